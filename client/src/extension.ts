@@ -1,0 +1,65 @@
+/**
+ * Extension entry point: starts the language server and registers commands. Activation is lazy
+ * (a YAML/JSON file is opened or the workspace holds an elasticsearch.yml) and does nothing
+ * else at start-up.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // The server decides from content which of these documents concern remote clusters.
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'file', language: 'json' },
+      { scheme: 'untitled', language: 'json' },
+      { scheme: 'file', language: 'jsonc' },
+    ],
+    initializationOptions: {
+      stackVersion: vscode.workspace.getConfiguration('elasticRemoteClusters').get<string>('stackVersion') || undefined,
+    },
+    outputChannelName: 'Elastic Remote Clusters Language Server',
+  };
+  client = new LanguageClient('elasticRemoteClusters', 'Elastic Remote Clusters', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('elasticRemoteClusters.showServerStatus', () => showServerStatus()),
+    vscode.commands.registerCommand('elasticRemoteClusters.restartServer', async () => {
+      await client?.restart();
+      void vscode.window.showInformationMessage('Elastic remote clusters language server restarted.');
+    }),
+    // Used by quick fixes that hand the user a command to run elsewhere (e.g. elasticsearch-keystore add).
+    vscode.commands.registerCommand('elasticRemoteClusters.copyToClipboard', async (text: unknown) => {
+      if (typeof text !== 'string') return;
+      await vscode.env.clipboard.writeText(text);
+      void vscode.window.showInformationMessage(`Copied to the clipboard: ${text}`);
+    }),
+  );
+
+  await client.start();
+}
+
+/** Reports whether the language server is running; returns the state for tests and scripts. */
+async function showServerStatus(): Promise<{ running: boolean; serverName?: string }> {
+  const running = client?.isRunning() ?? false;
+  const serverName = client?.initializeResult?.serverInfo?.name;
+  const message = running
+    ? `Elastic remote clusters language server is running (${serverName ?? 'unknown'} ${client?.initializeResult?.serverInfo?.version ?? ''}).`
+    : 'Elastic remote clusters language server is not running. Run "Elastic: Restart Language Server".';
+  void vscode.window.showInformationMessage(message);
+  return { running, serverName };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

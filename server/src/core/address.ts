@@ -1,0 +1,51 @@
+/**
+ * `host:port` as Elasticsearch parses remote addresses: split on the last colon, the port must
+ * be an integer above zero. IPv6 literals therefore need brackets.
+ */
+export type AddressProblem = 'empty' | 'scheme' | 'path' | 'list' | 'ipv6-unbracketed' | 'missing-port' | 'bad-port' | 'port-out-of-range';
+
+export type ParsedAddress =
+  | { ok: true; host: string; port: number; ipv6: boolean }
+  | { ok: false; kind: AddressProblem; problem: string; host?: string; port?: number };
+
+export function parseAddress(raw: string): ParsedAddress {
+  const text = raw.trim();
+  if (text === '') return { ok: false, kind: 'empty', problem: 'The address is empty.' };
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
+  if (scheme) {
+    return { ok: false, kind: 'scheme', problem: `Remove the \`${scheme[1]}://\` prefix: remote addresses are plain \`host:port\` (the transport protocol is not HTTP).` };
+  }
+  if (/[,\s]/.test(text)) {
+    return { ok: false, kind: 'list', problem: 'This holds more than one address; it takes exactly one `host:port`.' };
+  }
+  if (text.includes('/')) {
+    return { ok: false, kind: 'path', problem: 'Remove the path: remote addresses are plain `host:port`.' };
+  }
+  if (text.startsWith('[')) {
+    const close = text.indexOf(']');
+    if (close < 0) return { ok: false, kind: 'bad-port', problem: 'Unclosed `[` in an IPv6 address.' };
+    const host = text.slice(1, close);
+    const rest = text.slice(close + 1);
+    if (!rest.startsWith(':')) return { ok: false, kind: 'missing-port', problem: 'Add the port: `[address]:port`.', host };
+    return withPort(host, rest.slice(1), true);
+  }
+  const colons = (text.match(/:/g) ?? []).length;
+  if (colons === 0) {
+    return { ok: false, kind: 'missing-port', problem: 'Add the port: Elasticsearch needs `host:port` ("remote hosts need to be configured as [host:port]").', host: text };
+  }
+  if (colons > 1) {
+    return { ok: false, kind: 'ipv6-unbracketed', problem: 'An IPv6 address needs brackets: `[address]:port`. Elasticsearch splits on the last colon.' };
+  }
+  const colon = text.lastIndexOf(':');
+  return withPort(text.slice(0, colon), text.slice(colon + 1), false);
+}
+
+function withPort(host: string, portText: string, ipv6: boolean): ParsedAddress {
+  if (!/^\d+$/.test(portText)) {
+    return { ok: false, kind: 'bad-port', problem: `\`${portText}\` is not a port number.`, host };
+  }
+  const port = Number(portText);
+  if (port <= 0) return { ok: false, kind: 'bad-port', problem: 'The port must be greater than 0.', host, port };
+  if (port > 65535) return { ok: false, kind: 'port-out-of-range', problem: 'The port must be at most 65535.', host, port };
+  return { ok: true, host, port, ipv6 };
+}

@@ -1,0 +1,290 @@
+import { findNodeAtOffset, type Node as JsonNode } from 'jsonc-parser';
+import ymlSnippets from '../../../snippets/elasticsearch-yml.json';
+import { concreteKey, isAffix, resolveKey } from './catalog/lookup';
+import { SETTINGS, type SettingDef } from './catalog/settings';
+import { describeSetting } from './hover';
+import type { ConfigDocument } from './model/document';
+import type { Span } from './types';
+
+export interface CompletionCandidate {
+  label: string;
+  kind: 'property' | 'value' | 'snippet';
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  insertText: string;
+  isSnippet: boolean;
+  /** Text to replace: what the user has typed of this item so far. */
+  replaceSpan: Span;
+  filterText?: string;
+  sortText?: string;
+}
+
+/**
+ * Completion for remote-cluster settings at an offset. Reads the cached parse of the document
+ * plus the text of the cursor's line and its parents, so it stays cheap on large files.
+ */
+export function completeAt(document: ConfigDocument, offset: number): CompletionCandidate[] {
+  if (document.kind === 'unrelated') return [];
+  if (document.format === 'json') return completeJson(document, offset);
+  return completeYaml(document, offset);
+}
+
+// ---------------------------------------------------------------- YAML
+
+interface YamlCursor {
+  /** Keys of the enclosing maps, outermost first; `[]` marks a sequence item. */
+  parents: string[];
+  position: 'key' | 'value';
+  /** Key typed so far (key position), or the key whose value is being typed. */
+  key: string;
+  /** Span of what is typed at the cursor (the partial key or the partial value). */
+  typedSpan: Span;
+}
+
+function completeYaml(document: ConfigDocument, offset: number): CompletionCandidate[] {
+  const cursor = yamlCursor(document, offset);
+  if (!cursor) return [];
+  let settingsParents: string[];
+  if (document.kind === 'eck-manifest') {
+    const configIndex = cursor.parents.lastIndexOf('config');
+    const inNodeSetConfig =
+      configIndex >= 2 && cursor.parents[configIndex - 1] === '[]' && cursor.parents[configIndex - 2] === 'nodeSets';
+    if (!inNodeSetConfig) return [];
+    settingsParents = cursor.parents.slice(configIndex + 1);
+  } else {
+    settingsParents = cursor.parents;
+  }
+  if (settingsParents.includes('[]')) return [];
+  const parentPath = settingsParents.flatMap((p) => p.split('.'));
+  if (cursor.position === 'value') return valueCandidates([...parentPath, cursor.key].join('.'), cursor.typedSpan, 'yaml');
+  const candidates = keyCandidates(document, parentPath, cursor.key, cursor.typedSpan, 'yaml');
+  if (parentPath.length === 0 && !cursor.key.includes('.')) candidates.push(...blockSnippets(cursor.typedSpan));
+  return candidates;
+}
+
+const KEY_LINE = /^(\s*)(-\s+)?(?:"([^"]*)"|'([^']*)'|([^\s#:"'][^:#]*?))\s*:(?:\s+(.*)|\s*)$/;
+
+/** Works out the cursor's parent keys by indentation, so it also works while the YAML is half typed. */
+function yamlCursor(document: ConfigDocument, offset: number): YamlCursor | undefined {
+  const { lines } = document;
+  const position = lines.positionAt(offset);
+  const lineStart = lines.lineStart(position.line);
+  const before = lines.lineText(position.line).slice(0, position.character);
+  if (/#/.test(before.replace(/"[^"]*"|'[^']*'/g, ''))) return undefined; // in a comment
+
+  let indent: number;
+  let result: Omit<YamlCursor, 'parents'>;
+  const valueMatch = /^(\s*)(-\s+)?(?:"([^"]*)"|'([^']*)'|([^\s#:"'][^:#]*?))\s*:\s+(\S*)$/.exec(before);
+  if (valueMatch) {
+    indent = valueMatch[1].length + (valueMatch[2]?.length ?? 0);
+    const key = valueMatch[3] ?? valueMatch[4] ?? valueMatch[5] ?? '';
+    const typed = valueMatch[6] ?? '';
+    result = { position: 'value', key, typedSpan: { start: offset - typed.length, end: offset } };
+  } else {
+    const keyMatch = /^(\s*)(-\s+)?([^\s#:"'[\]{}][^\s:#]*)?$/.exec(before);
+    if (!keyMatch) return undefined;
+    indent = keyMatch[1].length + (keyMatch[2]?.length ?? 0);
+    const typed = keyMatch[3] ?? '';
+    result = { position: 'key', key: typed, typedSpan: { start: lineStart + indent, end: offset } };
+  }
+
+  const parents: string[] = [];
+  let limit = indent; // a parent key must be indented less than this
+  let inclusive = false; // after a sequence dash, the parent key may sit at the dash's indent
+  if (/^\s*-\s+/.test(before)) {
+    parents.unshift('[]');
+    limit = before.indexOf('-');
+    inclusive = true;
+  }
+  for (let line = position.line - 1; line >= 0 && (limit > 0 || inclusive); line--) {
+    const text = lines.lineText(line);
+    if (/^---/.test(text)) break;
+    if (/^\s*(#.*)?$/.test(text)) continue;
+    const match = KEY_LINE.exec(text);
+    const dash = /^(\s*)-(\s|$)/.exec(text);
+    const dashIndent = dash ? dash[1].length : -1;
+    if (match) {
+      const keyIndent = match[1].length + (match[2]?.length ?? 0);
+      const hasInlineValue = match[6] !== undefined && match[6] !== '' && !match[6].startsWith('#');
+      if (!hasInlineValue && (keyIndent < limit || (inclusive && keyIndent <= limit))) {
+        parents.unshift(match[3] ?? match[4] ?? match[5] ?? '');
+        limit = keyIndent;
+        inclusive = false;
+      }
+    }
+    // The dash that starts the sequence item we are in.
+    if (dashIndent >= 0 && dashIndent < limit) {
+      parents.unshift('[]');
+      limit = dashIndent;
+      inclusive = true;
+    }
+  }
+  return { ...result, parents };
+}
+
+// ---------------------------------------------------------------- JSON
+
+function completeJson(document: ConfigDocument, offset: number): CompletionCandidate[] {
+  const root = document.jsonRoot;
+  if (!root) return [];
+  const node = findNodeAtOffset(root, offset, true);
+  if (!node) return [];
+  const property = node.parent?.type === 'property' ? node.parent : undefined;
+  const isKey = node.type === 'string' && property?.children?.[0] === node;
+  if (isKey || node.type === 'object') {
+    const object = isKey ? property!.parent! : node;
+    const path = jsonPath(object);
+    if (path[0] !== 'persistent' && path[0] !== 'transient') return [];
+    const typed = isKey ? document.text.slice(node.offset + 1, offset) : '';
+    const typedSpan = isKey ? { start: node.offset, end: node.offset + node.length } : { start: offset, end: offset };
+    return keyCandidates(document, path.slice(1), typed, typedSpan, 'json');
+  }
+  if (property && property.children?.[1] === node) {
+    const path = [...jsonPath(property.parent!), String(property.children[0].value)];
+    if (path[0] !== 'persistent' && path[0] !== 'transient') return [];
+    return valueCandidates(path.slice(1).join('.'), { start: node.offset, end: node.offset + node.length }, 'json');
+  }
+  return [];
+}
+
+/** Keys of the properties enclosing an object node, outermost first. */
+function jsonPath(object: JsonNode): string[] {
+  const path: string[] = [];
+  let current: JsonNode | undefined = object;
+  while (current?.parent?.type === 'property') {
+    path.unshift(...String(current.parent.children?.[0]?.value ?? '').split('.'));
+    current = current.parent.parent;
+  }
+  return path;
+}
+
+// ---------------------------------------------------------------- candidates
+
+function aliasesIn(document: ConfigDocument): string[] {
+  const aliases = new Set<string>();
+  for (const scope of document.scopes) {
+    for (const occurrence of scope.occurrences) {
+      const alias = resolveKey(occurrence.key).alias;
+      if (alias && /^[-\w]+$/.test(alias) && occurrence.key.startsWith('cluster.remote.')) aliases.add(alias);
+    }
+  }
+  return [...aliases].sort();
+}
+
+function keyCandidates(
+  document: ConfigDocument,
+  parentPath: string[],
+  typed: string,
+  typedSpan: Span,
+  format: 'yaml' | 'json',
+): CompletionCandidate[] {
+  const parentPrefix = parentPath.length ? parentPath.join('.') + '.' : '';
+  const committed = parentPrefix + typed.slice(0, typed.lastIndexOf('.') + 1);
+  const existing = new Set(document.scopes.flatMap((s) => s.occurrences.map((o) => o.key)));
+  const typedAlias = /^cluster\.remote\.([-\w]+)\./.exec(committed)?.[1];
+  const aliases = new Set(aliasesIn(document));
+  if (typedAlias) aliases.add(typedAlias);
+
+  const candidates: CompletionCandidate[] = [];
+  const add = (def: SettingDef, fullKey: string, placeholderAlias: boolean) => {
+    if (!fullKey.startsWith(committed) || existing.has(fullKey)) return;
+    const label = fullKey.slice(parentPrefix.length);
+    if (!label) return;
+    const keyText = placeholderAlias ? label.replace('<alias>', '${1:remote_alias}') : label;
+    const valueText = valueSnippet(def, placeholderAlias ? 2 : 1, format);
+    const insertText = format === 'json' ? `"${keyText}": ${valueText}` : `${keyText}: ${valueText}`;
+    candidates.push({
+      label,
+      kind: 'property',
+      detail: detailOf(def),
+      documentation: describeSetting(def, placeholderAlias ? undefined : fullKey),
+      insertText,
+      isSnippet: true,
+      replaceSpan: typedSpan,
+      filterText: format === 'json' ? `"${label}` : label,
+      sortText: `${def.deprecatedSince || def.removedIn || def.scope === 'unregistered' ? '9' : '1'}${label}`,
+    });
+  };
+
+  for (const def of SETTINGS) {
+    if (def.scope === 'unregistered') continue;
+    if (format === 'json' && def.scope !== 'dynamic') continue; // the API only takes dynamic settings
+    if (isAffix(def)) {
+      if (def.key.startsWith('search.remote.')) continue;
+      for (const alias of aliases) add(def, concreteKey(def, alias), false);
+      if (!typedAlias) add(def, def.key, true);
+    } else {
+      add(def, def.key, false);
+    }
+  }
+  return candidates;
+}
+
+function detailOf(def: SettingDef): string {
+  const scope = def.scope === 'secure' || def.scope === 'secure-reloadable' ? 'keystore only' : def.scope;
+  return [def.type === 'enum' && def.values ? def.values.join(' | ') : def.type, scope, def.deprecatedSince ? 'deprecated' : '']
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function valueSnippet(def: SettingDef, tabStop: number, format: 'yaml' | 'json'): string {
+  const q = format === 'json' ? '"' : '';
+  if (def.values && def.type !== 'list') {
+    const choices = def.values.join(',');
+    return def.type === 'boolean' && format === 'json' ? `\${${tabStop}|${choices}|}` : `${q}\${${tabStop}|${choices}|}${q}`;
+  }
+  switch (def.type) {
+    case 'address-list':
+      return `[ "\${${tabStop}:host}:\${${tabStop + 1}:9443}" ]`;
+    case 'address':
+      return `${q}\${${tabStop}:host}:\${${tabStop + 1}:9443}${q}`;
+    case 'int':
+      return format === 'json' ? `\${${tabStop}:${defaultNumber(def)}}` : `\${${tabStop}:${defaultNumber(def)}}`;
+    case 'list':
+    case 'path-list':
+    case 'host-list':
+      return `[ "\${${tabStop}}" ]`;
+    default:
+      return `${q}\${${tabStop}}${q}`;
+  }
+}
+
+function defaultNumber(def: SettingDef): string {
+  const match = /^-?\d+/.exec(def.default ?? '');
+  return match ? match[0] : '1';
+}
+
+function valueCandidates(fullKey: string, typedSpan: Span, format: 'yaml' | 'json'): CompletionCandidate[] {
+  const def = resolveKey(fullKey).def;
+  if (!def?.values || def.type === 'list') return [];
+  return def.values.map((value, index) => {
+    const bare = def.type === 'boolean' || (def.type === 'enum' && (value === 'true' || value === 'false'));
+    const insertText = format === 'json' && !(def.type === 'boolean') ? `"${value}"` : value;
+    return {
+      label: value,
+      kind: 'value' as const,
+      detail: def.default && def.default.startsWith(value) ? 'default' : undefined,
+      insertText: format === 'json' && bare && def.type !== 'boolean' ? `"${value}"` : insertText,
+      isSnippet: false,
+      replaceSpan: typedSpan,
+      filterText: format === 'json' ? insertText : value,
+      sortText: String(index).padStart(3, '0'),
+    };
+  });
+}
+
+function blockSnippets(typedSpan: Span): CompletionCandidate[] {
+  return Object.entries(ymlSnippets as Record<string, { prefix: string; description: string; body: string[] }>).map(
+    ([name, snippet]) => ({
+      label: snippet.prefix,
+      kind: 'snippet' as const,
+      detail: name,
+      documentation: snippet.description,
+      insertText: snippet.body.join('\n'),
+      isSnippet: true,
+      replaceSpan: typedSpan,
+      sortText: `5${snippet.prefix}`,
+    }),
+  );
+}

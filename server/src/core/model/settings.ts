@@ -1,0 +1,83 @@
+import type { Span } from '../types';
+
+/**
+ * Format-neutral view of a block of Elasticsearch settings (an elasticsearch.yml, an ECK
+ * nodeSet `config`, the `persistent` part of a `_cluster/settings` body). Every rule works on
+ * this view, so the same rule serves YAML and JSON.
+ */
+
+export type ScalarValue = string | number | boolean | null;
+
+export interface ValueNode {
+  kind: 'scalar' | 'list' | 'map';
+  span: Span;
+  /** For scalars: the parsed value (YAML `9300` is a number, `"9300"` a string). */
+  value?: ScalarValue;
+  /** For scalars: the value as Elasticsearch reads it, a string ('' for null). */
+  text?: string;
+  /** Scalar was written in quotes. */
+  quoted?: boolean;
+  items?: ValueNode[];
+}
+
+export interface KeySegment {
+  text: string;
+  span: Span;
+}
+
+export interface SettingOccurrence {
+  /** Full dotted key, e.g. `cluster.remote.west.seeds`, whatever form it was written in. */
+  key: string;
+  /** Every dot-separated part with its own span (parts of a flat key share one key node). */
+  segments: KeySegment[];
+  /** Span of the key as written on the leaf line (`seeds`, or `cluster.remote.west.seeds`). */
+  keySpan: Span;
+  /** Span of the whole leaf entry, key through value, for removal fixes. */
+  entrySpan: Span;
+  value: ValueNode;
+}
+
+export type ScopeOrigin = 'elasticsearch-yml' | 'eck-config' | 'cluster-settings';
+
+export interface SettingsScope {
+  origin: ScopeOrigin;
+  format: 'yaml' | 'json';
+  /** For `_cluster/settings` bodies. */
+  persistence?: 'persistent' | 'transient';
+  /** Span of the settings block (the whole file, the `config:` map, the `persistent` object). */
+  span: Span;
+  occurrences: SettingOccurrence[];
+  /** Keys written more than once (in any form): later occurrence with the first one. */
+  duplicates: Array<{ first: SettingOccurrence; again: SettingOccurrence }>;
+  /** Free-form labels for messages, e.g. `nodeSets[0].config`. */
+  label?: string;
+  /** Stack version known from the surrounding document (an ECK manifest's `spec.version`). */
+  stackVersion?: string;
+}
+
+/** Occurrences grouped by remote alias, built on demand by rules that reason per alias. */
+export function occurrencesByAlias(
+  scope: SettingsScope,
+  resolveAlias: (key: string) => string | undefined,
+): Map<string, SettingOccurrence[]> {
+  const byAlias = new Map<string, SettingOccurrence[]>();
+  for (const occurrence of scope.occurrences) {
+    const alias = resolveAlias(occurrence.key);
+    if (alias === undefined) continue;
+    const list = byAlias.get(alias);
+    if (list) list.push(occurrence);
+    else byAlias.set(alias, [occurrence]);
+  }
+  return byAlias;
+}
+
+/** Scalar text of a value, or the list items' texts. */
+export function valueTexts(value: ValueNode): string[] {
+  if (value.kind === 'scalar') return value.text === undefined ? [] : [value.text];
+  if (value.kind === 'list') return (value.items ?? []).flatMap(valueTexts);
+  return [];
+}
+
+export function isNullValue(value: ValueNode): boolean {
+  return value.kind === 'scalar' && value.value === null;
+}

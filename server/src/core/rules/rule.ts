@@ -1,0 +1,52 @@
+import type { ConfigDocument, DocumentKind } from '../model/document';
+import type { ScopeOrigin, SettingsScope } from '../model/settings';
+import type { Finding, Severity } from '../types';
+import type { Version } from '../version';
+
+/**
+ * A rule is a small unit with a stable id (shown as the diagnostic code), a default severity
+ * and a check. Scope rules see one block of settings at a time, whatever format it came from;
+ * document rules see the whole parsed document (ECK resources, JSON payloads, cross-references).
+ */
+
+export interface AnalysisOptions {
+  /** Stack version from the editor setting; a version found in the document itself wins. */
+  stackVersion?: string;
+}
+
+export type FindingInput = Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity };
+
+interface RuleBase {
+  id: string;
+  severity: Severity;
+  /** One line for the README's rule table. */
+  title: string;
+  /** Numbers of the candidate rules in shared/reference/validation-rules.md this implements. */
+  reference?: number[];
+}
+
+export interface ScopeRuleContext {
+  document: ConfigDocument;
+  scope: SettingsScope;
+  /** The scope's own version (ECK `spec.version`) or the configured one; undefined when unknown. */
+  stackVersion?: Version;
+  report(finding: FindingInput): void;
+}
+
+export interface ScopeRule extends RuleBase {
+  origins: readonly ScopeOrigin[];
+  check(context: ScopeRuleContext): void;
+}
+
+export interface DocumentRuleContext {
+  document: ConfigDocument;
+  options: AnalysisOptions;
+  report(finding: FindingInput): void;
+}
+
+export interface DocumentRule extends RuleBase {
+  kinds: readonly DocumentKind[];
+  check(context: DocumentRuleContext): void;
+}
+
+export const ALL_SETTINGS_ORIGINS: readonly ScopeOrigin[] = ['elasticsearch-yml', 'eck-config', 'cluster-settings'];

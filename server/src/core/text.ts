@@ -1,0 +1,76 @@
+import type { Position, Range, Span } from './types';
+
+/**
+ * Maps offsets to line/character positions and back. Built once per document version;
+ * lookups are binary searches so hover and completion stay cheap on very large files.
+ */
+export class LineIndex {
+  private readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 /* \n */) {
+        starts.push(i + 1);
+      } else if (ch === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const lineStart = this.lineStarts[position.line];
+    const lineEnd = this.lineEnd(position.line);
+    return Math.min(lineStart + Math.max(0, position.character), lineEnd);
+  }
+
+  /** Offset of the end of the line's content (before its line break). */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    let end = next;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  lineStart(line: number): number {
+    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+}
+
+export function spanContains(span: Span, offset: number): boolean {
+  return offset >= span.start && offset <= span.end;
+}
+
+export function spansIntersect(a: Span, b: Span): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}

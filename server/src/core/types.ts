@@ -1,0 +1,47 @@
+/**
+ * Plain data types shared by the analysis core. Deliberately free of LSP and VS Code
+ * imports so the command-line checker and the tests can use the core directly.
+ * Positions are zero-based and count UTF-16 code units, as LSP does by default.
+ */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Offsets into the document text: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Marks the fix VS Code should apply with "Auto Fix". */
+  isPreferred?: boolean;
+  /** Text to copy to the clipboard instead of (or as well as) editing, e.g. a keystore command. */
+  clipboard?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  fixes?: Fix[];
+  tags?: Array<'unnecessary' | 'deprecated'>;
+  /** Other places that explain the finding (e.g. the first of two duplicate keys). */
+  related?: Array<{ span: Span; message: string }>;
+}

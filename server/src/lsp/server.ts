@@ -1,0 +1,255 @@
+/**
+ * The LSP adapter: owns documents and their cached parse, and maps the analysis core's plain
+ * results to protocol types. No analysis logic lives here.
+ */
+import {
+  CodeAction,
+  CodeActionKind,
+  CompletionItemKind,
+  createConnection,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  DidChangeConfigurationNotification,
+  InsertTextFormat,
+  MarkupKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CompletionItem,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type AnalysisResult } from '../core/analyze';
+import { completeAt } from '../core/completion';
+import { hoverAt } from '../core/hover';
+import { parseConfigDocument, type ConfigDocument } from '../core/model/document';
+import { spansIntersect } from '../core/text';
+import type { Finding, Severity } from '../core/types';
+
+export const SERVER_NAME = 'elastic-remote-clusters';
+const SOURCE = 'elastic-remote-clusters';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+interface Settings {
+  stackVersion?: string;
+}
+let settings: Settings = {};
+let canPullConfiguration = false;
+
+/** One parse and one analysis per document version, shared by every request. */
+interface Analysed {
+  version: number;
+  document: ConfigDocument;
+  analysis?: AnalysisResult;
+}
+const cache = new Map<string, Analysed>();
+
+function parsed(textDocument: TextDocument): Analysed {
+  const cached = cache.get(textDocument.uri);
+  if (cached && cached.version === textDocument.version) return cached;
+  let document: ConfigDocument;
+  try {
+    document = parseConfigDocument({
+      uri: textDocument.uri,
+      text: textDocument.getText(),
+      version: textDocument.version,
+      languageId: textDocument.languageId,
+    });
+  } catch (error) {
+    // The parsers are error-tolerant; this is a last line of defence so one odd file never kills the server.
+    connection.console.error(`Could not parse ${textDocument.uri}: ${error instanceof Error ? error.message : String(error)}`);
+    document = parseConfigDocument({ uri: textDocument.uri, text: '', version: textDocument.version, languageId: 'plaintext' });
+  }
+  const entry: Analysed = { version: textDocument.version, document };
+  cache.set(textDocument.uri, entry);
+  return entry;
+}
+
+function analysed(textDocument: TextDocument): Analysed & { analysis: AnalysisResult } {
+  const entry = parsed(textDocument);
+  if (!entry.analysis) {
+    entry.analysis = analyze(entry.document, { stackVersion: settings.stackVersion || undefined });
+    for (const failure of entry.analysis.ruleErrors) {
+      connection.console.error(`Rule ${failure.ruleId} failed on ${textDocument.uri}: ${failure.error}`);
+    }
+  }
+  return entry as Analysed & { analysis: AnalysisResult };
+}
+
+connection.onInitialize((params): InitializeResult => {
+  canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  const options = params.initializationOptions as Settings | undefined;
+  if (options?.stackVersion) settings = { stackVersion: options.stackVersion };
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: ['.', ':', ' ', '"'], resolveProvider: false },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    },
+    serverInfo: { name: SERVER_NAME, version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'elasticRemoteClusters' });
+    void refreshSettings();
+  }
+});
+
+async function refreshSettings(): Promise<void> {
+  if (!canPullConfiguration) return;
+  try {
+    const value = (await connection.workspace.getConfiguration('elasticRemoteClusters')) as Settings | null;
+    const next = { stackVersion: typeof value?.stackVersion === 'string' ? value.stackVersion : undefined };
+    if (next.stackVersion !== settings.stackVersion) {
+      settings = next;
+      for (const entry of cache.values()) entry.analysis = undefined;
+      documents.all().forEach(scheduleValidation);
+    }
+  } catch (error) {
+    connection.console.warn(`Could not read settings: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+connection.onDidChangeConfiguration((change) => {
+  if (canPullConfiguration) {
+    void refreshSettings();
+    return;
+  }
+  const section = (change.settings as { elasticRemoteClusters?: Settings } | undefined)?.elasticRemoteClusters;
+  settings = { stackVersion: section?.stackVersion || undefined };
+  for (const entry of cache.values()) entry.analysis = undefined;
+  documents.all().forEach(scheduleValidation);
+});
+
+// ---------------------------------------------------------------- diagnostics
+
+const pending = new Map<string, NodeJS.Timeout>();
+/** Typing bursts are coalesced; the first open is validated at once. */
+const CHANGE_DEBOUNCE_MS = 40;
+
+function scheduleValidation(textDocument: TextDocument, delay = CHANGE_DEBOUNCE_MS): void {
+  clearTimeout(pending.get(textDocument.uri));
+  pending.set(
+    textDocument.uri,
+    setTimeout(() => {
+      pending.delete(textDocument.uri);
+      validate(textDocument);
+    }, delay),
+  );
+}
+
+function validate(textDocument: TextDocument): void {
+  const current = documents.get(textDocument.uri);
+  if (!current) return;
+  const { document, analysis } = analysed(current);
+  const diagnostics = analysis.findings.map((finding) => toDiagnostic(document, finding));
+  void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+function toDiagnostic(document: ConfigDocument, finding: Finding): Diagnostic {
+  return {
+    range: document.lines.rangeOf(finding.span),
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    source: SOURCE,
+    message: finding.message,
+    tags: finding.tags?.map((tag) => (tag === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary)),
+    relatedInformation: finding.related?.map((related) => ({
+      location: { uri: document.uri, range: document.lines.rangeOf(related.span) },
+      message: related.message,
+    })),
+  };
+}
+
+documents.onDidOpen((event) => scheduleValidation(event.document, 0));
+documents.onDidChangeContent((event) => scheduleValidation(event.document));
+documents.onDidClose((event) => {
+  clearTimeout(pending.get(event.document.uri));
+  pending.delete(event.document.uri);
+  cache.delete(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+// ---------------------------------------------------------------- completion, hover, code actions
+
+connection.onCompletion((params) => {
+  const textDocument = documents.get(params.textDocument.uri);
+  if (!textDocument) return [];
+  const { document } = parsed(textDocument);
+  const offset = document.lines.offsetAt(params.position);
+  return completeAt(document, offset).map((candidate): CompletionItem => {
+    const range = document.lines.rangeOf(candidate.replaceSpan);
+    // An edit range must stay on the cursor's line and contain it.
+    if (range.start.line !== params.position.line) range.start = { line: params.position.line, character: 0 };
+    if (range.end.line !== params.position.line || range.end.character < params.position.character) range.end = params.position;
+    return {
+      label: candidate.label,
+      kind:
+        candidate.kind === 'property'
+          ? CompletionItemKind.Property
+          : candidate.kind === 'value'
+            ? CompletionItemKind.Value
+            : CompletionItemKind.Snippet,
+      detail: candidate.detail,
+      documentation: candidate.documentation ? { kind: MarkupKind.Markdown, value: candidate.documentation } : undefined,
+      textEdit: { range, newText: candidate.insertText },
+      insertTextFormat: candidate.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      filterText: candidate.filterText,
+      sortText: candidate.sortText,
+    };
+  });
+});
+
+connection.onHover((params) => {
+  const textDocument = documents.get(params.textDocument.uri);
+  if (!textDocument) return null;
+  const { document } = parsed(textDocument);
+  const hover = hoverAt(document, document.lines.offsetAt(params.position));
+  if (!hover) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: document.lines.rangeOf(hover.span) };
+});
+
+connection.onCodeAction((params) => {
+  const textDocument = documents.get(params.textDocument.uri);
+  if (!textDocument) return [];
+  const { document, analysis } = analysed(textDocument);
+  const requested = { start: document.lines.offsetAt(params.range.start), end: document.lines.offsetAt(params.range.end) };
+  const actions: CodeAction[] = [];
+  for (const finding of analysis.findings) {
+    if (!finding.fixes?.length || !spansIntersect(finding.span, requested)) continue;
+    const diagnostic = toDiagnostic(document, finding);
+    for (const fix of finding.fixes) {
+      const action = CodeAction.create(fix.title, CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      action.isPreferred = fix.isPreferred;
+      if (fix.edits.length > 0) {
+        action.edit = {
+          changes: {
+            [document.uri]: fix.edits.map((edit) => ({ range: document.lines.rangeOf(edit.span), newText: edit.newText })),
+          },
+        };
+      }
+      if (fix.clipboard !== undefined) {
+        action.command = { title: fix.title, command: 'elasticRemoteClusters.copyToClipboard', arguments: [fix.clipboard] };
+      }
+      actions.push(action);
+    }
+  }
+  return actions;
+});
+
+documents.listen(connection);
+connection.listen();

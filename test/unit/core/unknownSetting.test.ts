@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze } from '../../../server/src/core/analyze';
+import { applyFix, doc, findingsOf } from '../helpers';
+
+describe('rule unknown-setting', () => {
+  it('flags a misspelt alias suffix with "did you mean" and a rename fix', () => {
+    const [finding] = findingsOf('unknown-setting', 'cluster.remote.west.proxy_adress: west:9443\n');
+    assert.equal(finding.severity, 'error');
+    assert.match(finding.message, /Did you mean `proxy_address`\?/);
+    assert.equal(finding.text, 'proxy_adress');
+    const document = doc('cluster.remote.west.proxy_adress: west:9443\n');
+    const fixed = applyFix(document, analyze(document).findings[0]);
+    assert.equal(fixed, 'cluster.remote.west.proxy_address: west:9443\n');
+  });
+
+  it('suggests snake_case for camelCase keys and fixes nested two-level suffixes', () => {
+    assert.match(findingsOf('unknown-setting', 'cluster.remote.a.skipUnavailable: true\n')[0].message, /`skip_unavailable`/);
+    const text = 'cluster:\n  remote:\n    a:\n      transport:\n        compres: true\n';
+    const document = doc(text);
+    const finding = analyze(document).findings.find((f) => f.ruleId === 'unknown-setting')!;
+    assert.equal(applyFix(document, finding), text.replace('compres', 'compress'));
+  });
+
+  it('flags unknown keys in the server namespaces', () => {
+    const [finding] = findingsOf('unknown-setting', 'remote_cluster.prot: 9443\n');
+    assert.match(finding.message, /Did you mean `remote_cluster.port`/);
+  });
+
+  it('does not flag known keys, foreign keys or keys other rules own', () => {
+    const text = `
+      cluster.name: prod
+      cluster.remote.a.mode: proxy
+      cluster.remote.a.proxy_address: a.example.com:9443
+      cluster.remote.a.transport.compress: indexing_data
+      cluster.remote.node.attr: gateway
+      remote_cluster_server.enabled: true
+      remote_cluster.tcp.keep_idle: 30
+      xpack.security.remote_cluster_client.ssl.certificate_authorities: [ca.crt]
+      xpack.security.remote_cluster_client.ssl.client_authentication: none
+      path.data: /var/lib/es
+    `;
+    assert.deepEqual(findingsOf('unknown-setting', text), []);
+  });
+});
