@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'elastic-remote-clusters.elastic-remote-clusters';
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace folder is open');
+  return vscode.Uri.file(path.join(folder.uri.fsPath, name));
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'elastic-remote-clusters');
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return typeof code === 'object' && code !== null ? String(code.value) : String(code);
+}
+
+export const tests: Array<{ name: string; fn: () => Promise<void> }> = [
+  {
+    name: 'opening an elasticsearch.yml activates the extension and shows the unknown-key diagnostic',
+    fn: async () => {
+      const uri = workspaceFile('elasticsearch.yml');
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const extension = vscode.extensions.getExtension(EXTENSION_ID);
+      assert.ok(extension, `extension ${EXTENSION_ID} is installed`);
+      await waitFor('extension activation', () => extension.isActive);
+      const diagnostic = await waitFor('the unknown-setting diagnostic', () =>
+        ourDiagnostics(uri).find((d) => codeOf(d) === 'unknown-setting'),
+      );
+      assert.match(diagnostic.message, /Did you mean `proxy_address`\?/);
+      assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(diagnostic.range.start.line, 3);
+      assert.equal(document.getText(diagnostic.range), 'proxy_adress');
+    },
+  },
+  {
+    name: 'hover on a key explains the setting',
+    fn: async () => {
+      const uri = workspaceFile('elasticsearch.yml');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(4, 24));
+      const text = hovers
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+        .join('\n');
+      assert.match(text, /cluster\.remote\.west\.server_name/);
+      assert.match(text, /SNI/);
+    },
+  },
+  {
+    name: 'completion offers remote-cluster keys for the alias in use',
+    fn: async () => {
+      const uri = workspaceFile('elasticsearch.yml');
+      const document = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(document);
+      const end = document.lineAt(document.lineCount - 1).range.end;
+      await editor.edit((edit) => edit.insert(end, '\ncluster.remote.west.'));
+      const position = document.lineAt(document.lineCount - 1).range.end;
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+      const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+      assert.ok(labels.includes('cluster.remote.west.skip_unavailable'), `labels: ${labels.slice(0, 20).join(', ')}`);
+      assert.ok(!labels.includes('cluster.remote.west.mode'), 'keys already set are not offered again');
+      await vscode.commands.executeCommand('undo');
+    },
+  },
+  {
+    name: 'the quick fix renames the misspelt key and the diagnostic goes away',
+    fn: async () => {
+      const uri = workspaceFile('elasticsearch.yml');
+      const document = await vscode.workspace.openTextDocument(uri);
+      const diagnostic = await waitFor('the diagnostic', () => ourDiagnostics(uri).find((d) => codeOf(d) === 'unknown-setting'));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range);
+      const fix = actions.find((a) => a.title === "Change to 'proxy_address'");
+      assert.ok(fix?.edit, `fix offered; got: ${actions.map((a) => a.title).join(', ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.match(document.lineAt(3).text, /^cluster\.remote\.west\.proxy_address: /);
+      await waitFor('the diagnostic to clear', () => ourDiagnostics(uri).every((d) => codeOf(d) !== 'unknown-setting'));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    },
+  },
+  {
+    name: 'an unrelated YAML file gets nothing from us',
+    fn: async () => {
+      const uri = workspaceFile('values.yaml');
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(1, 0));
+      assert.ok(!list.items.some((item) => String(typeof item.label === 'string' ? item.label : item.label.label).startsWith('cluster.remote')));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepEqual(ourDiagnostics(uri), []);
+    },
+  },
+  {
+    name: 'the Show Language Server Status command reports a running server',
+    fn: async () => {
+      const status = await vscode.commands.executeCommand<{ running: boolean; serverName?: string }>('elasticRemoteClusters.showServerStatus');
+      assert.equal(status.running, true);
+      assert.equal(status.serverName, 'elastic-remote-clusters');
+    },
+  },
+];
