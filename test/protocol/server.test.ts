@@ -1,0 +1,127 @@
+/**
+ * Protocol layer: the bundled language server (dist/server.js) spawned over stdio and driven by a
+ * real LSP client, the way an editor drives it.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DiagnosticSeverity, type Diagnostic, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
+import { LspSession, textAt } from './lspSession';
+
+function messageOf(diagnostic: Diagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
+
+const ES_YML = 'file:///project/config/elasticsearch.yml';
+const ES_TEXT = [
+  'cluster.name: local',
+  'cluster.remote.west.mode: proxy',
+  'cluster.remote.west.proxy_adress: west.example.com:9443',
+  'cluster.remote.west.server_name: west.example.com',
+  '',
+].join('\n');
+
+describe('language server over stdio', () => {
+  let session: LspSession;
+
+  before(async () => {
+    session = new LspSession();
+    await session.initialize();
+  });
+
+  after(async () => {
+    await session.shutdown();
+  });
+
+  it('announces itself and the features it provides', () => {
+    const result = session.initializeResult!;
+    assert.equal(result.serverInfo?.name, 'elastic-remote-clusters');
+    assert.ok(result.capabilities.completionProvider, 'completion');
+    assert.ok(result.capabilities.hoverProvider, 'hover');
+    assert.ok(result.capabilities.codeActionProvider, 'code actions');
+  });
+
+  it('publishes a diagnostic with code, source and exact range for a misspelt remote key', async () => {
+    const diagnostics = await session.open(ES_YML, ES_TEXT);
+    const unknown = diagnostics.filter((d) => d.code === 'unknown-setting');
+    assert.equal(unknown.length, 1, JSON.stringify(diagnostics));
+    const [diagnostic] = unknown;
+    assert.equal(diagnostic.source, 'elastic-remote-clusters');
+    assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
+    assert.equal(textAt(ES_TEXT, diagnostic.range), 'proxy_adress');
+    assert.match(messageOf(diagnostic), /Did you mean `proxy_address`\?/);
+  });
+
+  it('offers a quick fix that renames the key', async () => {
+    const diagnostics = session.published.filter((p) => p.uri === ES_YML).at(-1)!.diagnostics;
+    const diagnostic = diagnostics.find((d) => d.code === 'unknown-setting')!;
+    const actions = await session.codeActions(ES_YML, diagnostic.range, [diagnostic]);
+    const rename = actions.find((a) => a.title === "Change to 'proxy_address'");
+    assert.ok(rename, `actions: ${actions.map((a) => a.title).join(', ')}`);
+    const edits = rename.edit?.changes?.[ES_YML] as TextEdit[];
+    assert.deepEqual(edits.map((e) => e.newText), ['proxy_address']);
+    assert.equal(textAt(ES_TEXT, edits[0].range), 'proxy_adress');
+  });
+
+  it('clears the diagnostic once the document is corrected', async () => {
+    const fixed = ES_TEXT.replace('proxy_adress', 'proxy_address');
+    const diagnostics = await session.change(ES_YML, fixed);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'unknown-setting'),
+      [],
+    );
+  });
+
+  it('completes the remaining keys of an alias and not the ones already set', async () => {
+    const text = ES_TEXT.replace('proxy_adress', 'proxy_address') + 'cluster.remote.west.';
+    await session.change(ES_YML, text);
+    const items = await session.completion(ES_YML, { line: 5, character: 'cluster.remote.west.'.length });
+    const labels = items.map((item) => item.label);
+    assert.ok(labels.includes('cluster.remote.west.skip_unavailable'), labels.join(', '));
+    assert.ok(!labels.includes('cluster.remote.west.mode'), 'mode is already set');
+  });
+
+  it('explains a setting on hover', async () => {
+    const hover = await session.hover(ES_YML, { line: 3, character: 24 });
+    assert.ok(hover, 'a hover');
+    const markdown = (hover.contents as MarkupContent).value;
+    assert.match(markdown, /cluster\.remote\.west\.server_name/);
+    assert.match(markdown, /SNI/);
+  });
+
+  it('stays silent on unrelated YAML and JSON', async () => {
+    const yamlUri = 'file:///project/chart/values.yaml';
+    assert.deepEqual(await session.open(yamlUri, 'replicaCount: 2\nimage:\n  repository: nginx\n'), []);
+    assert.deepEqual(await session.completion(yamlUri, { line: 1, character: 0 }), []);
+    assert.equal(await session.hover(yamlUri, { line: 0, character: 2 }), null);
+    const jsonUri = 'file:///project/package.json';
+    assert.deepEqual(await session.open(jsonUri, '{ "name": "x", "version": "1.0.0" }', 'json'), []);
+  });
+
+  it('checks `_cluster/settings` bodies in JSON', async () => {
+    const uri = 'file:///project/requests/remote.json';
+    const text = '{\n  "persistent": {\n    "cluster.remote.east.skip_unavailible": true\n  }\n}\n';
+    const diagnostics = await session.open(uri, text, 'json');
+    const unknown = diagnostics.find((d) => d.code === 'unknown-setting');
+    assert.ok(unknown, JSON.stringify(diagnostics));
+    assert.equal(textAt(text, unknown.range), 'skip_unavailible');
+  });
+
+  it('survives malformed and binary-ish input and keeps answering', async () => {
+    const uri = 'file:///project/broken/elasticsearch.yml';
+    const diagnostics = await session.open(uri, 'cluster.remote.a.seeds: [\n  "x:1\n\u0000\u0007: : :\n\t- {');
+    assert.ok(diagnostics.some((d) => d.code === 'yaml-syntax'), JSON.stringify(diagnostics));
+    await session.completion(uri, { line: 3, character: 3 });
+    await session.hover(uri, { line: 0, character: 3 });
+    // Still alive: a fresh document is analysed normally.
+    const again = await session.open('file:///project/other/elasticsearch.yml', 'cluster.remote.b.sedes: ["h:9300"]\n');
+    assert.ok(again.some((d) => d.code === 'unknown-setting'));
+  });
+
+  it('drops diagnostics of a closed document', async () => {
+    const uri = 'file:///project/closing/elasticsearch.yml';
+    await session.open(uri, 'cluster.remote.c.sedes: ["h:9300"]\n');
+    const cleared = session.nextDiagnostics(uri);
+    await session.close(uri);
+    assert.deepEqual((await cleared).diagnostics, []);
+  });
+});
