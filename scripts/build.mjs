@@ -1,5 +1,8 @@
 // Bundles the extension client, the language server and the command-line checker into dist/.
+import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,6 +17,8 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's UMD entry uses dynamic requires esbuild cannot follow; its ESM entry bundles cleanly.
   mainFields: ['module', 'main'],
+  // The extension version, for the server's serverInfo and `es-remote-check --version`.
+  define: { __EXTENSION_VERSION__: JSON.stringify(version) },
 };
 
 const builds = [

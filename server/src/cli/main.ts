@@ -1,63 +1,113 @@
 /**
  * Command-line checker: the same analysis core as the language server, for CI and terminals.
- * Usage: es-remote-check [--stack-version X.Y.Z] <file or folder>...
- * Prints `path:line:col severity rule-id message` and exits 1 when any error is found.
+ * Exit codes: 0 no errors, 1 errors found, 2 bad usage or nothing could be read.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { analyze } from '../core/analyze';
-import { formatOf, parseConfigDocument } from '../core/model/document';
+import { writeFileSync } from 'node:fs';
+import { checkPaths } from './check';
+import { formatJson, formatSarif, formatText, OUTPUT_FORMATS, TOOL_NAME, type OutputFormat } from './format';
 
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
+declare const __EXTENSION_VERSION__: string | undefined;
+const VERSION = typeof __EXTENSION_VERSION__ === 'string' ? __EXTENSION_VERSION__ : '0.0.0-dev';
 
-function collectFiles(target: string, into: string[]): void {
-  const stat = statSync(target);
-  if (stat.isDirectory()) {
-    for (const entry of readdirSync(target).sort()) {
-      if (SKIP_DIRS.has(entry)) continue;
-      collectFiles(join(target, entry), into);
+const USAGE = `Usage: ${TOOL_NAME} [options] [file or folder ...]
+
+Checks elasticsearch.yml files, ECK manifests, API bodies (JSON) and Console request files for
+remote-cluster mistakes. Folders are searched recursively (node_modules and dot-folders skipped);
+other YAML/JSON files are skipped silently. With no path, the current folder is checked.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --output FILE              write the report to FILE instead of standard output
+  --stack-version X.Y.Z      Elasticsearch version to assume when a file does not say
+  --keystore-aliases a,b     aliases whose credentials are in the keystore (API-key model)
+  --help                     show this help
+  --version                  show the version
+
+Exit status: 0 no errors, 1 errors found, 2 usage error or nothing readable.
+`;
+
+interface Options {
+  format: OutputFormat;
+  output?: string;
+  stackVersion?: string;
+  keystoreAliases?: string[];
+  targets: string[];
+}
+
+function parseArgs(argv: string[]): Options | string {
+  const options: Options = { format: 'text', targets: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    try {
+      switch (flag) {
+        case '--format': {
+          const format = value();
+          if (!OUTPUT_FORMATS.includes(format as OutputFormat)) return `unknown format "${format}"; choose ${OUTPUT_FORMATS.join(', ')}`;
+          options.format = format as OutputFormat;
+          break;
+        }
+        case '--output':
+        case '-o':
+          options.output = value();
+          break;
+        case '--stack-version':
+          options.stackVersion = value();
+          if (!/^\d+\.\d+(\.\d+)?$/.test(options.stackVersion)) return `--stack-version wants X.Y or X.Y.Z, got "${options.stackVersion}"`;
+          break;
+        case '--keystore-aliases':
+          options.keystoreAliases = value()
+            .split(',')
+            .map((alias) => alias.trim())
+            .filter(Boolean);
+          break;
+        default:
+          if (flag.startsWith('-') && flag !== '-') return `unknown option ${flag}`;
+          options.targets.push(arg);
+      }
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
     }
-  } else if (formatOf(target)) {
-    into.push(target);
   }
+  if (options.targets.length === 0) options.targets.push('.');
+  return options;
 }
 
 function main(argv: string[]): number {
-  let stackVersion: string | undefined;
-  const targets: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--stack-version') stackVersion = argv[++i];
-    else if (argv[i] === '--help' || argv[i] === '-h') {
-      process.stdout.write('Usage: es-remote-check [--stack-version X.Y.Z] <file or folder>...\n');
-      return 0;
-    } else targets.push(argv[i]);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
   }
-  if (targets.length === 0) targets.push('.');
-  const files: string[] = [];
-  for (const target of targets) {
+  if (argv.includes('--version')) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const options = parseArgs(argv);
+  if (typeof options === 'string') {
+    process.stderr.write(`${TOOL_NAME}: ${options}\n\n${USAGE}`);
+    return 2;
+  }
+  const result = checkPaths(options.targets, { stackVersion: options.stackVersion, keystoreCredentialAliases: options.keystoreAliases });
+  const report =
+    options.format === 'json' ? formatJson(result) : options.format === 'sarif' ? formatSarif(result, VERSION) : formatText(result);
+  if (options.output) {
     try {
-      collectFiles(target, files);
+      writeFileSync(options.output, report);
     } catch (error) {
-      process.stderr.write(`es-remote-check: cannot read ${target}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
+      process.stderr.write(`${TOOL_NAME}: cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
       return 2;
     }
+    if (options.format !== 'text') process.stdout.write(formatText(result).split('\n').filter(Boolean).pop() + '\n');
+  } else {
+    process.stdout.write(report);
   }
-  let errors = 0;
-  let warnings = 0;
-  let checked = 0;
-  for (const file of files) {
-    const document = parseConfigDocument({ uri: file, text: readFileSync(file, 'utf8') });
-    if (document.kind === 'unrelated') continue;
-    checked++;
-    for (const finding of analyze(document, { stackVersion }).findings) {
-      const { line, character } = document.lines.positionAt(finding.span.start);
-      process.stdout.write(`${relative(process.cwd(), file) || file}:${line + 1}:${character + 1} ${finding.severity} ${finding.ruleId} ${finding.message}\n`);
-      if (finding.severity === 'error') errors++;
-      else if (finding.severity === 'warning') warnings++;
-    }
-  }
-  process.stdout.write(`${checked} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
-  return errors > 0 ? 1 : 0;
+  if (result.files.length === 0 && result.unreadable.length > 0) return 2;
+  return result.counts.error > 0 ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -28,6 +28,8 @@ import { spansIntersect } from '../core/text';
 import type { Finding, Severity } from '../core/types';
 
 export const SERVER_NAME = 'elastic-remote-clusters';
+declare const __EXTENSION_VERSION__: string | undefined;
+const SERVER_VERSION = typeof __EXTENSION_VERSION__ === 'string' ? __EXTENSION_VERSION__ : '0.0.0-dev';
 const SOURCE = 'elastic-remote-clusters';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -90,7 +92,7 @@ connection.onInitialize((params): InitializeResult => {
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
-    serverInfo: { name: SERVER_NAME, version: '0.1.0' },
+    serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
   };
 });
 

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { checkPaths, checkText } from '../../../server/src/cli/check';
+import { formatJson, formatSarif, formatText } from '../../../server/src/cli/format';
+
+const MISSPELT = 'cluster.remote.west.mode: proxy\ncluster.remote.west.proxy_address: west.example.com:9443\ncluster.remote.west.sever_name: west.example.com\n';
+
+describe('command-line checker core', () => {
+  let root: string;
+
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'erc-cli-'));
+    mkdirSync(join(root, 'config'));
+    mkdirSync(join(root, 'node_modules', 'pkg'), { recursive: true });
+    mkdirSync(join(root, '.hidden'));
+    writeFileSync(join(root, 'config', 'elasticsearch.yml'), MISSPELT);
+    writeFileSync(join(root, 'config', 'values.yaml'), 'replicaCount: 2\n');
+    writeFileSync(join(root, 'node_modules', 'pkg', 'elasticsearch.yml'), MISSPELT);
+    writeFileSync(join(root, '.hidden', 'elasticsearch.yml'), MISSPELT);
+    writeFileSync(join(root, 'README.md'), '# not configuration\n');
+  });
+
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reports a finding with 1-based line and column of the offending text', () => {
+    const checked = checkText('elasticsearch.yml', MISSPELT);
+    assert.ok(checked);
+    const finding = checked.findings.find((f) => f.ruleId === 'unknown-setting');
+    assert.ok(finding, JSON.stringify(checked.findings));
+    assert.deepEqual([finding.line, finding.column, finding.endLine, finding.endColumn], [3, 21, 3, 31]);
+    assert.equal(MISSPELT.split('\n')[2].slice(finding.column - 1, finding.endColumn - 1), 'sever_name');
+  });
+
+  it('searches folders, skips dependencies, dot-folders and unrelated files, and counts by severity', () => {
+    const result = checkPaths([root]);
+    assert.deepEqual(
+      result.files.map((f) => f.path.slice(f.path.indexOf('config'))),
+      ['config/elasticsearch.yml'],
+    );
+    assert.equal(result.skipped, 1, 'values.yaml is ours to skip');
+    assert.ok(result.counts.error >= 1);
+  });
+
+  it('keeps going past paths it cannot read and says why', () => {
+    const result = checkPaths([join(root, 'missing'), join(root, 'config')]);
+    assert.deepEqual(result.unreadable.map((u) => u.reason), ['no such file or folder']);
+    assert.equal(result.files.length, 1);
+    assert.match(formatText(result), /missing: cannot read: no such file or folder/);
+  });
+
+  it('prints `path:line:col severity rule-id message` lines and a summary', () => {
+    const text = formatText(checkPaths([join(root, 'config')]));
+    assert.match(text, /^.*config\/elasticsearch\.yml:3:21 error unknown-setting Unknown remote cluster setting `sever_name`/m);
+    assert.match(text, /1 file\(s\) checked: \d+ error\(s\)/);
+  });
+
+  it('emits JSON that round-trips the findings', () => {
+    const result = checkPaths([join(root, 'config')]);
+    const parsed = JSON.parse(formatJson(result)) as typeof result;
+    assert.deepEqual(parsed.files, result.files);
+    assert.deepEqual(parsed.counts, result.counts);
+  });
+
+  it('emits SARIF 2.1.0 whose results point at described rules and exact regions', () => {
+    const sarif = JSON.parse(formatSarif(checkPaths([join(root, 'config')]), '1.2.3')) as {
+      version: string;
+      runs: Array<{
+        tool: { driver: { name: string; version: string; rules: Array<{ id: string }> } };
+        results: Array<{ ruleId: string; ruleIndex: number; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }> }>;
+      }>;
+    };
+    assert.equal(sarif.version, '2.1.0');
+    const [run] = sarif.runs;
+    assert.equal(run.tool.driver.version, '1.2.3');
+    const result = run.results.find((r) => r.ruleId === 'unknown-setting');
+    assert.ok(result);
+    assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'unknown-setting');
+    assert.equal(result.level, 'error');
+    assert.match(result.locations[0].physicalLocation.artifactLocation.uri, /config\/elasticsearch\.yml$/);
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 3, startColumn: 21, endLine: 3, endColumn: 31 });
+    const ids = run.tool.driver.rules.map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length, 'rule ids are unique');
+  });
+});
