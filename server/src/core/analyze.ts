@@ -1,6 +1,7 @@
 import type { ConfigDocument } from './model/document';
 import { DOCUMENT_RULES, SCOPE_RULES } from './rules';
 import type { AnalysisOptions, FindingInput } from './rules/rule';
+import { clampSpan } from './text';
 import type { Finding, Severity } from './types';
 import { parseVersion } from './version';
 
@@ -12,7 +13,8 @@ export interface AnalysisResult {
 
 /** Runs every applicable rule over an already parsed document. Never throws. */
 export function analyze(document: ConfigDocument, options: AnalysisOptions = {}): AnalysisResult {
-  const findings: Finding[] = [...document.syntaxErrors];
+  // Parsers report errors at the end of input one character past the end; keep every range inside the text.
+  const findings: Finding[] = document.syntaxErrors.map((error) => ({ ...error, span: clampSpan(error.span, document.text.length) }));
   const ruleErrors: AnalysisResult['ruleErrors'] = [];
   if (document.kind === 'unrelated') return { findings: [], ruleErrors };
 
@@ -25,7 +27,7 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {})
     for (const rule of SCOPE_RULES) {
       if (!rule.origins.includes(scope.origin)) continue;
       try {
-        rule.check({ document, scope, stackVersion, report: collect(rule.id, rule.severity) });
+        rule.check({ document, scope, stackVersion, options, report: collect(rule.id, rule.severity) });
       } catch (error) {
         ruleErrors.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
       }

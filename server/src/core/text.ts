@@ -71,6 +71,11 @@ export function spanContains(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }
 
+export function clampSpan(span: Span, length: number): Span {
+  const start = Math.max(0, Math.min(span.start, length));
+  return { start, end: Math.max(start, Math.min(span.end, length)) };
+}
+
 export function spansIntersect(a: Span, b: Span): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
