@@ -6,10 +6,20 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerConnectionCommands, type Connections } from './connections/commands';
+import { createExtensionLog } from './log';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/**
+ * What `activate` returns (vscode.extensions.getExtension(id).exports). The in-editor tests use it
+ * to reach the connection store; features may add their own entries.
+ */
+export interface ExtensionApi {
+  connections: Connections;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -23,9 +33,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'json' },
       { scheme: 'untitled', language: 'json' },
       { scheme: 'file', language: 'jsonc' },
+      { scheme: 'file', language: 'elasticsearch-console' },
+      { scheme: 'untitled', language: 'elasticsearch-console' },
     ],
     initializationOptions: {
       stackVersion: vscode.workspace.getConfiguration('elasticRemoteClusters').get<string>('stackVersion') || undefined,
+      keystoreCredentialAliases: vscode.workspace.getConfiguration('elasticRemoteClusters').get<string[] | null>('keystoreCredentialAliases') ?? undefined,
     },
     outputChannelName: 'Elastic Remote Clusters Language Server',
   };
@@ -45,7 +58,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
+  // Connections (Add/Test/Remove) and their request log; later features get API clients from the returned object.
+  const log = createExtensionLog();
+  context.subscriptions.push(log);
+  const connections = registerConnectionCommands(context, log);
+
   await client.start();
+  return { connections };
 }
 
 /** Reports whether the language server is running; returns the state for tests and scripts. */

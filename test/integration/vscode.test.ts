@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
+import { startEmulator, type RunningEmulator } from '../emulator';
 import { findChromium, runSuiteInCodeServer, type SuiteResult } from './codeServerHost';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -29,7 +30,25 @@ interface RouteRun {
   log: string[];
 }
 
-async function runWithTestElectron(download: boolean): Promise<RouteRun> {
+/** The API emulator the in-editor tests talk to (127.0.0.1 only); its endpoints reach the suite as ERC_EMULATOR. */
+const EMULATOR_USER = { username: 'elastic', password: 'changeme' };
+const EMULATOR_CLOUD_KEY = 'itest-organization-key';
+
+async function startSuiteEmulator(): Promise<{ emulator: RunningEmulator; env: Record<string, string> }> {
+  const emulator = await startEmulator({
+    clusters: [{ name: 'local' }, { name: 'remote', version: '8.17.0' }],
+    cloud: { apiKeys: [EMULATOR_CLOUD_KEY], deployments: [{ name: 'prod', cluster: 'remote' }] },
+  });
+  const endpoints = {
+    clusters: { local: { url: emulator.clusterUrl('local') }, remote: { url: emulator.clusterUrl('remote') } },
+    cloudUrl: emulator.cloudUrl,
+    ...EMULATOR_USER,
+    cloudApiKey: EMULATOR_CLOUD_KEY,
+  };
+  return { emulator, env: { ERC_EMULATOR: JSON.stringify(endpoints) } };
+}
+
+async function runWithTestElectron(download: boolean, env: Record<string, string>): Promise<RouteRun> {
   const { runTests } = await import('@vscode/test-electron');
   const resultsFile = join(tmpdir(), `erc-itest-${process.pid}.jsonl`);
   rmSync(resultsFile, { force: true });
@@ -40,7 +59,7 @@ async function runWithTestElectron(download: boolean): Promise<RouteRun> {
       version: download ? '1.100.3' : undefined,
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: SUITE,
-      extensionTestsEnv: { ITEST_RESULTS_FILE: resultsFile },
+      extensionTestsEnv: { ...env, ITEST_RESULTS_FILE: resultsFile },
       launchArgs: [WORKSPACE, '--disable-extensions', '--disable-workspace-trust'],
     });
   } catch {
@@ -55,7 +74,7 @@ async function runWithTestElectron(download: boolean): Promise<RouteRun> {
   return { route: download ? 'downloaded VS Code' : `VS Code at ${process.env.VSCODE_EXECUTABLE}`, exitCode, results, log: [] };
 }
 
-async function runWithCodeServer(): Promise<RouteRun | string> {
+async function runWithCodeServer(env: Record<string, string>): Promise<RouteRun | string> {
   const chromium = findChromium();
   if (!chromium) return 'no Chromium found (apt-get install chromium, or set ERC_CHROMIUM_PATH)';
   const setupScript = pathToFileURL(join(ROOT, 'scripts', 'setup-vscode-host.mjs')).href;
@@ -70,6 +89,7 @@ async function runWithCodeServer(): Promise<RouteRun | string> {
     workspacePath: WORKSPACE,
     timeoutMs: TIMEOUT_MS,
     screenshotPath: join(RESULTS_DIR, 'integration-workbench.png'),
+    env,
   });
   return { route: 'code-server 4.100.3 (VS Code 1.100.3) in headless Chromium', ...run };
 }
@@ -77,10 +97,16 @@ async function runWithCodeServer(): Promise<RouteRun | string> {
 test('integration: the extension in a real VS Code', { timeout: TIMEOUT_MS + 300000 }, async (t) => {
   if (!existsSync(SUITE)) throw new Error(`${SUITE} is missing: run \`npm run compile-tests\``);
   if (!existsSync(join(ROOT, 'dist', 'client.js'))) throw new Error('dist/client.js is missing: run `npm run build`');
+  const { emulator, env } = await startSuiteEmulator();
+  if (process.env.ITEST_FILTER) env.ITEST_FILTER = process.env.ITEST_FILTER;
   let run: RouteRun | string;
-  if (process.env.VSCODE_EXECUTABLE) run = await runWithTestElectron(false);
-  else if (process.env.ERC_VSCODE_DOWNLOAD === '1') run = await runWithTestElectron(true);
-  else run = await runWithCodeServer();
+  try {
+    if (process.env.VSCODE_EXECUTABLE) run = await runWithTestElectron(false, env);
+    else if (process.env.ERC_VSCODE_DOWNLOAD === '1') run = await runWithTestElectron(true, env);
+    else run = await runWithCodeServer(env);
+  } finally {
+    await emulator.stop();
+  }
   if (typeof run === 'string') {
     process.stderr.write(`\n*** INTEGRATION TESTS SKIPPED: ${run} ***\n\n`);
     t.skip(`SKIPPED: ${run}`);

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DiagnosticSeverity, type Diagnostic, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
+import { DiagnosticSeverity, DidChangeConfigurationNotification, type Diagnostic, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
 import { LspSession, textAt } from './lspSession';
 
 function messageOf(diagnostic: Diagnostic): string {
@@ -86,6 +86,21 @@ describe('language server over stdio', () => {
     const markdown = (hover.contents as MarkupContent).value;
     assert.match(markdown, /cluster\.remote\.west\.server_name/);
     assert.match(markdown, /SNI/);
+  });
+
+  it('re-checks open documents when the keystore aliases setting changes', async () => {
+    const uri = 'file:///project/keystore/elasticsearch.yml';
+    const text = 'cluster.remote.west.mode: proxy\ncluster.remote.west.proxy_address: west.example.com:9300\n';
+    const before = await session.open(uri, text);
+    assert.ok(!before.some((d) => d.code === 'api-key-port-mismatch'), 'model unknown: no port advice');
+    const republished = session.nextDiagnostics(uri);
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { elasticRemoteClusters: { keystoreCredentialAliases: ['west'] } },
+    });
+    const after = (await republished).diagnostics;
+    const mismatch = after.find((d) => d.code === 'api-key-port-mismatch');
+    assert.ok(mismatch, JSON.stringify(after));
+    assert.equal(textAt(text, mismatch.range), 'west.example.com:9300');
   });
 
   it('stays silent on unrelated YAML and JSON', async () => {

@@ -1,9 +1,13 @@
 import { findNodeAtOffset, type Node as JsonNode } from 'jsonc-parser';
-import ymlSnippets from '../../../snippets/elasticsearch-yml.json';
 import { concreteKey, isAffix, resolveKey } from './catalog/lookup';
 import { SETTINGS, type SettingDef } from './catalog/settings';
-import { describeSetting } from './hover';
+import { REMOTE_BLOCK_SNIPPETS, renderFlatYaml, renderJsonProperties, renderNestedYaml } from './catalog/snippets';
+import { eckCompletion } from './eck/completion';
+import { describeSetting, describeValue } from './hover';
+import { remoteAliases } from './rules/settings/support';
+import { completeJsonBodies, handlesJsonBodies } from './json/features';
 import type { ConfigDocument } from './model/document';
+import { isNullValue } from './model/settings';
 import type { Span } from './types';
 
 export interface CompletionCandidate {
@@ -26,13 +30,18 @@ export interface CompletionCandidate {
  */
 export function completeAt(document: ConfigDocument, offset: number): CompletionCandidate[] {
   if (document.kind === 'unrelated') return [];
+  if (handlesJsonBodies(document)) return completeJsonBodies(document, offset, completeAt);
   if (document.format === 'json') return completeJson(document, offset);
+  if (document.kind === 'eck-manifest') {
+    const eck = eckCompletion(document, offset, yamlCursor(document, offset));
+    if (eck) return eck;
+  }
   return completeYaml(document, offset);
 }
 
 // ---------------------------------------------------------------- YAML
 
-interface YamlCursor {
+export interface YamlCursor {
   /** Keys of the enclosing maps, outermost first; `[]` marks a sequence item. */
   parents: string[];
   position: 'key' | 'value';
@@ -59,7 +68,7 @@ function completeYaml(document: ConfigDocument, offset: number): CompletionCandi
   const parentPath = settingsParents.flatMap((p) => p.split('.'));
   if (cursor.position === 'value') return valueCandidates([...parentPath, cursor.key].join('.'), cursor.typedSpan, 'yaml');
   const candidates = keyCandidates(document, parentPath, cursor.key, cursor.typedSpan, 'yaml');
-  if (parentPath.length === 0 && !cursor.key.includes('.')) candidates.push(...blockSnippets(cursor.typedSpan));
+  if (!cursor.key.includes('.')) candidates.push(...blockSnippets(parentPath, cursor.typedSpan, 'yaml'));
   return candidates;
 }
 
@@ -138,7 +147,9 @@ function completeJson(document: ConfigDocument, offset: number): CompletionCandi
     if (path[0] !== 'persistent' && path[0] !== 'transient') return [];
     const typed = isKey ? document.text.slice(node.offset + 1, offset) : '';
     const typedSpan = isKey ? { start: node.offset, end: node.offset + node.length } : { start: offset, end: offset };
-    return keyCandidates(document, path.slice(1), typed, typedSpan, 'json');
+    const candidates = keyCandidates(document, path.slice(1), typed, typedSpan, 'json');
+    if (!typed.includes('.')) candidates.push(...blockSnippets(path.slice(1), typedSpan, 'json'));
+    return candidates;
   }
   if (property && property.children?.[1] === node) {
     const path = [...jsonPath(property.parent!), String(property.children[0].value)];
@@ -161,15 +172,33 @@ function jsonPath(object: JsonNode): string[] {
 
 // ---------------------------------------------------------------- candidates
 
-function aliasesIn(document: ConfigDocument): string[] {
-  const aliases = new Set<string>();
+/** Aliases already used in the document, with the mode whose settings they can take (undefined: either). */
+function aliasesIn(document: ConfigDocument): Map<string, 'sniff' | 'proxy' | undefined> {
+  const aliases = new Map<string, 'sniff' | 'proxy' | undefined>();
   for (const scope of document.scopes) {
-    for (const occurrence of scope.occurrences) {
-      const alias = resolveKey(occurrence.key).alias;
-      if (alias && /^[-\w]+$/.test(alias) && occurrence.key.startsWith('cluster.remote.')) aliases.add(alias);
+    for (const remote of remoteAliases(scope)) {
+      const modeOccurrence = remote.bySuffix.get('mode');
+      const modeSet = modeOccurrence !== undefined && !isNullValue(modeOccurrence.value);
+      // An explicit mode decides; without one, existing seeds mean sniff (the default).
+      const mode = modeSet ? remote.mode : remote.bySuffix.has('seeds') ? 'sniff' : undefined;
+      if (!aliases.has(remote.alias) || mode) aliases.set(remote.alias, mode);
     }
   }
-  return [...aliases].sort();
+  return aliases;
+}
+
+/** Expanding every key of every alias is costly in files with hundreds of remotes: cap it. */
+const MAX_EXPANDED_ALIASES = 12;
+
+/** The aliases whose keys are offered: the one being typed, else those matching the typed part. */
+function aliasesToExpand(
+  used: Map<string, 'sniff' | 'proxy' | undefined>,
+  typedAlias: string | undefined,
+  typedKey: string,
+): Map<string, 'sniff' | 'proxy' | undefined> {
+  if (typedAlias) return new Map([[typedAlias, used.get(typedAlias)]]);
+  const partial = typedKey.startsWith('cluster.remote.') ? typedKey.slice('cluster.remote.'.length) : '';
+  return new Map([...used].filter(([alias]) => alias.startsWith(partial)).slice(0, MAX_EXPANDED_ALIASES));
 }
 
 function keyCandidates(
@@ -183,8 +212,8 @@ function keyCandidates(
   const committed = parentPrefix + typed.slice(0, typed.lastIndexOf('.') + 1);
   const existing = new Set(document.scopes.flatMap((s) => s.occurrences.map((o) => o.key)));
   const typedAlias = /^cluster\.remote\.([-\w]+)\./.exec(committed)?.[1];
-  const aliases = new Set(aliasesIn(document));
-  if (typedAlias) aliases.add(typedAlias);
+  const used = aliasesIn(document);
+  const aliases = aliasesToExpand(used, typedAlias, parentPrefix + typed);
 
   const candidates: CompletionCandidate[] = [];
   const add = (def: SettingDef, fullKey: string, placeholderAlias: boolean) => {
@@ -208,11 +237,14 @@ function keyCandidates(
   };
 
   for (const def of SETTINGS) {
-    if (def.scope === 'unregistered') continue;
+    // Never suggest what Elasticsearch refuses here: internal, keystore-only or removed keys.
+    if (def.scope === 'unregistered' || def.scope === 'secure' || def.scope === 'secure-reloadable' || def.group === 'legacy') continue;
     if (format === 'json' && def.scope !== 'dynamic') continue; // the API only takes dynamic settings
     if (isAffix(def)) {
-      if (def.key.startsWith('search.remote.')) continue;
-      for (const alias of aliases) add(def, concreteKey(def, alias), false);
+      for (const [alias, mode] of aliases) {
+        if (mode && def.mode && def.mode !== 'both' && def.mode !== mode) continue; // the other mode's settings
+        add(def, concreteKey(def, alias), false);
+      }
       if (!typedAlias) add(def, def.key, true);
     } else {
       add(def, def.key, false);
@@ -259,32 +291,54 @@ function valueCandidates(fullKey: string, typedSpan: Span, format: 'yaml' | 'jso
   const def = resolveKey(fullKey).def;
   if (!def?.values || def.type === 'list') return [];
   return def.values.map((value, index) => {
-    const bare = def.type === 'boolean' || (def.type === 'enum' && (value === 'true' || value === 'false'));
-    const insertText = format === 'json' && !(def.type === 'boolean') ? `"${value}"` : value;
+    // JSON booleans stay bare; every other value is a string.
+    const insertText = format === 'json' && value !== 'true' && value !== 'false' ? `"${value}"` : value;
     return {
       label: value,
       kind: 'value' as const,
-      detail: def.default && def.default.startsWith(value) ? 'default' : undefined,
-      insertText: format === 'json' && bare && def.type !== 'boolean' ? `"${value}"` : insertText,
+      detail: def.default?.startsWith(value) ? 'default' : undefined,
+      documentation: describeValue(def, value),
+      insertText,
       isSnippet: false,
       replaceSpan: typedSpan,
-      filterText: format === 'json' ? insertText : value,
+      filterText: insertText,
       sortText: String(index).padStart(3, '0'),
     };
   });
 }
 
-function blockSnippets(typedSpan: Span): CompletionCandidate[] {
-  return Object.entries(ymlSnippets as Record<string, { prefix: string; description: string; body: string[] }>).map(
-    ([name, snippet]) => ({
-      label: snippet.prefix,
-      kind: 'snippet' as const,
-      detail: name,
-      documentation: snippet.description,
-      insertText: snippet.body.join('\n'),
-      isSnippet: true,
-      replaceSpan: typedSpan,
-      sortText: `5${snippet.prefix}`,
-    }),
-  );
+/**
+ * Whole remote-cluster blocks: flat keys at the top level of elasticsearch.yml, an alias block
+ * inside a nested `cluster: remote:` map, dynamic settings inside a `_cluster/settings` body.
+ */
+function blockSnippets(parentPath: string[], typedSpan: Span, format: 'yaml' | 'json'): CompletionCandidate[] {
+  const where = parentPath.join('.');
+  const render =
+    format === 'json'
+      ? where === ''
+        ? renderJsonProperties
+        : undefined
+      : where === ''
+        ? renderFlatYaml
+        : where === 'cluster.remote'
+          ? renderNestedYaml
+          : undefined;
+  if (!render) return [];
+  return REMOTE_BLOCK_SNIPPETS.flatMap((snippet) => {
+    const lines = render(snippet);
+    if (!lines) return [];
+    return [
+      {
+        label: snippet.prefix,
+        kind: 'snippet' as const,
+        detail: snippet.name,
+        documentation: `${snippet.description}\n\n\`\`\`${format === 'json' ? 'json' : 'yaml'}\n${lines.join('\n').replace(/\$\{\d+[:|]([^}|]*)[^}]*\}/g, '$1').replace(/\$0/g, '')}\n\`\`\``,
+        insertText: lines.join('\n'),
+        isSnippet: true,
+        replaceSpan: typedSpan,
+        filterText: format === 'json' ? `"${snippet.prefix}` : snippet.prefix,
+        sortText: `5${snippet.prefix}`,
+      },
+    ];
+  });
 }

@@ -1,9 +1,11 @@
 import { resolveKey } from './catalog/lookup';
 import type { SettingDef } from './catalog/settings';
 import { DOCS } from './catalog/settings';
-import { parseAddress } from './address';
+import { eckHover } from './eck/hover';
+import { handlesJsonBodies, hoverJsonBodies } from './json/features';
 import type { ConfigDocument } from './model/document';
 import type { SettingOccurrence, SettingsScope, ValueNode } from './model/settings';
+import { addressValues, isCloudEndpoint, isEnabled, remoteAliases, type RemoteAlias } from './rules/settings/support';
 import { spanContains } from './text';
 import type { Span } from './types';
 
@@ -14,6 +16,14 @@ export interface HoverResult {
 
 /** Hover for any key segment or value of a remote-cluster setting. */
 export function hoverAt(document: ConfigDocument, offset: number): HoverResult | undefined {
+  if (handlesJsonBodies(document)) {
+    const body = hoverJsonBodies(document, offset);
+    if (body) return body;
+  }
+  if (document.kind === 'eck-manifest') {
+    const eck = eckHover(document, offset);
+    if (eck) return eck;
+  }
   for (const scope of document.scopes) {
     if (offset < scope.span.start || offset > scope.span.end) continue;
     for (const occurrence of scope.occurrences) {
@@ -21,7 +31,7 @@ export function hoverAt(document: ConfigDocument, offset: number): HoverResult |
       const segmentIndex = occurrence.segments.findIndex((s) => spanContains(s.span, offset));
       if (segmentIndex >= 0) return hoverKeySegment(scope, occurrence, segmentIndex);
       const valueNode = valueAt(occurrence.value, offset);
-      if (valueNode) return hoverValue(occurrence, valueNode);
+      if (valueNode) return hoverValue(occurrence, valueNode, offset);
     }
   }
   return undefined;
@@ -36,51 +46,81 @@ function valueAt(value: ValueNode, offset: number): ValueNode | undefined {
 function hoverKeySegment(scope: SettingsScope, occurrence: SettingOccurrence, index: number): HoverResult | undefined {
   const resolved = resolveKey(occurrence.key);
   const span = occurrence.segments[index].span;
-  if (resolved.alias !== undefined && index === resolved.aliasIndex) {
-    return { markdown: aliasSummary(scope, resolved.alias), span };
-  }
-  if (index === occurrence.segments.length - 1 || (resolved.aliasIndex !== undefined && index > resolved.aliasIndex)) {
-    if (!resolved.def) return undefined;
-    return { markdown: describeSetting(resolved.def, occurrence.key), span };
+  if (resolved.alias !== undefined && index === resolved.aliasIndex && resolved.namespace === 'cluster.remote.') {
+    const remote = remoteAliases(scope).find((r) => r.alias === resolved.alias);
+    if (remote) return { markdown: aliasSummary(remote), span };
   }
   const prefix = occurrence.segments.slice(0, index + 1).map((s) => s.text).join('.');
   const blurb = NAMESPACE_BLURBS[prefix];
+  const pastNamespace = resolved.aliasIndex !== undefined ? index > resolved.aliasIndex : !blurb;
+  if (resolved.def && (index === occurrence.segments.length - 1 || pastNamespace)) {
+    return { markdown: describeSetting(resolved.def, occurrence.key), span };
+  }
   return blurb ? { markdown: `**\`${prefix}\`**\n\n${blurb}`, span } : undefined;
 }
 
 const NAMESPACE_BLURBS: Record<string, string> = {
   cluster: 'Cluster-level settings.',
   'cluster.remote': `Remote clusters this cluster connects to for cross-cluster search and replication: \`cluster.remote.<alias>.*\`. [Docs](${DOCS.remoteClusterSettings})`,
+  'cluster.remote.signing': `Strong identity verification: how this cluster, as the remote, verifies signed cross-cluster requests (9.3+). [Docs](${DOCS.remoteClusterSettings})`,
+  search: 'Search settings.',
+  'search.remote': 'Old (6.x) name of `cluster.remote`, removed in 8.0.',
   remote_cluster: `Remote cluster server interface (API-key model, port 9443). Only used when \`remote_cluster_server.enabled: true\`. [Docs](${DOCS.networking})`,
   remote_cluster_server: `Remote cluster server switch (API-key model). [Docs](${DOCS.networking})`,
+  xpack: 'X-Pack (Elastic Stack features) settings.',
+  'xpack.security': `Security settings. [Docs](${DOCS.securitySettings})`,
   'xpack.security.remote_cluster_server': `TLS of the remote cluster server interface (this cluster as the remote). [Docs](${DOCS.securitySettings})`,
+  'xpack.security.remote_cluster_server.ssl': `TLS of the remote cluster server interface (this cluster as the remote). [Docs](${DOCS.securitySettings})`,
   'xpack.security.remote_cluster_client': `TLS used when this cluster connects to remotes with the API-key model. [Docs](${DOCS.securitySettings})`,
+  'xpack.security.remote_cluster_client.ssl': `TLS used when this cluster connects to remotes with the API-key model. [Docs](${DOCS.securitySettings})`,
 };
 
-function aliasSummary(scope: SettingsScope, alias: string): string {
-  const keys = scope.occurrences.filter((o) => resolveKey(o.key).alias === alias && o.key.startsWith('cluster.remote.'));
-  const mode = keys.find((o) => o.key.endsWith('.mode'))?.value.text?.toLowerCase() || 'sniff';
-  const lines = keys.map((o) => `- \`${o.key.slice(`cluster.remote.${alias}.`.length)}\`: ${o.value.kind === 'list' ? `[${(o.value.items ?? []).map((i) => i.text).join(', ')}]` : o.value.text || '(null)'}`);
+function aliasSummary(remote: RemoteAlias): string {
+  const prefix = `cluster.remote.${remote.alias}.`;
+  const shown = (o: SettingOccurrence) => {
+    if (o.key.endsWith('.credentials')) return '(secret, hidden)';
+    if (o.value.kind === 'list') return `[${(o.value.items ?? []).map((i) => i.text).join(', ')}]`;
+    return o.value.text || '(null)';
+  };
+  const enabled = isEnabled(remote);
+  const state = !remote.mode
+    ? 'invalid mode'
+    : `${remote.mode} mode, ${enabled ? 'enabled' : `not enabled: needs \`${remote.mode === 'sniff' ? 'seeds' : 'proxy_address'}\``}`;
   return [
-    `**Remote cluster alias \`${alias}\`** (${mode} mode)`,
+    `**Remote cluster \`${remote.alias}\`** (${state})`,
     '',
-    'Searches address it as `' + alias + ':index-name`. Aliases may use letters, digits, `_` and `-`; keep them lowercase when the API-key model stores `cluster.remote.' + alias + '.credentials` in a keystore.',
+    `Searches address it as \`${remote.alias}:index-name\`. Aliases may use letters, digits, \`_\` and \`-\`; keep them lowercase when the API-key model stores \`${prefix}credentials\` in a keystore.`,
     '',
-    ...lines,
+    ...remote.settings.map(({ occurrence }) => `- \`${occurrence.key.slice(prefix.length)}\`: ${shown(occurrence)}`),
   ].join('\n');
 }
 
+/** Where remote addresses should point, for hovers on `seeds` / `proxy_address` and their values. */
+const PORT_GUIDANCE = [
+  '**Which port?**',
+  '- API-key model (`credentials` in the keystore): the remote cluster server port, **9443**.',
+  '- TLS certificate model (deprecated in 9.0): the transport port, **9300**.',
+  '- Elastic Cloud / ECE endpoints: use `mode: proxy` with `proxy_address: <endpoint>:9443` (API key) or `:9400` (certificate), and `server_name: <endpoint>`.',
+].join('\n');
+
 export function describeSetting(def: SettingDef, concrete?: string): string {
+  const uncertain = (fact: 'since' | 'removedIn') => (def.uncertain?.includes(fact) ? ' (unverified)' : '');
   const rows: string[] = [];
   rows.push(`| | |`, `|---|---|`);
   rows.push(`| Type | ${typeLabel(def)} |`);
   if (def.default) rows.push(`| Default | \`${def.default}\` |`);
   rows.push(`| Scope | ${scopeLabel(def)} |`);
   if (def.mode && def.mode !== 'both') rows.push(`| Mode | only with \`mode: ${def.mode}\` |`);
-  if (def.since) rows.push(`| Since | ${def.since} |`);
+  if (def.since) rows.push(`| Since | ${def.since}${uncertain('since')} |`);
+  if (def.valueSince) {
+    rows.push(`| Values | ${Object.entries(def.valueSince).map(([value, since]) => `\`${value}\` since ${since}`).join(', ')}${def.uncertain?.includes('valueSince') ? ' (unverified)' : ''} |`);
+  }
   if (def.deprecatedSince) rows.push(`| Deprecated | ${def.deprecatedSince}${def.replacement ? `, use \`${def.replacement}\`` : ''} |`);
-  if (def.removedIn) rows.push(`| Removed | ${def.removedIn}${def.unverified ? ' (unverified)' : ''} |`);
-  return [`**\`${concrete ?? def.key}\`**`, '', def.summary, '', ...rows, '', `[Elastic documentation](${def.docs})`].join('\n');
+  if (def.removedIn) rows.push(`| Removed | ${def.removedIn}${uncertain('removedIn')} |`);
+  const parts = [`**\`${concrete ?? def.key}\`**`, '', def.summary, '', ...rows];
+  if (def.type === 'address' || def.type === 'address-list') parts.push('', PORT_GUIDANCE);
+  parts.push('', `[Elastic documentation](${def.docs})`);
+  return parts.join('\n');
 }
 
 function typeLabel(def: SettingDef): string {
@@ -123,33 +163,48 @@ const PORT_NOTES: Record<number, string> = {
   9400: 'Port 9400 is the Elastic Cloud / ECE proxy port for the **TLS-certificate model**. With a cross-cluster API key, use 9443.',
 };
 
-function hoverValue(occurrence: SettingOccurrence, value: ValueNode): HoverResult | undefined {
+function hoverValue(occurrence: SettingOccurrence, value: ValueNode, offset: number): HoverResult | undefined {
   const def = resolveKey(occurrence.key).def;
   if (!def || value.kind !== 'scalar') return undefined;
+  if (def.scope === 'secure' || def.scope === 'secure-reloadable') return undefined; // never echo a secret
   if (def.type === 'address' || def.type === 'address-list') {
-    const address = parseAddress(value.text ?? '');
-    const parts = [`**Remote address** \`${value.text}\``];
-    if (address.ok) {
-      parts.push('', `Host \`${address.host}\`, port ${address.port}.`);
-      const note = PORT_NOTES[address.port];
+    const address = addressValues(occurrence, def).find((a) => spanContains(a.span, offset));
+    if (!address) return undefined;
+    const parsed = address.parsed;
+    const parts = [`**Remote address** \`${address.text}\``];
+    if (parsed.ok) {
+      parts.push('', `Host \`${parsed.host}\`, port ${parsed.port}.`);
+      const note = PORT_NOTES[parsed.port];
       if (note) parts.push('', note);
-      if (/\.(elastic-cloud\.com|found\.io|es\.io)$/i.test(address.host)) {
+      if (isCloudEndpoint(parsed.host)) {
         parts.push('', 'This looks like an Elastic Cloud endpoint: connect with `mode: proxy`, this address as `proxy_address`, and the endpoint host name as `server_name`.');
       }
     } else {
-      parts.push('', address.problem);
+      parts.push('', parsed.problem);
     }
-    return { markdown: parts.join('\n'), span: value.span };
+    return { markdown: parts.join('\n'), span: address.span };
   }
-  if (def.values && value.text) {
-    const described = VALUE_NOTES[`${def.key.replace(/^cluster\.remote\.<alias>\./, '')}=${value.text.toLowerCase()}`];
-    if (described) return { markdown: described, span: value.span };
-  }
-  return undefined;
+  const described = value.text ? describeValue(def, value.text) : undefined;
+  return described ? { markdown: described, span: value.span } : undefined;
 }
 
 const VALUE_NOTES: Record<string, string> = {
-  'mode=sniff': '**Sniff mode**: the local cluster asks the `seeds` for the remote\'s gateway nodes and connects to them directly. Every gateway node must be reachable from the local cluster.',
+  'mode=sniff': "**Sniff mode**: the local cluster asks the `seeds` for the remote's gateway nodes and connects to them directly. Every gateway node must be reachable from the local cluster. Not for Elastic Cloud endpoints.",
   'mode=proxy': '**Proxy mode**: every connection goes to the one `proxy_address` (a load balancer or the Elastic Cloud proxy). Set `server_name` when the proxy routes on TLS SNI.',
-  'transport.compress=indexing_data': 'Compress only raw indexing data (documents sent by CCR, for example), not every request.',
+  'skip_unavailable=true': '**`true`**: searches leave this remote out (and report it as skipped) when it cannot be reached. The default since 8.15.',
+  'skip_unavailable=false': '**`false`**: a search that includes this remote fails when the remote cannot be reached. The default before 8.15.',
+  'transport.compress=true': '**`true`**: compress every request sent to this remote.',
+  'transport.compress=false': '**`false`**: send requests uncompressed.',
+  'transport.compress=indexing_data': '**`indexing_data`**: compress only raw indexing data (documents sent by CCR, for example), not every request.',
+  'transport.compression_scheme=lz4': '**`lz4`**: fast compression with a moderate ratio (the node default).',
+  'transport.compression_scheme=deflate': '**`deflate`**: better compression ratio, more CPU.',
+  'verification_mode=full': "**`full`**: check the certificate chain and that the certificate matches the remote's host name.",
+  'verification_mode=certificate': '**`certificate`**: check the chain but not the host name.',
+  'verification_mode=none': '**`none`**: no checks at all; for support diagnostics only.',
 };
+
+/** Markdown for one value of an enum or boolean setting, for value hovers and completion items. */
+export function describeValue(def: SettingDef, value: string): string | undefined {
+  const suffix = def.key.replace(/^cluster\.remote\.<alias>\./, '').replace(/^xpack\.security\.remote_cluster_(server|client)\.ssl\./, '');
+  return VALUE_NOTES[`${suffix}=${value.toLowerCase()}`];
+}

@@ -26,6 +26,7 @@ import { hoverAt } from '../core/hover';
 import { parseConfigDocument, type ConfigDocument } from '../core/model/document';
 import { spansIntersect } from '../core/text';
 import type { Finding, Severity } from '../core/types';
+import { EckWorkspaceIndex, normalizeUri } from './workspaceIndex';
 
 export const SERVER_NAME = 'elastic-remote-clusters';
 declare const __EXTENSION_VERSION__: string | undefined;
@@ -37,8 +38,27 @@ const documents = new TextDocuments(TextDocument);
 
 interface Settings {
   stackVersion?: string;
+  /** Aliases with cross-cluster API key credentials in the keystore; undefined when unknown. */
+  keystoreCredentialAliases?: string[];
 }
 let settings: Settings = {};
+
+/** Reads the `elasticRemoteClusters` section (or initialization options) defensively: users edit it by hand. */
+function readSettings(raw: unknown): Settings {
+  const section = (raw ?? {}) as Record<string, unknown>;
+  const stackVersion = typeof section.stackVersion === 'string' && section.stackVersion.trim() ? section.stackVersion.trim() : undefined;
+  const aliases = section.keystoreCredentialAliases;
+  const keystoreCredentialAliases = Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : undefined;
+  return { stackVersion, keystoreCredentialAliases };
+}
+
+/** Adopts new settings; re-analyses open documents when they change what the rules see. */
+function applySettings(next: Settings): void {
+  if (JSON.stringify(next) === JSON.stringify(settings)) return;
+  settings = next;
+  for (const entry of cache.values()) entry.analysis = undefined;
+  documents.all().forEach((document) => scheduleValidation(document));
+}
 let canPullConfiguration = false;
 
 /** One parse and one analysis per document version, shared by every request. */
@@ -48,6 +68,16 @@ interface Analysed {
   analysis?: AnalysisResult;
 }
 const cache = new Map<string, Analysed>();
+
+/** ECK objects defined in the workspace's YAML files; when they change, open ECK manifests are checked again. */
+const workspaceIndex = new EckWorkspaceIndex((changedUri) => {
+  for (const textDocument of documents.all()) {
+    const entry = cache.get(textDocument.uri);
+    if (entry?.document.kind !== 'eck-manifest' || normalizeUri(textDocument.uri) === changedUri) continue;
+    entry.analysis = undefined;
+    scheduleValidation(textDocument);
+  }
+});
 
 function parsed(textDocument: TextDocument): Analysed {
   const cached = cache.get(textDocument.uri);
@@ -67,13 +97,15 @@ function parsed(textDocument: TextDocument): Analysed {
   }
   const entry: Analysed = { version: textDocument.version, document };
   cache.set(textDocument.uri, entry);
+  workspaceIndex.updateFromDocument(document);
   return entry;
 }
 
 function analysed(textDocument: TextDocument): Analysed & { analysis: AnalysisResult } {
   const entry = parsed(textDocument);
   if (!entry.analysis) {
-    entry.analysis = analyze(entry.document, { stackVersion: settings.stackVersion || undefined });
+    const eckWorkspace = entry.document.kind === 'eck-manifest' ? workspaceIndex.summaryExcluding(textDocument.uri) : undefined;
+    entry.analysis = analyze(entry.document, { ...settings, eckWorkspace });
     for (const failure of entry.analysis.ruleErrors) {
       connection.console.error(`Rule ${failure.ruleId} failed on ${textDocument.uri}: ${failure.error}`);
     }
@@ -83,8 +115,8 @@ function analysed(textDocument: TextDocument): Analysed & { analysis: AnalysisRe
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
-  const options = params.initializationOptions as Settings | undefined;
-  if (options?.stackVersion) settings = { stackVersion: options.stackVersion };
+  workspaceIndex.initialize(params);
+  settings = readSettings(params.initializationOptions);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -97,6 +129,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  workspaceIndex.start(connection);
   if (canPullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'elasticRemoteClusters' });
     void refreshSettings();
@@ -106,13 +139,7 @@ connection.onInitialized(() => {
 async function refreshSettings(): Promise<void> {
   if (!canPullConfiguration) return;
   try {
-    const value = (await connection.workspace.getConfiguration('elasticRemoteClusters')) as Settings | null;
-    const next = { stackVersion: typeof value?.stackVersion === 'string' ? value.stackVersion : undefined };
-    if (next.stackVersion !== settings.stackVersion) {
-      settings = next;
-      for (const entry of cache.values()) entry.analysis = undefined;
-      documents.all().forEach(scheduleValidation);
-    }
+    applySettings(readSettings(await connection.workspace.getConfiguration('elasticRemoteClusters')));
   } catch (error) {
     connection.console.warn(`Could not read settings: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -123,10 +150,7 @@ connection.onDidChangeConfiguration((change) => {
     void refreshSettings();
     return;
   }
-  const section = (change.settings as { elasticRemoteClusters?: Settings } | undefined)?.elasticRemoteClusters;
-  settings = { stackVersion: section?.stackVersion || undefined };
-  for (const entry of cache.values()) entry.analysis = undefined;
-  documents.all().forEach(scheduleValidation);
+  applySettings(readSettings((change.settings as { elasticRemoteClusters?: unknown } | undefined)?.elasticRemoteClusters));
 });
 
 // ---------------------------------------------------------------- diagnostics
@@ -182,6 +206,7 @@ documents.onDidClose((event) => {
   clearTimeout(pending.get(event.document.uri));
   pending.delete(event.document.uri);
   cache.delete(event.document.uri);
+  void workspaceIndex.closed(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 

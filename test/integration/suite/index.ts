@@ -1,15 +1,34 @@
 /**
  * Runs inside a real VS Code extension host (code-server or desktop VS Code). A small
- * sequential runner: each test's outcome is written as a JSON line to the file named by
- * ITEST_RESULTS_FILE (and logged), so the outer node:test harness can report them one by one.
+ * sequential runner over the tests of every `*.itest.js` module in this folder (each exports
+ * `tests`): each outcome is printed as an `##ITEST {json}` line and appended to the file named
+ * by ITEST_RESULTS_FILE, so the outer node:test harness reports them one by one.
+ * ITEST_FILTER (a substring of the test name) runs a subset.
  */
-import { appendFileSync } from 'node:fs';
-import { tests } from './tests';
+import { appendFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface IntegrationTest {
+  name: string;
+  fn: () => Promise<void>;
+}
+
+function loadTests(): IntegrationTest[] {
+  return readdirSync(__dirname)
+    .filter((file) => file.endsWith('.itest.js'))
+    .sort()
+    .flatMap((file) => {
+      const module = require(join(__dirname, file)) as { tests?: IntegrationTest[] };
+      return (module.tests ?? []).map((test) => ({ ...test, name: `${file.replace(/\.itest\.js$/, '')}: ${test.name}` }));
+    });
+}
 
 export async function run(): Promise<void> {
   const resultsFile = process.env.ITEST_RESULTS_FILE;
+  const filter = process.env.ITEST_FILTER;
   let failed = 0;
-  for (const { name, fn } of tests) {
+  for (const { name, fn } of loadTests()) {
+    if (filter && !name.includes(filter)) continue;
     const started = Date.now();
     let error: string | undefined;
     try {

@@ -76,6 +76,25 @@ describe('YAML settings model', () => {
     assert.equal(doc('{"name":"my-app","version":"1.0.0"}', 'file:///x/package.json').kind, 'unrelated');
   });
 
+  it('ignores comments, keeps every occurrence of a key written in flat and nested form, and spans values exactly', () => {
+    const document = doc(`
+      # remote clusters
+      cluster.remote.a.seeds: [ "a1:9300", 'a2:9300' ] # two seeds
+      cluster:
+        remote:
+          a:
+            # the same key again, nested
+            seeds:
+              - a3:9300
+    `);
+    const scope = document.scopes[0];
+    assert.deepEqual(scope.occurrences.map((o) => o.key), ['cluster.remote.a.seeds', 'cluster.remote.a.seeds']);
+    assert.equal(scope.duplicates.length, 1);
+    const [flat, nested] = scope.occurrences;
+    assert.deepEqual(flat.value.items?.map((i) => document.text.slice(i.span.start, i.span.end)), ['"a1:9300"', "'a2:9300'"]);
+    assert.equal(document.text.slice(nested.value.items![0].span.start, nested.value.items![0].span.end), 'a3:9300');
+  });
+
   it('reports YAML syntax errors once and still models what parsed', () => {
     const document = doc('cluster.remote.a.seeds: [x:9300\ncluster.remote.b.mode: proxy\n');
     assert.ok(document.syntaxErrors.length >= 1);

@@ -27,6 +27,15 @@ describe('rule unknown-setting', () => {
     assert.match(finding.message, /Did you mean `remote_cluster.port`/);
   });
 
+  it('recognises a misspelt global key under cluster.remote instead of inventing an alias', () => {
+    const [finding] = findingsOf('unknown-setting', 'cluster.remote.signing.truststore.pth: t.p12\n');
+    assert.match(finding.message, /Did you mean `cluster\.remote\.signing\.truststore\.path`\?/);
+    assert.equal(finding.text, 'signing.truststore.pth');
+    assert.match(findingsOf('unknown-setting', 'cluster.remote.conect: false\n')[0].message, /`cluster\.remote\.connect`/);
+    // an alias that merely looks like a global key keeps alias suggestions
+    assert.match(findingsOf('unknown-setting', 'cluster.remote.x.seds: [a:1]\n')[0].message, /Did you mean `seeds`\?/);
+  });
+
   it('does not flag known keys, foreign keys or keys other rules own', () => {
     const text = `
       cluster.name: prod

@@ -50,8 +50,12 @@ export interface SettingDef {
   group: SettingGroup;
   summary: string;
   docs: string;
-  /** Present when the reference marks a fact as unverified; rules keep such checks mild. */
+  /** Present when the reference marks a fact as unverified; explains which one (shown in hover). */
   unverified?: string;
+  /** Which version facts are unverified: rules that rest on them report a warning, never an error. */
+  uncertain?: ReadonlyArray<'since' | 'removedIn' | 'valueSince'>;
+  /** Allowed values that appeared later than the setting itself (value → first version). */
+  valueSince?: Readonly<Record<string, string>>;
 }
 
 export const DOCS = {
@@ -81,6 +85,8 @@ const clientSettings: SettingDef[] = [
     summary:
       'How the local cluster reaches this remote. `sniff` discovers gateway nodes from `seeds` and connects to them directly; `proxy` opens every connection to one `proxy_address` (use it for Elastic Cloud, ECE and anything behind a load balancer).',
     docs: DOCS.remoteClusterSettings,
+    unverified: 'proxy mode is believed to date from 7.7; the exact minor is not confirmed',
+    uncertain: ['since'],
   },
   {
     key: `${ALIAS}seeds`,
@@ -90,7 +96,7 @@ const clientSettings: SettingDef[] = [
     mode: 'sniff',
     group: 'remote-client',
     summary:
-      'Addresses (`host:port`) of nodes in the remote cluster used to discover it in sniff mode. A non-empty list is what turns the remote on. Use the remote cluster server port (9443) for the API-key model, the transport port (9300) for the certificate model. Bracket IPv6 addresses: `[::1]:9443`.',
+      'Addresses (`host:port`) of nodes in the remote cluster used to discover it in sniff mode. A non-empty list is what turns the remote on. Use the remote cluster server port (9443) for the API-key model, the transport port (9300) for the certificate model. Bracket IPv6 addresses: `[::1]:9443`. Elastic Cloud and ECE endpoints cannot be sniffed: use `mode: proxy` with `proxy_address` and `server_name` instead.',
     docs: DOCS.remoteClusterSettings,
   },
   {
@@ -126,6 +132,8 @@ const clientSettings: SettingDef[] = [
     summary:
       'The single `host:port` every proxy-mode connection goes to. Setting it turns the remote on. For Elastic Cloud and ECE use the deployment endpoint with port 9443 (API-key model) or 9400 (certificate model).',
     docs: DOCS.remoteClusterSettings,
+    unverified: 'proxy mode is believed to date from 7.7; the exact minor is not confirmed',
+    uncertain: ['since'],
   },
   {
     key: `${ALIAS}proxy_socket_connections`,
@@ -138,6 +146,8 @@ const clientSettings: SettingDef[] = [
     group: 'remote-client',
     summary: 'Number of sockets opened to the proxy address (proxy mode).',
     docs: DOCS.remoteClusterSettings,
+    unverified: 'proxy mode is believed to date from 7.7; the exact minor is not confirmed',
+    uncertain: ['since'],
   },
   {
     key: `${ALIAS}server_name`,
@@ -150,6 +160,8 @@ const clientSettings: SettingDef[] = [
     summary:
       'Host name sent as TLS SNI when connecting in proxy mode. Elastic Cloud and ECE proxies route on it, so set it to the deployment endpoint host name. Must be a host name, not an IP address, and carries no port.',
     docs: DOCS.remoteClusterSettings,
+    unverified: 'proxy mode is believed to date from 7.7; the exact minor is not confirmed',
+    uncertain: ['since'],
   },
   {
     key: `${ALIAS}skip_unavailable`,
@@ -180,11 +192,12 @@ const clientSettings: SettingDef[] = [
     default: 'node-wide transport.compress (indexing_data)',
     scope: 'dynamic',
     mode: 'both',
-    since: '7.14.0',
     group: 'remote-client',
     summary: 'Compression of requests sent to this remote: `true`, `false`, or `indexing_data` (only raw indexing data, e.g. for CCR).',
     docs: DOCS.remoteClusterSettings,
-    unverified: 'the enum form is believed to date from 7.14',
+    unverified: 'the `indexing_data` value is believed to date from 7.14 (a plain boolean before)',
+    valueSince: { indexing_data: '7.14.0' },
+    uncertain: ['valueSince'],
   },
   {
     key: `${ALIAS}transport.compression_scheme`,
@@ -197,6 +210,8 @@ const clientSettings: SettingDef[] = [
     group: 'remote-client',
     summary: 'Compression algorithm for requests sent to this remote when compression is on.',
     docs: DOCS.remoteClusterSettings,
+    unverified: 'believed to date from 7.14',
+    uncertain: ['since'],
   },
   {
     key: `${ALIAS}credentials`,
@@ -293,6 +308,7 @@ const globalClientSettings: SettingDef[] = [
     summary: 'Legacy switch for whether a node may connect to remote clusters. Replaced by the `remote_cluster_client` node role.',
     docs: DOCS.nodeRoles,
     unverified: 'removal in 8.0 is inferred from the 8.x code, not from breaking-change notes',
+    uncertain: ['removedIn'],
   },
   {
     key: 'cluster.remote.signing.certificate_authorities',
@@ -535,6 +551,7 @@ const relatedSettings: SettingDef[] = [
     summary: 'Legacy per-role flag. Use `node.roles` with or without `remote_cluster_client`.',
     docs: DOCS.nodeRoles,
     unverified: 'removal in 8.0 not confirmed from breaking-change notes',
+    uncertain: ['removedIn'],
   },
   {
     key: 'xpack.security.enabled',

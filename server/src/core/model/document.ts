@@ -1,9 +1,13 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
 import { namespaceOf } from '../catalog/lookup';
+import { buildEckManifest, type EckManifest } from '../eck/manifest';
+import { parseConsoleDocument } from '../console/document';
+import type { ConsoleFile } from '../console/parse';
+import type { JsonBody } from '../json/body';
+import { parseJsonDocument } from '../json/document';
 import { LineIndex } from '../text';
 import type { Finding } from '../types';
-import { settingsScopeFromJson } from './jsonSettings';
 import type { SettingsScope } from './settings';
 import { settingsScopeFromYaml } from './yamlSettings';
 
@@ -12,11 +16,23 @@ import { settingsScopeFromYaml } from './yamlSettings';
  * settings scopes every feature (diagnostics, completion, hover, code actions) reads.
  */
 
-export type DocumentKind = 'elasticsearch-yml' | 'eck-manifest' | 'cluster-settings' | 'unrelated';
+export type DocumentKind =
+  | 'elasticsearch-yml'
+  | 'eck-manifest'
+  | 'cluster-settings'
+  // JSON payloads (see json/kinds.ts) and Kibana Console request files (see console/parse.ts).
+  | 'cross-cluster-api-key'
+  | 'security-role'
+  | 'cloud-trust'
+  | 'cloud-remote-clusters'
+  | 'cloud-keystore'
+  | 'console'
+  | 'unrelated';
 
 export interface ConfigDocument {
   uri: string;
   version: number;
+  /** The language settings are written in: Console request bodies are JSON. */
   format: 'yaml' | 'json';
   text: string;
   lines: LineIndex;
@@ -26,9 +42,19 @@ export interface ConfigDocument {
   syntaxErrors: Finding[];
   yamlDocuments?: Document.Parsed[];
   jsonRoot?: JsonNode;
+  /** JSON bodies: the whole file for a `.json` payload, one per recognised Console request. */
+  bodies?: JsonBody[];
+  /** Console request files: the requests, comments and request-line problems. */
+  console?: ConsoleFile;
+  /** ECK manifests: the Elasticsearch, Secret and Service objects of the file (see eck/manifest.ts). */
+  eck?: EckManifest;
 }
 
 export const ECK_API_GROUP = 'elasticsearch.k8s.elastic.co/';
+
+/** Language id and file names of Kibana Dev Tools Console request files (package.json declares both). */
+export const CONSOLE_LANGUAGE_ID = 'elasticsearch-console';
+export const CONSOLE_FILE_NAME = /\.(es|console)$/i;
 
 export interface ParseOptions {
   uri: string;
@@ -38,11 +64,15 @@ export interface ParseOptions {
   languageId?: string;
 }
 
-export function formatOf(uri: string, languageId?: string): 'yaml' | 'json' | undefined {
+export type FileFormat = 'yaml' | 'json' | 'console';
+
+export function formatOf(uri: string, languageId?: string): FileFormat | undefined {
   if (languageId === 'yaml') return 'yaml';
   if (languageId === 'json' || languageId === 'jsonc') return 'json';
+  if (languageId === CONSOLE_LANGUAGE_ID) return 'console';
   if (/\.ya?ml$/i.test(uri)) return 'yaml';
   if (/\.jsonc?$/i.test(uri)) return 'json';
+  if (CONSOLE_FILE_NAME.test(uri)) return 'console';
   return undefined;
 }
 
@@ -59,16 +89,39 @@ export function parseConfigDocument(options: ParseOptions): ConfigDocument {
     text: options.text,
     lines: new LineIndex(options.text),
   };
-  if (format === 'json') return parseJson(base);
+  if (format === 'json') return parseJsonDocument(base, options.languageId);
+  if (format === 'console') return parseConsoleDocument(base);
   if (format === 'yaml') return parseYaml(base);
   return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [] };
 }
 
 type BaseDocument = Pick<ConfigDocument, 'uri' | 'version' | 'text' | 'lines'>;
 
+/** Said instead of the parser's own errors when it ran out of stack: where that happens varies from run to run. */
+const TOO_DEEP_MESSAGE = 'This file is nested too deeply to be parsed, so nothing in it was checked. Flatten the deepest maps or lists.';
+
+function tooDeep(base: BaseDocument): ConfigDocument {
+  const syntaxErrors: Finding[] = [
+    { ruleId: 'yaml-syntax', severity: 'error', message: TOO_DEEP_MESSAGE, span: { start: 0, end: Math.min(1, base.text.length) } },
+  ];
+  const kind = isElasticsearchYmlName(base.uri) ? 'elasticsearch-yml' : 'unrelated';
+  return { ...base, format: 'yaml', kind, scopes: [], syntaxErrors: kind === 'unrelated' ? [] : syntaxErrors, yamlDocuments: [] };
+}
+
+function isStackOverflow(message: string): boolean {
+  return message.includes('Maximum call stack size exceeded');
+}
+
 function parseYaml(base: BaseDocument): ConfigDocument {
-  const documents = parseAllDocuments(base.text, { uniqueKeys: false, prettyErrors: false });
+  let documents;
+  try {
+    documents = parseAllDocuments(base.text, { uniqueKeys: false, prettyErrors: false });
+  } catch (error) {
+    if (error instanceof RangeError) return tooDeep(base);
+    throw error;
+  }
   const yamlDocuments = (Array.isArray(documents) ? documents : [documents]) as Document.Parsed[];
+  if (yamlDocuments.some((doc) => doc.errors.some((error) => isStackOverflow(error.message)))) return tooDeep(base);
   const syntaxErrors: Finding[] = [];
   for (const doc of yamlDocuments) {
     for (const error of doc.errors) {
@@ -84,7 +137,8 @@ function parseYaml(base: BaseDocument): ConfigDocument {
   const eckResources = yamlDocuments.filter(isEckElasticsearch);
   if (eckResources.length > 0 || yamlDocuments.some((d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP))) {
     const scopes = eckResources.flatMap(nodeSetConfigScopes);
-    return { ...base, format: 'yaml', kind: 'eck-manifest', scopes, syntaxErrors, yamlDocuments };
+    const eck = buildEckManifest(yamlDocuments, scopes);
+    return { ...base, format: 'yaml', kind: 'eck-manifest', scopes, syntaxErrors, yamlDocuments, eck };
   }
 
   const scopes = yamlDocuments
@@ -125,25 +179,4 @@ function nodeSetConfigScopes(doc: Document.Parsed): SettingsScope[] {
     scopes.push({ ...settingsScopeFromYaml(config, 'eck-config', label), stackVersion });
   });
   return scopes;
-}
-
-function parseJson(base: BaseDocument): ConfigDocument {
-  const errors: ParseError[] = [];
-  const root = parseTree(base.text, errors, { allowTrailingComma: true, disallowComments: false });
-  const syntaxErrors: Finding[] = errors.map((error) => ({
-    ruleId: 'json-syntax',
-    severity: 'error',
-    message: `JSON syntax error: ${printParseErrorCode(error.error)}`,
-    span: { start: error.offset, end: error.offset + Math.max(1, error.length) },
-  }));
-  const scopes: SettingsScope[] = [];
-  if (root?.type === 'object') {
-    for (const persistence of ['persistent', 'transient'] as const) {
-      const block = findNodeAtLocation(root, [persistence]);
-      if (block?.type === 'object') scopes.push(settingsScopeFromJson(block, 'cluster-settings', persistence));
-    }
-  }
-  const relevant = scopes.some((scope) => scope.occurrences.some((o) => namespaceOf(o.key)));
-  if (!relevant) return { ...base, format: 'json', kind: 'unrelated', scopes: [], syntaxErrors: [], jsonRoot: root };
-  return { ...base, format: 'json', kind: 'cluster-settings', scopes, syntaxErrors, jsonRoot: root };
 }

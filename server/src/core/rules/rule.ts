@@ -1,3 +1,4 @@
+import type { EckWorkspaceSummary } from '../eck/workspace';
 import type { ConfigDocument, DocumentKind } from '../model/document';
 import type { ScopeOrigin, SettingsScope } from '../model/settings';
 import type { Finding, Severity } from '../types';
@@ -12,6 +13,14 @@ import type { Version } from '../version';
 export interface AnalysisOptions {
   /** Stack version from the editor setting; a version found in the document itself wins. */
   stackVersion?: string;
+  /**
+   * Aliases whose `cluster.remote.<alias>.credentials` is in the keystore, when known. Settings files
+   * never hold credentials, so this is what tells the rules an alias uses the API-key model;
+   * undefined means unknown and the model-dependent rules stay silent.
+   */
+  keystoreCredentialAliases?: readonly string[];
+  /** ECK objects defined in other files of the workspace, for cross-document checks (filled by the language server). */
+  eckWorkspace?: EckWorkspaceSummary;
 }
 
 export type FindingInput = Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity };
@@ -30,6 +39,8 @@ export interface ScopeRuleContext {
   scope: SettingsScope;
   /** The scope's own version (ECK `spec.version`) or the configured one; undefined when unknown. */
   stackVersion?: Version;
+  /** The analysis options (e.g. keystore credential aliases); optional so contexts built by hand stay valid. */
+  options?: AnalysisOptions;
   report(finding: FindingInput): void;
 }
 

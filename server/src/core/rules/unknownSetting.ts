@@ -1,9 +1,10 @@
 import { ALIAS_SUFFIXES, SETTINGS, UNREGISTERED_SSL_PASSWORD_SUFFIXES } from '../catalog/settings';
-import { resolveKey, VALID_ALIAS } from '../catalog/lookup';
-import type { KeySegment } from '../model/settings';
+import { isAffix, resolveKey, VALID_ALIAS } from '../catalog/lookup';
 import { closestMatch } from '../suggest';
-import type { Fix, Span } from '../types';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from './rule';
+import { dottedAliasOf } from './settings/aliasInvalidCharacters';
+import { renameSegmentsFix } from './settings/edits';
+import { spanOfSegments } from './settings/support';
 
 /** Keys that have their own, more specific rule; reporting them as unknown too would be noise. */
 const DEDICATED_RULE_KEYS: RegExp[] = [
@@ -16,6 +17,10 @@ const DEDICATED_RULE_KEYS: RegExp[] = [
       .join('|')})$`,
   ),
 ];
+
+/** Keys directly under `cluster.remote.` that are not per-alias (`node.attr`, `signing.…`). */
+const GLOBAL_REMOTE_KEYS = SETTINGS.filter((s) => s.key.startsWith('cluster.remote.') && !isAffix(s)).map((s) => s.key.slice('cluster.remote.'.length));
+const GLOBAL_HEADS = new Set(GLOBAL_REMOTE_KEYS.map((k) => k.split('.')[0]));
 
 export const unknownSetting: ScopeRule = {
   id: 'unknown-setting',
@@ -30,10 +35,25 @@ export const unknownSetting: ScopeRule = {
       if (DEDICATED_RULE_KEYS.some((re) => re.test(occurrence.key))) continue;
 
       if (resolved.alias !== undefined && resolved.aliasIndex !== undefined) {
-        // Bad aliases have their own rules; only judge the suffix of a well-formed alias.
-        if (!VALID_ALIAS.test(resolved.alias)) continue;
+        // Bad aliases (also dotted ones) have their own rules; only judge the suffix of a well-formed alias.
+        if (!VALID_ALIAS.test(resolved.alias) || dottedAliasOf(occurrence)) continue;
         const suffixSegments = occurrence.segments.slice(resolved.aliasIndex + 1);
         const prefix = resolved.namespace;
+        const rest = occurrence.key.slice(prefix.length);
+        // `cluster.remote.signing.truststore.pth` or `cluster.remote.conect` is a misspelt global
+        // key, not a setting of alias `signing` / `conect`.
+        const globalLike = prefix === 'cluster.remote.' && (suffixSegments.length === 0 || GLOBAL_HEADS.has(resolved.alias));
+        const global = globalLike ? closestMatch(rest, GLOBAL_REMOTE_KEYS) : undefined;
+        if (global) {
+          const restSegments = occurrence.segments.slice(resolved.aliasIndex);
+          const fix = renameSegmentsFix(restSegments, global);
+          report({
+            message: `Unknown setting \`${occurrence.key}\`. Did you mean \`${prefix}${global}\`?`,
+            span: spanOfSegments(restSegments),
+            fixes: fix ? [fix] : undefined,
+          });
+          continue;
+        }
         if (suffixSegments.length === 0) {
           report({
             message: `\`${occurrence.key}\` names a remote cluster but no setting: add one after the alias, for example \`${occurrence.key}.mode\` or \`${occurrence.key}.seeds\`.`,
@@ -43,13 +63,13 @@ export const unknownSetting: ScopeRule = {
         }
         const candidates = prefix === 'cluster.remote.' ? ALIAS_SUFFIXES : ['seeds', 'skip_unavailable'];
         const suggestion = closestMatch(resolved.suffix ?? '', candidates);
-        const span = spanOfSegments(suffixSegments);
+        const fix = suggestion ? renameSegmentsFix(suffixSegments, suggestion) : undefined;
         report({
           message:
             `Unknown remote cluster setting \`${resolved.suffix}\` for alias \`${resolved.alias}\`.` +
             (suggestion ? ` Did you mean \`${suggestion}\`?` : ` Known settings: ${candidates.filter((c) => !c.includes('secure')).join(', ')}.`),
-          span,
-          fixes: suggestion ? renameFix(suffixSegments, suggestion) : undefined,
+          span: spanOfSegments(suffixSegments),
+          fixes: fix ? [fix] : undefined,
         });
         continue;
       }
@@ -60,35 +80,12 @@ export const unknownSetting: ScopeRule = {
       const suggestion = closestMatch(rest, known);
       const nsDepth = namespace.split('.').length - 1;
       const restSegments = occurrence.segments.slice(nsDepth);
+      const fix = suggestion && restSegments.length > 0 ? renameSegmentsFix(restSegments, suggestion) : undefined;
       report({
-        message:
-          `Unknown setting \`${occurrence.key}\`.` + (suggestion ? ` Did you mean \`${namespace}${suggestion}\`?` : ''),
+        message: `Unknown setting \`${occurrence.key}\`.` + (suggestion ? ` Did you mean \`${namespace}${suggestion}\`?` : ''),
         span: restSegments.length > 0 ? spanOfSegments(restSegments) : occurrence.keySpan,
-        fixes: suggestion && restSegments.length > 0 ? renameFix(restSegments, suggestion) : undefined,
+        fixes: fix ? [fix] : undefined,
       });
     }
   },
 };
-
-function spanOfSegments(segments: KeySegment[]): Span {
-  return { start: segments[0].span.start, end: segments[segments.length - 1].span.end };
-}
-
-/** Renames key segments in place, whether they sit in one flat key or across nested keys. */
-function renameFix(segments: KeySegment[], replacement: string): Fix[] | undefined {
-  const parts = replacement.split('.');
-  const contiguous = segments.every((s, i) => i === 0 || s.span.start === segments[i - 1].span.end + 1);
-  if (contiguous) {
-    return [{ title: `Change to '${replacement}'`, edits: [{ span: spanOfSegments(segments), newText: replacement }], isPreferred: true }];
-  }
-  if (parts.length === segments.length) {
-    return [
-      {
-        title: `Change to '${replacement}'`,
-        edits: segments.map((s, i) => ({ span: s.span, newText: parts[i] })),
-        isPreferred: true,
-      },
-    ];
-  }
-  return undefined;
-}

@@ -1,35 +1,9 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { IntegrationTest } from './index';
+import { EXTENSION_ID, codeOf, ourDiagnostics, waitFor, workspaceFile } from './support';
 
-export const EXTENSION_ID = 'elastic-remote-clusters.elastic-remote-clusters';
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace folder is open');
-  return vscode.Uri.file(path.join(folder.uri.fsPath, name));
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'elastic-remote-clusters');
-}
-
-function codeOf(diagnostic: vscode.Diagnostic): string {
-  const code = diagnostic.code;
-  return typeof code === 'object' && code !== null ? String(code.value) : String(code);
-}
-
-export const tests: Array<{ name: string; fn: () => Promise<void> }> = [
+export const tests: IntegrationTest[] = [
   {
     name: 'opening an elasticsearch.yml activates the extension and shows the unknown-key diagnostic',
     fn: async () => {

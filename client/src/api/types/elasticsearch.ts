@@ -1,0 +1,261 @@
+/**
+ * Request and response shapes of the Elasticsearch endpoints the extension calls.
+ *
+ * Written from elastic/elasticsearch-specification (commit 9d9b9a52, August 2026), files:
+ *   _global/info/RootNodeInfoResponse.ts, _types/Base.ts (ElasticsearchVersionInfo, ErrorResponseBase),
+ *   _types/Errors.ts (ErrorCause), xpack/info/*, cluster/get_settings/*, cluster/put_settings/*,
+ *   cluster/remote_info/ClusterRemoteInfoResponse.ts, security/create_cross_cluster_api_key/*,
+ *   security/update_cross_cluster_api_key/*, security/invalidate_api_key/*, security/put_role/*,
+ *   security/get_role/*, security/_types/{Access,Privileges}.ts, nodes/reload_secure_settings/*,
+ *   nodes/_types/NodeReloadResult.ts.
+ * Only the fields the extension reads or writes are typed strictly; servers may send more.
+ */
+
+/** ErrorCause (_types/Errors.ts). */
+export interface ErrorCause {
+  type: string;
+  reason?: string | null;
+  caused_by?: ErrorCause;
+  root_cause?: ErrorCause[];
+  [extra: string]: unknown;
+}
+
+/** ErrorResponseBase (_types/Base.ts): the body of every failed request. */
+export interface ErrorResponse {
+  error: ErrorCause | string;
+  status: number;
+}
+
+/** GET / — RootNodeInfoResponse. */
+export interface RootInfo {
+  name: string;
+  cluster_name: string;
+  cluster_uuid: string;
+  tagline: string;
+  version: {
+    number: string;
+    build_flavor: string;
+    build_type: string;
+    build_hash: string;
+    build_date: string;
+    build_snapshot: boolean;
+    lucene_version: string;
+    minimum_wire_compatibility_version: string;
+    minimum_index_compatibility_version: string;
+  };
+}
+
+/** GET /_xpack?categories=features — only the feature we read (xpack/info/types.ts Feature). */
+export interface XPackFeature {
+  available: boolean;
+  enabled: boolean;
+  description?: string;
+}
+
+export interface XPackInfo {
+  features?: { security?: XPackFeature; ccr?: XPackFeature; [feature: string]: XPackFeature | undefined };
+}
+
+/** A settings dictionary. Values come back as strings (or lists of strings); writes may use JSON types. */
+export type SettingsMap = Record<string, unknown>;
+
+/** GET /_cluster/settings. `defaults` only with include_defaults=true. */
+export interface ClusterSettingsResponse {
+  persistent: SettingsMap;
+  transient: SettingsMap;
+  defaults?: SettingsMap;
+}
+
+/** PUT /_cluster/settings body. A null value removes the setting. */
+export interface PutClusterSettingsRequest {
+  persistent?: SettingsMap;
+  transient?: SettingsMap;
+}
+
+export interface PutClusterSettingsResponse {
+  acknowledged: boolean;
+  persistent: SettingsMap;
+  transient: SettingsMap;
+}
+
+/** GET /_remote/info — ClusterRemoteSniffInfo | ClusterRemoteProxyInfo, tagged by `mode`. */
+export interface RemoteSniffInfo {
+  mode: 'sniff';
+  connected: boolean;
+  max_connections_per_cluster: number;
+  num_nodes_connected: number;
+  initial_connect_timeout: string;
+  skip_unavailable: boolean;
+  seeds: string[];
+  /** `::es_redacted::` when the alias uses the API-key model; absent otherwise. */
+  cluster_credentials?: string;
+}
+
+export interface RemoteProxyInfo {
+  mode: 'proxy';
+  connected: boolean;
+  initial_connect_timeout: string;
+  skip_unavailable: boolean;
+  proxy_address: string;
+  server_name: string;
+  num_proxy_sockets_connected: number;
+  max_proxy_socket_connections: number;
+  cluster_credentials?: string;
+}
+
+export type RemoteClusterInfo = RemoteSniffInfo | RemoteProxyInfo;
+export type RemoteInfoResponse = Record<string, RemoteClusterInfo>;
+
+/** FieldSecurity (security/_types/FieldSecurity.ts). */
+export interface FieldSecurity {
+  grant?: string[];
+  except?: string[];
+}
+
+/** SearchAccess / ReplicationAccess (security/_types/Privileges.ts). */
+export interface SearchAccess {
+  names: string | string[];
+  field_security?: FieldSecurity;
+  query?: string | Record<string, unknown>;
+  allow_restricted_indices?: boolean;
+}
+
+export interface ReplicationAccess {
+  names: string | string[];
+  allow_restricted_indices?: boolean;
+}
+
+/** Access (security/_types/Access.ts): at least one of the two must be given. */
+export interface CrossClusterAccess {
+  search?: SearchAccess[];
+  replication?: ReplicationAccess[];
+}
+
+/** POST /_security/cross_cluster/api_key. */
+export interface CreateCrossClusterApiKeyRequest {
+  name: string;
+  access: CrossClusterAccess;
+  /** A duration such as `30d`; keys never expire when omitted. */
+  expiration?: string;
+  metadata?: Record<string, unknown>;
+  /** DN pattern for strong identity verification (9.3+). */
+  certificate_identity?: string;
+}
+
+/** The `encoded` value is what goes into `cluster.remote.<alias>.credentials`. It is a secret. */
+export interface CreateCrossClusterApiKeyResponse {
+  id: string;
+  name: string;
+  api_key: string;
+  encoded: string;
+  /** Expiration time in epoch milliseconds, when the key expires. */
+  expiration?: number;
+}
+
+/** PUT /_security/cross_cluster/api_key/{id}. */
+export interface UpdateCrossClusterApiKeyRequest {
+  access: CrossClusterAccess;
+  expiration?: string;
+  metadata?: Record<string, unknown>;
+  certificate_identity?: string | null;
+}
+
+export interface UpdateCrossClusterApiKeyResponse {
+  updated: boolean;
+}
+
+/** DELETE /_security/api_key. */
+export interface InvalidateApiKeyRequest {
+  id?: string;
+  ids?: string[];
+  name?: string;
+  owner?: boolean;
+  realm_name?: string;
+  username?: string;
+}
+
+export interface InvalidateApiKeyResponse {
+  invalidated_api_keys: string[];
+  previously_invalidated_api_keys: string[];
+  error_count: number;
+  error_details?: ErrorCause[];
+}
+
+/** IndicesPrivileges. */
+export interface IndicesPrivileges {
+  names: string | string[];
+  privileges: string[];
+  field_security?: FieldSecurity;
+  query?: string | Record<string, unknown>;
+  allow_restricted_indices?: boolean;
+}
+
+/**
+ * RemoteIndicesPrivileges: index privileges on remote clusters (API-key model only). The
+ * specification at that commit types `privileges` as data-source privileges, which looks like a
+ * generator slip; Elasticsearch takes index privilege names here (`read`, `read_cross_cluster`, …).
+ */
+export interface RemoteIndicesPrivileges extends IndicesPrivileges {
+  clusters: string | string[];
+}
+
+/** RemoteClusterPrivileges: only `monitor_enrich` (8.14+) and `monitor_stats` (8.17+). */
+export interface RemoteClusterPrivileges {
+  clusters: string | string[];
+  privileges: Array<'monitor_enrich' | 'monitor_stats'>;
+}
+
+export interface ApplicationPrivileges {
+  application: string;
+  privileges: string[];
+  resources: string[];
+}
+
+/** PUT /_security/role/{name} body. */
+export interface RoleDescriptor {
+  cluster?: string[];
+  indices?: IndicesPrivileges[];
+  remote_indices?: RemoteIndicesPrivileges[];
+  remote_cluster?: RemoteClusterPrivileges[];
+  applications?: ApplicationPrivileges[];
+  global?: Record<string, unknown>;
+  metadata?: Record<string, unknown>;
+  run_as?: string[];
+  description?: string;
+  transient_metadata?: Record<string, unknown>;
+}
+
+export interface PutRoleResponse {
+  role: { created: boolean };
+}
+
+/** GET /_security/role[/{name}] — a dictionary by role name. */
+export interface Role extends RoleDescriptor {
+  cluster: string[];
+  indices: IndicesPrivileges[];
+  applications: ApplicationPrivileges[];
+  metadata: Record<string, unknown>;
+}
+
+export type GetRolesResponse = Record<string, Role>;
+
+/** POST /_nodes/reload_secure_settings. */
+export interface ReloadSecureSettingsRequest {
+  /** Needed only when the keystore is password-protected. A secret. */
+  secure_settings_password?: string;
+}
+
+export interface NodeReloadResult {
+  name: string;
+  reload_exception?: ErrorCause;
+  secure_setting_names?: string[];
+  keystore_path?: string;
+  keystore_digest?: string;
+  keystore_last_modified_time?: string;
+}
+
+export interface ReloadSecureSettingsResponse {
+  _nodes?: { total: number; successful: number; failed: number; failures?: ErrorCause[] };
+  cluster_name: string;
+  nodes: Record<string, NodeReloadResult>;
+}

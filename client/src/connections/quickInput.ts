@@ -1,0 +1,82 @@
+/**
+ * The wizard's UI in VS Code: one QuickPick or InputBox per step with a step counter, a Back button
+ * from the second step on, and validation messages that block accepting a bad value.
+ */
+import * as vscode from 'vscode';
+import { BACK, type Back, type PickItem, type StepPosition, type WizardUi } from './wizard';
+
+export const quickInputWizardUi: WizardUi = {
+  pick<T>(options: StepPosition & { placeholder: string; items: PickItem<T>[]; active?: T }): Promise<T | Back | undefined> {
+    return new Promise((resolve) => {
+      const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { value: T }>();
+      quickPick.title = options.title;
+      quickPick.step = options.step;
+      quickPick.totalSteps = options.totalSteps;
+      quickPick.placeholder = options.placeholder;
+      quickPick.ignoreFocusOut = true;
+      quickPick.buttons = options.canGoBack ? [vscode.QuickInputButtons.Back] : [];
+      quickPick.items = options.items.map((item) => ({ label: item.label, description: item.description, detail: item.detail, value: item.value }));
+      const active = quickPick.items.find((item) => JSON.stringify(item.value) === JSON.stringify(options.active));
+      if (active) quickPick.activeItems = [active];
+      let settled = false;
+      const finish = (value: T | Back | undefined) => {
+        if (settled) return;
+        settled = true;
+        resolve(value);
+        quickPick.dispose();
+      };
+      quickPick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish(BACK));
+      quickPick.onDidAccept(() => {
+        const selected = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+        if (selected) finish(selected.value);
+      });
+      quickPick.onDidHide(() => finish(undefined));
+      quickPick.show();
+    });
+  },
+
+  input(options): Promise<string | Back | undefined> {
+    return new Promise((resolve) => {
+      const box = vscode.window.createInputBox();
+      box.title = options.title;
+      box.step = options.step;
+      box.totalSteps = options.totalSteps;
+      box.prompt = options.prompt;
+      box.placeholder = options.placeholder;
+      box.value = options.value ?? '';
+      box.password = options.password ?? false;
+      box.ignoreFocusOut = true;
+      box.buttons = options.canGoBack ? [vscode.QuickInputButtons.Back] : [];
+      let settled = false;
+      let validation = 0;
+      const finish = (value: string | Back | undefined) => {
+        if (settled) return;
+        settled = true;
+        resolve(value);
+        box.dispose();
+      };
+      const validate = async (value: string): Promise<string | undefined> => {
+        const ticket = ++validation;
+        const problem = await options.validate(value);
+        // Only the latest keystroke's answer is shown.
+        if (ticket === validation) box.validationMessage = problem;
+        return problem;
+      };
+      box.onDidChangeValue((value) => void validate(value));
+      box.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish(BACK));
+      box.onDidAccept(async () => {
+        box.busy = true;
+        const problem = await validate(box.value);
+        box.busy = false;
+        if (!problem) finish(box.value);
+      });
+      box.onDidHide(() => finish(undefined));
+      box.show();
+    });
+  },
+
+  async confirm(message, detail, action) {
+    const answer = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
+    return answer === action;
+  },
+};

@@ -1,0 +1,68 @@
+import type { ConfigDocument } from '../model/document';
+import type { SettingsScope } from '../model/settings';
+import type { AnalysisOptions } from '../rules/rule';
+import type { Span } from '../types';
+import type { EckElasticsearch } from './manifest';
+import { sameNamespace } from './workspace';
+
+/** The only keystore key shape ECK's keystore handling recognises for remote cluster API keys. */
+export const CREDENTIALS_KEY = /^cluster\.remote\.([\w-]+)\.credentials$/;
+
+export interface KeystoreEntry {
+  /** Keystore setting name. */
+  name: string;
+  /** Where it is written: the Secret key in this file, the `entries[]` item, or the `secretName` of a Secret found elsewhere. */
+  span: Span;
+  /** Set when the name came from a Secret in another file. */
+  secretName?: string;
+}
+
+/**
+ * Keystore settings an Elasticsearch resource loads through `spec.secureSettings`, as far as the
+ * file and the workspace tell. `complete` is false when a referenced Secret was not found.
+ */
+export function secureSettingsEntries(document: ConfigDocument, options: AnalysisOptions, es: EckElasticsearch): { entries: KeystoreEntry[]; complete: boolean } {
+  const entries: KeystoreEntry[] = [];
+  let complete = true;
+  for (const source of es.secureSettings) {
+    if (source.entries) {
+      for (const entry of source.entries) {
+        const effective = entry.path ?? entry.key;
+        if (effective) entries.push({ name: effective.value, span: effective.span });
+      }
+      continue;
+    }
+    if (!source.secretName) continue;
+    const secretName = source.secretName.value;
+    const namespace = es.namespace?.value;
+    const local = (document.eck?.secrets ?? []).filter((s) => s.name?.value === secretName && sameNamespace(s.namespace?.value, namespace));
+    for (const secret of local) for (const entry of secret.entries) entries.push({ name: entry.key, span: entry.keySpan });
+    if (local.length > 0) continue;
+    const elsewhere = (options.eckWorkspace?.secrets ?? []).filter(
+      (s) => s.uri !== document.uri && s.name === secretName && sameNamespace(s.namespace, namespace),
+    );
+    for (const secret of elsewhere) for (const key of secret.keys) entries.push({ name: key, span: source.secretName.span, secretName });
+    if (elsewhere.length === 0) complete = false;
+  }
+  return { entries, complete };
+}
+
+/**
+ * Aliases with `cluster.remote.<alias>.credentials` in the keystore of the nodes a `nodeSets[].config`
+ * scope belongs to: API-key remotes ECK manages plus credentials loaded through `secureSettings`.
+ * Undefined when it cannot be known (a referenced Secret is not in the workspace), so callers can
+ * stay silent instead of guessing the security model.
+ */
+export function eckKeystoreCredentialAliases(document: ConfigDocument, scope: SettingsScope, options: AnalysisOptions): string[] | undefined {
+  const es = document.eck?.elasticsearches.find((candidate) => candidate.nodeSets.some((nodeSet) => nodeSet.scope === scope));
+  if (!es) return undefined;
+  const { entries, complete } = secureSettingsEntries(document, options, es);
+  if (!complete) return undefined;
+  const aliases = new Set<string>();
+  for (const entry of es.remoteClusters) if (entry.apiKeyField && entry.name) aliases.add(entry.name.value);
+  for (const entry of entries) {
+    const match = CREDENTIALS_KEY.exec(entry.name);
+    if (match) aliases.add(match[1]);
+  }
+  return [...aliases].sort();
+}

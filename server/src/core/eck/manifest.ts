@@ -1,0 +1,350 @@
+import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
+import type { SettingsScope } from '../model/settings';
+import type { Span } from '../types';
+import { parseVersion, type Version } from '../version';
+import {
+  fieldOf,
+  headSpan,
+  isTrue,
+  itemsOf,
+  mapAtPath,
+  mapOf,
+  nodeSpan,
+  scalarField,
+  scalarText,
+  textField,
+  type Field,
+  type Spanned,
+} from './yaml';
+
+/**
+ * Typed view of the Kubernetes objects in one YAML file that matter for remote clusters:
+ * ECK `Elasticsearch` resources, `Secret`s and `Service`s, plus ECK operator images (their tag is
+ * the operator version). Built once per document version from the parsed documents; every span
+ * points into the file, so rules report at exact positions. Partial documents (kustomize patches)
+ * are normal: every field is optional.
+ */
+
+export const ECK_ES_API_GROUP = 'elasticsearch.k8s.elastic.co';
+/** Label ECK puts on every Pod of a cluster; a Service selecting on it targets Elasticsearch Pods. */
+export const ECK_CLUSTER_NAME_LABEL = 'elasticsearch.k8s.elastic.co/cluster-name';
+/** Ports ECK opens on Elasticsearch containers (constants in ECK, not read from user config). */
+export const ECK_PORTS = { http: 9200, transport: 9300, remoteCluster: 9443 } as const;
+
+export interface K8sObject {
+  /** Index of the YAML document in the file (`---` separated). */
+  documentIndex: number;
+  apiVersion: string;
+  kind: string;
+  root: YAMLMap;
+  /** Where to point a finding about the object as a whole: its `kind` value. */
+  headSpan: Span;
+  name?: Spanned<string>;
+  namespace?: Spanned<string>;
+}
+
+export interface ServicePort {
+  node: unknown;
+  span: Span;
+  name?: Spanned<string>;
+  port?: Spanned<string | number | boolean>;
+  targetPort?: Spanned<string | number | boolean>;
+}
+
+/** A `ServiceTemplate` (`{metadata, spec}`) inside the Elasticsearch spec, or a standalone Service's spec. */
+export interface ServiceShape {
+  /** The `service:` entry of a template; absent for a standalone Service. */
+  field?: Field;
+  spec?: YAMLMap;
+  type?: Spanned<string>;
+  portsField?: Field;
+  ports: ServicePort[];
+}
+
+export interface RemoteClusterEntry {
+  index: number;
+  node: unknown;
+  span: Span;
+  nameField?: Field;
+  name?: Spanned<string>;
+  refField?: Field;
+  refName?: Spanned<string>;
+  refNamespace?: Spanned<string>;
+  refServiceNameField?: Field;
+  apiKeyField?: Field;
+  accessField?: Field;
+}
+
+export interface SecureSettingsSource {
+  node: unknown;
+  span: Span;
+  secretName?: Spanned<string>;
+  /** `entries[]`: when present only these keys are loaded, each under `path` (or its own key). */
+  entries?: Array<{ key?: Spanned<string>; path?: Spanned<string> }>;
+}
+
+export interface VolumeMount {
+  container: string;
+  name?: Spanned<string>;
+  mountPath?: Spanned<string>;
+}
+
+export interface NodeSet {
+  index: number;
+  node: YAMLMap;
+  name?: Spanned<string>;
+  configField?: Field;
+  /** The settings scope the document model built for `config`, when it is a map. */
+  scope?: SettingsScope;
+  /** Names of `podTemplate.spec.volumes[]`. */
+  volumes: Spanned<string>[];
+  /** Names of `volumeClaimTemplates[].metadata.name`. */
+  claimTemplates: Spanned<string>[];
+  /** Mounts of every container and init container of the Pod template. */
+  volumeMounts: VolumeMount[];
+}
+
+export interface EckElasticsearch extends K8sObject {
+  kind: 'Elasticsearch';
+  /** `v1`, `v1beta1`, …: the part of `apiVersion` after the group. */
+  crdVersion: string;
+  spec?: YAMLMap;
+  version?: Spanned<string>;
+  stackVersion?: Version;
+  remoteClusterServerField?: Field;
+  remoteClusterServerEnabledField?: Field;
+  /** `spec.remoteClusterServer.enabled` is the YAML boolean `true`. */
+  remoteClusterServerEnabled: boolean;
+  remoteClusterServerService?: ServiceShape;
+  remoteClustersField?: Field;
+  remoteClusters: RemoteClusterEntry[];
+  transportField?: Field;
+  transportService?: ServiceShape;
+  secureSettingsField?: Field;
+  secureSettings: SecureSettingsSource[];
+  serviceAccountName?: Spanned<string>;
+  nodeSets: NodeSet[];
+}
+
+export interface SecretEntry {
+  key: string;
+  keySpan: Span;
+  section: 'data' | 'stringData';
+  /** The value node; rules may inspect it but must never print it. */
+  value: unknown;
+}
+
+export interface K8sSecret extends K8sObject {
+  kind: 'Secret';
+  entries: SecretEntry[];
+}
+
+export interface K8sService extends K8sObject {
+  kind: 'Service';
+  selector: Record<string, string>;
+  shape: ServiceShape;
+}
+
+export interface EckManifest {
+  elasticsearches: EckElasticsearch[];
+  secrets: K8sSecret[];
+  services: K8sService[];
+  /** Tags of `docker.elastic.co/eck/eck-operator` images found in the file (the operator version). */
+  operatorVersions: Spanned<string>[];
+}
+
+const OPERATOR_IMAGE = /(?:^|\/)eck\/eck-operator(?:-[a-z]+)?:v?(\d+\.\d+\.\d+[^\s@]*)/;
+
+/** Builds the manifest model. Never throws: unexpected shapes simply leave fields unset. */
+export function buildEckManifest(documents: readonly Document.Parsed[], scopes: readonly SettingsScope[]): EckManifest {
+  const manifest: EckManifest = { elasticsearches: [], secrets: [], services: [], operatorVersions: [] };
+  documents.forEach((doc, documentIndex) => {
+    const root = doc.contents;
+    if (!isMap(root)) return;
+    const base = objectBase(root, documentIndex);
+    if (!base) return;
+    if (base.kind === 'Elasticsearch' && base.apiVersion.startsWith(`${ECK_ES_API_GROUP}/`)) {
+      manifest.elasticsearches.push(elasticsearchOf(base, scopes));
+    } else if (base.kind === 'Secret' && base.apiVersion === 'v1') {
+      manifest.secrets.push({ ...base, kind: 'Secret', entries: secretEntries(root) });
+    } else if (base.kind === 'Service' && base.apiVersion === 'v1') {
+      manifest.services.push({ ...base, kind: 'Service', selector: stringMap(mapAtPath(root, ['spec', 'selector'])), shape: serviceShape(mapOf(root, 'spec')) });
+    }
+    collectOperatorImages(root, manifest.operatorVersions);
+  });
+  return manifest;
+}
+
+function objectBase(root: YAMLMap, documentIndex: number): K8sObject | undefined {
+  const apiVersion = textField(root, 'apiVersion');
+  const kind = textField(root, 'kind');
+  if (!apiVersion || !kind) return undefined;
+  const metadata = mapOf(root, 'metadata');
+  return {
+    documentIndex,
+    apiVersion: apiVersion.value,
+    kind: kind.value,
+    root,
+    headSpan: kind.span,
+    name: textField(metadata, 'name'),
+    namespace: textField(metadata, 'namespace'),
+  };
+}
+
+function elasticsearchOf(base: K8sObject, scopes: readonly SettingsScope[]): EckElasticsearch {
+  const spec = mapOf(base.root, 'spec');
+  const version = textField(spec, 'version');
+  const remoteClusterServerField = fieldOf(spec, 'remoteClusterServer');
+  const remoteClusterServerEnabledField = fieldOf(remoteClusterServerField?.value, 'enabled');
+  const remoteClustersField = fieldOf(spec, 'remoteClusters');
+  const transportField = fieldOf(spec, 'transport');
+  const secureSettingsField = fieldOf(spec, 'secureSettings');
+  const rcsServiceField = fieldOf(remoteClusterServerField?.value, 'service');
+  const transportServiceField = fieldOf(transportField?.value, 'service');
+  return {
+    ...base,
+    kind: 'Elasticsearch',
+    crdVersion: base.apiVersion.slice(ECK_ES_API_GROUP.length + 1),
+    spec,
+    version,
+    stackVersion: parseVersion(version?.value),
+    remoteClusterServerField,
+    remoteClusterServerEnabledField,
+    remoteClusterServerEnabled: isTrue(remoteClusterServerEnabledField?.value),
+    remoteClusterServerService: rcsServiceField ? { ...serviceShape(mapOf(rcsServiceField.value, 'spec')), field: rcsServiceField } : undefined,
+    remoteClustersField,
+    remoteClusters: itemsOf(remoteClustersField?.value).flatMap((node, index) => remoteClusterEntry(node, index)),
+    transportField,
+    transportService: transportServiceField
+      ? { ...serviceShape(mapOf(transportServiceField.value, 'spec')), field: transportServiceField }
+      : undefined,
+    secureSettingsField,
+    secureSettings: itemsOf(secureSettingsField?.value).flatMap((node) => secureSettingsSource(node)),
+    serviceAccountName: textField(spec, 'serviceAccountName'),
+    nodeSets: itemsOf(fieldOf(spec, 'nodeSets')?.value).flatMap((node, index) => nodeSetOf(node, index, scopes)),
+  };
+}
+
+function remoteClusterEntry(node: unknown, index: number): RemoteClusterEntry[] {
+  const span = headSpan(node);
+  if (!span) return [];
+  const nameField = fieldOf(node, 'name');
+  const refField = fieldOf(node, 'elasticsearchRef');
+  const apiKeyField = fieldOf(node, 'apiKey');
+  return [
+    {
+      index,
+      node,
+      span,
+      nameField,
+      name: textField(node, 'name'),
+      refField,
+      refName: textField(refField?.value, 'name'),
+      refNamespace: textField(refField?.value, 'namespace'),
+      refServiceNameField: fieldOf(refField?.value, 'serviceName'),
+      apiKeyField,
+      accessField: fieldOf(apiKeyField?.value, 'access'),
+    },
+  ];
+}
+
+function secureSettingsSource(node: unknown): SecureSettingsSource[] {
+  const span = headSpan(node);
+  if (!span) return [];
+  const entriesField = fieldOf(node, 'entries');
+  return [
+    {
+      node,
+      span,
+      secretName: textField(node, 'secretName'),
+      entries: entriesField ? itemsOf(entriesField.value).map((entry) => ({ key: textField(entry, 'key'), path: textField(entry, 'path') })) : undefined,
+    },
+  ];
+}
+
+function serviceShape(spec: YAMLMap | undefined): ServiceShape {
+  const portsField = fieldOf(spec, 'ports');
+  const ports: ServicePort[] = itemsOf(portsField?.value).flatMap((node) => {
+    const span = headSpan(node);
+    if (!span || !isMap(node)) return [];
+    return [{ node, span, name: textField(node, 'name'), port: scalarField(node, 'port'), targetPort: scalarField(node, 'targetPort') }];
+  });
+  return { spec, type: textField(spec, 'type'), portsField, ports };
+}
+
+function nodeSetOf(node: unknown, index: number, scopes: readonly SettingsScope[]): NodeSet[] {
+  if (!isMap(node)) return [];
+  const configField = fieldOf(node, 'config');
+  const configStart = nodeSpan(configField?.value)?.start;
+  const podSpec = mapAtPath(node, ['podTemplate', 'spec']);
+  const volumeMounts: VolumeMount[] = [];
+  for (const list of ['initContainers', 'containers']) {
+    for (const container of itemsOf(fieldOf(podSpec, list)?.value)) {
+      const containerName = scalarText(fieldOf(container, 'name')?.value) ?? '';
+      for (const mount of itemsOf(fieldOf(container, 'volumeMounts')?.value)) {
+        volumeMounts.push({ container: containerName, name: textField(mount, 'name'), mountPath: textField(mount, 'mountPath') });
+      }
+    }
+  }
+  return [
+    {
+      index,
+      node,
+      name: textField(node, 'name'),
+      configField,
+      scope: configStart === undefined ? undefined : scopes.find((scope) => scope.origin === 'eck-config' && scope.span.start === configStart),
+      volumes: itemsOf(fieldOf(podSpec, 'volumes')?.value).flatMap((volume) => optional(textField(volume, 'name'))),
+      claimTemplates: itemsOf(fieldOf(node, 'volumeClaimTemplates')?.value).flatMap((claim) =>
+        optional(textField(mapOf(claim, 'metadata'), 'name')),
+      ),
+      volumeMounts,
+    },
+  ];
+}
+
+function secretEntries(root: YAMLMap): SecretEntry[] {
+  const entries: SecretEntry[] = [];
+  for (const section of ['data', 'stringData'] as const) {
+    const map = mapOf(root, section);
+    if (!map) continue;
+    for (const pair of map.items) {
+      const keySpan = nodeSpan(pair.key);
+      const key = scalarText(pair.key);
+      if (keySpan && key !== undefined) entries.push({ key, keySpan, section, value: pair.value });
+    }
+  }
+  return entries;
+}
+
+function stringMap(map: YAMLMap | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const pair of map?.items ?? []) {
+    const key = scalarText(pair.key);
+    const value = scalarText(pair.value);
+    if (key !== undefined && value !== undefined) result[key] = value;
+  }
+  return result;
+}
+
+/** Finds `image: …/eck/eck-operator:X.Y.Z` anywhere in a document (Deployments, StatefulSets of the operator). */
+function collectOperatorImages(node: unknown, into: Spanned<string>[], depth = 0): void {
+  if (depth > 12) return;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (isScalar(pair.key) && pair.key.value === 'image') {
+        const image = scalarText(pair.value);
+        const match = image ? OPERATOR_IMAGE.exec(image) : null;
+        const span = nodeSpan(pair.value);
+        if (match && span) into.push({ value: match[1], span });
+      } else {
+        collectOperatorImages(pair.value, into, depth + 1);
+      }
+    }
+  } else {
+    for (const item of itemsOf(node)) collectOperatorImages(item, into, depth + 1);
+  }
+}
+
+function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
+}

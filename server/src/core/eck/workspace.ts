@@ -1,0 +1,118 @@
+import { parseAllDocuments, type Document } from 'yaml';
+import type { ConfigDocument } from '../model/document';
+import type { AnalysisOptions } from '../rules/rule';
+import { buildEckManifest, type EckManifest } from './manifest';
+
+/**
+ * What cross-document rules need to know about manifests in other files of the workspace: names,
+ * namespaces and a few facts per object, never values of secrets. The language server keeps one
+ * summary per file (see lsp/workspaceIndex.ts) and passes the others to the analysis.
+ */
+
+export interface WorkspaceElasticsearch {
+  uri: string;
+  name: string;
+  namespace?: string;
+  version?: string;
+  remoteClusterServerEnabled: boolean;
+}
+
+export interface WorkspaceSecret {
+  uri: string;
+  name: string;
+  namespace?: string;
+  /** Key names only. */
+  keys: string[];
+}
+
+export interface EckWorkspaceSummary {
+  elasticsearches: WorkspaceElasticsearch[];
+  secrets: WorkspaceSecret[];
+  operatorVersions: string[];
+}
+
+export const EMPTY_SUMMARY: EckWorkspaceSummary = { elasticsearches: [], secrets: [], operatorVersions: [] };
+
+/** Cheap pre-check so a workspace scan only parses YAML that can hold something we index. */
+export function mayHoldEckObjects(text: string): boolean {
+  return text.includes('elasticsearch.k8s.elastic.co') || /\bkind:\s*["']?Secret\b/.test(text) || text.includes('eck-operator');
+}
+
+export function summarizeManifest(uri: string, manifest: EckManifest): EckWorkspaceSummary {
+  return {
+    elasticsearches: manifest.elasticsearches.flatMap((es) =>
+      es.name
+        ? [{ uri, name: es.name.value, namespace: es.namespace?.value, version: es.version?.value, remoteClusterServerEnabled: es.remoteClusterServerEnabled }]
+        : [],
+    ),
+    secrets: manifest.secrets.flatMap((secret) =>
+      secret.name ? [{ uri, name: secret.name.value, namespace: secret.namespace?.value, keys: secret.entries.map((e) => e.key) }] : [],
+    ),
+    operatorVersions: manifest.operatorVersions.map((v) => v.value),
+  };
+}
+
+/** Summary of any YAML file's text. Never throws; files that hold nothing relevant give an empty summary. */
+export function summarizeYamlText(uri: string, text: string): EckWorkspaceSummary {
+  if (!mayHoldEckObjects(text)) return EMPTY_SUMMARY;
+  try {
+    const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
+    const documents = (Array.isArray(parsed) ? parsed : [parsed]) as Document.Parsed[];
+    return summarizeManifest(uri, buildEckManifest(documents, []));
+  } catch {
+    return EMPTY_SUMMARY;
+  }
+}
+
+export function mergeSummaries(summaries: Iterable<EckWorkspaceSummary>): EckWorkspaceSummary {
+  const merged: EckWorkspaceSummary = { elasticsearches: [], secrets: [], operatorVersions: [] };
+  for (const summary of summaries) {
+    merged.elasticsearches.push(...summary.elasticsearches);
+    merged.secrets.push(...summary.secrets);
+    merged.operatorVersions.push(...summary.operatorVersions);
+  }
+  return merged;
+}
+
+/**
+ * Kubernetes namespaces match when equal, or when either side does not say: kustomize bases and
+ * `kubectl apply -n` leave `metadata.namespace` out and decide it at deploy time.
+ */
+export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+export interface KnownElasticsearch {
+  name: string;
+  namespace?: string;
+  version?: string;
+  remoteClusterServerEnabled: boolean;
+  /** Undefined for the document being analysed. */
+  uri?: string;
+}
+
+/**
+ * Every definition of an Elasticsearch resource with this name, in this file and in the rest of the
+ * workspace. A kustomize overlay may define the same resource twice (base + patch).
+ */
+export function findElasticsearch(
+  document: ConfigDocument,
+  options: AnalysisOptions,
+  name: string,
+  namespace: string | undefined,
+): KnownElasticsearch[] {
+  const local: KnownElasticsearch[] = (document.eck?.elasticsearches ?? []).flatMap((es) =>
+    es.name?.value === name && sameNamespace(es.namespace?.value, namespace)
+      ? [{ name, namespace: es.namespace?.value, version: es.version?.value, remoteClusterServerEnabled: es.remoteClusterServerEnabled }]
+      : [],
+  );
+  const remote = (options.eckWorkspace?.elasticsearches ?? []).filter(
+    (es) => es.uri !== document.uri && es.name === name && sameNamespace(es.namespace, namespace),
+  );
+  return [...local, ...remote];
+}
+
+/** Versions of the ECK operator found in this file or the workspace. */
+export function knownOperatorVersions(document: ConfigDocument, options: AnalysisOptions): string[] {
+  return [...(document.eck?.operatorVersions.map((v) => v.value) ?? []), ...(options.eckWorkspace?.operatorVersions ?? [])];
+}

@@ -1,0 +1,92 @@
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { ConsoleRequest } from '../console/parse';
+import type { RouteMatch } from '../console/routes';
+import { settingsScopeFromJson } from '../model/jsonSettings';
+import type { SettingsScope } from '../model/settings';
+import type { Finding, Span } from '../types';
+import type { JsonBodyKind, JsonBodyVariant } from './kinds';
+import { childObject, shiftOffsets } from './nodes';
+
+/**
+ * One JSON request body or payload: a whole `.json` file, or the body of one Console request.
+ * Node offsets are document offsets, so every feature reports at the right place in either case.
+ */
+export interface JsonBody {
+  kind: JsonBodyKind;
+  variant?: JsonBodyVariant;
+  root?: JsonNode;
+  /** Where the body sits in the document. */
+  span: Span;
+  /** The text that was parsed (Console `"""` strings already turned into JSON strings; same length). */
+  text: string;
+  /** The Console request carrying this body, with what its path told us. */
+  request?: ConsoleRequest & { match: RouteMatch };
+  /** `persistent` / `transient` settings blocks of a `_cluster/settings` body. */
+  scopes: SettingsScope[];
+  syntaxErrors: Finding[];
+  /**
+   * VS Code's JSON language validates this document with our contributed schema (a `.json`
+   * editor document named by the schema convention): the server then leaves schema checks,
+   * schema completion and schema hover to it and adds only its own semantic checks.
+   */
+  schemaFromEditor: boolean;
+  /** VS Code's JSON language already reports syntax errors and duplicate keys of this document. */
+  syntaxFromEditor: boolean;
+}
+
+export interface BodyOptions {
+  kind: JsonBodyKind;
+  variant?: JsonBodyVariant;
+  request?: JsonBody['request'];
+  schemaFromEditor: boolean;
+  syntaxFromEditor: boolean;
+}
+
+export interface ParsedJson {
+  root: JsonNode | undefined;
+  errors: ParseError[];
+}
+
+export function parseJsonText(text: string): ParsedJson {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  return { root, errors };
+}
+
+/** Builds the body for `text`, the part of the document at `span` (parsed here unless given). */
+export function parseBody(text: string, span: Span, options: BodyOptions, parsed: ParsedJson = parseJsonText(text)): JsonBody {
+  const { root, errors } = parsed;
+  if (root) shiftOffsets(root, span.start);
+  const syntaxErrors: Finding[] = options.syntaxFromEditor
+    ? []
+    : errors.map((error) => ({
+        ruleId: 'json-syntax',
+        severity: 'error' as const,
+        message: `JSON syntax error: ${printParseErrorCode(error.error)}`,
+        span: { start: span.start + error.offset, end: span.start + error.offset + Math.max(1, error.length) },
+      }));
+  const scopes: SettingsScope[] = [];
+  if (options.kind === 'cluster-settings' && root?.type === 'object') {
+    for (const persistence of ['persistent', 'transient'] as const) {
+      const block = childObject(root, persistence);
+      if (block) scopes.push(settingsScopeFromJson(block, 'cluster-settings', persistence));
+    }
+  }
+  return {
+    kind: options.kind,
+    variant: options.variant,
+    root,
+    span,
+    text,
+    request: options.request,
+    scopes,
+    syntaxErrors,
+    schemaFromEditor: options.schemaFromEditor,
+    syntaxFromEditor: options.syntaxFromEditor,
+  };
+}
+
+/** The body whose span contains the offset (the end counts, for completion at the closing brace). */
+export function bodyAt(bodies: readonly JsonBody[] | undefined, offset: number): JsonBody | undefined {
+  return bodies?.find((body) => offset >= body.span.start && offset <= body.span.end);
+}

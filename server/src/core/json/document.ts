@@ -1,0 +1,45 @@
+import type { Node as JsonNode } from 'jsonc-parser';
+import { namespaceOf } from '../catalog/lookup';
+import type { ConfigDocument } from '../model/document';
+import { parseBody, parseJsonText } from './body';
+import { kindFromFileName, recogniseJson } from './kinds';
+
+type BaseDocument = Pick<ConfigDocument, 'uri' | 'version' | 'text' | 'lines'>;
+
+/**
+ * A `.json`/`.jsonc` file: one body. The file name convention (`*.trust.json`, …) decides its
+ * kind when it matches; otherwise the content does. Anything else is `unrelated` and stays silent.
+ */
+export function parseJsonDocument(base: BaseDocument, languageId: string | undefined): ConfigDocument {
+  const inJsonEditor = languageId === 'json' || languageId === 'jsonc';
+  const byName = kindFromFileName(base.uri);
+  const parsed = parseJsonText(base.text);
+  const byContent = recogniseJson(parsed.root);
+  const recognised = byName ? { kind: byName, variant: byContent?.kind === byName ? byContent.variant : undefined } : byContent;
+  if (!recognised) return unrelated(base, parsed.root);
+
+  const body = parseBody(base.text, { start: 0, end: base.text.length }, {
+    kind: recognised.kind,
+    variant: recognised.variant,
+    // VS Code applies our contributed schema only to JSON editor documents named by the convention.
+    schemaFromEditor: inJsonEditor && byName !== undefined,
+    syntaxFromEditor: inJsonEditor,
+  }, parsed);
+  // A `_cluster/settings` body is ours only when it touches a remote-cluster setting (or is named so).
+  if (recognised.kind === 'cluster-settings' && !byName && !body.scopes.some((s) => s.occurrences.some((o) => namespaceOf(o.key)))) {
+    return unrelated(base, body.root);
+  }
+  return {
+    ...base,
+    format: 'json',
+    kind: recognised.kind,
+    scopes: body.scopes,
+    syntaxErrors: body.syntaxErrors,
+    jsonRoot: body.root,
+    bodies: [body],
+  };
+}
+
+function unrelated(base: BaseDocument, root: JsonNode | undefined): ConfigDocument {
+  return { ...base, format: 'json', kind: 'unrelated', scopes: [], syntaxErrors: [], jsonRoot: root };
+}

@@ -1,0 +1,66 @@
+import { isMap } from 'yaml';
+import { insertEntryEdit, pairChain, removeNestedEntryEdit, replaceValueEdit } from '../../eck/edits';
+import type { EckElasticsearch, NodeSet } from '../../eck/manifest';
+import { fieldOf } from '../../eck/yaml';
+import type { ConfigDocument, DocumentKind } from '../../model/document';
+import type { SettingOccurrence, SettingsScope } from '../../model/settings';
+import type { Fix, TextEdit } from '../../types';
+import { compareVersions } from '../../version';
+
+/** Helpers shared by the ECK rules. */
+
+export const ECK_KINDS: readonly DocumentKind[] = ['eck-manifest'];
+
+/** First Elasticsearch version with the remote cluster server and API-key remote clusters (ECK webhook). */
+export const API_KEY_MINIMUM = '8.10.0';
+
+export function elasticsearchesOf(document: ConfigDocument): EckElasticsearch[] {
+  return document.eck?.elasticsearches ?? [];
+}
+
+/** The Elasticsearch resource and nodeSet a `nodeSets[].config` settings scope belongs to. */
+export function nodeSetOfScope(document: ConfigDocument, scope: SettingsScope): { es: EckElasticsearch; nodeSet: NodeSet } | undefined {
+  for (const es of elasticsearchesOf(document)) {
+    const nodeSet = es.nodeSets.find((candidate) => candidate.scope === scope);
+    if (nodeSet) return { es, nodeSet };
+  }
+  return undefined;
+}
+
+/** `Elasticsearch "quickstart"`, or a neutral phrase for a resource without a name yet. */
+export function resourceLabel(es: EckElasticsearch): string {
+  return es.name ? `Elasticsearch \`${es.name.value}\`` : 'this Elasticsearch resource';
+}
+
+/** Label of a nodeSet for messages: its name, else its position. */
+export function nodeSetLabel(nodeSet: NodeSet): string {
+  return nodeSet.name ? `nodeSet \`${nodeSet.name.value}\`` : `nodeSet #${nodeSet.index + 1}`;
+}
+
+/** Edit deleting a setting from a nodeSet `config` (and parent keys it leaves empty). */
+export function removeSettingEdit(document: ConfigDocument, nodeSet: NodeSet, occurrence: SettingOccurrence): TextEdit | undefined {
+  const config = nodeSet.configField?.value;
+  return isMap(config) ? removeNestedEntryEdit(document.text, document.lines, pairChain(config, occurrence.keySpan.start)) : undefined;
+}
+
+export function removeSettingFix(document: ConfigDocument, nodeSet: NodeSet, occurrence: SettingOccurrence, title: string): Fix[] | undefined {
+  const edit = removeSettingEdit(document, nodeSet, occurrence);
+  return edit ? [{ title, edits: [edit], isPreferred: true }] : undefined;
+}
+
+/**
+ * Edit that makes `spec.remoteClusterServer.enabled` true: flips an existing value, adds `enabled`
+ * to an existing block, or adds the block after `spec.version` (never inside `nodeSets`, so it
+ * cannot collide with an edit in a nodeSet config).
+ */
+export function enableRemoteClusterServerEdit(document: ConfigDocument, es: EckElasticsearch): TextEdit | undefined {
+  if (!es.spec || es.remoteClusterServerEnabled) return undefined;
+  // Not offered where it would only trade this finding for the version error.
+  if (es.stackVersion && compareVersions(es.stackVersion, API_KEY_MINIMUM) < 0) return undefined;
+  if (es.remoteClusterServerEnabledField) return replaceValueEdit(es.remoteClusterServerEnabledField.value, 'true');
+  const block = es.remoteClusterServerField?.value;
+  if (isMap(block)) return insertEntryEdit(document.text, document.lines, block, 'enabled', 'true');
+  if (es.remoteClusterServerField) return undefined;
+  const anchor = fieldOf(es.spec, 'version')?.pair;
+  return anchor ? insertEntryEdit(document.text, document.lines, es.spec, 'remoteClusterServer', ['enabled: true'], anchor) : undefined;
+}

@@ -1,0 +1,22 @@
+import { compareVersions } from '../../version';
+import type { DocumentRule } from '../rule';
+import { API_KEY_MINIMUM, ECK_KINDS, elasticsearchesOf } from './common';
+
+export const eckRemoteClusterServerVersion: DocumentRule = {
+  id: 'eck-remote-cluster-server-version',
+  severity: 'error',
+  title: '`spec.remoteClusterServer.enabled: true` on an Elasticsearch version before 8.10.0',
+  reference: [55],
+  kinds: ECK_KINDS,
+  check({ document, report }) {
+    for (const es of elasticsearchesOf(document)) {
+      if (!es.remoteClusterServerEnabled || !es.stackVersion || !es.remoteClusterServerEnabledField) continue;
+      if (compareVersions(es.stackVersion, API_KEY_MINIMUM) >= 0) continue;
+      report({
+        message: `The remote cluster server needs Elasticsearch ${API_KEY_MINIMUM} or later, and \`spec.version\` is ${es.stackVersion.text}: ECK rejects this resource. Upgrade the version or remove \`remoteClusterServer\`.`,
+        span: es.remoteClusterServerEnabledField.keySpan,
+        related: es.version ? [{ span: es.version.span, message: 'Elasticsearch version' }] : undefined,
+      });
+    }
+  },
+};

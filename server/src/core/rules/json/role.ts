@@ -1,0 +1,76 @@
+import { roleModels } from '../../json/models';
+import { spanOf } from '../../json/nodes';
+import { bodyRule } from './bodyRule';
+
+/** Role bodies (`PUT /_security/role/<name>`, bulk `POST /_security/role`). */
+
+// A remote cluster alias is `[-\w]+`; role patterns may add `*` and `?` wildcards.
+const CLUSTER_PATTERN = /^[-\w*?]+$/;
+
+export const roleClusterPattern = bodyRule({
+  id: 'role-remote-cluster-pattern',
+  severity: 'warning',
+  title: '`clusters` entry of `remote_indices`/`remote_cluster` that can never match a remote cluster alias',
+  reference: [1],
+  bodyKinds: ['security-role'],
+  check({ body, report }) {
+    for (const role of roleModels(body)) {
+      for (const entry of role.remote) {
+        for (const cluster of entry.clusters) {
+          const text = String(cluster.value);
+          if (text === '' || CLUSTER_PATTERN.test(text)) continue;
+          const suggestion = text.replace(/[:/].*$/, '').replace(/[^-\w*?]/g, '');
+          report({
+            message: `\`${text}\` can never match a remote cluster alias: aliases use only letters, digits, \`_\` and \`-\` (patterns may add \`*\`). Use the alias from \`cluster.remote.<alias>\` on this cluster${suggestion ? `, e.g. \`${suggestion}\`` : ''}.`,
+            span: spanOf(cluster),
+            fixes:
+              suggestion && suggestion !== text
+                ? [{ title: `Change to '${suggestion}'`, edits: [{ span: { start: cluster.offset + 1, end: cluster.offset + cluster.length - 1 }, newText: suggestion }] }]
+                : undefined,
+          });
+        }
+      }
+    }
+  },
+});
+
+export const roleRemoteIndexAlias = bodyRule({
+  id: 'role-remote-index-alias-prefix',
+  severity: 'warning',
+  title: 'Index name in `remote_indices` written with a cluster alias (`west:logs-*`), or a remote index in local `indices`',
+  bodyKinds: ['security-role'],
+  check({ body, report }) {
+    for (const role of roleModels(body)) {
+      for (const entry of role.remote) {
+        if (entry.section !== 'remote_indices') continue;
+        for (const name of entry.names) {
+          const text = String(name.value);
+          const colon = text.indexOf(':');
+          if (colon <= 0) continue;
+          const alias = text.slice(0, colon);
+          const inClusters = entry.clusters.some((c) => c.value === alias);
+          report({
+            message: `\`names\` in \`remote_indices\` are plain index names; the remote is chosen by \`clusters\`. \`${text}\` never matches: write \`${text.slice(colon + 1)}\`${inClusters ? '' : ` and list \`${alias}\` in \`clusters\``}.`,
+            span: spanOf(name),
+            fixes: [
+              {
+                title: `Remove the '${alias}:' prefix`,
+                edits: [{ span: { start: name.offset + 1, end: name.offset + 1 + colon + 1 }, newText: '' }],
+                isPreferred: inClusters,
+              },
+            ],
+          });
+        }
+      }
+      for (const name of role.localIndexNames) {
+        const text = String(name.value);
+        const colon = text.indexOf(':');
+        if (colon <= 0) continue;
+        report({
+          message: `\`indices\` privileges apply to this cluster only, so \`${text}\` never matches. With the API key model, grant remote access in \`remote_indices\` (\`"clusters": ["${text.slice(0, colon)}"]\`, \`"names": ["${text.slice(colon + 1)}"]\`); with the certificate model, the role of the same name on the remote cluster decides.`,
+          span: spanOf(name),
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,30 @@
+import { compareVersions } from '../../version';
+import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
+import { remoteAliases, securityModelOf } from './support';
+
+export const apiKeyVersion: ScopeRule = {
+  id: 'api-key-version',
+  severity: 'error',
+  title: 'API-key remote on a stack version that does not support it (< 8.10) or only as beta (< 8.14)',
+  reference: [24],
+  origins: ALL_SETTINGS_ORIGINS,
+  check(context) {
+    const version = context.stackVersion;
+    if (!version) return; // unknown version: never guess
+    for (const remote of remoteAliases(context.scope)) {
+      if (securityModelOf(remote.alias, context) !== 'api-key') continue;
+      if (compareVersions(version, '8.10.0') < 0) {
+        context.report({
+          message: `\`${remote.alias}\` uses a cross-cluster API key, but Elasticsearch ${version.text} predates the API-key model (8.10). Upgrade both clusters, or use the certificate model on the transport port.`,
+          span: remote.anchor.span,
+        });
+      } else if (compareVersions(version, '8.14.0') < 0) {
+        context.report({
+          severity: 'warning',
+          message: `\`${remote.alias}\` uses a cross-cluster API key on Elasticsearch ${version.text}; the API-key model was beta before 8.14, which the self-managed documentation lists as the minimum. Consider upgrading both clusters.`,
+          span: remote.anchor.span,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import { atLeast } from '../../version';
+import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
+import { connectionAddresses, remoteAliases, securityModelOf } from './support';
+
+export const certificateModelDeprecated: ScopeRule = {
+  id: 'certificate-model-deprecated',
+  severity: 'info',
+  title: 'TLS-certificate remote on Elasticsearch 9.0 or later (deprecated model)',
+  reference: [22],
+  origins: ALL_SETTINGS_ORIGINS,
+  check(context) {
+    if (!atLeast(context.stackVersion, '9.0.0')) return;
+    for (const remote of remoteAliases(context.scope)) {
+      const model = securityModelOf(remote.alias, context);
+      if (model === 'api-key') continue;
+      const addresses = connectionAddresses(remote);
+      // Without the keystore list, a connection to the transport port is the certificate model.
+      const transportPort = addresses.find((a) => a.parsed.ok && (a.parsed.port === 9300 || a.parsed.port === 9400));
+      if (model === 'unknown' && !transportPort) continue;
+      if (model === 'certificate' && addresses.length === 0) continue;
+      context.report({
+        message: `\`${remote.alias}\` uses the TLS certificate security model, deprecated since Elasticsearch 9.0. Consider the API-key model: a cross-cluster API key in the keystore and the remote cluster server port 9443.`,
+        span: (transportPort ?? addresses[0]).span,
+      });
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import { compareVersions } from '../../version';
+import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
+import { renameSegmentsFix } from './edits';
+import { keysOf } from './support';
+
+export const legacySearchRemote: ScopeRule = {
+  id: 'legacy-search-remote',
+  severity: 'warning',
+  title: 'Old `search.remote.*` names (use `cluster.remote.*`)',
+  reference: [49],
+  origins: ALL_SETTINGS_ORIGINS,
+  check({ scope, stackVersion, report }) {
+    const keys = keysOf(scope);
+    const removed = stackVersion !== undefined && compareVersions(stackVersion, '8.0.0') >= 0;
+    for (const occurrence of scope.occurrences) {
+      if (!occurrence.key.startsWith('search.remote.')) continue;
+      const target = `cluster.${occurrence.key.slice('search.'.length)}`;
+      const connect = occurrence.key === 'search.remote.connect';
+      const replacement = connect ? '`node.roles` (with or without `remote_cluster_client`)' : `\`${target}\``;
+      // Renaming a nested `search:` key would also rename unrelated search settings under it.
+      const first = occurrence.segments[0];
+      const sharedParent = scope.occurrences.some((o) => o !== occurrence && o.segments[0].span.start === first.span.start && !o.key.startsWith('search.remote.'));
+      const fix = connect || keys.has(target) || sharedParent ? undefined : renameSegmentsFix([first], 'cluster', `Change to '${target}'`);
+      report({
+        severity: removed ? 'error' : 'warning',
+        message: removed
+          ? `\`${occurrence.key}\` was removed in Elasticsearch 8.0; ${stackVersion?.text} rejects it. Use ${replacement}.`
+          : `\`${occurrence.key}\` is the old 6.x name, only read as a deprecated fallback in 7.x and removed in 8.0. Use ${replacement}.`,
+        span: occurrence.keySpan,
+        tags: ['deprecated'],
+        fixes: fix ? [fix] : undefined,
+      });
+    }
+  },
+};

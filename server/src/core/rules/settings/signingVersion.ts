@@ -1,0 +1,30 @@
+import { resolveKey } from '../../catalog/lookup';
+import { compareVersions } from '../../version';
+import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
+
+export const signingVersion: ScopeRule = {
+  id: 'signing-version',
+  severity: 'error',
+  title: 'Request-signing (strong identity verification) settings before 9.3, or in technical preview',
+  reference: [44],
+  origins: ALL_SETTINGS_ORIGINS,
+  check({ scope, stackVersion, report }) {
+    if (!stackVersion) return; // unknown version: never guess
+    const signing = scope.occurrences.filter((o) => resolveKey(o.key).def?.group === 'signing');
+    if (signing.length === 0) return;
+    if (compareVersions(stackVersion, '9.3.0') < 0) {
+      for (const occurrence of signing) {
+        report({
+          message: `\`${occurrence.key}\` belongs to strong identity verification (request signing), added in Elasticsearch 9.3; ${stackVersion.text} rejects it as an unknown setting. Remove it or upgrade both clusters to 9.3 or later.`,
+          span: occurrence.keySpan,
+        });
+      }
+      return;
+    }
+    report({
+      severity: 'info',
+      message: 'Strong identity verification (request signing) is a technical preview in self-managed Elasticsearch 9.3 (generally available on Elastic Cloud Hosted). Both clusters must run 9.3 or later.',
+      span: signing[0].keySpan,
+    });
+  },
+};

@@ -1,0 +1,32 @@
+import { atLeast } from '../../version';
+import type { Fix } from '../../types';
+import type { ScopeRule } from '../rule';
+import { insertSettingEdit } from './edits';
+import { isEnabled, remoteAliases } from './support';
+
+export const skipUnavailableDefault: ScopeRule = {
+  id: 'skip-unavailable-default',
+  severity: 'info',
+  title: '`skip_unavailable` left out on 8.15 or later, where its default became `true`',
+  reference: [53],
+  // A `_cluster/settings` body may leave out keys stored earlier, so only settings files.
+  origins: ['elasticsearch-yml', 'eck-config'],
+  check({ scope, stackVersion, document, report }) {
+    if (!atLeast(stackVersion, '8.15.0')) return;
+    for (const remote of remoteAliases(scope)) {
+      if (!remote.known || isEnabled(remote) !== true || remote.bySuffix.has('skip_unavailable')) continue;
+      const anchor = remote.settings[0].occurrence;
+      const key = `cluster.remote.${remote.alias}.skip_unavailable`;
+      const fixList: Fix[] = [];
+      for (const value of [false, true]) {
+        const edit = insertSettingEdit(document, anchor, key, value);
+        if (edit) fixList.push({ title: `Add 'skip_unavailable: ${value}'${value ? ' (keep the default)' : ' (remote is required)'}`, edits: [edit] });
+      }
+      report({
+        message: `\`${remote.alias}\` does not set \`skip_unavailable\`; since 8.15 it defaults to \`true\` (before: \`false\`), so searches silently leave this remote out when it cannot be reached. Set \`skip_unavailable: false\` if results must include it.`,
+        span: remote.anchor.span,
+        fixes: fixList.length > 0 ? fixList : undefined,
+      });
+    }
+  },
+};

@@ -1,0 +1,423 @@
+/**
+ * The Elastic Cloud Hosted / ECE API endpoints the extension uses, with the shapes and status codes
+ * of the Swagger documents (see client/src/api/types/cloud.ts). Failures use the BasicFailedReply
+ * body `{"errors": [{"code", "message"}]}`; error codes quoted in the API documentation
+ * (`deployments.deployment_not_found`, `trust_relationships.not_found`) are used as given, the others
+ * (`root.unauthorized`, `root.malformed_request`, …) are plausible stand-ins.
+ */
+import type { TrustSettings } from '../../client/src/api/types/cloud';
+import { Router, type EmulatorRequest, type Reply } from './router';
+import type { DeploymentRecord, EmulatorState, TrustRelationshipRecord } from './state';
+
+export function cloudError(status: number, code: string, message: string, fields?: string[]): Reply {
+  return { status, body: { errors: [{ code, message, ...(fields ? { fields } : {}) }] } };
+}
+
+const malformed = (message: string, fields?: string[]) => cloudError(400, 'root.malformed_request', message, fields);
+
+export function cloudRouter(state: EmulatorState): Router {
+  const router = new Router();
+  const cloud = state.cloud;
+
+  const secured =
+    (handler: (request: EmulatorRequest, params: Record<string, string>) => Reply) =>
+    (request: EmulatorRequest, params: Record<string, string>): Reply => {
+      const denied = authenticate(state, request);
+      if (denied) return denied;
+      if (request.bodyError) return malformed(`The request body could not be parsed: ${request.bodyError}`);
+      return handler(request, params);
+    };
+
+  const withDeployment =
+    (handler: (request: EmulatorRequest, deployment: DeploymentRecord, params: Record<string, string>) => Reply) =>
+    (request: EmulatorRequest, params: Record<string, string>): Reply => {
+      const deployment = cloud.deployments.get(params.deploymentId);
+      if (!deployment) return cloudError(404, 'deployments.deployment_not_found', `Deployment [${params.deploymentId}] cannot be found.`);
+      return handler(request, deployment, params);
+    };
+
+  const withResource =
+    (handler: (request: EmulatorRequest, deployment: DeploymentRecord) => Reply) =>
+    (request: EmulatorRequest, params: Record<string, string>): Reply =>
+      withDeployment((req, deployment) => {
+        if (params.refId !== deployment.refId && params.refId !== '_main') {
+          return cloudError(404, 'deployments.deployment_resource_not_found', `Elasticsearch resource [${params.refId}] of deployment [${deployment.id}] cannot be found.`);
+        }
+        return handler(req, deployment);
+      })(request, params);
+
+  router.add(
+    'GET',
+    '/api/v1/deployments',
+    secured(() => ({
+      status: 200,
+      body: { deployments: [...cloud.deployments.values()].map((deployment) => ({ id: deployment.id, name: deployment.name, resources: [resourceSummary(deployment)] })) },
+    })),
+  );
+
+  router.add(
+    'GET',
+    '/api/v1/deployments/{deploymentId}',
+    secured(
+      withDeployment((request, deployment) => {
+        const showSettings = request.url.searchParams.get('show_settings') === 'true';
+        const showPlans = request.url.searchParams.get('show_plans') === 'true';
+        return { status: 200, body: deploymentBody(state, deployment, { showSettings, showPlans }) };
+      }),
+    ),
+  );
+
+  router.add(
+    'PUT',
+    '/api/v1/deployments/{deploymentId}',
+    secured(
+      withDeployment((request, deployment) => {
+        const expectedVersion = request.url.searchParams.get('version');
+        if (expectedVersion !== null && Number(expectedVersion) !== deployment.version) {
+          return cloudError(409, 'deployments.version_conflict', `The deployment was changed since version [${expectedVersion}] (now [${deployment.version}]). Reload it and try again.`);
+        }
+        const body = asRecord(request.body);
+        if (!body) return malformed('The request body is required.');
+        if (typeof body.prune_orphans !== 'boolean') return malformed('[prune_orphans] is required.', ['prune_orphans']);
+        const resources = asRecord(body.resources);
+        const payloads = resources?.elasticsearch;
+        if (body.prune_orphans && !(Array.isArray(payloads) && payloads.length)) {
+          return malformed('prune_orphans=true would shut down the Elasticsearch resource that this request does not mention.', ['prune_orphans']);
+        }
+        let trust: TrustSettings | undefined;
+        for (const [index, item] of (Array.isArray(payloads) ? payloads : []).entries()) {
+          const payload = asRecord(item);
+          const field = (name: string) => `resources.elasticsearch[${index}].${name}`;
+          if (!payload) return malformed(`${field('')} must be an object.`);
+          for (const required of ['ref_id', 'region', 'plan']) {
+            if (payload[required] === undefined) return malformed(`[${field(required)}] is required.`, [field(required)]);
+          }
+          if (payload.ref_id !== deployment.refId) return malformed(`Elasticsearch resource [${String(payload.ref_id)}] does not exist in this deployment.`, [field('ref_id')]);
+          if (payload.region !== deployment.region) return malformed(`The region of a resource cannot change (is [${deployment.region}]).`, [field('region')]);
+          const plan = asRecord(payload.plan);
+          if (!plan || !Array.isArray(plan.cluster_topology) || !asRecord(plan.elasticsearch)) {
+            return malformed(`[${field('plan')}] needs [cluster_topology] and [elasticsearch].`, [field('plan')]);
+          }
+          const settings = asRecord(payload.settings);
+          if (settings?.trust !== undefined) {
+            const problem = validateTrust(settings.trust, field('settings.trust'));
+            if (problem) return malformed(problem.message, [problem.field]);
+            trust = settings.trust as TrustSettings;
+          }
+        }
+        if (typeof body.name === 'string') deployment.name = body.name;
+        if (typeof body.alias === 'string') deployment.alias = body.alias;
+        if (trust) deployment.trust = stripReadOnly(trust);
+        deployment.version += 1;
+        deployment.lastModified = new Date().toISOString();
+        return { status: 200, body: { id: deployment.id, name: deployment.name, ...(deployment.alias ? { alias: deployment.alias } : {}), resources: [resourceSummary(deployment)] } };
+      }),
+    ),
+  );
+
+  router.add(
+    'GET',
+    '/api/v1/deployments/{deploymentId}/elasticsearch/{refId}/remote-clusters',
+    secured(
+      withResource((_request, deployment) => ({
+        status: 200,
+        body: {
+          resources: deployment.remoteClusters.map((ref) => {
+            const remote = cloud.deployments.get(ref.deployment_id);
+            const status = state.remoteStatus(deployment.cluster, ref.alias);
+            return {
+              ...ref,
+              info: {
+                healthy: true,
+                connected: status.connected,
+                compatible: true,
+                trusted: remote ? state.trusts(deployment.cluster, remote.cluster) : false,
+                trusted_back: remote ? state.trusts(remote.cluster, deployment.cluster) : false,
+              },
+            };
+          }),
+        },
+      })),
+    ),
+  );
+
+  router.add(
+    'PUT',
+    '/api/v1/deployments/{deploymentId}/elasticsearch/{refId}/remote-clusters',
+    secured(
+      withResource((request, deployment) => {
+        const body = asRecord(request.body);
+        if (!body || !Array.isArray(body.resources)) return malformed('[resources] is required.', ['resources']);
+        const refs: DeploymentRecord['remoteClusters'] = [];
+        for (const [index, item] of body.resources.entries()) {
+          const ref = asRecord(item);
+          const field = (name: string) => `resources[${index}].${name}`;
+          if (!ref) return malformed(`[resources[${index}]] must be an object.`);
+          for (const required of ['deployment_id', 'elasticsearch_ref_id', 'alias']) {
+            if (typeof ref[required] !== 'string' || ref[required] === '') return malformed(`[${field(required)}] is required.`, [field(required)]);
+          }
+          const alias = ref.alias as string;
+          if (!/^[A-Za-z0-9_-]+$/.test(alias)) return malformed(`The alias [${alias}] is invalid: use only letters, digits, dashes and underscores.`, [field('alias')]);
+          if (refs.some((existing) => existing.alias === alias)) return malformed(`The alias [${alias}] is used twice.`, [field('alias')]);
+          const remote = cloud.deployments.get(ref.deployment_id as string);
+          if (!remote || remote.refId !== ref.elasticsearch_ref_id) {
+            return malformed(`Elasticsearch resource [${String(ref.elasticsearch_ref_id)}] of deployment [${String(ref.deployment_id)}] cannot be found.`, [field('deployment_id')]);
+          }
+          refs.push({
+            deployment_id: remote.id,
+            elasticsearch_ref_id: remote.refId,
+            alias,
+            ...(typeof ref.skip_unavailable === 'boolean' ? { skip_unavailable: ref.skip_unavailable } : {}),
+          });
+        }
+        // Like the service, write the proxy-mode cluster settings for each alias and drop the aliases no longer listed.
+        const settings = deployment.cluster.persistent;
+        for (const old of deployment.remoteClusters) {
+          for (const key of Object.keys(settings)) if (key.startsWith(`cluster.remote.${old.alias}.`)) delete settings[key];
+        }
+        for (const ref of refs) {
+          const remote = cloud.deployments.get(ref.deployment_id) as DeploymentRecord;
+          const endpoint = state.endpointOf(remote.cluster) as string;
+          settings[`cluster.remote.${ref.alias}.mode`] = 'proxy';
+          settings[`cluster.remote.${ref.alias}.proxy_address`] = `${endpoint}:9400`;
+          settings[`cluster.remote.${ref.alias}.server_name`] = endpoint;
+          if (ref.skip_unavailable !== undefined) settings[`cluster.remote.${ref.alias}.skip_unavailable`] = String(ref.skip_unavailable);
+        }
+        deployment.remoteClusters = refs;
+        return { status: 202, body: {} };
+      }),
+    ),
+  );
+
+  router.add(
+    'GET',
+    '/api/v1/deployments/{deploymentId}/elasticsearch/{refId}/keystore',
+    secured(withResource((_request, deployment) => ({ status: 200, body: keystoreBody(deployment) }))),
+  );
+
+  router.add(
+    'PATCH',
+    '/api/v1/deployments/{deploymentId}/elasticsearch/{refId}/keystore',
+    secured(
+      withResource((request, deployment) => {
+        const secrets = asRecord(asRecord(request.body)?.secrets);
+        if (!secrets) return malformed('[secrets] is required.', ['secrets']);
+        for (const [name, entry] of Object.entries(secrets)) {
+          if (entry === null) continue;
+          const secret = asRecord(entry);
+          if (!secret || (typeof secret.value !== 'string' && !asRecord(secret.value))) {
+            return malformed(`[secrets.${name}.value] must be a string or an object.`, [`secrets.${name}.value`]);
+          }
+        }
+        const cluster = deployment.cluster;
+        for (const [name, entry] of Object.entries(secrets)) {
+          if (entry === null) cluster.keystoreRemove(name);
+          else {
+            const value = (entry as { value: unknown }).value;
+            cluster.keystoreAdd(name, typeof value === 'string' ? value : JSON.stringify(value));
+          }
+        }
+        // Cloud reloads reloadable secure settings by itself (8.13+).
+        cluster.reloadKeystore();
+        return { status: 200, body: keystoreBody(deployment) };
+      }),
+    ),
+  );
+
+  // ECE platform endpoints, region-scoped as cloud-sdk-go sends them.
+  const platform =
+    (handler: (request: EmulatorRequest, params: Record<string, string>) => Reply) =>
+    (request: EmulatorRequest, params: Record<string, string>): Reply => {
+      if (cloud.flavor !== 'ece') return cloudError(404, 'root.resource_not_found', 'This endpoint does not exist in Elastic Cloud Hosted.');
+      if (params.region !== cloud.region) return cloudError(404, 'root.unknown_region', `The region [${params.region}] is not known.`);
+      return handler(request, params);
+    };
+
+  router.add(
+    'GET',
+    '/api/v1/regions/{region}/platform/configuration/trust-relationships',
+    secured(
+      platform((request) => {
+        const includeCertificate = request.url.searchParams.get('include_certificate') === 'true';
+        return { status: 200, body: { trust_relationships: [...cloud.trustRelationships.values()].map((record) => trustRelationshipBody(record, includeCertificate)) } };
+      }),
+    ),
+  );
+
+  router.add(
+    'GET',
+    '/api/v1/regions/{region}/platform/configuration/trust-relationships/{id}',
+    secured(
+      platform((request, params) => {
+        const record = cloud.trustRelationships.get(params.id);
+        if (!record) return cloudError(404, 'trust_relationships.not_found', `Trust relationship [${params.id}] cannot be found.`);
+        return { status: 200, body: trustRelationshipBody(record, request.url.searchParams.get('include_certificate') === 'true') };
+      }),
+    ),
+  );
+
+  router.add(
+    'POST',
+    '/api/v1/regions/{region}/platform/configuration/trust-relationships',
+    secured(
+      platform((request) => {
+        const body = asRecord(request.body);
+        if (!body) return malformed('The request body is required.');
+        if (typeof body.name !== 'string' || body.name.trim() === '') return malformed('[name] is required.', ['name']);
+        if (typeof body.public_ca_cert !== 'string' || !/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(body.public_ca_cert)) {
+          return malformed('[public_ca_cert] must be a PEM certificate.', ['public_ca_cert']);
+        }
+        if ([...cloud.trustRelationships.values()].some((record) => record.name === body.name)) {
+          return cloudError(409, 'trust_relationships.already_exists', `A trust relationship named [${body.name}] already exists.`);
+        }
+        const record = state.addTrustRelationship(
+          {
+            name: body.name,
+            publicCaCert: body.public_ca_cert,
+            trustByDefault: body.trust_by_default === true,
+            accountIds: Array.isArray(body.account_ids) ? body.account_ids.filter((id): id is string => typeof id === 'string') : [],
+            installationId: typeof body.installation_id === 'string' ? body.installation_id : undefined,
+          },
+          false,
+        );
+        // TrustRelationshipCreateResponse: no certificate, no modification time.
+        const created = { id: record.id, name: record.name, trust_by_default: record.trust_by_default, account_ids: record.account_ids, local: record.local, installation_id: record.installation_id };
+        return { status: 201, body: created };
+      }),
+    ),
+  );
+
+  return router;
+}
+
+function authenticate(state: EmulatorState, request: EmulatorRequest): Reply | undefined {
+  const header = request.headers.authorization ?? '';
+  const [scheme, ...rest] = header.split(' ');
+  const credential = rest.join(' ').trim();
+  if (/^apikey$/i.test(scheme) && state.cloud.apiKeys.has(credential)) return undefined;
+  if (/^basic$/i.test(scheme) && state.cloud.flavor === 'ece') {
+    const decoded = Buffer.from(credential, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon > 0 && state.cloud.users.get(decoded.slice(0, colon)) === decoded.slice(colon + 1)) return undefined;
+  }
+  return cloudError(401, 'root.unauthorized', header ? 'The supplied authentication is invalid.' : 'No authentication was supplied.');
+}
+
+function resourceSummary(deployment: DeploymentRecord) {
+  return { ref_id: deployment.refId, id: deployment.clusterId, kind: 'elasticsearch', region: deployment.region };
+}
+
+function deploymentBody(state: EmulatorState, deployment: DeploymentRecord, options: { showSettings: boolean; showPlans: boolean }) {
+  const endpoint = state.endpointOf(deployment.cluster) as string;
+  const info: Record<string, unknown> = {
+    cluster_id: deployment.clusterId,
+    cluster_name: deployment.name,
+    deployment_id: deployment.id,
+    healthy: true,
+    status: 'started',
+    metadata: {
+      version: deployment.version,
+      last_modified: deployment.lastModified,
+      endpoint,
+      service_url: `https://${endpoint}`,
+      cloud_id: `${deployment.name}:${Buffer.from(`${deployment.region}.emulated-cloud.local:443$${deployment.clusterId}$${deployment.clusterId}`).toString('base64')}`,
+      ports: { http: 9200, https: 443, transport_passthrough: 9400 },
+    },
+    plan_info: options.showPlans ? { healthy: true, history: [], current: { healthy: true, plan_attempt_log: [], warnings: [], plan: deployment.plan } } : { healthy: true, history: [] },
+    elasticsearch: { healthy: true },
+    topology: { healthy: true, instances: [] },
+    snapshots: { healthy: true, count: 0 },
+    external_links: [],
+    associated_kibana_clusters: [],
+    associated_apm_clusters: [],
+    associated_appsearch_clusters: [],
+    associated_enterprise_search_clusters: [],
+  };
+  if (options.showSettings) info.settings = { trust: withTrustNames(state, deployment.trust) };
+  return {
+    id: deployment.id,
+    name: deployment.name,
+    ...(deployment.alias ? { alias: deployment.alias } : {}),
+    healthy: true,
+    resources: {
+      elasticsearch: [{ ref_id: deployment.refId, id: deployment.clusterId, region: deployment.region, info }],
+      kibana: [],
+      apm: [],
+      appsearch: [],
+      enterprise_search: [],
+      integrations_server: [],
+    },
+  };
+}
+
+/** `external[].name` is read-only and filled from the trust relationship. */
+function withTrustNames(state: EmulatorState, trust: TrustSettings): TrustSettings {
+  return {
+    ...trust,
+    ...(trust.external ? { external: trust.external.map((entry) => ({ ...entry, name: state.cloud.trustRelationships.get(entry.trust_relationship_id)?.name ?? entry.name })) } : {}),
+  };
+}
+
+function stripReadOnly(trust: TrustSettings): TrustSettings {
+  return {
+    ...(trust.accounts ? { accounts: trust.accounts } : {}),
+    ...(trust.external ? { external: trust.external.map(({ name: _name, ...entry }) => entry) } : {}),
+    ...(trust.direct ? { direct: trust.direct.map((entry) => ({ ...entry, certificates: entry.certificates.map(({ pem }) => ({ pem })) })) } : {}),
+  };
+}
+
+function keystoreBody(deployment: DeploymentRecord) {
+  // Values are never returned, as in the real API.
+  return { secrets: Object.fromEntries([...deployment.cluster.keystoreOnDisk.keys()].sort().map((name) => [name, { as_file: false }])) };
+}
+
+function trustRelationshipBody(record: TrustRelationshipRecord, includeCertificate: boolean) {
+  const { public_ca_cert, ...rest } = record;
+  return includeCertificate ? { ...rest, public_ca_cert } : rest;
+}
+
+/** ElasticsearchClusterTrustSettings rules from the API reference (see validation-rules.md, L). */
+function validateTrust(value: unknown, path: string): { message: string; field: string } | undefined {
+  const trust = asRecord(value);
+  if (!trust) return { message: `[${path}] must be an object.`, field: path };
+  const lists: Array<[string, unknown]> = [
+    ['accounts', trust.accounts],
+    ['external', trust.external],
+    ['direct', trust.direct],
+  ];
+  for (const [kind, list] of lists) {
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) return { message: `[${path}.${kind}] must be an array.`, field: `${path}.${kind}` };
+    for (const [index, item] of list.entries()) {
+      const entry = asRecord(item);
+      const field = `${path}.${kind}[${index}]`;
+      if (!entry) return { message: `[${field}] must be an object.`, field };
+      if (typeof entry.trust_all !== 'boolean') return { message: `[${field}.trust_all] is required.`, field: `${field}.trust_all` };
+      if (entry.trust_allowlist !== undefined && !(Array.isArray(entry.trust_allowlist) && entry.trust_allowlist.every((id) => typeof id === 'string'))) {
+        return { message: `[${field}.trust_allowlist] must be a list of cluster IDs.`, field: `${field}.trust_allowlist` };
+      }
+      if (kind === 'accounts' && typeof entry.account_id !== 'string') return { message: `[${field}.account_id] is required.`, field: `${field}.account_id` };
+      if (kind === 'external' && typeof entry.trust_relationship_id !== 'string') return { message: `[${field}.trust_relationship_id] is required.`, field: `${field}.trust_relationship_id` };
+      if (kind === 'direct') {
+        if (typeof entry.name !== 'string' || entry.name === '') return { message: `[${field}.name] is required.`, field: `${field}.name` };
+        if (!Array.isArray(entry.certificates) || entry.certificates.length === 0) return { message: `[${field}.certificates] needs at least one certificate.`, field: `${field}.certificates` };
+        if (entry.certificates.some((cert) => !/-----BEGIN CERTIFICATE-----/.test(String(asRecord(cert)?.pem ?? '')))) {
+          return { message: `[${field}.certificates] must hold PEM certificates.`, field: `${field}.certificates` };
+        }
+        if (entry.type !== undefined && !['ECE', 'ESS', 'generic', 'proxy'].includes(String(entry.type))) return { message: `[${field}.type] must be one of ECE, ESS, generic, proxy.`, field: `${field}.type` };
+        const scope = entry.scope_id;
+        const allowlist = Array.isArray(entry.trust_allowlist) ? entry.trust_allowlist : [];
+        if ((entry.trust_all === true || allowlist.length) && typeof scope !== 'string') return { message: `[${field}.scope_id] is required when trusting all or listed clusters.`, field: `${field}.scope_id` };
+        if (typeof scope === 'string' && !/^[a-z0-9]{1,32}$/.test(scope)) return { message: `[${field}.scope_id] must be lowercase letters and digits, at most 32.`, field: `${field}.scope_id` };
+        const names = Array.isArray(entry.additional_node_names) ? entry.additional_node_names : [];
+        if (typeof scope !== 'string' && names.length === 0) return { message: `[${field}] needs a scope_id or additional_node_names.`, field };
+        if (names.some((name) => String(name).includes('*'))) return { message: `[${field}.additional_node_names] must not contain wildcards.`, field: `${field}.additional_node_names` };
+      }
+    }
+  }
+  return undefined;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}

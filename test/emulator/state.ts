@@ -1,0 +1,443 @@
+/**
+ * The emulator's world: Elasticsearch clusters (users, roles, API keys, cluster settings, keystore),
+ * and an Elastic Cloud / ECE control plane (deployments with trust, remote-cluster lists, trust
+ * relationships). Tests read and change it directly, e.g. `state.cluster('b').keystoreAdd(...)` to
+ * play `elasticsearch-keystore add`.
+ *
+ * Remote connections are not made over sockets: `remoteStatus` decides from the configuration
+ * whether a real cluster would connect, following the rules in
+ * ../../../shared/reference/remote-cluster-settings.md and validation-rules.md (section D).
+ */
+import { randomBytes } from 'node:crypto';
+import type { CrossClusterAccess, RoleDescriptor } from '../../client/src/api/types/elasticsearch';
+import type { TrustSettings } from '../../client/src/api/types/cloud';
+
+export interface UserSpec {
+  username: string;
+  password: string;
+  roles: string[];
+}
+
+/** A REST API key that exists from the start (authenticates as `ApiKey base64(id:key)`). */
+export interface RestApiKeySpec {
+  id: string;
+  key: string;
+  name?: string;
+  /** Role names whose privileges the key carries. */
+  roles: string[];
+  owner?: string;
+}
+
+export interface ClusterSpec {
+  name: string;
+  /** Elasticsearch version reported by GET /; default 8.15.0. */
+  version?: string;
+  uuid?: string;
+  /** xpack.security.enabled; default true. Without security every request is allowed. */
+  security?: boolean;
+  /** Default: `elastic` / `changeme` with the superuser role. */
+  users?: UserSpec[];
+  roles?: Record<string, RoleDescriptor>;
+  apiKeys?: RestApiKeySpec[];
+  /** Virtual transport address other clusters reach for the certificate model; default `<name>.emulated.local:9300`. */
+  transportAddress?: string;
+  /** remote_cluster_server.enabled (API-key model); default enabled at `<host>:9443`. */
+  remoteClusterServer?: boolean | { address?: string };
+  /** Clusters whose transport certificates this one trusts (certificate model). Default 'all'. */
+  trustsCertificatesOf?: 'all' | string[];
+  /** Keystore entries present (and loaded) from the start. */
+  keystore?: Record<string, string>;
+  /** Port for this cluster's HTTP server; default 0 (any free port). */
+  port?: number;
+}
+
+export interface DeploymentSpec {
+  id?: string;
+  name: string;
+  /** Name of the ClusterSpec that is this deployment's Elasticsearch resource. */
+  cluster: string;
+  refId?: string;
+  region?: string;
+  alias?: string;
+  /** Elasticsearch cluster ID (what trust allowlists hold); random 32-hex by default. */
+  clusterId?: string;
+  /** Default: trust every deployment of the same account, as new Cloud deployments do. */
+  trust?: TrustSettings;
+}
+
+export interface TrustRelationshipSpec {
+  id?: string;
+  name: string;
+  publicCaCert: string;
+  trustByDefault?: boolean;
+  accountIds?: string[];
+  installationId?: string;
+}
+
+export interface CloudSpec {
+  /** 'ech' (Elastic Cloud Hosted API) or 'ece' (adds basic auth and region-scoped platform endpoints). */
+  flavor?: 'ech' | 'ece';
+  /** Organization / ECE API keys accepted as `Authorization: ApiKey <key>`. */
+  apiKeys?: string[];
+  /** ECE only: basic-auth users (e.g. admin). */
+  users?: Array<{ username: string; password: string }>;
+  accountId?: string;
+  /** Default region for deployments; ECE default 'ece-region', ECH 'gcp-us-central1'. */
+  region?: string;
+  deployments?: DeploymentSpec[];
+  trustRelationships?: TrustRelationshipSpec[];
+  port?: number;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  type: 'rest' | 'cross_cluster';
+  /** The secret half. Never leaves the emulator except in the create response. */
+  secret: string;
+  owner: string;
+  roles: string[];
+  access?: CrossClusterAccess;
+  metadata: Record<string, unknown>;
+  certificateIdentity?: string;
+  created: number;
+  expiration?: number;
+  invalidated: boolean;
+}
+
+export interface DeploymentRecord {
+  id: string;
+  name: string;
+  alias?: string;
+  refId: string;
+  region: string;
+  clusterId: string;
+  /** The cluster this deployment's Elasticsearch resource is. */
+  cluster: EmulatedCluster;
+  trust: TrustSettings;
+  /** The certificate-model remotes set through the remote-clusters API. */
+  remoteClusters: Array<{ deployment_id: string; elasticsearch_ref_id: string; alias: string; skip_unavailable?: boolean }>;
+  /** Bumped on every update; PUT ?version= must match it. */
+  version: number;
+  lastModified: string;
+  plan: Record<string, unknown>;
+}
+
+export interface TrustRelationshipRecord {
+  id: string;
+  name: string;
+  trust_by_default: boolean;
+  account_ids: string[];
+  public_ca_cert: string;
+  local: boolean;
+  installation_id?: string;
+  last_modified: string;
+}
+
+export interface RecordedRequest {
+  server: string;
+  method: string;
+  path: string;
+  /** 0 when the emulator reset the connection instead of answering. */
+  status: number;
+  /** The scheme only: requests are recorded without credentials. */
+  auth: 'ApiKey' | 'Basic' | 'Bearer' | 'none' | 'other';
+}
+
+export const SUPERUSER_ROLE: RoleDescriptor = { cluster: ['all'], indices: [{ names: ['*'], privileges: ['all'], allow_restricted_indices: true }], run_as: ['*'] };
+
+export function randomHex(bytes = 16): string {
+  return randomBytes(bytes).toString('hex');
+}
+
+/** URL-safe random text, the alphabet Elasticsearch uses for API key IDs and secrets. */
+export function randomToken(length: number): string {
+  return randomBytes(length).toString('base64url').slice(0, length);
+}
+
+export class EmulatedCluster {
+  readonly name: string;
+  readonly uuid: string;
+  readonly version: string;
+  readonly nodeId = randomToken(22);
+  readonly nodeName: string;
+  readonly securityEnabled: boolean;
+  transportAddress: string;
+  remoteClusterServer: { enabled: boolean; address: string };
+  /** Set for clusters behind the Cloud proxy: proxy mode and this server_name are required to reach them. */
+  requiredServerName?: string;
+  trustsCertificatesOf: 'all' | Set<string>;
+  readonly users = new Map<string, UserSpec>();
+  readonly roles = new Map<string, RoleDescriptor>();
+  readonly apiKeys = new Map<string, ApiKeyRecord>();
+  /** Flat keys; values as Elasticsearch stores them (strings or lists of strings). */
+  persistent: Record<string, string | string[]> = {};
+  transient: Record<string, string | string[]> = {};
+  /** The keystore file on disk, and what the nodes have loaded (reload_secure_settings copies one to the other). */
+  readonly keystoreOnDisk = new Map<string, string>();
+  keystoreLoaded = new Map<string, string>();
+  deployment?: DeploymentRecord;
+  url?: string;
+
+  constructor(spec: ClusterSpec) {
+    this.name = spec.name;
+    this.uuid = spec.uuid ?? randomToken(22);
+    this.version = spec.version ?? '8.15.0';
+    this.nodeName = `${spec.name}-node-0`;
+    this.securityEnabled = spec.security ?? true;
+    const host = `${spec.name.toLowerCase().replace(/[^a-z0-9-]/g, '-')}.emulated.local`;
+    this.transportAddress = spec.transportAddress ?? `${host}:9300`;
+    const rcs = spec.remoteClusterServer ?? true;
+    this.remoteClusterServer = {
+      enabled: rcs !== false,
+      address: (typeof rcs === 'object' ? rcs.address : undefined) ?? `${this.transportAddress.replace(/:\d+$/, '')}:9443`,
+    };
+    this.trustsCertificatesOf = !spec.trustsCertificatesOf || spec.trustsCertificatesOf === 'all' ? 'all' : new Set(spec.trustsCertificatesOf);
+    for (const user of spec.users ?? [{ username: 'elastic', password: 'changeme', roles: ['superuser'] }]) this.users.set(user.username, user);
+    for (const [name, role] of Object.entries(spec.roles ?? {})) this.roles.set(name, role);
+    for (const key of spec.apiKeys ?? []) {
+      this.apiKeys.set(key.id, {
+        id: key.id,
+        name: key.name ?? key.id,
+        type: 'rest',
+        secret: key.key,
+        owner: key.owner ?? 'elastic',
+        roles: key.roles,
+        metadata: {},
+        created: Date.now(),
+        invalidated: false,
+      });
+    }
+    for (const [name, value] of Object.entries(spec.keystore ?? {})) this.keystoreOnDisk.set(name, value);
+    this.keystoreLoaded = new Map(this.keystoreOnDisk);
+  }
+
+  /** `elasticsearch-keystore add`: changes the file; nodes see it after reload_secure_settings. */
+  keystoreAdd(name: string, value: string): void {
+    this.keystoreOnDisk.set(name, value);
+  }
+
+  keystoreRemove(name: string): void {
+    this.keystoreOnDisk.delete(name);
+  }
+
+  reloadKeystore(): string[] {
+    this.keystoreLoaded = new Map(this.keystoreOnDisk);
+    return [...this.keystoreLoaded.keys()].sort();
+  }
+
+  /** Transient wins over persistent, as in Elasticsearch. */
+  effectiveSettings(): Record<string, string | string[]> {
+    return { ...this.persistent, ...this.transient };
+  }
+
+  /** Aliases with any `cluster.remote.<alias>.*` setting. */
+  remoteAliases(): string[] {
+    const aliases = new Set<string>();
+    for (const key of Object.keys(this.effectiveSettings())) {
+      const match = /^cluster\.remote\.([^.]+)\.(.+)$/.exec(key);
+      if (match && !['node', 'initial_connect_timeout', 'connections_per_cluster'].includes(match[1])) aliases.add(match[1]);
+    }
+    return [...aliases].sort();
+  }
+
+  /** Issues a new API key and returns it; `encoded` is base64(id:secret). */
+  issueApiKey(input: Omit<ApiKeyRecord, 'id' | 'secret' | 'created' | 'invalidated'>): ApiKeyRecord & { encoded: string } {
+    const record: ApiKeyRecord = { ...input, id: randomToken(20), secret: randomToken(22), created: Date.now(), invalidated: false };
+    this.apiKeys.set(record.id, record);
+    return { ...record, encoded: Buffer.from(`${record.id}:${record.secret}`).toString('base64') };
+  }
+}
+
+export interface RemoteStatus {
+  alias: string;
+  mode: 'sniff' | 'proxy';
+  /** False when the alias has no seeds / proxy_address: Elasticsearch does not register it. */
+  enabled: boolean;
+  connected: boolean;
+  usesApiKey: boolean;
+  /** Why it does not connect (for tests and manual debugging); undefined when connected. */
+  problem?: string;
+  remote?: EmulatedCluster;
+}
+
+export class EmulatorState {
+  readonly clusters = new Map<string, EmulatedCluster>();
+  readonly requests: RecordedRequest[] = [];
+  readonly cloud: {
+    flavor: 'ech' | 'ece';
+    apiKeys: Set<string>;
+    users: Map<string, string>;
+    accountId: string;
+    installationId: string;
+    region: string;
+    deployments: Map<string, DeploymentRecord>;
+    trustRelationships: Map<string, TrustRelationshipRecord>;
+  };
+
+  constructor(clusters: ClusterSpec[], cloud: CloudSpec | undefined) {
+    for (const spec of clusters) {
+      if (this.clusters.has(spec.name)) throw new Error(`duplicate emulated cluster name "${spec.name}"`);
+      this.clusters.set(spec.name, new EmulatedCluster(spec));
+    }
+    const flavor = cloud?.flavor ?? 'ech';
+    this.cloud = {
+      flavor,
+      apiKeys: new Set(cloud?.apiKeys ?? []),
+      users: new Map((cloud?.users ?? []).map((user) => [user.username, user.password])),
+      accountId: cloud?.accountId ?? randomHex(),
+      installationId: randomHex(),
+      region: cloud?.region ?? (flavor === 'ece' ? 'ece-region' : 'gcp-us-central1'),
+      deployments: new Map(),
+      trustRelationships: new Map(),
+    };
+    for (const spec of cloud?.deployments ?? []) this.addDeployment(spec);
+    if (flavor === 'ece') {
+      // Every ECE installation lists itself as the local trust relationship.
+      this.addTrustRelationship({ id: this.cloud.installationId, name: 'Local environment', publicCaCert: '', trustByDefault: true, installationId: this.cloud.installationId }, true);
+    }
+    for (const spec of cloud?.trustRelationships ?? []) this.addTrustRelationship(spec, false);
+  }
+
+  cluster(name: string): EmulatedCluster {
+    const cluster = this.clusters.get(name);
+    if (!cluster) throw new Error(`no emulated cluster "${name}"`);
+    return cluster;
+  }
+
+  addDeployment(spec: DeploymentSpec): DeploymentRecord {
+    const cluster = this.cluster(spec.cluster);
+    if (cluster.deployment) throw new Error(`cluster "${spec.cluster}" already belongs to deployment ${cluster.deployment.id}`);
+    const region = spec.region ?? this.cloud.region;
+    const clusterId = spec.clusterId ?? randomHex();
+    const record: DeploymentRecord = {
+      id: spec.id ?? randomHex(),
+      name: spec.name,
+      alias: spec.alias,
+      refId: spec.refId ?? 'main-elasticsearch',
+      region,
+      clusterId,
+      cluster,
+      trust: spec.trust ?? { accounts: [{ account_id: this.cloud.accountId, trust_all: true }] },
+      remoteClusters: [],
+      version: 1,
+      lastModified: new Date().toISOString(),
+      plan: {
+        cluster_topology: [{ id: 'hot_content', zone_count: 1, instance_configuration_id: 'emulated.es.datahot', size: { value: 4096, resource: 'memory' } }],
+        elasticsearch: { version: cluster.version },
+      },
+    };
+    // Cloud clusters are reached through the proxy: <endpoint>:9400 (certificates) / :9443 (API keys), SNI = endpoint.
+    const endpoint = `${clusterId}.${region}.emulated-cloud.local`;
+    cluster.transportAddress = `${endpoint}:9400`;
+    cluster.remoteClusterServer = { enabled: true, address: `${endpoint}:9443` };
+    cluster.requiredServerName = endpoint;
+    cluster.deployment = record;
+    this.cloud.deployments.set(record.id, record);
+    return record;
+  }
+
+  addTrustRelationship(spec: TrustRelationshipSpec, local: boolean): TrustRelationshipRecord {
+    const record: TrustRelationshipRecord = {
+      id: spec.id ?? randomHex(),
+      name: spec.name,
+      trust_by_default: spec.trustByDefault ?? false,
+      account_ids: spec.accountIds ?? [],
+      public_ca_cert: spec.publicCaCert,
+      local,
+      installation_id: spec.installationId,
+      last_modified: new Date().toISOString(),
+    };
+    this.cloud.trustRelationships.set(record.id, record);
+    return record;
+  }
+
+  endpointOf(cluster: EmulatedCluster): string | undefined {
+    return cluster.requiredServerName;
+  }
+
+  /** Does `truster` accept certificate-model connections from `trusted`? */
+  trusts(truster: EmulatedCluster, trusted: EmulatedCluster): boolean {
+    if (truster === trusted) return true;
+    const trust = truster.deployment?.trust;
+    const otherDeployment = trusted.deployment;
+    if (trust) {
+      if (!otherDeployment) return false;
+      const allowed = (entry: { trust_all: boolean; trust_allowlist?: string[] }) => entry.trust_all || (entry.trust_allowlist ?? []).includes(otherDeployment.clusterId);
+      // All emulated deployments live in this one account / environment.
+      if ((trust.accounts ?? []).some((entry) => entry.account_id === this.cloud.accountId && allowed(entry))) return true;
+      return (trust.external ?? []).some((entry) => entry.trust_relationship_id === this.cloud.installationId && allowed(entry));
+    }
+    return truster.trustsCertificatesOf === 'all' || truster.trustsCertificatesOf.has(trusted.name);
+  }
+
+  /** Would `local` connect to the remote configured under `alias`? */
+  remoteStatus(local: EmulatedCluster, alias: string): RemoteStatus {
+    const settings = local.effectiveSettings();
+    const get = (suffix: string) => settings[`cluster.remote.${alias}.${suffix}`];
+    const mode = String(get('mode') ?? 'sniff').toLowerCase() === 'proxy' ? 'proxy' : 'sniff';
+    const addresses = mode === 'proxy' ? [get('proxy_address')].filter((a): a is string => typeof a === 'string' && a !== '') : toList(get('seeds'));
+    const credentials = local.keystoreLoaded.get(`cluster.remote.${alias}.credentials`);
+    const base = { alias, mode, usesApiKey: credentials !== undefined } as const;
+    if (addresses.length === 0) return { ...base, enabled: false, connected: false, problem: mode === 'proxy' ? 'no proxy_address' : 'no seeds' };
+    const fail = (problem: string, remote?: EmulatedCluster): RemoteStatus => ({ ...base, enabled: true, connected: false, problem, remote });
+
+    const targets = addresses.map((address) => ({ address, remote: this.clusterAt(address) }));
+    const hit = targets.find((target) => target.remote);
+    if (!hit?.remote) return fail(`no emulated cluster listens on ${addresses.join(', ')}`);
+    const remote = hit.remote;
+    const address = normalizeAddress(hit.address);
+    if (remote === local) return fail('the address is this cluster itself');
+
+    if (remote.requiredServerName) {
+      if (mode !== 'proxy') return fail('Cloud clusters are only reachable in proxy mode', remote);
+      const serverName = get('server_name');
+      if (serverName !== remote.requiredServerName) return fail(`server_name must be ${remote.requiredServerName}`, remote);
+    }
+
+    if (credentials !== undefined) {
+      if (address !== normalizeAddress(remote.remoteClusterServer.address)) {
+        return fail(`API-key credentials are set, so the address must be the remote cluster server ${remote.remoteClusterServer.address}, not ${hit.address}`, remote);
+      }
+      if (!remote.remoteClusterServer.enabled) return fail('the remote cluster server is not enabled on the remote', remote);
+      const key = decodeEncodedKey(credentials);
+      const record = key ? remote.apiKeys.get(key.id) : undefined;
+      if (!record || record.secret !== key?.secret) return fail('the credentials are not a key of the remote cluster', remote);
+      if (record.type !== 'cross_cluster') return fail('the credentials are a REST API key, not a cross-cluster API key', remote);
+      if (record.invalidated) return fail('the cross-cluster API key was invalidated', remote);
+      if (record.expiration !== undefined && record.expiration <= Date.now()) return fail('the cross-cluster API key has expired', remote);
+      return { ...base, enabled: true, connected: true, remote };
+    }
+
+    if (address !== normalizeAddress(remote.transportAddress)) {
+      return fail(`without credentials the certificate model is used, so the address must be the transport endpoint ${remote.transportAddress}, not ${hit.address}`, remote);
+    }
+    if (!this.trusts(remote, local)) return fail(`${remote.name} does not trust ${local.name}'s certificates`, remote);
+    if (!this.trusts(local, remote)) return fail(`${local.name} does not trust ${remote.name}'s certificates`, remote);
+    return { ...base, enabled: true, connected: true, remote };
+  }
+
+  private clusterAt(address: string): EmulatedCluster | undefined {
+    const wanted = normalizeAddress(address);
+    for (const cluster of this.clusters.values()) {
+      if (normalizeAddress(cluster.transportAddress) === wanted) return cluster;
+      if (cluster.remoteClusterServer.enabled && normalizeAddress(cluster.remoteClusterServer.address) === wanted) return cluster;
+    }
+    return undefined;
+  }
+}
+
+export function toList(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : value.split(',')).map((item) => item.trim()).filter(Boolean);
+}
+
+function normalizeAddress(address: string): string {
+  return address.trim().toLowerCase();
+}
+
+function decodeEncodedKey(encoded: string): { id: string; secret: string } | undefined {
+  const text = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = text.indexOf(':');
+  return colon > 0 ? { id: text.slice(0, colon), secret: text.slice(colon + 1) } : undefined;
+}

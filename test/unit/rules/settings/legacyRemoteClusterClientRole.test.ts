@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { check, ECK, eckManifest, single } from './harness';
+
+describe('rule legacy-remote-cluster-client-role', () => {
+  it('warns about the legacy role flag', () => {
+    const finding = single('legacy-remote-cluster-client-role', 'node.remote_cluster_client: true\n');
+    assert.equal(finding.severity, 'warning');
+    assert.equal(finding.text, 'node.remote_cluster_client');
+  });
+
+  it('is an error in ECK config next to node.roles (the operator refuses the mix)', () => {
+    const finding = single('legacy-remote-cluster-client-role', eckManifest('node.roles: [data]\nnode.remote_cluster_client: true\n'), { uri: ECK });
+    assert.equal(finding.severity, 'error');
+    assert.equal(finding.text, 'node.remote_cluster_client');
+  });
+
+  it('does not flag node.roles', () => {
+    assert.deepEqual(check('legacy-remote-cluster-client-role', 'node.roles: [remote_cluster_client]\n'), []);
+  });
+});
