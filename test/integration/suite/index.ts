@@ -18,6 +18,7 @@ function loadTests(): IntegrationTest[] {
     .filter((file) => file.endsWith('.itest.js'))
     .sort()
     .flatMap((file) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the test modules are found at run time
       const module = require(join(__dirname, file)) as { tests?: IntegrationTest[] };
       return (module.tests ?? []).map((test) => ({ ...test, name: `${file.replace(/\.itest\.js$/, '')}: ${test.name}` }));
     });

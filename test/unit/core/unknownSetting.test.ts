@@ -52,3 +52,11 @@ describe('rule unknown-setting', () => {
     assert.deepEqual(findingsOf('unknown-setting', text), []);
   });
 });
+
+describe('rule unknown-setting and wildcard resets', () => {
+  it('accepts `cluster.remote.<alias>.*: null` in a cluster settings body but not in elasticsearch.yml', () => {
+    const body = '{ "persistent": { "cluster.remote.west.*": null } }';
+    assert.deepEqual(findingsOf('unknown-setting', body, {}, 'file:///req/cluster-settings.json'), []);
+    assert.equal(findingsOf('unknown-setting', 'cluster.remote.west.*: null\n').length, 1);
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * Whole-block snippets for remote clusters, as data. Completion renders them for the place the
  * cursor is in (top level of elasticsearch.yml, inside a nested `cluster: remote:` map, or a
- * `_cluster/settings` body); `snippets/elasticsearch-yml.code-snippets` holds the top-level
- * rendering for VS Code, and a unit test keeps that file equal to `vscodeSnippetFile()`.
+ * `_cluster/settings` body). They are served by the language server only, not contributed as
+ * VS Code snippets: a contribution would offer them in every YAML file, in the wrong shape for a
+ * nested map, and twice in an elasticsearch.yml.
  */
 
 export type SnippetValue = { text: string; kind: 'string' | 'raw' };
@@ -112,11 +113,4 @@ export function renderJsonProperties(snippet: RemoteBlockSnippet): string[] | un
     ([suffix, value]) => `"cluster.remote.${ALIAS_STOP}.${suffix}": ${value.kind === 'string' ? `"${value.text}"` : value.text}`,
   );
   return lines.map((line, i) => (i < lines.length - 1 ? `${line},` : `${line}$0`));
-}
-
-/** The content of snippets/elasticsearch-yml.code-snippets. */
-export function vscodeSnippetFile(): Record<string, { prefix: string; description: string; body: string[] }> {
-  return Object.fromEntries(
-    REMOTE_BLOCK_SNIPPETS.map((s) => [s.name, { prefix: s.prefix, description: s.description, body: renderFlatYaml(s) }]),
-  );
 }

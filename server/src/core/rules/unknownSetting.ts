@@ -1,5 +1,6 @@
 import { ALIAS_SUFFIXES, SETTINGS, UNREGISTERED_SSL_PASSWORD_SUFFIXES } from '../catalog/settings';
 import { isAffix, resolveKey, VALID_ALIAS } from '../catalog/lookup';
+import { isNullValue, type ValueNode } from '../model/settings';
 import { closestMatch } from '../suggest';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from './rule';
 import { dottedAliasOf } from './settings/aliasInvalidCharacters';
@@ -22,6 +23,10 @@ const DEDICATED_RULE_KEYS: RegExp[] = [
 const GLOBAL_REMOTE_KEYS = SETTINGS.filter((s) => s.key.startsWith('cluster.remote.') && !isAffix(s)).map((s) => s.key.slice('cluster.remote.'.length));
 const GLOBAL_HEADS = new Set(GLOBAL_REMOTE_KEYS.map((k) => k.split('.')[0]));
 
+function isWildcardReset(key: string, value: ValueNode): boolean {
+  return key.endsWith('*') && isNullValue(value);
+}
+
 export const unknownSetting: ScopeRule = {
   id: 'unknown-setting',
   severity: 'error',
@@ -33,6 +38,8 @@ export const unknownSetting: ScopeRule = {
       const resolved = resolveKey(occurrence.key);
       if (!resolved.namespace || resolved.def) continue;
       if (DEDICATED_RULE_KEYS.some((re) => re.test(occurrence.key))) continue;
+      // `"cluster.remote.west.*": null` resets every matching setting through the cluster settings API.
+      if (scope.origin === 'cluster-settings' && isWildcardReset(occurrence.key, occurrence.value)) continue;
 
       if (resolved.alias !== undefined && resolved.aliasIndex !== undefined) {
         // Bad aliases (also dotted ones) have their own rules; only judge the suffix of a well-formed alias.

@@ -3,7 +3,9 @@ import { resolveKey, VALID_ALIAS } from '../../catalog/lookup';
 import type { SettingDef } from '../../catalog/settings';
 import { isNullValue, type KeySegment, type SettingOccurrence, type SettingsScope, type ValueNode } from '../../model/settings';
 import type { Span } from '../../types';
-import type { ScopeRuleContext } from '../rule';
+import { eckKeystoreCredentialAliases } from '../../eck/keystore';
+import type { ConfigDocument } from '../../model/document';
+import type { AnalysisOptions, ScopeRuleContext } from '../rule';
 
 /**
  * What the settings rules share: one view per scope of the remote aliases it configures, their
@@ -116,10 +118,30 @@ export type SecurityModel = 'api-key' | 'certificate' | 'unknown';
  * host supplies it (AnalysisOptions.keystoreCredentialAliases). Without that list the model is
  * unknown and the model-dependent rules stay silent rather than guess.
  */
-export function securityModelOf(alias: string, context: Pick<ScopeRuleContext, 'options'>): SecurityModel {
-  const known = context.options?.keystoreCredentialAliases;
+export function securityModelOf(
+  alias: string,
+  context: Pick<ScopeRuleContext, 'options'> & Partial<Pick<ScopeRuleContext, 'scope' | 'document'>>,
+): SecurityModel {
+  const known = context.scope && context.document ? keystoreAliasesOf(context.document, context.scope, context.options) : context.options?.keystoreCredentialAliases;
   if (!known) return 'unknown';
   return known.includes(alias) ? 'api-key' : 'certificate';
+}
+
+/** Per scope and per options object: the workspace summary in the options can change between analyses of one parse. */
+const eckKeystoreAliases = new WeakMap<SettingsScope, { options: AnalysisOptions | undefined; aliases: readonly string[] | undefined }>();
+
+/**
+ * An ECK nodeSet's keystore is described by the manifest itself (ECK-managed API-key remotes and
+ * `spec.secureSettings`), so it wins over the editor setting there; elsewhere the host tells.
+ */
+function keystoreAliasesOf(document: ConfigDocument, scope: SettingsScope, options: AnalysisOptions | undefined): readonly string[] | undefined {
+  if (scope.origin !== 'eck-config') return options?.keystoreCredentialAliases;
+  let cached = eckKeystoreAliases.get(scope);
+  if (!cached || cached.options !== options) {
+    cached = { options, aliases: eckKeystoreCredentialAliases(document, scope, options ?? {}) };
+    eckKeystoreAliases.set(scope, cached);
+  }
+  return cached.aliases;
 }
 
 // ---------------------------------------------------------------- addresses

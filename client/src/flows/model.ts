@@ -1,0 +1,161 @@
+/**
+ * Facts and checks the remote-cluster flows share: where a cluster runs, which versions the
+ * API-key model needs there, ports, and validation of aliases, index patterns and names.
+ * Sources: /work/shared/reference/remote-cluster-settings.md (sections 1, 2, 5, 6) and
+ * eck-remote-cluster-fields.md (ECK version gates).
+ */
+import { VALID_ALIAS } from '../../../server/src/core/catalog/lookup';
+import { parseAddress } from '../../../server/src/core/address';
+import { compareVersions, parseVersion, type Version } from '../../../server/src/core/version';
+
+export type Platform = 'cloud' | 'ece' | 'eck' | 'self-managed';
+
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  cloud: 'Elastic Cloud Hosted',
+  ece: 'Elastic Cloud Enterprise (ECE)',
+  eck: 'Kubernetes (ECK)',
+  'self-managed': 'Self-managed',
+};
+
+export type SecurityModel = 'api-key' | 'certificate';
+
+/** The API-key model appeared (as beta) in 8.10; nothing older has cross-cluster API keys. */
+export const API_KEY_MODEL_FIRST_VERSION = '8.10.0';
+
+/**
+ * The version each platform's documentation lists for the API-key model: self-managed 8.14
+ * (8.10–8.13 was beta), ECK 8.10 (its webhook gate), Elastic Cloud Hosted 8.10, and ECE 8.12 (the
+ * ECE-to-ECE page). The Cloud and ECE numbers come from documentation pages that disagree with
+ * each other, so versions between 8.10 and these are asked about, never refused.
+ */
+export const API_KEY_MODEL_DOCUMENTED_VERSION: Record<Platform, string> = {
+  'self-managed': '8.14.0',
+  eck: '8.10.0',
+  cloud: '8.10.0',
+  ece: '8.12.0',
+};
+
+/** Strong identity verification (`certificate_identity` on the key, request signing) needs 9.3 on both sides. */
+export const CERTIFICATE_IDENTITY_VERSION = '9.3.0';
+/** TLS-certificate remote clusters are deprecated from 9.0. */
+export const CERTIFICATE_MODEL_DEPRECATED_VERSION = '9.0.0';
+
+export const PORTS = {
+  /** The remote cluster server (API-key model) on every platform. */
+  remoteClusterServer: 9443,
+  /** The transport interface (certificate model), self-managed and ECK. */
+  transport: 9300,
+  /** The Cloud / ECE proxy port for the certificate model. */
+  cloudCertificateProxy: 9400,
+} as const;
+
+export type VersionVerdict = { ok: true } | { ok: false; blocking: boolean; problem: string };
+
+/** Whether a cluster of this version on this platform can use the API-key model. */
+export function apiKeyVersionVerdict(versionText: string, platform: Platform | undefined, who: string): VersionVerdict {
+  const version = parseVersion(versionText);
+  if (!version) return { ok: false, blocking: false, problem: `The version of ${who} ("${versionText}") could not be read.` };
+  if (compareVersions(version, API_KEY_MODEL_FIRST_VERSION) < 0) {
+    return {
+      ok: false,
+      blocking: true,
+      problem: `${who} runs Elasticsearch ${version.text}, which has no cross-cluster API keys (they need ${API_KEY_MODEL_FIRST_VERSION} or later). Upgrade it, or use the TLS certificate model.`,
+    };
+  }
+  const documented = API_KEY_MODEL_DOCUMENTED_VERSION[platform ?? 'self-managed'];
+  if (compareVersions(version, documented) < 0) {
+    return {
+      ok: false,
+      blocking: false,
+      problem: `${who} runs Elasticsearch ${version.text}. The documentation for ${PLATFORM_LABELS[platform ?? 'self-managed']} lists ${documented} or later for API-key remote clusters; earlier 8.x releases had them as a beta.`,
+    };
+  }
+  return { ok: true };
+}
+
+export function atLeastVersion(versionText: string | undefined, minimum: string): boolean {
+  const version = parseVersion(versionText);
+  return version !== undefined && compareVersions(version, minimum) >= 0;
+}
+
+export function versionOf(text: string | undefined): Version | undefined {
+  return parseVersion(text);
+}
+
+/**
+ * Problem with an alias, or undefined. Elasticsearch takes letters, digits, `_` and `-`; the
+ * keystore of Elastic Cloud, ECE and ECK wants them lowercase for API-key credentials.
+ */
+export function aliasProblem(alias: string, options: { lowercase: boolean }): string | undefined {
+  const text = alias.trim();
+  if (text === '') return 'Enter an alias: the name searches use in front of index names, as in "alias:logs-*".';
+  if (!VALID_ALIAS.test(text)) return 'Use only letters, digits, "_" and "-" (no dots, spaces or colons).';
+  if (options.lowercase && text !== text.toLowerCase()) return 'Use lowercase: the keystore of Elastic Cloud, ECE and ECK only accepts lowercase aliases in credentials settings.';
+  return undefined;
+}
+
+/** Splits `logs-*, metrics-*` into patterns. */
+export function parsePatterns(text: string): string[] {
+  return text
+    .split(',')
+    .map((pattern) => pattern.trim())
+    .filter((pattern) => pattern !== '');
+}
+
+/** Problem with a comma-separated list of index names or patterns, or undefined. */
+export function patternsProblem(text: string): string | undefined {
+  for (const pattern of parsePatterns(text)) {
+    if (/\s/.test(pattern)) return `"${pattern}" contains a space; separate patterns with commas.`;
+    if (/[\\/?"<>|#]/.test(pattern)) return `"${pattern}" contains a character index names cannot have (\\ / ? " < > | #).`;
+    if (/^[-+_]/.test(pattern)) return `"${pattern}" cannot start with "-", "+" or "_".`;
+    if (pattern.includes(':')) return `"${pattern}" contains ":"; give the index names as they are on the remote cluster, without an alias.`;
+    if (pattern !== pattern.toLowerCase()) return `"${pattern}" has uppercase letters; index names are lowercase.`;
+  }
+  return undefined;
+}
+
+/** Problem with a `host:port` address, or undefined (same parser as the language server's checks). */
+export function addressProblem(text: string): string | undefined {
+  const parsed = parseAddress(text);
+  return parsed.ok ? undefined : parsed.problem.replace(/`/g, '"');
+}
+
+export function portOf(address: string): number | undefined {
+  const parsed = parseAddress(address);
+  return parsed.ok ? parsed.port : undefined;
+}
+
+export function hostOf(address: string): string | undefined {
+  const parsed = parseAddress(address);
+  return parsed.ok ? parsed.host : undefined;
+}
+
+/** A TLS server name (SNI) is a host name: no IP literal, no port. */
+export function serverNameProblem(text: string): string | undefined {
+  const name = text.trim();
+  if (name === '') return undefined;
+  if (!/^[A-Za-z0-9.-]+$/.test(name)) return 'A server name is a host name: letters, digits, "." and "-" only (no port).';
+  if (/^\d+(\.\d+){3}$/.test(name)) return 'A server name cannot be an IP address: TLS sends it as SNI, which only carries host names.';
+  return undefined;
+}
+
+/** A duration such as `30d` or `12h` (empty: the key never expires). */
+export function expirationProblem(text: string): string | undefined {
+  const value = text.trim();
+  if (value === '') return undefined;
+  return /^\d+(ms|s|m|h|d)$/.test(value) ? undefined : 'Give a duration such as "90d", "12h" or "30m", or leave it empty for a key that does not expire.';
+}
+
+/** Role and API key names: printable, no leading underscore (reserved). */
+export function nameProblem(text: string, what: string): string | undefined {
+  const name = text.trim();
+  if (name === '') return `Enter a ${what}.`;
+  if (name.startsWith('_')) return `A ${what} cannot start with "_": that prefix is reserved.`;
+  if (!/^[\w@.\-+ ]{1,507}$/.test(name)) return `A ${what} may hold letters, digits, spaces and "_ @ . - +" only.`;
+  return undefined;
+}
+
+/** Elasticsearch cluster IDs of Elastic Cloud / ECE deployments are 32 lowercase hex characters (format seen in examples). */
+export function looksLikeClusterId(text: string): boolean {
+  return /^[0-9a-f]{32}$/.test(text);
+}

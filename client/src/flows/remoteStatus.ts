@@ -1,0 +1,100 @@
+/**
+ * Waiting for a new remote connection (`GET _remote/info` until `connected` or a timeout), and the
+ * likely cause when it does not come up, from what `_remote/info` shows and what the flow knows
+ * about the set-up. Causes follow the troubleshooting facts in remote-cluster-settings.md
+ * (sections 2, 5, 6) and validation-rules.md (sections C, D, G, H).
+ */
+import type { ElasticsearchClient } from '../api/elasticsearch';
+import type { RemoteClusterInfo } from '../api/types/elasticsearch';
+import { describeError, type FlowContext } from './context';
+import { PORTS, portOf, type Platform, type SecurityModel } from './model';
+
+export interface PollResult {
+  connected: boolean;
+  /** The last `_remote/info` entry of the alias (undefined when the alias was not listed). */
+  info?: RemoteClusterInfo;
+  /** Set when `_remote/info` itself could not be read at the end. */
+  error?: string;
+  waitedMs: number;
+}
+
+/** Polls `_remote/info` until the alias is connected or the timeout passes. */
+export async function waitForConnection(context: FlowContext, client: ElasticsearchClient, alias: string): Promise<PollResult> {
+  const { timing } = context;
+  const started = timing.now();
+  return context.ui.progress(`Waiting for "${alias}" to connect…`, async (report) => {
+    let info: RemoteClusterInfo | undefined;
+    let error: string | undefined;
+    for (;;) {
+      try {
+        info = (await client.remoteInfo())[alias];
+        error = undefined;
+        if (info?.connected) return { connected: true, info, waitedMs: timing.now() - started };
+      } catch (failure) {
+        error = describeError(failure);
+      }
+      const elapsed = timing.now() - started;
+      if (elapsed >= timing.connectTimeoutMs) return { connected: false, info, error, waitedMs: elapsed };
+      report(`not connected yet (${Math.round(elapsed / 1000)} s of ${Math.round(timing.connectTimeoutMs / 1000)} s)`);
+      await timing.sleep(Math.min(timing.pollIntervalMs, timing.connectTimeoutMs - elapsed));
+    }
+  });
+}
+
+export interface ConnectionExpectations {
+  model: SecurityModel;
+  localPlatform: Platform;
+  /** The remote is an Elastic Cloud / ECE deployment (reached through the proxy). */
+  remoteIsCloud: boolean;
+  /** How the flow delivered the credentials (API-key model). */
+  keystore?: 'api' | 'manual' | 'eck';
+}
+
+/** The likely causes of a connection that did not come up, most likely first. */
+export function likelyCauses(result: PollResult, expected: ConnectionExpectations): string[] {
+  const causes: string[] = [];
+  const info = result.info;
+  if (result.error) causes.push(`The connection status could not be read: ${result.error}`);
+  if (!info) {
+    causes.push('The local cluster does not list the alias in GET _remote/info: the settings did not take effect (check GET _cluster/settings for the alias).');
+    return causes;
+  }
+  const address = info.mode === 'proxy' ? info.proxy_address : info.seeds.join(', ');
+  const port = info.mode === 'proxy' ? portOf(info.proxy_address) : undefined;
+  if (expected.model === 'api-key') {
+    if (info.cluster_credentials === undefined) {
+      causes.push(
+        expected.keystore === 'manual'
+          ? 'The local cluster has no credentials for this alias loaded: add cluster.remote.<alias>.credentials to the keystore of every node, then run POST _nodes/reload_secure_settings (or restart the nodes).'
+          : expected.keystore === 'eck'
+            ? 'The local cluster has no credentials for this alias loaded: apply the manifest with the Secret and spec.secureSettings entry, wait for ECK to roll it out, then run POST _nodes/reload_secure_settings.'
+            : 'The local cluster has no credentials for this alias loaded: check the deployment keystore holds cluster.remote.<alias>.credentials.',
+      );
+    }
+    if (port === PORTS.transport || port === PORTS.cloudCertificateProxy) {
+      causes.push(`The address ${address} uses port ${port}, the certificate model's port. API-key connections go to the remote cluster server, port ${PORTS.remoteClusterServer} by default.`);
+    }
+  } else if (port === PORTS.remoteClusterServer) {
+    causes.push(`The address ${address} uses port ${PORTS.remoteClusterServer}, the remote cluster server. Without credentials the certificate model is used, which talks to the transport port (${PORTS.transport}, or ${PORTS.cloudCertificateProxy} through the Cloud proxy).`);
+  }
+  if (expected.remoteIsCloud) {
+    if (info.mode !== 'proxy') causes.push('Elastic Cloud and ECE deployments are only reachable in proxy mode.');
+    else if (!info.server_name) causes.push('Elastic Cloud and ECE deployments need server_name set to the deployment\'s endpoint: the proxy routes by it.');
+  }
+  if (expected.model === 'api-key') {
+    causes.push(
+      'The local cluster may not trust the certificate of the remote cluster server: it must trust the CA that signed it (xpack.security.remote_cluster_client.ssl.certificate_authorities), unless that certificate is publicly trusted as on Elastic Cloud.',
+    );
+    causes.push('The remote cluster server may not be reachable from the local nodes: it binds to remote_cluster.host (loopback only when nothing is set), and firewalls or Cloud traffic filters can block port 9443.');
+    causes.push('The cross-cluster API key may have been invalidated or expired, or belong to another cluster.');
+  } else {
+    causes.push(
+      expected.localPlatform === 'cloud' || expected.localPlatform === 'ece' || expected.remoteIsCloud
+        ? 'The two deployments may not trust each other: both sides\' trust settings must include the other.'
+        : 'Each cluster must trust the CA of the other\'s transport certificates (xpack.security.transport.ssl.certificate_authorities on both sides).',
+    );
+    causes.push(`The remote's transport port may not be reachable from the local nodes (address ${address}).`);
+  }
+  causes.push('The local cluster\'s Elasticsearch log names the exact error of the failed connection attempts.');
+  return causes;
+}

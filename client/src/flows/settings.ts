@@ -1,0 +1,110 @@
+/**
+ * `PUT _cluster/settings` bodies for one remote alias: set it to proxy mode, remove it (null every
+ * key, in both scopes, so Elasticsearch's "remote cluster is not enabled" check cannot refuse the
+ * request), and put back what was there before (the undo of a change). Settings are read and
+ * written in flat form (`cluster.remote.<alias>.mode`), which is unambiguous for dotted leaves.
+ */
+import type { ElasticsearchClient } from '../api/elasticsearch';
+import type { SettingsMap } from '../api/types/elasticsearch';
+
+export type SettingsScopeName = 'persistent' | 'transient';
+
+/** The keys of one alias as they are stored now, per scope (flat keys, values as Elasticsearch returns them). */
+export interface AliasSettings {
+  alias: string;
+  persistent: SettingsMap;
+  transient: SettingsMap;
+}
+
+export function aliasPrefix(alias: string): string {
+  return `cluster.remote.${alias}.`;
+}
+
+/** Global `cluster.remote.*` keys whose second segment is not an alias. */
+const NOT_ALIASES = new Set(['node', 'initial_connect_timeout', 'connections_per_cluster', 'signing']);
+
+/** Aliases that have any key in the given flat settings, sorted. */
+export function aliasesIn(...scopes: SettingsMap[]): string[] {
+  const aliases = new Set<string>();
+  for (const scope of scopes) {
+    for (const key of Object.keys(scope)) {
+      const match = /^cluster\.remote\.([^.]+)\.(.+)$/.exec(key);
+      if (match && !NOT_ALIASES.has(match[1])) aliases.add(match[1]);
+    }
+  }
+  return [...aliases].sort();
+}
+
+function pick(scope: SettingsMap | undefined, alias: string): SettingsMap {
+  const prefix = aliasPrefix(alias);
+  return Object.fromEntries(Object.entries(scope ?? {}).filter(([key, value]) => key.startsWith(prefix) && value !== null && value !== undefined));
+}
+
+export async function readAliasSettings(client: ElasticsearchClient, alias: string): Promise<AliasSettings> {
+  const settings = await client.getClusterSettings({ flatSettings: true });
+  return { alias, persistent: pick(settings.persistent, alias), transient: pick(settings.transient, alias) };
+}
+
+export function hasAnySetting(settings: AliasSettings): boolean {
+  return Object.keys(settings.persistent).length + Object.keys(settings.transient).length > 0;
+}
+
+/** One line per stored key, for summaries: `cluster.remote.x.mode: proxy (persistent)`. */
+export function describeAliasSettings(settings: AliasSettings): string[] {
+  const lines: string[] = [];
+  for (const scope of ['persistent', 'transient'] as const) {
+    for (const [key, value] of Object.entries(settings[scope])) lines.push(`${key}: ${Array.isArray(value) ? value.join(', ') : String(value)} (${scope})`);
+  }
+  return lines;
+}
+
+export interface ProxyConnection {
+  address: string;
+  /** TLS server name (SNI); needed for Elastic Cloud / ECE proxies. */
+  serverName?: string;
+  skipUnavailable?: boolean;
+}
+
+/**
+ * Persistent proxy-mode settings for the alias. Keys of the alias's earlier configuration that the
+ * new one does not set (e.g. sniff `seeds`) are nulled in the same request; a transient key would
+ * win over the new persistent value, so those are nulled too.
+ */
+export function proxySettingsBody(alias: string, connection: ProxyConnection, before: AliasSettings): { persistent: SettingsMap; transient?: SettingsMap } {
+  const prefix = aliasPrefix(alias);
+  const wanted: SettingsMap = {
+    [`${prefix}mode`]: 'proxy',
+    [`${prefix}proxy_address`]: connection.address,
+    ...(connection.serverName ? { [`${prefix}server_name`]: connection.serverName } : {}),
+    ...(connection.skipUnavailable !== undefined ? { [`${prefix}skip_unavailable`]: connection.skipUnavailable } : {}),
+  };
+  const persistent: SettingsMap = { ...wanted };
+  for (const key of Object.keys(before.persistent)) if (!(key in wanted)) persistent[key] = null;
+  const transient: SettingsMap = Object.fromEntries(Object.keys(before.transient).map((key) => [key, null]));
+  return Object.keys(transient).length ? { persistent, transient } : { persistent };
+}
+
+/** Nulls every key of the alias in both scopes: Elasticsearch then drops the remote. */
+export function removalBody(settings: AliasSettings): { persistent?: SettingsMap; transient?: SettingsMap } {
+  const body: { persistent?: SettingsMap; transient?: SettingsMap } = {};
+  for (const scope of ['persistent', 'transient'] as const) {
+    const keys = Object.keys(settings[scope]);
+    if (keys.length) body[scope] = Object.fromEntries(keys.map((key) => [key, null]));
+  }
+  return body;
+}
+
+/**
+ * Puts the alias back the way `before` describes: keys set since then are nulled, earlier values
+ * restored. When `before` is empty this removes the alias.
+ */
+export function restoreBody(before: AliasSettings, now: AliasSettings): { persistent?: SettingsMap; transient?: SettingsMap } {
+  const body: { persistent?: SettingsMap; transient?: SettingsMap } = {};
+  for (const scope of ['persistent', 'transient'] as const) {
+    const changes: SettingsMap = {};
+    for (const key of Object.keys(now[scope])) if (!(key in before[scope])) changes[key] = null;
+    for (const [key, value] of Object.entries(before[scope])) changes[key] = value;
+    if (Object.keys(changes).length) body[scope] = changes;
+  }
+  return body;
+}

@@ -1,0 +1,38 @@
+/**
+ * What the guided flows need from the editor, as an interface: the multi-step quick inputs of the
+ * connection wizard (pick, input, confirm) plus multi-select, progress notifications, messages
+ * with buttons, the clipboard and untitled editors. VS Code implements it in vscodeUi.ts; tests
+ * pass a scripted implementation, so every flow runs end to end without an editor.
+ */
+import type { Back, PickItem, StepPosition, WizardUi } from '../connections/wizard';
+
+export { BACK, type Back, type PickItem, type StepPosition } from '../connections/wizard';
+
+export type NoticeKind = 'info' | 'warning' | 'error';
+
+export interface NoticeOptions {
+  /** A modal dialog instead of a toast: for questions that must be answered before going on. */
+  modal?: boolean;
+  /** Longer text under the message (modal dialogs only show it). */
+  detail?: string;
+}
+
+export interface FlowUi extends WizardUi {
+  /** A pick where several items can be chosen; resolves to the chosen values, BACK, or undefined. */
+  pickMany<T>(options: StepPosition & { placeholder: string; items: PickItem<T>[]; selected?: T[] }): Promise<T[] | Back | undefined>;
+  /** Runs a task while a progress notification shows `title` and the latest reported message. */
+  progress<T>(title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T>;
+  /** Shows a message with buttons; resolves to the chosen button, or undefined when dismissed. */
+  notify(kind: NoticeKind, message: string, actions?: string[], options?: NoticeOptions): Promise<string | undefined>;
+  copyToClipboard(text: string): Promise<void>;
+  /** Opens text in a new untitled editor; it is never saved by the extension. */
+  openUntitled(content: string, language: string): Promise<void>;
+}
+
+/** Turns a pick/input answer into a step outcome, applying it to the draft when it is a value. */
+export function take<T>(value: T | Back | undefined, apply: (value: T) => void): 'next' | Back | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'symbol') return value as Back;
+  apply(value as T);
+  return 'next';
+}

@@ -1,0 +1,585 @@
+/**
+ * The nodes of the Remote Clusters view, built from what the APIs returned: labels, descriptions,
+ * Markdown tooltips, icons (codicon + theme colour ids), the context value menus match on, and the
+ * data "Open JSON" shows. Pure (no VS Code imports) so the shapes are tested without an editor;
+ * client/src/views/view.ts turns them into TreeItems.
+ */
+import { redactJson } from '../api/redact';
+import { isRecord } from '../api/shape';
+import type { AccountTrust, DeploymentGetResponse, DirectTrust, ExternalTrust, TrustRelationship } from '../api/types/cloud';
+import type { ClusterSettingsResponse, RemoteInfoResponse, RootInfo } from '../api/types/elasticsearch';
+import { describeProfile, eceRegion, KIND_LABELS, type ConnectionProfile } from '../connections/profile';
+import { compareText, disconnectedHint, type RemoteClusterSummary } from './remoteClusters';
+
+export type NodeKind =
+  | 'connection'
+  | 'remoteCluster'
+  | 'deployment'
+  | 'accountTrust'
+  | 'directTrust'
+  | 'externalTrust'
+  | 'allowedCluster'
+  | 'platformTrust'
+  | 'trustRelationship'
+  | 'loading'
+  | 'error'
+  | 'notice';
+
+/** A codicon id and an optional theme colour id (e.g. `testing.iconPassed`). */
+export interface NodeIcon {
+  id: string;
+  color?: string;
+}
+
+export interface TreeNode {
+  /** Unique in the tree and stable across refreshes (VS Code keeps expansion state by it). */
+  key: string;
+  kind: NodeKind;
+  label: string;
+  description?: string;
+  /** Markdown. */
+  tooltip: string;
+  icon: NodeIcon;
+  /** What the view's menus match (`viewItem =~ /^remoteCluster\b/`). */
+  contextValue: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+  connectionId: string;
+  deploymentId?: string;
+  alias?: string;
+  /** The Elasticsearch cluster ID "Copy Cluster ID" copies (trust allowlists hold these). */
+  clusterId?: string;
+  /** What "Open JSON" shows, secrets already masked. */
+  json?: unknown;
+  /** Children known when the node is built (allowlists); other nodes load theirs. */
+  children?: TreeNode[];
+  /** The node whose data this one shows; refreshing this node reloads that one. */
+  ownerKey: string;
+}
+
+/** Where a lazily loaded part of the tree stands. */
+export type LoadState<T> =
+  | { status: 'idle' }
+  | { status: 'loading'; previous?: T }
+  | { status: 'loaded'; data: T }
+  | { status: 'error'; message: string };
+
+export interface ElasticsearchSnapshot {
+  /** GET /; undefined when it failed (the remotes are still shown). */
+  info?: RootInfo;
+  remotes: RemoteClusterSummary[];
+  /** Why `_cluster/settings` could not be read, when it could not. */
+  settingsProblem?: string;
+  raw: { remoteInfo: RemoteInfoResponse; settings?: ClusterSettingsResponse };
+}
+
+export interface DeploymentSummary {
+  id: string;
+  name: string;
+  /** The Elasticsearch resource's cluster ID. */
+  clusterId?: string;
+  refId?: string;
+  region?: string;
+}
+
+export interface CloudSnapshot {
+  deployments: DeploymentSummary[];
+}
+
+export type ConnectionSnapshot = ({ kind: 'elasticsearch' } & ElasticsearchSnapshot) | ({ kind: 'cloud' | 'ece' } & CloudSnapshot);
+
+const ICONS = {
+  elasticsearch: { id: 'server' },
+  cloud: { id: 'cloud' },
+  ece: { id: 'server-environment' },
+  connected: { id: 'pass-filled', color: 'testing.iconPassed' },
+  disconnected: { id: 'error', color: 'testing.iconFailed' },
+  notEnabled: { id: 'circle-slash', color: 'disabledForeground' },
+  error: { id: 'error', color: 'errorForeground' },
+  warning: { id: 'warning', color: 'list.warningForeground' },
+  loading: { id: 'loading~spin' },
+  info: { id: 'info' },
+} satisfies Record<string, NodeIcon>;
+
+// ---------------------------------------------------------------- keys
+
+export function connectionKey(connectionId: string): string {
+  return `c/${encodeURIComponent(connectionId)}`;
+}
+
+export function deploymentKey(connectionId: string, deploymentId: string): string {
+  return `${connectionKey(connectionId)}/d/${encodeURIComponent(deploymentId)}`;
+}
+
+export function platformKey(connectionId: string): string {
+  return `${connectionKey(connectionId)}/platform`;
+}
+
+// ---------------------------------------------------------------- placeholders
+
+export function loadingNode(owner: { key: string; connectionId: string }): TreeNode {
+  return {
+    key: `${owner.key}/loading`,
+    kind: 'loading',
+    label: 'Loading…',
+    tooltip: 'Waiting for the API to answer.',
+    icon: ICONS.loading,
+    contextValue: 'loading',
+    collapsible: 'none',
+    connectionId: owner.connectionId,
+    ownerKey: owner.key,
+  };
+}
+
+/** A failed load, shown in place of the children it should have produced. */
+export function errorNode(owner: { key: string; connectionId: string }, message: string): TreeNode {
+  return {
+    key: `${owner.key}/error`,
+    kind: 'error',
+    label: firstSentence(message),
+    tooltip: `${escapeMarkdown(message)}\n\nClick to try again.`,
+    icon: ICONS.error,
+    contextValue: 'error',
+    collapsible: 'none',
+    connectionId: owner.connectionId,
+    ownerKey: owner.key,
+    json: { error: message },
+  };
+}
+
+export function noticeNode(owner: { key: string; connectionId: string }, id: string, label: string, detail: string, icon: NodeIcon = ICONS.info): TreeNode {
+  return {
+    key: `${owner.key}/notice/${id}`,
+    kind: 'notice',
+    label,
+    tooltip: escapeMarkdown(detail),
+    icon,
+    contextValue: 'notice',
+    collapsible: 'none',
+    connectionId: owner.connectionId,
+    ownerKey: owner.key,
+  };
+}
+
+/** Saved connections that could not be read from the setting (shown above the connections). */
+export function settingsProblemsNode(problems: string[]): TreeNode {
+  return {
+    key: 'problems',
+    kind: 'notice',
+    label: problems.length === 1 ? 'A saved connection cannot be used' : `${problems.length} saved connections cannot be used`,
+    description: 'see the "elasticRemoteClusters.connections" setting',
+    tooltip: problems.map((problem) => `- ${escapeMarkdown(problem)}`).join('\n'),
+    icon: ICONS.warning,
+    contextValue: 'settingsProblems',
+    collapsible: 'none',
+    connectionId: '',
+    ownerKey: 'problems',
+  };
+}
+
+// ---------------------------------------------------------------- connections
+
+export function connectionNode(profile: ConnectionProfile, state: LoadState<ConnectionSnapshot>): TreeNode {
+  const key = connectionKey(profile.id);
+  const data = state.status === 'loaded' ? state.data : state.status === 'loading' ? state.previous : undefined;
+  const lines = [`**${escapeMarkdown(profile.name)}**`, '', escapeMarkdown(describeProfile(profile))];
+  if (profile.skipTlsVerify) lines.push('', '$(warning) TLS certificate verification is off for this connection.');
+  let description: string = KIND_LABELS[profile.kind];
+  let icon: NodeIcon = ICONS[profile.kind];
+  if (data?.kind === 'elasticsearch') {
+    const connected = data.remotes.filter((remote) => remote.connected).length;
+    const version = data.info?.version?.number;
+    description = [version ? `Elasticsearch ${version}` : undefined, data.remotes.length ? `${connected}/${data.remotes.length} remotes connected` : 'no remote clusters']
+      .filter(Boolean)
+      .join(' · ');
+    if (data.info) lines.push('', `Cluster ${code(data.info.cluster_name)}, UUID ${code(data.info.cluster_uuid)}`);
+    if (connected < data.remotes.length) icon = { ...ICONS[profile.kind], color: ICONS.warning.color };
+  } else if (data) {
+    description = `${count(data.deployments.length, 'deployment')}${profile.kind === 'ece' ? ` · region ${eceRegion(profile)}` : ''}`;
+  }
+  if (state.status === 'loading') description = data ? `${description} · refreshing…` : 'loading…';
+  if (state.status === 'error') {
+    description = 'failed to load';
+    icon = ICONS.error;
+    lines.push('', escapeMarkdown(state.message));
+  }
+  return {
+    key,
+    kind: 'connection',
+    label: profile.name,
+    description,
+    tooltip: lines.join('\n'),
+    icon,
+    contextValue: `connection.${profile.kind}`,
+    collapsible: 'expanded',
+    connectionId: profile.id,
+    json: redactJson({ connection: profile, ...(data ? { loaded: data.kind === 'elasticsearch' ? data.raw : { deployments: data.deployments } } : {}) }),
+    ownerKey: key,
+  };
+}
+
+// ---------------------------------------------------------------- Elasticsearch
+
+export function elasticsearchChildren(profile: ConnectionProfile, snapshot: ElasticsearchSnapshot): TreeNode[] {
+  const owner = { key: connectionKey(profile.id), connectionId: profile.id };
+  const nodes: TreeNode[] = [];
+  if (snapshot.settingsProblem) {
+    nodes.push(
+      noticeNode(
+        owner,
+        'settings',
+        'Cluster settings could not be read',
+        `Only what GET _remote/info reports is shown. ${snapshot.settingsProblem}`,
+        ICONS.warning,
+      ),
+    );
+  }
+  nodes.push(...snapshot.remotes.map((remote) => remoteClusterNode(profile.id, remote)));
+  if (snapshot.remotes.length === 0) {
+    nodes.push(noticeNode(owner, 'empty', 'No remote clusters', 'This cluster has no remote clusters configured. Use "Add Remote Cluster" on the connection to set one up.'));
+  }
+  return nodes;
+}
+
+const MODEL_LABELS = { 'api-key': 'API key', certificate: 'TLS certificate', unknown: 'security model unknown' } as const;
+
+export function remoteClusterNode(connectionId: string, remote: RemoteClusterSummary): TreeNode {
+  const ownerKey = connectionKey(connectionId);
+  const enabled = remote.connected !== undefined;
+  const status = !enabled ? `not enabled (no ${remote.mode === 'proxy' ? 'proxy_address' : 'seeds'})` : remote.connected ? 'connected' : 'not connected';
+  const where = remote.definedIn.length ? `${remote.definedIn.join(' and ')} cluster settings` : 'elasticsearch.yml (not in the cluster settings)';
+  const lines = [
+    `**${escapeMarkdown(remote.alias)}** — remote cluster, ${status}`,
+    '',
+    `- Mode: ${remote.mode}`,
+    `- ${remote.mode === 'proxy' ? 'Proxy address' : 'Seeds'}: ${remote.addresses.length ? remote.addresses.map(code).join(', ') : 'none'}`,
+    ...(remote.serverName ? [`- Server name: ${code(remote.serverName)}`] : []),
+    ...(remote.connections ? [`- Open ${remote.mode === 'proxy' ? 'proxy sockets' : 'node connections'}: ${remote.connections.open} of ${remote.connections.max}`] : []),
+    `- skip_unavailable: ${remote.skipUnavailable === undefined ? 'default' : String(remote.skipUnavailable)}`,
+    `- Security model: ${
+      remote.securityModel === 'api-key'
+        ? 'API key (a cross-cluster API key is configured for this alias)'
+        : remote.securityModel === 'certificate'
+          ? 'TLS certificate (no API key configured for this alias)'
+          : 'unknown until Elasticsearch enables the alias'
+    }`,
+    `- Defined in: ${where}`,
+  ];
+  const hint = disconnectedHint(remote);
+  if (hint) lines.push('', escapeMarkdown(hint));
+  const key = `${ownerKey}/r/${encodeURIComponent(remote.alias)}`;
+  return {
+    key,
+    kind: 'remoteCluster',
+    label: remote.alias,
+    description: [status, enabled ? MODEL_LABELS[remote.securityModel] : undefined, remote.addresses.join(', ') || undefined].filter(Boolean).join(' · '),
+    tooltip: lines.join('\n'),
+    icon: !enabled ? ICONS.notEnabled : remote.connected ? ICONS.connected : ICONS.disconnected,
+    // Only aliases in the cluster settings can be removed through the API.
+    contextValue: remote.definedIn.length ? 'remoteCluster.removable' : 'remoteCluster',
+    collapsible: 'none',
+    connectionId,
+    alias: remote.alias,
+    json: redactJson({ alias: remote.alias, remote_info: remote.remoteInfo ?? null, cluster_settings: remote.settings }),
+    ownerKey,
+  };
+}
+
+// ---------------------------------------------------------------- Cloud and ECE
+
+/** The deployments of a list response; entries without an id are skipped. */
+export function summarizeDeployments(list: unknown): DeploymentSummary[] {
+  const deployments = isRecord(list) && Array.isArray(list.deployments) ? list.deployments : [];
+  return deployments
+    .filter(isRecord)
+    .filter((deployment) => typeof deployment.id === 'string' && deployment.id !== '')
+    .map((deployment) => {
+      const resources = Array.isArray(deployment.resources) ? deployment.resources.filter(isRecord) : [];
+      const elasticsearch = resources.find((resource) => resource.kind === 'elasticsearch');
+      const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+      const summary: DeploymentSummary = { id: deployment.id as string, name: text(deployment.name) ?? (deployment.id as string) };
+      if (text(elasticsearch?.id)) summary.clusterId = text(elasticsearch?.id);
+      if (text(elasticsearch?.ref_id)) summary.refId = text(elasticsearch?.ref_id);
+      if (text(elasticsearch?.region)) summary.region = text(elasticsearch?.region);
+      return summary;
+    })
+    .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
+}
+
+export function cloudChildren(profile: ConnectionProfile, snapshot: CloudSnapshot, detail: (deploymentId: string) => LoadState<DeploymentGetResponse>, platform?: LoadState<TrustRelationship[]>): TreeNode[] {
+  const owner = { key: connectionKey(profile.id), connectionId: profile.id };
+  const nodes: TreeNode[] = [];
+  if (profile.kind === 'ece') nodes.push(platformTrustNode(profile, platform ?? { status: 'idle' }));
+  nodes.push(...snapshot.deployments.map((deployment) => deploymentNode(profile, deployment, detail(deployment.id))));
+  if (snapshot.deployments.length === 0) nodes.push(noticeNode(owner, 'empty', 'No deployments', 'The API key sees no deployments.'));
+  return nodes;
+}
+
+export function deploymentNode(profile: ConnectionProfile, deployment: DeploymentSummary, detail: LoadState<DeploymentGetResponse>): TreeNode {
+  const key = deploymentKey(profile.id, deployment.id);
+  const loaded = detail.status === 'loaded' ? detail.data : undefined;
+  const unhealthy = loaded?.healthy === false;
+  const lines = [
+    `**${escapeMarkdown(deployment.name)}** — deployment`,
+    '',
+    `- Deployment ID: ${code(deployment.id)}`,
+    `- Elasticsearch cluster ID: ${deployment.clusterId ? code(deployment.clusterId) : 'unknown'} (what trust allowlists hold)`,
+    ...(deployment.refId ? [`- Resource: ${code(deployment.refId)}`] : []),
+    ...(deployment.region ? [`- Region: ${code(deployment.region)}`] : []),
+    ...(loaded ? [`- Health: ${loaded.healthy === false ? 'unhealthy' : 'healthy'}`] : []),
+    '',
+    'Expand to see whom it trusts.',
+  ];
+  return {
+    key,
+    kind: 'deployment',
+    label: deployment.name,
+    description: [deployment.region, unhealthy ? 'unhealthy' : undefined].filter(Boolean).join(' · ') || undefined,
+    tooltip: lines.join('\n'),
+    icon: unhealthy ? ICONS.warning : { id: 'database' },
+    contextValue: deployment.clusterId ? 'deployment.hasClusterId' : 'deployment',
+    collapsible: 'collapsed',
+    connectionId: profile.id,
+    deploymentId: deployment.id,
+    ...(deployment.clusterId ? { clusterId: deployment.clusterId } : {}),
+    json: redactJson(loaded ?? deployment),
+    ownerKey: key,
+  };
+}
+
+/**
+ * The trust of a deployment's Elasticsearch resources: accounts, then direct entries, then other
+ * environments. `knownClusters` maps cluster IDs to deployment names, to name allowlist entries.
+ */
+export function deploymentChildren(profile: ConnectionProfile, deploymentId: string, deployment: DeploymentGetResponse, knownClusters: Map<string, string>, now: number): TreeNode[] {
+  const owner = { key: deploymentKey(profile.id, deploymentId), connectionId: profile.id };
+  const resources = isRecord(deployment.resources) && Array.isArray(deployment.resources.elasticsearch) ? deployment.resources.elasticsearch.filter(isRecord) : [];
+  const context: TrustContext = { owner, deploymentId, knownClusters, now };
+  const nodes: TreeNode[] = [];
+  const used = new Set<string>();
+  const uniqueId = (base: string) => {
+    let candidate = base;
+    for (let n = 2; used.has(candidate); n++) candidate = `${base}#${n}`;
+    used.add(candidate);
+    return candidate;
+  };
+  let withSettings = 0;
+  for (const resource of resources) {
+    const info = isRecord(resource.info) ? resource.info : undefined;
+    const settings = info && isRecord(info.settings) ? info.settings : undefined;
+    if (!settings) continue;
+    withSettings++;
+    const trust = isRecord(settings.trust) ? settings.trust : {};
+    const suffix = resources.length > 1 && typeof resource.ref_id === 'string' ? resource.ref_id : undefined;
+    const list = <T>(value: unknown) => (Array.isArray(value) ? value.filter(isRecord) as T[] : []);
+    const accounts = list<AccountTrust>(trust.accounts).sort((a, b) => compareText(a.name ?? String(a.account_id), b.name ?? String(b.account_id)));
+    const direct = list<DirectTrust>(trust.direct).sort((a, b) => compareText(String(a.name ?? ''), String(b.name ?? '')));
+    const external = list<ExternalTrust>(trust.external).sort((a, b) => compareText(a.name ?? String(a.trust_relationship_id), b.name ?? String(b.trust_relationship_id)));
+    // Keys from what identifies each entry, so expansion state survives entries being added.
+    const id = (kind: string, name: unknown) => uniqueId(`${suffix ? `${suffix}:` : ''}${kind}:${String(name ?? '')}`);
+    nodes.push(
+      ...accounts.map((entry) => accountTrustNode(context, entry, id('account', entry.account_id), suffix)),
+      ...direct.map((entry) => directTrustNode(context, entry, id('direct', entry.name), suffix)),
+      ...external.map((entry) => externalTrustNode(context, entry, id('external', entry.trust_relationship_id), suffix)),
+    );
+  }
+  if (withSettings === 0) {
+    nodes.push(noticeNode(owner, 'no-settings', 'No trust settings returned', 'The API returned this deployment without its Elasticsearch settings, so its trust is unknown.', ICONS.warning));
+  } else if (nodes.length === 0) {
+    nodes.push(
+      noticeNode(owner, 'empty', 'Trusts no other environment', 'No account, environment or certificate is trusted. Trust matters for the TLS certificate security model: other clusters cannot connect to this one with it.'),
+    );
+  }
+  return nodes;
+}
+
+interface TrustContext {
+  owner: { key: string; connectionId: string };
+  deploymentId: string;
+  knownClusters: Map<string, string>;
+  now: number;
+}
+
+interface TrustScope {
+  trust_all?: unknown;
+  trust_allowlist?: unknown;
+}
+
+/** "trusts all", "trusts 2 listed clusters" or "trusts none", and the allowlist's nodes. */
+function scopeOf(context: TrustContext, key: string, entry: TrustScope, all: string): { text: string; children?: TreeNode[]; lines: string[] } {
+  const allowlist = Array.isArray(entry.trust_allowlist) ? entry.trust_allowlist.filter((id): id is string => typeof id === 'string') : [];
+  if (entry.trust_all === true) {
+    return {
+      text: allowlist.length ? `${all} (allowlist ignored)` : all,
+      lines: [`- Trusts: ${all}${allowlist.length ? ` — the allowlist of ${count(allowlist.length, 'cluster')} is ignored while trust_all is true` : ''}`],
+    };
+  }
+  if (allowlist.length === 0) return { text: 'trusts none', lines: ['- Trusts: none (trust_all is false and the allowlist is empty)'] };
+  const children = allowlist.map((clusterId) => allowedClusterNode(context, key, clusterId));
+  return { text: `trusts ${count(allowlist.length, 'listed cluster')}`, children, lines: [`- Trusts: ${count(allowlist.length, 'listed cluster')} (expand to see them)`] };
+}
+
+function allowedClusterNode(context: TrustContext, parentKey: string, clusterId: string): TreeNode {
+  const name = context.knownClusters.get(clusterId);
+  return {
+    key: `${parentKey}/${encodeURIComponent(clusterId)}`,
+    kind: 'allowedCluster',
+    label: clusterId,
+    ...(name ? { description: `deployment ${name}` } : {}),
+    tooltip: `Elasticsearch cluster ID ${code(clusterId)}${name ? ` — deployment **${escapeMarkdown(name)}**` : ''}`,
+    icon: { id: 'symbol-constant' },
+    contextValue: 'allowedCluster.hasClusterId',
+    collapsible: 'none',
+    connectionId: context.owner.connectionId,
+    deploymentId: context.deploymentId,
+    clusterId,
+    ownerKey: context.owner.key,
+  };
+}
+
+function trustKey(context: TrustContext, id: string): string {
+  return `${context.owner.key}/t/${encodeURIComponent(id)}`;
+}
+
+function trustNode(context: TrustContext, kind: 'accountTrust' | 'directTrust' | 'externalTrust', id: string, label: string, parts: string[], lines: string[], icon: NodeIcon, entry: unknown, children?: TreeNode[]): TreeNode {
+  const key = trustKey(context, id);
+  return {
+    key,
+    kind,
+    label,
+    description: parts.filter(Boolean).join(' · '),
+    tooltip: lines.join('\n'),
+    icon,
+    contextValue: 'trust',
+    collapsible: children?.length ? 'collapsed' : 'none',
+    connectionId: context.owner.connectionId,
+    deploymentId: context.deploymentId,
+    json: redactJson(entry),
+    ...(children?.length ? { children } : {}),
+    ownerKey: context.owner.key,
+  };
+}
+
+function accountTrustNode(context: TrustContext, entry: AccountTrust, id: string, resource?: string): TreeNode {
+  const accountId = String(entry.account_id ?? 'unknown');
+  const scope = scopeOf(context, trustKey(context, id), entry, 'trusts all its deployments');
+  const label = typeof entry.name === 'string' && entry.name ? entry.name : `Account ${accountId}`;
+  const lines = [`**${escapeMarkdown(label)}** — trusted account`, '', `- Account ID: ${code(accountId)}`, ...scope.lines, ...(resource ? [`- Resource: ${code(resource)}`] : [])];
+  return trustNode(context, 'accountTrust', id, label, ['account', scope.text, resource ?? ''], lines, { id: 'organization' }, entry, scope.children);
+}
+
+function externalTrustNode(context: TrustContext, entry: ExternalTrust, id: string, resource?: string): TreeNode {
+  const relationshipId = String(entry.trust_relationship_id ?? 'unknown');
+  const scope = scopeOf(context, trustKey(context, id), entry, 'trusts all its clusters');
+  const label = typeof entry.name === 'string' && entry.name ? entry.name : relationshipId;
+  const lines = [`**${escapeMarkdown(label)}** — trusted environment`, '', `- Trust relationship ID: ${code(relationshipId)}`, ...scope.lines, ...(resource ? [`- Resource: ${code(resource)}`] : [])];
+  return trustNode(context, 'externalTrust', id, label, ['environment', scope.text, resource ?? ''], lines, { id: 'globe' }, entry, scope.children);
+}
+
+function directTrustNode(context: TrustContext, entry: DirectTrust, id: string, resource?: string): TreeNode {
+  const certificates = Array.isArray(entry.certificates) ? entry.certificates.filter(isRecord) : [];
+  const scope = scopeOf(context, trustKey(context, id), entry, 'trusts all its clusters');
+  const label = typeof entry.name === 'string' && entry.name ? entry.name : 'Unnamed direct trust';
+  const expired = certificates.filter((certificate) => {
+    const validTo = isRecord(certificate.metadata) ? Date.parse(String(certificate.metadata.valid_to)) : NaN;
+    return Number.isFinite(validTo) && validTo < context.now;
+  }).length;
+  const scopeId = typeof entry.scope_id === 'string' && entry.scope_id ? entry.scope_id : undefined;
+  const nodeNames = Array.isArray(entry.additional_node_names) ? entry.additional_node_names.filter((name): name is string => typeof name === 'string') : [];
+  const lines = [
+    `**${escapeMarkdown(label)}** — directly trusted certificate authority`,
+    '',
+    ...(typeof entry.type === 'string' ? [`- Type: ${escapeMarkdown(entry.type)}`] : []),
+    `- Scope ID: ${scopeId ? code(scopeId) : 'none'}`,
+    ...(nodeNames.length ? [`- Additional node names: ${nodeNames.map(code).join(', ')}`] : []),
+    ...scope.lines,
+    `- Certificates: ${certificates.length}`,
+    ...certificates.map((certificate) => {
+      const metadata = isRecord(certificate.metadata) ? certificate.metadata : {};
+      const fingerprint = typeof metadata.fingerprint === 'string' ? code(metadata.fingerprint) : 'fingerprint not reported';
+      return `  - ${fingerprint}${typeof metadata.valid_to === 'string' ? `, valid until ${escapeMarkdown(metadata.valid_to)}` : ''}`;
+    }),
+    ...(expired ? ['', `$(warning) ${count(expired, 'certificate')} expired: connections that rely on ${expired === 1 ? 'it' : 'them'} fail the TLS handshake.`] : []),
+    ...(resource ? [`- Resource: ${code(resource)}`] : []),
+  ];
+  const parts = ['direct', count(certificates.length, 'certificate'), scopeId ? `scope ${scopeId}` : '', scope.text, expired ? `${expired} expired` : '', resource ?? ''];
+  return trustNode(context, 'directTrust', id, label, parts, lines, expired ? ICONS.warning : { id: 'verified' }, entry, scope.children);
+}
+
+// ---------------------------------------------------------------- ECE platform
+
+export function platformTrustNode(profile: ConnectionProfile, state: LoadState<TrustRelationship[]>): TreeNode {
+  const key = platformKey(profile.id);
+  const relationships = state.status === 'loaded' ? state.data : state.status === 'loading' ? state.previous : undefined;
+  return {
+    key,
+    kind: 'platformTrust',
+    label: 'Platform trust relationships',
+    description: state.status === 'error' ? 'failed to load' : relationships ? count(relationships.length, 'environment') : undefined,
+    tooltip: 'The environments (other ECE installations, Elastic Cloud organizations) this ECE installation trusts; deployments refer to them in their external trust.',
+    icon: state.status === 'error' ? ICONS.error : { id: 'shield' },
+    contextValue: 'platformTrust',
+    collapsible: 'collapsed',
+    connectionId: profile.id,
+    json: redactJson(relationships ?? null),
+    ownerKey: key,
+  };
+}
+
+export function platformChildren(profile: ConnectionProfile, relationships: TrustRelationship[]): TreeNode[] {
+  const ownerKey = platformKey(profile.id);
+  const sorted = relationships
+    .filter(isRecord)
+    .slice()
+    .sort((a, b) => Number(b.local === true) - Number(a.local === true) || compareText(String(a.name ?? ''), String(b.name ?? '')));
+  if (sorted.length === 0) return [noticeNode({ key: ownerKey, connectionId: profile.id }, 'empty', 'No trust relationships', 'This installation lists no trust relationships.')];
+  return sorted.map((relationship) => {
+    const id = String(relationship.id ?? '');
+    const name = typeof relationship.name === 'string' && relationship.name ? relationship.name : id;
+    const accounts = Array.isArray(relationship.account_ids) ? relationship.account_ids.filter((account): account is string => typeof account === 'string') : [];
+    const lines = [
+      `**${escapeMarkdown(name)}** — trust relationship${relationship.local ? ' (this installation)' : ''}`,
+      '',
+      `- ID: ${code(id)}`,
+      ...(relationship.installation_id ? [`- Installation ID: ${code(String(relationship.installation_id))}`] : []),
+      `- Trusted by default: ${relationship.trust_by_default ? 'yes' : 'no'}`,
+      ...(accounts.length ? [`- Accounts: ${accounts.map(code).join(', ')}`] : []),
+      ...(typeof relationship.last_modified === 'string' ? [`- Last modified: ${escapeMarkdown(relationship.last_modified)}`] : []),
+    ];
+    return {
+      key: `${ownerKey}/${encodeURIComponent(id)}`,
+      kind: 'trustRelationship' as const,
+      label: name,
+      description: relationship.local ? 'this installation' : relationship.trust_by_default ? 'trusted by default' : count(accounts.length, 'account'),
+      tooltip: lines.join('\n'),
+      icon: { id: relationship.local ? 'home' : 'link' },
+      contextValue: 'trustRelationship',
+      collapsible: 'none' as const,
+      connectionId: profile.id,
+      json: redactJson(relationship),
+      ownerKey,
+    };
+  });
+}
+
+// ---------------------------------------------------------------- text
+
+/** Escapes text for a Markdown tooltip, so names cannot inject links or formatting. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, '\\$&');
+}
+
+function code(text: string): string {
+  return `\`${String(text).replace(/`/g, "'")}\``;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The first sentence of an error message, for a one-line label (the tooltip has all of it). */
+function firstSentence(message: string): string {
+  const line = message.split('\n')[0].trim();
+  const end = line.search(/\.\s/);
+  const sentence = end > 20 ? line.slice(0, end + 1) : line;
+  return sentence.length > 160 ? `${sentence.slice(0, 159)}…` : sentence;
+}
