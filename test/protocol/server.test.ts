@@ -121,6 +121,60 @@ describe('language server over stdio', () => {
     assert.equal(textAt(text, unknown.range), 'skip_unavailible');
   });
 
+  it('checks Console request files: the body by its request line, and completes methods', async () => {
+    const uri = 'file:///project/requests/setup.es';
+    const text = [
+      '# add the remote',
+      'PUT _cluster/settings',
+      '{',
+      '  "persistent": {',
+      '    "cluster.remote.west.mode": "proxy",',
+      '    "cluster.remote.west.seeds": ["west.example.com:9300"]',
+      '  }',
+      '}',
+      '',
+      'POST /_security/cross_cluster/api_key',
+      '{ "name": "k", "access": {} }',
+      '',
+      '',
+    ].join('\n');
+    const diagnostics = await session.open(uri, text, 'elasticsearch-console');
+    const codes = diagnostics.map((d) => `${d.code}@${d.range.start.line}`);
+    assert.ok(codes.includes('mode-setting-mismatch@5'), codes.join(', '));
+    assert.ok(codes.includes('api-key-empty-access@10'), codes.join(', '));
+    const items = await session.completion(uri, { line: 12, character: 0 });
+    const labels = items.map((item) => item.label);
+    for (const method of ['GET', 'PUT', 'POST', 'DELETE']) assert.ok(labels.includes(method), labels.join(', '));
+  });
+
+  it('checks ECK manifests inside nodeSets[].config at the exact position', async () => {
+    const uri = 'file:///project/k8s/cluster.yaml';
+    const text = [
+      'apiVersion: elasticsearch.k8s.elastic.co/v1',
+      'kind: Elasticsearch',
+      'metadata:',
+      '  name: local',
+      'spec:',
+      '  version: 8.9.2',
+      '  remoteClusterServer:',
+      '    enabled: true',
+      '  nodeSets:',
+      '  - name: default',
+      '    count: 1',
+      '    config:',
+      '      cluster.remote.west.sniff_mode: true',
+      '',
+    ].join('\n');
+    const diagnostics = await session.open(uri, text);
+    const version = diagnostics.find((d) => d.code === 'eck-remote-cluster-server-version');
+    assert.ok(version, JSON.stringify(diagnostics.map((d) => d.code)));
+    assert.equal(version.severity, DiagnosticSeverity.Error);
+    const unknown = diagnostics.find((d) => d.code === 'unknown-setting');
+    assert.ok(unknown);
+    assert.equal(textAt(text, unknown.range), 'sniff_mode');
+    assert.equal(unknown.range.start.line, 12);
+  });
+
   it('survives malformed and binary-ish input and keeps answering', async () => {
     const uri = 'file:///project/broken/elasticsearch.yml';
     const diagnostics = await session.open(uri, 'cluster.remote.a.seeds: [\n  "x:1\n\u0000\u0007: : :\n\t- {');

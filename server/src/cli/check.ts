@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { analyze } from '../core/analyze';
-import { formatOf, parseConfigDocument } from '../core/model/document';
+import { EMPTY_SUMMARY, mergeSummaries, summarizeManifest, summarizeYamlText, type EckWorkspaceSummary } from '../core/eck/workspace';
+import { formatOf, parseConfigDocument, type ConfigDocument } from '../core/model/document';
 import type { AnalysisOptions } from '../core/rules/rule';
 import type { Severity } from '../core/types';
 
@@ -88,6 +89,9 @@ export function checkPaths(targets: string[], options: AnalysisOptions = {}): Ch
   const unreadable: CheckResult['unreadable'] = [];
   const files = collectFiles(targets, unreadable);
   const result: CheckResult = { files: [], skipped: 0, unreadable, counts: { error: 0, warning: 0, info: 0, hint: 0 } };
+  // Parse everything first: ECK checks look across files (a remote cluster's Elasticsearch or a
+  // Secret defined elsewhere), as the editor does across the workspace.
+  const parsed: Array<{ path: string; document: ConfigDocument; summary: EckWorkspaceSummary }> = [];
   for (const file of files) {
     let text: string;
     try {
@@ -100,21 +104,31 @@ export function checkPaths(targets: string[], options: AnalysisOptions = {}): Ch
       unreadable.push({ path: file, reason: describeIoError(error) });
       continue;
     }
-    const checked = checkText(file, text, options);
-    if (!checked) {
+    const document = parseConfigDocument({ uri: file, text });
+    const summary = document.eck ? summarizeManifest(file, document.eck) : formatOf(file) === 'yaml' ? summarizeYamlText(file, text) : EMPTY_SUMMARY;
+    parsed.push({ path: file, document, summary });
+  }
+  for (const { path, document } of parsed) {
+    if (document.kind === 'unrelated') {
       result.skipped++;
       continue;
     }
+    const eckWorkspace =
+      document.kind === 'eck-manifest' ? mergeSummaries(parsed.filter((other) => other.path !== path).map((other) => other.summary)) : undefined;
+    const checked = checkDocument(document, { ...options, eckWorkspace });
     for (const finding of checked.findings) result.counts[finding.severity]++;
     result.files.push(checked);
   }
   return result;
 }
 
-/** Analyses one file's text; undefined when the file is not one of ours. */
+/** Analyses one file's text on its own; undefined when the file is not one of ours. */
 export function checkText(path: string, text: string, options: AnalysisOptions = {}): CheckedFile | undefined {
   const document = parseConfigDocument({ uri: path, text });
-  if (document.kind === 'unrelated') return undefined;
+  return document.kind === 'unrelated' ? undefined : checkDocument(document, options);
+}
+
+function checkDocument(document: ConfigDocument, options: AnalysisOptions): CheckedFile {
   const findings = analyze(document, options).findings.map((finding): CheckedFinding => {
     const start = document.lines.positionAt(finding.span.start);
     const end = document.lines.positionAt(finding.span.end);
@@ -128,5 +142,5 @@ export function checkText(path: string, text: string, options: AnalysisOptions =
       endColumn: end.character + 1,
     };
   });
-  return { path: displayPath(path), kind: document.kind, findings };
+  return { path: displayPath(document.uri), kind: document.kind, findings };
 }

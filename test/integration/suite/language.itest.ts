@@ -87,3 +87,33 @@ export const tests: IntegrationTest[] = [
     },
   },
 ];
+
+tests.push(
+  {
+    name: 'a Console request file gets its language and the body checks chosen by its request line',
+    fn: async () => {
+      const uri = workspaceFile('requests.es');
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      assert.equal(document.languageId, 'elasticsearch-console');
+      const diagnostic = await waitFor('the mode mismatch diagnostic', () => ourDiagnostics(uri).find((d) => codeOf(d) === 'mode-setting-mismatch'));
+      assert.equal(diagnostic.range.start.line, 5);
+      assert.match(document.getText(diagnostic.range), /seeds/);
+    },
+  },
+  {
+    name: 'a *.trust.json file is validated once: by VS Code with our schema, plus our semantic checks',
+    fn: async () => {
+      const uri = workspaceFile('prod.trust.json');
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const schemaProblem = await waitFor('VS Code JSON schema diagnostic', () =>
+        vscode.languages.getDiagnostics(uri).find((d) => d.source !== 'elastic-remote-clusters' && /trust_alowlist/.test(document.getText(d.range))),
+      );
+      assert.ok(schemaProblem);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const ours = ourDiagnostics(uri).filter((d) => codeOf(d) === 'json-schema');
+      assert.deepEqual(ours, [], 'no second schema diagnostic from our server');
+    },
+  },
+);

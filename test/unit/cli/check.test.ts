@@ -84,4 +84,49 @@ describe('command-line checker core', () => {
     const ids = run.tool.driver.rules.map((r) => r.id);
     assert.equal(new Set(ids).size, ids.length, 'rule ids are unique');
   });
+
+  it('checks ECK references across files, as the editor does across the workspace', () => {
+    const dir = join(root, 'k8s');
+    mkdirSync(dir);
+    const hub = [
+      'apiVersion: elasticsearch.k8s.elastic.co/v1',
+      'kind: Elasticsearch',
+      'metadata: { name: hub, namespace: search }',
+      'spec:',
+      '  version: 8.15.0',
+      '  remoteClusters:',
+      '  - name: west',
+      '    elasticsearchRef: { name: west }',
+      '    apiKey:',
+      '      access:',
+      '        search:',
+      '        - names: ["logs-*"]',
+      '  nodeSets:',
+      '  - name: default',
+      '    count: 1',
+      '',
+    ].join('\n');
+    const west = (enabled: boolean) =>
+      [
+        'apiVersion: elasticsearch.k8s.elastic.co/v1',
+        'kind: Elasticsearch',
+        'metadata: { name: west, namespace: search }',
+        'spec:',
+        '  version: 8.15.0',
+        ...(enabled ? ['  remoteClusterServer:', '    enabled: true'] : []),
+        '  nodeSets:',
+        '  - name: default',
+        '    count: 1',
+        '',
+      ].join('\n');
+    writeFileSync(join(dir, 'hub.yaml'), hub);
+    writeFileSync(join(dir, 'west.yaml'), west(false));
+    const ruleIds = () =>
+      checkPaths([dir])
+        .files.filter((f) => f.path.endsWith('hub.yaml'))
+        .flatMap((f) => f.findings.map((finding) => finding.ruleId));
+    assert.ok(ruleIds().includes('eck-api-key-remote-without-server'), ruleIds().join(', '));
+    writeFileSync(join(dir, 'west.yaml'), west(true));
+    assert.ok(!ruleIds().includes('eck-api-key-remote-without-server'), ruleIds().join(', '));
+  });
 });
