@@ -7,7 +7,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerConnectionCommands, type Connections } from './connections/commands';
+import { registerFlowCommands, type FlowsApi } from './flows/commands';
 import { createExtensionLog } from './log';
+import { registerRemoteClustersView, type RemoteClustersViewApi } from './views/view';
 
 let client: LanguageClient | undefined;
 
@@ -17,6 +19,10 @@ let client: LanguageClient | undefined;
  */
 export interface ExtensionApi {
   connections: Connections;
+  /** The Remote Clusters view's nodes, for the in-editor tests. */
+  remoteClustersView: RemoteClustersViewApi;
+  /** Test seam of the guided flows (scripted UI, short timeouts). */
+  flows: FlowsApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -62,9 +68,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const log = createExtensionLog();
   context.subscriptions.push(log);
   const connections = registerConnectionCommands(context, log);
+  const remoteClustersView = registerRemoteClustersView(context, connections, log);
+  const flows = registerFlowCommands(context, connections, log);
 
   await client.start();
-  return { connections };
+  return { connections, remoteClustersView, flows };
 }
 
 /** Reports whether the language server is running; returns the state for tests and scripts. */

@@ -130,8 +130,9 @@ async function benchInput(session: LspSession, input: Input): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const inputs: Input[] = [
+  const allInputs: Array<Input & { key: string }> = [
     {
+      key: 'yml',
       name: 'elasticsearch.yml, 600 remotes',
       uri: 'file:///bench/config/elasticsearch.yml',
       languageId: 'yaml',
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
       parse: (text) => parseAllDocuments(text),
     },
     {
+      key: 'eck',
       name: 'ECK manifest, multi-document',
       uri: 'file:///bench/k8s/clusters.yaml',
       languageId: 'yaml',
@@ -146,6 +148,7 @@ async function main(): Promise<void> {
       parse: (text) => parseAllDocuments(text),
     },
     {
+      key: 'json',
       name: '_cluster/settings body, 3000 remotes',
       uri: 'file:///bench/requests/cluster-settings.json',
       languageId: 'json',
@@ -154,9 +157,14 @@ async function main(): Promise<void> {
     },
   ];
 
+  // BENCH_INPUTS=eck,json runs only those inputs (all three by default).
+  const only = process.env.BENCH_INPUTS?.split(',').map((key) => key.trim());
+  const inputs = allInputs.filter((input) => !only || only.includes(input.key));
+
   console.log(`# Language server benchmark (node ${process.version}, ${REPEATS} repeats, ${REQUESTS} completion/hover requests per file)`);
   const spawned = performance.now();
-  const session = new LspSession();
+  // BENCH_SERVER runs another build (or a profiling wrapper around dist/server.js) instead.
+  const session = new LspSession(process.env.BENCH_SERVER || undefined);
   await session.initialize();
   console.log(`initialize: ${ms(performance.now() - spawned)} (spawn to initialize result)`);
   try {

@@ -100,11 +100,6 @@ export class ClientPool {
   }
 }
 
-/** The saved connections of the given kinds. */
-export function connectionsOfKind(context: FlowContext, ...kinds: ConnectionKind[]): ConnectionProfile[] {
-  return context.connections.list().filter((profile) => kinds.includes(profile.kind));
-}
-
 /** A failure in words: API errors carry an actionable message; anything else is unexpected. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) return error.message;

@@ -42,22 +42,21 @@ export async function listDeploymentTargets(pool: ClientPool, connections: Conne
   return { targets, problems };
 }
 
-export function describeTarget(target: DeploymentTarget): string {
-  return `${target.deploymentName} (${target.refId}) · ${target.connection.name}`;
-}
-
 export interface DeploymentDetails {
   /** DNS name of the Elasticsearch endpoint; the remote-cluster proxy is `<endpoint>:9443` / `:9400`. */
   endpoint?: string;
+  /** Elasticsearch version of the current plan. */
+  version?: string;
   trust: TrustSettings;
   clusterId: string;
 }
 
 export async function deploymentDetails(cloud: CloudClient, target: Pick<DeploymentTarget, 'deploymentId' | 'refId'>): Promise<DeploymentDetails> {
-  const deployment = await cloud.getDeployment(target.deploymentId, { showSettings: true });
+  const deployment = await cloud.getDeployment(target.deploymentId, { showSettings: true, showPlans: true });
   const resource = findElasticsearchResource(deployment, target.refId);
   const trust = isRecord(resource.info?.settings?.trust) ? (resource.info.settings?.trust as TrustSettings) : {};
-  return { endpoint: resource.info?.metadata?.endpoint, trust, clusterId: resource.id };
+  const version = resource.info?.plan_info?.current?.plan?.elasticsearch?.version;
+  return { endpoint: resource.info?.metadata?.endpoint, trust, clusterId: resource.id, version: typeof version === 'string' ? version : undefined };
 }
 
 export type TrustKind = 'accounts' | 'external' | 'direct';
@@ -107,7 +106,8 @@ export function describeTrustEntry(entry: TrustEntry): string {
 /** The entry as it is sent: read-only fields dropped (they are filled in by the service). */
 function writable(entry: TrustEntry): TrustEntry {
   if (entry.kind === 'external') {
-    const { name: _name, ...rest } = entry.entry;
+    const rest: ExternalTrust = { ...entry.entry };
+    delete rest.name;
     return { kind: 'external', entry: rest };
   }
   if (entry.kind === 'direct') {

@@ -6,7 +6,7 @@
  */
 import { VALID_ALIAS } from '../../../server/src/core/catalog/lookup';
 import { parseAddress } from '../../../server/src/core/address';
-import { compareVersions, parseVersion, type Version } from '../../../server/src/core/version';
+import { compareVersions, parseVersion } from '../../../server/src/core/version';
 
 export type Platform = 'cloud' | 'ece' | 'eck' | 'self-managed';
 
@@ -78,10 +78,6 @@ export function atLeastVersion(versionText: string | undefined, minimum: string)
   return version !== undefined && compareVersions(version, minimum) >= 0;
 }
 
-export function versionOf(text: string | undefined): Version | undefined {
-  return parseVersion(text);
-}
-
 /**
  * Problem with an alias, or undefined. Elasticsearch takes letters, digits, `_` and `-`; the
  * keystore of Elastic Cloud, ECE and ECK wants them lowercase for API-key credentials.
@@ -125,11 +121,6 @@ export function portOf(address: string): number | undefined {
   return parsed.ok ? parsed.port : undefined;
 }
 
-export function hostOf(address: string): string | undefined {
-  const parsed = parseAddress(address);
-  return parsed.ok ? parsed.host : undefined;
-}
-
 /** A TLS server name (SNI) is a host name: no IP literal, no port. */
 export function serverNameProblem(text: string): string | undefined {
   const name = text.trim();
@@ -158,4 +149,15 @@ export function nameProblem(text: string, what: string): string | undefined {
 /** Elasticsearch cluster IDs of Elastic Cloud / ECE deployments are 32 lowercase hex characters (format seen in examples). */
 export function looksLikeClusterId(text: string): boolean {
   return /^[0-9a-f]{32}$/.test(text);
+}
+
+/** The `certificate_identity` of a key is a regular expression over the signing certificate's DN. */
+export function certificateIdentityProblem(text: string): string | undefined {
+  if (text.trim() === '') return undefined;
+  try {
+    new RegExp(text.trim());
+    return undefined;
+  } catch {
+    return 'This is not a valid regular expression.';
+  }
 }

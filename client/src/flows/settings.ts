@@ -7,8 +7,6 @@
 import type { ElasticsearchClient } from '../api/elasticsearch';
 import type { SettingsMap } from '../api/types/elasticsearch';
 
-export type SettingsScopeName = 'persistent' | 'transient';
-
 /** The keys of one alias as they are stored now, per scope (flat keys, values as Elasticsearch returns them). */
 export interface AliasSettings {
   alias: string;

@@ -188,10 +188,10 @@ export function connectionNode(profile: ConnectionProfile, state: LoadState<Conn
   if (data?.kind === 'elasticsearch') {
     const connected = data.remotes.filter((remote) => remote.connected).length;
     const version = data.info?.version?.number;
-    description = [version ? `Elasticsearch ${version}` : undefined, data.remotes.length ? `${connected}/${data.remotes.length} remotes connected` : 'no remote clusters']
+    description = [version, data.remotes.length ? `${connected}/${data.remotes.length} remotes connected` : 'no remote clusters']
       .filter(Boolean)
       .join(' · ');
-    if (data.info) lines.push('', `Cluster ${code(data.info.cluster_name)}, UUID ${code(data.info.cluster_uuid)}`);
+    if (data.info) lines.push('', `Elasticsearch ${escapeMarkdown(version ?? 'version unknown')}, cluster ${code(data.info.cluster_name)}, UUID ${code(data.info.cluster_uuid)}`);
     if (connected < data.remotes.length) icon = { ...ICONS[profile.kind], color: ICONS.warning.color };
   } else if (data) {
     description = `${count(data.deployments.length, 'deployment')}${profile.kind === 'ece' ? ` · region ${eceRegion(profile)}` : ''}`;
@@ -233,7 +233,7 @@ export function elasticsearchChildren(profile: ConnectionProfile, snapshot: Elas
       ),
     );
   }
-  nodes.push(...snapshot.remotes.map((remote) => remoteClusterNode(profile.id, remote)));
+  nodes.push(...snapshot.remotes.map((remote) => remoteClusterNode(profile.id, remote, snapshot.settingsProblem === undefined)));
   if (snapshot.remotes.length === 0) {
     nodes.push(noticeNode(owner, 'empty', 'No remote clusters', 'This cluster has no remote clusters configured. Use "Add Remote Cluster" on the connection to set one up.'));
   }
@@ -242,11 +242,16 @@ export function elasticsearchChildren(profile: ConnectionProfile, snapshot: Elas
 
 const MODEL_LABELS = { 'api-key': 'API key', certificate: 'TLS certificate', unknown: 'security model unknown' } as const;
 
-export function remoteClusterNode(connectionId: string, remote: RemoteClusterSummary): TreeNode {
+/** `settingsRead`: whether `_cluster/settings` answered, i.e. whether `definedIn` can be trusted. */
+export function remoteClusterNode(connectionId: string, remote: RemoteClusterSummary, settingsRead = true): TreeNode {
   const ownerKey = connectionKey(connectionId);
   const enabled = remote.connected !== undefined;
   const status = !enabled ? `not enabled (no ${remote.mode === 'proxy' ? 'proxy_address' : 'seeds'})` : remote.connected ? 'connected' : 'not connected';
-  const where = remote.definedIn.length ? `${remote.definedIn.join(' and ')} cluster settings` : 'elasticsearch.yml (not in the cluster settings)';
+  const where = !settingsRead
+    ? 'unknown (the cluster settings could not be read)'
+    : remote.definedIn.length
+      ? `${remote.definedIn.join(' and ')} cluster settings`
+      : 'elasticsearch.yml (not in the cluster settings)';
   const lines = [
     `**${escapeMarkdown(remote.alias)}** — remote cluster, ${status}`,
     '',
@@ -494,7 +499,7 @@ function directTrustNode(context: TrustContext, entry: DirectTrust, id: string, 
     ...scope.lines,
     `- Certificates: ${certificates.length}`,
     ...certificates.map((certificate) => {
-      const metadata = isRecord(certificate.metadata) ? certificate.metadata : {};
+      const metadata: Record<string, unknown> = isRecord(certificate.metadata) ? certificate.metadata : {};
       const fingerprint = typeof metadata.fingerprint === 'string' ? code(metadata.fingerprint) : 'fingerprint not reported';
       return `  - ${fingerprint}${typeof metadata.valid_to === 'string' ? `, valid until ${escapeMarkdown(metadata.valid_to)}` : ''}`;
     }),

@@ -1,6 +1,7 @@
 import type { ConfigDocument } from './model/document';
+import type { ScopeOrigin } from './model/settings';
 import { DOCUMENT_RULES, SCOPE_RULES } from './rules';
-import type { AnalysisOptions, FindingInput } from './rules/rule';
+import type { AnalysisOptions, FindingInput, ScopeRule } from './rules/rule';
 import { clampSpan } from './text';
 import type { Finding, Severity } from './types';
 import { parseVersion } from './version';
@@ -11,6 +12,18 @@ export interface AnalysisResult {
   ruleErrors: Array<{ ruleId: string; error: string }>;
 }
 
+/** The scope rules of each origin, worked out once: an ECK manifest has hundreds of scopes. */
+const scopeRulesByOrigin = new Map<ScopeOrigin, readonly ScopeRule[]>();
+
+function scopeRulesFor(origin: ScopeOrigin): readonly ScopeRule[] {
+  let rules = scopeRulesByOrigin.get(origin);
+  if (!rules) {
+    rules = SCOPE_RULES.filter((rule) => rule.origins.includes(origin));
+    scopeRulesByOrigin.set(origin, rules);
+  }
+  return rules;
+}
+
 /** Runs every applicable rule over an already parsed document. Never throws. */
 export function analyze(document: ConfigDocument, options: AnalysisOptions = {}): AnalysisResult {
   // Parsers report errors at the end of input one character past the end; keep every range inside the text.
@@ -18,16 +31,26 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {})
   const ruleErrors: AnalysisResult['ruleErrors'] = [];
   if (document.kind === 'unrelated') return { findings: [], ruleErrors };
 
-  const collect = (ruleId: string, severity: Severity) => (input: FindingInput) => {
-    findings.push({ ...input, ruleId, severity: input.severity ?? severity });
+  // One reporter per rule, shared by every scope the rule runs on.
+  const reporters = new Map<string, (input: FindingInput) => void>();
+  const reporterOf = (rule: { id: string; severity: Severity }) => {
+    let report = reporters.get(rule.id);
+    if (!report) {
+      const { id: ruleId, severity } = rule;
+      report = (input: FindingInput) => {
+        findings.push({ ...input, ruleId, severity: input.severity ?? severity });
+      };
+      reporters.set(rule.id, report);
+    }
+    return report;
   };
 
+  const configuredVersion = parseVersion(options.stackVersion);
   for (const scope of document.scopes) {
-    const stackVersion = parseVersion(scope.stackVersion) ?? parseVersion(options.stackVersion);
-    for (const rule of SCOPE_RULES) {
-      if (!rule.origins.includes(scope.origin)) continue;
+    const stackVersion = parseVersion(scope.stackVersion) ?? configuredVersion;
+    for (const rule of scopeRulesFor(scope.origin)) {
       try {
-        rule.check({ document, scope, stackVersion, options, report: collect(rule.id, rule.severity) });
+        rule.check({ document, scope, stackVersion, options, report: reporterOf(rule) });
       } catch (error) {
         ruleErrors.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
       }
@@ -36,7 +59,7 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {})
   for (const rule of DOCUMENT_RULES) {
     if (!rule.kinds.includes(document.kind)) continue;
     try {
-      rule.check({ document, options, report: collect(rule.id, rule.severity) });
+      rule.check({ document, options, report: reporterOf(rule) });
     } catch (error) {
       ruleErrors.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
     }

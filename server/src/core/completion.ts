@@ -7,7 +7,7 @@ import { describeSetting, describeValue } from './hover';
 import { remoteAliases } from './rules/settings/support';
 import { completeJsonBodies, handlesJsonBodies } from './json/features';
 import type { ConfigDocument } from './model/document';
-import { isNullValue } from './model/settings';
+import { isNullValue, type SettingsScope } from './model/settings';
 import type { Span } from './types';
 
 export interface CompletionCandidate {
@@ -172,10 +172,33 @@ function jsonPath(object: JsonNode): string[] {
 
 // ---------------------------------------------------------------- candidates
 
-/** Aliases already used in the document, with the mode whose settings they can take (undefined: either). */
-function aliasesIn(document: ConfigDocument): Map<string, 'sniff' | 'proxy' | undefined> {
+interface ScopesSummary {
+  /** Every key written in the settings scopes. */
+  keys: Set<string>;
+  /** Aliases already used, with the mode whose settings they can take (undefined: either). */
+  aliases: Map<string, 'sniff' | 'proxy' | undefined>;
+}
+
+/**
+ * What completion needs to know about the whole document, once per parse rather than per request:
+ * a file with thousands of settings would otherwise be walked on every keystroke. Keyed by the
+ * scopes list, which belongs to one parse (views of a Console body share their body's list).
+ */
+const scopesSummaries = new WeakMap<readonly SettingsScope[], ScopesSummary>();
+
+function summaryOf(scopes: readonly SettingsScope[]): ScopesSummary {
+  let summary = scopesSummaries.get(scopes);
+  if (!summary) {
+    summary = { keys: new Set(scopes.flatMap((s) => s.occurrences.map((o) => o.key))), aliases: aliasesIn(scopes) };
+    scopesSummaries.set(scopes, summary);
+  }
+  return summary;
+}
+
+/** Aliases already used in the scopes, with the mode whose settings they can take (undefined: either). */
+function aliasesIn(scopes: readonly SettingsScope[]): Map<string, 'sniff' | 'proxy' | undefined> {
   const aliases = new Map<string, 'sniff' | 'proxy' | undefined>();
-  for (const scope of document.scopes) {
+  for (const scope of scopes) {
     for (const remote of remoteAliases(scope)) {
       const modeOccurrence = remote.bySuffix.get('mode');
       const modeSet = modeOccurrence !== undefined && !isNullValue(modeOccurrence.value);
@@ -210,9 +233,8 @@ function keyCandidates(
 ): CompletionCandidate[] {
   const parentPrefix = parentPath.length ? parentPath.join('.') + '.' : '';
   const committed = parentPrefix + typed.slice(0, typed.lastIndexOf('.') + 1);
-  const existing = new Set(document.scopes.flatMap((s) => s.occurrences.map((o) => o.key)));
+  const { keys: existing, aliases: used } = summaryOf(document.scopes);
   const typedAlias = /^cluster\.remote\.([-\w]+)\./.exec(committed)?.[1];
-  const used = aliasesIn(document);
   const aliases = aliasesToExpand(used, typedAlias, parentPrefix + typed);
 
   const candidates: CompletionCandidate[] = [];

@@ -1,4 +1,3 @@
-import { resolveKey } from './catalog/lookup';
 import type { SettingDef } from './catalog/settings';
 import { DOCS } from './catalog/settings';
 import { eckHover } from './eck/hover';
@@ -44,7 +43,7 @@ function valueAt(value: ValueNode, offset: number): ValueNode | undefined {
 }
 
 function hoverKeySegment(scope: SettingsScope, occurrence: SettingOccurrence, index: number): HoverResult | undefined {
-  const resolved = resolveKey(occurrence.key);
+  const resolved = occurrence.resolved;
   const span = occurrence.segments[index].span;
   if (resolved.alias !== undefined && index === resolved.aliasIndex && resolved.namespace === 'cluster.remote.') {
     const remote = remoteAliases(scope).find((r) => r.alias === resolved.alias);
@@ -164,7 +163,7 @@ const PORT_NOTES: Record<number, string> = {
 };
 
 function hoverValue(occurrence: SettingOccurrence, value: ValueNode, offset: number): HoverResult | undefined {
-  const def = resolveKey(occurrence.key).def;
+  const def = occurrence.resolved.def;
   if (!def || value.kind !== 'scalar') return undefined;
   if (def.scope === 'secure' || def.scope === 'secure-reloadable') return undefined; // never echo a secret
   if (def.type === 'address' || def.type === 'address-list') {

@@ -69,19 +69,27 @@ interface Analysed {
 }
 const cache = new Map<string, Analysed>();
 
-/** ECK objects defined in the workspace's YAML files; when they change, open ECK manifests are checked again. */
+/**
+ * ECK objects defined in the workspace's YAML files; when they change, open ECK manifests are
+ * checked again. Those re-checks wait longer than typing does: opening, editing or closing several
+ * manifests in a row then costs one re-check of the others, not one per event.
+ */
+const CROSS_FILE_DEBOUNCE_MS = 250;
 const workspaceIndex = new EckWorkspaceIndex((changedUri) => {
   for (const textDocument of documents.all()) {
     const entry = cache.get(textDocument.uri);
     if (entry?.document.kind !== 'eck-manifest' || normalizeUri(textDocument.uri) === changedUri) continue;
     entry.analysis = undefined;
-    scheduleValidation(textDocument);
+    scheduleValidation(textDocument, CROSS_FILE_DEBOUNCE_MS, true);
   }
 });
 
 function parsed(textDocument: TextDocument): Analysed {
   const cached = cache.get(textDocument.uri);
   if (cached && cached.version === textDocument.version) return cached;
+  // Let the previous version's trees go before building the new ones: large files then do not
+  // hold two parses at once.
+  cache.delete(textDocument.uri);
   let document: ConfigDocument;
   try {
     document = parseConfigDocument({
@@ -120,7 +128,7 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: ['.', ':', ' ', '"'], resolveProvider: false },
+      completionProvider: { triggerCharacters: ['.', ':', ' ', '"'], resolveProvider: true },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
@@ -155,19 +163,24 @@ connection.onDidChangeConfiguration((change) => {
 
 // ---------------------------------------------------------------- diagnostics
 
-const pending = new Map<string, NodeJS.Timeout>();
+const pending = new Map<string, { timer: NodeJS.Timeout; due: number }>();
 /** Typing bursts are coalesced; the first open is validated at once. */
 const CHANGE_DEBOUNCE_MS = 40;
 
-function scheduleValidation(textDocument: TextDocument, delay = CHANGE_DEBOUNCE_MS): void {
-  clearTimeout(pending.get(textDocument.uri));
-  pending.set(
-    textDocument.uri,
-    setTimeout(() => {
-      pending.delete(textDocument.uri);
-      validate(textDocument);
-    }, delay),
-  );
+/**
+ * Validates a document after `delay` ms, replacing what was scheduled before (debounce). A
+ * background re-check (another file changed) never postpones a sooner validation already due.
+ */
+function scheduleValidation(textDocument: TextDocument, delay = CHANGE_DEBOUNCE_MS, background = false): void {
+  const due = Date.now() + delay;
+  const scheduled = pending.get(textDocument.uri);
+  if (scheduled && background && scheduled.due <= due) return;
+  clearTimeout(scheduled?.timer);
+  const timer = setTimeout(() => {
+    pending.delete(textDocument.uri);
+    validate(textDocument);
+  }, delay);
+  pending.set(textDocument.uri, { timer, due });
 }
 
 function validate(textDocument: TextDocument): void {
@@ -203,7 +216,7 @@ function toDiagnostic(document: ConfigDocument, finding: Finding): Diagnostic {
 documents.onDidOpen((event) => scheduleValidation(event.document, 0));
 documents.onDidChangeContent((event) => scheduleValidation(event.document));
 documents.onDidClose((event) => {
-  clearTimeout(pending.get(event.document.uri));
+  clearTimeout(pending.get(event.document.uri)?.timer);
   pending.delete(event.document.uri);
   cache.delete(event.document.uri);
   void workspaceIndex.closed(event.document.uri);
@@ -212,16 +225,29 @@ documents.onDidClose((event) => {
 
 // ---------------------------------------------------------------- completion, hover, code actions
 
+/**
+ * What a completion item carries so its documentation can be filled in on `completionItem/resolve`:
+ * the documentation is most of a list's size (hundreds of items in a large file), and the editor
+ * only shows it for the item in focus.
+ */
+interface CompletionItemData {
+  uri: string;
+  version: number;
+  offset: number;
+  index: number;
+}
+
 connection.onCompletion((params) => {
   const textDocument = documents.get(params.textDocument.uri);
   if (!textDocument) return [];
   const { document } = parsed(textDocument);
   const offset = document.lines.offsetAt(params.position);
-  return completeAt(document, offset).map((candidate): CompletionItem => {
+  return completeAt(document, offset).map((candidate, index): CompletionItem => {
     const range = document.lines.rangeOf(candidate.replaceSpan);
     // An edit range must stay on the cursor's line and contain it.
     if (range.start.line !== params.position.line) range.start = { line: params.position.line, character: 0 };
     if (range.end.line !== params.position.line || range.end.character < params.position.character) range.end = params.position;
+    const data: CompletionItemData | undefined = candidate.documentation ? { uri: textDocument.uri, version: textDocument.version, offset, index } : undefined;
     return {
       label: candidate.label,
       kind:
@@ -231,13 +257,25 @@ connection.onCompletion((params) => {
             ? CompletionItemKind.Value
             : CompletionItemKind.Snippet,
       detail: candidate.detail,
-      documentation: candidate.documentation ? { kind: MarkupKind.Markdown, value: candidate.documentation } : undefined,
       textEdit: { range, newText: candidate.insertText },
       insertTextFormat: candidate.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       filterText: candidate.filterText,
       sortText: candidate.sortText,
+      data,
     };
   });
+});
+
+connection.onCompletionResolve((item) => {
+  const data = item.data as Partial<CompletionItemData> | undefined;
+  if (typeof data?.uri !== 'string' || typeof data.offset !== 'number' || typeof data.index !== 'number') return item;
+  const textDocument = documents.get(data.uri);
+  // The list was computed for an older version: leave the item as it is rather than guess.
+  if (!textDocument || textDocument.version !== data.version) return item;
+  // Completion is cheap on the cached parse, so the list is computed again rather than kept.
+  const candidate = completeAt(parsed(textDocument).document, data.offset)[data.index];
+  if (candidate?.label !== item.label || !candidate.documentation) return item;
+  return { ...item, documentation: { kind: MarkupKind.Markdown, value: candidate.documentation } };
 });
 
 connection.onHover((params) => {

@@ -8,7 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type InitializeParams } from 'vscode-languageserver/node';
-import { mergeSummaries, summarizeManifest, summarizeYamlText, type EckWorkspaceSummary } from '../core/eck/workspace';
+import { mergeSummaries, summarizeManifest, summarizeYamlDocuments, summarizeYamlText, type EckWorkspaceSummary } from '../core/eck/workspace';
 import type { ConfigDocument } from '../core/model/document';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'vendor', 'target', 'build']);
@@ -67,12 +67,14 @@ export class EckWorkspaceIndex {
     for (const path of files) await this.refreshFromDisk(pathToFileURL(path).href);
   }
 
-  /** An open document was parsed: index its current text. */
+  /** An open document was parsed: index its current text, from that parse (never parsing it again). */
   updateFromDocument(document: ConfigDocument): void {
     const uri = normalizeUri(document.uri);
     this.open.add(uri);
     if (document.format !== 'yaml') return;
-    this.set(uri, document.eck ? summarizeManifest(uri, document.eck) : summarizeYamlText(uri, document.text));
+    if (document.eck) this.set(uri, summarizeManifest(uri, document.eck));
+    else if (document.yamlDocuments) this.set(uri, summarizeYamlDocuments(uri, document.text, document.yamlDocuments));
+    else this.set(uri, summarizeYamlText(uri, document.text));
   }
 
   /** The editor closed a document: fall back to what is on disk. */

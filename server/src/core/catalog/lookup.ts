@@ -26,8 +26,25 @@ export function namespaceOf(key: string): string | undefined {
   return OWNED_NAMESPACES.find((ns) => key.startsWith(ns));
 }
 
-/** Resolves a full dotted key to its catalog entry and alias. Unknown keys resolve without `def`. */
-export function resolveKey(key: string): ResolvedKey {
+/**
+ * Every rule asks about every key of a scope, so results are remembered by key (the same keys come
+ * back with each re-parse of an edited file). Bounded: past the limit the memory starts over.
+ */
+const resolvedKeys = new Map<string, Readonly<ResolvedKey>>();
+const MAX_REMEMBERED_KEYS = 50_000;
+
+/** Resolves a full dotted key to its catalog entry and alias. Unknown keys resolve without `def`. The result is shared: never mutate it. */
+export function resolveKey(key: string): Readonly<ResolvedKey> {
+  let resolved = resolvedKeys.get(key);
+  if (!resolved) {
+    if (resolvedKeys.size >= MAX_REMEMBERED_KEYS) resolvedKeys.clear();
+    resolved = Object.freeze(resolveUncached(key));
+    resolvedKeys.set(key, resolved);
+  }
+  return resolved;
+}
+
+function resolveUncached(key: string): ResolvedKey {
   const exact = exactKeys.get(key);
   if (exact) return { key, def: exact, namespace: namespaceOf(key) };
   for (const prefix of AFFIX_PREFIXES) {

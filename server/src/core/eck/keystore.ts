@@ -2,8 +2,8 @@ import type { ConfigDocument } from '../model/document';
 import type { SettingsScope } from '../model/settings';
 import type { AnalysisOptions } from '../rules/rule';
 import type { Span } from '../types';
-import type { EckElasticsearch } from './manifest';
-import { sameNamespace } from './workspace';
+import { manifestIndex, type EckElasticsearch } from './manifest';
+import { sameNamespace, workspaceIndex } from './workspace';
 
 /** The only keystore key shape ECK's keystore handling recognises for remote cluster API keys. */
 export const CREDENTIALS_KEY = /^cluster\.remote\.([\w-]+)\.credentials$/;
@@ -35,11 +35,12 @@ export function secureSettingsEntries(document: ConfigDocument, options: Analysi
     if (!source.secretName) continue;
     const secretName = source.secretName.value;
     const namespace = es.namespace?.value;
-    const local = (document.eck?.secrets ?? []).filter((s) => s.name?.value === secretName && sameNamespace(s.namespace?.value, namespace));
+    const sameName = document.eck ? (manifestIndex(document.eck).secretsByName.get(secretName) ?? []) : [];
+    const local = sameName.filter((s) => sameNamespace(s.namespace?.value, namespace));
     for (const secret of local) for (const entry of secret.entries) entries.push({ name: entry.key, span: entry.keySpan });
     if (local.length > 0) continue;
-    const elsewhere = (options.eckWorkspace?.secrets ?? []).filter(
-      (s) => s.uri !== document.uri && s.name === secretName && sameNamespace(s.namespace, namespace),
+    const elsewhere = (options.eckWorkspace ? (workspaceIndex(options.eckWorkspace).secretsByName.get(secretName) ?? []) : []).filter(
+      (s) => s.uri !== document.uri && sameNamespace(s.namespace, namespace),
     );
     for (const secret of elsewhere) for (const key of secret.keys) entries.push({ name: key, span: source.secretName.span, secretName });
     if (elsewhere.length === 0) complete = false;
@@ -54,7 +55,7 @@ export function secureSettingsEntries(document: ConfigDocument, options: Analysi
  * stay silent instead of guessing the security model.
  */
 export function eckKeystoreCredentialAliases(document: ConfigDocument, scope: SettingsScope, options: AnalysisOptions): string[] | undefined {
-  const es = document.eck?.elasticsearches.find((candidate) => candidate.nodeSets.some((nodeSet) => nodeSet.scope === scope));
+  const es = document.eck ? manifestIndex(document.eck).ownerOfScope.get(scope)?.es : undefined;
   if (!es) return undefined;
   const { entries, complete } = secureSettingsEntries(document, options, es);
   if (!complete) return undefined;

@@ -158,13 +158,16 @@ const OPERATOR_IMAGE = /(?:^|\/)eck\/eck-operator(?:-[a-z]+)?:v?(\d+\.\d+\.\d+[^
 /** Builds the manifest model. Never throws: unexpected shapes simply leave fields unset. */
 export function buildEckManifest(documents: readonly Document.Parsed[], scopes: readonly SettingsScope[]): EckManifest {
   const manifest: EckManifest = { elasticsearches: [], secrets: [], services: [], operatorVersions: [] };
+  // nodeSet `config` scopes by where their map starts (the first one wins, as a search in order would).
+  const configScopes = new Map<number, SettingsScope>();
+  for (const scope of scopes) if (scope.origin === 'eck-config' && !configScopes.has(scope.span.start)) configScopes.set(scope.span.start, scope);
   documents.forEach((doc, documentIndex) => {
     const root = doc.contents;
     if (!isMap(root)) return;
     const base = objectBase(root, documentIndex);
     if (!base) return;
     if (base.kind === 'Elasticsearch' && base.apiVersion.startsWith(`${ECK_ES_API_GROUP}/`)) {
-      manifest.elasticsearches.push(elasticsearchOf(base, scopes));
+      manifest.elasticsearches.push(elasticsearchOf(base, configScopes));
     } else if (base.kind === 'Secret' && base.apiVersion === 'v1') {
       manifest.secrets.push({ ...base, kind: 'Secret', entries: secretEntries(root) });
     } else if (base.kind === 'Service' && base.apiVersion === 'v1') {
@@ -191,7 +194,7 @@ function objectBase(root: YAMLMap, documentIndex: number): K8sObject | undefined
   };
 }
 
-function elasticsearchOf(base: K8sObject, scopes: readonly SettingsScope[]): EckElasticsearch {
+function elasticsearchOf(base: K8sObject, configScopes: ReadonlyMap<number, SettingsScope>): EckElasticsearch {
   const spec = mapOf(base.root, 'spec');
   const version = textField(spec, 'version');
   const remoteClusterServerField = fieldOf(spec, 'remoteClusterServer');
@@ -221,7 +224,7 @@ function elasticsearchOf(base: K8sObject, scopes: readonly SettingsScope[]): Eck
     secureSettingsField,
     secureSettings: itemsOf(secureSettingsField?.value).flatMap((node) => secureSettingsSource(node)),
     serviceAccountName: textField(spec, 'serviceAccountName'),
-    nodeSets: itemsOf(fieldOf(spec, 'nodeSets')?.value).flatMap((node, index) => nodeSetOf(node, index, scopes)),
+    nodeSets: itemsOf(fieldOf(spec, 'nodeSets')?.value).flatMap((node, index) => nodeSetOf(node, index, configScopes)),
   };
 }
 
@@ -272,7 +275,7 @@ function serviceShape(spec: YAMLMap | undefined): ServiceShape {
   return { spec, type: textField(spec, 'type'), portsField, ports };
 }
 
-function nodeSetOf(node: unknown, index: number, scopes: readonly SettingsScope[]): NodeSet[] {
+function nodeSetOf(node: unknown, index: number, configScopes: ReadonlyMap<number, SettingsScope>): NodeSet[] {
   if (!isMap(node)) return [];
   const configField = fieldOf(node, 'config');
   const configStart = nodeSpan(configField?.value)?.start;
@@ -292,7 +295,7 @@ function nodeSetOf(node: unknown, index: number, scopes: readonly SettingsScope[
       node,
       name: textField(node, 'name'),
       configField,
-      scope: configStart === undefined ? undefined : scopes.find((scope) => scope.origin === 'eck-config' && scope.span.start === configStart),
+      scope: configStart === undefined ? undefined : configScopes.get(configStart),
       volumes: itemsOf(fieldOf(podSpec, 'volumes')?.value).flatMap((volume) => optional(textField(volume, 'name'))),
       claimTemplates: itemsOf(fieldOf(node, 'volumeClaimTemplates')?.value).flatMap((claim) =>
         optional(textField(mapOf(claim, 'metadata'), 'name')),
@@ -343,6 +346,39 @@ function collectOperatorImages(node: unknown, into: Spanned<string>[], depth = 0
   } else {
     for (const item of itemsOf(node)) collectOperatorImages(item, into, depth + 1);
   }
+}
+
+/** Lookups the rules make for every resource and nodeSet, indexed once per manifest. */
+export interface ManifestIndex {
+  /** The resource and nodeSet each `nodeSets[].config` scope belongs to. */
+  ownerOfScope: Map<SettingsScope, { es: EckElasticsearch; nodeSet: NodeSet }>;
+  /** Elasticsearch resources and Secrets by `metadata.name`, in file order. */
+  elasticsearchesByName: Map<string, EckElasticsearch[]>;
+  secretsByName: Map<string, K8sSecret[]>;
+}
+
+const manifestIndexes = new WeakMap<EckManifest, ManifestIndex>();
+
+export function manifestIndex(manifest: EckManifest): ManifestIndex {
+  let index = manifestIndexes.get(manifest);
+  if (!index) {
+    index = { ownerOfScope: new Map(), elasticsearchesByName: new Map(), secretsByName: new Map() };
+    for (const es of manifest.elasticsearches) {
+      for (const nodeSet of es.nodeSets) {
+        if (nodeSet.scope && !index.ownerOfScope.has(nodeSet.scope)) index.ownerOfScope.set(nodeSet.scope, { es, nodeSet });
+      }
+      if (es.name) appendTo(index.elasticsearchesByName, es.name.value, es);
+    }
+    for (const secret of manifest.secrets) if (secret.name) appendTo(index.secretsByName, secret.name.value, secret);
+    manifestIndexes.set(manifest, index);
+  }
+  return index;
+}
+
+export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function optional<T>(value: T | undefined): T[] {

@@ -1,7 +1,7 @@
 import { parseAllDocuments, type Document } from 'yaml';
 import type { ConfigDocument } from '../model/document';
 import type { AnalysisOptions } from '../rules/rule';
-import { buildEckManifest, type EckManifest } from './manifest';
+import { appendTo, buildEckManifest, manifestIndex, type EckManifest } from './manifest';
 
 /**
  * What cross-document rules need to know about manifests in other files of the workspace: names,
@@ -57,11 +57,39 @@ export function summarizeYamlText(uri: string, text: string): EckWorkspaceSummar
   if (!mayHoldEckObjects(text)) return EMPTY_SUMMARY;
   try {
     const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
-    const documents = (Array.isArray(parsed) ? parsed : [parsed]) as Document.Parsed[];
+    return summarizeYamlDocuments(uri, text, (Array.isArray(parsed) ? parsed : [parsed]) as Document.Parsed[]);
+  } catch {
+    return EMPTY_SUMMARY;
+  }
+}
+
+/** The same from documents already parsed from `text` (an open document's cached parse). Never throws. */
+export function summarizeYamlDocuments(uri: string, text: string, documents: readonly Document.Parsed[]): EckWorkspaceSummary {
+  if (!mayHoldEckObjects(text)) return EMPTY_SUMMARY;
+  try {
     return summarizeManifest(uri, buildEckManifest(documents, []));
   } catch {
     return EMPTY_SUMMARY;
   }
+}
+
+/** Objects of a workspace summary by name, indexed once per summary (one summary serves one analysis). */
+export interface WorkspaceIndex {
+  elasticsearchesByName: Map<string, WorkspaceElasticsearch[]>;
+  secretsByName: Map<string, WorkspaceSecret[]>;
+}
+
+const workspaceIndexes = new WeakMap<EckWorkspaceSummary, WorkspaceIndex>();
+
+export function workspaceIndex(summary: EckWorkspaceSummary): WorkspaceIndex {
+  let index = workspaceIndexes.get(summary);
+  if (!index) {
+    index = { elasticsearchesByName: new Map(), secretsByName: new Map() };
+    for (const es of summary.elasticsearches) appendTo(index.elasticsearchesByName, es.name, es);
+    for (const secret of summary.secrets) appendTo(index.secretsByName, secret.name, secret);
+    workspaceIndexes.set(summary, index);
+  }
+  return index;
 }
 
 export function mergeSummaries(summaries: Iterable<EckWorkspaceSummary>): EckWorkspaceSummary {
@@ -101,14 +129,14 @@ export function findElasticsearch(
   name: string,
   namespace: string | undefined,
 ): KnownElasticsearch[] {
-  const local: KnownElasticsearch[] = (document.eck?.elasticsearches ?? []).flatMap((es) =>
-    es.name?.value === name && sameNamespace(es.namespace?.value, namespace)
+  const sameName = document.eck ? (manifestIndex(document.eck).elasticsearchesByName.get(name) ?? []) : [];
+  const local: KnownElasticsearch[] = sameName.flatMap((es) =>
+    sameNamespace(es.namespace?.value, namespace)
       ? [{ name, namespace: es.namespace?.value, version: es.version?.value, remoteClusterServerEnabled: es.remoteClusterServerEnabled }]
       : [],
   );
-  const remote = (options.eckWorkspace?.elasticsearches ?? []).filter(
-    (es) => es.uri !== document.uri && es.name === name && sameNamespace(es.namespace, namespace),
-  );
+  const elsewhere = options.eckWorkspace ? (workspaceIndex(options.eckWorkspace).elasticsearchesByName.get(name) ?? []) : [];
+  const remote = elsewhere.filter((es) => es.uri !== document.uri && sameNamespace(es.namespace, namespace));
   return [...local, ...remote];
 }
 

@@ -24,6 +24,8 @@ export interface JsonBody {
   /** `persistent` / `transient` settings blocks of a `_cluster/settings` body. */
   scopes: SettingsScope[];
   syntaxErrors: Finding[];
+  /** Offset in `text` of the first syntax error, whoever reports it; undefined when the text is well-formed. */
+  firstSyntaxError?: number;
   /**
    * VS Code's JSON language validates this document with our contributed schema (a `.json`
    * editor document named by the schema convention): the server then leaves schema checks,
@@ -81,6 +83,7 @@ export function parseBody(text: string, span: Span, options: BodyOptions, parsed
     request: options.request,
     scopes,
     syntaxErrors,
+    firstSyntaxError: errors.reduce<number | undefined>((first, error) => (first === undefined || error.offset < first ? error.offset : first), undefined),
     schemaFromEditor: options.schemaFromEditor,
     syntaxFromEditor: options.syntaxFromEditor,
   };

@@ -129,7 +129,7 @@ function configuredAliases(document: ConfigDocument): string[] {
   const aliases = new Set<string>();
   for (const scope of document.scopes) {
     for (const occurrence of scope.occurrences) {
-      const alias = resolveKey(occurrence.key).alias;
+      const alias = occurrence.resolved.alias;
       if (alias && occurrence.key.startsWith('cluster.remote.') && /^[-\w]+$/.test(alias)) aliases.add(alias);
     }
   }

@@ -8,15 +8,18 @@ import {
   type Diagnostic,
   type Hover,
   type JSONDocument,
+  type JSONSchema,
   type LanguageService,
   type MarkedString,
   type MarkupContent,
+  type Position,
   type Range,
 } from 'vscode-json-languageservice';
 import type { CompletionCandidate } from '../completion';
 import type { HoverResult } from '../hover';
 import type { Severity, Span } from '../types';
 import type { JsonBody } from './body';
+import { schemaAt } from './schemaPaths';
 import { schemaFor, schemaKey } from './schemas';
 import { SyncThenable } from './syncThenable';
 
@@ -50,6 +53,7 @@ function serviceFor(body: JsonBody): LanguageService {
 
 interface Prepared {
   service: LanguageService;
+  view: ServiceView;
   textDocument: TextDocument;
   jsonDocument: JSONDocument;
 }
@@ -61,15 +65,94 @@ function prepare(body: JsonBody): Prepared {
   let entry = prepared.get(body);
   if (!entry) {
     const service = serviceFor(body);
-    const textDocument = TextDocument.create(`es-remote-clusters://body/${body.kind}.json`, 'json', 0, body.text);
-    entry = { service, textDocument, jsonDocument: service.parseJSONDocument(textDocument) };
+    const view = serviceView(body);
+    const textDocument = TextDocument.create(`es-remote-clusters://body/${body.kind}.json`, 'json', 0, view.text);
+    entry = { service, view, textDocument, jsonDocument: service.parseJSONDocument(textDocument) };
     prepared.set(body, entry);
   }
   return entry;
 }
 
-function toSpan(body: JsonBody, textDocument: TextDocument, range: Range): Span {
-  return { start: body.span.start + textDocument.offsetAt(range.start), end: body.span.start + textDocument.offsetAt(range.end) };
+/** The body as the language service sees it: its text without the contents of some blocks. */
+interface ServiceView {
+  text: string;
+  /** What was left out, as body offsets [start, end), in order. */
+  omitted: Array<{ start: number; end: number }>;
+}
+
+/**
+ * The schemas describe a `_cluster/settings` body's `persistent`/`transient` blocks only as
+ * objects; their contents, often thousands of lines, are the settings rules' business. So the
+ * service gets those blocks empty (`{}`) and does not parse and walk their contents a second time,
+ * as long as the text up to the last block is well-formed (an error before it could make the
+ * service read the blocks differently; one after it, such as a key being typed, cannot). The
+ * schema results are the same; duplicate keys inside the blocks, which duplicate-setting reports,
+ * are not repeated. Offsets are mapped back to the body's; completion
+ * and hover never ask the service about a position inside a block (the settings features answer).
+ */
+function serviceView(body: JsonBody): ServiceView {
+  const whole = { text: body.text, omitted: [] };
+  if (body.scopes.length === 0) return whole;
+  const schema = schemaFor(body.kind, body.variant);
+  const omitted: ServiceView['omitted'] = [];
+  for (const scope of body.scopes) {
+    const start = scope.span.start - body.span.start;
+    const end = scope.span.end - body.span.start;
+    const describesContents = !scope.persistence || !isOpaqueObjectSchema(schemaAt(schema, [scope.persistence]));
+    if (describesContents || body.text[start] !== '{' || body.text[end - 1] !== '}') return whole;
+    omitted.push({ start: start + 1, end: end - 1 });
+  }
+  omitted.sort((a, b) => a.start - b.start);
+  if (body.firstSyntaxError !== undefined && body.firstSyntaxError <= omitted[omitted.length - 1].end) return whole;
+  let text = '';
+  let copied = 0;
+  for (const cut of omitted) {
+    if (cut.start < copied) return whole; // blocks of a well-formed body never overlap; be safe anyway
+    text += body.text.slice(copied, cut.start);
+    copied = cut.end;
+  }
+  return { text: text + body.text.slice(copied), omitted };
+}
+
+/** A body offset in the service's text (an offset inside a left-out block goes to where the block was). */
+function toServiceOffset(view: ServiceView, bodyOffset: number): number {
+  let removed = 0;
+  for (const cut of view.omitted) {
+    if (bodyOffset <= cut.start) break;
+    if (bodyOffset < cut.end) return cut.start - removed;
+    removed += cut.end - cut.start;
+  }
+  return bodyOffset - removed;
+}
+
+/** A service offset as a body offset (where a block was left out: just inside its opening brace). */
+function toBodyOffset(view: ServiceView, serviceOffset: number): number {
+  let removed = 0;
+  for (const cut of view.omitted) {
+    if (serviceOffset <= cut.start - removed) break;
+    removed += cut.end - cut.start;
+  }
+  return serviceOffset + removed;
+}
+
+/** Schema keywords that only annotate (documentation, editor snippets) and constrain nothing. */
+const ANNOTATIONS = new Set(['type', '$schema', '$id', 'title', 'description', 'markdownDescription', 'default', 'defaultSnippets', 'examples', '$comment', 'deprecationMessage', 'markdownDeprecationMessage', 'doNotSuggest', 'errorMessage']);
+
+/** A schema that says "an object" and nothing about what it holds. */
+function isOpaqueObjectSchema(schema: JSONSchema | undefined): boolean {
+  return schema !== undefined && schema.type === 'object' && Object.keys(schema).every((keyword) => ANNOTATIONS.has(keyword));
+}
+
+function toSpan(body: JsonBody, { view, textDocument }: Prepared, range: Range): Span {
+  return {
+    start: body.span.start + toBodyOffset(view, textDocument.offsetAt(range.start)),
+    end: body.span.start + toBodyOffset(view, textDocument.offsetAt(range.end)),
+  };
+}
+
+/** The service's position for a document offset inside the body. */
+function servicePosition(body: JsonBody, { view, textDocument }: Prepared, offset: number): Position {
+  return textDocument.positionAt(toServiceOffset(view, offset - body.span.start));
 }
 
 export interface SchemaProblem {
@@ -94,7 +177,8 @@ export function schemaProblems(body: JsonBody): SchemaProblem[] {
 }
 
 function validate(body: JsonBody): SchemaProblem[] {
-  const { service, textDocument, jsonDocument } = prepare(body);
+  const entry = prepare(body);
+  const { service, textDocument, jsonDocument } = entry;
   const diagnostics =
     SyncThenable.valueOf(
       service.doValidation(textDocument, jsonDocument, { schemaValidation: 'error', comments: 'ignore', trailingCommas: 'ignore' }),
@@ -107,7 +191,7 @@ function validate(body: JsonBody): SchemaProblem[] {
       kind,
       severity: kind === 'duplicate-key' ? 'error' : (SEVERITIES[diagnostic.severity ?? 1] ?? 'error'),
       message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-      span: toSpan(body, textDocument, diagnostic.range),
+      span: toSpan(body, entry, diagnostic.range),
     });
   }
   return problems;
@@ -123,13 +207,12 @@ function classify(diagnostic: Diagnostic): SchemaProblem['kind'] | undefined {
 }
 
 export function schemaCompletions(body: JsonBody, offset: number): CompletionCandidate[] {
-  const { service, textDocument, jsonDocument } = prepare(body);
-  const position = textDocument.positionAt(offset - body.span.start);
-  const list = SyncThenable.valueOf(service.doComplete(textDocument, position, jsonDocument));
-  return (list?.items ?? []).map((item) => toCandidate(body, textDocument, item, offset));
+  const entry = prepare(body);
+  const list = SyncThenable.valueOf(entry.service.doComplete(entry.textDocument, servicePosition(body, entry, offset), entry.jsonDocument));
+  return (list?.items ?? []).map((item) => toCandidate(body, entry, item, offset));
 }
 
-function toCandidate(body: JsonBody, textDocument: TextDocument, item: CompletionItem, offset: number): CompletionCandidate {
+function toCandidate(body: JsonBody, entry: Prepared, item: CompletionItem, offset: number): CompletionCandidate {
   const edit = item.textEdit;
   const range = edit ? ('range' in edit ? edit.range : edit.replace) : undefined;
   const detail = typeof item.detail === 'string' ? item.detail : undefined;
@@ -140,20 +223,19 @@ function toCandidate(body: JsonBody, textDocument: TextDocument, item: Completio
     documentation: markdownOf(item.documentation),
     insertText: edit?.newText ?? item.insertText ?? item.label,
     isSnippet: item.insertTextFormat === 2,
-    replaceSpan: range ? toSpan(body, textDocument, range) : { start: offset, end: offset },
+    replaceSpan: range ? toSpan(body, entry, range) : { start: offset, end: offset },
     filterText: item.filterText,
     sortText: item.sortText,
   };
 }
 
 export function schemaHover(body: JsonBody, offset: number): HoverResult | undefined {
-  const { service, textDocument, jsonDocument } = prepare(body);
-  const position = textDocument.positionAt(offset - body.span.start);
-  const hover: Hover | null | undefined = SyncThenable.valueOf(service.doHover(textDocument, position, jsonDocument));
+  const entry = prepare(body);
+  const hover: Hover | null | undefined = SyncThenable.valueOf(entry.service.doHover(entry.textDocument, servicePosition(body, entry, offset), entry.jsonDocument));
   if (!hover) return undefined;
   const markdown = markdownOf(hover.contents);
   if (!markdown?.trim()) return undefined;
-  const span = hover.range ? toSpan(body, textDocument, hover.range) : { start: offset, end: offset };
+  const span = hover.range ? toSpan(body, entry, hover.range) : { start: offset, end: offset };
   return { markdown, span };
 }
 

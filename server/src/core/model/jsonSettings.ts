@@ -1,6 +1,7 @@
 import type { Node as JsonNode } from 'jsonc-parser';
+import { resolveKey } from '../catalog/lookup';
 import type { Span } from '../types';
-import type { KeySegment, ScopeOrigin, SettingOccurrence, SettingsScope, ValueNode } from './settings';
+import { appendSegments, type KeySegment, type ScopeOrigin, type SettingOccurrence, type SettingsScope, type ValueNode } from './settings';
 
 /**
  * Flattens a JSON object of Elasticsearch settings (flat-dotted, nested or mixed) into setting
@@ -15,31 +16,37 @@ export function settingsScopeFromJson(
   const duplicates: SettingsScope['duplicates'] = [];
   const seen = new Map<string, SettingOccurrence>();
 
-  const visit = (node: JsonNode, parents: KeySegment[]) => {
-    for (const property of node.children ?? []) {
-      const [keyNode, valueNode] = property.children ?? [];
+  // `parentKey` is the dotted key of `parents`, carried along so each key is built by one concatenation.
+  const visit = (node: JsonNode, parents: KeySegment[], parentKey: string) => {
+    const properties = node.children;
+    if (!properties) return;
+    for (const property of properties) {
+      const keyNode = property.children?.[0];
       if (!keyNode || keyNode.type !== 'string') continue;
-      const segments = [...parents, ...segmentsOf(keyNode)];
+      const valueNode = property.children?.[1];
+      const text = String(keyNode.value);
+      const key = parents.length > 0 ? `${parentKey}.${text}` : text;
+      const segments = appendSegments(parents, text, keyNode.offset + 1); // after the opening quote
       if (valueNode && valueNode.type === 'object' && (valueNode.children?.length ?? 0) > 0) {
-        visit(valueNode, segments);
+        visit(valueNode, segments, key);
         continue;
       }
       const keySpan = { start: keyNode.offset, end: keyNode.offset + keyNode.length };
-      const value = valueOf(valueNode, keySpan.end);
       const occurrence: SettingOccurrence = {
-        key: segments.map((s) => s.text).join('.'),
+        key,
+        resolved: resolveKey(key),
         segments,
         keySpan,
         entrySpan: { start: property.offset, end: property.offset + property.length },
-        value,
+        value: valueOf(valueNode, keySpan.end),
       };
-      const first = seen.get(occurrence.key);
+      const first = seen.get(key);
       if (first) duplicates.push({ first, again: occurrence });
-      else seen.set(occurrence.key, occurrence);
+      else seen.set(key, occurrence);
       occurrences.push(occurrence);
     }
   };
-  visit(object, []);
+  visit(object, [], '');
   return {
     origin,
     format: 'json',
@@ -47,20 +54,9 @@ export function settingsScopeFromJson(
     span: { start: object.offset, end: object.offset + object.length },
     occurrences,
     duplicates,
+    byKey: seen,
     label: persistence,
   };
-}
-
-function segmentsOf(keyNode: JsonNode): KeySegment[] {
-  const text = String(keyNode.value);
-  const contentStart = keyNode.offset + 1; // after the opening quote
-  const segments: KeySegment[] = [];
-  let offset = 0;
-  for (const part of text.split('.')) {
-    segments.push({ text: part, span: { start: contentStart + offset, end: contentStart + offset + part.length } });
-    offset += part.length + 1;
-  }
-  return segments;
 }
 
 export function valueOf(node: JsonNode | undefined, afterKey: number): ValueNode {

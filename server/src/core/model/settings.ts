@@ -1,3 +1,4 @@
+import type { ResolvedKey } from '../catalog/lookup';
 import type { Span } from '../types';
 
 /**
@@ -28,6 +29,8 @@ export interface KeySegment {
 export interface SettingOccurrence {
   /** Full dotted key, e.g. `cluster.remote.west.seeds`, whatever form it was written in. */
   key: string;
+  /** The key's catalog entry and alias, resolved once when the document is parsed (shared: never mutate). */
+  resolved: Readonly<ResolvedKey>;
   /** Every dot-separated part with its own span (parts of a flat key share one key node). */
   segments: KeySegment[];
   /** Span of the key as written on the leaf line (`seeds`, or `cluster.remote.west.seeds`). */
@@ -49,10 +52,25 @@ export interface SettingsScope {
   occurrences: SettingOccurrence[];
   /** Keys written more than once (in any form): later occurrence with the first one. */
   duplicates: Array<{ first: SettingOccurrence; again: SettingOccurrence }>;
+  /** The first occurrence of each key, for lookups by key. */
+  byKey: ReadonlyMap<string, SettingOccurrence>;
   /** Free-form labels for messages, e.g. `nodeSets[0].config`. */
   label?: string;
   /** Stack version known from the surrounding document (an ECK manifest's `spec.version`). */
   stackVersion?: string;
+}
+
+/** `parents` followed by one segment per dot-separated part of `text`, which starts at `contentStart`. */
+export function appendSegments(parents: readonly KeySegment[], text: string, contentStart: number): KeySegment[] {
+  const segments = parents.slice();
+  let start = 0;
+  for (;;) {
+    const dot = text.indexOf('.', start);
+    const end = dot < 0 ? text.length : dot;
+    segments.push({ text: text.slice(start, end), span: { start: contentStart + start, end: contentStart + end } });
+    if (dot < 0) return segments;
+    start = dot + 1;
+  }
 }
 
 /** Occurrences grouped by remote alias, built on demand by rules that reason per alias. */

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { Span } from '../types';
-import type { KeySegment, ScopeOrigin, SettingOccurrence, SettingsScope, ValueNode } from './settings';
+import { resolveKey } from '../catalog/lookup';
+import { appendSegments, type KeySegment, type ScopeOrigin, type SettingOccurrence, type SettingsScope, type ValueNode } from './settings';
 
 /**
  * Flattens a YAML map of Elasticsearch settings into setting occurrences with exact spans.
@@ -16,51 +16,42 @@ export function settingsScopeFromYaml(
   const duplicates: SettingsScope['duplicates'] = [];
   const seen = new Map<string, SettingOccurrence>();
 
-  const visit = (node: YAMLMap, parents: KeySegment[]) => {
+  // `parentKey` is the dotted key of `parents`, carried along so each key is built by one concatenation.
+  const visit = (node: YAMLMap, parents: KeySegment[], parentKey: string) => {
     for (const pair of node.items as Array<Pair<unknown, unknown>>) {
-      const keySegments = keySegmentsOf(pair.key);
-      if (!keySegments) continue;
-      const segments = [...parents, ...keySegments.segments];
+      const keyNode = pair.key;
+      if (!isScalar(keyNode) || !keyNode.range) continue;
+      const text = keyNode.value === null || keyNode.value === undefined ? '' : String(keyNode.value);
+      const keySpan = { start: keyNode.range[0], end: keyNode.range[1] };
+      const quoted = keyNode.type === Scalar.QUOTE_DOUBLE || keyNode.type === Scalar.QUOTE_SINGLE;
+      // Segment spans assume the key's source text equals its value (true for plain keys and
+      // for quoted keys without escapes, i.e. every real settings key).
+      const segments = appendSegments(parents, text, quoted ? keySpan.start + 1 : keySpan.start);
+      const key = parents.length > 0 ? `${parentKey}.${text}` : text;
       const value = pair.value as Node | null;
       if (isMap(value) && value.items.length > 0) {
-        visit(value, segments);
+        visit(value, segments, key);
         continue;
       }
-      const valueNode = valueNodeOf(value, keySegments.span.end);
+      const valueNode = valueNodeOf(value, keySpan.end);
       const occurrence: SettingOccurrence = {
-        key: segments.map((s) => s.text).join('.'),
+        key,
+        resolved: resolveKey(key),
         segments,
-        keySpan: keySegments.span,
-        entrySpan: { start: keySegments.span.start, end: Math.max(valueNode.span.end, keySegments.span.end) },
+        keySpan,
+        entrySpan: { start: keySpan.start, end: Math.max(valueNode.span.end, keySpan.end) },
         value: valueNode,
       };
-      const first = seen.get(occurrence.key);
+      const first = seen.get(key);
       if (first) duplicates.push({ first, again: occurrence });
-      else seen.set(occurrence.key, occurrence);
+      else seen.set(key, occurrence);
       occurrences.push(occurrence);
     }
   };
-  visit(map, []);
+  visit(map, [], '');
 
   const range = map.range ?? [0, 0, 0];
-  return { origin, format: 'yaml', span: { start: range[0], end: range[1] }, occurrences, duplicates, label };
-}
-
-function keySegmentsOf(key: unknown): { segments: KeySegment[]; span: Span } | undefined {
-  if (!isScalar(key) || !key.range) return undefined;
-  const text = key.value === null || key.value === undefined ? '' : String(key.value);
-  const [start, end] = key.range;
-  const quoted = key.type === Scalar.QUOTE_DOUBLE || key.type === Scalar.QUOTE_SINGLE;
-  // Segment spans assume the key's source text equals its value (true for plain keys and
-  // for quoted keys without escapes, i.e. every real settings key).
-  const contentStart = quoted ? start + 1 : start;
-  const segments: KeySegment[] = [];
-  let offset = 0;
-  for (const part of text.split('.')) {
-    segments.push({ text: part, span: { start: contentStart + offset, end: contentStart + offset + part.length } });
-    offset += part.length + 1;
-  }
-  return { segments, span: { start, end } };
+  return { origin, format: 'yaml', span: { start: range[0], end: range[1] }, occurrences, duplicates, byKey: seen, label };
 }
 
 function valueNodeOf(node: Node | null, afterKey: number): ValueNode {

@@ -1,5 +1,5 @@
 import { ALIAS_SUFFIXES, SETTINGS, UNREGISTERED_SSL_PASSWORD_SUFFIXES } from '../catalog/settings';
-import { isAffix, resolveKey, VALID_ALIAS } from '../catalog/lookup';
+import { isAffix, VALID_ALIAS } from '../catalog/lookup';
 import { isNullValue, type ValueNode } from '../model/settings';
 import { closestMatch } from '../suggest';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from './rule';
@@ -35,7 +35,7 @@ export const unknownSetting: ScopeRule = {
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, report }) {
     for (const occurrence of scope.occurrences) {
-      const resolved = resolveKey(occurrence.key);
+      const resolved = occurrence.resolved;
       if (!resolved.namespace || resolved.def) continue;
       if (DEDICATED_RULE_KEYS.some((re) => re.test(occurrence.key))) continue;
       // `"cluster.remote.west.*": null` resets every matching setting through the cluster settings API.

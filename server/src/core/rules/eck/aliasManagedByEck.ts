@@ -1,4 +1,3 @@
-import { resolveKey } from '../../catalog/lookup';
 import type { ScopeRule } from '../rule';
 import { nodeSetOfScope } from './common';
 
@@ -15,7 +14,7 @@ export const eckAliasManagedByRemoteClusters: ScopeRule = {
     const reported = new Set<string>();
     for (const occurrence of scope.occurrences) {
       if (!occurrence.key.startsWith('cluster.remote.')) continue;
-      const resolved = resolveKey(occurrence.key);
+      const resolved = occurrence.resolved;
       if (resolved.alias === undefined || resolved.aliasIndex === undefined || reported.has(resolved.alias)) continue;
       const declared = managed.get(resolved.alias);
       if (!declared) continue;

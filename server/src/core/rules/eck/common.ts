@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { insertEntryEdit, pairChain, removeNestedEntryEdit, replaceValueEdit } from '../../eck/edits';
-import type { EckElasticsearch, NodeSet } from '../../eck/manifest';
+import { manifestIndex, type EckElasticsearch, type NodeSet } from '../../eck/manifest';
 import { fieldOf } from '../../eck/yaml';
 import type { ConfigDocument, DocumentKind } from '../../model/document';
 import type { SettingOccurrence, SettingsScope } from '../../model/settings';
@@ -20,11 +20,7 @@ export function elasticsearchesOf(document: ConfigDocument): EckElasticsearch[] 
 
 /** The Elasticsearch resource and nodeSet a `nodeSets[].config` settings scope belongs to. */
 export function nodeSetOfScope(document: ConfigDocument, scope: SettingsScope): { es: EckElasticsearch; nodeSet: NodeSet } | undefined {
-  for (const es of elasticsearchesOf(document)) {
-    const nodeSet = es.nodeSets.find((candidate) => candidate.scope === scope);
-    if (nodeSet) return { es, nodeSet };
-  }
-  return undefined;
+  return document.eck ? manifestIndex(document.eck).ownerOfScope.get(scope) : undefined;
 }
 
 /** `Elasticsearch "quickstart"`, or a neutral phrase for a resource without a name yet. */

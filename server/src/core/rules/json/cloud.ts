@@ -146,7 +146,7 @@ export const keystoreCredentialsAlias = bodyRule({
     const aliases = new Set<string>();
     for (const scope of settingsBodies.flatMap((b) => b.scopes)) {
       for (const occurrence of scope.occurrences) {
-        const alias = resolveKey(occurrence.key).alias;
+        const alias = occurrence.resolved.alias;
         if (alias && occurrence.key.startsWith('cluster.remote.')) aliases.add(alias);
       }
     }

@@ -1,4 +1,3 @@
-import { resolveKey } from '../../catalog/lookup';
 import { isNullValue, type SettingOccurrence } from '../../model/settings';
 import type { DocumentRule } from '../rule';
 import { bodiesOf, lineOf } from './bodyRule';
@@ -27,7 +26,7 @@ export const modeSwitchKeepsOldSettings: DocumentRule = {
       const occurrences = body.scopes.flatMap((scope) => scope.occurrences);
       const mentioned = new Set(occurrences.map((o) => o.key));
       for (const occurrence of occurrences) {
-        const resolved = resolveKey(occurrence.key);
+        const resolved = occurrence.resolved;
         if (resolved.suffix !== 'mode' || !resolved.alias || isNullValue(occurrence.value) || !occurrence.key.startsWith('cluster.remote.')) continue;
         const mode = occurrence.value.text?.toLowerCase();
         if (mode !== 'sniff' && mode !== 'proxy') continue;
@@ -36,7 +35,7 @@ export const modeSwitchKeepsOldSettings: DocumentRule = {
           (s) => s.mode !== mode && !mentioned.has(s.occurrence.key),
         );
         if (leftovers.length === 0) continue;
-        const names = leftovers.map((s) => `\`${resolveKey(s.occurrence.key).suffix}\``).join(', ');
+        const names = leftovers.map((s) => `\`${s.occurrence.resolved.suffix}\``).join(', ');
         const first = leftovers[0].occurrence;
         report({
           message: `The request on line ${lineOf(document, first.keySpan.start)} stored ${names} for alias \`${resolved.alias}\`, which only apply in ${leftovers[0].mode} mode. Switching to ${mode} mode fails while they are stored: set them to null in this request.`,
@@ -44,7 +43,7 @@ export const modeSwitchKeepsOldSettings: DocumentRule = {
           related: leftovers.map((s) => ({ span: s.occurrence.keySpan, message: `Stored by an earlier request (${s.mode} mode only)` })),
           fixes: [
             {
-              title: `Set ${leftovers.map((s) => `'${resolveKey(s.occurrence.key).suffix}'`).join(', ')} to null`,
+              title: `Set ${leftovers.map((s) => `'${s.occurrence.resolved.suffix}'`).join(', ')} to null`,
               edits: [{ span: { start: occurrence.entrySpan.end, end: occurrence.entrySpan.end }, newText: nullEntries(document.text, occurrence, leftovers) }],
               isPreferred: true,
             },
@@ -53,7 +52,7 @@ export const modeSwitchKeepsOldSettings: DocumentRule = {
       }
       // What the cluster holds after this request.
       for (const occurrence of occurrences) {
-        const resolved = resolveKey(occurrence.key);
+        const resolved = occurrence.resolved;
         if (!resolved.alias || !occurrence.key.startsWith('cluster.remote.')) continue;
         const perAlias = stored.get(resolved.alias) ?? new Map<string, Stored>();
         stored.set(resolved.alias, perAlias);
@@ -73,6 +72,6 @@ function nullEntries(text: string, mode: SettingOccurrence, leftovers: Stored[])
   const indent = text.slice(lineStart, mode.keySpan.start);
   const onOwnLine = /^\s*$/.test(indent);
   return leftovers
-    .map((s) => `${onOwnLine ? `,\n${indent}` : ', '}${JSON.stringify(prefix + resolveKey(s.occurrence.key).suffix)}: null`)
+    .map((s) => `${onOwnLine ? `,\n${indent}` : ', '}${JSON.stringify(prefix + s.occurrence.resolved.suffix)}: null`)
     .join('');
 }

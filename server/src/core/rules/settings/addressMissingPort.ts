@@ -1,4 +1,3 @@
-import { resolveKey } from '../../catalog/lookup';
 import type { Fix } from '../../types';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { scopeAddresses, securityModelOf } from './support';
@@ -12,7 +11,7 @@ export const addressMissingPort: ScopeRule = {
   check(context) {
     for (const address of scopeAddresses(context.scope)) {
       if (address.parsed.ok || address.parsed.kind !== 'missing-port') continue;
-      const model = securityModelOf(resolveKey(address.occurrence.key).alias ?? '', context);
+      const model = securityModelOf(address.occurrence.resolved.alias ?? '', context);
       const withPort = (port: number, why: string, preferred: boolean): Fix => ({
         title: `Add port ${port} (${why})`,
         edits: [{ span: { start: address.span.end, end: address.span.end }, newText: `:${port}` }],

@@ -1,4 +1,3 @@
-import { resolveKey } from '../../catalog/lookup';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { literal, replaceValueEdit } from './edits';
 import { contentSpan, scopeAddresses } from './support';
@@ -11,7 +10,7 @@ export const addressNotSingle: ScopeRule = {
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
     for (const occurrence of scope.occurrences) {
-      const def = resolveKey(occurrence.key).def;
+      const def = occurrence.resolved.def;
       if (def?.type !== 'address') continue;
       const value = occurrence.value;
       const items = value.kind === 'list' ? (value.items ?? []) : [];
@@ -29,7 +28,7 @@ export const addressNotSingle: ScopeRule = {
     }
     // A seed entry with spaces holds several addresses: separate them as list items.
     for (const address of scopeAddresses(scope)) {
-      if (address.parsed.ok || address.parsed.kind !== 'list' || resolveKey(address.occurrence.key).def?.type !== 'address-list') continue;
+      if (address.parsed.ok || address.parsed.kind !== 'list' || address.occurrence.resolved.def?.type !== 'address-list') continue;
       report({
         message: `\`${address.text}\` holds several addresses in one entry. Write each seed as its own list item (or separate them with commas).`,
         span: address.span,

@@ -6,7 +6,7 @@ import { REMOTE_PREFIX, remoteAliases, spanOfSegments } from './support';
 
 /** `cluster.remote.my.alias.seeds`: a dot inside the alias, recognisable because the rest is a known setting. */
 export function dottedAliasOf(occurrence: SettingOccurrence): { alias: string; segmentCount: number } | undefined {
-  const resolved = resolveKey(occurrence.key);
+  const resolved = occurrence.resolved;
   if (resolved.def || resolved.namespace !== REMOTE_PREFIX || resolved.alias === undefined || !resolved.suffix) return undefined;
   const parts = resolved.suffix.split('.');
   for (let extra = 1; extra < parts.length; extra++) {

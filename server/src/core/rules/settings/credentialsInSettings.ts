@@ -1,4 +1,3 @@
-import { resolveKey } from '../../catalog/lookup';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { moveToKeystoreFix } from './edits';
 
@@ -16,7 +15,7 @@ export const credentialsInSettings: ScopeRule = {
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
     for (const occurrence of scope.occurrences) {
-      if (resolveKey(occurrence.key).def?.key !== 'cluster.remote.<alias>.credentials') continue;
+      if (occurrence.resolved.def?.key !== 'cluster.remote.<alias>.credentials') continue;
       // Point at the key only: the value is a secret and stays out of the message.
       report({
         message: `\`${occurrence.key}\` is a secure setting that Elasticsearch reads only from its keystore, and the API key is exposed here. ${WHERE[scope.origin].replace(/\{key\}/g, occurrence.key)}`,

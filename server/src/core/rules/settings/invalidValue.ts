@@ -1,4 +1,3 @@
-import { resolveKey } from '../../catalog/lookup';
 import type { SettingDef } from '../../catalog/settings';
 import { closestMatch } from '../../suggest';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
@@ -27,7 +26,7 @@ export const invalidValue: ScopeRule = {
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
     for (const occurrence of scope.occurrences) {
-      const def = resolveKey(occurrence.key).def;
+      const def = occurrence.resolved.def;
       const value = occurrence.value;
       if (!def || !SCALAR_TYPES.has(def.type) || def.key === 'cluster.remote.<alias>.mode') continue;
       if (value.kind === 'map' || (value.kind === 'scalar' && value.value === null)) continue;

@@ -1,7 +1,7 @@
 import { compareVersions } from '../../version';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { renameSegmentsFix } from './edits';
-import { keysOf } from './support';
+import { occurrenceOf } from './support';
 
 export const legacySearchRemote: ScopeRule = {
   id: 'legacy-search-remote',
@@ -10,7 +10,6 @@ export const legacySearchRemote: ScopeRule = {
   reference: [49],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, stackVersion, report }) {
-    const keys = keysOf(scope);
     const removed = stackVersion !== undefined && compareVersions(stackVersion, '8.0.0') >= 0;
     for (const occurrence of scope.occurrences) {
       if (!occurrence.key.startsWith('search.remote.')) continue;
@@ -20,7 +19,7 @@ export const legacySearchRemote: ScopeRule = {
       // Renaming a nested `search:` key would also rename unrelated search settings under it.
       const first = occurrence.segments[0];
       const sharedParent = scope.occurrences.some((o) => o !== occurrence && o.segments[0].span.start === first.span.start && !o.key.startsWith('search.remote.'));
-      const fix = connect || keys.has(target) || sharedParent ? undefined : renameSegmentsFix([first], 'cluster', `Change to '${target}'`);
+      const fix = connect || occurrenceOf(scope, target) || sharedParent ? undefined : renameSegmentsFix([first], 'cluster', `Change to '${target}'`);
       report({
         severity: removed ? 'error' : 'warning',
         message: removed

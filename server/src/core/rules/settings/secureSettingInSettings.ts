@@ -1,4 +1,3 @@
-import { resolveKey } from '../../catalog/lookup';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { moveToKeystoreFix } from './edits';
 
@@ -10,7 +9,7 @@ export const secureSettingInSettings: ScopeRule = {
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
     for (const occurrence of scope.occurrences) {
-      const def = resolveKey(occurrence.key).def;
+      const def = occurrence.resolved.def;
       if (def?.scope !== 'secure') continue;
       const where = scope.origin === 'eck-config' ? 'a Secret listed under `spec.secureSettings`' : `the keystore (\`bin/elasticsearch-keystore add ${occurrence.key}\`)`;
       report({

@@ -1,4 +1,3 @@
-import { resolveKey } from '../../catalog/lookup';
 import { isNullValue } from '../../model/settings';
 import { compareVersions } from '../../version';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
@@ -18,7 +17,7 @@ export const settingNewerThanVersion: ScopeRule = {
   check({ scope, stackVersion, report }) {
     if (!stackVersion) return; // unknown version: never guess
     for (const occurrence of scope.occurrences) {
-      const def = resolveKey(occurrence.key).def;
+      const def = occurrence.resolved.def;
       if (!def || def.group === 'signing' || def.scope === 'secure' || def.scope === 'secure-reloadable') continue;
       if (def.since && compareVersions(stackVersion, def.since) < 0) {
         const uncertain = def.uncertain?.includes('since');

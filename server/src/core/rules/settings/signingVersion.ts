@@ -1,4 +1,3 @@
-import { resolveKey } from '../../catalog/lookup';
 import { compareVersions } from '../../version';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 
@@ -10,7 +9,7 @@ export const signingVersion: ScopeRule = {
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, stackVersion, report }) {
     if (!stackVersion) return; // unknown version: never guess
-    const signing = scope.occurrences.filter((o) => resolveKey(o.key).def?.group === 'signing');
+    const signing = scope.occurrences.filter((o) => o.resolved.def?.group === 'signing');
     if (signing.length === 0) return;
     if (compareVersions(stackVersion, '9.3.0') < 0) {
       for (const occurrence of signing) {

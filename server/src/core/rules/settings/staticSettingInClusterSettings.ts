@@ -1,4 +1,3 @@
-import { resolveKey } from '../../catalog/lookup';
 import type { ScopeRule } from '../rule';
 import { fixes, removeSettingFix } from './edits';
 
@@ -10,7 +9,7 @@ export const staticSettingInClusterSettings: ScopeRule = {
   origins: ['cluster-settings'],
   check({ scope, document, report }) {
     for (const occurrence of scope.occurrences) {
-      const def = resolveKey(occurrence.key).def;
+      const def = occurrence.resolved.def;
       // Legacy keys have their own rule (legacy-search-remote, cluster-remote-connect).
       if (!def || def.scope !== 'static' || def.group === 'legacy') continue;
       report({

@@ -1,5 +1,5 @@
 import { parseAddress, type ParsedAddress } from '../../address';
-import { resolveKey, VALID_ALIAS } from '../../catalog/lookup';
+import { VALID_ALIAS } from '../../catalog/lookup';
 import type { SettingDef } from '../../catalog/settings';
 import { isNullValue, type KeySegment, type SettingOccurrence, type SettingsScope, type ValueNode } from '../../model/settings';
 import type { Span } from '../../types';
@@ -35,25 +35,28 @@ export interface RemoteAlias {
   known: boolean;
 }
 
-const aliasCache = new WeakMap<SettingsScope, RemoteAlias[]>();
+const aliasCache = new WeakMap<SettingsScope, { all: RemoteAlias[]; valid: RemoteAlias[] }>();
 
 /**
  * The `cluster.remote.<alias>.*` aliases of a scope, in order of first appearance. Aliases that
  * break Elasticsearch's alias grammar (empty, spaces, …) are not remote clusters to Elasticsearch,
- * so only the alias rules ask for them.
+ * so only the alias rules ask for them. The lists are shared by every rule: never mutate them.
  */
 export function remoteAliases(scope: SettingsScope, options: { includeInvalid?: boolean } = {}): RemoteAlias[] {
-  const all = allRemoteAliases(scope);
-  return options.includeInvalid ? all : all.filter((r) => VALID_ALIAS.test(r.alias));
+  let cached = aliasCache.get(scope);
+  if (!cached) {
+    const all = allRemoteAliases(scope);
+    cached = { all, valid: all.filter((r) => VALID_ALIAS.test(r.alias)) };
+    aliasCache.set(scope, cached);
+  }
+  return options.includeInvalid ? cached.all : cached.valid;
 }
 
 function allRemoteAliases(scope: SettingsScope): RemoteAlias[] {
-  const cached = aliasCache.get(scope);
-  if (cached) return cached;
   const byAlias = new Map<string, RemoteAlias>();
   for (const occurrence of scope.occurrences) {
     if (!occurrence.key.startsWith(REMOTE_PREFIX)) continue;
-    const resolved = resolveKey(occurrence.key);
+    const resolved = occurrence.resolved;
     if (resolved.alias === undefined || resolved.aliasIndex === undefined || resolved.namespace !== REMOTE_PREFIX) continue;
     let remote = byAlias.get(resolved.alias);
     if (!remote) {
@@ -73,9 +76,7 @@ function allRemoteAliases(scope: SettingsScope): RemoteAlias[] {
     if (resolved.def) remote.known = true;
   }
   for (const remote of byAlias.values()) remote.mode = modeOf(remote.bySuffix.get('mode'));
-  const result = [...byAlias.values()];
-  aliasCache.set(scope, result);
-  return result;
+  return [...byAlias.values()];
 }
 
 function modeOf(occurrence: SettingOccurrence | undefined): RemoteAlias['mode'] {
@@ -204,20 +205,26 @@ export function scopeAddresses(scope: SettingsScope): AddressValue[] {
   if (cached) return cached;
   const result: AddressValue[] = [];
   for (const occurrence of scope.occurrences) {
-    const def = resolveKey(occurrence.key).def;
+    const def = occurrence.resolved.def;
     if (def && (def.type === 'address' || def.type === 'address-list')) result.push(...addressValues(occurrence, def));
   }
   addressCache.set(scope, result);
   return result;
 }
 
-/** Addresses the alias connects to in its mode. */
+const connectionAddressCache = new WeakMap<RemoteAlias, AddressValue[]>();
+
+/** Addresses the alias connects to in its mode (computed once per alias; never mutate the list). */
 export function connectionAddresses(remote: RemoteAlias): AddressValue[] {
-  if (!remote.mode) return [];
-  const suffix = enablingSuffix(remote.mode);
-  const occurrence = remote.bySuffix.get(suffix);
-  const def = remote.settings.find((s) => s.occurrence === occurrence)?.def;
-  return occurrence && def ? addressValues(occurrence, def).filter((a) => a.parsed.ok) : [];
+  let addresses = connectionAddressCache.get(remote);
+  if (!addresses) {
+    addresses = [];
+    const occurrence = remote.mode ? remote.bySuffix.get(enablingSuffix(remote.mode)) : undefined;
+    const def = occurrence ? remote.settings.find((s) => s.occurrence === occurrence)?.def : undefined;
+    if (occurrence && def) addresses = addressValues(occurrence, def).filter((a) => a.parsed.ok);
+    connectionAddressCache.set(remote, addresses);
+  }
+  return addresses;
 }
 
 /** Elastic Cloud / ECE endpoint host names (heuristic, by domain). */
@@ -239,14 +246,9 @@ export function visibleSegmentSpan(segment: KeySegment, text: string): Span {
   return { start, end };
 }
 
-/** Full key of every occurrence in the scope, for presence checks. */
-export function keysOf(scope: SettingsScope): Set<string> {
-  return new Set(scope.occurrences.map((o) => o.key));
-}
-
 /** First occurrence of a key in the scope. */
 export function occurrenceOf(scope: SettingsScope, key: string): SettingOccurrence | undefined {
-  return scope.occurrences.find((o) => o.key === key);
+  return scope.byKey.get(key);
 }
 
 /** Occurrences whose key starts with a prefix. */

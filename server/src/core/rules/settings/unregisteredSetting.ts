@@ -1,4 +1,3 @@
-import { resolveKey } from '../../catalog/lookup';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { fixes, removeSettingFix } from './edits';
 
@@ -10,7 +9,7 @@ export const unregisteredSetting: ScopeRule = {
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
     for (const occurrence of scope.occurrences) {
-      if (resolveKey(occurrence.key).def?.scope !== 'unregistered') continue;
+      if (occurrence.resolved.def?.scope !== 'unregistered') continue;
       report({
         message: `\`${occurrence.key}\` exists only inside Elasticsearch's own tests; it is not a registered setting and Elasticsearch rejects it as unknown. Remove it.`,
         span: occurrence.keySpan,

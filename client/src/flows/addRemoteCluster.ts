@@ -1,0 +1,72 @@
+/**
+ * "Elastic: Add Remote Cluster": runs the steps (model, local cluster and where it runs, then the
+ * model's own steps), shows every change before anything is written, and hands over to the model's
+ * execution. Arguments from the tree view or tests skip the steps they answer.
+ */
+import { apiKeySteps, executeApiKey, summarizeApiKey } from './apiKeyModel';
+import { certificateSteps, executeCertificate, isDeploymentPair, planTrust, summarizeCertificate } from './certificateModel';
+import { cancelled, type FlowResult } from './changes';
+import { ClientPool, connectionById, describeError, type FlowContext } from './context';
+import { checkCluster } from './pickers';
+import { ADD_REMOTE_CLUSTER_TITLE, localSteps, modelStep, type AddRemoteDraft, type FlowStart } from './remoteDraft';
+import { runSteps, type FlowStep } from './steps';
+import type { SecurityModel } from './model';
+
+export interface AddRemoteClusterArgs {
+  localConnectionId?: string;
+  remoteConnectionId?: string;
+  alias?: string;
+  model?: SecurityModel;
+}
+
+export async function addRemoteCluster(context: FlowContext, args: AddRemoteClusterArgs = {}): Promise<FlowResult> {
+  const pool = new ClientPool(context.connections);
+  try {
+    const draft: AddRemoteDraft = {};
+    const presetModel = args.model === 'api-key' || args.model === 'certificate';
+    if (presetModel) draft.model = args.model;
+    if (args.localConnectionId !== undefined) {
+      const profile = await connectionById(context, args.localConnectionId, ['elasticsearch']);
+      const checked = profile && (await checkCluster(context, pool, profile));
+      if (!checked) return cancelled();
+      draft.local = checked;
+    }
+    const remoteProfile = args.remoteConnectionId !== undefined ? await connectionById(context, args.remoteConnectionId, ['elasticsearch']) : undefined;
+    if (args.remoteConnectionId !== undefined && !remoteProfile) return cancelled();
+    const start: FlowStart = { context, pool, presetModel, presetLocal: draft.local !== undefined, remoteProfile, alias: args.alias };
+
+    const stepsFor = (current: AddRemoteDraft): FlowStep<AddRemoteDraft>[] => [
+      ...(presetModel ? [] : [modelStep(start)]),
+      ...localSteps(start, current),
+      ...(current.model === 'certificate' ? certificateSteps(start, current) : current.model === 'api-key' ? apiKeySteps(start, current) : []),
+    ];
+    if (!(await runSteps(ADD_REMOTE_CLUSTER_TITLE, draft, stepsFor))) return cancelled();
+
+    if (draft.model === 'certificate') {
+      let plan: Awaited<ReturnType<typeof planTrust>> = { changes: [] };
+      if (isDeploymentPair(draft)) {
+        try {
+          plan = await context.ui.progress('Reading the trust settings of both deployments…', () => planTrust(start, draft));
+        } catch (error) {
+          await context.ui.notify('error', `The trust settings could not be read: ${describeError(error)}`);
+          return cancelled();
+        }
+        if ('problem' in plan) {
+          await context.ui.notify('error', plan.problem);
+          return cancelled();
+        }
+      }
+      if (!(await confirmSummary(context, summarizeCertificate(draft, plan.changes)))) return cancelled();
+      return await executeCertificate(start, draft, plan.changes);
+    }
+    if (!(await confirmSummary(context, summarizeApiKey(draft)))) return cancelled();
+    return await executeApiKey(start, draft);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** The summary of every change, confirmed before anything is written. */
+export async function confirmSummary(context: FlowContext, lines: string[]): Promise<boolean> {
+  return context.ui.confirm('Make these changes?', lines.map((line, index) => `${index + 1}. ${line}`).join('\n'), 'Apply');
+}

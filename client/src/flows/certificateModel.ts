@@ -1,0 +1,339 @@
+/**
+ * "Add Remote Cluster" with the deprecated TLS-certificate model. Two deployments of the same
+ * Elastic Cloud / ECE connection: each deployment's trust settings must let the other in (they are
+ * read, merged and written back), then the alias is added to the local deployment's
+ * remote-clusters list (read, merged, written back: the PUT replaces the list). Anything else:
+ * the user confirms the transport CAs trust each other, and the local cluster gets proxy-mode
+ * settings to the transport port (9300 self-managed/ECK, 9400 through the Cloud proxy).
+ */
+import { describeProfile } from '../connections/profile';
+import { ChangeLog, finishFlow, offerRollback, type FlowResult } from './changes';
+import { describeError, type FlowContext } from './context';
+import {
+  deploymentDetails,
+  restoreTrustEntry,
+  trustEntryKey,
+  trustsCluster,
+  writeRemoteClusterRef,
+  writeTrustEntry,
+  type DeploymentTarget,
+  type TrustEntry,
+} from './deployments';
+import { addressProblem, atLeastVersion, CERTIFICATE_MODEL_DEPRECATED_VERSION, portOf, PORTS } from './model';
+import { checkCluster, pickDeployment, type CheckedCluster } from './pickers';
+import { likelyCauses, waitForConnection } from './remoteStatus';
+import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
+import { proxySettingsBody, readAliasSettings, restoreBody } from './settings';
+import type { FlowStep } from './steps';
+import { BACK, take } from './ui';
+
+const TITLE = 'Add Remote Cluster (TLS certificate)';
+
+type RemoteChoice = { kind: 'connection'; profile: CheckedCluster['profile'] } | { kind: 'deployment' } | { kind: 'typed' };
+
+/** True when both sides are deployments reached through the same Cloud / ECE connection. */
+export function isDeploymentPair(draft: AddRemoteDraft): boolean {
+  return Boolean(isCloudPlatform(draft.localPlatform) && draft.localDeployment && draft.remoteDeployment && draft.remoteDeployment.connection.id === draft.localDeployment.connection.id);
+}
+
+export function certificateSteps(start: FlowStart, draft: AddRemoteDraft): FlowStep<AddRemoteDraft>[] {
+  const steps: FlowStep<AddRemoteDraft>[] = [];
+  const preset = start.remoteProfile;
+  if (!preset) steps.push(remoteStep(start));
+  else if (draft.remote?.profile.id !== preset.id) {
+    steps.push({
+      id: 'presetRemote',
+      silent: true,
+      run: async (current) => {
+        const checked = await checkCluster(start.context, start.pool, preset);
+        if (!checked) return undefined;
+        current.remote = checked;
+        current.remoteDeployment = undefined;
+        return 'next';
+      },
+    });
+  }
+  if (!draft.remoteDeployment) steps.push(addressStep(start));
+  steps.push(
+    aliasStep(start, async (current, alias) => {
+      if (!isDeploymentPair(current) || !current.localDeployment) return [];
+      const cloud = await start.pool.cloud(current.localDeployment.connection);
+      const list = await cloud.getRemoteClusters(current.localDeployment.deploymentId, current.localDeployment.refId);
+      return list.resources.some((ref) => ref.alias === alias) ? [`an entry in the remote-clusters list of deployment "${current.localDeployment.deploymentName}"`] : [];
+    }),
+  );
+  if (!isDeploymentPair(draft)) steps.push(trustConfirmStep(start));
+  return steps;
+}
+
+function remoteStep(start: FlowStart): FlowStep<AddRemoteDraft> {
+  const { context, pool } = start;
+  return {
+    id: 'remote',
+    run: async (draft, position) => {
+      for (;;) {
+        const profiles = context.connections.list().filter((profile) => profile.kind === 'elasticsearch' && profile.id !== draft.local?.profile.id);
+        const choice = await context.ui.pick<RemoteChoice>({
+          ...position,
+          placeholder: 'The remote cluster: the one whose indices the local cluster reads',
+          items: [
+            ...profiles.map((profile) => ({ label: profile.name, description: describeProfile(profile), value: { kind: 'connection', profile } as RemoteChoice })),
+            {
+              label: 'An Elastic Cloud or ECE deployment…',
+              description: isCloudPlatform(draft.localPlatform) ? 'trust and remote-clusters list through the deployment API' : 'through the Cloud proxy on port 9400',
+              value: { kind: 'deployment' },
+            },
+            { label: 'Enter the address…', description: 'host:port of the remote\'s transport interface', value: { kind: 'typed' } },
+          ],
+          active: draft.remoteDeployment ? { kind: 'deployment' } : draft.remote ? { kind: 'connection', profile: draft.remote.profile } : undefined,
+        });
+        if (choice === undefined || choice === BACK) return choice;
+        if (choice.kind === 'typed') {
+          draft.remote = undefined;
+          draft.remoteDeployment = undefined;
+          draft.serverName = undefined;
+          return 'next';
+        }
+        if (choice.kind === 'connection') {
+          const checked = await checkCluster(context, pool, choice.profile);
+          if (!checked) continue;
+          if (checked.profile.id !== draft.remote?.profile.id) draft.address = undefined;
+          draft.remote = checked;
+          draft.remoteDeployment = undefined;
+          draft.serverName = undefined;
+          return 'next';
+        }
+        const target = await pickDeployment(context, pool, position, {
+          kinds: ['cloud', 'ece'],
+          placeholder: 'The remote deployment',
+          exclude: (candidate) => candidate.deploymentId === draft.localDeployment?.deploymentId && candidate.refId === draft.localDeployment.refId,
+        });
+        if (target === undefined) return undefined;
+        if (target === BACK) continue;
+        try {
+          const details = await context.ui.progress(`Reading deployment "${target.deploymentName}"…`, async () => deploymentDetails(await pool.cloud(target.connection), target));
+          if (!details.endpoint) {
+            await context.ui.notify('error', `Deployment "${target.deploymentName}" reports no endpoint, so its proxy address is unknown.`);
+            continue;
+          }
+          draft.remote = undefined;
+          draft.remoteDeployment = { ...target, endpoint: details.endpoint, version: details.version };
+          draft.address = `${details.endpoint}:${PORTS.cloudCertificateProxy}`;
+          draft.serverName = details.endpoint;
+          return 'next';
+        } catch (error) {
+          await context.ui.notify('error', `Deployment "${target.deploymentName}" could not be read: ${describeError(error)}`);
+        }
+      }
+    },
+  };
+}
+
+function addressStep(start: FlowStart): FlowStep<AddRemoteDraft> {
+  return {
+    id: 'certAddress',
+    run: async (draft, position) => {
+      const host = draft.remote?.profile.url ? safeHost(draft.remote.profile.url) : undefined;
+      return take(
+        await start.context.ui.input({
+          ...position,
+          prompt: `Address of the remote's transport interface as host:port (port ${PORTS.transport} by default)`,
+          placeholder: `es-remote.example.com:${PORTS.transport}`,
+          value: draft.address ?? (host ? `${host}:${PORTS.transport}` : undefined),
+          validate: certificateAddressProblem,
+        }),
+        (value) => (draft.address = value.trim()),
+      );
+    },
+  };
+}
+
+export function certificateAddressProblem(value: string): string | undefined {
+  const problem = addressProblem(value);
+  if (problem) return problem;
+  if (portOf(value) === PORTS.remoteClusterServer) {
+    return `Port ${PORTS.remoteClusterServer} is the remote cluster server of the API-key model. The certificate model connects to the transport port (${PORTS.transport} by default).`;
+  }
+  return undefined;
+}
+
+const TRUSTED = 'trusted';
+const EXPLAIN = 'explain';
+
+function trustConfirmStep(start: FlowStart): FlowStep<AddRemoteDraft> {
+  const { context } = start;
+  return {
+    id: 'trustConfirm',
+    run: async (draft, position) => {
+      for (;;) {
+        const answer = await context.ui.pick<string>({
+          ...position,
+          placeholder: 'The certificate model needs both clusters to trust each other\'s transport certificates. Is that in place?',
+          items: [
+            { label: 'Yes, both sides trust each other', value: TRUSTED },
+            { label: 'Show what has to be in place', description: 'opens the instructions in an editor', value: EXPLAIN },
+          ],
+        });
+        if (answer === undefined || answer === BACK) return answer;
+        if (answer === TRUSTED) return 'next';
+        await context.ui.openUntitled(trustInstructions(draft), 'markdown');
+      }
+    },
+  };
+}
+
+function trustInstructions(draft: AddRemoteDraft): string {
+  const local = draft.local?.profile.name ?? 'the local cluster';
+  const remote = draft.remoteDeployment?.deploymentName ?? draft.remote?.profile.name ?? 'the remote cluster';
+  return [
+    `# Mutual TLS trust between "${local}" and "${remote}"`,
+    '',
+    'With the certificate model the clusters authenticate each other with their transport certificates:',
+    '',
+    `- "${local}" must trust the CA that signed the transport certificates of "${remote}".`,
+    `- "${remote}" must trust the CA that signed the transport certificates of "${local}".`,
+    '',
+    'Self-managed: add the other cluster\'s CA certificate to `xpack.security.transport.ssl.certificate_authorities` on every node, and restart them.',
+    'ECK: list the other cluster\'s CA (its `<name>-es-transport-certs-public` Secret, `ca.crt`) in `spec.transport.tls.certificateAuthorities`.',
+    'Elastic Cloud / ECE: add the other environment with **Elastic: Add Trusted Environment** (self-managed clusters as a direct trust with their CA).',
+    '',
+    'The certificate model is deprecated since Elasticsearch 9.0; the API-key model needs no mutual trust.',
+    '',
+  ].join('\n');
+}
+
+function safeHost(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.replace(/^\[|\]$/g, '') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface TrustChange {
+  target: DeploymentTarget;
+  entry: TrustEntry;
+  /** For the summary, before anything is written. */
+  description: string;
+  /** For the report, once written. */
+  done: string;
+}
+
+/** What the two deployments' trust needs; a problem when an entry to extend cannot be chosen. */
+export async function planTrust(start: FlowStart, draft: AddRemoteDraft): Promise<{ changes: TrustChange[] } | { problem: string }> {
+  const local = draft.localDeployment as DeploymentTarget;
+  const remote = draft.remoteDeployment as DeploymentTarget;
+  const cloud = await start.pool.cloud(local.connection);
+  const [localDetails, remoteDetails] = await Promise.all([deploymentDetails(cloud, local), deploymentDetails(cloud, remote)]);
+  const changes: TrustChange[] = [];
+  for (const [side, details, other] of [
+    [local, localDetails, remoteDetails],
+    [remote, remoteDetails, localDetails],
+  ] as const) {
+    if (trustsCluster(details.trust, other.clusterId)) continue;
+    const accounts = details.trust.accounts ?? [];
+    if (accounts.length !== 1) {
+      return {
+        problem: `Deployment "${side.deploymentName}" does not trust cluster ${other.clusterId}, and it has ${accounts.length === 0 ? 'no organization trust entry' : 'several organization trust entries'} to extend. Set it up with "Elastic: Edit Trust" or "Elastic: Add Trusted Environment", then run this again.`,
+      };
+    }
+    const entry = accounts[0];
+    changes.push({
+      target: side,
+      entry: { kind: 'accounts', entry: { ...entry, trust_all: false, trust_allowlist: [...(entry.trust_allowlist ?? []), other.clusterId] } },
+      description: `Trust of deployment "${side.deploymentName}": add cluster ${other.clusterId} to the allowlist of organization ${entry.account_id}.`,
+      done: `Added cluster ${other.clusterId} to the trust allowlist of organization ${entry.account_id} in deployment "${side.deploymentName}".`,
+    });
+  }
+  return { changes };
+}
+
+export function summarizeCertificate(draft: AddRemoteDraft, trustChanges: TrustChange[]): string[] {
+  const alias = draft.alias ?? '';
+  const local = draft.local?.profile.name ?? 'the local cluster';
+  const lines: string[] = [];
+  if (isDeploymentPair(draft)) {
+    lines.push(...(trustChanges.length ? trustChanges.map((change) => change.description) : ['Trust: both deployments already trust each other; nothing to change.']));
+    lines.push(`Remote clusters of deployment "${draft.localDeployment?.deploymentName}": add "${alias}" → "${draft.remoteDeployment?.deploymentName}" (the existing entries are kept).`);
+  } else {
+    lines.push(`On "${local}": PUT _cluster/settings — cluster.remote.${alias}.mode: proxy, proxy_address: ${draft.address}${draft.serverName ? `, server_name: ${draft.serverName}` : ''}.`);
+  }
+  lines.push(`Then wait for GET _remote/info to report "${alias}" as connected.`);
+  if (deprecatedHere(draft)) {
+    lines.push('Note: TLS-certificate remote clusters are deprecated since Elasticsearch 9.0; consider the API-key model.');
+  }
+  return lines;
+}
+
+/** Whether either side is known to run 9.0 or later, where the certificate model is deprecated. */
+function deprecatedHere(draft: AddRemoteDraft): boolean {
+  return [draft.local?.info.version.number, draft.remote?.info.version.number, draft.remoteDeployment?.version].some((version) => atLeastVersion(version, CERTIFICATE_MODEL_DEPRECATED_VERSION));
+}
+
+export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft, trustChanges: TrustChange[]): Promise<FlowResult> {
+  const { context, pool } = start;
+  const changes = new ChangeLog();
+  const alias = draft.alias as string;
+  const local = draft.local as CheckedCluster;
+  let stage = 'Updating the trust settings';
+  try {
+    const localEs = await pool.elasticsearch(local.profile);
+    if (isDeploymentPair(draft)) {
+      const localDeployment = draft.localDeployment as DeploymentTarget;
+      const remoteDeployment = draft.remoteDeployment as DeploymentTarget;
+      const cloud = await pool.cloud(localDeployment.connection);
+      for (const change of trustChanges) {
+        stage = `Updating the trust of deployment "${change.target.deploymentName}"`;
+        const key = trustEntryKey(change.entry);
+        const { before } = await context.ui.progress(`${stage}…`, () => writeTrustEntry(cloud, change.target, { set: change.entry }));
+        changes.record({
+          done: change.done,
+          undo: { description: `Restoring the trust of "${change.target.deploymentName}"`, run: () => restoreTrustEntry(cloud, change.target, key, before) },
+        });
+      }
+      stage = `Adding "${alias}" to the remote clusters of "${localDeployment.deploymentName}"`;
+      const { before } = await context.ui.progress(`${stage}…`, () =>
+        writeRemoteClusterRef(cloud, localDeployment, { set: { deployment_id: remoteDeployment.deploymentId, elasticsearch_ref_id: remoteDeployment.refId, alias } }),
+      );
+      const previous = before.find((ref) => ref.alias === alias);
+      changes.record({
+        done: `Added "${alias}" (deployment "${remoteDeployment.deploymentName}") to the remote clusters of deployment "${localDeployment.deploymentName}".`,
+        undo: {
+          description: `Taking "${alias}" out of the remote clusters list`,
+          run: async () => void (await writeRemoteClusterRef(cloud, localDeployment, previous ? { set: previous } : { remove: alias })),
+        },
+      });
+    } else {
+      stage = `Writing the remote-cluster settings on "${local.profile.name}"`;
+      const before = await readAliasSettings(localEs, alias);
+      await context.ui.progress(`${stage}…`, () => localEs.putClusterSettings(proxySettingsBody(alias, { address: draft.address as string, serverName: draft.serverName }, before), { flatSettings: true }));
+      changes.record({
+        done: `Set cluster.remote.${alias}.mode: proxy and proxy_address: ${draft.address}${draft.serverName ? ` with server_name: ${draft.serverName}` : ''} on "${local.profile.name}".`,
+        undo: {
+          description: `Putting the settings of "${alias}" back`,
+          run: async () => void (await localEs.putClusterSettings(restoreBody(before, await readAliasSettings(localEs, alias)), { flatSettings: true })),
+        },
+      });
+    }
+
+    stage = `Waiting for "${alias}" to connect`;
+    const poll = await waitForConnection(context, localEs, alias);
+    if (!poll.connected) {
+      const causes = likelyCauses(poll, { model: 'certificate', localPlatform: draft.localPlatform ?? 'self-managed', remoteIsCloud: Boolean(draft.remoteDeployment) });
+      return await fail(context, changes, `"${alias}" did not connect within ${Math.round(context.timing.connectTimeoutMs / 1000)} s. Likely causes:\n${causes.map((cause) => `• ${cause}`).join('\n')}`, alias);
+    }
+    await context.refreshViews();
+    if (deprecatedHere(draft)) {
+      changes.note('TLS-certificate remote clusters are deprecated since Elasticsearch 9.0; plan a move to the API-key model.');
+    }
+    return await finishFlow(context, TITLE, 'completed', changes, { summary: `"${local.profile.name}" is connected to the remote cluster "${alias}" (TLS certificate).` });
+  } catch (error) {
+    return await fail(context, changes, `${stage} failed: ${describeError(error)}`, alias);
+  }
+}
+
+async function fail(context: FlowContext, changes: ChangeLog, problem: string, alias: string): Promise<FlowResult> {
+  const { outcome, left } = await offerRollback(context, changes, problem);
+  if (outcome === 'rolled-back') await context.refreshViews();
+  return finishFlow(context, TITLE, outcome, changes, { summary: `"${alias}" was not set up.`, problem, left });
+}

@@ -1,0 +1,111 @@
+/**
+ * Registers the guided flows (Add/Remove Remote Cluster, Create Cross-Cluster API Key, Add Trusted
+ * Environment, Edit Trust) and the Console "Send request" CodeLens. Each command takes an optional
+ * argument object (from the remote-clusters view or a script), returns a result object, and never
+ * throws into VS Code.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Connections } from '../connections/commands';
+import { registerConsoleCommands } from '../console/provider';
+import type { ExtensionLog } from '../log';
+import { addRemoteCluster, type AddRemoteClusterArgs } from './addRemoteCluster';
+import type { FlowResult } from './changes';
+import { describeError, DEFAULT_CONNECT_TIMEOUT_SECONDS, type FlowContext } from './context';
+import { createCrossClusterApiKey } from './createApiKey';
+import { removeRemoteCluster } from './removeRemoteCluster';
+import { addTrustedEnvironment, editTrust } from './trust';
+import type { FlowUi } from './ui';
+import { vscodeFlowUi } from './vscodeUi';
+
+export const FLOW_COMMANDS = {
+  addRemoteCluster: 'elasticRemoteClusters.addRemoteCluster',
+  removeRemoteCluster: 'elasticRemoteClusters.removeRemoteCluster',
+  createCrossClusterApiKey: 'elasticRemoteClusters.createCrossClusterApiKey',
+  addTrustedEnvironment: 'elasticRemoteClusters.addTrustedEnvironment',
+  editTrust: 'elasticRemoteClusters.editTrust',
+} as const;
+
+/** The view that lists remote clusters (another feature); refreshed after a change when it exists. */
+const REFRESH_VIEW_COMMAND = 'elasticRemoteClusters.refreshRemoteClusters';
+
+/**
+ * Test seam, reachable through the extension's exports: in-editor tests cannot click quick inputs,
+ * so they drive a flow with a scripted UI. `useUi(undefined)` restores the real one.
+ */
+export interface FlowsApi {
+  useUi(ui: FlowUi | undefined): void;
+  /** Overrides the connect timeout (milliseconds) and poll interval of later flows; undefined restores the setting. */
+  useTiming(timing: { connectTimeoutMs: number; pollIntervalMs: number } | undefined): void;
+}
+
+export function registerFlowCommands(context: vscode.ExtensionContext, connections: Connections, log: ExtensionLog): FlowsApi {
+  let uiOverride: FlowUi | undefined;
+  let timingOverride: { connectTimeoutMs: number; pollIntervalMs: number } | undefined;
+
+  const flowContext = (): FlowContext => {
+    const seconds = vscode.workspace.getConfiguration('elasticRemoteClusters').get<number>('remoteConnectTimeoutSeconds', DEFAULT_CONNECT_TIMEOUT_SECONDS);
+    return {
+      ui: uiOverride ?? vscodeFlowUi,
+      connections: { list: () => connections.store.list(), open: (profile) => connections.openClients(profile) },
+      log,
+      timing: {
+        connectTimeoutMs: timingOverride?.connectTimeoutMs ?? Math.max(5, Math.min(600, seconds || DEFAULT_CONNECT_TIMEOUT_SECONDS)) * 1000,
+        pollIntervalMs: timingOverride?.pollIntervalMs ?? 2000,
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        now: () => Date.now(),
+      },
+      manifests: {
+        openYamlDocuments: () =>
+          vscode.workspace.textDocuments
+            .filter((document) => document.languageId === 'yaml' && !document.isClosed)
+            .map((document) => ({ uri: document.uri.toString(), label: path.basename(document.uri.path), text: document.getText() })),
+        applyEdits: async (uri, edits) => {
+          const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri);
+          if (!document) return false;
+          const edit = new vscode.WorkspaceEdit();
+          for (const change of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(change.span.start), document.positionAt(change.span.end)), change.newText);
+          const applied = await vscode.workspace.applyEdit(edit);
+          if (applied) await vscode.window.showTextDocument(document, { preview: false });
+          return applied;
+        },
+      },
+      refreshViews: async () => {
+        try {
+          await vscode.commands.executeCommand(REFRESH_VIEW_COMMAND);
+        } catch {
+          // The view may not be installed; nothing to refresh then.
+        }
+      },
+    };
+  };
+
+  /** Runs a flow; an unexpected error becomes a message and a failed result instead of an exception in VS Code. */
+  const guarded =
+    <A>(name: string, flow: (context: FlowContext, args: A) => Promise<FlowResult>) =>
+    async (args?: unknown): Promise<FlowResult> => {
+      const context = flowContext();
+      try {
+        return await flow(context, (args && typeof args === 'object' ? args : {}) as A);
+      } catch (error) {
+        const problem = `${name} stopped: ${describeError(error)}`;
+        log.error(problem);
+        void context.ui.notify('error', problem);
+        return { outcome: 'failed', done: [], undone: [], report: problem };
+      }
+    };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(FLOW_COMMANDS.addRemoteCluster, guarded<AddRemoteClusterArgs>('Add Remote Cluster', addRemoteCluster)),
+    vscode.commands.registerCommand(FLOW_COMMANDS.removeRemoteCluster, guarded('Remove Remote Cluster', removeRemoteCluster)),
+    vscode.commands.registerCommand(FLOW_COMMANDS.createCrossClusterApiKey, guarded('Create Cross-Cluster API Key', createCrossClusterApiKey)),
+    vscode.commands.registerCommand(FLOW_COMMANDS.addTrustedEnvironment, guarded('Add Trusted Environment', addTrustedEnvironment)),
+    vscode.commands.registerCommand(FLOW_COMMANDS.editTrust, guarded('Edit Trust', editTrust)),
+  );
+  registerConsoleCommands(context, connections, log);
+
+  return {
+    useUi: (ui) => (uiOverride = ui),
+    useTiming: (timing) => (timingOverride = timing),
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Steps several flows share: choosing a saved connection (checked with a real request before the
+ * flow goes on) and choosing a deployment of the saved Elastic Cloud / ECE connections.
+ */
+import type { RootInfo } from '../api/types/elasticsearch';
+import type { ConnectionKind, ConnectionProfile } from '../connections/profile';
+import { describeProfile } from '../connections/profile';
+import { describeError, type ClientPool, type FlowContext } from './context';
+import { listDeploymentTargets, type DeploymentTarget } from './deployments';
+import { BACK, type Back, type StepPosition } from './ui';
+
+export interface CheckedCluster {
+  profile: ConnectionProfile;
+  info: RootInfo;
+}
+
+/** GET / on the connection, under a progress notification; undefined (after saying why) when it fails. */
+export async function checkCluster(context: FlowContext, pool: ClientPool, profile: ConnectionProfile): Promise<CheckedCluster | undefined> {
+  try {
+    const info = await context.ui.progress(`Checking "${profile.name}"…`, async () => (await pool.elasticsearch(profile)).info());
+    return { profile, info };
+  } catch (error) {
+    await context.ui.notify('error', `"${profile.name}" cannot be used: ${describeError(error)}`);
+    return undefined;
+  }
+}
+
+/** A pick among saved connections of the given kinds; says what to do when there are none. */
+export async function pickConnection(
+  context: FlowContext,
+  position: StepPosition,
+  options: { kinds: ConnectionKind[]; placeholder: string; active?: string },
+): Promise<ConnectionProfile | Back | undefined> {
+  const profiles = context.connections.list().filter((profile) => options.kinds.includes(profile.kind));
+  if (profiles.length === 0) {
+    await context.ui.notify('error', `No suitable connection is saved. Add one with "Elastic: Add Connection" (${options.kinds.join(' or ')}), then run this command again.`);
+    return position.canGoBack ? BACK : undefined;
+  }
+  return context.ui.pick<ConnectionProfile>({
+    ...position,
+    placeholder: options.placeholder,
+    items: profiles.map((profile) => ({ label: profile.name, description: describeProfile(profile), value: profile })),
+    active: profiles.find((profile) => profile.id === options.active),
+  });
+}
+
+/**
+ * A pick among the Elasticsearch resources of the deployments of the saved Cloud / ECE connections
+ * of the given kinds. `preselect` picks the active item (e.g. the deployment whose cluster ID is the
+ * connected cluster's name, as on Elastic Cloud).
+ */
+export async function pickDeployment(
+  context: FlowContext,
+  pool: ClientPool,
+  position: StepPosition,
+  options: {
+    kinds: ConnectionKind[];
+    placeholder: string;
+    /** Only the deployments of this connection. */
+    connection?: ConnectionProfile;
+    preselect?: (target: DeploymentTarget) => boolean;
+    exclude?: (target: DeploymentTarget) => boolean;
+  },
+): Promise<DeploymentTarget | Back | undefined> {
+  const connections = options.connection ? [options.connection] : context.connections.list().filter((profile) => options.kinds.includes(profile.kind));
+  if (connections.length === 0) {
+    await context.ui.notify('error', `This needs a saved ${options.kinds.includes('ece') && !options.kinds.includes('cloud') ? 'ECE' : 'Elastic Cloud'} connection. Add one with "Elastic: Add Connection" and run this command again.`);
+    return position.canGoBack ? BACK : undefined;
+  }
+  const { targets, problems } = await context.ui.progress('Listing deployments…', () => listDeploymentTargets(pool, connections));
+  const shown = targets.filter((target) => !options.exclude?.(target));
+  if (problems.length) await context.ui.notify('warning', problems.join(' '));
+  if (shown.length === 0) {
+    await context.ui.notify('error', 'No deployment was found through the saved Elastic Cloud / ECE connections.');
+    return position.canGoBack ? BACK : undefined;
+  }
+  return context.ui.pick<DeploymentTarget>({
+    ...position,
+    placeholder: options.placeholder,
+    items: shown.map((target) => ({ label: target.deploymentName, description: `${target.refId} · ${target.connection.name}`, detail: `Deployment ${target.deploymentId}, Elasticsearch cluster ${target.clusterId}`, value: target })),
+    active: shown.find((target) => options.preselect?.(target)),
+  });
+}

@@ -1,0 +1,244 @@
+/**
+ * The answers "Add Remote Cluster" collects, and the steps both security models start with:
+ * the model, the local cluster (checked with GET /), where it runs, and its deployment on Elastic
+ * Cloud / ECE. The model-specific steps are in apiKeyModel.ts and certificateModel.ts.
+ */
+import type { ConnectionProfile } from '../connections/profile';
+import type { ClientPool, FlowContext } from './context';
+import type { DeploymentTarget } from './deployments';
+import type { EckResource } from './eck';
+import { describeError } from './context';
+import { aliasProblem, apiKeyVersionVerdict, PLATFORM_LABELS, type Platform, type SecurityModel } from './model';
+import { checkCluster, pickConnection, pickDeployment, type CheckedCluster } from './pickers';
+import { describeAliasSettings, hasAnySetting, readAliasSettings, type AliasSettings } from './settings';
+import type { FlowStep } from './steps';
+import { BACK, take } from './ui';
+
+export const ADD_REMOTE_CLUSTER_TITLE = 'Add Remote Cluster';
+
+export interface AddRemoteDraft {
+  model?: SecurityModel;
+  local?: CheckedCluster;
+  localPlatform?: Platform;
+  /** Elastic Cloud / ECE: the local cluster's deployment (keystore, trust, remote-clusters list). */
+  localDeployment?: DeploymentTarget;
+
+  /** A saved connection to the remote cluster (creates the key; reads its version). */
+  remote?: CheckedCluster;
+  /** API-key model without a remote connection: the user pastes a key created elsewhere. */
+  remoteWithoutConnection?: boolean;
+  /** The remote is an Elastic Cloud / ECE deployment: reached through the proxy at its endpoint. */
+  remoteDeployment?: DeploymentTarget & { endpoint: string; version?: string };
+  /** `host:port` the local cluster connects to (`proxy_address`). */
+  address?: string;
+  /** TLS server name (SNI) sent to the proxy; required for Elastic Cloud / ECE. */
+  serverName?: string;
+  alias?: string;
+  /** The alias's settings before the change (possibly empty); replacing them was confirmed. */
+  existing?: AliasSettings;
+
+  searchPatterns?: string[];
+  replicationPatterns?: string[];
+  certificateIdentity?: string;
+  /** A cross-cluster key created elsewhere (secret; only kept in memory for the flow). */
+  pastedKey?: string;
+  /** ECK: the resource to add `secureSettings` to; null for "write everything to a new file". */
+  eckResource?: EckResource | null;
+  /** ECK: put the Secret into the same manifest instead of a new untitled file. */
+  eckSecretInManifest?: boolean;
+}
+
+export interface FlowStart {
+  context: FlowContext;
+  pool: ClientPool;
+  /** The model came as an argument: no model step. */
+  presetModel: boolean;
+  /** The local connection came as an argument (and was checked): no local step. */
+  presetLocal: boolean;
+  /** The remote connection came as an argument; it is checked at the remote step. */
+  remoteProfile?: ConnectionProfile;
+  /** Alias suggested by the caller (still shown, so it can be checked and changed). */
+  alias?: string;
+}
+
+export function modelStep(start: FlowStart): FlowStep<AddRemoteDraft> {
+  return {
+    id: 'model',
+    run: async (draft, position) =>
+      take(
+        await start.context.ui.pick<SecurityModel>({
+          ...position,
+          placeholder: 'How should the two clusters authenticate each other?',
+          items: [
+            {
+              label: 'API key (recommended)',
+              description: 'cross-cluster API key, port 9443',
+              detail: 'The remote grants access through a cross-cluster API key, which the local cluster keeps in its keystore. Elasticsearch 8.14+ (8.10+ on ECK and Elastic Cloud).',
+              value: 'api-key',
+            },
+            {
+              label: 'TLS certificate (deprecated)',
+              description: 'mutual TLS trust, transport port',
+              detail: 'Both clusters trust each other\'s certificates. Deprecated since Elasticsearch 9.0.',
+              value: 'certificate',
+            },
+          ],
+          active: draft.model,
+        }),
+        (model) => {
+          if (model !== draft.model) {
+            // Remote-side answers depend on the model (ports, keys); ask them again.
+            draft.remote = undefined;
+            draft.remoteDeployment = undefined;
+            draft.remoteWithoutConnection = undefined;
+            draft.address = undefined;
+            draft.serverName = undefined;
+          }
+          draft.model = model;
+        },
+      ),
+  };
+}
+
+/** Local cluster, where it runs, and its deployment on Elastic Cloud / ECE. */
+export function localSteps(start: FlowStart, draft: AddRemoteDraft): FlowStep<AddRemoteDraft>[] {
+  const { context, pool } = start;
+  const steps: FlowStep<AddRemoteDraft>[] = [];
+  if (!start.presetLocal) {
+    steps.push({
+      id: 'local',
+      run: async (current, position) => {
+        for (;;) {
+          const answer = await pickConnection(context, position, {
+            kinds: ['elasticsearch'],
+            placeholder: 'The local cluster: the one that searches or replicates from the remote',
+            active: current.local?.profile.id,
+          });
+          if (answer === undefined || answer === BACK) return answer;
+          const checked = await checkCluster(context, pool, answer);
+          if (!checked) continue;
+          if (checked.profile.id !== current.local?.profile.id) {
+            current.localPlatform = undefined;
+            current.localDeployment = undefined;
+          }
+          current.local = checked;
+          return 'next';
+        }
+      },
+    });
+  }
+  steps.push({
+    id: 'localPlatform',
+    run: async (current, position) => {
+      for (;;) {
+        const answer = await context.ui.pick<Platform>({
+          ...position,
+          placeholder: `Where does "${current.local?.profile.name}" run? It decides how the key and settings get there.`,
+          items: (['cloud', 'ece', 'eck', 'self-managed'] as const).map((platform) => ({ label: PLATFORM_LABELS[platform], description: platformHint(platform, current.model), value: platform })),
+          active: current.localPlatform ?? (current.local?.profile.cloudId ? 'cloud' : undefined),
+        });
+        if (answer === undefined || answer === BACK) return answer;
+        if (current.model === 'api-key' && current.local) {
+          const verdict = apiKeyVersionVerdict(current.local.info.version.number, answer, `"${current.local.profile.name}"`);
+          if (!verdict.ok && verdict.blocking) {
+            await context.ui.notify('error', verdict.problem);
+            continue;
+          }
+          if (!verdict.ok && !(await context.ui.confirm(verdict.problem, 'It may still work; continue only if you know this version supports it.', 'Continue Anyway'))) continue;
+        }
+        if (answer !== current.localPlatform) {
+          current.localDeployment = undefined;
+          current.eckResource = undefined;
+        }
+        current.localPlatform = answer;
+        return 'next';
+      }
+    },
+  });
+  if (draft.localPlatform === 'cloud' || draft.localPlatform === 'ece') {
+    steps.push({
+      id: 'localDeployment',
+      run: async (current, position) =>
+        take(
+          await pickDeployment(context, pool, position, {
+            kinds: [current.localPlatform === 'ece' ? 'ece' : 'cloud'],
+            placeholder: `The deployment "${current.local?.profile.name}" belongs to`,
+            // On Elastic Cloud the cluster name GET / reports is the Elasticsearch cluster ID.
+            preselect: (target) => target.deploymentId === current.localDeployment?.deploymentId || target.clusterId === current.local?.info.cluster_name,
+          }),
+          (target) => (current.localDeployment = target),
+        ),
+    });
+  }
+  return steps;
+}
+
+function platformHint(platform: Platform, model: SecurityModel | undefined): string {
+  if (model === 'certificate') return platform === 'cloud' || platform === 'ece' ? 'trust through the deployment settings' : 'trust through transport CAs';
+  switch (platform) {
+    case 'cloud':
+    case 'ece':
+      return 'key stored through the deployment keystore API';
+    case 'eck':
+      return 'key stored through a Secret and spec.secureSettings';
+    case 'self-managed':
+      return 'key added with elasticsearch-keystore on each node';
+  }
+}
+
+export function isCloudPlatform(platform: Platform | undefined): platform is 'cloud' | 'ece' {
+  return platform === 'cloud' || platform === 'ece';
+}
+
+/**
+ * The alias step: checked for Elasticsearch's alias grammar (and lowercase where a keystore is
+ * involved on Cloud, ECE and ECK), then against what the local cluster already has under that
+ * alias. Replacing an existing alias needs an explicit confirmation. `alsoExisting` adds places
+ * beyond the cluster settings (a deployment's keystore or remote-clusters list).
+ */
+export function aliasStep(start: FlowStart, alsoExisting?: (draft: AddRemoteDraft, alias: string) => Promise<string[]>): FlowStep<AddRemoteDraft> {
+  const { context, pool } = start;
+  return {
+    id: 'alias',
+    run: async (draft, position) => {
+      const lowercase = draft.model === 'api-key' && draft.localPlatform !== 'self-managed';
+      for (;;) {
+        const answer = await context.ui.input({
+          ...position,
+          prompt: `Alias for the remote cluster on "${draft.local?.profile.name}": searches then name indices as "<alias>:<index>"`,
+          placeholder: 'e.g. europe',
+          value: draft.alias ?? start.alias ?? suggestAlias(draft),
+          validate: (value) => aliasProblem(value, { lowercase }),
+        });
+        if (answer === undefined || answer === BACK) return answer;
+        const alias = answer.trim();
+        if (!draft.local) return undefined;
+        let existing: AliasSettings;
+        let elsewhere: string[];
+        try {
+          const client = await pool.elasticsearch(draft.local.profile);
+          [existing, elsewhere] = await context.ui.progress(`Checking whether "${alias}" is in use…`, async () => [
+            await readAliasSettings(client, alias),
+            (await alsoExisting?.(draft, alias)) ?? [],
+          ]);
+        } catch (error) {
+          await context.ui.notify('error', `The settings of "${draft.local.profile.name}" could not be read: ${describeError(error)}`);
+          continue;
+        }
+        if (hasAnySetting(existing) || elsewhere.length) {
+          const detail = ['It has:', ...describeAliasSettings(existing).map((line) => `• ${line}`), ...elsewhere.map((line) => `• ${line}`), '', 'Replacing it changes where this alias points for every search and follower index that uses it.'].join('\n');
+          if (!(await context.ui.confirm(`"${draft.local.profile.name}" already has a remote cluster "${alias}". Replace it?`, detail, 'Replace'))) continue;
+        }
+        draft.alias = alias;
+        draft.existing = existing;
+        return 'next';
+      }
+    },
+  };
+}
+
+function suggestAlias(draft: AddRemoteDraft): string {
+  const source = draft.remoteDeployment?.deploymentName ?? draft.remote?.info.cluster_name ?? '';
+  const alias = source.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  return alias && !/^[0-9a-f]{32}$/.test(alias) ? alias : '';
+}

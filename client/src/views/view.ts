@@ -1,0 +1,169 @@
+/**
+ * The "Remote Clusters" view in the Elastic activity-bar container: a thin TreeDataProvider over
+ * RemoteClustersTreeModel, its commands (refresh, copy cluster ID, open JSON, and item actions that
+ * open the set-up flows pre-filled) and the optional timed refresh.
+ */
+import * as vscode from 'vscode';
+import type { Connections } from '../connections/commands';
+import type { ExtensionLog } from '../log';
+import { ITEM_ACTIONS, itemActionArgument, VIEW_COMMANDS, VIEW_ID, type ItemAction } from './actions';
+import { startAutoRefresh } from './autoRefresh';
+import { RemoteClustersTreeModel } from './model';
+import type { TreeNode } from './nodes';
+
+const SECTION = 'elasticRemoteClusters';
+const REFRESH_INTERVAL_SETTING = 'remoteClustersView.refreshIntervalSeconds';
+
+/**
+ * The in-editor test seam, returned from `activate` as `remoteClustersView`: the nodes the view
+ * shows (waiting for their loads) and the TreeItem VS Code gets for one.
+ */
+export interface RemoteClustersViewApi {
+  children(node?: TreeNode): Promise<TreeNode[]>;
+  treeItem(node: TreeNode): vscode.TreeItem;
+}
+
+export function registerRemoteClustersView(context: vscode.ExtensionContext, connections: Connections, log: ExtensionLog): RemoteClustersViewApi {
+  const changed = new vscode.EventEmitter<TreeNode | undefined>();
+  let progressShown = false;
+  const model: RemoteClustersTreeModel = new RemoteClustersTreeModel(
+    {
+      profiles: () => connections.store.list(),
+      problems: () => connections.store.problems(),
+      openClients: (profile) => connections.openClients(profile),
+    },
+    {
+      // A progress bar at the top of the view while anything loads.
+      onLoadStarted: () => {
+        if (progressShown) return;
+        progressShown = true;
+        void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => model.settled()).then(() => (progressShown = false));
+      },
+    },
+  );
+  const provider: vscode.TreeDataProvider<TreeNode> = {
+    onDidChangeTreeData: changed.event,
+    getTreeItem: toTreeItem,
+    getChildren: (node) => model.children(node),
+  };
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const modelSubscription = model.onDidChange(() => changed.fire(undefined));
+
+  /** The node a command acts on: its argument, else the selection, else a pick among loaded nodes. */
+  const targetNode = async (argument: unknown, wanted: (node: TreeNode) => boolean, placeHolder: string): Promise<TreeNode | undefined> => {
+    if (isTreeNode(argument)) return wanted(argument) ? argument : undefined;
+    const selected = view.selection.find(wanted);
+    if (selected) return selected;
+    const candidates = model.loadedNodes().filter(wanted);
+    if (candidates.length === 0) {
+      void vscode.window.showInformationMessage('Nothing suitable is loaded in the Remote Clusters view yet. Open the view and expand a connection first.');
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(
+      candidates.map((node) => ({ label: node.label, description: node.description, node })),
+      { placeHolder },
+    );
+    return picked?.node;
+  };
+
+  const copyClusterId = async (argument?: unknown): Promise<string | undefined> => {
+    const node = await targetNode(argument, (candidate) => Boolean(candidate.clusterId), 'Copy the cluster ID of…');
+    if (!node?.clusterId) return undefined;
+    await vscode.env.clipboard.writeText(node.clusterId);
+    void vscode.window.showInformationMessage(`Copied the Elasticsearch cluster ID ${node.clusterId}${node.kind === 'deployment' ? ` of "${node.label}"` : ''}.`);
+    return node.clusterId;
+  };
+
+  const openItemJson = async (argument?: unknown): Promise<vscode.TextDocument | undefined> => {
+    const node = await targetNode(argument, (candidate) => candidate.json !== undefined, 'Open the JSON of…');
+    if (node?.json === undefined) return undefined;
+    // The JSON was masked when the node was built; the log's redactor also knows this session's secrets.
+    const content = log.redactor.scrub(JSON.stringify(node.json, null, 2));
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content });
+    await vscode.window.showTextDocument(document, { preview: true });
+    return document;
+  };
+
+  const runItemAction = async (action: ItemAction, argument?: unknown): Promise<unknown> => {
+    const { target, title } = ITEM_ACTIONS[action];
+    try {
+      return await vscode.commands.executeCommand(target, itemActionArgument(action, isTreeNode(argument) ? argument : undefined));
+    } catch (error) {
+      // Commands report their own failures; this is for a target that is missing or broke.
+      const message = error instanceof Error ? error.message : String(error);
+      log.error(`"${title}" from the Remote Clusters view failed: ${message}`);
+      void vscode.window.showErrorMessage(`"${title}" could not run: ${message}`);
+      return undefined;
+    }
+  };
+
+  const autoRefresh = configuredAutoRefresh(model, view);
+
+  context.subscriptions.push(
+    view,
+    changed,
+    modelSubscription,
+    autoRefresh,
+    { dispose: () => model.dispose() },
+    connections.store.onDidChange(() => model.connectionsChanged()),
+    vscode.commands.registerCommand(VIEW_COMMANDS.refresh, (argument?: unknown) => model.refresh(isTreeNode(argument) ? argument : undefined)),
+    vscode.commands.registerCommand(VIEW_COMMANDS.copyClusterId, copyClusterId),
+    vscode.commands.registerCommand(VIEW_COMMANDS.openItemJson, openItemJson),
+    ...(Object.keys(ITEM_ACTIONS) as ItemAction[]).map((action) =>
+      vscode.commands.registerCommand(ITEM_ACTIONS[action].command, (argument?: unknown) => runItemAction(action, argument)),
+    ),
+  );
+
+  return {
+    async children(node) {
+      model.children(node);
+      await model.settled();
+      return model.children(node);
+    },
+    treeItem: toTreeItem,
+  };
+}
+
+/** Re-arms the timed refresh whenever its setting changes. */
+function configuredAutoRefresh(model: RemoteClustersTreeModel, view: vscode.TreeView<TreeNode>): vscode.Disposable {
+  const arm = () => startAutoRefresh(vscode.workspace.getConfiguration(SECTION).get<number>(REFRESH_INTERVAL_SETTING, 0), model, () => view.visible);
+  let current = arm();
+  const subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+    if (!event.affectsConfiguration(`${SECTION}.${REFRESH_INTERVAL_SETTING}`)) return;
+    current.dispose();
+    current = arm();
+  });
+  return {
+    dispose() {
+      current.dispose();
+      subscription.dispose();
+    },
+  };
+}
+
+const COLLAPSIBLE = {
+  none: vscode.TreeItemCollapsibleState.None,
+  collapsed: vscode.TreeItemCollapsibleState.Collapsed,
+  expanded: vscode.TreeItemCollapsibleState.Expanded,
+} as const;
+
+function toTreeItem(node: TreeNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label, COLLAPSIBLE[node.collapsible]);
+  item.id = node.key;
+  item.description = node.description;
+  // Not trusted: names in it come from the APIs (and are escaped); theme icons are allowed.
+  const tooltip = new vscode.MarkdownString(node.tooltip, true);
+  tooltip.isTrusted = false;
+  item.tooltip = tooltip;
+  item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
+  item.contextValue = node.contextValue;
+  if (node.kind === 'error') item.command = { command: VIEW_COMMANDS.refresh, title: 'Try Again', arguments: [node] };
+  if (node.contextValue === 'settingsProblems') {
+    item.command = { command: 'workbench.action.openSettingsJson', title: 'Open Settings (JSON)' };
+  }
+  return item;
+}
+
+function isTreeNode(value: unknown): value is TreeNode {
+  return Boolean(value) && typeof value === 'object' && typeof (value as TreeNode).key === 'string' && typeof (value as TreeNode).kind === 'string' && typeof (value as TreeNode).ownerKey === 'string';
+}

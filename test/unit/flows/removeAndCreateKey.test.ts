@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { createCrossClusterApiKey } from '../../../client/src/flows/createApiKey';
+import { removeRemoteCluster } from '../../../client/src/flows/removeRemoteCluster';
+import { startEmulator, type RunningEmulator } from '../../emulator';
+import { esConnection, everythingShown, ScriptedFlowUi, testContext, type SavedConnection } from './support';
+
+describe('Remove Remote Cluster', () => {
+  let emulator: RunningEmulator;
+  let saved: SavedConnection[];
+
+  before(async () => {
+    emulator = await startEmulator({ clusters: [{ name: 'local' }, { name: 'remote', version: '8.17.0' }] });
+    saved = [esConnection('local', emulator.clusterUrl('local')), esConnection('remote', emulator.clusterUrl('remote'))];
+  });
+  after(() => emulator.stop());
+  afterEach(() => {
+    emulator.faults.clear();
+    const local = emulator.state.cluster('local');
+    local.persistent = {};
+    local.transient = {};
+  });
+
+  test('nulls every key of the alias in both scopes and leaves other aliases alone', async () => {
+    const local = emulator.state.cluster('local');
+    local.persistent = {
+      'cluster.remote.europe.mode': 'proxy',
+      'cluster.remote.europe.proxy_address': 'remote.emulated.local:9443',
+      'cluster.remote.europe.skip_unavailable': 'true',
+      'cluster.remote.asia.seeds': ['asia.example:9300'],
+    };
+    local.transient = { 'cluster.remote.europe.transport.compress': 'true' };
+    const ui = new ScriptedFlowUi([{ pick: /^local$/ }, { pick: /^europe$/ }], { confirm: [{ match: /Remove the remote cluster "europe" from "local"\?/, answer: true }] });
+    const context = testContext(ui, saved);
+    const result = await removeRemoteCluster(context);
+    assert.equal(result.outcome, 'completed', result.report);
+    assert.deepEqual(local.persistent, { 'cluster.remote.asia.seeds': ['asia.example:9300'] });
+    assert.deepEqual(local.transient, {});
+    assert.deepEqual(ui.shown[1].labels, ['asia', 'europe']);
+    assert.match(ui.shown.find((step) => step.labels?.includes('europe'))?.text ?? '', /remote cluster to remove/);
+    assert.match(ui.confirmations[0].detail, /cluster\.remote\.europe\.transport\.compress: true \(transient\)/);
+    assert.match(result.report, /Set 4 setting\(s\) of "europe" to null on "local"/);
+    assert.equal(context.refreshes, 1);
+  });
+
+  test('with the connection and alias as arguments it only asks for the confirmation, and reports a keystore entry to clean up', async () => {
+    const local = emulator.state.cluster('local');
+    const remote = emulator.state.cluster('remote');
+    const key = remote.issueApiKey({ name: 'k', type: 'cross_cluster', owner: 'elastic', roles: [], access: { search: [{ names: ['*'] }] }, metadata: {} });
+    local.keystoreAdd('cluster.remote.keyed.credentials', key.encoded);
+    local.reloadKeystore();
+    local.persistent = { 'cluster.remote.keyed.mode': 'proxy', 'cluster.remote.keyed.proxy_address': remote.remoteClusterServer.address };
+    const ui = new ScriptedFlowUi([], { confirm: [{ match: /Remove the remote cluster "keyed"/, answer: true }] });
+    const result = await removeRemoteCluster(testContext(ui, saved), { connectionId: 'local', alias: 'keyed' });
+    assert.equal(result.outcome, 'completed');
+    assert.equal(ui.shown.length, 0);
+    assert.deepEqual(local.persistent, {});
+    assert.match(result.report, /bin\/elasticsearch-keystore remove cluster\.remote\.keyed\.credentials/);
+    local.keystoreRemove('cluster.remote.keyed.credentials');
+    local.reloadKeystore();
+  });
+
+  test('an alias without cluster settings is explained; a refused update changes nothing', async () => {
+    const missing = new ScriptedFlowUi([]);
+    assert.equal((await removeRemoteCluster(testContext(missing, saved), { connectionId: 'local', alias: 'ghost' })).outcome, 'cancelled');
+    assert.match(missing.notices[0].message, /no cluster settings for a remote cluster "ghost"/);
+
+    emulator.state.cluster('local').persistent = { 'cluster.remote.europe.seeds': ['eu.example:9300'] };
+    emulator.faults.status(403, { server: 'local', method: 'PUT', path: '/_cluster/settings' });
+    const ui = new ScriptedFlowUi([], { confirm: [{ match: /Remove the remote cluster/, answer: true }] });
+    const result = await removeRemoteCluster(testContext(ui, saved), { connectionId: 'local', alias: 'europe' });
+    assert.equal(result.outcome, 'failed');
+    assert.match(result.report, /Nothing was changed/);
+    assert.deepEqual(emulator.state.cluster('local').persistent, { 'cluster.remote.europe.seeds': ['eu.example:9300'] });
+  });
+});
+
+describe('Create Cross-Cluster API Key', () => {
+  let emulator: RunningEmulator;
+
+  before(async () => {
+    emulator = await startEmulator({
+      clusters: [
+        { name: 'remote', version: '9.3.0', apiKeys: [{ id: 'rest-key', key: 'rest-secret', roles: ['superuser'] }] },
+      ],
+    });
+  });
+  after(() => emulator.stop());
+
+  test('creates the key with the chosen access and hands the encoded value over only when asked', async () => {
+    const ui = new ScriptedFlowUi(
+      [{ pick: /^remote$/ }, { type: '_reserved' }, { type: 'ccs-logs' }, { type: 'logs-*' }, { type: 'leader-*' }, { type: '(' }, { type: 'CN=.*\\.node\\.eu' }, { type: '1y' }, { type: '90d' }],
+      {
+        confirm: [{ match: /^Create this key\?/, answer: true }],
+        notify: [
+          { match: /was created\. Take its encoded value now/, answer: 'Copy Encoded Key' },
+          { match: /was created\. Take its encoded value now/, answer: 'Open in Editor' },
+          { match: /was created\. Take its encoded value now/, answer: undefined },
+        ],
+      },
+    );
+    const context = testContext(ui, [esConnection('remote', emulator.clusterUrl('remote'))]);
+    const result = await createCrossClusterApiKey(context);
+    assert.equal(result.outcome, 'completed', result.report);
+    const record = emulator.state.cluster('remote').apiKeys.get(result.keyId as string);
+    assert.equal(record?.name, 'ccs-logs');
+    assert.deepEqual(record?.access, { search: [{ names: ['logs-*'] }], replication: [{ names: ['leader-*'] }] });
+    assert.equal(record?.certificateIdentity, 'CN=.*\\.node\\.eu', 'offered because the cluster runs 9.3');
+    assert.ok(record?.expiration !== undefined);
+    const encoded = ui.clipboard[0];
+    assert.equal(Buffer.from(encoded, 'base64').toString(), `${record?.id}:${record?.secret}`);
+    assert.deepEqual(ui.untitled, [{ content: encoded, language: 'plaintext' }]);
+    const rejected = (prompt: RegExp) => ui.shown.find((step) => prompt.test(step.text))?.rejected;
+    assert.match(rejected(/^Name of the key/)?.[0] ?? '', /reserved/);
+    assert.match(rejected(/Certificate identity/)?.[0] ?? '', /not a valid regular expression/);
+    assert.match(rejected(/^Expiration/)?.[0] ?? '', /duration/);
+    assert.ok(!everythingShown(context, result).includes(encoded));
+  });
+
+  test('a refused create request is reported and nothing is handed over', async () => {
+    emulator.faults.status(503, { server: 'remote', method: 'POST', path: '/_security/cross_cluster/api_key' });
+    const ui = new ScriptedFlowUi([{ type: 'k2' }, { type: '*' }, { type: '' }, { type: '' }, { type: '' }], { confirm: [{ match: /^Create this key\?/, answer: true }] });
+    const before = emulator.state.cluster('remote').apiKeys.size;
+    const result = await createCrossClusterApiKey(testContext(ui, [esConnection('remote', emulator.clusterUrl('remote'))]), { connectionId: 'remote' });
+    assert.equal(result.outcome, 'failed');
+    assert.match(result.report, /Creating the key failed: .*\(503\)/);
+    assert.equal(emulator.state.cluster('remote').apiKeys.size, before);
+    assert.deepEqual(ui.clipboard, []);
+  });
+
+  test('a connection that signs in with an API key is refused with the reason', async () => {
+    const ui = new ScriptedFlowUi([]);
+    const saved: SavedConnection = { profile: { id: 'keyed', name: 'keyed', kind: 'elasticsearch', url: emulator.clusterUrl('remote'), auth: 'apiKey' }, secrets: { apiKey: 'rest-key:rest-secret' } };
+    const result = await createCrossClusterApiKey(testContext(ui, [saved]), { connectionId: 'keyed' });
+    assert.equal(result.outcome, 'cancelled');
+    assert.match(ui.notices[0].message, /only lets users \(not API keys\) create cross-cluster API keys/);
+  });
+});
