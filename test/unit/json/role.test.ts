@@ -26,7 +26,7 @@ describe('rule role-remote-cluster-pattern', () => {
 });
 
 describe('rule role-remote-index-alias-prefix', () => {
-  it('flags alias-prefixed names in remote_indices and in local indices', () => {
+  it('flags alias-prefixed names in remote_indices, and hints at them in local indices', () => {
     const document = jsonDoc(`
       {
         "indices": [ { "names": ["west:logs-*"], "privileges": ["read"] } ],
@@ -35,8 +35,10 @@ describe('rule role-remote-index-alias-prefix', () => {
     `);
     const findings = ruleFindings('role-remote-index-alias-prefix', document);
     assert.deepEqual(findings.map((f) => [f.line, f.text]), [[2, '"west:logs-*"'], [3, '"west:logs-*"']]);
-    assert.match(findings[0].message, /`indices` privileges apply to this cluster only/);
+    assert.match(findings[0].message, /With the API key model that access comes from `remote_indices`/);
+    assert.equal(findings[0].severity, 'info', 'the certificate model uses such local names, so only a hint');
     assert.match(findings[1].message, /plain index names/);
+    assert.equal(findings[1].severity, 'warning');
     const remote = analyze(document).findings.filter((f) => f.ruleId === 'role-remote-index-alias-prefix')[1];
     assert.match(applyFix(document, remote), /"clusters": \["west"\], "names": \["logs-\*"\]/);
   });

@@ -66,8 +66,11 @@ export const roleRemoteIndexAlias = bodyRule({
         const text = String(name.value);
         const colon = text.indexOf(':');
         if (colon <= 0) continue;
+        // Only a hint: the certificate-model guide has local roles name remote indices this way
+        // (Kibana checks them), so this is not wrong in itself; it only grants nothing under the API-key model.
         report({
-          message: `\`indices\` privileges apply to this cluster only, so \`${text}\` never matches. With the API key model, grant remote access in \`remote_indices\` (\`"clusters": ["${text.slice(0, colon)}"]\`, \`"names": ["${text.slice(colon + 1)}"]\`); with the certificate model, the role of the same name on the remote cluster decides.`,
+          severity: 'info',
+          message: `\`${text}\` names an index on remote cluster \`${text.slice(0, colon)}\`. With the API key model that access comes from \`remote_indices\` (\`"clusters": ["${text.slice(0, colon)}"]\`, \`"names": ["${text.slice(colon + 1)}"]\`), not from \`indices\`; with the certificate model the role of the same name on the remote cluster decides what is read.`,
           span: spanOf(name),
         });
       }
