@@ -9,7 +9,7 @@
 import { ApiError } from '../api/errors';
 import type { CrossClusterAccess, RoleDescriptor } from '../api/types/elasticsearch';
 import { describeProfile } from '../connections/profile';
-import { ChangeLog, finishFlow, offerRollback, type FlowResult } from './changes';
+import { ChangeLog, failFlow, finishFlow, type FlowResult } from './changes';
 import { describeError, type FlowContext } from './context';
 import { deploymentDetails } from './deployments';
 import { appendDocumentEdit, credentialsSecretName, credentialsSecretYaml, credentialsSetting, eckResources, secureSettingsEdit, secureSettingsSnippet, type EckResource } from './eck';
@@ -28,9 +28,9 @@ import {
   serverNameProblem,
 } from './model';
 import { checkCluster, pickDeployment, type CheckedCluster } from './pickers';
-import { likelyCauses, waitForConnection } from './remoteStatus';
+import { likelyCauses, notConnectedProblem, waitForConnection } from './remoteStatus';
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
-import { proxySettingsBody, readAliasSettings, restoreBody } from './settings';
+import { writeProxySettings } from './settings';
 import type { FlowStep } from './steps';
 import { BACK, take, type StepPosition } from './ui';
 
@@ -467,24 +467,17 @@ export async function executeApiKey(start: FlowStart, draft: AddRemoteDraft): Pr
     }
 
     stage = `Writing the remote-cluster settings on "${local.profile.name}"`;
-    const before = await readAliasSettings(localEs, alias);
-    await context.ui.progress(`Writing the settings of "${alias}" on "${local.profile.name}"…`, () =>
-      localEs.putClusterSettings(proxySettingsBody(alias, { address: draft.address as string, serverName: draft.serverName }, before), { flatSettings: true }),
-    );
-    changes.record({
-      done: `Set cluster.remote.${alias}.mode: proxy and proxy_address: ${draft.address}${draft.serverName ? ` with server_name: ${draft.serverName}` : ''} on "${local.profile.name}".`,
-      undo: {
-        description: `Putting the settings of "${alias}" back`,
-        run: async () => void (await localEs.putClusterSettings(restoreBody(before, await readAliasSettings(localEs, alias)), { flatSettings: true })),
-      },
+    await writeProxySettings(context, changes, localEs, {
+      alias,
+      clusterName: local.profile.name,
+      connection: { address: draft.address as string, serverName: draft.serverName },
     });
 
     stage = `Waiting for "${alias}" to connect`;
     const poll = await waitForConnection(context, localEs, alias);
     if (!poll.connected) {
       const causes = likelyCauses(poll, { model: 'api-key', localPlatform: draft.localPlatform ?? 'self-managed', remoteIsCloud: Boolean(draft.remoteDeployment), keystore });
-      const problem = `"${alias}" did not connect within ${Math.round(context.timing.connectTimeoutMs / 1000)} s. Likely causes:\n${causes.map((cause) => `• ${cause}`).join('\n')}`;
-      return await fail(context, changes, problem, draft);
+      return await fail(context, changes, notConnectedProblem(context, alias, causes), draft);
     }
     await context.refreshViews();
     await offerRole(start, draft, localEs, changes);
@@ -494,10 +487,8 @@ export async function executeApiKey(start: FlowStart, draft: AddRemoteDraft): Pr
   }
 }
 
-async function fail(context: FlowContext, changes: ChangeLog, problem: string, draft: AddRemoteDraft): Promise<FlowResult> {
-  const { outcome, left } = await offerRollback(context, changes, problem);
-  if (outcome === 'rolled-back') await context.refreshViews();
-  return finishFlow(context, TITLE, outcome, changes, { summary: `"${draft.alias}" was not set up.`, problem, left });
+function fail(context: FlowContext, changes: ChangeLog, problem: string, draft: AddRemoteDraft): Promise<FlowResult> {
+  return failFlow(context, TITLE, changes, problem, `"${draft.alias}" was not set up.`);
 }
 
 /**

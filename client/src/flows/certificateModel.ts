@@ -7,7 +7,7 @@
  * settings to the transport port (9300 self-managed/ECK, 9400 through the Cloud proxy).
  */
 import { describeProfile } from '../connections/profile';
-import { ChangeLog, finishFlow, offerRollback, type FlowResult } from './changes';
+import { ChangeLog, failFlow, finishFlow, type FlowResult } from './changes';
 import { describeError, type FlowContext } from './context';
 import {
   deploymentDetails,
@@ -21,9 +21,9 @@ import {
 } from './deployments';
 import { addressProblem, atLeastVersion, CERTIFICATE_MODEL_DEPRECATED_VERSION, portOf, PORTS } from './model';
 import { checkCluster, pickDeployment, type CheckedCluster } from './pickers';
-import { likelyCauses, waitForConnection } from './remoteStatus';
+import { likelyCauses, notConnectedProblem, waitForConnection } from './remoteStatus';
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
-import { proxySettingsBody, readAliasSettings, restoreBody } from './settings';
+import { writeProxySettings } from './settings';
 import type { FlowStep } from './steps';
 import { BACK, take } from './ui';
 
@@ -305,14 +305,10 @@ export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft
       });
     } else {
       stage = `Writing the remote-cluster settings on "${local.profile.name}"`;
-      const before = await readAliasSettings(localEs, alias);
-      await context.ui.progress(`${stage}…`, () => localEs.putClusterSettings(proxySettingsBody(alias, { address: draft.address as string, serverName: draft.serverName }, before), { flatSettings: true }));
-      changes.record({
-        done: `Set cluster.remote.${alias}.mode: proxy and proxy_address: ${draft.address}${draft.serverName ? ` with server_name: ${draft.serverName}` : ''} on "${local.profile.name}".`,
-        undo: {
-          description: `Putting the settings of "${alias}" back`,
-          run: async () => void (await localEs.putClusterSettings(restoreBody(before, await readAliasSettings(localEs, alias)), { flatSettings: true })),
-        },
+      await writeProxySettings(context, changes, localEs, {
+        alias,
+        clusterName: local.profile.name,
+        connection: { address: draft.address as string, serverName: draft.serverName },
       });
     }
 
@@ -320,7 +316,7 @@ export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft
     const poll = await waitForConnection(context, localEs, alias);
     if (!poll.connected) {
       const causes = likelyCauses(poll, { model: 'certificate', localPlatform: draft.localPlatform ?? 'self-managed', remoteIsCloud: Boolean(draft.remoteDeployment) });
-      return await fail(context, changes, `"${alias}" did not connect within ${Math.round(context.timing.connectTimeoutMs / 1000)} s. Likely causes:\n${causes.map((cause) => `• ${cause}`).join('\n')}`, alias);
+      return await fail(context, changes, notConnectedProblem(context, alias, causes), alias);
     }
     await context.refreshViews();
     if (deprecatedHere(draft)) {
@@ -332,8 +328,6 @@ export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft
   }
 }
 
-async function fail(context: FlowContext, changes: ChangeLog, problem: string, alias: string): Promise<FlowResult> {
-  const { outcome, left } = await offerRollback(context, changes, problem);
-  if (outcome === 'rolled-back') await context.refreshViews();
-  return finishFlow(context, TITLE, outcome, changes, { summary: `"${alias}" was not set up.`, problem, left });
+function fail(context: FlowContext, changes: ChangeLog, problem: string, alias: string): Promise<FlowResult> {
+  return failFlow(context, TITLE, changes, problem, `"${alias}" was not set up.`);
 }

@@ -95,6 +95,13 @@ export async function offerRollback(context: FlowContext, changes: ChangeLog, pr
   return { outcome: 'rolled-back', left };
 }
 
+/** Ends a flow after a failed step: offers the undo, refreshes the views when something was undone, reports. */
+export async function failFlow(context: FlowContext, title: string, changes: ChangeLog, problem: string, summary: string): Promise<FlowResult> {
+  const { outcome, left } = await offerRollback(context, changes, problem);
+  if (outcome === 'rolled-back') await context.refreshViews();
+  return finishFlow(context, title, outcome, changes, { summary, problem, left });
+}
+
 /** Builds the Markdown report and the result object, logs it, and shows a summary with a link to it. */
 export async function finishFlow(
   context: FlowContext,

@@ -98,3 +98,8 @@ export function likelyCauses(result: PollResult, expected: ConnectionExpectation
   causes.push('The local cluster\'s Elasticsearch log names the exact error of the failed connection attempts.');
   return causes;
 }
+
+/** What to tell the user when a new remote did not connect in time. */
+export function notConnectedProblem(context: FlowContext, alias: string, causes: string[]): string {
+  return `"${alias}" did not connect within ${Math.round(context.timing.connectTimeoutMs / 1000)} s. Likely causes:\n${causes.map((cause) => `• ${cause}`).join('\n')}`;
+}

@@ -6,6 +6,8 @@
  */
 import type { ElasticsearchClient } from '../api/elasticsearch';
 import type { SettingsMap } from '../api/types/elasticsearch';
+import type { ChangeLog } from './changes';
+import type { FlowContext } from './context';
 
 /** The keys of one alias as they are stored now, per scope (flat keys, values as Elasticsearch returns them). */
 export interface AliasSettings {
@@ -105,4 +107,28 @@ export function restoreBody(before: AliasSettings, now: AliasSettings): { persis
     if (Object.keys(changes).length) body[scope] = changes;
   }
   return body;
+}
+
+/**
+ * Writes the alias's proxy-mode settings on the local cluster and records the change with its
+ * undo (put back exactly what was stored before). Shared by both security models.
+ */
+export async function writeProxySettings(
+  context: FlowContext,
+  changes: ChangeLog,
+  client: ElasticsearchClient,
+  target: { alias: string; clusterName: string; connection: ProxyConnection },
+): Promise<void> {
+  const { alias, clusterName, connection } = target;
+  const before = await readAliasSettings(client, alias);
+  await context.ui.progress(`Writing the settings of "${alias}" on "${clusterName}"…`, () =>
+    client.putClusterSettings(proxySettingsBody(alias, connection, before), { flatSettings: true }),
+  );
+  changes.record({
+    done: `Set cluster.remote.${alias}.mode: proxy and proxy_address: ${connection.address}${connection.serverName ? ` with server_name: ${connection.serverName}` : ''} on "${clusterName}".`,
+    undo: {
+      description: `Putting the settings of "${alias}" back`,
+      run: async () => void (await client.putClusterSettings(restoreBody(before, await readAliasSettings(client, alias)), { flatSettings: true })),
+    },
+  });
 }
