@@ -2,6 +2,10 @@
  * Benchmark: drives the built language server (dist/server.js) over stdio like an editor and
  * prints figures. It is not a test: nothing here fails on a slow machine; targets are printed
  * next to the measurements. Run with `npm run bench`.
+ *
+ * Environment: BENCH_REQUESTS (completion/hover requests per file, default 300), BENCH_INPUTS
+ * (`yml,eck,json`, a subset to run), BENCH_SERVER (another server script, e.g. a profiling
+ * wrapper around dist/server.js). profile.ts breaks the same work down in-process.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';

@@ -11,7 +11,7 @@ export type ParsedAddress =
 export function parseAddress(raw: string): ParsedAddress {
   const text = raw.trim();
   if (text === '') return { ok: false, kind: 'empty', problem: 'The address is empty.' };
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
+  const scheme = text.includes('://') ? /^([a-z][a-z0-9+.-]*):\/\//i.exec(text) : null;
   if (scheme) {
     return { ok: false, kind: 'scheme', problem: `Remove the \`${scheme[1]}://\` prefix: remote addresses are plain \`host:port\` (the transport protocol is not HTTP).` };
   }
@@ -29,14 +29,13 @@ export function parseAddress(raw: string): ParsedAddress {
     if (!rest.startsWith(':')) return { ok: false, kind: 'missing-port', problem: 'Add the port: `[address]:port`.', host };
     return withPort(host, rest.slice(1), true);
   }
-  const colons = (text.match(/:/g) ?? []).length;
-  if (colons === 0) {
+  const colon = text.lastIndexOf(':');
+  if (colon < 0) {
     return { ok: false, kind: 'missing-port', problem: 'Add the port: Elasticsearch needs `host:port` ("remote hosts need to be configured as [host:port]").', host: text };
   }
-  if (colons > 1) {
+  if (text.indexOf(':') !== colon) {
     return { ok: false, kind: 'ipv6-unbracketed', problem: 'An IPv6 address needs brackets: `[address]:port`. Elasticsearch splits on the last colon.' };
   }
-  const colon = text.lastIndexOf(':');
   return withPort(text.slice(0, colon), text.slice(colon + 1), false);
 }
 

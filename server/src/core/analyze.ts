@@ -1,7 +1,7 @@
 import type { ConfigDocument } from './model/document';
 import type { ScopeOrigin } from './model/settings';
 import { DOCUMENT_RULES, SCOPE_RULES } from './rules';
-import type { AnalysisOptions, FindingInput, ScopeRule } from './rules/rule';
+import type { AnalysisOptions, FindingInput, ScopeRule, ScopeRuleContext } from './rules/rule';
 import { clampSpan } from './text';
 import type { Finding, Severity } from './types';
 import { parseVersion } from './version';
@@ -11,6 +11,9 @@ export interface AnalysisResult {
   /** Rules that threw; the other rules' findings are still returned. */
   ruleErrors: Array<{ ruleId: string; error: string }>;
 }
+
+/** `localeCompare` order, with one collator instead of one per comparison. */
+const RULE_ID_ORDER = new Intl.Collator();
 
 /** The scope rules of each origin, worked out once: an ECK manifest has hundreds of scopes. */
 const scopeRulesByOrigin = new Map<ScopeOrigin, readonly ScopeRule[]>();
@@ -46,11 +49,19 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {})
   };
 
   const configuredVersion = parseVersion(options.stackVersion);
+  const runnersByOrigin = new Map<ScopeOrigin, Array<{ rule: ScopeRule; report: (input: FindingInput) => void }>>();
   for (const scope of document.scopes) {
-    const stackVersion = parseVersion(scope.stackVersion) ?? configuredVersion;
-    for (const rule of scopeRulesFor(scope.origin)) {
+    let runners = runnersByOrigin.get(scope.origin);
+    if (!runners) {
+      runners = scopeRulesFor(scope.origin).map((rule) => ({ rule, report: reporterOf(rule) }));
+      runnersByOrigin.set(scope.origin, runners);
+    }
+    // One context per scope (checks run synchronously and keep nothing); only the reporter changes per rule.
+    const context: ScopeRuleContext = { document, scope, stackVersion: parseVersion(scope.stackVersion) ?? configuredVersion, options, report: () => undefined };
+    for (const { rule, report } of runners) {
+      context.report = report;
       try {
-        rule.check({ document, scope, stackVersion, options, report: reporterOf(rule) });
+        rule.check(context);
       } catch (error) {
         ruleErrors.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
       }
@@ -64,6 +75,6 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {})
       ruleErrors.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
     }
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || RULE_ID_ORDER.compare(a.ruleId, b.ruleId));
   return { findings, ruleErrors };
 }

@@ -26,7 +26,8 @@ export function hoverAt(document: ConfigDocument, offset: number): HoverResult |
   for (const scope of document.scopes) {
     if (offset < scope.span.start || offset > scope.span.end) continue;
     for (const occurrence of scope.occurrences) {
-      if (offset < occurrence.entrySpan.start && offset < occurrence.segments[0].span.start) continue;
+      // Every span of an occurrence lies between the start of its outermost key and the end of its entry.
+      if (offset > occurrence.entrySpan.end || (offset < occurrence.entrySpan.start && offset < occurrence.keyStart)) continue;
       const segmentIndex = occurrence.segments.findIndex((s) => spanContains(s.span, offset));
       if (segmentIndex >= 0) return hoverKeySegment(scope, occurrence, segmentIndex);
       const valueNode = valueAt(occurrence.value, offset);

@@ -163,24 +163,40 @@ connection.onDidChangeConfiguration((change) => {
 
 // ---------------------------------------------------------------- diagnostics
 
-const pending = new Map<string, { timer: NodeJS.Timeout; due: number }>();
+const pending = new Map<string, { timer: NodeJS.Timeout; due: number; version: number; background: boolean }>();
 /** Typing bursts are coalesced; the first open is validated at once. */
 const CHANGE_DEBOUNCE_MS = 40;
 
+/** When the editor last asked for something or the server last finished checking what it asked. */
+let lastActivity = 0;
+function noteActivity(): void {
+  lastActivity = Date.now();
+}
+
 /**
  * Validates a document after `delay` ms, replacing what was scheduled before (debounce). A
- * background re-check (another file changed) never postpones a sooner validation already due.
+ * background re-check (another file changed) never postpones a sooner validation already due,
+ * and waits for a quiet moment: the editor's own requests and documents go first.
  */
 function scheduleValidation(textDocument: TextDocument, delay = CHANGE_DEBOUNCE_MS, background = false): void {
   const due = Date.now() + delay;
   const scheduled = pending.get(textDocument.uri);
-  if (scheduled && background && scheduled.due <= due) return;
+  // Keep what is due sooner when it covers this request: any validation covers a background
+  // re-check; a validation of this very version covers another one (onDidOpen then onDidChangeContent).
+  if (scheduled && scheduled.due <= due && (background || (!scheduled.background && scheduled.version === textDocument.version))) return;
   clearTimeout(scheduled?.timer);
   const timer = setTimeout(() => {
+    const quietFor = Date.now() - lastActivity;
+    if (background && quietFor < CROSS_FILE_DEBOUNCE_MS) {
+      pending.delete(textDocument.uri);
+      scheduleValidation(textDocument, CROSS_FILE_DEBOUNCE_MS - quietFor, true);
+      return;
+    }
     pending.delete(textDocument.uri);
     validate(textDocument);
+    if (!background) noteActivity();
   }, delay);
-  pending.set(textDocument.uri, { timer, due });
+  pending.set(textDocument.uri, { timer, due, version: textDocument.version, background });
 }
 
 function validate(textDocument: TextDocument): void {
@@ -213,9 +229,17 @@ function toDiagnostic(document: ConfigDocument, finding: Finding): Diagnostic {
   };
 }
 
-documents.onDidOpen((event) => scheduleValidation(event.document, 0));
-documents.onDidChangeContent((event) => scheduleValidation(event.document));
+documents.onDidOpen((event) => {
+  noteActivity();
+  scheduleValidation(event.document, 0);
+});
+// Also fired right after onDidOpen, for the same version: that validation is already due at once.
+documents.onDidChangeContent((event) => {
+  noteActivity();
+  scheduleValidation(event.document);
+});
 documents.onDidClose((event) => {
+  noteActivity();
   clearTimeout(pending.get(event.document.uri)?.timer);
   pending.delete(event.document.uri);
   cache.delete(event.document.uri);
@@ -238,6 +262,7 @@ interface CompletionItemData {
 }
 
 connection.onCompletion((params) => {
+  noteActivity();
   const textDocument = documents.get(params.textDocument.uri);
   if (!textDocument) return [];
   const { document } = parsed(textDocument);
@@ -279,6 +304,7 @@ connection.onCompletionResolve((item) => {
 });
 
 connection.onHover((params) => {
+  noteActivity();
   const textDocument = documents.get(params.textDocument.uri);
   if (!textDocument) return null;
   const { document } = parsed(textDocument);
@@ -288,6 +314,7 @@ connection.onHover((params) => {
 });
 
 connection.onCodeAction((params) => {
+  noteActivity();
   const textDocument = documents.get(params.textDocument.uri);
   if (!textDocument) return [];
   const { document, analysis } = analysed(textDocument);

@@ -6,6 +6,7 @@ import { completeAt } from '../../../server/src/core/completion';
 import type { EckWorkspaceSummary } from '../../../server/src/core/eck/workspace';
 import { hoverAt } from '../../../server/src/core/hover';
 import { parseConfigDocument, type ConfigDocument } from '../../../server/src/core/model/document';
+import { EckWorkspaceIndex } from '../../../server/src/lsp/workspaceIndex';
 import { elasticsearch } from '../eck/fixtures';
 import { doc } from '../helpers';
 
@@ -99,5 +100,21 @@ describe('one parse per document version', () => {
     assert.equal(occurrence.resolved.alias, 'west');
     assert.equal(occurrence.resolved.def?.type, 'address-list');
     assert.equal(document.scopes[0].byKey.get('cluster.remote.west.seeds'), occurrence);
+    // Key segments are worked out on demand, from the nested keys and the dotted leaf key.
+    assert.deepEqual(occurrence.segments.map((s) => document.text.slice(s.span.start, s.span.end)), ['cluster', 'remote', 'west', 'seeds']);
+    assert.equal(occurrence.keyStart, 0);
+    assert.equal(occurrence.segments, occurrence.segments, 'worked out once');
+  });
+
+  it('the workspace index reads an open document from its parse, and follows its edits', () => {
+    const secret = (name: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\nstringData:\n  cluster.remote.west.credentials: x\n`;
+    const index = new EckWorkspaceIndex(() => undefined);
+    const uri = 'file:///k8s/secrets.yaml';
+    const parsed = parseConfigDocument({ uri, text: secret('remote-keys') });
+    // Same parse, other text: what the index holds comes from the parse, not from parsing the text again.
+    index.updateFromDocument({ ...parsed, text: secret('not-parsed-again') });
+    assert.deepEqual(index.summaryExcluding('file:///k8s/other.yaml').secrets.map((s) => [s.name, s.keys]), [['remote-keys', ['cluster.remote.west.credentials']]]);
+    index.updateFromDocument(parseConfigDocument({ uri, text: secret('renamed') }));
+    assert.deepEqual(index.summaryExcluding('file:///k8s/other.yaml').secrets.map((s) => s.name), ['renamed']);
   });
 });

@@ -1,7 +1,14 @@
 import type { Node as JsonNode } from 'jsonc-parser';
-import { resolveKey } from '../catalog/lookup';
 import type { Span } from '../types';
-import { appendSegments, type KeySegment, type ScopeOrigin, type SettingOccurrence, type SettingsScope, type ValueNode } from './settings';
+import {
+  appendSegments,
+  ParsedOccurrence,
+  type KeySegment,
+  type ScopeOrigin,
+  type SettingOccurrence,
+  type SettingsScope,
+  type ValueNode,
+} from './settings';
 
 /**
  * Flattens a JSON object of Elasticsearch settings (flat-dotted, nested or mixed) into setting
@@ -26,20 +33,14 @@ export function settingsScopeFromJson(
       const valueNode = property.children?.[1];
       const text = String(keyNode.value);
       const key = parents.length > 0 ? `${parentKey}.${text}` : text;
-      const segments = appendSegments(parents, text, keyNode.offset + 1); // after the opening quote
+      const contentStart = keyNode.offset + 1; // after the opening quote
       if (valueNode && valueNode.type === 'object' && (valueNode.children?.length ?? 0) > 0) {
-        visit(valueNode, segments, key);
+        visit(valueNode, appendSegments(parents, text, contentStart), key);
         continue;
       }
       const keySpan = { start: keyNode.offset, end: keyNode.offset + keyNode.length };
-      const occurrence: SettingOccurrence = {
-        key,
-        resolved: resolveKey(key),
-        segments,
-        keySpan,
-        entrySpan: { start: property.offset, end: property.offset + property.length },
-        value: valueOf(valueNode, keySpan.end),
-      };
+      const entrySpan = { start: property.offset, end: property.offset + property.length };
+      const occurrence = new ParsedOccurrence(key, parents, text, contentStart, keySpan, entrySpan, valueOf(valueNode, keySpan.end));
       const first = seen.get(key);
       if (first) duplicates.push({ first, again: occurrence });
       else seen.set(key, occurrence);

@@ -1,4 +1,4 @@
-import type { ResolvedKey } from '../catalog/lookup';
+import { resolveKey, type ResolvedKey } from '../catalog/lookup';
 import type { Span } from '../types';
 
 /**
@@ -32,12 +32,43 @@ export interface SettingOccurrence {
   /** The key's catalog entry and alias, resolved once when the document is parsed (shared: never mutate). */
   resolved: Readonly<ResolvedKey>;
   /** Every dot-separated part with its own span (parts of a flat key share one key node). */
-  segments: KeySegment[];
+  readonly segments: KeySegment[];
+  /** Where the key starts as written, outermost parent key included: the start of `segments[0]`. */
+  keyStart: number;
   /** Span of the key as written on the leaf line (`seeds`, or `cluster.remote.west.seeds`). */
   keySpan: Span;
   /** Span of the whole leaf entry, key through value, for removal fixes. */
   entrySpan: Span;
   value: ValueNode;
+}
+
+/**
+ * An occurrence as the parsers build it. The key segments (a handful of small objects per key) are
+ * worked out on first use: rules need them to point at part of a key, which a file with thousands
+ * of correct settings never asks for, and allocating them all made parsing large files slow.
+ */
+export class ParsedOccurrence implements SettingOccurrence {
+  readonly resolved: Readonly<ResolvedKey>;
+  readonly keyStart: number;
+  private materialized?: KeySegment[];
+
+  constructor(
+    readonly key: string,
+    /** Segments of the enclosing keys (shared by siblings), then the leaf key's text and where its content starts. */
+    private readonly parents: readonly KeySegment[],
+    private readonly leafText: string,
+    private readonly leafContentStart: number,
+    readonly keySpan: Span,
+    readonly entrySpan: Span,
+    readonly value: ValueNode,
+  ) {
+    this.resolved = resolveKey(key);
+    this.keyStart = parents.length > 0 ? parents[0].span.start : leafContentStart;
+  }
+
+  get segments(): KeySegment[] {
+    return (this.materialized ??= appendSegments(this.parents, this.leafText, this.leafContentStart));
+  }
 }
 
 export type ScopeOrigin = 'elasticsearch-yml' | 'eck-config' | 'cluster-settings';

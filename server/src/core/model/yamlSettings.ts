@@ -1,6 +1,13 @@
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
-import { resolveKey } from '../catalog/lookup';
-import { appendSegments, type KeySegment, type ScopeOrigin, type SettingOccurrence, type SettingsScope, type ValueNode } from './settings';
+import {
+  appendSegments,
+  ParsedOccurrence,
+  type KeySegment,
+  type ScopeOrigin,
+  type SettingOccurrence,
+  type SettingsScope,
+  type ValueNode,
+} from './settings';
 
 /**
  * Flattens a YAML map of Elasticsearch settings into setting occurrences with exact spans.
@@ -26,22 +33,16 @@ export function settingsScopeFromYaml(
       const quoted = keyNode.type === Scalar.QUOTE_DOUBLE || keyNode.type === Scalar.QUOTE_SINGLE;
       // Segment spans assume the key's source text equals its value (true for plain keys and
       // for quoted keys without escapes, i.e. every real settings key).
-      const segments = appendSegments(parents, text, quoted ? keySpan.start + 1 : keySpan.start);
+      const contentStart = quoted ? keySpan.start + 1 : keySpan.start;
       const key = parents.length > 0 ? `${parentKey}.${text}` : text;
       const value = pair.value as Node | null;
       if (isMap(value) && value.items.length > 0) {
-        visit(value, segments, key);
+        visit(value, appendSegments(parents, text, contentStart), key);
         continue;
       }
       const valueNode = valueNodeOf(value, keySpan.end);
-      const occurrence: SettingOccurrence = {
-        key,
-        resolved: resolveKey(key),
-        segments,
-        keySpan,
-        entrySpan: { start: keySpan.start, end: Math.max(valueNode.span.end, keySpan.end) },
-        value: valueNode,
-      };
+      const entrySpan = { start: keySpan.start, end: Math.max(valueNode.span.end, keySpan.end) };
+      const occurrence = new ParsedOccurrence(key, parents, text, contentStart, keySpan, entrySpan, valueNode);
       const first = seen.get(key);
       if (first) duplicates.push({ first, again: occurrence });
       else seen.set(key, occurrence);

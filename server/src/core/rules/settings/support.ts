@@ -30,7 +30,7 @@ export interface RemoteAlias {
   /** Effective mode: the `mode` value (case-insensitive) or the default `sniff`; undefined when the value is invalid. */
   mode: 'sniff' | 'proxy' | undefined;
   /** The alias segment of its first occurrence, where alias-level findings point. */
-  anchor: KeySegment;
+  readonly anchor: KeySegment;
   /** At least one key of the alias is a known setting (so the alias is not just a typo). */
   known: boolean;
 }
@@ -52,22 +52,33 @@ export function remoteAliases(scope: SettingsScope, options: { includeInvalid?: 
   return options.includeInvalid ? cached.all : cached.valid;
 }
 
+class AliasGroup implements RemoteAlias {
+  readonly settings: AliasSetting[] = [];
+  readonly bySuffix = new Map<string, SettingOccurrence>();
+  mode: RemoteAlias['mode'] = 'sniff';
+  known = false;
+
+  constructor(
+    readonly alias: string,
+    private readonly first: SettingOccurrence,
+    private readonly aliasIndex: number,
+  ) {}
+
+  /** Worked out when a finding needs it: it takes the key segments of the first occurrence. */
+  get anchor(): KeySegment {
+    return this.first.segments[this.aliasIndex];
+  }
+}
+
 function allRemoteAliases(scope: SettingsScope): RemoteAlias[] {
-  const byAlias = new Map<string, RemoteAlias>();
+  const byAlias = new Map<string, AliasGroup>();
   for (const occurrence of scope.occurrences) {
     if (!occurrence.key.startsWith(REMOTE_PREFIX)) continue;
     const resolved = occurrence.resolved;
     if (resolved.alias === undefined || resolved.aliasIndex === undefined || resolved.namespace !== REMOTE_PREFIX) continue;
     let remote = byAlias.get(resolved.alias);
     if (!remote) {
-      remote = {
-        alias: resolved.alias,
-        settings: [],
-        bySuffix: new Map(),
-        mode: 'sniff',
-        anchor: occurrence.segments[resolved.aliasIndex],
-        known: false,
-      };
+      remote = new AliasGroup(resolved.alias, occurrence, resolved.aliasIndex);
       byAlias.set(resolved.alias, remote);
     }
     const suffix = resolved.suffix ?? '';
@@ -197,6 +208,18 @@ export function addressValues(occurrence: SettingOccurrence, def: SettingDef): A
   return result;
 }
 
+/** The addresses of an address setting, parsed once per occurrence for every rule that reads them (never mutate). */
+const occurrenceAddresses = new WeakMap<SettingOccurrence, AddressValue[]>();
+
+function addressesOf(occurrence: SettingOccurrence, def: SettingDef): AddressValue[] {
+  let addresses = occurrenceAddresses.get(occurrence);
+  if (!addresses) {
+    addresses = addressValues(occurrence, def);
+    occurrenceAddresses.set(occurrence, addresses);
+  }
+  return addresses;
+}
+
 const addressCache = new WeakMap<SettingsScope, AddressValue[]>();
 
 /** All addresses of the scope's address settings (`seeds`, `proxy_address`, legacy `proxy`, `search.remote.*.seeds`). */
@@ -206,7 +229,7 @@ export function scopeAddresses(scope: SettingsScope): AddressValue[] {
   const result: AddressValue[] = [];
   for (const occurrence of scope.occurrences) {
     const def = occurrence.resolved.def;
-    if (def && (def.type === 'address' || def.type === 'address-list')) result.push(...addressValues(occurrence, def));
+    if (def && (def.type === 'address' || def.type === 'address-list')) result.push(...addressesOf(occurrence, def));
   }
   addressCache.set(scope, result);
   return result;
@@ -221,7 +244,7 @@ export function connectionAddresses(remote: RemoteAlias): AddressValue[] {
     addresses = [];
     const occurrence = remote.mode ? remote.bySuffix.get(enablingSuffix(remote.mode)) : undefined;
     const def = occurrence ? remote.settings.find((s) => s.occurrence === occurrence)?.def : undefined;
-    if (occurrence && def) addresses = addressValues(occurrence, def).filter((a) => a.parsed.ok);
+    if (occurrence && def) addresses = addressesOf(occurrence, def).filter((a) => a.parsed.ok);
     connectionAddressCache.set(remote, addresses);
   }
   return addresses;
