@@ -7,6 +7,8 @@
 /** An elasticsearch.yml with `remotes` remote clusters in a mix of flat and nested forms. */
 export function largeElasticsearchYml(remotes: number): string {
   const lines = ['cluster.name: bench-local', 'node.roles: [master, data, remote_cluster_client]', 'xpack.security.enabled: true', ''];
+  // The nested-form remotes share one `cluster: remote:` block: a YAML map key may appear only once.
+  const nested: string[] = ['cluster:', '  remote:'];
   for (let i = 0; i < remotes; i++) {
     const alias = `remote_${i}`;
     if (i % 3 === 0) {
@@ -18,14 +20,11 @@ export function largeElasticsearchYml(remotes: number): string {
         '',
       );
     } else if (i % 3 === 1) {
-      lines.push(
-        'cluster:',
-        '  remote:',
+      nested.push(
         `    ${alias}:`,
         '      mode: sniff',
         `      seeds: ["${alias}-a.internal:9300", "${alias}-b.internal:9300"]`,
         '      transport.compress: true',
-        '',
       );
     } else {
       lines.push(
@@ -38,7 +37,7 @@ export function largeElasticsearchYml(remotes: number): string {
       );
     }
   }
-  return lines.join('\n');
+  return [...lines, ...nested, ''].join('\n');
 }
 
 /** A multi-document ECK manifest of at least `targetLines` lines: clusters, Secrets, Services. */

@@ -85,6 +85,11 @@ export interface SettingsScope {
   duplicates: Array<{ first: SettingOccurrence; again: SettingOccurrence }>;
   /** The first occurrence of each key, for lookups by key. */
   byKey: ReadonlyMap<string, SettingOccurrence>;
+  /**
+   * YAML only: a map key written twice in the same map whose values are maps (`cluster:` twice at
+   * the top level). The settings under them may all differ, so `duplicates` does not see it.
+   */
+  repeatedMapKeys?: Array<{ key: string; first: Span; again: Span }>;
   /** Free-form labels for messages, e.g. `nodeSets[0].config`. */
   label?: string;
   /** Stack version known from the surrounding document (an ECK manifest's `spec.version`). */

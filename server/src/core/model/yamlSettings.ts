@@ -24,7 +24,10 @@ export function settingsScopeFromYaml(
   const seen = new Map<string, SettingOccurrence>();
 
   // `parentKey` is the dotted key of `parents`, carried along so each key is built by one concatenation.
+  const repeatedMapKeys: NonNullable<SettingsScope['repeatedMapKeys']> = [];
   const visit = (node: YAMLMap, parents: KeySegment[], parentKey: string) => {
+    // Keys of this map whose values are maps, to notice a block key written twice.
+    const blockKeys = new Map<string, { start: number; end: number }>();
     for (const pair of node.items as Array<Pair<unknown, unknown>>) {
       const keyNode = pair.key;
       if (!isScalar(keyNode) || !keyNode.range) continue;
@@ -37,6 +40,9 @@ export function settingsScopeFromYaml(
       const key = parents.length > 0 ? `${parentKey}.${text}` : text;
       const value = pair.value as Node | null;
       if (isMap(value) && value.items.length > 0) {
+        const firstBlock = blockKeys.get(text);
+        if (firstBlock) repeatedMapKeys.push({ key, first: firstBlock, again: keySpan });
+        else blockKeys.set(text, keySpan);
         visit(value, appendSegments(parents, text, contentStart), key);
         continue;
       }
@@ -52,7 +58,7 @@ export function settingsScopeFromYaml(
   visit(map, [], '');
 
   const range = map.range ?? [0, 0, 0];
-  return { origin, format: 'yaml', span: { start: range[0], end: range[1] }, occurrences, duplicates, byKey: seen, label };
+  return { origin, format: 'yaml', span: { start: range[0], end: range[1] }, occurrences, duplicates, byKey: seen, repeatedMapKeys, label };
 }
 
 function valueNodeOf(node: Node | null, afterKey: number): ValueNode {

@@ -1,4 +1,4 @@
-import { duplicateSetting } from './duplicateSetting';
+import { duplicateSetting, repeatedYamlBlock } from './duplicateSetting';
 import * as eck from './eck';
 import * as json from './json';
 import type { DocumentRule, ScopeRule } from './rule';
@@ -13,6 +13,7 @@ import { unknownSetting } from './unknownSetting';
 export const SCOPE_RULES: readonly ScopeRule[] = [
   unknownSetting,
   duplicateSetting,
+  repeatedYamlBlock,
   ...settings.SCOPE_RULES,
   ...eck.SCOPE_RULES,
   ...json.SCOPE_RULES,
