@@ -1,7 +1,7 @@
 /**
  * Facts and checks the remote-cluster flows share: where a cluster runs, which versions the
  * API-key model needs there, ports, and validation of aliases, index patterns and names.
- * Sources: /work/shared/reference/remote-cluster-settings.md (sections 1, 2, 5, 6) and
+ * Sources: the project's reference notes, remote-cluster-settings.md (sections 1, 2, 5, 6) and
  * eck-remote-cluster-fields.md (ECK version gates).
  */
 import { VALID_ALIAS } from '../../../server/src/core/catalog/lookup';

@@ -58,7 +58,7 @@ describe('workspace index (language server)', () => {
   it('reports a change only when what it knows about a file changes', () => {
     const changes: string[] = [];
     const index = new EckWorkspaceIndex((uri) => changes.push(uri));
-    const uri = 'file:///tmp/typing.yaml';
+    const uri = 'file:///project/k8s/typing.yaml';
     index.updateFromDocument(parseConfigDocument({ uri, text: WEST }));
     index.updateFromDocument(parseConfigDocument({ uri, text: `${WEST}# a comment changes nothing the index holds\n` }));
     assert.equal(changes.length, 1);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { addRemoteCluster } from '../../../client/src/flows/addRemoteCluster';
 import { startEmulator, type RunningEmulator } from '../../emulator';
-import { cloudConnection, esConnection, everythingShown, ScriptedFlowUi, testContext, type SavedConnection } from './support';
+import { cloudConnection, esConnection, everythingShown, ScriptedFlowUi, testContext, type Answer, type SavedConnection } from './support';
 
 const REMOTE_SERVER = 'remote.emulated.local:9443';
 
@@ -167,23 +167,26 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
     assert.ok(!ui.shown.some((step) => step.text.startsWith('TLS server name')), 'no server-name question: the endpoint gives it');
   });
 
+  /** The answers of an API-key set-up on the ECK cluster `eckles`, up to where the Secret goes. */
+  const eckAnswers = (secretPlacement: Answer): Answer[] => [
+    { pick: /^API key/ },
+    { pick: /^eckles$/ },
+    { pick: /Kubernetes \(ECK\)/ },
+    { pick: /^remote$/ },
+    { pick: /Enter the address/ },
+    { type: REMOTE_SERVER },
+    { type: '' },
+    { type: 'europe' },
+    { type: 'logs-*' },
+    { type: '' },
+    { pick: /^eckles$/ },
+    secretPlacement,
+  ];
+
   test('ECK: a secureSettings entry is added to the open manifest and the Secret opens in a new untitled editor', async () => {
-    const document = { uri: 'file:///work/eckles.yaml', label: 'eckles.yaml', text: MANIFEST };
+    const document = { uri: 'file:///project/k8s/eckles.yaml', label: 'eckles.yaml', text: MANIFEST };
     const ui = new ScriptedFlowUi(
-      [
-        { pick: /^API key/ },
-        { pick: /^eckles$/ },
-        { pick: /Kubernetes \(ECK\)/ },
-        { pick: /^remote$/ },
-        { pick: /Enter the address/ },
-        { type: REMOTE_SERVER },
-        { type: '' },
-        { type: 'europe' },
-        { type: 'logs-*' },
-        { type: '' },
-        { pick: /^eckles$/ },
-        { pick: /new untitled file/ },
-      ],
+      eckAnswers({ pick: /new untitled file/ }),
       {
         confirm: [{ match: /^Make these changes\?/, answer: true }],
         notify: [
@@ -217,22 +220,9 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
   });
 
   test('ECK: the Secret can go into the same manifest, after an existing secureSettings list', async () => {
-    const document = { uri: 'file:///work/eckles.yaml', label: 'eckles.yaml', text: MANIFEST_WITH_SECURE_SETTINGS };
+    const document = { uri: 'file:///project/k8s/eckles.yaml', label: 'eckles.yaml', text: MANIFEST_WITH_SECURE_SETTINGS };
     const ui = new ScriptedFlowUi(
-      [
-        { pick: /^API key/ },
-        { pick: /^eckles$/ },
-        { pick: /Kubernetes \(ECK\)/ },
-        { pick: /^remote$/ },
-        { pick: /Enter the address/ },
-        { type: REMOTE_SERVER },
-        { type: '' },
-        { type: 'europe' },
-        { type: 'logs-*' },
-        { type: '' },
-        { pick: /^eckles$/ },
-        { pick: /^Into eckles\.yaml/ },
-      ],
+      eckAnswers({ pick: /^Into eckles\.yaml/ }),
       {
         confirm: [{ match: /^Make these changes\?/, answer: true }],
         notify: [{ match: /Apply the changes/, answer: undefined }, { match: /Stopped before the key/, answer: 'Undo Changes' }],
