@@ -6,7 +6,7 @@
  */
 import { VALID_ALIAS } from '../../../server/src/core/catalog/lookup';
 import { parseAddress } from '../../../server/src/core/address';
-import { compareVersions, parseVersion } from '../../../server/src/core/version';
+import { atLeast, compareVersions, parseVersion } from '../../../server/src/core/version';
 
 export type Platform = 'cloud' | 'ece' | 'eck' | 'self-managed';
 
@@ -74,8 +74,7 @@ export function apiKeyVersionVerdict(versionText: string, platform: Platform | u
 }
 
 export function atLeastVersion(versionText: string | undefined, minimum: string): boolean {
-  const version = parseVersion(versionText);
-  return version !== undefined && compareVersions(version, minimum) >= 0;
+  return atLeast(parseVersion(versionText), minimum) ?? false;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { parseAddress } from '../../../server/src/core/address';
 import { isRecord } from '../api/shape';
+import { PORTS } from '../flows/model';
 import type { ClusterSettingsResponse, RemoteClusterInfo, RemoteInfoResponse } from '../api/types/elasticsearch';
 
 export type SecurityModel = 'api-key' | 'certificate' | 'unknown';
@@ -119,10 +120,10 @@ function aliasSettings(flat: Record<string, unknown>): Map<string, Record<string
 export function disconnectedHint(remote: RemoteClusterSummary): string | undefined {
   if (remote.connected !== false) return undefined;
   const ports = remote.addresses.map((address) => parseAddress(address)).flatMap((parsed) => (parsed.ok ? [parsed.port] : []));
-  if (remote.securityModel === 'api-key' && ports.some((port) => port === 9300 || port === 9400)) {
+  if (remote.securityModel === 'api-key' && ports.some((port) => port === PORTS.transport || port === PORTS.cloudCertificateProxy)) {
     return 'This alias has a cross-cluster API key, so it must connect to the remote cluster server (port 9443 by default), not to the transport port.';
   }
-  if (remote.securityModel === 'certificate' && ports.includes(9443)) {
+  if (remote.securityModel === 'certificate' && ports.includes(PORTS.remoteClusterServer)) {
     return `No API key is configured for this alias, so the certificate model is used, which connects to the transport port (9300, or 9400 through the Elastic Cloud proxy). Port 9443 is for the API-key model: add the key to the keystore as cluster.remote.${remote.alias}.credentials and reload secure settings.`;
   }
   return 'Elasticsearch has no open connection to this remote. Check that the address is reachable from the cluster\'s nodes and that the security set-up matches on both sides; the cluster\'s log says why connecting failed.';

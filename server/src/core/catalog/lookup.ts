@@ -59,11 +59,6 @@ function resolveUncached(key: string): ResolvedKey {
   return { key, namespace: namespaceOf(key) };
 }
 
-/** Catalog entries whose key (with `<alias>` filled in) starts with the given prefix. */
-export function settingsUnder(prefix: string, alias?: string): SettingDef[] {
-  return SETTINGS.filter((def) => concreteKey(def, alias ?? ALIAS_PLACEHOLDER).startsWith(prefix));
-}
-
 export function concreteKey(def: SettingDef, alias: string): string {
   return def.key.replace(ALIAS_PLACEHOLDER, alias);
 }

@@ -1,6 +1,6 @@
 import { isMap, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { LineIndex } from '../text';
-import type { Span, TextEdit } from '../types';
+import type { TextEdit } from '../types';
 import { contentSpan, nodeSpan } from './yaml';
 
 /**
@@ -98,6 +98,3 @@ export function pairChain(map: YAMLMap, keyOffset: number): Pair[] {
   return chain;
 }
 
-export function spanText(text: string, span: Span): string {
-  return text.slice(span.start, span.end);
-}

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Span } from '../types';
 
 /**
@@ -44,11 +44,6 @@ export function fieldOf(map: unknown, name: string): Field | undefined {
 export function mapOf(map: unknown, name: string): YAMLMap | undefined {
   const value = fieldOf(map, name)?.value;
   return isMap(value) ? value : undefined;
-}
-
-export function seqOf(map: unknown, name: string): YAMLSeq | undefined {
-  const value = fieldOf(map, name)?.value;
-  return isSeq(value) ? value : undefined;
 }
 
 /** Follows a path of map keys; undefined as soon as one step is missing or not a map. */

@@ -22,10 +22,6 @@ export const JSON_BODY_KINDS: readonly JsonBodyKind[] = [
   'cloud-keystore',
 ];
 
-export function isJsonBodyKind(kind: string): kind is JsonBodyKind {
-  return (JSON_BODY_KINDS as readonly string[]).includes(kind);
-}
-
 /**
  * File-name convention: `<anything>.<suffix>` gets the matching schema from VS Code's own JSON
  * language (package.json `contributes.jsonValidation` lists the same patterns; a unit test keeps

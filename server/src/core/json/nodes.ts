@@ -39,11 +39,6 @@ export function childArray(object: JsonNode | undefined, key: string): JsonNode 
   return value?.type === 'array' ? value : undefined;
 }
 
-export function childString(object: JsonNode | undefined, key: string): JsonNode | undefined {
-  const value = child(object, key);
-  return value?.type === 'string' ? value : undefined;
-}
-
 /** Entries of an object as [key, value] node pairs. */
 export function entries(object: JsonNode | undefined): Array<{ key: string; keyNode: JsonNode; value?: JsonNode; property: JsonNode }> {
   if (object?.type !== 'object') return [];

@@ -23,10 +23,6 @@ const CONTRIBUTED: Readonly<Record<JsonBodyKind, JSONSchema>> = {
   'cloud-keystore': cloudKeystore as JSONSchema,
 };
 
-export function contributedSchema(kind: JsonBodyKind): JSONSchema {
-  return CONTRIBUTED[kind];
-}
-
 /** Stable key of a schema variant, e.g. `cross-cluster-api-key:update`. */
 export function schemaKey(kind: JsonBodyKind, variant?: JsonBodyVariant): string {
   if (kind === 'cross-cluster-api-key' && (variant === 'create' || variant === 'update')) return `${kind}:${variant}`;

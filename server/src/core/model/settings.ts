@@ -109,22 +109,6 @@ export function appendSegments(parents: readonly KeySegment[], text: string, con
   }
 }
 
-/** Occurrences grouped by remote alias, built on demand by rules that reason per alias. */
-export function occurrencesByAlias(
-  scope: SettingsScope,
-  resolveAlias: (key: string) => string | undefined,
-): Map<string, SettingOccurrence[]> {
-  const byAlias = new Map<string, SettingOccurrence[]>();
-  for (const occurrence of scope.occurrences) {
-    const alias = resolveAlias(occurrence.key);
-    if (alias === undefined) continue;
-    const list = byAlias.get(alias);
-    if (list) list.push(occurrence);
-    else byAlias.set(alias, [occurrence]);
-  }
-  return byAlias;
-}
-
 /** Scalar text of a value, or the list items' texts. */
 export function valueTexts(value: ValueNode): string[] {
   if (value.kind === 'scalar') return value.text === undefined ? [] : [value.text];

@@ -274,11 +274,6 @@ export function occurrenceOf(scope: SettingsScope, key: string): SettingOccurren
   return scope.byKey.get(key);
 }
 
-/** Occurrences whose key starts with a prefix. */
-export function occurrencesUnder(scope: SettingsScope, prefix: string): SettingOccurrence[] {
-  return scope.occurrences.filter((o) => o.key.startsWith(prefix));
-}
-
 /** Lower-cased scalar text, or undefined for null / non-scalar values. */
 export function scalarText(occurrence: SettingOccurrence | undefined): string | undefined {
   if (!occurrence || occurrence.value.kind !== 'scalar' || occurrence.value.value === null) return undefined;
