@@ -4,8 +4,8 @@
  * with buttons, the clipboard and untitled editors.
  */
 import * as vscode from 'vscode';
-import { quickInputWizardUi } from '../connections/quickInput';
-import { BACK, type Back, type FlowUi, type NoticeKind, type NoticeOptions, type PickItem, type StepPosition } from './ui';
+import { quickInputWizardUi, showStepQuickPick } from '../connections/quickInput';
+import { type Back, type FlowUi, type NoticeKind, type NoticeOptions, type PickItem, type StepPosition } from './ui';
 
 export const vscodeFlowUi: FlowUi = {
   pick: (options) => quickInputWizardUi.pick(options),
@@ -13,30 +13,15 @@ export const vscodeFlowUi: FlowUi = {
   confirm: (message, detail, action) => quickInputWizardUi.confirm(message, detail, action),
 
   pickMany<T>(options: StepPosition & { placeholder: string; items: PickItem<T>[]; selected?: T[] }): Promise<T[] | Back | undefined> {
-    return new Promise((resolve) => {
-      const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { value: T }>();
-      quickPick.title = options.title;
-      quickPick.step = options.step;
-      quickPick.totalSteps = options.totalSteps;
-      quickPick.placeholder = options.placeholder;
-      quickPick.canSelectMany = true;
-      quickPick.ignoreFocusOut = true;
-      quickPick.buttons = options.canGoBack ? [vscode.QuickInputButtons.Back] : [];
-      quickPick.items = options.items.map((item) => ({ label: item.label, description: item.description, detail: item.detail, value: item.value }));
-      const selected = new Set((options.selected ?? []).map((value) => JSON.stringify(value)));
-      quickPick.selectedItems = quickPick.items.filter((item) => selected.has(JSON.stringify(item.value)));
-      let settled = false;
-      const finish = (value: T[] | Back | undefined) => {
-        if (settled) return;
-        settled = true;
-        resolve(value);
-        quickPick.dispose();
-      };
-      quickPick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish(BACK));
-      quickPick.onDidAccept(() => finish(quickPick.selectedItems.map((item) => item.value)));
-      quickPick.onDidHide(() => finish(undefined));
-      quickPick.show();
-    });
+    return showStepQuickPick<T, T[]>(
+      options,
+      (quickPick) => {
+        quickPick.canSelectMany = true;
+        const selected = new Set((options.selected ?? []).map((value) => JSON.stringify(value)));
+        quickPick.selectedItems = quickPick.items.filter((item) => selected.has(JSON.stringify(item.value)));
+      },
+      (quickPick) => quickPick.selectedItems.map((item) => item.value),
+    );
   },
 
   progress<T>(title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T> {
