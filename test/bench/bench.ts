@@ -9,33 +9,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { parseTree } from 'jsonc-parser';
-import { parseAllDocuments } from 'yaml';
 import { LspSession } from '../protocol/lspSession';
-import { largeClusterSettingsBody, largeEckManifest, largeElasticsearchYml } from './generate';
+import { benchInputs, median, percentile, type BenchInput } from './inputs';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const REPEATS = 5;
 /** The server coalesces typing bursts; edit→diagnostics includes this delay by design. */
 const CHANGE_DEBOUNCE_MS = 40;
 
-interface Input {
-  name: string;
-  uri: string;
-  languageId: string;
-  text: string;
-  parse: (text: string) => unknown;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)];
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
@@ -64,7 +45,7 @@ function serverPeakMemoryMiB(pid: number | undefined): string {
   }
 }
 
-async function benchInput(session: LspSession, input: Input): Promise<void> {
+async function benchInput(session: LspSession, input: BenchInput): Promise<void> {
   const lineCount = input.text.split('\n').length;
   console.log(`\n## ${input.name}: ${lineCount} lines, ${(input.text.length / 1024).toFixed(0)} KiB`);
 
@@ -134,32 +115,7 @@ async function benchInput(session: LspSession, input: Input): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const allInputs: Array<Input & { key: string }> = [
-    {
-      key: 'yml',
-      name: 'elasticsearch.yml, 600 remotes',
-      uri: 'file:///bench/config/elasticsearch.yml',
-      languageId: 'yaml',
-      text: largeElasticsearchYml(600),
-      parse: (text) => parseAllDocuments(text),
-    },
-    {
-      key: 'eck',
-      name: 'ECK manifest, multi-document',
-      uri: 'file:///bench/k8s/clusters.yaml',
-      languageId: 'yaml',
-      text: largeEckManifest(20000),
-      parse: (text) => parseAllDocuments(text),
-    },
-    {
-      key: 'json',
-      name: '_cluster/settings body, 3000 remotes',
-      uri: 'file:///bench/requests/cluster-settings.json',
-      languageId: 'json',
-      text: largeClusterSettingsBody(3000),
-      parse: (text) => parseTree(text),
-    },
-  ];
+  const allInputs = benchInputs();
 
   // BENCH_INPUTS=eck,json runs only those inputs (all three by default).
   const only = process.env.BENCH_INPUTS?.split(',').map((key) => key.trim());
@@ -169,7 +125,8 @@ async function main(): Promise<void> {
   const spawned = performance.now();
   // BENCH_SERVER runs another build (or a profiling wrapper around dist/server.js) instead.
   const session = new LspSession(process.env.BENCH_SERVER || undefined);
-  await session.initialize();
+  // A known version, as in the profile, so the version-dependent rules run too.
+  await session.initialize({ stackVersion: '8.15.0' });
   console.log(`initialize: ${ms(performance.now() - spawned)} (spawn to initialize result)`);
   try {
     for (const input of inputs) await benchInput(session, input);

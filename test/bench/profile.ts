@@ -5,42 +5,18 @@
  * Run it under `node --cpu-prof` to get a profile of the same work.
  */
 import { performance } from 'node:perf_hooks';
-import { parseTree } from 'jsonc-parser';
-import { parseAllDocuments } from 'yaml';
 import { analyze } from '../../server/src/core/analyze';
 import { completeAt } from '../../server/src/core/completion';
 import { hoverAt } from '../../server/src/core/hover';
 import { parseConfigDocument, type ConfigDocument } from '../../server/src/core/model/document';
 import { DOCUMENT_RULES, SCOPE_RULES } from '../../server/src/core/rules';
-import { largeClusterSettingsBody, largeEckManifest, largeElasticsearchYml } from './generate';
+import { benchInputs, median, percentile, type BenchInput } from './inputs';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const RULE_REPEATS = 3;
 
-interface Input {
-  key: string;
-  uri: string;
-  languageId: string;
-  text: string;
-  parse: (text: string) => unknown;
-}
-
-const INPUTS: Input[] = [
-  { key: 'yml', uri: 'file:///bench/config/elasticsearch.yml', languageId: 'yaml', text: largeElasticsearchYml(600), parse: (t) => parseAllDocuments(t) },
-  { key: 'eck', uri: 'file:///bench/k8s/clusters.yaml', languageId: 'yaml', text: largeEckManifest(20000), parse: (t) => parseAllDocuments(t) },
-  { key: 'json', uri: 'file:///bench/requests/cluster-settings.json', languageId: 'json', text: largeClusterSettingsBody(3000), parse: (t) => parseTree(t) },
-];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)];
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+const INPUTS = benchInputs();
 
 function timed<T>(run: () => T): { value: T; ms: number } {
   const start = performance.now();
@@ -76,7 +52,7 @@ function* positions(text: string, count: number): Generator<number> {
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-function profile(input: Input): void {
+function profile(input: BenchInput): void {
   const raw: number[] = [];
   const ours: number[] = [];
   const analysis: number[] = [];
