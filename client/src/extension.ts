@@ -71,7 +71,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const remoteClustersView = registerRemoteClustersView(context, connections, log);
   const flows = registerFlowCommands(context, connections, log);
 
-  await client.start();
+  try {
+    await client.start();
+  } catch (error) {
+    // Connections, flows and the view do not need the server: keep them working and say what is off.
+    const reason = error instanceof Error ? error.message : String(error);
+    const showOutput = 'Show Output';
+    void vscode.window
+      .showErrorMessage(`The Elastic remote clusters language server did not start (${reason}). Diagnostics, completion and hover are off; connections and flows still work.`, showOutput)
+      .then((choice) => choice === showOutput && client?.outputChannel.show());
+  }
   return { connections, remoteClustersView, flows };
 }
 
