@@ -9,13 +9,16 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerConnectionCommands, type Connections } from './connections/commands';
 import { registerFlowCommands, type FlowsApi } from './flows/commands';
 import { createExtensionLog } from './log';
+import { ReadOnlyDocuments } from './readOnlyDocuments';
 import { registerRemoteClustersView, type RemoteClustersViewApi } from './views/view';
 
 let client: LanguageClient | undefined;
 
 /**
- * What `activate` returns (vscode.extensions.getExtension(id).exports). The in-editor tests use it
- * to reach the connection store; features may add their own entries.
+ * The in-editor tests' way in, returned from `activate` only when VS Code runs the extension's
+ * tests (ExtensionMode.Test). Any installed extension can read another's exports, and these hold
+ * the connection store (whose secrets SecretStorage keeps from other extensions), authenticated
+ * API clients and the flows' UI seam; so in production and development nothing is exported.
  */
 export interface ExtensionApi {
   connections: Connections;
@@ -25,7 +28,7 @@ export interface ExtensionApi {
   flows: FlowsApi;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi | undefined> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -67,9 +70,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   // Connections (Add/Test/Remove) and their request log; later features get API clients from the returned object.
   const log = createExtensionLog();
   context.subscriptions.push(log);
+  const documents = new ReadOnlyDocuments();
+  context.subscriptions.push(documents);
   const connections = registerConnectionCommands(context, log);
-  const remoteClustersView = registerRemoteClustersView(context, connections, log);
-  const flows = registerFlowCommands(context, connections, log);
+  const remoteClustersView = registerRemoteClustersView(context, connections, log, documents);
+  const flows = registerFlowCommands(context, connections, log, documents);
 
   try {
     await client.start();
@@ -81,7 +86,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       .showErrorMessage(`The Elastic remote clusters language server did not start (${reason}). Diagnostics, completion and hover are off; connections and flows still work.`, showOutput)
       .then((choice) => choice === showOutput && client?.outputChannel.show());
   }
-  return { connections, remoteClustersView, flows };
+  return exportsFor(context.extensionMode, { connections, remoteClustersView, flows });
+}
+
+/** The test seam in test mode; nothing otherwise (see ExtensionApi). */
+export function exportsFor(mode: vscode.ExtensionMode, api: ExtensionApi): ExtensionApi | undefined {
+  return mode === vscode.ExtensionMode.Test ? api : undefined;
 }
 
 /** Reports whether the language server is running; returns the state for tests and scripts. */

@@ -25,6 +25,7 @@ export type ApiErrorKind =
   | 'rate-limited'
   | 'server-error'
   | 'malformed-response'
+  | 'response-too-large'
   | 'unexpected-status'
   | 'cancelled'
   | 'unknown';

@@ -57,6 +57,8 @@ export interface HttpClientOptions {
   redactor?: SecretRedactor;
   /** A dispatcher to use instead of building one (tests pass an undici MockAgent). Not closed by close(). */
   dispatcher?: Dispatcher;
+  /** Largest response body read, in bytes; a larger one is abandoned with an error. Default 8 MiB. */
+  maxResponseBytes?: number;
 }
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
@@ -80,6 +82,11 @@ export interface HttpResponse<T = unknown> {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * The APIs the extension calls answer in kilobytes; a body this large is a wrong URL or a huge
+ * Console search, and buffering it would stall the extension host every extension shares.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 const USER_AGENT = 'elastic-remote-clusters-vscode';
 
 /** Encodes each value as one URL path segment: `encodePath\`/_security/role/${name}\``. */
@@ -93,6 +100,7 @@ export class HttpClient {
   readonly redactor: SecretRedactor;
   private readonly base: URL;
   private readonly timeoutMs: number;
+  private readonly maxResponseBytes: number;
   private readonly authorization: string | undefined;
   private readonly proxyUrl: string | undefined;
   private ownDispatcher: Promise<Dispatcher> | undefined;
@@ -102,6 +110,7 @@ export class HttpClient {
     this.base = parseBaseUrl(options.baseUrl);
     this.origin = this.base.origin;
     this.timeoutMs = options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
+    this.maxResponseBytes = options.maxResponseBytes && options.maxResponseBytes > 0 ? options.maxResponseBytes : DEFAULT_MAX_RESPONSE_BYTES;
     this.redactor = options.redactor ?? new SecretRedactor();
     this.authorization = authorizationHeader(options.auth, options.service, this.redactor);
     this.proxyUrl = options.dispatcher ? undefined : selectProxy(this.base, options.proxy);
@@ -132,9 +141,9 @@ export class HttpClient {
       try {
         response = await undiciRequest(url, { method: request.method, headers, body, dispatcher, signal: AbortSignal.timeout(this.timeoutMs) });
         status = response.statusCode;
-        text = await response.body.text();
+        text = await this.readBody(response, context);
       } catch (error) {
-        throw this.transportFailure(error, context);
+        throw error instanceof ApiError ? error : this.transportFailure(error, context);
       }
       const ok = (status >= 200 && status < 300) || (request.acceptStatuses ?? []).includes(status);
       const parsed = parseJson(text, response.headers['content-type']);
@@ -158,6 +167,30 @@ export class HttpClient {
         error: failure ? { kind: failure.kind, message: failure.message } : undefined,
       });
     }
+  }
+
+  /** The body as text, read only up to the size limit; the connection is dropped past it. */
+  private async readBody(response: Dispatcher.ResponseData, context: RequestContext): Promise<string> {
+    const tooLarge = () => {
+      response.body.destroy();
+      const limit = `${Math.round(this.maxResponseBytes / (1024 * 1024))} MiB`;
+      return new ApiError(
+        'response-too-large',
+        `The answer to ${context.method} ${context.path} is larger than ${limit}, so it was not read. Ask for less (for example "size" or "filter_path" in a search), or check that ${this.origin} is the API you meant.`,
+        context,
+      );
+    };
+    const declared = Number(response.headers['content-length']);
+    if (Number.isFinite(declared) && declared > this.maxResponseBytes) throw tooLarge();
+    const chunks: Buffer[] = [];
+    let received = 0;
+    for await (const chunk of response.body) {
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+      received += bytes.length;
+      if (received > this.maxResponseBytes) throw tooLarge();
+      chunks.push(bytes);
+    }
+    return Buffer.concat(chunks).toString('utf8');
   }
 
   /** Releases sockets. Safe to call more than once. */

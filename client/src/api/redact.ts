@@ -12,6 +12,13 @@ const SECRET_FIELD = /^(api_key|encoded|password|secure_settings_password|token|
 /** Values shorter than this are not scrubbed from free text: they would mangle ordinary words. */
 const MIN_SCRUB_LENGTH = 4;
 
+/** Characters that continue a host name or a word: a secret next to one is part of something longer. */
+const WORD_CHAR = '[A-Za-z0-9_.-]';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export class SecretRedactor {
   private readonly secrets = new Set<string>();
 
@@ -28,11 +35,17 @@ export class SecretRedactor {
     this.add(`${username}:${password}`);
   }
 
+  /**
+   * Replaces each registered secret where it stands as a value of its own, never inside a longer
+   * word: masking "elastic" inside "elastic-prod.example.com" would tell every reader of the log
+   * that the password is "elastic".
+   */
   scrub(text: string): string {
     let result = text;
     // Longest first, so a secret that contains another is replaced whole.
     for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-      if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+      if (!result.includes(secret)) continue;
+      result = result.replace(new RegExp(`(?<!${WORD_CHAR})${escapeRegExp(secret)}(?!${WORD_CHAR})`, 'g'), REDACTED);
     }
     return scrubAuthorizationHeaders(result);
   }

@@ -12,6 +12,7 @@ import { createClients, type ConnectionClients } from './clients';
 import { describeProfile, type ConnectionProfile } from './profile';
 import { quickInputWizardUi } from './quickInput';
 import { ConnectionStore } from './store';
+import { TransportGuard } from './transport';
 import { describeTestResult, testConnection, type ConnectionTestResult } from './testConnection';
 import { runAddConnectionWizard } from './wizard';
 
@@ -43,8 +44,14 @@ export function proxySettingsFromVsCode(): ProxySettings {
 
 export function registerConnectionCommands(context: vscode.ExtensionContext, log: ExtensionLog): Connections {
   const store = new ConnectionStore(context.secrets);
+  const guard = new TransportGuard({
+    ask: async (message, detail, buttons) => vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons),
+    warn: (message) => void vscode.window.showWarningMessage(message),
+    now: () => Date.now(),
+  });
 
   const openClients = async (profile: ConnectionProfile): Promise<ConnectionClients> => {
+    await guard.check(profile);
     const secrets = await store.secretsFor(profile.id);
     log.redactor.add(secrets.apiKey);
     if (profile.username && secrets.password) log.redactor.addBasic(profile.username, secrets.password);
@@ -84,9 +91,6 @@ async function testSavedConnection(
 ): Promise<ConnectionTestResult | undefined> {
   const profile = await resolveTarget(store, target, 'Select the connection to test');
   if (!profile) return undefined;
-  if (profile.skipTlsVerify) {
-    void vscode.window.showWarningMessage(`TLS certificate verification is OFF for "${profile.name}". Its traffic, including credentials, can be read by anyone in between.`);
-  }
   let clients: ConnectionClients | undefined;
   try {
     const result = await vscode.window.withProgress(

@@ -10,6 +10,7 @@ import type { Connections } from '../connections/commands';
 import { describeProfile, type ConnectionProfile } from '../connections/profile';
 import { describeError } from '../flows/context';
 import type { ExtensionLog } from '../log';
+import type { ReadOnlyDocuments } from '../readOnlyDocuments';
 import { connectionKindsFor, consoleRequests, formatFailure, formatResponse, prepareRequest, requestAt, secretFields, sendPrepared, type PreparedRequest } from './request';
 
 export const CONSOLE_COMMANDS = {
@@ -35,7 +36,6 @@ export const NEW_CONSOLE_FILE = [
   '',
 ].join('\n');
 
-const RESPONSE_SCHEME = 'elastic-remote-clusters-response';
 const STATE_KEY = 'elasticRemoteClusters.consoleConnections';
 
 /** What the send command returns (for tests and scripts). */
@@ -44,25 +44,6 @@ export interface ConsoleSendResult {
   /** The response editor's document. */
   responseUri?: string;
   problem?: string;
-}
-
-class ResponseDocuments implements vscode.TextDocumentContentProvider {
-  private readonly texts = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
-  }
-
-  set(uri: vscode.Uri, text: string): void {
-    this.texts.set(uri.toString(), text);
-    this.changed.fire(uri);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-  }
 }
 
 class SendLenses implements vscode.CodeLensProvider {
@@ -91,8 +72,7 @@ class SendLenses implements vscode.CodeLensProvider {
   }
 }
 
-export function registerConsoleCommands(context: vscode.ExtensionContext, connections: Connections, log: ExtensionLog): void {
-  const responses = new ResponseDocuments();
+export function registerConsoleCommands(context: vscode.ExtensionContext, connections: Connections, log: ExtensionLog, documents: ReadOnlyDocuments): void {
   const remembered = (): Record<string, string> => context.workspaceState.get<Record<string, string>>(STATE_KEY) ?? {};
   const profileFor = (uri: vscode.Uri): ConnectionProfile | undefined => {
     const id = remembered()[uri.toString()];
@@ -148,7 +128,6 @@ export function registerConsoleCommands(context: vscode.ExtensionContext, connec
       profile ??= await chooseConnection(uri, prepared);
       if (!profile) return { problem: 'no connection' };
       const chosen = profile;
-      const responseUri = vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${path.basename(uri.path)} response.jsonc`, query: uri.toString() });
       let shown: string;
       let status: number | undefined;
       const secrets: ReturnType<typeof secretFields> = [];
@@ -168,11 +147,10 @@ export function registerConsoleCommands(context: vscode.ExtensionContext, connec
       } catch (error) {
         shown = formatFailure(prepared, chosen.name, describeError(error));
       }
-      responses.set(responseUri, shown);
-      const responseDocument = await vscode.workspace.openTextDocument(responseUri);
-      await vscode.window.showTextDocument(responseDocument, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
+      // One response document per request file, replaced on every send.
+      const responseDocument = await documents.show(`${path.basename(uri.path)} response.jsonc`, shown, { key: uri.toString(), beside: true, preserveFocus: true, preview: true });
       if (secrets.length) offerSecrets(secrets);
-      return { status, responseUri: responseUri.toString() };
+      return { status, responseUri: responseDocument.uri.toString() };
     } catch (error) {
       const problem = describeError(error);
       void vscode.window.showErrorMessage(`The request could not be sent: ${problem}`);
@@ -181,9 +159,7 @@ export function registerConsoleCommands(context: vscode.ExtensionContext, connec
   };
 
   context.subscriptions.push(
-    responses,
     lenses,
-    vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
     vscode.languages.registerCodeLensProvider({ language: CONSOLE_LANGUAGE_ID }, lenses),
     connections.store.onDidChange(() => lenses.refresh()),
     vscode.commands.registerCommand(CONSOLE_COMMANDS.send, send),

@@ -19,6 +19,7 @@ import {
   atLeastVersion,
   CERTIFICATE_IDENTITY_VERSION,
   certificateIdentityProblem,
+  confirmEveryIndex,
   nameProblem,
   parsePatterns,
   patternsProblem,
@@ -278,17 +279,23 @@ export function encodedKeyProblem(value: string): string | undefined {
 function searchStep(start: FlowStart): FlowStep<AddRemoteDraft> {
   return {
     id: 'search',
-    run: async (draft, position) =>
-      take(
-        await start.context.ui.input({
+    run: async (draft, position) => {
+      for (;;) {
+        // No default: what the key may read is the user's choice, typed, never an implied "*".
+        const answer = await start.context.ui.input({
           ...position,
           prompt: 'Indices the local cluster may SEARCH on the remote: names or patterns, comma-separated (empty: none)',
           placeholder: 'logs-*, metrics-*',
-          value: (draft.searchPatterns ?? ['*']).join(', '),
+          value: (draft.searchPatterns ?? []).join(', '),
           validate: patternsProblem,
-        }),
-        (value) => (draft.searchPatterns = parsePatterns(value)),
-      ),
+        });
+        if (typeof answer !== 'string') return answer;
+        const patterns = parsePatterns(answer);
+        if (!(await confirmEveryIndex(start.context.ui, patterns, 'search'))) continue;
+        draft.searchPatterns = patterns;
+        return 'next';
+      }
+    },
   };
 }
 
@@ -332,7 +339,7 @@ function eckResourceStep(start: FlowStart): FlowStep<AddRemoteDraft> {
     id: 'eckResource',
     run: async (draft, position) => {
       const resources = eckResources(context.manifests.openYamlDocuments());
-      const newFile = { label: 'Write a new untitled file', description: 'the Secret, plus the spec.secureSettings lines to add', value: null };
+      const newFile = { label: 'Show it in a read-only editor', description: 'the Secret, plus the spec.secureSettings lines to add', value: null };
       return take(
         await context.ui.pick<EckResource | null>({
           ...position,
@@ -355,7 +362,7 @@ function eckSecretPlacementStep(start: FlowStart): FlowStep<AddRemoteDraft> {
           ...position,
           placeholder: 'Where should the Secret holding the key go?',
           items: [
-            { label: 'A new untitled file (recommended)', description: 'apply it, but keep it out of version control', value: false },
+            { label: 'A read-only editor (recommended)', description: 'save it where version control does not see it, then apply it', value: false },
             { label: `Into ${draft.eckResource?.label ?? 'the manifest'}`, description: 'the file then holds the key: do not commit it', value: true },
           ],
           active: draft.eckSecretInManifest,
@@ -406,8 +413,8 @@ export function summarizeApiKey(draft: AddRemoteDraft): string[] {
     case 'eck':
       lines.push(
         draft.eckResource
-          ? `In ${draft.eckResource.label}: add a spec.secureSettings entry to "${draft.eckResource.name}"; the Secret with ${setting} goes ${draft.eckSecretInManifest ? 'into the same file' : 'into a new untitled file'}. You apply them with kubectl.`
-          : `A new untitled file with the Secret holding ${setting} and the spec.secureSettings lines to add. You apply them with kubectl.`,
+          ? `In ${draft.eckResource.label}: add a spec.secureSettings entry to "${draft.eckResource.name}"; the Secret with ${setting} goes ${draft.eckSecretInManifest ? 'into the same file' : 'into a read-only editor'}. You apply them with kubectl.`
+          : `A read-only editor with the Secret holding ${setting} and the spec.secureSettings lines to add. You apply them with kubectl.`,
       );
       lines.push(`On "${local}": POST _nodes/reload_secure_settings once the change is rolled out.`);
       break;
@@ -552,7 +559,7 @@ async function storeCredentials(start: FlowStart, draft: AddRemoteDraft, encoded
     });
     if (answer === COPY_COMMAND) await context.ui.copyToClipboard(command);
     else if (answer === COPY_KEY) await context.ui.copyToClipboard(encoded);
-    else if (answer === OPEN_KEY) await context.ui.openUntitled(encoded, 'plaintext');
+    else if (answer === OPEN_KEY) await context.ui.openReadOnly(`Encoded key for ${setting}.txt`, encoded);
     else if (answer === ADDED) break;
     else return 'stopped';
   }
@@ -581,7 +588,7 @@ async function reloadSecureSettings(context: FlowContext, client: Awaited<Return
   changes.note(`Reloaded the secure settings of "${name}".`);
 }
 
-/** ECK: edits the chosen manifest and/or opens the Secret in an untitled editor, then waits for the user to apply them. */
+/** ECK: edits the chosen manifest and/or shows the Secret in a read-only editor, then waits for the user to apply them. */
 async function writeEckManifest(start: FlowStart, draft: AddRemoteDraft, encoded: string, changes: ChangeLog): Promise<boolean> {
   const { context } = start;
   const alias = draft.alias as string;
@@ -600,13 +607,13 @@ async function writeEckManifest(start: FlowStart, draft: AddRemoteDraft, encoded
       manualUndo: `Remove the secureSettings entry${draft.eckSecretInManifest ? ' and the Secret' : ''} from ${resource.label} (Undo in the editor); if already applied, also run kubectl delete secret ${secretName}${resource.namespace ? ` -n ${resource.namespace}` : ''}.`,
     });
     if (!draft.eckSecretInManifest) {
-      await context.ui.openUntitled(secretYaml, 'yaml');
-      changes.record({ done: `Opened the Secret "${secretName}" in a new untitled editor (not saved).`, manualUndo: `If you applied it: kubectl delete secret ${secretName}${resource.namespace ? ` -n ${resource.namespace}` : ''}.` });
+      await context.ui.openReadOnly(`Secret ${secretName}.yaml`, secretYaml);
+      changes.record({ done: `Showed the Secret "${secretName}" in a read-only editor (use File: Save As to keep it outside version control).`, manualUndo: `If you applied it: kubectl delete secret ${secretName}${resource.namespace ? ` -n ${resource.namespace}` : ''}.` });
     }
   } else {
     const instructions = ['# Add this Secret to your ECK manifests and list it in the Elasticsearch resource:', ...secureSettingsSnippet(secretName).split('\n').map((line) => `#   ${line}`), '# This file holds a secret: do not commit it.', ''].join('\n');
-    await context.ui.openUntitled(instructions + secretYaml, 'yaml');
-    changes.record({ done: `Opened the Secret "${secretName}" and the secureSettings lines in a new untitled editor (not saved).`, manualUndo: `If you applied it: kubectl delete secret ${secretName} and remove the secureSettings entry.` });
+    await context.ui.openReadOnly(`Secret ${secretName}.yaml`, instructions + secretYaml);
+    changes.record({ done: `Showed the Secret "${secretName}" and the secureSettings lines in a read-only editor (use File: Save As to keep it outside version control).`, manualUndo: `If you applied it: kubectl delete secret ${secretName} and remove the secureSettings entry.` });
   }
   const answer = await context.ui.notify('info', `Apply the changes to the "${draft.local?.profile.name}" cluster`, [APPLIED], {
     modal: true,

@@ -176,7 +176,7 @@ function trustConfirmStep(start: FlowStart): FlowStep<AddRemoteDraft> {
         });
         if (answer === undefined || answer === BACK) return answer;
         if (answer === TRUSTED) return 'next';
-        await context.ui.openUntitled(trustInstructions(draft), 'markdown');
+        await context.ui.openReadOnly('Certificate trust instructions.md', trustInstructions(draft));
       }
     },
   };

@@ -122,7 +122,7 @@ export async function finishFlow(
     const show = 'Show Report';
     const kind = outcome === 'completed' ? 'info' : outcome === 'rolled-back' ? 'warning' : 'error';
     void context.ui.notify(kind, `${title}: ${options.summary}`, [show]).then((choice) => {
-      if (choice === show) return context.ui.openUntitled(report, 'markdown');
+      if (choice === show) return context.ui.openReadOnly(`${title} report.md`, report);
     });
   }
   return { outcome, done: changes.doneTexts, undone: [...changes.undone], report };

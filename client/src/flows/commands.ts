@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { Connections } from '../connections/commands';
 import { registerConsoleCommands } from '../console/provider';
 import type { ExtensionLog } from '../log';
+import type { ReadOnlyDocuments } from '../readOnlyDocuments';
 import { addRemoteCluster, type AddRemoteClusterArgs } from './addRemoteCluster';
 import type { FlowResult } from './changes';
 import { describeError, DEFAULT_CONNECT_TIMEOUT_SECONDS, type FlowContext } from './context';
@@ -39,14 +40,15 @@ export interface FlowsApi {
   useTiming(timing: { connectTimeoutMs: number; pollIntervalMs: number } | undefined): void;
 }
 
-export function registerFlowCommands(context: vscode.ExtensionContext, connections: Connections, log: ExtensionLog): FlowsApi {
+export function registerFlowCommands(context: vscode.ExtensionContext, connections: Connections, log: ExtensionLog, documents: ReadOnlyDocuments): FlowsApi {
+  const realUi = vscodeFlowUi(documents);
   let uiOverride: FlowUi | undefined;
   let timingOverride: { connectTimeoutMs: number; pollIntervalMs: number } | undefined;
 
   const flowContext = (): FlowContext => {
     const seconds = vscode.workspace.getConfiguration('elasticRemoteClusters').get<number>('remoteConnectTimeoutSeconds', DEFAULT_CONNECT_TIMEOUT_SECONDS);
     return {
-      ui: uiOverride ?? vscodeFlowUi,
+      ui: uiOverride ?? realUi,
       connections: { list: () => connections.store.list(), open: (profile) => connections.openClients(profile) },
       log,
       timing: {
@@ -102,7 +104,7 @@ export function registerFlowCommands(context: vscode.ExtensionContext, connectio
     vscode.commands.registerCommand(FLOW_COMMANDS.addTrustedEnvironment, guarded('Add Trusted Environment', addTrustedEnvironment)),
     vscode.commands.registerCommand(FLOW_COMMANDS.editTrust, guarded('Edit Trust', editTrust)),
   );
-  registerConsoleCommands(context, connections, log);
+  registerConsoleCommands(context, connections, log, documents);
 
   return {
     useUi: (ui) => (uiOverride = ui),

@@ -5,7 +5,7 @@
  */
 import { ChangeLog, cancelled, finishFlow, type FlowResult } from './changes';
 import { ClientPool, connectionById, describeError, type FlowContext } from './context';
-import { atLeastVersion, CERTIFICATE_IDENTITY_VERSION, certificateIdentityProblem, expirationProblem, nameProblem, parsePatterns, patternsProblem } from './model';
+import { atLeastVersion, CERTIFICATE_IDENTITY_VERSION, certificateIdentityProblem, confirmEveryIndex, expirationProblem, nameProblem, parsePatterns, patternsProblem } from './model';
 import { checkApiKeyRemote } from './apiKeyModel';
 import { pickConnection, type CheckedCluster } from './pickers';
 import type { FlowStart } from './remoteDraft';
@@ -101,7 +101,7 @@ async function handOverKey(context: FlowContext, encoded: string, name: string):
       detail: 'The encoded value is what the local cluster needs as cluster.remote.<alias>.credentials. It is not logged or stored by the extension.',
     });
     if (answer === COPY) await context.ui.copyToClipboard(encoded);
-    else if (answer === OPEN) await context.ui.openUntitled(encoded, 'plaintext');
+    else if (answer === OPEN) await context.ui.openReadOnly(`Encoded key ${name}.txt`, encoded);
     else return;
   }
 }
@@ -142,22 +142,28 @@ function nameStep(context: FlowContext): FlowStep<Draft> {
 function patternStep(context: FlowContext, kind: 'search' | 'replication'): FlowStep<Draft> {
   return {
     id: kind,
-    run: async (draft, position) =>
-      take(
-        await context.ui.input({
+    run: async (draft, position) => {
+      for (;;) {
+        // No default: what the key grants is typed by the user, never an implied "*".
+        const answer = await context.ui.input({
           ...position,
           prompt:
             kind === 'search'
               ? 'Indices the key lets the local cluster SEARCH: names or patterns, comma-separated (empty: none)'
               : 'Indices the key lets the local cluster REPLICATE: comma-separated (empty: none)',
           placeholder: kind === 'search' ? 'logs-*, metrics-*' : 'leader-*',
-          value: (kind === 'search' ? draft.search ?? ['*'] : draft.replication ?? []).join(', '),
+          value: (draft[kind] ?? []).join(', '),
           validate: (value) =>
             patternsProblem(value) ??
             (kind === 'replication' && parsePatterns(value).length === 0 && !(draft.search ?? []).length ? 'Give at least one pattern to search or to replicate: a key that grants nothing cannot be created.' : undefined),
-        }),
-        (value) => (draft[kind] = parsePatterns(value)),
-      ),
+        });
+        if (typeof answer !== 'string') return answer;
+        const patterns = parsePatterns(answer);
+        if (!(await confirmEveryIndex(context.ui, patterns, kind === 'search' ? 'search' : 'replicate'))) continue;
+        draft[kind] = patterns;
+        return 'next';
+      }
+    },
   };
 }
 

@@ -7,6 +7,7 @@
 import { VALID_ALIAS } from '../../../server/src/core/catalog/lookup';
 import { parseAddress } from '../../../server/src/core/address';
 import { atLeast, compareVersions, parseVersion } from '../../../server/src/core/version';
+import type { FlowUi } from './ui';
 
 export type Platform = 'cloud' | 'ece' | 'eck' | 'self-managed';
 
@@ -95,6 +96,19 @@ export function parsePatterns(text: string): string[] {
     .split(',')
     .map((pattern) => pattern.trim())
     .filter((pattern) => pattern !== '');
+}
+
+/**
+ * Asks before a key grants every index of the remote (a pattern of only `*`): the user typed it,
+ * but it is rarely what a cross-cluster key should allow. Resolves to true when the patterns stand.
+ */
+export async function confirmEveryIndex(ui: Pick<FlowUi, 'confirm'>, patterns: string[], purpose: 'search' | 'replicate'): Promise<boolean> {
+  if (!patterns.some((pattern) => /^\*+$/.test(pattern))) return true;
+  return ui.confirm(
+    `Let the local cluster ${purpose} every index of the remote cluster?`,
+    `"*" matches all indices, including ones created later. A narrower list, such as "logs-*", limits what the local cluster can ${purpose === 'search' ? 'read' : 'replicate'}.`,
+    'Allow Every Index',
+  );
 }
 
 /** Problem with a comma-separated list of index names or patterns, or undefined. */

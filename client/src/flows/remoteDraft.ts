@@ -44,7 +44,7 @@ export interface AddRemoteDraft {
   pastedKey?: string;
   /** ECK: the resource to add `secureSettings` to; null for "write everything to a new file". */
   eckResource?: EckResource | null;
-  /** ECK: put the Secret into the same manifest instead of a new untitled file. */
+  /** ECK: put the Secret into the same manifest instead of showing it in a read-only editor. */
   eckSecretInManifest?: boolean;
 }
 

@@ -1,7 +1,7 @@
 /**
  * What the guided flows need from the editor, as an interface: the multi-step quick inputs of the
  * connection wizard (pick, input, confirm) plus multi-select, progress notifications, messages
- * with buttons, the clipboard and untitled editors. VS Code implements it in vscodeUi.ts; tests
+ * with buttons, the clipboard and read-only documents. VS Code implements it in vscodeUi.ts; tests
  * pass a scripted implementation, so every flow runs end to end without an editor.
  */
 import type { Back, PickItem, StepPosition, WizardUi } from '../connections/wizard';
@@ -25,8 +25,11 @@ export interface FlowUi extends WizardUi {
   /** Shows a message with buttons; resolves to the chosen button, or undefined when dismissed. */
   notify(kind: NoticeKind, message: string, actions?: string[], options?: NoticeOptions): Promise<string | undefined>;
   copyToClipboard(text: string): Promise<void>;
-  /** Opens text in a new untitled editor; it is never saved by the extension. */
-  openUntitled(content: string, language: string): Promise<void>;
+  /**
+   * Shows text in a read-only editor that VS Code never backs up (safe for secrets). The title's
+   * extension picks the language; the title itself must not hold a secret.
+   */
+  openReadOnly(title: string, content: string): Promise<void>;
 }
 
 /** Turns a pick/input answer into a step outcome, applying it to the draft when it is a value. */

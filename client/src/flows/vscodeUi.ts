@@ -1,44 +1,46 @@
 /**
  * The flows' UI in VS Code: the connection wizard's quick inputs (step counter, Back button,
  * validation that blocks bad values) plus a multi-select pick, progress notifications, messages
- * with buttons, the clipboard and untitled editors.
+ * with buttons, the clipboard and read-only documents.
  */
 import * as vscode from 'vscode';
 import { quickInputWizardUi, showStepQuickPick } from '../connections/quickInput';
+import type { ReadOnlyDocuments } from '../readOnlyDocuments';
 import { type Back, type FlowUi, type NoticeKind, type NoticeOptions, type PickItem, type StepPosition } from './ui';
 
-export const vscodeFlowUi: FlowUi = {
-  pick: (options) => quickInputWizardUi.pick(options),
-  input: (options) => quickInputWizardUi.input(options),
-  confirm: (message, detail, action) => quickInputWizardUi.confirm(message, detail, action),
+export function vscodeFlowUi(documents: ReadOnlyDocuments): FlowUi {
+  return {
+    pick: (options) => quickInputWizardUi.pick(options),
+    input: (options) => quickInputWizardUi.input(options),
+    confirm: (message, detail, action) => quickInputWizardUi.confirm(message, detail, action),
 
-  pickMany<T>(options: StepPosition & { placeholder: string; items: PickItem<T>[]; selected?: T[] }): Promise<T[] | Back | undefined> {
-    return showStepQuickPick<T, T[]>(
-      options,
-      (quickPick) => {
-        quickPick.canSelectMany = true;
-        const selected = new Set((options.selected ?? []).map((value) => JSON.stringify(value)));
-        quickPick.selectedItems = quickPick.items.filter((item) => selected.has(JSON.stringify(item.value)));
-      },
-      (quickPick) => quickPick.selectedItems.map((item) => item.value),
-    );
-  },
+    pickMany<T>(options: StepPosition & { placeholder: string; items: PickItem<T>[]; selected?: T[] }): Promise<T[] | Back | undefined> {
+      return showStepQuickPick<T, T[]>(
+        options,
+        (quickPick) => {
+          quickPick.canSelectMany = true;
+          const selected = new Set((options.selected ?? []).map((value) => JSON.stringify(value)));
+          quickPick.selectedItems = quickPick.items.filter((item) => selected.has(JSON.stringify(item.value)));
+        },
+        (quickPick) => quickPick.selectedItems.map((item) => item.value),
+      );
+    },
 
-  progress<T>(title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T> {
-    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) => task((message) => progress.report({ message }))));
-  },
+    progress<T>(title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T> {
+      return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) => task((message) => progress.report({ message }))));
+    },
 
-  async notify(kind: NoticeKind, message: string, actions: string[] = [], options: NoticeOptions = {}): Promise<string | undefined> {
-    const show = kind === 'error' ? vscode.window.showErrorMessage : kind === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    return show(message, { modal: options.modal ?? false, detail: options.detail }, ...actions);
-  },
+    async notify(kind: NoticeKind, message: string, actions: string[] = [], options: NoticeOptions = {}): Promise<string | undefined> {
+      const show = kind === 'error' ? vscode.window.showErrorMessage : kind === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+      return show(message, { modal: options.modal ?? false, detail: options.detail }, ...actions);
+    },
 
-  async copyToClipboard(text: string): Promise<void> {
-    await vscode.env.clipboard.writeText(text);
-  },
+    async copyToClipboard(text: string): Promise<void> {
+      await vscode.env.clipboard.writeText(text);
+    },
 
-  async openUntitled(content: string, language: string): Promise<void> {
-    const document = await vscode.workspace.openTextDocument({ content, language });
-    await vscode.window.showTextDocument(document, { preview: false });
-  },
-};
+    async openReadOnly(title: string, content: string): Promise<void> {
+      await documents.show(title, content);
+    },
+  };
+}

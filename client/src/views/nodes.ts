@@ -9,6 +9,7 @@ import { isRecord } from '../api/shape';
 import type { AccountTrust, DeploymentGetResponse, DirectTrust, ExternalTrust, TrustRelationship } from '../api/types/cloud';
 import type { ClusterSettingsResponse, RemoteInfoResponse, RootInfo } from '../api/types/elasticsearch';
 import { describeProfile, eceRegion, KIND_LABELS, type ConnectionProfile } from '../connections/profile';
+import { plaintextCredentialsHost } from '../connections/transport';
 import { compareText, disconnectedHint, type RemoteClusterSummary } from './remoteClusters';
 
 export type NodeKind =
@@ -182,7 +183,11 @@ export function connectionNode(profile: ConnectionProfile, state: LoadState<Conn
   const key = connectionKey(profile.id);
   const data = state.status === 'loaded' ? state.data : state.status === 'loading' ? state.previous : undefined;
   const lines = [`**${escapeMarkdown(profile.name)}**`, '', escapeMarkdown(describeProfile(profile))];
-  if (profile.skipTlsVerify) lines.push('', '$(warning) TLS certificate verification is off for this connection.');
+  const plaintextHost = plaintextCredentialsHost(profile);
+  // Shown in the description, not only the tooltip: a risk the user opted into stays in sight.
+  const risks = [profile.skipTlsVerify ? 'TLS not verified' : undefined, plaintextHost ? 'credentials unencrypted' : undefined].filter((risk): risk is string => Boolean(risk));
+  if (profile.skipTlsVerify) lines.push('', '$(warning) TLS certificate verification is off for this connection: anyone in between can read or change its traffic.');
+  if (plaintextHost) lines.push('', `$(warning) The ${profile.auth === 'apiKey' ? 'API key' : 'password'} goes to ${escapeMarkdown(plaintextHost)} over plain http://; every use asks first.`);
   let description: string = KIND_LABELS[profile.kind];
   let icon: NodeIcon = ICONS[profile.kind];
   if (data?.kind === 'elasticsearch') {
@@ -197,6 +202,10 @@ export function connectionNode(profile: ConnectionProfile, state: LoadState<Conn
     description = `${count(data.deployments.length, 'deployment')}${profile.kind === 'ece' ? ` · region ${eceRegion(profile)}` : ''}`;
   }
   if (state.status === 'loading') description = data ? `${description} · refreshing…` : 'loading…';
+  if (risks.length) {
+    description = `${risks.join(', ')} · ${description}`;
+    icon = { ...ICONS[profile.kind], color: ICONS.warning.color };
+  }
   if (state.status === 'error') {
     description = 'failed to load';
     icon = ICONS.error;

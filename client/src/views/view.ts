@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Connections } from '../connections/commands';
 import type { ExtensionLog } from '../log';
+import type { ReadOnlyDocuments } from '../readOnlyDocuments';
 import { ITEM_ACTIONS, itemActionArgument, VIEW_COMMANDS, VIEW_ID, type ItemAction } from './actions';
 import { startAutoRefresh } from './autoRefresh';
 import { RemoteClustersTreeModel } from './model';
@@ -23,7 +24,7 @@ export interface RemoteClustersViewApi {
   treeItem(node: TreeNode): vscode.TreeItem;
 }
 
-export function registerRemoteClustersView(context: vscode.ExtensionContext, connections: Connections, log: ExtensionLog): RemoteClustersViewApi {
+export function registerRemoteClustersView(context: vscode.ExtensionContext, connections: Connections, log: ExtensionLog, documents: ReadOnlyDocuments): RemoteClustersViewApi {
   const changed = new vscode.EventEmitter<TreeNode | undefined>();
   let progressShown = false;
   const model: RemoteClustersTreeModel = new RemoteClustersTreeModel(
@@ -79,9 +80,7 @@ export function registerRemoteClustersView(context: vscode.ExtensionContext, con
     if (node?.json === undefined) return undefined;
     // The JSON was masked when the node was built; the log's redactor also knows this session's secrets.
     const content = log.redactor.scrub(JSON.stringify(node.json, null, 2));
-    const document = await vscode.workspace.openTextDocument({ language: 'json', content });
-    await vscode.window.showTextDocument(document, { preview: true });
-    return document;
+    return documents.show(`${node.label}.json`, content, { preview: true });
   };
 
   const runItemAction = async (action: ItemAction, argument?: unknown): Promise<unknown> => {

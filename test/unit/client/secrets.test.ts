@@ -133,4 +133,15 @@ describe('redaction helpers', () => {
     const text = redactor.scrub('pw hunter2-long, header ApiKey Zm9vOmJhcg== and Bearer tok_123456, abc stays');
     assert.equal(text, `pw ${REDACTED}, header ApiKey ${REDACTED} and Bearer ${REDACTED}, abc stays`);
   });
+
+  test('a password that is also part of a host name is not revealed by masking the host', () => {
+    const redactor = new SecretRedactor();
+    redactor.addBasic('elastic', 'elastic');
+    const line = redactor.scrub('GET https://elastic-prod.example.com:9200/_remote/info → 200 (elastic.co docs)');
+    assert.equal(line, 'GET https://elastic-prod.example.com:9200/_remote/info → 200 (elastic.co docs)');
+    assert.equal(redactor.scrub('password was "elastic"; echoed: elastic'), `password was "${REDACTED}"; echoed: ${REDACTED}`);
+    const regexy = new SecretRedactor();
+    regexy.add('a+b(c)*');
+    assert.equal(regexy.scrub('secret a+b(c)* here; aab stays'), `secret ${REDACTED} here; aab stays`);
+  });
 });

@@ -153,7 +153,7 @@ describe('Add Remote Cluster, TLS-certificate model', () => {
     const address = ui.shown.find((step) => step.text.startsWith('Address of the remote\'s transport'));
     assert.match(address?.value ?? '', /^127\.0\.0\.1:9300$/, 'suggested from the connection host');
     assert.match(address?.rejected[0] ?? '', /Port 9443 is the remote cluster server/);
-    assert.match(ui.untitled[0].content, /xpack\.security\.transport\.ssl\.certificate_authorities/);
+    assert.match(ui.opened[0].content, /xpack\.security\.transport\.ssl\.certificate_authorities/);
     assert.deepEqual(emulator.state.cluster('self1').persistent, { 'cluster.remote.two.mode': 'proxy', 'cluster.remote.two.proxy_address': 'self2.emulated.local:9300' });
   });
 });

@@ -142,7 +142,7 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
         { pick: /Elastic Cloud or ECE deployment/ },
         { pick: /^prod$/ },
         { type: 'prod' },
-        { type: '*' },
+        { type: 'logs-*' },
         { type: '' },
       ],
       {
@@ -183,10 +183,10 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
     secretPlacement,
   ];
 
-  test('ECK: a secureSettings entry is added to the open manifest and the Secret opens in a new untitled editor', async () => {
+  test('ECK: a secureSettings entry is added to the open manifest and the Secret is shown in a read-only editor', async () => {
     const document = { uri: 'file:///project/k8s/eckles.yaml', label: 'eckles.yaml', text: MANIFEST };
     const ui = new ScriptedFlowUi(
-      eckAnswers({ pick: /new untitled file/ }),
+      eckAnswers({ pick: /read-only editor/ }),
       {
         confirm: [{ match: /^Make these changes\?/, answer: true }],
         notify: [
@@ -194,7 +194,7 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
             match: /Apply the changes/,
             answer: (scripted) => {
               // What applying the Secret does on Kubernetes: the value lands in the keystore file.
-              const key = /credentials: "([^"]+)"/.exec(scripted.untitled[0].content)?.[1] as string;
+              const key = /credentials: "([^"]+)"/.exec(scripted.opened[0].content)?.[1] as string;
               emulator.state.cluster('eckles').keystoreAdd('cluster.remote.europe.credentials', key);
               return 'Done: Manifest Applied';
             },
@@ -210,8 +210,8 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
       MANIFEST.replace('      count: 3\n', '      count: 3\n  secureSettings:\n    - secretName: eckles-remote-europe-credentials\n'),
       'only the secureSettings entry is added, at the spec\'s indentation',
     );
-    const secret = ui.untitled[0];
-    assert.equal(secret.language, 'yaml');
+    const secret = ui.opened[0];
+    assert.equal(secret.title, 'Secret eckles-remote-europe-credentials.yaml', 'a YAML document whose title holds no secret');
     assert.match(secret.content, /kind: Secret\nmetadata:\n {2}name: eckles-remote-europe-credentials\n {2}namespace: search\n/);
     const key = /credentials: "([^"]+)"/.exec(secret.content)?.[1] as string;
     assert.equal(emulator.state.cluster('eckles').keystoreLoaded.get('cluster.remote.europe.credentials'), key, 'secure settings were reloaded');
@@ -232,7 +232,7 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
     assert.equal(result.outcome, 'rolled-back');
     assert.ok(document.text.startsWith(MANIFEST_WITH_SECURE_SETTINGS.replace('    - secretName: gcs-credentials\n', '    - secretName: gcs-credentials\n    - secretName: eckles-remote-europe-credentials\n')));
     assert.match(document.text, /\n---\napiVersion: v1\nkind: Secret\n/);
-    assert.equal(ui.untitled.length, 0);
+    assert.equal(ui.opened.length, 0);
     // The key is invalidated through the API; the unsaved edits are for the user to undo.
     assert.match(result.report, /## Still to do by hand\n\n- Remove the secureSettings entry and the Secret from eckles\.yaml \(Undo in the editor\)/);
     assert.match(result.report, /## Undone\n\n- Created the cross-cluster API key/);

@@ -109,7 +109,7 @@ describe('Create Cross-Cluster API Key', () => {
     assert.ok(record?.expiration !== undefined);
     const encoded = ui.clipboard[0];
     assert.equal(Buffer.from(encoded, 'base64').toString(), `${record?.id}:${record?.secret}`);
-    assert.deepEqual(ui.untitled, [{ content: encoded, language: 'plaintext' }]);
+    assert.deepEqual(ui.opened, [{ title: 'Encoded key ccs-logs.txt', content: encoded }]);
     const rejected = (prompt: RegExp) => ui.shown.find((step) => prompt.test(step.text))?.rejected;
     assert.match(rejected(/^Name of the key/)?.[0] ?? '', /reserved/);
     assert.match(rejected(/Certificate identity/)?.[0] ?? '', /not a valid regular expression/);
@@ -119,13 +119,28 @@ describe('Create Cross-Cluster API Key', () => {
 
   test('a refused create request is reported and nothing is handed over', async () => {
     emulator.faults.status(503, { server: 'remote', method: 'POST', path: '/_security/cross_cluster/api_key' });
-    const ui = new ScriptedFlowUi([{ type: 'k2' }, { type: '*' }, { type: '' }, { type: '' }, { type: '' }], { confirm: [{ match: /^Create this key\?/, answer: true }] });
+    const ui = new ScriptedFlowUi([{ type: 'k2' }, { type: '*' }, { type: '' }, { type: '' }, { type: '' }], { confirm: [{ match: /every index/, answer: true }, { match: /^Create this key\?/, answer: true }] });
     const before = emulator.state.cluster('remote').apiKeys.size;
     const result = await createCrossClusterApiKey(testContext(ui, [esConnection('remote', emulator.clusterUrl('remote'))]), { connectionId: 'remote' });
     assert.equal(result.outcome, 'failed');
     assert.match(result.report, /Creating the key failed: .*\(503\)/);
     assert.equal(emulator.state.cluster('remote').apiKeys.size, before);
     assert.deepEqual(ui.clipboard, []);
+  });
+
+  test('the search access starts empty, and "*" is only kept after an explicit yes', async () => {
+    const ui = new ScriptedFlowUi([{ type: 'k3' }, { type: '*' }, { type: 'logs-*' }, { type: '' }, { type: '' }, { type: '' }], {
+      confirm: [
+        { match: /^Let the local cluster search every index/, answer: false },
+        { match: /^Create this key\?/, answer: true },
+      ],
+    });
+    const result = await createCrossClusterApiKey(testContext(ui, [esConnection('remote', emulator.clusterUrl('remote'))]), { connectionId: 'remote' });
+    assert.equal(result.outcome, 'completed', result.report);
+    const searchStep = ui.shown.find((step) => /SEARCH/.test(step.text));
+    assert.equal(searchStep?.value, '', 'nothing is pre-filled');
+    assert.equal(ui.shown.filter((step) => /SEARCH/.test(step.text)).length, 2, 'declining "*" asks for the patterns again');
+    assert.deepEqual(emulator.state.cluster('remote').apiKeys.get(result.keyId as string)?.access, { search: [{ names: ['logs-*'] }] });
   });
 
   test('a connection that signs in with an API key is refused with the reason', async () => {

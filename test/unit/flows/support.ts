@@ -49,7 +49,8 @@ export class ScriptedFlowUi implements FlowUi {
   readonly notices: Notice[] = [];
   readonly confirmations: Array<{ message: string; detail: string; answer: boolean }> = [];
   readonly clipboard: string[] = [];
-  readonly untitled: Array<{ content: string; language: string }> = [];
+  /** Read-only documents the flow showed, by title. */
+  readonly opened: Array<{ title: string; content: string }> = [];
   readonly progressTitles: string[] = [];
 
   private readonly answers: Answer[];
@@ -145,8 +146,8 @@ export class ScriptedFlowUi implements FlowUi {
     this.clipboard.push(text);
   }
 
-  async openUntitled(content: string, language: string): Promise<void> {
-    this.untitled.push({ content, language });
+  async openReadOnly(title: string, content: string): Promise<void> {
+    this.opened.push({ title, content });
   }
 }
 
