@@ -37,6 +37,8 @@ export interface HostOptions {
   /** Where to write a screenshot of the workbench when the run ends (kept for failed runs). */
   screenshotPath?: string;
   env?: Record<string, string>;
+  /** Called with the user-data folder after the run, before it is deleted (the secrets sweep). */
+  inspectUserData?: (folder: string) => void;
 }
 
 export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -129,7 +131,8 @@ export async function runSuiteInCodeServer(options: HostOptions): Promise<HostRu
     {
       detached: true, // own process group, so stopProcessGroup reaches every child
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...options.env, HOME: scratch },
+      // ERC_USER_DATA_DIR lets the suite check what VS Code writes there.
+      env: { ...process.env, ...options.env, HOME: scratch, ERC_USER_DATA_DIR: join(scratch, 'user-data') },
     },
   );
   server.stdout?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
@@ -186,6 +189,10 @@ export async function runSuiteInCodeServer(options: HostOptions): Promise<HostRu
   } finally {
     await browser?.close().catch(() => undefined);
     await stopProcessGroup(server);
-    rmSync(scratch, { recursive: true, force: true });
+    try {
+      options.inspectUserData?.(join(scratch, 'user-data'));
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   }
 }

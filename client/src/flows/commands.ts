@@ -36,6 +36,8 @@ const REFRESH_VIEW_COMMAND = 'elasticRemoteClusters.refreshRemoteClusters';
  */
 export interface FlowsApi {
   useUi(ui: FlowUi | undefined): void;
+  /** The real VS Code UI, for a scripted UI that still shows documents as a user would see them. */
+  realUi: FlowUi;
   /** Overrides the connect timeout (milliseconds) and poll interval of later flows; undefined restores the setting. */
   useTiming(timing: { connectTimeoutMs: number; pollIntervalMs: number } | undefined): void;
 }
@@ -108,6 +110,7 @@ export function registerFlowCommands(context: vscode.ExtensionContext, connectio
 
   return {
     useUi: (ui) => (uiOverride = ui),
+    realUi,
     useTiming: (timing) => (timingOverride = timing),
   };
 }

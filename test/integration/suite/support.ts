@@ -17,6 +17,8 @@ export interface EmulatorEndpoints {
   username: string;
   password: string;
   cloudApiKey?: string;
+  /** `id:key` of a REST API key with superuser rights on the "local" cluster. */
+  restApiKey?: string;
 }
 
 export function emulatorEndpoints(): EmulatorEndpoints | undefined {
