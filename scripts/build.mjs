@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the command-line checker into dist/.
 import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { writeThirdPartyNotices } from './notices.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -34,5 +35,10 @@ if (watch) {
     await ctx.watch();
   }
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: true })));
+  writeThirdPartyNotices(
+    new URL('..', import.meta.url).pathname,
+    results.map((result) => result.metafile),
+    new URL('../dist/ThirdPartyNotices.txt', import.meta.url).pathname,
+  );
 }

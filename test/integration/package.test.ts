@@ -55,6 +55,14 @@ describe('packaged VSIX', () => {
     }
   });
 
+  it('carries the license notices of every bundled dependency', () => {
+    assert.ok(listing.includes('extension/dist/ThirdPartyNotices.txt'), 'ThirdPartyNotices.txt is packaged');
+    const notices = execFileSync('python3', ['-c', 'import sys,zipfile;sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("extension/dist/ThirdPartyNotices.txt").decode())', vsix], { encoding: 'utf8' });
+    const runtime = Object.keys((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
+    for (const name of runtime) assert.match(notices, new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\d+\\.\\d+\\.\\d+ \\(`, 'm'), `${name} is listed with its version and license`);
+    assert.match(notices, /Permission is hereby granted/, 'license texts, not only names');
+  });
+
   it('leaves out sources, tests and dependencies', () => {
     const leaked = listing.filter((file) => /\.ts$|\.map$|^extension\/(node_modules|test|out|client\/src|server\/src)\//.test(file));
     assert.deepEqual(leaked, []);
