@@ -45,6 +45,20 @@ function fillRipgrepCache() {
   run('tar', ['czf', asset, '-C', join(work, 'package', 'bin'), 'rg']);
 }
 
+/**
+ * Debian packages the code-server install needs and this machine lacks (its native modules build
+ * here): empty when the host is already installed or nothing is missing.
+ */
+export function missingSystemPackages() {
+  if (vscodeHostEntry() || process.platform !== 'linux') return [];
+  const onPath = (command) => (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(join(dir, command)));
+  const missing = [];
+  if (!existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev'); // code-server's kerberos module
+  if (!onPath('g++') || !onPath('make')) missing.push('build-essential');
+  if (!onPath('python3')) missing.push('python3');
+  return missing;
+}
+
 export function setupVscodeHost() {
   if (vscodeHostEntry()) return entry;
   console.log('setup-vscode-host: installing code-server (VS Code 1.100.3) into test/vscode-host ...');

@@ -143,7 +143,9 @@ async function runWithCodeServer(env: Record<string, string>, inspectUserData: (
   const chromium = findChromium();
   if (!chromium) return 'no Chromium found (apt-get install chromium, or set ERC_CHROMIUM_PATH)';
   const setupScript = pathToFileURL(join(ROOT, 'scripts', 'setup-vscode-host.mjs')).href;
-  const { setupVscodeHost } = (await import(setupScript)) as { setupVscodeHost: () => string };
+  const { setupVscodeHost, missingSystemPackages } = (await import(setupScript)) as { setupVscodeHost: () => string; missingSystemPackages: () => string[] };
+  const missing = missingSystemPackages();
+  if (missing.length) return `the offline VS Code cannot be installed here (apt-get install ${missing.join(' ')})`;
   const entry = setupVscodeHost();
   mkdirSync(RESULTS_DIR, { recursive: true });
   let sweep: SecretSweep | undefined;
