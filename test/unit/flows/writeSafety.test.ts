@@ -342,6 +342,24 @@ describe('Concurrent changes and plans on Elastic Cloud', () => {
     assert.ok(!deployment('dep-a').trust.accounts?.some((entry) => entry.account_id === 'org-3'));
   });
 
+  test('a trust update carried out but answered with a dropped connection is read back and counted as done', async () => {
+    emulator.faults.resetAfterApplying({ server: 'cloud', method: 'PUT', path: '/api/v1/deployments/dep-a' });
+    const ui = new ScriptedFlowUi(addOrg3, { confirm: [{ match: /^Change the trust/, answer: true }] });
+    const result = await addTrustedEnvironment(testContext(ui, saved), { connectionId: 'cloud', deploymentId: 'dep-a' });
+    assert.equal(result.outcome, 'completed', result.report);
+    assert.match(result.report, /No answer came back for this step \(The connection to .* was closed before .*\), but reading the state back shows it was carried out: Added to the trust/);
+    assert.deepEqual(deployment('dep-a').trust.accounts?.map((entry) => entry.account_id), ['org-9', 'org-3']);
+  });
+
+  test('a trust update dropped before it was carried out is reported as not done, after reading it back', async () => {
+    emulator.faults.reset({ server: 'cloud', method: 'PUT', path: '/api/v1/deployments/dep-a' });
+    const ui = new ScriptedFlowUi(addOrg3, { confirm: [{ match: /^Change the trust/, answer: true }] });
+    const result = await addTrustedEnvironment(testContext(ui, saved), { connectionId: 'cloud', deploymentId: 'dep-a' });
+    assert.equal(result.outcome, 'failed');
+    assert.match(result.report, /Reading the state back shows it was not carried out\. Nothing was changed\./);
+    assert.deepEqual(deployment('dep-a').trust.accounts?.map((entry) => entry.account_id), ['org-9']);
+  });
+
   test('the plan is sent back without its transient section', async () => {
     assert.ok(deployment('dep-a').plan.transient, 'the emulated deployment has a transient section to leak');
     const ui = new ScriptedFlowUi(addOrg3, { confirm: [{ match: /^Change the trust/, answer: true }] });
