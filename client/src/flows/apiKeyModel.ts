@@ -520,6 +520,7 @@ async function storeCredentials(start: FlowStart, draft: AddRemoteDraft, encoded
                   description: `Removing ${setting} from the keystore`,
                   run: async () => void (await cloud.updateKeystore(deployment.deploymentId, deployment.refId, { secrets: { [setting]: null } })),
                   byHand: `remove ${setting} from the keystore of deployment "${deployment.deploymentName}" (console: the deployment's Security page), or PATCH ${keystorePath} {"secrets":{"${setting}":null}}`,
+                  isUndone: async () => !(setting in (await cloud.getKeystore(deployment.deploymentId, deployment.refId)).secrets),
                 },
               }),
         }),

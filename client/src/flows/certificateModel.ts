@@ -17,6 +17,7 @@ import {
   remoteClusterChangeApplied,
   restoreTrustByHand,
   restoreTrustEntry,
+  restoringChange,
   trustChangeApplied,
   trustEntryKey,
   trustsCluster,
@@ -321,6 +322,7 @@ export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft
                 description: `Restoring the trust of "${change.target.deploymentName}"`,
                 run: () => restoreTrustEntry(cloud, change.target, key, before, confirm),
                 byHand: restoreTrustByHand(change.target, key, before, change.entry),
+                isUndone: async () => trustChangeApplied((await deploymentDetails(cloud, change.target)).trust, restoringChange(key, before)),
               },
             }),
           }),
@@ -340,6 +342,8 @@ export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft
               undo: {
                 description: `Taking "${alias}" out of the remote clusters list`,
                 run: async () => void (await writeRemoteClusterRef(cloud, localDeployment, previous ? { set: previous } : { remove: alias }, { confirm })),
+                isUndone: async () =>
+                  remoteClusterChangeApplied((await cloud.getRemoteClusters(localDeployment.deploymentId, localDeployment.refId)).resources.filter(isRecord), previous ? { set: previous } : { remove: alias }),
                 byHand: `in the remote clusters of deployment "${localDeployment.deploymentName}" (the console's Security page), ${previous ? `point "${alias}" back to deployment ${previous.deployment_id}` : `remove "${alias}"`}`,
               },
             };

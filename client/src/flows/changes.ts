@@ -14,7 +14,13 @@ export interface AppliedChange {
    * Undoes it through an API; `description` says what undoing does, `byHand` how to remove it
    * without the extension when the undo fails (the request or command to run).
    */
-  undo?: { description: string; run(): Promise<void>; byHand: string };
+  undo?: {
+    description: string;
+    run(): Promise<void>;
+    byHand: string;
+    /** Reads the state back when the undo's own answer is lost: true when the change is gone. */
+    isUndone?(): Promise<boolean>;
+  };
   /** What the user must do by hand to undo it, when no API can. */
   manualUndo?: string;
 }
@@ -71,6 +77,12 @@ export class ChangeLog {
             context.log.info(`Undone: ${change.done}`);
             continue;
           } catch (error) {
+            if (outcomeUnknown(error) && (await change.undo.isUndone?.().catch(() => false))) {
+              this.undone.push(change.done);
+              this.applied.splice(this.applied.indexOf(change), 1);
+              context.log.info(`Undone (no answer came back, reading the state back confirms it): ${change.done}`);
+              continue;
+            }
             this.undoFailed.push(change);
             left.push(`Could not undo "${change.done}": ${describeError(error)} To remove it by hand: ${change.undo.byHand}`);
             context.log.error(`Undo failed for "${change.done}": ${describeError(error)}`);

@@ -61,7 +61,12 @@ function keyChange(client: ElasticsearchClient, ref: KeyRef): AppliedChange {
     : `on "${ref.remoteName}": GET /_security/api_key?name=${encodeURIComponent(ref.name)} lists it (metadata ${CREATION_ID_FIELD}: ${ref.creationId}); then DELETE /_security/api_key {"ids":["<its id>"]}`;
   return {
     done: `Created the cross-cluster API key "${ref.name}"${ref.id ? ` (id ${ref.id})` : ''} on "${ref.remoteName}".`,
-    undo: { description: `Invalidating the key ${ref.id ?? `"${ref.name}"`}`, run: () => invalidateCreatedKey(client, ref), byHand },
+    undo: {
+      description: `Invalidating the key ${ref.id ?? `"${ref.name}"`}`,
+      run: () => invalidateCreatedKey(client, ref),
+      byHand,
+      isUndone: async () => (await keysCreatedBy(client, ref)).length === 0,
+    },
   };
 }
 

@@ -248,6 +248,12 @@ function trustOf(value: unknown): TrustSettings {
   return isRecord(value) ? (value as TrustSettings) : {};
 }
 
+/** The change that puts the entry `key` back as `before` had it (or removes it). */
+export function restoringChange(key: string, before: TrustSettings): { set: TrustEntry } | { remove: string } {
+  const previous = trustEntries(before).find((entry) => trustEntryKey(entry) === key);
+  return previous ? { set: previous } : { remove: key };
+}
+
 /** Puts one entry back the way it was (or removes it when it did not exist), leaving the others. */
 export async function restoreTrustEntry(
   cloud: CloudClient,
@@ -256,8 +262,7 @@ export async function restoreTrustEntry(
   before: TrustSettings,
   confirm: ConfirmOnTop,
 ): Promise<void> {
-  const previous = trustEntries(before).find((entry) => trustEntryKey(entry) === key);
-  await writeTrustEntry(cloud, target, previous ? { set: previous } : { remove: key }, { confirm });
+  await writeTrustEntry(cloud, target, restoringChange(key, before), { confirm });
 }
 
 /** How to put a trust entry back without the extension, for when its undo fails. */

@@ -152,6 +152,10 @@ export async function writeProxySettings(
           description: `Putting the settings of "${alias}" back`,
           run: async () => void (await client.putClusterSettings(restoreBody(before, await readAliasSettings(client, alias)), { flatSettings: true })),
           byHand: restoreByHand(before, body, clusterName),
+          isUndone: async () => {
+            const now = await readAliasSettings(client, alias);
+            return settingsApplied(now, restoreBody(before, now));
+          },
         },
       }),
     }),

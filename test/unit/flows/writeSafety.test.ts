@@ -160,6 +160,21 @@ describe('Writes whose answer is lost, and undo that fails (Elasticsearch)', () 
     assert.match(result.report, /## Still to do by hand\n\n(- .*\n)*- Could not undo "Created the cross-cluster API key .*\(503\)/);
   });
 
+  test('an undo carried out but answered too late is read back and counted as undone', async () => {
+    emulator.faults.status(500, { server: 'local', method: 'PUT', path: '/_cluster/settings' });
+    emulator.faults.answerLate(LATE_MS, { server: 'remote', method: 'DELETE', path: '/_security/api_key' });
+    const ui = new ScriptedFlowUi(apiKeyStart('slowundo'), {
+      confirm: [{ match: /^Make these changes\?/, answer: true }],
+      notify: [...keystoreAnswers('slowundo'), { match: /remote-cluster settings on "local" failed/, answer: 'Undo Changes' }],
+    });
+    const context = testContext(ui, saved);
+    const result = await addRemoteCluster(context);
+    assert.equal(result.outcome, 'rolled-back', result.report);
+    assert.deepEqual(keysNamed('remote-cluster-slowundo-for-local').map((key) => key.invalidated), [true]);
+    assert.match(result.undone[0], /Created the cross-cluster API key "remote-cluster-slowundo-for-local"/);
+    assert.ok(context.logLines.some((line) => /Undone \(no answer came back, reading the state back confirms it\)/.test(line)));
+  });
+
   test('an invalidation Elasticsearch skips (200 with error_details) is reported as not undone', async () => {
     emulator.faults.status(500, { server: 'local', method: 'PUT', path: '/_cluster/settings' });
     emulator.faults.status(
