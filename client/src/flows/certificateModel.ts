@@ -337,13 +337,13 @@ export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft
           isApplied: async () => remoteClusterChangeApplied((await cloud.getRemoteClusters(localDeployment.deploymentId, localDeployment.refId)).resources.filter(isRecord), { set: ref }),
           change: () => {
             const previous = listBefore.find((candidate) => candidate.alias === alias);
+            const restoring = previous ? { set: previous } : { remove: alias };
             return {
               done: `Added "${alias}" (deployment "${remoteDeployment.deploymentName}") to the remote clusters of deployment "${localDeployment.deploymentName}".`,
               undo: {
                 description: `Taking "${alias}" out of the remote clusters list`,
-                run: async () => void (await writeRemoteClusterRef(cloud, localDeployment, previous ? { set: previous } : { remove: alias }, { confirm })),
-                isUndone: async () =>
-                  remoteClusterChangeApplied((await cloud.getRemoteClusters(localDeployment.deploymentId, localDeployment.refId)).resources.filter(isRecord), previous ? { set: previous } : { remove: alias }),
+                run: async () => void (await writeRemoteClusterRef(cloud, localDeployment, restoring, { confirm })),
+                isUndone: async () => remoteClusterChangeApplied((await cloud.getRemoteClusters(localDeployment.deploymentId, localDeployment.refId)).resources.filter(isRecord), restoring),
                 byHand: `in the remote clusters of deployment "${localDeployment.deploymentName}" (the console's Security page), ${previous ? `point "${alias}" back to deployment ${previous.deployment_id}` : `remove "${alias}"`}`,
               },
             };

@@ -267,8 +267,8 @@ export async function restoreTrustEntry(
 
 /** How to put a trust entry back without the extension, for when its undo fails. */
 export function restoreTrustByHand(target: Pick<DeploymentTarget, 'deploymentName'>, key: string, before: TrustSettings, entry: TrustEntry): string {
-  const previous = trustEntries(before).find((candidate) => trustEntryKey(candidate) === key);
-  const what = previous ? `set the entry back to: ${describeTrustEntry(previous)}` : `remove the entry: ${describeTrustEntry(entry)}`;
+  const restoring = restoringChange(key, before);
+  const what = 'set' in restoring ? `set the entry back to: ${describeTrustEntry(restoring.set)}` : `remove the entry: ${describeTrustEntry(entry)}`;
   return `in the trust settings of deployment "${target.deploymentName}" (the console's Security page, or "Elastic: Edit Trust"), ${what}`;
 }
 
