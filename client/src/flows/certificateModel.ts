@@ -7,6 +7,7 @@
  * settings to the transport port (9300 self-managed/ECK, 9400 through the Cloud proxy).
  */
 import { describeProfile } from '../connections/profile';
+import { ApiError } from '../api/errors';
 import { isRecord } from '../api/shape';
 import type { RemoteResourceRef, TrustSettings } from '../api/types/cloud';
 import { ChangeLog, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
@@ -334,7 +335,11 @@ export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft
       await context.ui.progress(`${stage}…`, () =>
         recordedWrite(context, changes, {
           write: () => writeRemoteClusterRef(cloud, localDeployment, { set: ref }, { seen: plan.remoteClusters, confirm, onBefore: (read) => (listBefore = read) }),
-          isApplied: async () => remoteClusterChangeApplied((await cloud.getRemoteClusters(localDeployment.deploymentId, localDeployment.refId)).resources.filter(isRecord), { set: ref }),
+          isApplied: async () => {
+            if (remoteClusterChangeApplied((await cloud.getRemoteClusters(localDeployment.deploymentId, localDeployment.refId)).resources.filter(isRecord), { set: ref })) return true;
+            // The PUT answers 202 Accepted: a list without the alias may just not be updated yet.
+            throw new ApiError('unknown', `the list does not show "${alias}" yet, and the service may still be applying the update`);
+          },
           change: () => {
             const previous = listBefore.find((candidate) => candidate.alias === alias);
             const restoring = previous ? { set: previous } : { remove: alias };

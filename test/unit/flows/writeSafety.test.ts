@@ -297,6 +297,20 @@ describe('Concurrent changes and plans on Elastic Cloud', () => {
     assert.deepEqual(deployment('dep-a').remoteClusters.map((ref) => ref.alias), ['older', 'added-by-colleague']);
   });
 
+  test('a remote-clusters update without an answer that the list does not show is recorded as possible, and undo covers it', async () => {
+    emulator.faults.reset({ server: 'cloud', method: 'PUT', path: /remote-clusters$/ });
+    const ui = new ScriptedFlowUi(pairAnswers, {
+      confirm: [{ match: /^Make these changes\?/, answer: true }],
+      notify: [{ match: /Adding "beta" to the remote clusters of "a" failed/, answer: 'Undo Changes' }],
+    });
+    const result = await addRemoteCluster(testContext(ui, saved));
+    const offer = ui.notices.find((notice) => notice.answer === 'Undo Changes');
+    assert.match(offer?.message ?? '', /Whether it was carried out is unknown: .*may still be applying the update/);
+    assert.match(offer?.detail ?? '', /• Possibly: Added "beta"/);
+    assert.equal(result.outcome, 'rolled-back', result.report);
+    assert.deepEqual(deployment('dep-a').remoteClusters.map((ref) => ref.alias), ['older']);
+  });
+
   /** A colleague's trust entry lands between the flow's read and its update, moving the version. */
   function colleagueBeforeTrustPut(times = 1) {
     let count = 0;
