@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { addRemoteCluster } from '../../../client/src/flows/addRemoteCluster';
 import { createCrossClusterApiKey } from '../../../client/src/flows/createApiKey';
+import { removeRemoteCluster } from '../../../client/src/flows/removeRemoteCluster';
 import { addTrustedEnvironment } from '../../../client/src/flows/trust';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { cloudConnection, esConnection, everythingShown, ScriptedFlowUi, testContext, type Answer, type SavedConnection } from './support';
@@ -98,6 +99,17 @@ describe('Writes whose answer is lost, and undo that fails (Elasticsearch)', () 
     assert.deepEqual(keysNamed('remote-cluster-unsure-for-local').map((key) => key.invalidated), [true]);
     assert.ok(result.undone.some((text) => /^Possibly: Set cluster\.remote\.unsure\.mode/.test(text)));
     assert.doesNotMatch(result.report, /Nothing was changed/);
+  });
+
+  test('Remove Remote Cluster: a removal answered too late is read back and reported as done', async () => {
+    emulator.state.cluster('local').persistent = { 'cluster.remote.old.mode': 'proxy', 'cluster.remote.old.proxy_address': 'old.example:9443' };
+    emulator.faults.answerLate(LATE_MS, { server: 'local', method: 'PUT', path: '/_cluster/settings' });
+    const ui = new ScriptedFlowUi([], { confirm: [{ match: /^Remove the remote cluster "old"/, answer: true }] });
+    const result = await removeRemoteCluster(testContext(ui, saved), { connectionId: 'local', alias: 'old' });
+    assert.equal(result.outcome, 'completed', result.report);
+    assert.match(result.report, /No answer came back for this step .*carried out: Set 2 setting\(s\) of "old" to null/);
+    assert.doesNotMatch(result.report, /Nothing was changed/);
+    assert.deepEqual(aliasSettings('old'), []);
   });
 
   test('D4: a key created but answered too late is found again by its creation id, reported, and invalidated on "Undo"', async () => {
