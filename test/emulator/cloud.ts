@@ -62,7 +62,8 @@ export function cloudRouter(state: EmulatorState): Router {
       withDeployment((request, deployment) => {
         const showSettings = request.url.searchParams.get('show_settings') === 'true';
         const showPlans = request.url.searchParams.get('show_plans') === 'true';
-        return { status: 200, body: deploymentBody(state, deployment, { showSettings, showPlans }) };
+        const clearTransient = request.url.searchParams.get('clear_transient') === 'true';
+        return { status: 200, body: deploymentBody(state, deployment, { showSettings, showPlans, clearTransient }), headers: resourceVersionHeaders(deployment) };
       }),
     ),
   );
@@ -72,10 +73,8 @@ export function cloudRouter(state: EmulatorState): Router {
     '/api/v1/deployments/{deploymentId}',
     secured(
       withDeployment((request, deployment) => {
-        const expectedVersion = request.url.searchParams.get('version');
-        if (expectedVersion !== null && Number(expectedVersion) !== deployment.version) {
-          return cloudError(409, 'deployments.version_conflict', `The deployment was changed since version [${expectedVersion}] (now [${deployment.version}]). Reload it and try again.`);
-        }
+        const conflict = versionConflict(request, deployment);
+        if (conflict) return conflict;
         const body = asRecord(request.body);
         if (!body) return malformed('The request body is required.');
         if (typeof body.prune_orphans !== 'boolean') return malformed('[prune_orphans] is required.', ['prune_orphans']);
@@ -98,6 +97,7 @@ export function cloudRouter(state: EmulatorState): Router {
           if (!plan || !Array.isArray(plan.cluster_topology) || !asRecord(plan.elasticsearch)) {
             return malformed(`[${field('plan')}] needs [cluster_topology] and [elasticsearch].`, [field('plan')]);
           }
+          deployment.receivedPlans.push(plan);
           const settings = asRecord(payload.settings);
           if (settings?.trust !== undefined) {
             const problem = validateTrust(settings.trust, field('settings.trust'));
@@ -110,7 +110,7 @@ export function cloudRouter(state: EmulatorState): Router {
         if (trust) deployment.trust = stripReadOnly(trust);
         deployment.version += 1;
         deployment.lastModified = new Date().toISOString();
-        return { status: 200, body: { id: deployment.id, name: deployment.name, ...(deployment.alias ? { alias: deployment.alias } : {}), resources: [resourceSummary(deployment)] } };
+        return { headers: resourceVersionHeaders(deployment), status: 200, body: { id: deployment.id, name: deployment.name, ...(deployment.alias ? { alias: deployment.alias } : {}), resources: [resourceSummary(deployment)] } };
       }),
     ),
   );
@@ -307,7 +307,39 @@ function resourceSummary(deployment: DeploymentRecord) {
   return { ref_id: deployment.refId, id: deployment.clusterId, kind: 'elasticsearch', region: deployment.region };
 }
 
-function deploymentBody(state: EmulatorState, deployment: DeploymentRecord, options: { showSettings: boolean; showPlans: boolean }) {
+/** `x-cloud-resource-version`: what PUT ?version= is checked against (update-deployment in the API reference). */
+function resourceVersionHeaders(deployment: DeploymentRecord): Record<string, string> {
+  return { 'x-cloud-resource-version': String(deployment.version), 'x-cloud-resource-last-modified': deployment.lastModified };
+}
+
+/**
+ * The optimistic-concurrency check of `PUT /deployments/{id}?version=`. The API reference documents
+ * the parameter but lists only 200/400/401/404 for this operation; 409 with a `*.version_conflict`
+ * code is what its other versioned endpoints answer, so this status and code are approximate.
+ */
+function versionConflict(request: EmulatorRequest, deployment: DeploymentRecord): Reply | undefined {
+  const expected = request.url.searchParams.get('version');
+  if (expected === null || Number(expected) === deployment.version) return undefined;
+  return cloudError(409, 'deployments.version_conflict', `The deployment was changed since version [${expected}] (now [${deployment.version}]). Reload it and try again.`);
+}
+
+/** `plan_info` as show_plans returns it: the current plan (without `transient` on clear_transient) and a pending one while it is applied. */
+function planInfo(deployment: DeploymentRecord, clearTransient: boolean) {
+  const withoutTransient = (plan: Record<string, unknown>) => {
+    if (!clearTransient) return plan;
+    const rest = { ...plan };
+    delete rest.transient;
+    return rest;
+  };
+  return {
+    healthy: true,
+    history: [],
+    current: { healthy: true, plan_attempt_log: [], warnings: [], plan: withoutTransient(deployment.plan) },
+    ...(deployment.pendingPlan ? { pending: { healthy: true, plan_attempt_log: [], warnings: [], plan: withoutTransient(deployment.pendingPlan) } } : {}),
+  };
+}
+
+function deploymentBody(state: EmulatorState, deployment: DeploymentRecord, options: { showSettings: boolean; showPlans: boolean; clearTransient: boolean }) {
   const endpoint = state.endpointOf(deployment.cluster) as string;
   const info: Record<string, unknown> = {
     cluster_id: deployment.clusterId,
@@ -323,7 +355,7 @@ function deploymentBody(state: EmulatorState, deployment: DeploymentRecord, opti
       cloud_id: `${deployment.name}:${Buffer.from(`${deployment.region}.emulated-cloud.local:443$${deployment.clusterId}$${deployment.clusterId}`).toString('base64')}`,
       ports: { http: 9200, https: 443, transport_passthrough: 9400 },
     },
-    plan_info: options.showPlans ? { healthy: true, history: [], current: { healthy: true, plan_attempt_log: [], warnings: [], plan: deployment.plan } } : { healthy: true, history: [] },
+    plan_info: options.showPlans ? planInfo(deployment, options.clearTransient) : { healthy: true, history: [] },
     elasticsearch: { healthy: true },
     topology: { healthy: true, instances: [] },
     snapshots: { healthy: true, count: 0 },

@@ -9,7 +9,7 @@
 import type { CrossClusterAccess, RoleDescriptor } from '../../client/src/api/types/elasticsearch';
 import { Router, type EmulatorRequest, type Reply } from './router';
 import { applySettingsUpdate, nestSettings, remoteDefaults, SettingsError, skipUnavailableDefault, type StoredValue } from './settings';
-import { SUPERUSER_ROLE, toList, type EmulatedCluster, type EmulatorState } from './state';
+import { SUPERUSER_ROLE, toList, type ApiKeyRecord, type EmulatedCluster, type EmulatorState } from './state';
 
 type Principal =
   | { kind: 'user'; username: string; roles: string[] }
@@ -31,6 +31,7 @@ const ACTIONS = {
   updateCrossClusterKey: { name: 'cluster:admin/xpack/security/cross_cluster/api_key/update', granting: ['manage_security', 'all'] },
   invalidateKey: { name: 'cluster:admin/xpack/security/api_key/invalidate', granting: ['manage_own_api_key', 'manage_api_key', 'manage_security', 'all'] },
   invalidateCrossClusterKey: { name: 'cluster:admin/xpack/security/api_key/invalidate', granting: ['manage_security', 'all'] },
+  getKey: { name: 'cluster:admin/xpack/security/api_key/get', granting: ['manage_own_api_key', 'manage_api_key', 'read_security', 'manage_security', 'all'] },
   putRole: { name: 'cluster:admin/xpack/security/role/put', granting: ['manage_security', 'all'] },
   getRole: { name: 'cluster:admin/xpack/security/role/get', granting: ['read_security', 'manage_security', 'all'] },
   reloadSecureSettings: { name: 'cluster:admin/nodes/reload_secure_settings', granting: ['manage', 'all'] },
@@ -275,24 +276,41 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
           (typeof body.username !== 'string' || key.owner === body.username) &&
           (!owner || key.owner === principalName(principal)),
       );
+      return invalidateKeys(cluster, principal, targets);
+    }),
+  );
+
+  router.add(
+    'GET',
+    '/_security/api_key',
+    secured(ACTIONS.getKey, (request, _params, principal) => {
+      const query = request.url.searchParams;
       const privileges = clusterPrivileges(cluster, principal);
-      const has = (names: string[]) => names.some((name) => privileges.has(name));
-      if (targets.some((key) => key.type === 'cross_cluster') && !has(ACTIONS.invalidateCrossClusterKey.granting)) {
-        return forbidden(principal, ACTIONS.invalidateCrossClusterKey);
-      }
-      if (!has(['manage_api_key', 'manage_security', 'all']) && targets.some((key) => key.owner !== principalName(principal))) {
-        return forbidden(principal, { name: ACTIONS.invalidateKey.name, granting: ['manage_api_key', 'manage_security', 'all'] });
-      }
-      const invalidated: string[] = [];
-      const previously: string[] = [];
-      for (const key of targets) {
-        if (key.invalidated) previously.push(key.id);
-        else {
-          key.invalidated = true;
-          invalidated.push(key.id);
-        }
-      }
-      return { status: 200, body: { invalidated_api_keys: invalidated, previously_invalidated_api_keys: previously, error_count: 0 } };
+      const onlyOwn = query.get('owner') === 'true' || !['manage_api_key', 'read_security', 'manage_security', 'all'].some((name) => privileges.has(name));
+      const name = query.get('name');
+      const matchesName = (keyName: string) => !name || (name.endsWith('*') ? keyName.startsWith(name.slice(0, -1)) : keyName === name);
+      const keys = [...cluster.apiKeys.values()].filter(
+        (key) =>
+          (!query.get('id') || key.id === query.get('id')) &&
+          matchesName(key.name) &&
+          (!query.get('username') || key.owner === query.get('username')) &&
+          (!onlyOwn || key.owner === principalName(principal)) &&
+          (query.get('active_only') !== 'true' || (!key.invalidated && (key.expiration === undefined || key.expiration > Date.now()))),
+      );
+      // Never the secret: GET returns what the key is, not what it is made of.
+      const body = keys.map((key) => ({
+        id: key.id,
+        name: key.name,
+        type: key.type,
+        creation: key.created,
+        ...(key.expiration !== undefined ? { expiration: key.expiration } : {}),
+        invalidated: key.invalidated,
+        username: key.owner,
+        realm: 'default_native',
+        metadata: key.metadata,
+        ...(key.type === 'cross_cluster' && key.access ? { access: key.access } : {}),
+      }));
+      return { status: 200, body: { api_keys: body } };
     }),
   );
 
@@ -340,6 +358,34 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
   router.add('POST', '/_nodes/{nodeId}/reload_secure_settings', reload);
 
   return router;
+}
+
+/**
+ * DELETE /_security/api_key as Elasticsearch's ApiKeyService does it: keys already invalidated are
+ * not found again (a second call returns empty lists), and a cross-cluster key the caller may not
+ * invalidate (no manage_security) is skipped and reported in `error_details`, with status 200.
+ */
+function invalidateKeys(cluster: EmulatedCluster, principal: Principal, targets: ApiKeyRecord[]): Reply {
+  const privileges = clusterPrivileges(cluster, principal);
+  const has = (names: string[]) => names.some((name) => privileges.has(name));
+  const active = targets.filter((key) => !key.invalidated);
+  if (!has(['manage_api_key', 'manage_security', 'all']) && active.some((key) => key.owner !== principalName(principal))) {
+    return forbidden(principal, { name: ACTIONS.invalidateKey.name, granting: ['manage_api_key', 'manage_security', 'all'] });
+  }
+  const invalidated: string[] = [];
+  const errors: Array<{ type: string; reason: string }> = [];
+  for (const key of active) {
+    if (key.type === 'cross_cluster' && !has(ACTIONS.invalidateCrossClusterKey.granting)) {
+      errors.push({ type: 'security_exception', reason: `Cannot invalidate cross-cluster API key [${key.id}]. This requires [manage_security] cluster privilege or higher` });
+      continue;
+    }
+    key.invalidated = true;
+    invalidated.push(key.id);
+  }
+  return {
+    status: 200,
+    body: { invalidated_api_keys: invalidated, previously_invalidated_api_keys: [], error_count: errors.length, ...(errors.length ? { error_details: errors } : {}) },
+  };
 }
 
 function authenticate(cluster: EmulatedCluster, request: EmulatorRequest): Principal | Reply {

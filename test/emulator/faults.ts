@@ -10,7 +10,16 @@ export type FaultAction =
   /** Answer with this status; the body defaults to the server's usual error shape. */
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
   /** Answer 200 with a JSON content type and a truncated JSON body. */
-  | { kind: 'malformed-body' };
+  | { kind: 'malformed-body' }
+  /**
+   * Carry the request out (state changes as usual), then hold the answer for `ms`: a client with a
+   * shorter timeout gives up on a write that did happen.
+   */
+  | { kind: 'late-answer'; ms: number }
+  /** Carry the request out, then close the socket without answering. */
+  | { kind: 'reset-after-applying' }
+  /** Run `run` just before the request is handled, e.g. a colleague's change landing in between. */
+  | { kind: 'before'; run: () => void };
 
 export interface FaultMatch {
   /** Which emulated server: a cluster name, or 'cloud'. Any when omitted. */
@@ -50,6 +59,18 @@ export class FaultInjector {
 
   malformedBody(match?: FaultMatch) {
     return this.add({ kind: 'malformed-body' }, match);
+  }
+
+  answerLate(ms: number, match?: FaultMatch) {
+    return this.add({ kind: 'late-answer', ms }, match);
+  }
+
+  resetAfterApplying(match?: FaultMatch) {
+    return this.add({ kind: 'reset-after-applying' }, match);
+  }
+
+  before(run: () => void, match?: FaultMatch) {
+    return this.add({ kind: 'before', run }, match);
   }
 
   clear(): void {

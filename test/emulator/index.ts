@@ -184,7 +184,16 @@ function requestHandler(
         const auth = !authHeader ? 'none' : (['ApiKey', 'Basic', 'Bearer'].find((s) => authHeader.toLowerCase().startsWith(s.toLowerCase() + ' ')) as 'ApiKey' | 'Basic' | 'Bearer' | undefined) ?? 'other';
         const record = (status: number) => state.requests.push({ server: serverName, method, path: url.pathname, status, auth });
 
+        const afterHandling: AfterHandling[] = [];
         for (const fault of faults.take(serverName, method, url.pathname)) {
+          if (fault.kind === 'before') {
+            fault.run();
+            continue;
+          }
+          if (fault.kind === 'late-answer' || fault.kind === 'reset-after-applying') {
+            afterHandling.push(fault);
+            continue;
+          }
           if (fault.kind === 'delay') {
             await new Promise<void>((resolve) => {
               const timer = setTimeout(() => {
@@ -237,11 +246,40 @@ function requestHandler(
         } catch (error) {
           reply = errorReply.internal(error instanceof Error ? error.message : String(error));
         }
+        if (await answerAfterHandling(afterHandling, req, res, timers, () => record(0))) return;
         record(reply.status);
         send(res, reply, serverName !== 'cloud');
       })();
     });
   };
+}
+
+type AfterHandling = { kind: 'late-answer'; ms: number } | { kind: 'reset-after-applying' };
+
+/**
+ * Faults that act once the request was carried out: hold the answer, or drop the connection.
+ * True when no answer should be sent (the socket is gone).
+ */
+async function answerAfterHandling(faults: AfterHandling[], req: http.IncomingMessage, res: http.ServerResponse, timers: Set<NodeJS.Timeout>, recordDropped: () => void): Promise<boolean> {
+  for (const fault of faults) {
+    if (fault.kind === 'reset-after-applying') {
+      recordDropped();
+      req.socket.destroy();
+      return true;
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, fault.ms);
+      timers.add(timer);
+    });
+  }
+  if (res.destroyed || req.socket.destroyed) {
+    recordDropped();
+    return true;
+  }
+  return false;
 }
 
 function send(res: http.ServerResponse, reply: Reply, elasticsearch: boolean): void {

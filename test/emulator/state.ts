@@ -117,10 +117,15 @@ export interface DeploymentRecord {
   trust: TrustSettings;
   /** The certificate-model remotes set through the remote-clusters API. */
   remoteClusters: Array<{ deployment_id: string; elasticsearch_ref_id: string; alias: string; skip_unavailable?: boolean }>;
-  /** Bumped on every update; PUT ?version= must match it. */
+  /** Bumped on every update; sent as `x-cloud-resource-version`, and PUT ?version= must match it. */
   version: number;
   lastModified: string;
+  /** The current plan, with the `transient` section of the change that produced it. */
   plan: Record<string, unknown>;
+  /** A plan change still being applied (`plan_info.pending`); tests set it. */
+  pendingPlan?: Record<string, unknown>;
+  /** Every plan sent with PUT /deployments/{id}, as received (tests check what was re-sent). */
+  receivedPlans: Array<Record<string, unknown>>;
 }
 
 export interface TrustRelationshipRecord {
@@ -325,7 +330,10 @@ export class EmulatorState {
       plan: {
         cluster_topology: [{ id: 'hot_content', zone_count: 1, instance_configuration_id: 'emulated.es.datahot', size: { value: 4096, resource: 'memory' } }],
         elasticsearch: { version: cluster.version },
+        // How the last plan was applied; GET returns it unless asked for clear_transient.
+        transient: { strategy: { rolling: { group_by: '__all__' } }, plan_configuration: { reallocate_instances: false } },
       },
+      receivedPlans: [],
     };
     // Cloud clusters are reached through the proxy: <endpoint>:9400 (certificates) / :9443 (API keys), SNI = endpoint.
     const endpoint = `${clusterId}.${region}.emulated-cloud.local`;

@@ -10,6 +10,7 @@ import type {
   DeploymentsListResponse,
   DeploymentUpdateRequest,
   DeploymentUpdateResponse,
+  ElasticsearchClusterPlan,
   ElasticsearchResourceInfo,
   KeystoreContents,
   RemoteResourceRef,
@@ -31,6 +32,41 @@ export interface GetDeploymentOptions {
   showSettings?: boolean;
   /** Include the current plan (needed to send an update). */
   showPlans?: boolean;
+  /** Leave out the plans' `transient` sections, which must not be sent back in an update. */
+  clearTransient?: boolean;
+}
+
+/**
+ * One Elasticsearch resource as read for an update: its settings and plans, and the deployment's
+ * `x-cloud-resource-version`, which the update sends back so that a change made in between is
+ * refused instead of overwritten.
+ */
+export interface DeploymentSnapshot {
+  deploymentId: string;
+  resource: ElasticsearchResourceInfo;
+  version?: string;
+}
+
+/** The deployment is applying another plan; an update now would send a plan that supersedes it. */
+export class PendingPlanError extends ApiError {
+  constructor(deploymentId: string, refId: string) {
+    super(
+      'conflict',
+      `A configuration change is in progress on deployment ${deploymentId} (Elasticsearch resource "${refId}" has a pending plan). Wait until it has finished (see the deployment's activity in the console), then try again.`,
+      undefined,
+      { type: 'pending_plan' },
+    );
+  }
+}
+
+/**
+ * Whether a deployment update was refused because the deployment changed since it was read. The
+ * API reference lists no status for this on update-deployment; its other versioned endpoints
+ * answer 409 with a `<area>.version_conflict` code, so both are recognised.
+ */
+export function isVersionConflict(error: unknown): boolean {
+  if (!(error instanceof ApiError) || error instanceof PendingPlanError) return false;
+  return error.status === 409 || /version_conflict$/.test(error.details.type ?? '');
 }
 
 export class CloudClient {
@@ -51,27 +87,44 @@ export class CloudClient {
     const response = await this.http.request<DeploymentGetResponse>({
       method: 'GET',
       path: encodePath`/api/v1/deployments/${deploymentId}`,
-      query: { show_settings: options.showSettings ?? true, show_plans: options.showPlans || undefined },
+      query: { show_settings: options.showSettings ?? true, show_plans: options.showPlans || undefined, clear_transient: options.clearTransient || undefined },
       check: expectFields({ id: 'string', 'resources.elasticsearch': 'array' }),
     });
     return response.body;
   }
 
+  /** Reads one Elasticsearch resource with its settings, plans (transient sections cleared) and the deployment's version, for an update. */
+  async readForUpdate(deploymentId: string, refId: string): Promise<DeploymentSnapshot> {
+    const response = await this.http.request<DeploymentGetResponse>({
+      method: 'GET',
+      path: encodePath`/api/v1/deployments/${deploymentId}`,
+      query: { show_settings: true, show_plans: true, clear_transient: true },
+      check: expectFields({ id: 'string', 'resources.elasticsearch': 'array' }),
+    });
+    const header = response.headers['x-cloud-resource-version'];
+    const version = Array.isArray(header) ? header[0] : header;
+    return { deploymentId, resource: findElasticsearchResource(response.body, refId), version: version?.trim() || undefined };
+  }
+
   /**
-   * Replaces the trust settings of one Elasticsearch resource. The update API needs the resource's
-   * region and current plan even for a settings-only change, so this reads them first and sends
-   * them back unchanged with `prune_orphans: false` (other resources are left alone).
+   * Replaces the trust settings of the resource read in `snapshot`. The update API needs the
+   * resource's region and current plan even for a settings-only change; they are sent back as read,
+   * without the plan's `transient` section, with `prune_orphans: false` (other resources are left
+   * alone) and with the version read, so a change made since is refused (see isVersionConflict).
+   * Refuses to send anything while another plan is pending (PendingPlanError).
    */
-  async updateDeploymentTrust(deploymentId: string, refId: string, trust: TrustSettings): Promise<DeploymentUpdateResponse> {
-    const deployment = await this.getDeployment(deploymentId, { showSettings: true, showPlans: true });
-    const resource = findElasticsearchResource(deployment, refId);
-    const plan = resource.info.plan_info?.current?.plan ?? resource.info.plan_info?.pending?.plan;
-    if (!plan) {
+  async updateDeploymentTrust(snapshot: DeploymentSnapshot, trust: TrustSettings): Promise<DeploymentUpdateResponse> {
+    const { deploymentId, resource } = snapshot;
+    if (resource.info.plan_info?.pending) throw new PendingPlanError(deploymentId, resource.ref_id);
+    const current = resource.info.plan_info?.current?.plan;
+    if (!current) {
       throw new ApiError(
         'malformed-response',
         `Deployment ${deploymentId} returned no current plan for Elasticsearch resource "${resource.ref_id}", so its trust settings cannot be updated without risking other changes.`,
       );
     }
+    const plan: ElasticsearchClusterPlan = { ...current };
+    delete plan.transient;
     const body: DeploymentUpdateRequest = {
       prune_orphans: false,
       resources: { elasticsearch: [{ ref_id: resource.ref_id, region: resource.region, plan, settings: { trust } }] },
@@ -79,6 +132,7 @@ export class CloudClient {
     const response = await this.http.request<DeploymentUpdateResponse>({
       method: 'PUT',
       path: encodePath`/api/v1/deployments/${deploymentId}`,
+      query: { version: snapshot.version },
       body,
       check: expectFields({ id: 'string', resources: 'array' }),
     });

@@ -9,6 +9,7 @@ import type {
   ClusterSettingsResponse,
   CreateCrossClusterApiKeyRequest,
   CreateCrossClusterApiKeyResponse,
+  GetApiKeysResponse,
   GetRolesResponse,
   InvalidateApiKeyRequest,
   InvalidateApiKeyResponse,
@@ -121,6 +122,22 @@ export class ElasticsearchClient {
       check: expectFields({ invalidated_api_keys: 'array', previously_invalidated_api_keys: 'array', error_count: 'number' }),
     });
     return response.body;
+  }
+
+  /**
+   * GET /_security/api_key — keys by name or id (never their secrets); how a create whose answer was
+   * lost is found again. Elasticsearch answers an empty list when nothing matches; a 404 (which some
+   * versions may send for an unknown id) is read the same way.
+   */
+  async getApiKeys(filter: { name?: string; id?: string }): Promise<GetApiKeysResponse> {
+    const response = await this.http.request<GetApiKeysResponse>({
+      method: 'GET',
+      path: '/_security/api_key',
+      query: { name: filter.name, id: filter.id },
+      acceptStatuses: [404],
+      check: (body, status) => (status === 404 ? undefined : expectFields({ api_keys: 'array' })(body)),
+    });
+    return response.status === 404 ? { api_keys: [] } : response.body;
   }
 
   /** PUT /_security/role/{name} — creates or replaces a native role. */

@@ -56,8 +56,8 @@ export async function addRemoteCluster(context: FlowContext, args: AddRemoteClus
           return cancelled();
         }
       }
-      if (!(await confirmSummary(context, summarizeCertificate(draft, plan.changes)))) return cancelled();
-      return await executeCertificate(start, draft, plan.changes);
+      if (!(await confirmSummary(context, summarizeCertificate(draft, plan)))) return cancelled();
+      return await executeCertificate(start, draft, plan);
     }
     if (!(await confirmSummary(context, summarizeApiKey(draft)))) return cancelled();
     return await executeApiKey(start, draft);

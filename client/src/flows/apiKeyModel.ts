@@ -9,8 +9,9 @@
 import { ApiError } from '../api/errors';
 import type { CrossClusterAccess, RoleDescriptor } from '../api/types/elasticsearch';
 import { describeProfile } from '../connections/profile';
-import { ChangeLog, failFlow, finishFlow, type FlowResult } from './changes';
+import { ChangeLog, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { describeError, type FlowContext } from './context';
+import { createRecordedKey } from './crossClusterKeys';
 import { deploymentDetails } from './deployments';
 import { appendDocumentEdit, credentialsSecretName, credentialsSecretYaml, credentialsSetting, eckResources, secureSettingsEdit, secureSettingsSnippet, type EckResource } from './eck';
 import {
@@ -449,7 +450,7 @@ export async function executeApiKey(start: FlowStart, draft: AddRemoteDraft): Pr
       const remote = draft.remote;
       const remoteEs = await pool.elasticsearch(remote.profile);
       const created = await context.ui.progress(`Creating the cross-cluster API key on "${remote.profile.name}"…`, () =>
-        remoteEs.createCrossClusterApiKey({
+        createRecordedKey(context, changes, remoteEs, remote.profile.name, {
           name: keyName(draft),
           access: accessOf(draft),
           metadata: { created_by: 'vscode-elastic-remote-clusters', alias, local_cluster: local.info.cluster_name, local_cluster_uuid: local.info.cluster_uuid },
@@ -457,10 +458,6 @@ export async function executeApiKey(start: FlowStart, draft: AddRemoteDraft): Pr
         }),
       );
       encoded = created.encoded;
-      changes.record({
-        done: `Created the cross-cluster API key "${created.name}" (id ${created.id}) on "${remote.profile.name}".`,
-        undo: { description: `Invalidating the key ${created.id}`, run: async () => void (await remoteEs.invalidateApiKeys({ ids: [created.id] })) },
-      });
     } else {
       encoded = draft.pastedKey as string;
     }
@@ -511,16 +508,30 @@ async function storeCredentials(start: FlowStart, draft: AddRemoteDraft, encoded
   if (isCloudPlatform(draft.localPlatform) && draft.localDeployment) {
     const deployment = draft.localDeployment;
     const cloud = await pool.cloud(deployment.connection);
-    const existed = await context.ui.progress(`Storing the key in the keystore of "${deployment.deploymentName}"…`, async () => {
-      const before = await cloud.getKeystore(deployment.deploymentId, deployment.refId);
-      await cloud.updateKeystore(deployment.deploymentId, deployment.refId, { secrets: { [setting]: { value: encoded } } });
-      return setting in before.secrets;
-    });
-    changes.record({
-      done: `Stored ${setting} in the keystore of deployment "${deployment.deploymentName}".`,
-      ...(existed
-        ? { manualUndo: `The keystore of "${deployment.deploymentName}" held an earlier ${setting}; its old value cannot be read back, so it was not restored.` }
-        : { undo: { description: `Removing ${setting} from the keystore`, run: async () => void (await cloud.updateKeystore(deployment.deploymentId, deployment.refId, { secrets: { [setting]: null } })) } }),
+    const keystorePath = `/api/v1/deployments/${deployment.deploymentId}/elasticsearch/${deployment.refId}/keystore`;
+    await context.ui.progress(`Storing the key in the keystore of "${deployment.deploymentName}"…`, async () => {
+      const existed = setting in (await cloud.getKeystore(deployment.deploymentId, deployment.refId)).secrets;
+      await recordedWrite(context, changes, {
+        write: () => cloud.updateKeystore(deployment.deploymentId, deployment.refId, { secrets: { [setting]: { value: encoded } } }),
+        isApplied: async () => {
+          // Values never come back, so a setting that was there before proves nothing.
+          if (existed) throw new ApiError('unknown', `the keystore held ${setting} before, and its values cannot be read`);
+          return setting in (await cloud.getKeystore(deployment.deploymentId, deployment.refId)).secrets;
+        },
+        change: () => ({
+          done: `Stored ${setting} in the keystore of deployment "${deployment.deploymentName}".`,
+          ...(existed
+            ? { manualUndo: `The keystore of "${deployment.deploymentName}" held an earlier ${setting}; its old value cannot be read back, so it was not restored.` }
+            : {
+                undo: {
+                  description: `Removing ${setting} from the keystore`,
+                  run: async () => void (await cloud.updateKeystore(deployment.deploymentId, deployment.refId, { secrets: { [setting]: null } })),
+                  byHand: `remove ${setting} from the keystore of deployment "${deployment.deploymentName}" (console: the deployment's Security page), or PATCH ${keystorePath} {"secrets":{"${setting}":null}}`,
+                  isUndone: async () => !(setting in (await cloud.getKeystore(deployment.deploymentId, deployment.refId)).secrets),
+                },
+              }),
+        }),
+      });
     });
     // Elastic Cloud and ECE reload keystore changes by themselves from 8.13; older deployments need the reload call.
     if (!atLeastVersion(local.info.version.number, CLOUD_AUTOMATIC_RELOAD_VERSION)) {

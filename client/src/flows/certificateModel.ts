@@ -7,11 +7,19 @@
  * settings to the transport port (9300 self-managed/ECK, 9400 through the Cloud proxy).
  */
 import { describeProfile } from '../connections/profile';
-import { ChangeLog, failFlow, finishFlow, type FlowResult } from './changes';
+import { ApiError } from '../api/errors';
+import { isRecord } from '../api/shape';
+import type { RemoteResourceRef, TrustSettings } from '../api/types/cloud';
+import { ChangeLog, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { describeError, type FlowContext } from './context';
 import {
+  confirmOnTop,
   deploymentDetails,
+  remoteClusterChangeApplied,
+  restoreTrustByHand,
   restoreTrustEntry,
+  restoringChange,
+  trustChangeApplied,
   trustEntryKey,
   trustsCluster,
   writeRemoteClusterRef,
@@ -213,18 +221,31 @@ function safeHost(url: string): string | undefined {
 interface TrustChange {
   target: DeploymentTarget;
   entry: TrustEntry;
+  /** The deployment's trust as read for the plan (a later write compares with it). */
+  seen: TrustSettings;
   /** For the summary, before anything is written. */
   description: string;
   /** For the report, once written. */
   done: string;
 }
 
-/** What the two deployments' trust needs; a problem when an entry to extend cannot be chosen. */
-export async function planTrust(start: FlowStart, draft: AddRemoteDraft): Promise<{ changes: TrustChange[] } | { problem: string }> {
+/** What the summary of a deployment pair shows and the writes are checked against. */
+export interface CertificatePlan {
+  changes: TrustChange[];
+  /** The local deployment's remote-clusters list as read for the summary. */
+  remoteClusters?: RemoteResourceRef[];
+}
+
+/** What the two deployments' trust needs, and the current remote clusters; a problem when an entry to extend cannot be chosen. */
+export async function planTrust(start: FlowStart, draft: AddRemoteDraft): Promise<CertificatePlan | { problem: string }> {
   const local = draft.localDeployment as DeploymentTarget;
   const remote = draft.remoteDeployment as DeploymentTarget;
   const cloud = await start.pool.cloud(local.connection);
-  const [localDetails, remoteDetails] = await Promise.all([deploymentDetails(cloud, local), deploymentDetails(cloud, remote)]);
+  const [localDetails, remoteDetails, remoteClusters] = await Promise.all([
+    deploymentDetails(cloud, local),
+    deploymentDetails(cloud, remote),
+    cloud.getRemoteClusters(local.deploymentId, local.refId).then((list) => list.resources.filter(isRecord)),
+  ]);
   const changes: TrustChange[] = [];
   for (const [side, details, other] of [
     [local, localDetails, remoteDetails],
@@ -240,21 +261,26 @@ export async function planTrust(start: FlowStart, draft: AddRemoteDraft): Promis
     const entry = accounts[0];
     changes.push({
       target: side,
+      seen: details.trust,
       entry: { kind: 'accounts', entry: { ...entry, trust_all: false, trust_allowlist: [...(entry.trust_allowlist ?? []), other.clusterId] } },
       description: `Trust of deployment "${side.deploymentName}": add cluster ${other.clusterId} to the allowlist of organization ${entry.account_id}.`,
       done: `Added cluster ${other.clusterId} to the trust allowlist of organization ${entry.account_id} in deployment "${side.deploymentName}".`,
     });
   }
-  return { changes };
+  return { changes, remoteClusters };
 }
 
-export function summarizeCertificate(draft: AddRemoteDraft, trustChanges: TrustChange[]): string[] {
+export function summarizeCertificate(draft: AddRemoteDraft, plan: CertificatePlan): string[] {
   const alias = draft.alias ?? '';
   const local = draft.local?.profile.name ?? 'the local cluster';
   const lines: string[] = [];
   if (isDeploymentPair(draft)) {
-    lines.push(...(trustChanges.length ? trustChanges.map((change) => change.description) : ['Trust: both deployments already trust each other; nothing to change.']));
-    lines.push(`Remote clusters of deployment "${draft.localDeployment?.deploymentName}": add "${alias}" → "${draft.remoteDeployment?.deploymentName}" (the existing entries are kept).`);
+    lines.push(...(plan.changes.length ? plan.changes.map((change) => change.description) : ['Trust: both deployments already trust each other; nothing to change.']));
+    const kept = (plan.remoteClusters ?? []).filter((ref) => ref.alias !== alias).map((ref) => `"${ref.alias}"`);
+    const replaced = (plan.remoteClusters ?? []).some((ref) => ref.alias === alias);
+    lines.push(
+      `Remote clusters of deployment "${draft.localDeployment?.deploymentName}": ${replaced ? 'replace' : 'add'} "${alias}" → "${draft.remoteDeployment?.deploymentName}" (${kept.length ? `${kept.join(', ')} kept as they are` : 'no other entries'}).`,
+    );
   } else {
     lines.push(`On "${local}": PUT _cluster/settings — cluster.remote.${alias}.mode: proxy, proxy_address: ${draft.address}${draft.serverName ? `, server_name: ${draft.serverName}` : ''}.`);
   }
@@ -270,7 +296,7 @@ function deprecatedHere(draft: AddRemoteDraft): boolean {
   return [draft.local?.info.version.number, draft.remote?.info.version.number, draft.remoteDeployment?.version].some((version) => atLeastVersion(version, CERTIFICATE_MODEL_DEPRECATED_VERSION));
 }
 
-export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft, trustChanges: TrustChange[]): Promise<FlowResult> {
+export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft, plan: CertificatePlan): Promise<FlowResult> {
   const { context, pool } = start;
   const changes = new ChangeLog();
   const alias = draft.alias as string;
@@ -282,27 +308,53 @@ export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft
       const localDeployment = draft.localDeployment as DeploymentTarget;
       const remoteDeployment = draft.remoteDeployment as DeploymentTarget;
       const cloud = await pool.cloud(localDeployment.connection);
-      for (const change of trustChanges) {
+      const confirm = confirmOnTop(context, 'Apply this flow\'s change on top of it?');
+      for (const change of plan.changes) {
         stage = `Updating the trust of deployment "${change.target.deploymentName}"`;
         const key = trustEntryKey(change.entry);
-        const { before } = await context.ui.progress(`${stage}…`, () => writeTrustEntry(cloud, change.target, { set: change.entry }));
-        changes.record({
-          done: change.done,
-          undo: { description: `Restoring the trust of "${change.target.deploymentName}"`, run: () => restoreTrustEntry(cloud, change.target, key, before) },
-        });
+        let before = change.seen;
+        await context.ui.progress(`${stage}…`, () =>
+          recordedWrite(context, changes, {
+            write: () => writeTrustEntry(cloud, change.target, { set: change.entry }, { seen: change.seen, confirm, onBefore: (read) => (before = read) }),
+            isApplied: async () => trustChangeApplied((await deploymentDetails(cloud, change.target)).trust, { set: change.entry }),
+            change: () => ({
+              done: change.done,
+              undo: {
+                description: `Restoring the trust of "${change.target.deploymentName}"`,
+                run: () => restoreTrustEntry(cloud, change.target, key, before, confirm),
+                byHand: restoreTrustByHand(change.target, key, before, change.entry),
+                isUndone: async () => trustChangeApplied((await deploymentDetails(cloud, change.target)).trust, restoringChange(key, before)),
+              },
+            }),
+          }),
+        );
       }
       stage = `Adding "${alias}" to the remote clusters of "${localDeployment.deploymentName}"`;
-      const { before } = await context.ui.progress(`${stage}…`, () =>
-        writeRemoteClusterRef(cloud, localDeployment, { set: { deployment_id: remoteDeployment.deploymentId, elasticsearch_ref_id: remoteDeployment.refId, alias } }),
+      const ref: RemoteResourceRef = { deployment_id: remoteDeployment.deploymentId, elasticsearch_ref_id: remoteDeployment.refId, alias };
+      let listBefore = plan.remoteClusters ?? [];
+      await context.ui.progress(`${stage}…`, () =>
+        recordedWrite(context, changes, {
+          write: () => writeRemoteClusterRef(cloud, localDeployment, { set: ref }, { seen: plan.remoteClusters, confirm, onBefore: (read) => (listBefore = read) }),
+          isApplied: async () => {
+            if (remoteClusterChangeApplied((await cloud.getRemoteClusters(localDeployment.deploymentId, localDeployment.refId)).resources.filter(isRecord), { set: ref })) return true;
+            // The PUT answers 202 Accepted: a list without the alias may just not be updated yet.
+            throw new ApiError('unknown', `the list does not show "${alias}" yet, and the service may still be applying the update`);
+          },
+          change: () => {
+            const previous = listBefore.find((candidate) => candidate.alias === alias);
+            const restoring = previous ? { set: previous } : { remove: alias };
+            return {
+              done: `Added "${alias}" (deployment "${remoteDeployment.deploymentName}") to the remote clusters of deployment "${localDeployment.deploymentName}".`,
+              undo: {
+                description: `Taking "${alias}" out of the remote clusters list`,
+                run: async () => void (await writeRemoteClusterRef(cloud, localDeployment, restoring, { confirm })),
+                isUndone: async () => remoteClusterChangeApplied((await cloud.getRemoteClusters(localDeployment.deploymentId, localDeployment.refId)).resources.filter(isRecord), restoring),
+                byHand: `in the remote clusters of deployment "${localDeployment.deploymentName}" (the console's Security page), ${previous ? `point "${alias}" back to deployment ${previous.deployment_id}` : `remove "${alias}"`}`,
+              },
+            };
+          },
+        }),
       );
-      const previous = before.find((ref) => ref.alias === alias);
-      changes.record({
-        done: `Added "${alias}" (deployment "${remoteDeployment.deploymentName}") to the remote clusters of deployment "${localDeployment.deploymentName}".`,
-        undo: {
-          description: `Taking "${alias}" out of the remote clusters list`,
-          run: async () => void (await writeRemoteClusterRef(cloud, localDeployment, previous ? { set: previous } : { remove: alias })),
-        },
-      });
     } else {
       stage = `Writing the remote-cluster settings on "${local.profile.name}"`;
       await writeProxySettings(context, changes, localEs, {

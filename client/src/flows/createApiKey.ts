@@ -3,7 +3,8 @@
  * patterns the user picks, and hands the encoded value over only on explicit request (clipboard or
  * a new untitled editor). It is never logged, put in a message, or returned.
  */
-import { ChangeLog, cancelled, finishFlow, type FlowResult } from './changes';
+import { ChangeLog, cancelled, failFlow, finishFlow, type FlowResult } from './changes';
+import { createRecordedKey } from './crossClusterKeys';
 import { ClientPool, connectionById, describeError, type FlowContext } from './context';
 import { atLeastVersion, CERTIFICATE_IDENTITY_VERSION, certificateIdentityProblem, confirmEveryIndex, expirationProblem, nameProblem, parsePatterns, patternsProblem } from './model';
 import { checkApiKeyRemote } from './apiKeyModel';
@@ -64,7 +65,7 @@ export async function createCrossClusterApiKey(context: FlowContext, args: Creat
     try {
       const client = await pool.elasticsearch(remote.profile);
       created = await context.ui.progress(`Creating the key on "${remote.profile.name}"…`, () =>
-        client.createCrossClusterApiKey({
+        createRecordedKey(context, changes, client, remote.profile.name, {
           name: draft.name as string,
           access: {
             ...(draft.search?.length ? { search: [{ names: draft.search }] } : {}),
@@ -77,10 +78,11 @@ export async function createCrossClusterApiKey(context: FlowContext, args: Creat
       );
     } catch (error) {
       const problem = `Creating the key failed: ${describeError(error)}`;
+      // A key whose answer was lost may exist anyway: then it is recorded, and the undo is offered.
+      if (changes.applied.length) return failFlow(context, TITLE, changes, problem, 'No usable key was created.');
       await context.ui.notify('error', problem);
       return finishFlow(context, TITLE, 'failed', changes, { summary: 'No key was created.', problem });
     }
-    changes.record({ done: `Created the cross-cluster API key "${created.name}" (id ${created.id}) on "${remote.profile.name}".` });
     changes.note('The encoded value goes into cluster.remote.<alias>.credentials in the keystore of the local cluster; "Elastic: Add Remote Cluster" does that for you when it creates the key itself.');
     await handOverKey(context, created.encoded, created.name);
     const result = await finishFlow(context, TITLE, 'completed', changes, { summary: `Created the key "${created.name}" on "${remote.profile.name}".` });

@@ -5,11 +5,12 @@
  * of trust settings and the remote-clusters list (both PUTs replace the whole thing, so existing
  * entries are read and sent back).
  */
-import { findElasticsearchResource, type CloudClient } from '../api/cloud';
+import { findElasticsearchResource, isVersionConflict, type CloudClient } from '../api/cloud';
+import { ApiError } from '../api/errors';
 import type { AccountTrust, DirectTrust, ExternalTrust, RemoteResourceRef, TrustSettings } from '../api/types/cloud';
 import { isRecord } from '../api/shape';
 import type { ConnectionProfile } from '../connections/profile';
-import { describeError, type ClientPool } from './context';
+import { describeError, type ClientPool, type FlowContext } from './context';
 
 export interface DeploymentTarget {
   connection: ConnectionProfile;
@@ -147,25 +148,128 @@ export function trustsCluster(trust: TrustSettings, clusterId: string): boolean 
 }
 
 /**
- * Writes one trust entry: reads the deployment's current trust right before writing, so entries
- * added meanwhile by someone else survive, then replaces only this entry. Returns the trust before
- * and after, for the undo.
+ * Asked when what is about to be overwritten differs from what the user reviewed: `differences`
+ * in words; true to apply the change on top of the current state, false to write nothing.
+ */
+export type ConfirmOnTop = (subject: string, differences: string[]) => Promise<boolean>;
+
+export interface WriteGuard {
+  /** What the user's summary was built from; when omitted only the version check guards the write. */
+  seen?: TrustSettings;
+  confirm: ConfirmOnTop;
+  /** Told what the write is based on before it is sent (the undo needs it even when the answer is lost). */
+  onBefore?(before: TrustSettings): void;
+}
+
+/** The question for ConfirmOnTop: the differences, then whether to write on top of them. */
+export function confirmOnTop(context: FlowContext, question: string): ConfirmOnTop {
+  return (subject, differences) =>
+    context.ui.confirm(
+      `${subject} changed since you reviewed it. ${question}`,
+      ['Changed meanwhile (probably by someone else):', ...differences.map((line) => `• ${line}`), '', 'Applying keeps these changes and makes yours on top of them.'].join('\n'),
+      'Apply on Top',
+    );
+}
+
+/** The user declined to write over a change made by someone else; nothing was written. */
+export class ChangedMeanwhileError extends ApiError {
+  constructor(subject: string) {
+    super('conflict', `${subject} changed since you reviewed it, and you chose not to apply your change on top of it. Nothing was written.`, undefined, { type: 'changed_meanwhile' });
+  }
+}
+
+/** A deployment update refused because the deployment moved on is re-read and retried this many times at most. */
+const VERSION_ATTEMPTS = 3;
+
+/**
+ * Writes one trust entry: reads the trust with the deployment's version right before writing,
+ * replaces only this entry, and sends the update with that version. When the trust differs from
+ * what the user reviewed, or the update is refused because someone changed the deployment in
+ * between, the differences are shown and the user decides. Returns the trust before and after.
  */
 export async function writeTrustEntry(
   cloud: CloudClient,
-  target: Pick<DeploymentTarget, 'deploymentId' | 'refId'>,
+  target: Pick<DeploymentTarget, 'deploymentId' | 'refId' | 'deploymentName'>,
   change: { set: TrustEntry } | { remove: string },
+  guard: WriteGuard,
 ): Promise<{ before: TrustSettings; after: TrustSettings }> {
-  const before = (await deploymentDetails(cloud, target)).trust;
-  const after = 'set' in change ? withTrustEntry(before, change.set) : withoutTrustEntry(before, change.remove);
-  await cloud.updateDeploymentTrust(target.deploymentId, target.refId, withEmptyLists(after, before));
-  return { before, after };
+  const subject = `The trust of deployment "${target.deploymentName}"`;
+  let seen = guard.seen;
+  for (let attempt = 1; ; attempt++) {
+    const snapshot = await cloud.readForUpdate(target.deploymentId, target.refId);
+    const before = trustOf(snapshot.resource.info?.settings?.trust);
+    const differences = seen ? trustDifferences(seen, before) : [];
+    if (differences.length && !(await guard.confirm(subject, differences))) throw new ChangedMeanwhileError(subject);
+    const after = 'set' in change ? withTrustEntry(before, change.set) : withoutTrustEntry(before, change.remove);
+    guard.onBefore?.(before);
+    try {
+      await cloud.updateDeploymentTrust(snapshot, withEmptyLists(after, before));
+      return { before, after };
+    } catch (error) {
+      if (!isVersionConflict(error) || attempt >= VERSION_ATTEMPTS) throw error;
+      // Someone changed the deployment since the read: read again and compare with what this write was based on.
+      seen = before;
+    }
+  }
+}
+
+/** Whether the trust now holds the change (an entry set exactly so, or no entry with that identity). */
+export function trustChangeApplied(trust: TrustSettings, change: { set: TrustEntry } | { remove: string }): boolean {
+  const key = 'set' in change ? trustEntryKey(change.set) : change.remove;
+  const found = trustEntries(trust).find((entry) => trustEntryKey(entry) === key);
+  if ('remove' in change) return found === undefined;
+  return found !== undefined && sameEntry(writable(found), writable(change.set));
+}
+
+/** Entries added, removed or changed between two readings of a trust, in words. */
+export function trustDifferences(seen: TrustSettings, now: TrustSettings): string[] {
+  const before = new Map(trustEntries(seen).map((entry) => [trustEntryKey(entry), entry]));
+  const after = new Map(trustEntries(now).map((entry) => [trustEntryKey(entry), entry]));
+  const lines: string[] = [];
+  for (const [key, entry] of after) {
+    const earlier = before.get(key);
+    if (!earlier) lines.push(`Added: ${describeTrustEntry(entry)}`);
+    else if (!sameEntry(writable(earlier), writable(entry))) lines.push(`Changed: ${describeTrustEntry(earlier)} → ${describeTrustEntry(entry)}`);
+  }
+  for (const [key, entry] of before) if (!after.has(key)) lines.push(`Removed: ${describeTrustEntry(entry)}`);
+  return lines;
+}
+
+function sameEntry(a: TrustEntry, b: TrustEntry): boolean {
+  // Key order and empty lists (e.g. an allowlist next to trust_all) carry no meaning.
+  const normal = (entry: TrustEntry) =>
+    JSON.stringify(entry.entry, (_key, value: unknown) =>
+      Array.isArray(value) && value.length === 0 ? undefined : isRecord(value) ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y))) : value,
+    );
+  return a.kind === b.kind && normal(a) === normal(b);
+}
+
+function trustOf(value: unknown): TrustSettings {
+  return isRecord(value) ? (value as TrustSettings) : {};
+}
+
+/** The change that puts the entry `key` back as `before` had it (or removes it). */
+export function restoringChange(key: string, before: TrustSettings): { set: TrustEntry } | { remove: string } {
+  const previous = trustEntries(before).find((entry) => trustEntryKey(entry) === key);
+  return previous ? { set: previous } : { remove: key };
 }
 
 /** Puts one entry back the way it was (or removes it when it did not exist), leaving the others. */
-export async function restoreTrustEntry(cloud: CloudClient, target: Pick<DeploymentTarget, 'deploymentId' | 'refId'>, key: string, before: TrustSettings): Promise<void> {
-  const previous = trustEntries(before).find((entry) => trustEntryKey(entry) === key);
-  await writeTrustEntry(cloud, target, previous ? { set: previous } : { remove: key });
+export async function restoreTrustEntry(
+  cloud: CloudClient,
+  target: Pick<DeploymentTarget, 'deploymentId' | 'refId' | 'deploymentName'>,
+  key: string,
+  before: TrustSettings,
+  confirm: ConfirmOnTop,
+): Promise<void> {
+  await writeTrustEntry(cloud, target, restoringChange(key, before), { confirm });
+}
+
+/** How to put a trust entry back without the extension, for when its undo fails. */
+export function restoreTrustByHand(target: Pick<DeploymentTarget, 'deploymentName'>, key: string, before: TrustSettings, entry: TrustEntry): string {
+  const restoring = restoringChange(key, before);
+  const what = 'set' in restoring ? `set the entry back to: ${describeTrustEntry(restoring.set)}` : `remove the entry: ${describeTrustEntry(entry)}`;
+  return `in the trust settings of deployment "${target.deploymentName}" (the console's Security page, or "Elastic: Edit Trust"), ${what}`;
 }
 
 /** Sends an empty list for a kind that had entries, so that removing the last one of it is not read as "unchanged". */
@@ -177,18 +281,54 @@ function withEmptyLists(after: TrustSettings, before: TrustSettings): TrustSetti
   };
 }
 
+export interface ListGuard {
+  /** The list the user's summary was built from; when omitted it is not compared. */
+  seen?: RemoteResourceRef[];
+  confirm: ConfirmOnTop;
+  /** Told what the write is based on before it is sent (the undo needs it even when the answer is lost). */
+  onBefore?(before: RemoteResourceRef[]): void;
+}
+
 /**
  * Adds or replaces one alias in a deployment's remote-clusters list (certificate model, same
- * organization). The list is read and written back whole, because the PUT replaces it.
+ * organization). The PUT replaces the whole list and takes no version, so the list is read right
+ * before writing; when it differs from what the user reviewed, the differences are shown and the
+ * user decides.
  */
 export async function writeRemoteClusterRef(
   cloud: CloudClient,
-  target: Pick<DeploymentTarget, 'deploymentId' | 'refId'>,
+  target: Pick<DeploymentTarget, 'deploymentId' | 'refId' | 'deploymentName'>,
   change: { set: RemoteResourceRef } | { remove: string },
+  guard: ListGuard,
 ): Promise<{ before: RemoteResourceRef[] }> {
   const before = (await cloud.getRemoteClusters(target.deploymentId, target.refId)).resources.filter(isRecord);
+  const differences = guard.seen ? remoteClusterDifferences(guard.seen, before) : [];
+  if (differences.length && !(await guard.confirm(`The remote clusters of deployment "${target.deploymentName}"`, differences))) {
+    throw new ChangedMeanwhileError(`The remote clusters of deployment "${target.deploymentName}"`);
+  }
   const alias = 'set' in change ? change.set.alias : change.remove;
   const kept = before.filter((ref) => ref.alias !== alias);
+  guard.onBefore?.(before);
   await cloud.putRemoteClusters(target.deploymentId, target.refId, 'set' in change ? [...kept, change.set] : kept);
   return { before };
+}
+
+/** Whether the list now holds the change: the alias pointing where it should, or gone. */
+export function remoteClusterChangeApplied(list: RemoteResourceRef[], change: { set: RemoteResourceRef } | { remove: string }): boolean {
+  if ('remove' in change) return !list.some((ref) => ref.alias === change.remove);
+  return list.some((ref) => ref.alias === change.set.alias && ref.deployment_id === change.set.deployment_id && ref.elasticsearch_ref_id === change.set.elasticsearch_ref_id);
+}
+
+/** Aliases added, removed or pointed elsewhere between two readings of a remote-clusters list, in words. */
+export function remoteClusterDifferences(seen: RemoteResourceRef[], now: RemoteResourceRef[]): string[] {
+  const describe = (ref: RemoteResourceRef) => `"${ref.alias}" → deployment ${ref.deployment_id} (${ref.elasticsearch_ref_id})`;
+  const target = (ref: RemoteResourceRef) => `${ref.deployment_id}/${ref.elasticsearch_ref_id}/${ref.skip_unavailable ?? ''}`;
+  const lines: string[] = [];
+  for (const ref of now) {
+    const earlier = seen.find((candidate) => candidate.alias === ref.alias);
+    if (!earlier) lines.push(`Added: ${describe(ref)}`);
+    else if (target(earlier) !== target(ref)) lines.push(`Changed: ${describe(earlier)} → ${describe(ref)}`);
+  }
+  for (const ref of seen) if (!now.some((candidate) => candidate.alias === ref.alias)) lines.push(`Removed: ${describe(ref)}`);
+  return lines;
 }

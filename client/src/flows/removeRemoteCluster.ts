@@ -3,11 +3,11 @@
  * `PUT _cluster/settings` (Elasticsearch applies it all or nothing), then checks `_remote/info`.
  * A keystore entry cannot be removed through the cluster API; the report says how.
  */
-import { ChangeLog, cancelled, finishFlow, type FlowResult } from './changes';
+import { ChangeLog, cancelled, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { ClientPool, connectionById, describeError, type FlowContext } from './context';
 import { credentialsSetting } from './eck';
 import { checkCluster, pickConnection, type CheckedCluster } from './pickers';
-import { aliasesIn, describeAliasSettings, hasAnySetting, readAliasSettings, removalBody, type AliasSettings } from './settings';
+import { aliasesIn, describeAliasSettings, hasAnySetting, readAliasSettings, removalBody, settingsApplied, type AliasSettings } from './settings';
 import { runSteps, type FlowStep } from './steps';
 import { BACK } from './ui';
 
@@ -59,14 +59,25 @@ export async function removeRemoteCluster(context: FlowContext, args: RemoveRemo
 
     const changes = new ChangeLog();
     const client = await pool.elasticsearch(local.profile);
+    const body = removalBody(settings);
     try {
-      await context.ui.progress(`Removing "${alias}"…`, () => client.putClusterSettings(removalBody(settings), { flatSettings: true }));
+      await context.ui.progress(`Removing "${alias}"…`, () =>
+        recordedWrite(context, changes, {
+          write: () => client.putClusterSettings(body, { flatSettings: true }),
+          isApplied: async () => settingsApplied(await readAliasSettings(client, alias), body),
+          change: () => ({ done: `Set ${Object.keys(settings.persistent).length + Object.keys(settings.transient).length} setting(s) of "${alias}" to null on "${local.profile.name}".` }),
+        }),
+      );
     } catch (error) {
-      const problem = `Removing "${alias}" failed: ${describeError(error)} Nothing was changed.`;
+      // Recorded despite the failure: the answer was lost and the settings could not be read back.
+      const unknown = changes.applied.length > 0;
+      const problem = `Removing "${alias}" failed: ${describeError(error)}${unknown ? '' : ' Nothing was changed.'}`;
       await context.ui.notify('error', problem);
-      return finishFlow(context, TITLE, 'failed', changes, { summary: `"${alias}" is still configured on "${local.profile.name}".`, problem });
+      return finishFlow(context, TITLE, 'failed', changes, {
+        summary: unknown ? `Whether "${alias}" is still configured on "${local.profile.name}" is unknown; check its cluster settings.` : `"${alias}" is still configured on "${local.profile.name}".`,
+        problem,
+      });
     }
-    changes.record({ done: `Set ${Object.keys(settings.persistent).length + Object.keys(settings.transient).length} setting(s) of "${alias}" to null on "${local.profile.name}".` });
     try {
       const still = (await client.remoteInfo())[alias];
       if (still) changes.note(`"${alias}" is still listed by GET _remote/info: it is probably also set in elasticsearch.yml on the nodes, which applies once the cluster setting is gone. Remove it there too.`);

@@ -6,7 +6,7 @@
  */
 import type { ElasticsearchClient } from '../api/elasticsearch';
 import type { SettingsMap } from '../api/types/elasticsearch';
-import type { ChangeLog } from './changes';
+import { recordedWrite, type ChangeLog } from './changes';
 import type { FlowContext } from './context';
 
 /** The keys of one alias as they are stored now, per scope (flat keys, values as Elasticsearch returns them). */
@@ -109,9 +109,29 @@ export function restoreBody(before: AliasSettings, now: AliasSettings): { persis
   return body;
 }
 
+/** Whether the stored settings of the alias already hold every value of `body` (nulls: key absent). */
+export function settingsApplied(now: AliasSettings, body: { persistent?: SettingsMap; transient?: SettingsMap }): boolean {
+  return (['persistent', 'transient'] as const).every((scope) =>
+    Object.entries(body[scope] ?? {}).every(([key, value]) => (value === null ? !(key in now[scope]) : sameValue(now[scope][key], value))),
+  );
+}
+
+function sameValue(stored: unknown, wanted: unknown): boolean {
+  const text = (value: unknown) => (Array.isArray(value) ? value.map(String).join(',') : value === undefined ? undefined : String(value));
+  return text(stored) === text(wanted);
+}
+
+/** The PUT _cluster/settings body to run by hand when the undo of `body` fails: puts back `before`. */
+function restoreByHand(before: AliasSettings, body: { persistent: SettingsMap; transient?: SettingsMap }, clusterName: string): string {
+  const set = (scope?: SettingsMap) => Object.fromEntries(Object.entries(scope ?? {}).filter(([, value]) => value !== null));
+  const restore = restoreBody(before, { alias: before.alias, persistent: set(body.persistent), transient: set(body.transient) });
+  return `on "${clusterName}" (for example in Kibana Dev Tools): PUT _cluster/settings?flat_settings=true ${JSON.stringify(restore)}`;
+}
+
 /**
  * Writes the alias's proxy-mode settings on the local cluster and records the change with its
- * undo (put back exactly what was stored before). Shared by both security models.
+ * undo (put back exactly what was stored before). Shared by both security models. When the answer
+ * is lost the settings are read back, so the change is recorded whenever it happened.
  */
 export async function writeProxySettings(
   context: FlowContext,
@@ -121,14 +141,23 @@ export async function writeProxySettings(
 ): Promise<void> {
   const { alias, clusterName, connection } = target;
   const before = await readAliasSettings(client, alias);
+  const body = proxySettingsBody(alias, connection, before);
   await context.ui.progress(`Writing the settings of "${alias}" on "${clusterName}"…`, () =>
-    client.putClusterSettings(proxySettingsBody(alias, connection, before), { flatSettings: true }),
+    recordedWrite(context, changes, {
+      write: () => client.putClusterSettings(body, { flatSettings: true }),
+      isApplied: async () => settingsApplied(await readAliasSettings(client, alias), body),
+      change: () => ({
+        done: `Set cluster.remote.${alias}.mode: proxy and proxy_address: ${connection.address}${connection.serverName ? ` with server_name: ${connection.serverName}` : ''} on "${clusterName}".`,
+        undo: {
+          description: `Putting the settings of "${alias}" back`,
+          run: async () => void (await client.putClusterSettings(restoreBody(before, await readAliasSettings(client, alias)), { flatSettings: true })),
+          byHand: restoreByHand(before, body, clusterName),
+          isUndone: async () => {
+            const now = await readAliasSettings(client, alias);
+            return settingsApplied(now, restoreBody(before, now));
+          },
+        },
+      }),
+    }),
   );
-  changes.record({
-    done: `Set cluster.remote.${alias}.mode: proxy and proxy_address: ${connection.address}${connection.serverName ? ` with server_name: ${connection.serverName}` : ''} on "${clusterName}".`,
-    undo: {
-      description: `Putting the settings of "${alias}" back`,
-      run: async () => void (await client.putClusterSettings(restoreBody(before, await readAliasSettings(client, alias)), { flatSettings: true })),
-    },
-  });
 }

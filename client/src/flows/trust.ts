@@ -8,15 +8,18 @@
  * right before and changes only the one entry.
  */
 import { loadCaFile } from '../api/http';
-import type { AccountTrust, DirectTrust, ExternalTrust } from '../api/types/cloud';
+import type { AccountTrust, DirectTrust, ExternalTrust, TrustSettings } from '../api/types/cloud';
 import type { ConnectionProfile } from '../connections/profile';
-import { ChangeLog, cancelled, finishFlow, type FlowResult } from './changes';
+import { ChangeLog, cancelled, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { ClientPool, connectionById, describeError, type FlowContext } from './context';
 import {
+  ChangedMeanwhileError,
+  confirmOnTop,
   deploymentDetails,
   describeTrustEntry,
   listDeploymentTargets,
   trustEntries,
+  trustChangeApplied,
   trustEntryKey,
   writeTrustEntry,
   type DeploymentTarget,
@@ -107,9 +110,11 @@ async function runAddTrust(context: FlowContext, pool: ClientPool, draft: AddDra
   const target = draft.target as DeploymentTarget;
   const entry = entryOf(draft);
   const cloud = await pool.cloud(target.connection);
+  let seen: TrustSettings;
   let existing: TrustEntry[];
   try {
-    existing = trustEntries((await context.ui.progress('Reading the current trust…', () => deploymentDetails(cloud, target))).trust);
+    seen = (await context.ui.progress('Reading the current trust…', () => deploymentDetails(cloud, target))).trust;
+    existing = trustEntries(seen);
   } catch (error) {
     await context.ui.notify('error', `The trust settings of "${target.deploymentName}" could not be read: ${describeError(error)}`);
     return cancelled();
@@ -126,7 +131,7 @@ async function runAddTrust(context: FlowContext, pool: ClientPool, draft: AddDra
     .filter((line) => line !== undefined)
     .join('\n');
   if (!(await context.ui.confirm(`Change the trust of deployment "${target.deploymentName}"?`, detail, replaced ? 'Replace' : 'Add'))) return cancelled();
-  return writeAndReport(context, cloud, target, ADD_TITLE, { set: entry }, replaced ? `Replaced the trust entry in deployment "${target.deploymentName}": ${describeTrustEntry(entry)}.` : `Added to the trust of deployment "${target.deploymentName}": ${describeTrustEntry(entry)}.`);
+  return writeAndReport(context, cloud, target, ADD_TITLE, { set: entry }, seen, replaced ? `Replaced the trust entry in deployment "${target.deploymentName}": ${describeTrustEntry(entry)}.` : `Added to the trust of deployment "${target.deploymentName}": ${describeTrustEntry(entry)}.`);
 }
 
 async function writeAndReport(
@@ -135,17 +140,29 @@ async function writeAndReport(
   target: DeploymentTarget,
   title: string,
   change: { set: TrustEntry } | { remove: string },
+  seen: TrustSettings | undefined,
   done: string,
 ): Promise<FlowResult> {
   const changes = new ChangeLog();
   try {
-    await context.ui.progress(`Updating the trust of "${target.deploymentName}"…`, () => writeTrustEntry(cloud, target, change));
+    await context.ui.progress(`Updating the trust of "${target.deploymentName}"…`, () =>
+      recordedWrite(context, changes, {
+        write: () => writeTrustEntry(cloud, target, change, { seen, confirm: confirmOnTop(context, 'Apply your change on top of it?') }),
+        isApplied: async () => trustChangeApplied((await deploymentDetails(cloud, target)).trust, change),
+        change: () => ({ done }),
+      }),
+    );
   } catch (error) {
-    const problem = `Updating the trust of "${target.deploymentName}" failed: ${describeError(error)} Nothing was changed.`;
+    if (error instanceof ChangedMeanwhileError) {
+      await context.ui.notify('info', error.message);
+      return cancelled(changes);
+    }
+    // A change recorded despite the failure was possibly made: the answer was lost and could not be checked.
+    const unknown = changes.applied.length > 0;
+    const problem = `Updating the trust of "${target.deploymentName}" failed: ${describeError(error)}${unknown ? '' : ' Nothing was changed.'}`;
     await context.ui.notify('error', problem);
-    return finishFlow(context, title, 'failed', changes, { summary: 'The trust settings are unchanged.', problem });
+    return finishFlow(context, title, 'failed', changes, { summary: unknown ? `Whether the trust settings changed is unknown; check them in "${target.deploymentName}".` : 'The trust settings are unchanged.', problem });
   }
-  changes.record({ done });
   changes.note('The certificate model needs trust on both sides: the other environment must trust this deployment too.');
   await context.refreshViews();
   return finishFlow(context, title, 'completed', changes, { summary: done });
@@ -370,6 +387,8 @@ function splitIds(text: string): string[] {
 
 interface EditDraft {
   target?: DeploymentTarget;
+  /** The trust as read for the entry list: what the user's choice is based on. */
+  seen?: TrustSettings;
   entry?: TrustEntry | 'add';
   action?: 'all' | 'listed' | 'remove';
   scope?: Scope;
@@ -395,12 +414,12 @@ export async function editTrust(context: FlowContext, args: TrustArgs = {}): Pro
     const cloud = await pool.cloud(target.connection);
     if (draft.action === 'remove') {
       if (!(await context.ui.confirm(`Remove this trust from deployment "${target.deploymentName}"?`, `${describeTrustEntry(entry)}\n\nThe other trust entries are kept.`, 'Remove'))) return cancelled();
-      return await writeAndReport(context, cloud, target, EDIT_TITLE, { remove: key }, `Removed from the trust of deployment "${target.deploymentName}": ${describeTrustEntry(entry)}.`);
+      return await writeAndReport(context, cloud, target, EDIT_TITLE, { remove: key }, draft.seen, `Removed from the trust of deployment "${target.deploymentName}": ${describeTrustEntry(entry)}.`);
     }
     const scope = draft.scope as Scope;
     const updated = { kind: entry.kind, entry: { ...entry.entry, trust_all: scope.trustAll, trust_allowlist: scope.trustAll ? [] : scope.clusterIds } } as TrustEntry;
     if (!(await context.ui.confirm(`Change this trust of deployment "${target.deploymentName}"?`, `Before: ${describeTrustEntry(entry)}\nAfter: ${describeTrustEntry(updated)}\n\nThe other trust entries are kept.`, 'Apply'))) return cancelled();
-    return await writeAndReport(context, cloud, target, EDIT_TITLE, { set: updated }, `Changed the trust of deployment "${target.deploymentName}": ${describeTrustEntry(updated)}.`);
+    return await writeAndReport(context, cloud, target, EDIT_TITLE, { set: updated }, draft.seen, `Changed the trust of deployment "${target.deploymentName}": ${describeTrustEntry(updated)}.`);
   } finally {
     await pool.close();
   }
@@ -414,7 +433,8 @@ function entryStep(context: FlowContext, pool: ClientPool): FlowStep<EditDraft> 
       let entries: TrustEntry[];
       try {
         const cloud = await pool.cloud(target.connection);
-        entries = trustEntries((await context.ui.progress(`Reading the trust of "${target.deploymentName}"…`, () => deploymentDetails(cloud, target))).trust);
+        draft.seen = (await context.ui.progress(`Reading the trust of "${target.deploymentName}"…`, () => deploymentDetails(cloud, target))).trust;
+        entries = trustEntries(draft.seen);
       } catch (error) {
         await context.ui.notify('error', `The trust settings of "${target.deploymentName}" could not be read: ${describeError(error)}`);
         return position.canGoBack ? BACK : undefined;

@@ -89,14 +89,14 @@ describe('Elastic Cloud Hosted client against the emulator', () => {
     assert.equal(settings.persistent['cluster.remote.beta.server_name'], endpoint);
 
     // beta stops trusting alpha: the connection drops and trusted_back says why.
-    await cloud.updateDeploymentTrust(beta().id, 'main-elasticsearch', { accounts: [{ account_id: emulator.state.cloud.accountId, trust_all: false, trust_allowlist: [] }] });
+    await cloud.updateDeploymentTrust(await cloud.readForUpdate(beta().id, 'main-elasticsearch'), { accounts: [{ account_id: emulator.state.cloud.accountId, trust_all: false, trust_allowlist: [] }] });
     [ref] = (await cloud.getRemoteClusters(alpha().id, 'main-elasticsearch')).resources;
     assert.equal(ref.info?.connected, false);
     assert.equal(ref.info?.trusted_back, false);
     assert.equal(ref.info?.trusted, true);
 
     // Allow-listing alpha's cluster ID (not its deployment ID) restores it.
-    await cloud.updateDeploymentTrust(beta().id, 'main-elasticsearch', { accounts: [{ account_id: emulator.state.cloud.accountId, trust_all: false, trust_allowlist: [alpha().clusterId] }] });
+    await cloud.updateDeploymentTrust(await cloud.readForUpdate(beta().id, 'main-elasticsearch'), { accounts: [{ account_id: emulator.state.cloud.accountId, trust_all: false, trust_allowlist: [alpha().clusterId] }] });
     [ref] = (await cloud.getRemoteClusters(alpha().id, 'main-elasticsearch')).resources;
     assert.equal(ref.info?.connected, true);
 
@@ -108,7 +108,7 @@ describe('Elastic Cloud Hosted client against the emulator', () => {
 
   test('update trust sends the current plan back and the new trust is read back', async () => {
     const before = emulator.state.cloud.deployments.get(alpha().id)!.version;
-    const response = await cloud.updateDeploymentTrust(alpha().id, 'main-elasticsearch', {
+    const response = await cloud.updateDeploymentTrust(await cloud.readForUpdate(alpha().id, 'main-elasticsearch'), {
       accounts: [{ account_id: emulator.state.cloud.accountId, trust_all: true }],
       direct: [{ name: 'on-prem', type: 'generic', trust_all: false, additional_node_names: ['node-1.onprem.example'], certificates: [{ pem: readFileSync(TLS_FIXTURES.caFile, 'utf8') }] }],
     });
@@ -120,7 +120,7 @@ describe('Elastic Cloud Hosted client against the emulator', () => {
 
   test('invalid trust is refused by the service with the field named', async () => {
     const error = await apiErrorOf(
-      cloud.updateDeploymentTrust(alpha().id, 'main-elasticsearch', { direct: [{ name: 'x', trust_all: true, certificates: [{ pem: 'not a cert' }] }] }),
+      cloud.updateDeploymentTrust(await cloud.readForUpdate(alpha().id, 'main-elasticsearch'), { direct: [{ name: 'x', trust_all: true, certificates: [{ pem: 'not a cert' }] }] }),
     );
     assert.equal(error.kind, 'bad-request');
     assert.match(error.message, /must hold PEM certificates/);

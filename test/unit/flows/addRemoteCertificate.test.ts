@@ -106,7 +106,7 @@ describe('Add Remote Cluster, TLS-certificate model', () => {
   });
 
   test('when the second deployment\'s trust cannot be written, the first one\'s is put back', async () => {
-    emulator.faults.status(409, { server: 'cloud', method: 'PUT', path: '/api/v1/deployments/dep-b' });
+    emulator.faults.status(400, { server: 'cloud', method: 'PUT', path: '/api/v1/deployments/dep-b' });
     const ui = new ScriptedFlowUi(pairAnswers, {
       confirm: [{ match: /^Make these changes\?/, answer: true }],
       notify: [{ match: /Updating the trust of deployment "b" failed/, answer: 'Undo Changes' }],

@@ -92,6 +92,15 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
     assert.ok(!everythingShown(context, result).includes(stored));
   });
 
+  test('Elastic Cloud Hosted: a keystore update carried out but never answered is read back, and the flow goes on', async () => {
+    emulator.faults.resetAfterApplying({ server: 'cloud', method: 'PATCH', path: /\/keystore$/ });
+    const ui = new ScriptedFlowUi(hostedAnswers('dropped'), { confirm: [{ match: /^Make these changes\?/, answer: true }] });
+    const result = await addRemoteCluster(testContext(ui, saved));
+    assert.equal(result.outcome, 'completed', result.report);
+    assert.match(result.report, /No answer came back for this step .*reading the state back shows it was carried out: Stored cluster\.remote\.dropped\.credentials/);
+    assert.equal(emulator.state.remoteStatus(emulator.state.cluster('hosted'), 'dropped').connected, true);
+  });
+
   test('Elastic Cloud Hosted: when a later step fails, undo takes the key out of the keystore and invalidates it', async () => {
     emulator.faults.status(503, { server: 'hosted', method: 'PUT', path: '/_cluster/settings' });
     const keysBefore = new Set(emulator.state.cluster('remote').apiKeys.keys());

@@ -95,7 +95,7 @@ describe('Add Trusted Environment and Edit Trust (Elastic Cloud Hosted)', () => 
   });
 
   test('a refused deployment update leaves the trust as it was', async () => {
-    emulator.faults.status(409, { server: 'cloud', method: 'PUT', path: '/api/v1/deployments/dep-x' });
+    emulator.faults.status(400, { server: 'cloud', method: 'PUT', path: '/api/v1/deployments/dep-x' });
     const ui = new ScriptedFlowUi([{ pick: /Elastic Cloud organization/ }, { type: 'org-3' }, { pick: /All of its/ }], { confirm: [{ match: /Change the trust/, answer: true }] });
     const result = await addTrustedEnvironment(testContext(ui, saved), { connectionId: 'cloud', deploymentId: 'dep-x' });
     assert.equal(result.outcome, 'failed');

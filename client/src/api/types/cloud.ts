@@ -80,8 +80,12 @@ export interface ElasticsearchClusterSettings {
   [other: string]: unknown;
 }
 
-/** ElasticsearchClusterPlan — opaque to us; sent back unchanged when updating trust. */
-export type ElasticsearchClusterPlan = Record<string, unknown> & { cluster_topology: unknown[]; elasticsearch: Record<string, unknown> };
+/**
+ * ElasticsearchClusterPlan — opaque to us; sent back when updating trust, without `transient`
+ * (TransientElasticsearchPlanConfiguration: how the last change was applied, e.g. a snapshot
+ * restore, which must not run again).
+ */
+export type ElasticsearchClusterPlan = Record<string, unknown> & { cluster_topology: unknown[]; elasticsearch: Record<string, unknown>; transient?: Record<string, unknown> };
 
 /** ElasticsearchResourceInfo + the ElasticsearchClusterInfo fields we read. */
 export interface ElasticsearchResourceInfo {
@@ -106,7 +110,7 @@ export interface ElasticsearchResourceInfo {
     };
     /** Present with show_settings=true. */
     settings?: ElasticsearchClusterSettings;
-    /** Present with show_plans=true. */
+    /** Present with show_plans=true. `pending` exists while a plan change is being applied. */
     plan_info?: { healthy: boolean; current?: { plan?: ElasticsearchClusterPlan }; pending?: { plan?: ElasticsearchClusterPlan } };
     [other: string]: unknown;
   };

@@ -181,6 +181,23 @@ export interface InvalidateApiKeyResponse {
   error_details?: ErrorCause[];
 }
 
+/** GET /_security/api_key: security/get_api_key (ApiKey in security/_types/ApiKey.ts); never holds the secret. */
+export interface ApiKeyInfo {
+  id: string;
+  name: string;
+  type?: 'rest' | 'cross_cluster';
+  /** Creation time, epoch milliseconds. */
+  creation?: number;
+  expiration?: number;
+  invalidated: boolean;
+  username?: string;
+  metadata?: Record<string, unknown>;
+}
+
+export interface GetApiKeysResponse {
+  api_keys: ApiKeyInfo[];
+}
+
 /** IndicesPrivileges. */
 export interface IndicesPrivileges {
   names: string | string[];
