@@ -432,7 +432,6 @@ export function summarizeApiKey(draft: AddRemoteDraft): string[] {
 
 const COPY_COMMAND = 'Copy Command';
 const COPY_KEY = 'Copy Key';
-const OPEN_KEY = 'Open Key in Editor';
 const ADDED = 'Done: Added on Every Node';
 const APPLIED = 'Done: Manifest Applied';
 
@@ -556,7 +555,7 @@ async function storeCredentials(start: FlowStart, draft: AddRemoteDraft, encoded
 
   const command = `bin/elasticsearch-keystore add ${setting}`;
   for (;;) {
-    const answer = await context.ui.notify('info', `Add the key to the keystore of every node of "${local.profile.name}"`, [COPY_COMMAND, COPY_KEY, OPEN_KEY, ADDED], {
+    const answer = await context.ui.notify('info', `Add the key to the keystore of every node of "${local.profile.name}"`, [ADDED, COPY_KEY, COPY_COMMAND], {
       modal: true,
       detail: [
         'On each node, in the Elasticsearch home directory, run:',
@@ -570,7 +569,6 @@ async function storeCredentials(start: FlowStart, draft: AddRemoteDraft, encoded
     });
     if (answer === COPY_COMMAND) await context.ui.copyToClipboard(command);
     else if (answer === COPY_KEY) await context.ui.copyToClipboard(encoded);
-    else if (answer === OPEN_KEY) await context.ui.openReadOnly(`Encoded key for ${setting}.txt`, encoded);
     else if (answer === ADDED) break;
     else return 'stopped';
   }

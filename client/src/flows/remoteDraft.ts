@@ -8,7 +8,7 @@ import type { ClientPool, FlowContext } from './context';
 import type { DeploymentTarget } from './deployments';
 import type { EckResource } from './eck';
 import { describeError } from './context';
-import { aliasProblem, apiKeyVersionVerdict, PLATFORM_LABELS, type Platform, type SecurityModel } from './model';
+import { aliasProblem, apiKeyVersionVerdict, guessPlatform, PLATFORM_LABELS, type Platform, type SecurityModel } from './model';
 import { checkCluster, pickConnection, pickDeployment, type CheckedCluster } from './pickers';
 import { describeAliasSettings, hasAnySetting, readAliasSettings, type AliasSettings } from './settings';
 import type { FlowStep } from './steps';
@@ -135,7 +135,7 @@ export function localSteps(start: FlowStart, draft: AddRemoteDraft): FlowStep<Ad
           ...position,
           placeholder: `Where does "${current.local?.profile.name}" run? It decides how the key and settings get there.`,
           items: (['cloud', 'ece', 'eck', 'self-managed'] as const).map((platform) => ({ label: PLATFORM_LABELS[platform], description: platformHint(platform, current.model), value: platform })),
-          active: current.localPlatform ?? (current.local?.profile.cloudId ? 'cloud' : undefined),
+          active: current.localPlatform ?? (current.local ? guessPlatform(current.local.profile) : undefined),
         });
         if (answer === undefined || answer === BACK) return answer;
         if (current.model === 'api-key' && current.local) {
