@@ -24,7 +24,7 @@ describe('language server scheduling and lazy completion documentation', () => {
     const uri = 'file:///lazy/elasticsearch.yml';
     await session.open(uri, 'cluster.remote.west.mode: proxy\ncluster.remote.west.\n');
     const items = await session.completion(uri, { line: 1, character: 'cluster.remote.west.'.length });
-    const proxyAddress = items.find((item) => item.label === 'cluster.remote.west.proxy_address');
+    const proxyAddress = items.find((item) => item.filterText === 'cluster.remote.west.proxy_address');
     assert.ok(proxyAddress, items.map((item) => item.label).join(', '));
     assert.equal(proxyAddress.documentation, undefined, 'the list stays small');
     const resolved = await resolve(proxyAddress);
@@ -38,7 +38,7 @@ describe('language server scheduling and lazy completion documentation', () => {
     const uri = 'file:///stale/elasticsearch.yml';
     await session.open(uri, 'cluster.remote.west.mode: proxy\ncluster.remote.west.\n');
     const items = await session.completion(uri, { line: 1, character: 'cluster.remote.west.'.length });
-    const item = items.find((candidate) => candidate.label === 'cluster.remote.west.server_name');
+    const item = items.find((candidate) => candidate.filterText === 'cluster.remote.west.server_name');
     assert.ok(item);
     await session.change(uri, 'cluster.remote.east.mode: sniff\n');
     const resolved = await resolve(item);

@@ -240,21 +240,25 @@ function keyCandidates(
   const candidates: CompletionCandidate[] = [];
   const add = (def: SettingDef, fullKey: string, placeholderAlias: boolean) => {
     if (!fullKey.startsWith(committed) || existing.has(fullKey)) return;
-    const label = fullKey.slice(parentPrefix.length);
-    if (!label) return;
-    const keyText = placeholderAlias ? label.replace('<alias>', '${1:remote_alias}') : label;
+    const relativeKey = fullKey.slice(parentPrefix.length);
+    if (!relativeKey) return;
+    // The list shows what is left to type (`skip_unavailable`, not `cluster.remote.west.skip_unavailable`
+    // on every line); the whole key stays in the detail and is what the typed text is matched against.
+    const shortened = committed.length > parentPrefix.length && relativeKey.length > committed.length - parentPrefix.length;
+    const label = shortened ? relativeKey.slice(committed.length - parentPrefix.length) : relativeKey;
+    const keyText = placeholderAlias ? relativeKey.replace('<alias>', '${1:remote_alias}') : relativeKey;
     const valueText = valueSnippet(def, placeholderAlias ? 2 : 1, format);
     const insertText = format === 'json' ? `"${keyText}": ${valueText}` : `${keyText}: ${valueText}`;
     candidates.push({
       label,
       kind: 'property',
-      detail: detailOf(def),
+      detail: shortened ? `${relativeKey} · ${detailOf(def)}` : detailOf(def),
       documentation: describeSetting(def, placeholderAlias ? undefined : fullKey),
       insertText,
       isSnippet: true,
       replaceSpan: typedSpan,
-      filterText: format === 'json' ? `"${label}` : label,
-      sortText: `${def.deprecatedSince || def.removedIn || def.scope === 'unregistered' ? '9' : '1'}${label}`,
+      filterText: format === 'json' ? `"${relativeKey}` : relativeKey,
+      sortText: `${def.deprecatedSince || def.removedIn || def.scope === 'unregistered' ? '9' : '1'}${relativeKey}`,
     });
   };
 

@@ -138,7 +138,9 @@ function typeLabel(def: SettingDef): string {
     hostname: 'host name',
   };
   let label = labels[def.type] ?? def.type;
-  if (def.min !== undefined || def.max !== undefined) label += ` (${def.min ?? '…'} to ${def.max ?? '…'})`;
+  if (def.min !== undefined && def.max !== undefined) label += ` (${def.min} to ${def.max})`;
+  else if (def.min !== undefined) label += ` (at least ${def.min})`;
+  else if (def.max !== undefined) label += ` (at most ${def.max})`;
   return label;
 }
 

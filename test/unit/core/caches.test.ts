@@ -21,7 +21,8 @@ const ES_YML = 'file:///cfg/elasticsearch.yml';
 /** Completion labels at the end of the last `needle` in the document. */
 function labelsAt(document: ConfigDocument, needle: string): string[] {
   const offset = document.text.lastIndexOf(needle) + needle.length;
-  return completeAt(document, offset).map((candidate) => candidate.label);
+  // Keys by what they match (the whole key); labels show only what is left to type.
+  return completeAt(document, offset).map((candidate) => candidate.filterText ?? candidate.label);
 }
 
 function ruleIds(document: ConfigDocument, options = {}): string[] {

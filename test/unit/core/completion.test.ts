@@ -10,7 +10,8 @@ function complete(textWithCursor: string, uri?: string): CompletionCandidate[] {
   return completeAt(doc(textWithCursor.replace('|', ''), uri), offset);
 }
 
-const labels = (candidates: CompletionCandidate[]) => candidates.map((c) => c.label);
+/** What each candidate stands for: the whole key for keys (their label is only what is left to type), else the label. */
+const labels = (candidates: CompletionCandidate[]) => candidates.map((c) => (c.kind === 'property' ? (c.filterText ?? c.label).replace(/^"/, '') : c.label));
 
 describe('completion in elasticsearch.yml', () => {
   it('continues a flat prefix with the keys of an alias already in the file', () => {
@@ -52,12 +53,13 @@ describe('completion in elasticsearch.yml', () => {
   });
 
   it('documents each key with type, default, scope and a docs link', () => {
-    const item = complete('cluster.remote.a.seeds: [a:9300]\ncluster.remote.a.|').find((c) => c.label === 'cluster.remote.a.skip_unavailable');
-    assert.ok(item);
+    const item = complete('cluster.remote.a.seeds: [a:9300]\ncluster.remote.a.|').find((c) => c.label === 'skip_unavailable');
+    assert.ok(item, 'the label is what is left to type after the alias');
+    assert.equal(item.filterText, 'cluster.remote.a.skip_unavailable', 'matched against the whole typed key');
     assert.match(item.documentation ?? '', /Default/);
     assert.match(item.documentation ?? '', /dynamic/);
     assert.match(item.documentation ?? '', /\]\(https:\/\/www\.elastic\.co\//);
-    assert.equal(item.detail, 'boolean · dynamic');
+    assert.equal(item.detail, 'cluster.remote.a.skip_unavailable · boolean · dynamic');
     assert.match(item.insertText, /^cluster\.remote\.a\.skip_unavailable: \$\{1\|true,false\|\}$/);
   });
 

@@ -14,7 +14,7 @@ function atCursor(text: string): { document: ReturnType<typeof manifest>; offset
 
 function labels(text: string): string[] {
   const { document, offset } = atCursor(text);
-  return completeAt(document, offset).map((c) => c.label);
+  return completeAt(document, offset).map((c) => (c.kind === 'property' ? c.filterText ?? c.label : c.label));
 }
 
 const HEAD = `
