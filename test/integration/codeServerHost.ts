@@ -7,7 +7,7 @@
  * code through `codeAutomationExit`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +37,11 @@ export interface HostOptions {
   /** Where to write a screenshot of the workbench when the run ends (kept for failed runs). */
   screenshotPath?: string;
   env?: Record<string, string>;
+  /**
+   * Where a `##SCREENSHOT <name>` line from the suite saves a picture of the workbench
+   * (`<name>.png`); the suite waits for the file (scripts/screenshots.mjs).
+   */
+  screenshotDir?: string;
   /** Called with the user-data folder after the run, before it is deleted (the secrets sweep). */
   inspectUserData?: (folder: string) => void;
 }
@@ -109,7 +114,9 @@ export async function runSuiteInCodeServer(options: HostOptions): Promise<HostRu
   const origin = `http://127.0.0.1:${port}`;
   const configFile = join(scratch, 'config.yaml');
   writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  mkdirSync(join(scratch, 'user-data'), { recursive: true });
+  mkdirSync(join(scratch, 'user-data', 'User'), { recursive: true });
+  // The repository around the test workspace would make the Git extension ask to open it.
+  writeFileSync(join(scratch, 'user-data', 'User', 'settings.json'), JSON.stringify({ 'git.openRepositoryInParentFolders': 'never', 'workbench.startupEditor': 'none' }, null, 2));
   mkdirSync(join(scratch, 'extensions'), { recursive: true });
 
   let serverOutput = '';
@@ -152,9 +159,16 @@ export async function runSuiteInCodeServer(options: HostOptions): Promise<HostRu
     let resolveExit: (code: number) => void = () => undefined;
     const exited = new Promise<number>((resolve) => (resolveExit = resolve));
     await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));
-    await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
+    await page.exposeFunction('codeAutomationLog', async (_type: string, args: unknown[]) => {
       const line = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
       log.push(line);
+      const shot = /##SCREENSHOT ([\w-]+)/.exec(line);
+      if (shot && options.screenshotDir) {
+        const target = join(options.screenshotDir, `${shot[1]}.png`);
+        // Written under a temporary name first: the suite waits for the final file to exist.
+        await page.screenshot({ path: `${target}.tmp.png` });
+        renameSync(`${target}.tmp.png`, target);
+      }
       const marker = line.indexOf('##ITEST ');
       if (marker >= 0) {
         try {

@@ -26,7 +26,7 @@ describe('packaged VSIX', () => {
   before(() => {
     scratch = mkdtempSync(join(tmpdir(), 'erc-vsix-'));
     vsix = join(scratch, `${manifest.name}.vsix`);
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], {
       cwd: ROOT,
       stdio: 'pipe',
     });

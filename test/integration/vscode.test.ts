@@ -158,6 +158,7 @@ async function runWithCodeServer(env: Record<string, string>, inspectUserData: (
     timeoutMs: TIMEOUT_MS,
     screenshotPath: join(RESULTS_DIR, 'integration-workbench.png'),
     env,
+    screenshotDir: process.env.ERC_SCREENSHOT_DIR,
     inspectUserData: (folder) => void (sweep = inspectUserData(folder)),
   });
   return { route: 'code-server 4.100.3 (VS Code 1.100.3) in headless Chromium', ...run, sweep };
@@ -168,6 +169,7 @@ test('integration: the extension in a real VS Code', { timeout: TIMEOUT_MS + 300
   if (!existsSync(join(ROOT, 'dist', 'client.js'))) throw new Error('dist/client.js is missing: run `npm run build`');
   const { emulator, env } = await startSuiteEmulator();
   if (process.env.ITEST_FILTER) env.ITEST_FILTER = process.env.ITEST_FILTER;
+  if (process.env.ERC_SCREENSHOT_DIR) env.ERC_SCREENSHOT_DIR = process.env.ERC_SCREENSHOT_DIR;
   let run: RouteRun | string;
   // The emulator's state is read when the sweep runs, so keys created by the flows are included.
   const inspectUserData = (folder: string) => sweepUserData(folder, secretsOfTheRun(emulator));

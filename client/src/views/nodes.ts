@@ -193,7 +193,7 @@ export function connectionNode(profile: ConnectionProfile, state: LoadState<Conn
   if (data?.kind === 'elasticsearch') {
     const connected = data.remotes.filter((remote) => remote.connected).length;
     const version = data.info?.version?.number;
-    description = [version, data.remotes.length ? `${connected}/${data.remotes.length} remotes connected` : 'no remote clusters']
+    description = [version, data.remotes.length ? `${connected}/${data.remotes.length} connected` : 'no remotes']
       .filter(Boolean)
       .join(' · ');
     if (data.info) lines.push('', `Elasticsearch ${escapeMarkdown(version ?? 'version unknown')}, cluster ${code(data.info.cluster_name)}, UUID ${code(data.info.cluster_uuid)}`);

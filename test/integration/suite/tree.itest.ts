@@ -60,7 +60,7 @@ export const tests: IntegrationTest[] = [
         assert.equal(item.contextValue, 'remoteCluster.removable');
         assert.match((item.tooltip as vscode.MarkdownString).value, /Security model: TLS certificate/);
         const connectionItem = view.treeItem(byLabel(await view.children(), 'itest local'));
-        assert.match(String(connectionItem.description), /^8\.15\.0 · 0\/1 remotes connected$/);
+        assert.match(String(connectionItem.description), /^8\.15\.0 · 0\/1 connected$/);
 
         const deployment = byLabel(await view.children(cloudNode), 'prod');
         const [trust] = await view.children(deployment);

@@ -217,7 +217,7 @@ describe('Remote Clusters view data against the emulator', () => {
     assert.match(find(remotes, 'temp').description ?? '', /^connected/);
 
     const [loaded] = model.children();
-    assert.equal(loaded.description, '8.15.0 · 3/5 remotes connected');
+    assert.equal(loaded.description, '8.15.0 · 3/5 connected');
     assert.equal(loaded.icon.color, 'list.warningForeground', 'a connection with disconnected remotes stands out');
     assert.match(loaded.tooltip, /UUID/);
   });
@@ -238,7 +238,7 @@ describe('Remote Clusters view data against the emulator', () => {
     const [connection] = model.children();
     const children = await load(model, connection);
     assert.deepEqual(labels(children), ['No remote clusters']);
-    assert.equal(model.children()[0].description, '8.15.0 · no remote clusters');
+    assert.equal(model.children()[0].description, '8.15.0 · no remotes');
   });
 
   test('when only _cluster/settings fails, the remotes from _remote/info are still shown under a warning', async () => {
