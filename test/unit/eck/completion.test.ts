@@ -88,7 +88,7 @@ describe('ECK hover', () => {
   });
 
   it('explains which Service ECK connects to for a remote, from the model in use', () => {
-    const text = `${HEAD}  namespace: prod\n    remoteClusters:\n      - name: west\n        elasticsearchRef:\n          name: we|st\n        apiKey:\n          access: {search: [{names: ["*"]}]}\n`;
+    const text = `${HEAD}  namespace: prod\n    remoteClusters:\n      - name: west\n        elasticsearchRef:\n          name: we|st\n        apiKey:\n          access: {search: {names: ["*"]}}\n`;
     const result = hover(text.replace('  namespace: prod\n', ''));
     assert.match(result?.markdown ?? '', /west-es-remote-cluster\.<namespace>\.svc:9443/);
     assert.match(result?.markdown ?? '', /Not defined in this file/);

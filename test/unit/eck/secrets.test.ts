@@ -69,7 +69,7 @@ describe('keystore credential aliases of a nodeSet (for the security-model rules
   it('combines ECK-managed API-key remotes with credentials loaded through secureSettings', () => {
     const text = `${secret(`cluster.remote.cloud.credentials: ${ENCODED}\nother.setting: x`)}---\n${elasticsearch(
       'local',
-      'version: 8.15.0\nsecureSettings:\n  - secretName: remote-api-keys\nremoteClusters:\n  - name: west\n    elasticsearchRef: {name: west}\n    apiKey:\n      access:\n        search:\n          - names: ["*"]\nnodeSets:\n  - name: default\n    count: 1\n    config:\n      cluster.remote.cloud.mode: proxy',
+      'version: 8.15.0\nsecureSettings:\n  - secretName: remote-api-keys\nremoteClusters:\n  - name: west\n    elasticsearchRef: {name: west}\n    apiKey:\n      access:\n        search:\n          names: ["*"]\nnodeSets:\n  - name: default\n    count: 1\n    config:\n      cluster.remote.cloud.mode: proxy',
     )}`;
     const document = manifest(text);
     assert.deepEqual(eckKeystoreCredentialAliases(document, document.scopes[0], {}), ['cloud', 'west']);
