@@ -6,10 +6,12 @@ import { occurrenceOf } from './support';
 export const legacySearchRemote: ScopeRule = {
   id: 'legacy-search-remote',
   severity: 'warning',
-  title: 'Old `search.remote.*` names (use `cluster.remote.*`)',
+  title: 'Old `search.remote.*` names (use `cluster.remote.*`; correct before 6.5, so silent there)',
   reference: [49],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, stackVersion, report }) {
+    // Before 6.5 `search.remote.*` is the only name there is: nothing to rename to yet.
+    if (stackVersion !== undefined && compareVersions(stackVersion, '6.5.0') < 0) return;
     const removed = stackVersion !== undefined && compareVersions(stackVersion, '8.0.0') >= 0;
     for (const occurrence of scope.occurrences) {
       if (!occurrence.key.startsWith('search.remote.')) continue;
