@@ -82,3 +82,25 @@ describe('keystore credential aliases of a nodeSet (for the security-model rules
     assert.deepEqual(eckKeystoreCredentialAliases(document, document.scopes[0], workspace), ['a']);
   });
 });
+
+describe('a Secret of remote cluster credentials checked on its own', () => {
+  const uri = 'file:///k8s/remote-api-keys.yaml';
+
+  it('is recognised and its key names and values are checked, never quoting a value', () => {
+    const raw = 'VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw';
+    const text = secret(`cluster.remote.west.credentials: ${ENCODED}\ncluster.remote.east.credential: ${ENCODED}\ncluster.remote.north.credentials: ${raw}`);
+    assert.equal(manifest(text, uri).kind, 'eck-manifest');
+    const found = eckFindings(text, {}, uri);
+    assert.deepEqual(found.map((f) => [f.line, f.ruleId, f.text]), [
+      [7, 'eck-secure-settings-credentials-key', 'cluster.remote.east.credential'],
+      [8, 'eck-secret-credentials-value', 'cluster.remote.north.credentials'],
+    ]);
+    assert.ok(found.every((f) => !f.message.includes(raw) && !f.message.includes(ENCODED)));
+  });
+
+  it('leaves other Secrets alone', () => {
+    const text = secret('s3.client.default.access_key: AKIAEXAMPLE\npassword: hunter2');
+    assert.equal(manifest(text, uri).kind, 'unrelated');
+    assert.deepEqual(eckFindings(text, {}, uri), []);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
 import { namespaceOf } from '../catalog/lookup';
+import { isRemoteCredentialsSecret } from '../eck/keystore';
 import { buildEckManifest, type EckManifest } from '../eck/manifest';
 import { parseConsoleDocument } from '../console/document';
 import type { ConsoleFile } from '../console/parse';
@@ -149,7 +150,8 @@ function parseYamlText(base: BaseDocument, text: string): ConfigDocument {
   }
 
   const eckResources = yamlDocuments.filter(isEckElasticsearch);
-  if (eckResources.length > 0 || yamlDocuments.some((d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP))) {
+  // A Secret of remote cluster credentials is ECK material even in a file of its own.
+  if (eckResources.length > 0 || yamlDocuments.some((d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP) || isRemoteCredentialsSecret(d.contents))) {
     const scopes = eckResources.flatMap(nodeSetConfigScopes);
     const eck = buildEckManifest(yamlDocuments, scopes);
     return { ...base, format: 'yaml', kind: 'eck-manifest', scopes, syntaxErrors, yamlDocuments, eck };
