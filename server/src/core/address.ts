@@ -4,7 +4,18 @@ import { isIPv4, isIPv6 } from 'node:net';
  * `host:port` as Elasticsearch parses remote addresses: split on the last colon, the port must
  * be an integer above zero. IPv6 literals therefore need brackets.
  */
-export type AddressProblem = 'empty' | 'scheme' | 'path' | 'list' | 'ipv6-unbracketed' | 'missing-port' | 'bad-port' | 'port-out-of-range' | 'bad-host';
+export type AddressProblem =
+  | 'empty'
+  | 'scheme'
+  | 'path'
+  | 'list'
+  | 'ipv6-unbracketed'
+  | 'missing-port'
+  | 'bad-port'
+  | 'port-out-of-range'
+  | 'bad-host'
+  /** Holds `${VAR}`, which Elasticsearch replaces from the environment when it reads the file: not checkable. */
+  | 'substituted';
 
 export type ParsedAddress =
   | { ok: true; host: string; port: number; ipv6: boolean }
@@ -13,6 +24,7 @@ export type ParsedAddress =
 export function parseAddress(raw: string): ParsedAddress {
   const text = raw.trim();
   if (text === '') return { ok: false, kind: 'empty', problem: 'The address is empty.' };
+  if (/\$\{[^}]*\}/.test(text)) return { ok: false, kind: 'substituted', problem: 'The address comes from an environment variable.' };
   const scheme = text.includes('://') ? /^([a-z][a-z0-9+.-]*):\/\//i.exec(text) : null;
   if (scheme) {
     return { ok: false, kind: 'scheme', problem: `Remove the \`${scheme[1]}://\` prefix: remote addresses are plain \`host:port\` (the transport protocol is not HTTP).` };
@@ -57,10 +69,8 @@ function withPort(host: string, portText: string, ipv6: boolean): ParsedAddress 
  * Host names as RFC 1123 allows them (letters, digits and hyphens in dot-separated labels of at
  * most 63 characters), plus `_`, which Docker's DNS and Java's resolver both accept. A host made
  * of digits and dots must be a complete IPv4 address: Java would read `1.2.3` as 1.2.0.3.
- * `${VAR}` (Elasticsearch's environment substitution) is left alone: its value is unknown.
  */
 function hostNameProblem(host: string): string | undefined {
-  if (host.includes('${')) return undefined;
   if (host === '') return 'The host is empty.';
   if (/^[\d.]+$/.test(host)) return isIPv4(host) ? undefined : `\`${host}\` is not a valid IPv4 address (four numbers from 0 to 255).`;
   const name = host.endsWith('.') ? host.slice(0, -1) : host;

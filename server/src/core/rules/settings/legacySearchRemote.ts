@@ -17,7 +17,9 @@ export const legacySearchRemote: ScopeRule = {
       if (!occurrence.key.startsWith('search.remote.')) continue;
       const target = `cluster.${occurrence.key.slice('search.'.length)}`;
       const connect = occurrence.key === 'search.remote.connect';
-      const replacement = connect ? '`node.roles` (with or without `remote_cluster_client`)' : `\`${target}\``;
+      const replacement = connect
+        ? '`cluster.remote.connect` up to 7.x, `node.roles` (with or without `remote_cluster_client`) from 7.9 on'
+        : `\`${target}\``;
       // Renaming a nested `search:` key would also rename unrelated search settings under it.
       const first = occurrence.segments[0];
       const sharedParent = scope.occurrences.some((o) => o !== occurrence && o.segments[0].span.start === first.span.start && !o.key.startsWith('search.remote.'));
