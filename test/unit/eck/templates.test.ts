@@ -86,3 +86,25 @@ describe('templated YAML (Helm, Jinja)', () => {
     assert.equal(found.length, 1);
   });
 });
+
+describe('template masking on hostile input', () => {
+  it('stays linear: many openers without a closing delimiter, and many directives on one line', () => {
+    const unclosed = '{{ '.repeat(200_000) + '{% '.repeat(100_000);
+    let started = Date.now();
+    assert.deepEqual(detectTemplate(unclosed, 'file:///x.yaml'), undefined);
+    const oneLine = 'a: ' + '{{ .x }} '.repeat(100_000) + '\n';
+    const template = detectTemplate(oneLine, 'file:///x.yaml');
+    assert.equal(template?.spans.length, 100_000);
+    assert.equal(template?.masked.length, oneLine.length);
+    assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+    started = Date.now();
+    assert.deepEqual(findings(oneLine, {}, 'file:///cfg/elasticsearch.yml'), []);
+    assert.ok(Date.now() - started < 3000, `${Date.now() - started} ms`);
+  });
+
+  it('blanks lines holding only directives, also across lines, and keeps line breaks', () => {
+    const text = 'a:\n  {{- include "x" .\n      | nindent 2 }}\nb: {{ .v }}\n';
+    const template = detectTemplate(text, 'file:///x.yaml');
+    assert.equal(template?.masked, 'a:\n' + ' '.repeat(19) + '\n' + ' '.repeat(20) + '\nb: ' + 'x'.repeat(8) + '\n');
+  });
+});
