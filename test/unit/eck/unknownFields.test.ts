@@ -75,6 +75,7 @@ describe('eck-unknown-field', () => {
             type: LoadBalancer
             anythingKubernetesAccepts: true
       remoteClusters:
+        - $patch: replace
         - name: west
           elasticsearchRef: {name: west, namespace: a, serviceName: s}
           apiKey:

@@ -80,6 +80,8 @@ function walk(document: ConfigDocument, node: unknown, shape: Shape, path: strin
     const key = pair.key.value;
     const keySpan = nodeSpan(pair.key);
     if (!keySpan) continue;
+    // Kustomize strategic-merge directives (`$patch`, `$retainKeys`, …) are not fields.
+    if (key.startsWith('$')) continue;
     if (key in shape.fields) {
       const inner = shape.fields[key];
       if (inner) walk(document, pair.value, inner, `${path}.${key}`, keySpan.start, report);
