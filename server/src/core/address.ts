@@ -1,8 +1,21 @@
+import { isIPv4, isIPv6 } from 'node:net';
+
 /**
  * `host:port` as Elasticsearch parses remote addresses: split on the last colon, the port must
  * be an integer above zero. IPv6 literals therefore need brackets.
  */
-export type AddressProblem = 'empty' | 'scheme' | 'path' | 'list' | 'ipv6-unbracketed' | 'missing-port' | 'bad-port' | 'port-out-of-range';
+export type AddressProblem =
+  | 'empty'
+  | 'scheme'
+  | 'path'
+  | 'list'
+  | 'ipv6-unbracketed'
+  | 'missing-port'
+  | 'bad-port'
+  | 'port-out-of-range'
+  | 'bad-host'
+  /** Holds `${VAR}`, which Elasticsearch replaces from the environment when it reads the file: not checkable. */
+  | 'substituted';
 
 export type ParsedAddress =
   | { ok: true; host: string; port: number; ipv6: boolean }
@@ -11,6 +24,7 @@ export type ParsedAddress =
 export function parseAddress(raw: string): ParsedAddress {
   const text = raw.trim();
   if (text === '') return { ok: false, kind: 'empty', problem: 'The address is empty.' };
+  if (/\$\{[^}]*\}/.test(text)) return { ok: false, kind: 'substituted', problem: 'The address comes from an environment variable.' };
   const scheme = text.includes('://') ? /^([a-z][a-z0-9+.-]*):\/\//i.exec(text) : null;
   if (scheme) {
     return { ok: false, kind: 'scheme', problem: `Remove the \`${scheme[1]}://\` prefix: remote addresses are plain \`host:port\` (the transport protocol is not HTTP).` };
@@ -46,5 +60,27 @@ function withPort(host: string, portText: string, ipv6: boolean): ParsedAddress 
   const port = Number(portText);
   if (port <= 0) return { ok: false, kind: 'bad-port', problem: 'The port must be greater than 0.', host, port };
   if (port > 65535) return { ok: false, kind: 'port-out-of-range', problem: 'The port must be at most 65535.', host, port };
+  const hostProblem = ipv6 ? (isIPv6(host) ? undefined : `\`${host}\` is not a valid IPv6 address.`) : hostNameProblem(host);
+  if (hostProblem) return { ok: false, kind: 'bad-host', problem: hostProblem, host, port };
   return { ok: true, host, port, ipv6 };
+}
+
+/**
+ * Host names as RFC 1123 allows them (letters, digits and hyphens in dot-separated labels of at
+ * most 63 characters), plus `_`, which Docker's DNS and Java's resolver both accept. A host made
+ * of digits and dots must be a complete IPv4 address: Java would read `1.2.3` as 1.2.0.3.
+ */
+function hostNameProblem(host: string): string | undefined {
+  if (host === '') return 'The host is empty.';
+  if (/^[\d.]+$/.test(host)) return isIPv4(host) ? undefined : `\`${host}\` is not a valid IPv4 address (four numbers from 0 to 255).`;
+  const name = host.endsWith('.') ? host.slice(0, -1) : host;
+  const bad = /[^A-Za-z0-9._-]/.exec(name);
+  if (bad) return `\`${host}\` is not a valid host name: \`${bad[0]}\` is not allowed (letters, digits, \`-\` and \`.\`).`;
+  if (name.length > 253) return `\`${host}\` is longer than the 253 characters a host name may have.`;
+  for (const label of name.split('.')) {
+    if (label === '') return `\`${host}\` is not a valid host name: it has an empty label (\`..\` or a leading dot).`;
+    if (label.length > 63) return `\`${host}\` is not a valid host name: the label \`${label}\` is longer than 63 characters.`;
+    if (label.startsWith('-') || label.endsWith('-')) return `\`${host}\` is not a valid host name: the label \`${label}\` starts or ends with \`-\`.`;
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import type { ConfigDocument } from './model/document';
 import type { ScopeOrigin } from './model/settings';
+import { RULES_UNRELIABLE_IN_TEMPLATES, touchesTemplate } from './model/template';
 import { DOCUMENT_RULES, SCOPE_RULES } from './rules';
 import type { AnalysisOptions, FindingInput, ScopeRule, ScopeRuleContext } from './rules/rule';
 import { clampSpan } from './text';
@@ -40,7 +41,10 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {})
     let report = reporters.get(rule.id);
     if (!report) {
       const { id: ruleId, severity } = rule;
+      const { template } = document;
       report = (input: FindingInput) => {
+        // In a template, what a directive renders to is unknown: say nothing about it.
+        if (template && (RULES_UNRELIABLE_IN_TEMPLATES.has(ruleId) || touchesTemplate(template, input.span))) return;
         findings.push({ ...input, ruleId, severity: input.severity ?? severity });
       };
       reporters.set(rule.id, report);

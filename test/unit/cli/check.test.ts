@@ -100,7 +100,7 @@ describe('command-line checker core', () => {
       '    apiKey:',
       '      access:',
       '        search:',
-      '        - names: ["logs-*"]',
+      '          names: ["logs-*"]',
       '  nodeSets:',
       '  - name: default',
       '    count: 1',

@@ -48,6 +48,11 @@ describe('ECK completion', () => {
     assert.deepEqual(labels(`${HEAD}    remoteClusters:\n      - name: west\n        |\n`).sort(), ['apiKey', 'elasticsearchRef']);
     assert.deepEqual(labels(`${HEAD}    remoteClusters:\n      - name: west\n        apiKey:\n          access:\n            |\n`).sort(), ['replication', 'search']);
     assert.deepEqual(labels(`${HEAD}    remoteClusters:\n      - |\n`).sort(), ['apiKey', 'elasticsearchRef', 'name']);
+    // `search` is one object in ECK: its fields are offered directly under it, not in a list item.
+    assert.deepEqual(
+      labels(`${HEAD}    remoteClusters:\n      - name: west\n        apiKey:\n          access:\n            search:\n              |\n`).sort(),
+      ['allow_restricted_indices', 'field_security', 'names', 'query'],
+    );
     assert.deepEqual(labels(`${HEAD}    remoteClusterServer:\n      service:\n        spec:\n          |\n`).sort(), ['ports', 'type']);
     assert.deepEqual(labels(`${HEAD}    secureSettings:\n      - secretName: keys\n        |\n`), ['entries']);
   });
@@ -88,7 +93,7 @@ describe('ECK hover', () => {
   });
 
   it('explains which Service ECK connects to for a remote, from the model in use', () => {
-    const text = `${HEAD}  namespace: prod\n    remoteClusters:\n      - name: west\n        elasticsearchRef:\n          name: we|st\n        apiKey:\n          access: {search: [{names: ["*"]}]}\n`;
+    const text = `${HEAD}  namespace: prod\n    remoteClusters:\n      - name: west\n        elasticsearchRef:\n          name: we|st\n        apiKey:\n          access: {search: {names: ["*"]}}\n`;
     const result = hover(text.replace('  namespace: prod\n', ''));
     assert.match(result?.markdown ?? '', /west-es-remote-cluster\.<namespace>\.svc:9443/);
     assert.match(result?.markdown ?? '', /Not defined in this file/);

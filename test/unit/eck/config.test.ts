@@ -70,7 +70,7 @@ describe('eck-managed-setting (rule 66)', () => {
 
   it('warns about client TLS settings only when an ECK-managed remote uses an API key', () => {
     const client = 'xpack.security.remote_cluster_client.ssl.certificate_authorities: [remote-certs/ca.crt]';
-    const apiKey = 'version: 8.15.0\nremoteClusters:\n  - name: b\n    elasticsearchRef: {name: b}\n    apiKey:\n      access:\n        search:\n          - names: ["*"]';
+    const apiKey = 'version: 8.15.0\nremoteClusters:\n  - name: b\n    elasticsearchRef: {name: b}\n    apiKey:\n      access:\n        search:\n          names: ["*"]';
     assert.equal(eckFindingsOf('eck-managed-setting', withConfig(client, apiKey)).length, 1);
     assert.deepEqual(eckFindingsOf('eck-managed-setting', withConfig('xpack.security.remote_cluster_client.ssl.enabled: true', apiKey)), []);
     assert.deepEqual(eckFindingsOf('eck-managed-setting', withConfig(client)), []);

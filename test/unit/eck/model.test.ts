@@ -32,7 +32,7 @@ const MULTI = `
         apiKey:
           access:
             search:
-              - names: ["logs-*"]
+              names: ["logs-*"]
     nodeSets:
       - name: masters
         count: 3

@@ -43,7 +43,7 @@ spec:
       apiKey:
         access:
           search:
-            - names: ["logs-*"]
+            names: ["logs-*"]
     - name: metrics-east
       elasticsearchRef:
         name: east

@@ -69,7 +69,7 @@ describe('keystore credential aliases of a nodeSet (for the security-model rules
   it('combines ECK-managed API-key remotes with credentials loaded through secureSettings', () => {
     const text = `${secret(`cluster.remote.cloud.credentials: ${ENCODED}\nother.setting: x`)}---\n${elasticsearch(
       'local',
-      'version: 8.15.0\nsecureSettings:\n  - secretName: remote-api-keys\nremoteClusters:\n  - name: west\n    elasticsearchRef: {name: west}\n    apiKey:\n      access:\n        search:\n          - names: ["*"]\nnodeSets:\n  - name: default\n    count: 1\n    config:\n      cluster.remote.cloud.mode: proxy',
+      'version: 8.15.0\nsecureSettings:\n  - secretName: remote-api-keys\nremoteClusters:\n  - name: west\n    elasticsearchRef: {name: west}\n    apiKey:\n      access:\n        search:\n          names: ["*"]\nnodeSets:\n  - name: default\n    count: 1\n    config:\n      cluster.remote.cloud.mode: proxy',
     )}`;
     const document = manifest(text);
     assert.deepEqual(eckKeystoreCredentialAliases(document, document.scopes[0], {}), ['cloud', 'west']);
@@ -80,5 +80,27 @@ describe('keystore credential aliases of a nodeSet (for the security-model rules
     assert.equal(eckKeystoreCredentialAliases(document, document.scopes[0], {}), undefined);
     const workspace = { eckWorkspace: { elasticsearches: [], secrets: [{ uri: 'file:///k8s/s.yaml', name: 'elsewhere', keys: ['cluster.remote.a.credentials'] }], operatorVersions: [] } };
     assert.deepEqual(eckKeystoreCredentialAliases(document, document.scopes[0], workspace), ['a']);
+  });
+});
+
+describe('a Secret of remote cluster credentials checked on its own', () => {
+  const uri = 'file:///k8s/remote-api-keys.yaml';
+
+  it('is recognised and its key names and values are checked, never quoting a value', () => {
+    const raw = 'VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw';
+    const text = secret(`cluster.remote.west.credentials: ${ENCODED}\ncluster.remote.east.credential: ${ENCODED}\ncluster.remote.north.credentials: ${raw}`);
+    assert.equal(manifest(text, uri).kind, 'eck-manifest');
+    const found = eckFindings(text, {}, uri);
+    assert.deepEqual(found.map((f) => [f.line, f.ruleId, f.text]), [
+      [7, 'eck-secure-settings-credentials-key', 'cluster.remote.east.credential'],
+      [8, 'eck-secret-credentials-value', 'cluster.remote.north.credentials'],
+    ]);
+    assert.ok(found.every((f) => !f.message.includes(raw) && !f.message.includes(ENCODED)));
+  });
+
+  it('leaves other Secrets alone', () => {
+    const text = secret('s3.client.default.access_key: AKIAEXAMPLE\npassword: hunter2');
+    assert.equal(manifest(text, uri).kind, 'unrelated');
+    assert.deepEqual(eckFindings(text, {}, uri), []);
   });
 });

@@ -13,7 +13,7 @@ const root = mkdtempSync(join(tmpdir(), 'eck-index-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
 const WEST = elasticsearch('west', 'version: 8.15.0');
-const HUB = elasticsearch('hub', 'version: 8.15.0\nremoteClusters:\n  - name: west\n    elasticsearchRef:\n      name: west\n    apiKey:\n      access:\n        search:\n          - names: ["*"]');
+const HUB = elasticsearch('hub', 'version: 8.15.0\nremoteClusters:\n  - name: west\n    elasticsearchRef:\n      name: west\n    apiKey:\n      access:\n        search:\n          names: ["*"]');
 
 function write(relative: string, text: string): string {
   const path = join(root, relative);

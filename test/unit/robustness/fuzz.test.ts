@@ -100,7 +100,7 @@ function renderEck(entries: Array<[string, unknown]>, nestMask: number, version:
     '    apiKey:',
     '      access:',
     '        search:',
-    '        - names: ["logs-*"]',
+    '          names: ["logs-*"]',
     '  nodeSets:',
     '  - name: default',
     '    count: 1',

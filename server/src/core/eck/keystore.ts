@@ -4,9 +4,30 @@ import type { AnalysisOptions } from '../rules/rule';
 import type { Span } from '../types';
 import { manifestIndex, type EckElasticsearch } from './manifest';
 import { sameNamespace, workspaceIndex } from './workspace';
+import { mapOf, scalarText, textField } from './yaml';
 
 /** The only keystore key shape ECK's keystore handling recognises for remote cluster API keys. */
 export const CREDENTIALS_KEY = /^cluster\.remote\.([\w-]+)\.credentials$/;
+
+/** Looks like an attempt at a credentials key (`cluster.remote.x.credential`, `remote-west-credentials`, …). */
+export function looksLikeCredentialsKey(key: string): boolean {
+  return /credential/i.test(key) && /remote/i.test(key);
+}
+
+/**
+ * A Kubernetes `Secret` (the root of one YAML document) holding remote cluster credentials, so
+ * worth checking even in a file of its own, before any Elasticsearch resource refers to it.
+ */
+export function isRemoteCredentialsSecret(root: unknown): boolean {
+  if (textField(root, 'kind')?.value !== 'Secret' || textField(root, 'apiVersion')?.value !== 'v1') return false;
+  for (const section of ['data', 'stringData']) {
+    for (const pair of mapOf(root, section)?.items ?? []) {
+      const key = scalarText(pair.key);
+      if (key !== undefined && (CREDENTIALS_KEY.test(key) || looksLikeCredentialsKey(key))) return true;
+    }
+  }
+  return false;
+}
 
 export interface KeystoreEntry {
   /** Keystore setting name. */

@@ -1,6 +1,7 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
 import { namespaceOf } from '../catalog/lookup';
+import { isRemoteCredentialsSecret } from '../eck/keystore';
 import { buildEckManifest, type EckManifest } from '../eck/manifest';
 import { parseConsoleDocument } from '../console/document';
 import type { ConsoleFile } from '../console/parse';
@@ -9,6 +10,7 @@ import { parseJsonDocument } from '../json/document';
 import { LineIndex } from '../text';
 import type { Finding } from '../types';
 import type { SettingsScope } from './settings';
+import { detectTemplate, type TemplateInfo } from './template';
 import { settingsScopeFromYaml } from './yamlSettings';
 
 /**
@@ -48,6 +50,8 @@ export interface ConfigDocument {
   console?: ConsoleFile;
   /** ECK manifests: the Elasticsearch, Secret and Service objects of the file (see eck/manifest.ts). */
   eck?: EckManifest;
+  /** YAML templates (Helm, Jinja): parsed with their directives masked (see template.ts). */
+  template?: TemplateInfo;
 }
 
 export const ECK_API_GROUP = 'elasticsearch.k8s.elastic.co/';
@@ -113,9 +117,16 @@ function isStackOverflow(message: string): boolean {
 }
 
 function parseYaml(base: BaseDocument): ConfigDocument {
+  const template = detectTemplate(base.text, base.uri);
+  if (template) return { ...parseYamlText(base, template.masked), template, syntaxErrors: [] };
+  return parseYamlText(base, base.text);
+}
+
+/** Parses `text`, the document's own text or its masked template, which has the same length. */
+function parseYamlText(base: BaseDocument, text: string): ConfigDocument {
   let documents;
   try {
-    documents = parseAllDocuments(base.text, { uniqueKeys: false, prettyErrors: false });
+    documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
   } catch (error) {
     if (error instanceof RangeError) return tooDeep(base);
     throw error;
@@ -123,8 +134,12 @@ function parseYaml(base: BaseDocument): ConfigDocument {
   const yamlDocuments = (Array.isArray(documents) ? documents : [documents]) as Document.Parsed[];
   if (yamlDocuments.some((doc) => doc.errors.some((error) => isStackOverflow(error.message)))) return tooDeep(base);
   const syntaxErrors: Finding[] = [];
+  // The parser often explains one mistake twice at the same place; the first says it best.
+  const errorStarts = new Set<number>();
   for (const doc of yamlDocuments) {
     for (const error of doc.errors) {
+      if (errorStarts.has(error.pos[0])) continue;
+      errorStarts.add(error.pos[0]);
       syntaxErrors.push({
         ruleId: 'yaml-syntax',
         severity: 'error',
@@ -135,7 +150,8 @@ function parseYaml(base: BaseDocument): ConfigDocument {
   }
 
   const eckResources = yamlDocuments.filter(isEckElasticsearch);
-  if (eckResources.length > 0 || yamlDocuments.some((d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP))) {
+  // A Secret of remote cluster credentials is ECK material even in a file of its own.
+  if (eckResources.length > 0 || yamlDocuments.some((d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP) || isRemoteCredentialsSecret(d.contents))) {
     const scopes = eckResources.flatMap(nodeSetConfigScopes);
     const eck = buildEckManifest(yamlDocuments, scopes);
     return { ...base, format: 'yaml', kind: 'eck-manifest', scopes, syntaxErrors, yamlDocuments, eck };

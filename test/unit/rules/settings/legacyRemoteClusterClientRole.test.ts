@@ -15,6 +15,11 @@ describe('rule legacy-remote-cluster-client-role', () => {
     assert.equal(finding.text, 'node.remote_cluster_client');
   });
 
+  it('is silent before 7.9, where node.roles does not exist yet', () => {
+    assert.deepEqual(check('legacy-remote-cluster-client-role', 'node.remote_cluster_client: false\n', { options: { stackVersion: '7.8.1' } }), []);
+    assert.equal(check('legacy-remote-cluster-client-role', 'node.remote_cluster_client: false\n', { options: { stackVersion: '7.9.0' } }).length, 1);
+  });
+
   it('does not flag node.roles', () => {
     assert.deepEqual(check('legacy-remote-cluster-client-role', 'node.roles: [remote_cluster_client]\n'), []);
   });

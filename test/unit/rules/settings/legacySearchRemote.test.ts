@@ -15,6 +15,13 @@ describe('rule legacy-search-remote', () => {
     assert.equal(single('legacy-search-remote', 'search.remote.connections_per_cluster: 3\n', { options: { stackVersion: '8.0.0' } }).severity, 'error');
   });
 
+  it('is silent before 6.5, where search.remote.* is the only name', () => {
+    const text = 'search.remote.connect: false\nsearch.remote.a.seeds: ["a:9300"]\n';
+    assert.deepEqual(check('legacy-search-remote', text, { options: { stackVersion: '6.4.3' } }), []);
+    assert.deepEqual(check('legacy-search-remote', text, { options: { stackVersion: '5.6.0' } }), []);
+    assert.equal(check('legacy-search-remote', text, { options: { stackVersion: '6.5.0' } }).length, 2);
+  });
+
   it('offers no rename for search.remote.connect, an existing target, or a shared nested search: key', () => {
     assert.equal(single('legacy-search-remote', 'search.remote.connect: false\n').fixes, undefined);
     assert.equal(single('legacy-search-remote', 'search.remote.a.seeds: [a:9300]\ncluster.remote.a.seeds: [a:9300]\n').fixes, undefined);

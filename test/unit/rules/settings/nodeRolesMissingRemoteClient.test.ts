@@ -11,6 +11,11 @@ describe('rule node-roles-missing-remote-client', () => {
     assert.equal(fixed('node-roles-missing-remote-client', text), 'node.roles: [ master, data, remote_cluster_client ]\ncluster.remote.a.seeds: ["a:9300"]\n');
   });
 
+  it('names every alias concerned', () => {
+    const text = 'node.roles: [data]\ncluster.remote.a.seeds: ["a:9300"]\ncluster.remote.b.seeds: ["b:9300"]\ncluster.remote.c.mode: proxy\ncluster.remote.c.proxy_address: c:9443\n';
+    assert.match(single('node-roles-missing-remote-client', text).message, /\(`a`, `b` and `c`\)/);
+  });
+
   it('adds it to a block list and to an empty list', () => {
     const block = 'node.roles:\n  - data # hot tier\ncluster.remote.a.seeds: ["a:9300"]\n';
     assert.equal(fixed('node-roles-missing-remote-client', block), 'node.roles:\n  - data # hot tier\n  - remote_cluster_client\ncluster.remote.a.seeds: ["a:9300"]\n');

@@ -16,4 +16,9 @@ describe('rule remote-cluster-client-no-ca', () => {
     assert.deepEqual(check('remote-cluster-client-no-ca', 'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: x.es.io:9443\n', apiKey), []);
     assert.deepEqual(check('remote-cluster-client-no-ca', 'cluster.remote.a.seeds: ["a.internal:9443"]\n'), []);
   });
+
+  it('does not ask for a CA when remote-cluster client TLS is switched off in the same file', () => {
+    const text = 'cluster.remote.a.seeds: ["a.internal:9443"]\nxpack.security.remote_cluster_client.ssl.enabled: false\n';
+    assert.deepEqual(check('remote-cluster-client-no-ca', text, apiKey), []);
+  });
 });

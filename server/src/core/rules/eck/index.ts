@@ -15,12 +15,14 @@ import { eckRemoteClusterRef } from './remoteClusterRef';
 import { eckRemoteClusterServerInConfig } from './remoteClusterServerInConfig';
 import { eckRemoteClusterServerVersion } from './remoteClusterServerVersion';
 import { eckRemoteClusterSettingsWithoutServer } from './remoteClusterSettingsWithoutServer';
+import { eckRemovedApi } from './removedApi';
 import { eckReservedSettings } from './reservedSettings';
 import { eckSecretCredentialsValue } from './secretCredentialsValue';
 import { eckSecureSettingsKeys } from './secureSettingsKeys';
 import { eckServicePorts } from './servicePorts';
 import { eckServiceTemplateOperator } from './serviceTemplateOperator';
 import { eckTrustFileMounted } from './trustFileMounted';
+import { eckUnknownField } from './unknownFields';
 import { eckV1beta1Fields } from './v1beta1Fields';
 import { eckVersionFormat } from './versionFormat';
 import { eckVolumeMounts } from './volumeMounts';
@@ -47,6 +49,8 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   eckRemoteClusterRef,
   eckRefServiceName,
   eckApiKeyAccess,
+  eckUnknownField,
+  eckRemovedApi,
   eckServicePorts,
   eckServiceTemplateOperator,
   eckSecureSettingsKeys,

@@ -14,6 +14,7 @@ import {
   keystoreCredentialsValue,
 } from './cloud';
 import { consoleMethod, consoleRequestLine } from './console';
+import { jsonCommentInCloudBody, jsonTrailingComma } from './leniency';
 import { modeSwitchKeepsOldSettings } from './modeSwitch';
 import { roleClusterPattern, roleRemoteIndexAlias } from './role';
 import { duplicateKey, schemaViolation } from './schemaViolation';
@@ -35,6 +36,8 @@ export const SCOPE_RULES: readonly ScopeRule[] = [];
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
   schemaViolation,
   duplicateKey,
+  jsonTrailingComma,
+  jsonCommentInCloudBody,
   apiKeyEmptyAccess,
   apiKeyReplicationSecurity,
   apiKeyIndexAlias,

@@ -18,6 +18,8 @@ export const certificateModelDeprecated: ScopeRule = {
       const transportPort = addresses.find((a) => a.parsed.ok && (a.parsed.port === 9300 || a.parsed.port === 9400));
       if (model === 'unknown' && !transportPort) continue;
       if (model === 'certificate' && addresses.length === 0) continue;
+      // Port 9443 without credentials is an API-key remote missing its key (certificate-model-port), not a choice of model.
+      if (!transportPort && addresses.some((a) => a.parsed.ok && a.parsed.port === 9443)) continue;
       context.report({
         message: `\`${remote.alias}\` uses the TLS certificate security model, deprecated since Elasticsearch 9.0. Consider the API-key model: a cross-cluster API key in the keystore and the remote cluster server port 9443.`,
         span: (transportPort ?? addresses[0]).span,

@@ -1,7 +1,7 @@
 import type { Fix, TextEdit } from '../../types';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { insertSettingEdit, literal, replaceEdit, replaceValueEdit } from './edits';
-import { connectionAddresses, isCloudEndpoint, remoteAliases } from './support';
+import { connectionAddresses, isCloudEndpoint, remoteAliases, written } from './support';
 
 /** Heuristic (by host name): Elastic Cloud / ECE endpoints are reached through their proxy. */
 export const cloudEndpointMode: ScopeRule = {
@@ -19,14 +19,14 @@ export const cloudEndpointMode: ScopeRule = {
       const alias = `cluster.remote.${remote.alias}`;
       if (remote.mode === 'sniff') {
         report({
-          message: `\`${host}\` looks like an Elastic Cloud / ECE endpoint, which cannot be sniffed: its nodes are only reachable through the proxy. Use \`mode: proxy\`, \`proxy_address: ${first.text}\` and \`server_name: ${host}\`.`,
+          message: `\`${host}\` looks like an Elastic Cloud / ECE endpoint, which cannot be sniffed: its nodes are only reachable through the proxy. Use \`${written(document, 'mode', 'proxy')}\`, \`${written(document, 'proxy_address', first.text)}\` and \`${written(document, 'server_name', host)}\`.`,
           span: first.span,
           fixes: convertToProxy(),
         });
       } else if (!remote.bySuffix.get('server_name')) {
         const edit = insertSettingEdit(document, first.occurrence, `${alias}.server_name`, host);
         report({
-          message: `\`${host}\` looks like an Elastic Cloud / ECE endpoint; its proxy routes on the TLS server name, so set \`server_name: ${host}\`.`,
+          message: `\`${host}\` looks like an Elastic Cloud / ECE endpoint; its proxy routes on the TLS server name, so set \`${written(document, 'server_name', host)}\`.`,
           span: first.span,
           fixes: edit ? [{ title: `Add 'server_name: ${host}'`, edits: [edit], isPreferred: true }] : undefined,
         });

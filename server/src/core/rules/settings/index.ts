@@ -1,6 +1,7 @@
 import type { DocumentRule, ScopeRule } from '../rule';
 import { addressInvalidPort } from './addressInvalidPort';
 import { addressIpv6Unbracketed } from './addressIpv6Unbracketed';
+import { addressInvalidHost } from './addressInvalidHost';
 import { addressMissingPort } from './addressMissingPort';
 import { addressNotSingle } from './addressNotSingle';
 import { addressSchemeOrPath } from './addressSchemeOrPath';
@@ -66,6 +67,7 @@ export const SCOPE_RULES: readonly ScopeRule[] = [
   remoteNotEnabled,
   // C. Address syntax
   addressMissingPort,
+  addressInvalidHost,
   addressInvalidPort,
   addressIpv6Unbracketed,
   addressSchemeOrPath,

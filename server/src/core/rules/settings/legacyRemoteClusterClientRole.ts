@@ -1,3 +1,4 @@
+import { compareVersions } from '../../version';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { occurrenceOf } from './support';
 
@@ -7,7 +8,7 @@ export const legacyRemoteClusterClientRole: ScopeRule = {
   title: 'Legacy `node.remote_cluster_client` role flag (use `node.roles`)',
   reference: [50],
   origins: ALL_SETTINGS_ORIGINS,
-  check({ scope, report }) {
+  check({ scope, stackVersion, report }) {
     const legacy = occurrenceOf(scope, 'node.remote_cluster_client');
     if (!legacy) return;
     const roles = occurrenceOf(scope, 'node.roles');
@@ -21,6 +22,8 @@ export const legacyRemoteClusterClientRole: ScopeRule = {
       });
       return;
     }
+    // Before 7.9 there is no `node.roles`: the flag is the only way to say it.
+    if (stackVersion && compareVersions(stackVersion, '7.9.0') < 0) return;
     report({
       message: '`node.remote_cluster_client` is the legacy role flag, replaced by `node.roles` in 7.9 (and believed removed in 8.0). List `remote_cluster_client` in `node.roles` instead.',
       span: legacy.keySpan,

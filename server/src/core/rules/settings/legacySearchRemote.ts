@@ -6,16 +6,20 @@ import { occurrenceOf } from './support';
 export const legacySearchRemote: ScopeRule = {
   id: 'legacy-search-remote',
   severity: 'warning',
-  title: 'Old `search.remote.*` names (use `cluster.remote.*`)',
+  title: 'Old `search.remote.*` names (use `cluster.remote.*`; correct before 6.5, so silent there)',
   reference: [49],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, stackVersion, report }) {
+    // Before 6.5 `search.remote.*` is the only name there is: nothing to rename to yet.
+    if (stackVersion !== undefined && compareVersions(stackVersion, '6.5.0') < 0) return;
     const removed = stackVersion !== undefined && compareVersions(stackVersion, '8.0.0') >= 0;
     for (const occurrence of scope.occurrences) {
       if (!occurrence.key.startsWith('search.remote.')) continue;
       const target = `cluster.${occurrence.key.slice('search.'.length)}`;
       const connect = occurrence.key === 'search.remote.connect';
-      const replacement = connect ? '`node.roles` (with or without `remote_cluster_client`)' : `\`${target}\``;
+      const replacement = connect
+        ? '`cluster.remote.connect` up to 7.x, `node.roles` (with or without `remote_cluster_client`) from 7.9 on'
+        : `\`${target}\``;
       // Renaming a nested `search:` key would also rename unrelated search settings under it.
       const first = occurrence.segments[0];
       const sharedParent = scope.occurrences.some((o) => o !== occurrence && o.segments[0].span.start === first.span.start && !o.key.startsWith('search.remote.'));

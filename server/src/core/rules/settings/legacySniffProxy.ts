@@ -1,6 +1,6 @@
 import { isNullValue } from '../../model/settings';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { remoteAliases } from './support';
+import { remoteAliases, written } from './support';
 
 export const legacySniffProxy: ScopeRule = {
   id: 'legacy-sniff-proxy',
@@ -8,12 +8,12 @@ export const legacySniffProxy: ScopeRule = {
   title: 'Undocumented sniff-mode `cluster.remote.<alias>.proxy`',
   reference: [51],
   origins: ALL_SETTINGS_ORIGINS,
-  check({ scope, report }) {
+  check({ scope, document, report }) {
     for (const remote of remoteAliases(scope)) {
       const occurrence = remote.bySuffix.get('proxy');
       if (!occurrence || isNullValue(occurrence.value)) continue;
       report({
-        message: `\`cluster.remote.${remote.alias}.proxy\` is a legacy, undocumented sniff-mode setting that Elasticsearch does not recommend. To connect through a proxy, use \`mode: proxy\` with \`proxy_address\` (and \`server_name\` if the proxy routes on TLS SNI).`,
+        message: `\`cluster.remote.${remote.alias}.proxy\` is a legacy, undocumented sniff-mode setting that Elasticsearch does not recommend. To connect through a proxy, use \`${written(document, 'mode', 'proxy')}\` with \`proxy_address\` (and \`server_name\` if the proxy routes on TLS SNI).`,
         span: occurrence.keySpan,
         tags: ['deprecated'],
       });

@@ -2,7 +2,7 @@ import { isNullValue } from '../../model/settings';
 import type { Fix } from '../../types';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { insertSettingEdit, literal, nullValueEdits, removeSettingFix, replaceValueEdit } from './edits';
-import { enablingSuffix, hasValue, remoteAliases } from './support';
+import { enablingSuffix, hasValue, remoteAliases, written } from './support';
 
 /**
  * Sniff-only settings under proxy mode and proxy-only settings under sniff mode (also when `mode`
@@ -25,13 +25,13 @@ export const modeSettingMismatch: ScopeRule = {
       for (const { occurrence, suffix, def } of remote.settings) {
         if (!def?.mode || def.mode === 'both' || def.mode === mode || isNullValue(occurrence.value)) continue;
         const other = def.mode;
-        const modeText = explicit ? `\`mode: ${mode}\`` : 'sniff mode (the default when `mode` is not set)';
+        const modeText = explicit ? `\`${written(document, 'mode', mode)}\`` : 'sniff mode (the default when `mode` is not set)';
         const action = api
           ? `set it to null in this request (that also clears a value stored before a mode switch)`
           : `remove it`;
         // Configured only for the other mode (nothing enables the current one): switching is the fix.
         const onlyOtherMode = !hasValue(remote.bySuffix.get(enablingSuffix(mode)));
-        const switchHint = onlyOtherMode ? ` or switch the alias to \`mode: ${other}\`` : '';
+        const switchHint = onlyOtherMode ? ` or switch the alias to \`${written(document, 'mode', other)}\`` : '';
         const fixList: Fix[] = [];
         if (api) {
           fixList.push({ title: `Set '${suffix}' to null`, edits: nullValueEdits(document, [occurrence]), isPreferred: true });

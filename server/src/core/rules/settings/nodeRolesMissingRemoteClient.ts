@@ -24,12 +24,20 @@ export const nodeRolesMissingRemoteClient: ScopeRule = {
     if (listed.includes(ROLE)) return;
     const fix = addRoleFix(document, roles);
     report({
-      message: `\`node.roles\` leaves out \`${ROLE}\`, but this node configures remote clusters (\`${remotes[0].alias}\`). Cross-cluster search sent to it fails ("does not have the remote cluster client role enabled"), as do CCR, ML datafeeds and transforms using remotes. Add \`${ROLE}\` to its roles.`,
+      message: `\`node.roles\` leaves out \`${ROLE}\`, but this node configures remote clusters (${aliasList(remotes.map((r) => r.alias))}). Cross-cluster search sent to it fails ("does not have the remote cluster client role enabled"), as do CCR, ML datafeeds and transforms using remotes. Add \`${ROLE}\` to its roles.`,
       span: roles.keySpan,
       fixes: fix ? [fix] : undefined,
     });
   },
 };
+
+/** `a`, `b` and `c`; long lists are cut after five names. */
+function aliasList(aliases: readonly string[]): string {
+  const named = aliases.slice(0, 5).map((alias) => `\`${alias}\``);
+  const more = aliases.length - named.length;
+  if (more > 0) return `${named.join(', ')} and ${more} more`;
+  return named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named[0];
+}
 
 /** Appends the role to a flow list (`[master, data]`) or a block list (`- data`). */
 function addRoleFix(document: ConfigDocument, roles: SettingOccurrence): Fix | undefined {

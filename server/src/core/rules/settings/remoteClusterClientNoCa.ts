@@ -1,6 +1,6 @@
 import { SSL_PREFIX_CLIENT } from '../../catalog/settings';
 import type { ScopeRule } from '../rule';
-import { connectionAddresses, hasValue, isCloudEndpoint, occurrenceOf, remoteAliases, securityModelOf } from './support';
+import { booleanValue, connectionAddresses, hasValue, isCloudEndpoint, occurrenceOf, remoteAliases, securityModelOf } from './support';
 
 export const remoteClusterClientNoCa: ScopeRule = {
   id: 'remote-cluster-client-no-ca',
@@ -11,6 +11,8 @@ export const remoteClusterClientNoCa: ScopeRule = {
   check(context) {
     const { scope } = context;
     if (['certificate_authorities', 'truststore.path'].some((s) => hasValue(occurrenceOf(scope, SSL_PREFIX_CLIENT + s)))) return;
+    // With client TLS switched off there is no certificate to verify (remote-cluster-ssl-disabled says what that costs).
+    if (booleanValue(occurrenceOf(scope, `${SSL_PREFIX_CLIENT}enabled`)) === false) return;
     for (const remote of remoteAliases(scope)) {
       if (securityModelOf(remote.alias, context) !== 'api-key') continue;
       const addresses = connectionAddresses(remote);

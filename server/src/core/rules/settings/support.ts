@@ -285,3 +285,15 @@ export function booleanValue(occurrence: SettingOccurrence | undefined): boolean
   const text = scalarText(occurrence);
   return text === 'true' ? true : text === 'false' ? false : undefined;
 }
+
+// ---------------------------------------------------------------- wording
+
+/**
+ * A setting as the user would write it in this document: `mode: proxy` in YAML, `"mode": "proxy"`
+ * in JSON bodies. `value` is written as given when it is already a list (`["<host>:<port>"]`).
+ */
+export function written(document: Pick<ConfigDocument, 'format'>, key: string, value: string | boolean): string {
+  if (document.format !== 'json') return `${key}: ${value}`;
+  const json = typeof value === 'boolean' || value.startsWith('[') ? String(value) : JSON.stringify(value);
+  return `"${key}": ${json}`;
+}
