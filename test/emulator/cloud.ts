@@ -124,7 +124,7 @@ export function cloudRouter(state: EmulatorState): Router {
         body: {
           resources: deployment.remoteClusters.map((ref) => {
             const remote = cloud.deployments.get(ref.deployment_id);
-            const status = state.remoteStatus(deployment.cluster, ref.alias);
+            const status = state.reportedConnection(deployment.cluster, ref.alias);
             return {
               ...ref,
               info: {

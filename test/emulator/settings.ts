@@ -116,7 +116,8 @@ function dynamicParser(key: string, context: SettingsValidationContext): Parser 
   return undefined;
 }
 
-function atLeast(version: string, major: number, minor: number): boolean {
+/** Whether a version string such as `8.15.0` is at least major.minor. */
+export function atLeast(version: string, major: number, minor: number): boolean {
   const [a, b] = version.split('.').map(Number);
   return a > major || (a === major && b >= minor);
 }

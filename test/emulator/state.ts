@@ -178,6 +178,12 @@ export class EmulatedCluster {
   keystoreLoaded = new Map<string, string>();
   deployment?: DeploymentRecord;
   url?: string;
+  /**
+   * Outcome of the last connection attempt per alias, and the configuration it was made with.
+   * Elasticsearch attempts a connection when an alias's settings or loaded credentials change, and
+   * otherwise only when a cross-cluster request (search, resolve cluster) needs it.
+   */
+  readonly connections = new Map<string, { configuration: string; connected: boolean }>();
 
   constructor(spec: ClusterSpec) {
     this.name = spec.name;
@@ -371,7 +377,28 @@ export class EmulatorState {
     return truster.trustsCertificatesOf === 'all' || truster.trustsCertificatesOf.has(trusted.name);
   }
 
-  /** Would `local` connect to the remote configured under `alias`? */
+  /**
+   * What `_remote/info` reports: the outcome of the last attempt. A changed configuration (settings
+   * or loaded credentials, including at start-up) makes a new attempt, as Elasticsearch does; a fix
+   * on the other side (trust, a new key, the remote cluster server) does not. A connection that
+   * would no longer work counts as dropped, and stays down until something triggers an attempt.
+   */
+  reportedConnection(local: EmulatedCluster, alias: string): RemoteStatus {
+    const last = local.connections.get(alias);
+    if (!last || last.configuration !== connectionConfiguration(local, alias)) return this.attemptConnection(local, alias);
+    const status = this.remoteStatus(local, alias);
+    if (last.connected && !status.connected) last.connected = false;
+    return last.connected ? status : { ...status, connected: false, problem: status.problem ?? 'the last connection attempt failed and nothing triggered a new one' };
+  }
+
+  /** A cross-cluster request or resolve cluster naming `alias`: Elasticsearch tries to connect now. */
+  attemptConnection(local: EmulatedCluster, alias: string): RemoteStatus {
+    const status = this.remoteStatus(local, alias);
+    local.connections.set(alias, { configuration: connectionConfiguration(local, alias), connected: status.connected });
+    return status;
+  }
+
+  /** Would `local` connect to the remote configured under `alias` if it tried now? */
   remoteStatus(local: EmulatedCluster, alias: string): RemoteStatus {
     const settings = local.effectiveSettings();
     const get = (suffix: string) => settings[`cluster.remote.${alias}.${suffix}`];
@@ -430,6 +457,17 @@ export class EmulatorState {
 export function toList(value: string | string[] | undefined): string[] {
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : value.split(',')).map((item) => item.trim()).filter(Boolean);
+}
+
+/** The parts of the local configuration whose change makes Elasticsearch rebuild the connection. */
+function connectionConfiguration(local: EmulatedCluster, alias: string): string {
+  const settings = local.effectiveSettings();
+  const prefix = `cluster.remote.${alias}.`;
+  const own = Object.keys(settings)
+    .filter((key) => key.startsWith(prefix))
+    .sort()
+    .map((key) => [key, settings[key]]);
+  return JSON.stringify([own, local.keystoreLoaded.get(`${prefix}credentials`) ?? null]);
 }
 
 function normalizeAddress(address: string): string {

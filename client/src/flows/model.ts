@@ -35,6 +35,9 @@ export const API_KEY_MODEL_DOCUMENTED_VERSION: Record<Platform, string> = {
   ece: '8.12.0',
 };
 
+/** The resolve-cluster API, which also makes the local cluster retry a disconnected remote (specification: `@availability stack since=8.13.0`). */
+export const RESOLVE_CLUSTER_VERSION = '8.13.0';
+
 /** Strong identity verification (`certificate_identity` on the key, request signing) needs 9.3 on both sides. */
 export const CERTIFICATE_IDENTITY_VERSION = '9.3.0';
 /** TLS-certificate remote clusters are deprecated from 9.0. */

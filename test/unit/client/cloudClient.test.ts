@@ -95,8 +95,12 @@ describe('Elastic Cloud Hosted client against the emulator', () => {
     assert.equal(ref.info?.trusted_back, false);
     assert.equal(ref.info?.trusted, true);
 
-    // Allow-listing alpha's cluster ID (not its deployment ID) restores it.
+    // Allow-listing alpha's cluster ID (not its deployment ID) fixes it, but Elasticsearch does not
+    // reconnect by itself: the connection comes back once a cross-cluster request asks for it.
     await cloud.updateDeploymentTrust(beta().id, 'main-elasticsearch', { accounts: [{ account_id: emulator.state.cloud.accountId, trust_all: false, trust_allowlist: [alpha().clusterId] }] });
+    [ref] = (await cloud.getRemoteClusters(alpha().id, 'main-elasticsearch')).resources;
+    assert.equal(ref.info?.connected, false);
+    assert.equal((await es('alpha').resolveCluster(['beta:*'])).beta.connected, true);
     [ref] = (await cloud.getRemoteClusters(alpha().id, 'main-elasticsearch')).resources;
     assert.equal(ref.info?.connected, true);
 
