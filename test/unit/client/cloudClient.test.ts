@@ -64,7 +64,8 @@ describe('Elastic Cloud Hosted client against the emulator', () => {
     assert.equal(resource.id, alpha().clusterId);
     assert.deepEqual(resource.info.settings?.trust, { accounts: [{ account_id: emulator.state.cloud.accountId, trust_all: true }] });
     assert.equal(resource.info.metadata.endpoint, `${alpha().clusterId}.${alpha().region}.emulated-cloud.local`);
-    assert.equal(resource.info.plan_info?.current, undefined, 'plans only on request');
+    // show_plans defaults to true in the API description (the old expectation, no plans unless asked, was wrong).
+    assert.ok(resource.info.plan_info?.current?.plan, 'plans are shown by default');
   });
 
   test('unknown deployment or resource: 404 with the service\'s code', async () => {
@@ -189,7 +190,8 @@ describe('ECE client against the emulator', () => {
     assert.equal((await apiErrorOf(ece.createTrustRelationship({ name: 'bad', public_ca_cert: 'hello' }))).kind, 'bad-request');
     const pem = readFileSync(TLS_FIXTURES.caFile, 'utf8');
     await ece.createTrustRelationship({ name: 'twice', public_ca_cert: pem });
-    assert.equal((await apiErrorOf(ece.createTrustRelationship({ name: 'twice', public_ca_cert: pem }))).kind, 'conflict');
+    // The operation documents 400 for a refused request, not 409.
+    assert.equal((await apiErrorOf(ece.createTrustRelationship({ name: 'twice', public_ca_cert: pem }))).kind, 'bad-request');
     const missing = await apiErrorOf(ece.getTrustRelationship('nope'));
     assert.equal(missing.kind, 'not-found');
     assert.equal(missing.details.type, 'trust_relationships.not_found');
