@@ -69,6 +69,8 @@ export function cloudRouter(state: EmulatorState): Router {
         return handler(req, deployment);
       })(request, params);
 
+  router.add('GET', '/api/v1/account', secured(() => ({ status: 200, body: { id: cloud.accountId } })));
+
   router.add(
     'GET',
     '/api/v1/deployments',

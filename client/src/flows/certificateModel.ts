@@ -13,6 +13,7 @@ import {
   deploymentDetails,
   restoreTrustEntry,
   trustEntryKey,
+  trustEntryFor,
   trustsCluster,
   writeRemoteClusterRef,
   writeTrustEntry,
@@ -224,20 +225,22 @@ export async function planTrust(start: FlowStart, draft: AddRemoteDraft): Promis
   const local = draft.localDeployment as DeploymentTarget;
   const remote = draft.remoteDeployment as DeploymentTarget;
   const cloud = await start.pool.cloud(local.connection);
-  const [localDetails, remoteDetails] = await Promise.all([deploymentDetails(cloud, local), deploymentDetails(cloud, remote)]);
+  const [localDetails, remoteDetails, account] = await Promise.all([deploymentDetails(cloud, local), deploymentDetails(cloud, remote), cloud.getAccount()]);
   const changes: TrustChange[] = [];
   for (const [side, details, other] of [
     [local, localDetails, remoteDetails],
     [remote, remoteDetails, localDetails],
   ] as const) {
-    if (trustsCluster(details.trust, other.clusterId)) continue;
-    const accounts = details.trust.accounts ?? [];
-    if (accounts.length !== 1) {
+    // Both deployments belong to the account of this connection: only its entry counts.
+    const owner = { clusterId: other.clusterId, accountId: account.id };
+    if (trustsCluster(details.trust, owner)) continue;
+    const own = trustEntryFor(details.trust, owner);
+    if (own?.kind !== 'accounts') {
       return {
-        problem: `Deployment "${side.deploymentName}" does not trust cluster ${other.clusterId}, and it has ${accounts.length === 0 ? 'no organization trust entry' : 'several organization trust entries'} to extend. Set it up with "Elastic: Edit Trust" or "Elastic: Add Trusted Environment", then run this again.`,
+        problem: `Deployment "${side.deploymentName}" does not trust cluster ${other.clusterId}, and it has no trust entry for its own organization (${account.id}) to extend. Set it up with "Elastic: Edit Trust" or "Elastic: Add Trusted Environment", then run this again.`,
       };
     }
-    const entry = accounts[0];
+    const entry = own.entry;
     changes.push({
       target: side,
       entry: { kind: 'accounts', entry: { ...entry, trust_all: false, trust_allowlist: [...(entry.trust_allowlist ?? []), other.clusterId] } },

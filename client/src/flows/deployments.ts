@@ -99,7 +99,9 @@ export function describeTrustEntry(entry: TrustEntry): string {
     case 'external':
       return `Environment ${entry.entry.name ?? entry.entry.trust_relationship_id} — ${scope}`;
     case 'direct':
-      return `Self-managed / other "${entry.entry.name}" — ${scope}`;
+      return entry.entry.type === 'ESS'
+        ? `Elastic Cloud organization "${entry.entry.name}"${entry.entry.scope_id ? ` (${entry.entry.scope_id})` : ''} — ${scope}`
+        : `Self-managed / other "${entry.entry.name}" — ${scope}`;
   }
 }
 
@@ -141,9 +143,32 @@ function fromEntries(entries: TrustEntry[]): TrustSettings {
   return result;
 }
 
-/** Whether an organization/environment entry of `trust` lets in the cluster `clusterId`. */
-export function trustsCluster(trust: TrustSettings, clusterId: string): boolean {
-  return trustEntries(trust).some((entry) => entry.kind !== 'direct' && (entry.entry.trust_all || (entry.entry.trust_allowlist ?? []).includes(clusterId)));
+/** Who a cluster belongs to, as trust entries name it. */
+export interface TrustedCluster {
+  clusterId: string;
+  /** Its organization (ECE: the environment's account): matched against `accounts[].account_id`. */
+  accountId?: string;
+  /** ECE: the trust relationship of its environment, matched against `external[].trust_relationship_id`. */
+  trustRelationshipId?: string;
+}
+
+/** The organization or environment entry of `trust` that is about `cluster`'s owner, if any. */
+export function trustEntryFor(trust: TrustSettings, cluster: TrustedCluster): TrustEntry | undefined {
+  return trustEntries(trust).find(
+    (entry) =>
+      (entry.kind === 'accounts' && cluster.accountId !== undefined && entry.entry.account_id === cluster.accountId) ||
+      (entry.kind === 'external' && cluster.trustRelationshipId !== undefined && entry.entry.trust_relationship_id === cluster.trustRelationshipId),
+  );
+}
+
+/**
+ * Whether `trust` lets in `cluster`: the entry about its organization or environment trusts all
+ * of it or lists its cluster ID. An entry about some other organization does not count, whatever
+ * its `trust_all`. Direct (CA) entries are not judged here.
+ */
+export function trustsCluster(trust: TrustSettings, cluster: TrustedCluster): boolean {
+  const entry = trustEntryFor(trust, cluster);
+  return entry !== undefined && entry.kind !== 'direct' && (entry.entry.trust_all || (entry.entry.trust_allowlist ?? []).includes(cluster.clusterId));
 }
 
 /**
