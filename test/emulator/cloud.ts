@@ -205,7 +205,7 @@ export function cloudRouter(state: EmulatorState): Router {
           const remote = cloud.deployments.get(ref.deployment_id) as DeploymentRecord;
           const endpoint = state.endpointOf(remote.cluster) as string;
           settings[`cluster.remote.${ref.alias}.mode`] = 'proxy';
-          settings[`cluster.remote.${ref.alias}.proxy_address`] = `${endpoint}:9400`;
+          settings[`cluster.remote.${ref.alias}.proxy_address`] = `${endpoint}:${remote.transportPassthroughPort}`;
           settings[`cluster.remote.${ref.alias}.server_name`] = endpoint;
           if (ref.skip_unavailable !== undefined) settings[`cluster.remote.${ref.alias}.skip_unavailable`] = String(ref.skip_unavailable);
         }
@@ -363,7 +363,7 @@ function deploymentBody(state: EmulatorState, deployment: DeploymentRecord, opti
       endpoint,
       service_url: `https://${endpoint}`,
       cloud_id: `${deployment.name}:${Buffer.from(`${deployment.region}.emulated-cloud.local:443$${deployment.clusterId}$${deployment.clusterId}`).toString('base64')}`,
-      ports: { http: 9200, https: 443, transport_passthrough: 9400 },
+      ports: { http: 9200, https: 443, transport_passthrough: deployment.transportPassthroughPort },
     },
     plan_info: options.showPlans ? { healthy: true, history: [], current: { healthy: true, plan_attempt_log: [], warnings: [], plan: deployment.plan } } : { healthy: true, history: [] },
     elasticsearch: { healthy: true },

@@ -63,6 +63,8 @@ export interface DeploymentSpec {
   clusterId?: string;
   /** Default: trust every deployment of the same account, as new Cloud deployments do. */
   trust?: TrustSettings;
+  /** The proxy's port for the certificate model (`metadata.ports.transport_passthrough`); default 9400. */
+  transportPassthroughPort?: number;
 }
 
 export interface TrustRelationshipSpec {
@@ -115,6 +117,8 @@ export interface DeploymentRecord {
   /** The cluster this deployment's Elasticsearch resource is. */
   cluster: EmulatedCluster;
   trust: TrustSettings;
+  /** The proxy's certificate-model port, reported as `metadata.ports.transport_passthrough`. */
+  transportPassthroughPort: number;
   /** The certificate-model remotes set through the remote-clusters API. */
   remoteClusters: Array<{ deployment_id: string; elasticsearch_ref_id: string; alias: string; skip_unavailable?: boolean }>;
   /** Bumped on every update; PUT ?version= must match it. */
@@ -325,6 +329,7 @@ export class EmulatorState {
       clusterId,
       cluster,
       trust: spec.trust ?? { accounts: [{ account_id: this.cloud.accountId, trust_all: true }] },
+      transportPassthroughPort: spec.transportPassthroughPort ?? 9400,
       remoteClusters: [],
       version: 1,
       lastModified: new Date().toISOString(),
@@ -333,9 +338,9 @@ export class EmulatorState {
         elasticsearch: { version: cluster.version },
       },
     };
-    // Cloud clusters are reached through the proxy: <endpoint>:9400 (certificates) / :9443 (API keys), SNI = endpoint.
+    // Cloud clusters are reached through the proxy: <endpoint>:9400 (certificates, or the configured port) / :9443 (API keys), SNI = endpoint.
     const endpoint = `${clusterId}.${region}.emulated-cloud.local`;
-    cluster.transportAddress = `${endpoint}:9400`;
+    cluster.transportAddress = `${endpoint}:${record.transportPassthroughPort}`;
     cluster.remoteClusterServer = { enabled: true, address: `${endpoint}:9443` };
     cluster.requiredServerName = endpoint;
     cluster.deployment = record;

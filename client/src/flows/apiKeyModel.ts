@@ -210,7 +210,7 @@ function addressStep(start: FlowStart): FlowStep<AddRemoteDraft> {
             continue;
           }
           draft.remoteDeployment = { ...target, endpoint: details.endpoint, version: details.version };
-          draft.address = `${details.endpoint}:${PORTS.remoteClusterServer}`;
+          draft.address = `${details.endpoint}:${details.proxyPorts.apiKey}`;
           draft.serverName = details.endpoint;
           return 'next';
         } catch (error) {

@@ -119,7 +119,7 @@ function remoteStep(start: FlowStart): FlowStep<AddRemoteDraft> {
           }
           draft.remote = undefined;
           draft.remoteDeployment = { ...target, endpoint: details.endpoint, version: details.version };
-          draft.address = `${details.endpoint}:${PORTS.cloudCertificateProxy}`;
+          draft.address = `${details.endpoint}:${details.proxyPorts.certificate}`;
           draft.serverName = details.endpoint;
           return 'next';
         } catch (error) {

@@ -6,10 +6,11 @@
  * entries are read and sent back).
  */
 import { findElasticsearchResource, type CloudClient } from '../api/cloud';
-import type { AccountTrust, DirectTrust, ExternalTrust, RemoteResourceRef, TrustSettings } from '../api/types/cloud';
+import type { AccountTrust, DirectTrust, ElasticsearchResourceInfo, ExternalTrust, RemoteResourceRef, TrustSettings } from '../api/types/cloud';
 import { isRecord } from '../api/shape';
 import type { ConnectionProfile } from '../connections/profile';
 import { describeError, type ClientPool } from './context';
+import { PORTS } from './model';
 
 export interface DeploymentTarget {
   connection: ConnectionProfile;
@@ -43,8 +44,10 @@ export async function listDeploymentTargets(pool: ClientPool, connections: Conne
 }
 
 export interface DeploymentDetails {
-  /** DNS name of the Elasticsearch endpoint; the remote-cluster proxy is `<endpoint>:9443` / `:9400`. */
+  /** DNS name of the Elasticsearch endpoint; the remote-cluster proxy is `<endpoint>:<port>`, see `proxyPorts`. */
   endpoint?: string;
+  /** The proxy ports other clusters connect to: certificate model (transport) and API-key model (remote cluster server). */
+  proxyPorts: { certificate: number; apiKey: number };
   /** Elasticsearch version of the current plan. */
   version?: string;
   trust: TrustSettings;
@@ -56,7 +59,19 @@ export async function deploymentDetails(cloud: CloudClient, target: Pick<Deploym
   const resource = findElasticsearchResource(deployment, target.refId);
   const trust = isRecord(resource.info?.settings?.trust) ? (resource.info.settings?.trust as TrustSettings) : {};
   const version = resource.info?.plan_info?.current?.plan?.elasticsearch?.version;
-  return { endpoint: resource.info?.metadata?.endpoint, trust, clusterId: resource.id, version: typeof version === 'string' ? version : undefined };
+  return { endpoint: resource.info?.metadata?.endpoint, proxyPorts: proxyPortsOf(resource), trust, clusterId: resource.id, version: typeof version === 'string' ? version : undefined };
+}
+
+/**
+ * The certificate model's proxy port is the resource's `metadata.ports.transport_passthrough`
+ * (ClusterMetadataPortInfo: "Port where the cluster listens for transport traffic using TLS"), which
+ * an ECE installation may set to something other than 9400. The API exposes no port for the
+ * API-key model's remote cluster server, so the documented 9443 (seeds 002, 004) stays a constant.
+ */
+function proxyPortsOf(resource: ElasticsearchResourceInfo): DeploymentDetails['proxyPorts'] {
+  const transport = resource.info?.metadata?.ports?.transport_passthrough;
+  const valid = typeof transport === 'number' && Number.isInteger(transport) && transport > 0 && transport < 65536;
+  return { certificate: valid ? transport : PORTS.cloudCertificateProxy, apiKey: PORTS.remoteClusterServer };
 }
 
 export type TrustKind = 'accounts' | 'external' | 'direct';

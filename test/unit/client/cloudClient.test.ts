@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { CloudClient, EceClient } from '../../../client/src/api/cloud';
 import { ElasticsearchClient } from '../../../client/src/api/elasticsearch';
+import { deploymentDetails } from '../../../client/src/flows/deployments';
 import { HttpClient, type Auth } from '../../../client/src/api/http';
 import { startEmulator, TLS_FIXTURES, type RunningEmulator } from '../../emulator';
 import { apiErrorOf, esHttp } from './support';
@@ -215,3 +216,29 @@ describe('ECE client against the emulator', () => {
   });
 });
 
+
+describe('proxy ports of a deployment', () => {
+  test('the certificate port comes from metadata.ports.transport_passthrough; the API-key port stays 9443', async () => {
+    const emulator = await startEmulator({
+      clusters: [{ name: 'custom' }, { name: 'usual' }],
+      cloud: {
+        flavor: 'ece',
+        apiKeys: [CLOUD_KEY],
+        deployments: [
+          { id: 'custom-deployment', name: 'custom', cluster: 'custom', transportPassthroughPort: 9401 },
+          { id: 'usual-deployment', name: 'usual', cluster: 'usual' },
+        ],
+      },
+    });
+    const cloud = new CloudClient(new HttpClient({ service: 'ece', baseUrl: emulator.cloudUrl as string, auth: { type: 'apiKey', apiKey: CLOUD_KEY } }));
+    try {
+      const custom = await deploymentDetails(cloud, { deploymentId: 'custom-deployment', refId: 'main-elasticsearch' });
+      assert.deepEqual(custom.proxyPorts, { certificate: 9401, apiKey: 9443 });
+      assert.equal(emulator.state.cluster('custom').transportAddress, `${custom.endpoint}:9401`, 'the emulated proxy listens there');
+      assert.deepEqual((await deploymentDetails(cloud, { deploymentId: 'usual-deployment', refId: 'main-elasticsearch' })).proxyPorts, { certificate: 9400, apiKey: 9443 });
+    } finally {
+      await cloud.http.close();
+      await emulator.stop();
+    }
+  });
+});
