@@ -527,6 +527,10 @@ function validateAccess(value: unknown): CrossClusterAccess | string {
   }
   const count = (kind: 'search' | 'replication') => (Array.isArray(access[kind]) ? (access[kind] as unknown[]).length : 0);
   if (count('search') + count('replication') === 0) return 'must specify non-empty access for either [search] or [replication]';
+  // CrossClusterApiKeyRoleDescriptorBuilder.build. Later sources also refuse DLS/FLS in `search`
+  // when `replication` is given; the release that added it is not known here, so it is not modelled.
+  const replicationUsesDlsOrFls = (Array.isArray(access.replication) ? (access.replication as unknown[]) : []).some((entry) => asRecord(entry)?.query !== undefined || asRecord(entry)?.field_security !== undefined);
+  if (replicationUsesDlsOrFls) return 'replication does not support document or field level security';
   return access as CrossClusterAccess;
 }
 

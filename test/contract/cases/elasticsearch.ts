@@ -233,6 +233,30 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
     ],
   },
   {
+    name: 'cross-cluster keys: no document or field level security for replication',
+    sources: [
+      { ...API_KEY_REST_IT, part: 'testCrossClusterApiKeyDoesNotAllowDlsFlsForReplication' },
+      { repo: ES, path: 'x-pack/plugin/core/src/main/java/org/elasticsearch/xpack/core/security/action/apikey/CrossClusterApiKeyRoleDescriptorBuilder.java', commit: 'cde2714f032ff05cd71b1dc14582400e7026d4d4', part: 'build' },
+    ],
+    world: 'elasticsearch',
+    steps: [
+      {
+        client: 'local',
+        auth: 'admin_user',
+        call: 'createCrossClusterApiKey',
+        args: [{ name: 'key', access: { replication: [{ names: ['logs'], query: { term: { tag: 42 } } }] } }],
+        expect: { status: 400, reason: 'replication does not support document or field level security' },
+      },
+      {
+        client: 'local',
+        auth: 'admin_user',
+        call: 'createCrossClusterApiKey',
+        args: [{ name: 'key', access: { replication: [{ names: ['logs'], field_security: { grant: ['*'], except: ['private'] } }] } }],
+        expect: { status: 400, reason: 'replication does not support document or field level security' },
+      },
+    ],
+  },
+  {
     name: 'update a cross-cluster API key, then the same update again is a no-op',
     sources: [{ ...CROSS_CLUSTER_KEY_YAML, part: 'Test update a cross-cluster API Key' }],
     world: 'elasticsearch',
