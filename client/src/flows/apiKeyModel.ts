@@ -474,7 +474,7 @@ export async function executeApiKey(start: FlowStart, draft: AddRemoteDraft): Pr
     });
 
     stage = `Waiting for "${alias}" to connect`;
-    const poll = await waitForConnection(context, localEs, alias);
+    const poll = await waitForConnection(context, localEs, alias, local.info.version.number);
     if (!poll.connected) {
       const causes = likelyCauses(poll, { model: 'api-key', localPlatform: draft.localPlatform ?? 'self-managed', remoteIsCloud: Boolean(draft.remoteDeployment), keystore });
       return await fail(context, changes, notConnectedProblem(context, alias, causes), draft);

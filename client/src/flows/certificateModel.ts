@@ -316,7 +316,7 @@ export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft
     }
 
     stage = `Waiting for "${alias}" to connect`;
-    const poll = await waitForConnection(context, localEs, alias);
+    const poll = await waitForConnection(context, localEs, alias, local.info.version.number);
     if (!poll.connected) {
       const causes = likelyCauses(poll, { model: 'certificate', localPlatform: draft.localPlatform ?? 'self-managed', remoteIsCloud: Boolean(draft.remoteDeployment) });
       return await fail(context, changes, notConnectedProblem(context, alias, causes), alias);
