@@ -1,8 +1,9 @@
 /**
  * Waiting for a new remote connection (a connection attempt, then `GET _remote/info`, until
  * `connected` or a timeout), and the likely cause when it does not come up, from what
- * `_remote/info` and the attempt show and what the flow knows about the set-up. Causes follow the troubleshooting facts in remote-cluster-settings.md
- * (sections 2, 5, 6) and validation-rules.md (sections C, D, G, H).
+ * `_remote/info` and the attempt show and what the flow knows about the set-up. Causes follow the
+ * troubleshooting facts in remote-cluster-settings.md (sections 2, 5, 6) and validation-rules.md
+ * (sections C, D, G, H).
  */
 import type { ElasticsearchClient } from '../api/elasticsearch';
 import { ApiError } from '../api/errors';
@@ -38,6 +39,9 @@ function isMissingEndpoint(error: unknown): boolean {
   return error.status === 405 || (error.status === 400 && /no handler found/i.test(error.details.reason ?? ''));
 }
 
+/** Bounds each resolve-cluster call; without it a silent remote holds the request for the transport's timeout. */
+const RESOLVE_TIMEOUT = '10s';
+
 /** Makes the local cluster try to connect to `alias` once. Returns the trigger that works here and any problem reported. */
 async function triggerConnection(client: ElasticsearchClient, alias: string, trigger: Trigger): Promise<{ trigger: Trigger; problem?: string }> {
   const expression = `${alias}:*`;
@@ -57,9 +61,6 @@ async function triggerConnection(client: ElasticsearchClient, alias: string, tri
     return { trigger, problem: describeError(error) };
   }
 }
-
-/** Bounds each resolve-cluster call; without it a silent remote holds the request for the transport's timeout. */
-const RESOLVE_TIMEOUT = '10s';
 
 /**
  * Waits for the alias to connect: before each read of `_remote/info` it makes the local cluster
