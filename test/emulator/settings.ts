@@ -59,8 +59,9 @@ function checkAddress(entry: string): void {
   const colon = entry.lastIndexOf(':');
   if (colon < 0) throw new SettingsError(`remote hosts need to be configured as [host:port], found [${entry}] instead`);
   const port = entry.slice(colon + 1);
-  if (!/^-?\d+$/.test(port)) throw new SettingsError(`failed to parse port: [${entry}]`);
-  if (Number(port) <= 0) throw new SettingsError('port number must be > 0');
+  // RemoteConnectionStrategy.parsePort's texts.
+  if (!/^-?\d+$/.test(port)) throw new SettingsError('failed to parse port');
+  if (Number(port) <= 0) throw new SettingsError(`port number must be > 0 but was: [${Number(port)}]`);
 }
 
 const asAddress: Parser = (key, value) => {

@@ -134,6 +134,22 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
     ],
   },
   {
+    name: 'remote-cluster settings: keys of the other mode, and addresses without a valid port, are refused with Elasticsearch\'s texts',
+    sources: [{ repo: ES, path: 'server/src/main/java/org/elasticsearch/transport/RemoteConnectionStrategy.java', commit: '3a11d57e77333746abe044dfb34a6ce6571748c3', part: 'StrategyValidator, parsePort, indexOfPortSeparator' }],
+    world: 'elasticsearch',
+    steps: [
+      { client: 'local', call: 'putClusterSettings', args: [{ persistent: { 'cluster.remote.a.seeds': ['a.example:9300'] } }], expect: { match: { acknowledged: true } } },
+      {
+        client: 'local',
+        call: 'putClusterSettings',
+        args: [{ persistent: { 'cluster.remote.a.mode': 'proxy', 'cluster.remote.a.proxy_address': 'a.example:9443' } }],
+        expect: { status: 400, reason: 'Setting "cluster.remote.a.seeds" cannot be used with the configured "cluster.remote.a.mode" [required=SNIFF, configured=PROXY]' },
+      },
+      { client: 'local', call: 'putClusterSettings', args: [{ persistent: { 'cluster.remote.b.seeds': ['b.example'] } }], expect: { status: 400, reason: 'remote hosts need to be configured as [host:port], found [b.example] instead' } },
+      { client: 'local', call: 'putClusterSettings', args: [{ persistent: { 'cluster.remote.b.seeds': ['b.example:0'] } }], expect: { status: 400, reason: 'port number must be > 0 but was: [0]' } },
+    ],
+  },
+  {
     name: 'no remote clusters: an empty remote info',
     sources: [{ ...REMOTE_INFO_YAML, part: 'Get an empty remote info' }],
     world: 'elasticsearch',
