@@ -1,19 +1,42 @@
 /**
  * The Elastic Cloud Hosted / ECE API endpoints the extension uses, with the shapes and status codes
  * of the Swagger documents (see client/src/api/types/cloud.ts). Failures use the BasicFailedReply
- * body `{"errors": [{"code", "message"}]}`; error codes quoted in the API documentation
- * (`deployments.deployment_not_found`, `trust_relationships.not_found`) are used as given, the others
- * (`root.unauthorized`, `root.malformed_request`, …) are plausible stand-ins.
+ * body `{"errors": [{"code", "message"}]}` and name their codes in `x-cloud-error-codes`, as the
+ * documented responses do. Codes come from CLOUD_ERROR_CODES: documented ones where the API
+ * description names one for that response, approximate stand-ins (marked so) where it names none.
  */
 import type { TrustSettings } from '../../client/src/api/types/cloud';
 import { Router, type EmulatorRequest, type Reply } from './router';
+import { atLeast } from './settings';
 import type { DeploymentRecord, EmulatorState, TrustRelationshipRecord } from './state';
 
+/**
+ * Every error code the emulated Cloud API answers with. `documented`: named by apidocs-user.json /
+ * apidocs.json (cloud-sdk-go 8c0d792e) for these operations or for the same failure elsewhere;
+ * `approximate`: the description gives the status but no code, so the text is a stand-in.
+ */
+export const CLOUD_ERROR_CODES = {
+  deploymentNotFound: { code: 'deployments.deployment_not_found', documented: true },
+  resourceNotFound: { code: 'deployments.deployment_resource_not_found', documented: true },
+  trustRelationshipNotFound: { code: 'trust_relationships.not_found', documented: true },
+  /** 401 has no code on these operations; this is the code the API uses for invalid credentials elsewhere. */
+  unauthorized: { code: 'root.unauthorized', documented: true },
+  invalidRequest: { code: 'root.malformed_request', documented: false },
+  unknownRegion: { code: 'root.unknown_region', documented: false },
+  unknownEndpoint: { code: 'root.resource_not_found', documented: false },
+  methodNotAllowed: { code: 'root.method_not_allowed', documented: false },
+  rateLimited: { code: 'root.rate_limited', documented: false },
+  unexpected: { code: 'root.unexpected_error', documented: false },
+  emulatedFailure: { code: 'root.emulated_failure', documented: false },
+  /** Not in the description: update-deployment lists 200/400/401/404, no 409. */
+  versionConflict: { code: 'deployments.version_conflict', documented: false },
+} as const;
+
 export function cloudError(status: number, code: string, message: string, fields?: string[]): Reply {
-  return { status, body: { errors: [{ code, message, ...(fields ? { fields } : {}) }] } };
+  return { status, body: { errors: [{ code, message, ...(fields ? { fields } : {}) }] }, headers: { 'x-cloud-error-codes': code } };
 }
 
-const malformed = (message: string, fields?: string[]) => cloudError(400, 'root.malformed_request', message, fields);
+const malformed = (message: string, fields?: string[]) => cloudError(400, CLOUD_ERROR_CODES.invalidRequest.code, message, fields);
 
 export function cloudRouter(state: EmulatorState): Router {
   const router = new Router();
@@ -32,7 +55,7 @@ export function cloudRouter(state: EmulatorState): Router {
     (handler: (request: EmulatorRequest, deployment: DeploymentRecord, params: Record<string, string>) => Reply) =>
     (request: EmulatorRequest, params: Record<string, string>): Reply => {
       const deployment = cloud.deployments.get(params.deploymentId);
-      if (!deployment) return cloudError(404, 'deployments.deployment_not_found', `Deployment [${params.deploymentId}] cannot be found.`);
+      if (!deployment) return cloudError(404, CLOUD_ERROR_CODES.deploymentNotFound.code, `Deployment [${params.deploymentId}] cannot be found.`);
       return handler(request, deployment, params);
     };
 
@@ -41,10 +64,12 @@ export function cloudRouter(state: EmulatorState): Router {
     (request: EmulatorRequest, params: Record<string, string>): Reply =>
       withDeployment((req, deployment) => {
         if (params.refId !== deployment.refId && params.refId !== '_main') {
-          return cloudError(404, 'deployments.deployment_resource_not_found', `Elasticsearch resource [${params.refId}] of deployment [${deployment.id}] cannot be found.`);
+          return cloudError(404, CLOUD_ERROR_CODES.resourceNotFound.code, `Elasticsearch resource [${params.refId}] of deployment [${deployment.id}] cannot be found.`);
         }
         return handler(req, deployment);
       })(request, params);
+
+  router.add('GET', '/api/v1/account', secured(() => ({ status: 200, body: { id: cloud.accountId } })));
 
   router.add(
     'GET',
@@ -61,7 +86,8 @@ export function cloudRouter(state: EmulatorState): Router {
     secured(
       withDeployment((request, deployment) => {
         const showSettings = request.url.searchParams.get('show_settings') === 'true';
-        const showPlans = request.url.searchParams.get('show_plans') === 'true';
+        // show_settings defaults to false, show_plans to true (get-deployment parameters).
+        const showPlans = request.url.searchParams.get('show_plans') !== 'false';
         const clearTransient = request.url.searchParams.get('clear_transient') === 'true';
         return { status: 200, body: deploymentBody(state, deployment, { showSettings, showPlans, clearTransient }), headers: resourceVersionHeaders(deployment) };
       }),
@@ -124,7 +150,7 @@ export function cloudRouter(state: EmulatorState): Router {
         body: {
           resources: deployment.remoteClusters.map((ref) => {
             const remote = cloud.deployments.get(ref.deployment_id);
-            const status = state.remoteStatus(deployment.cluster, ref.alias);
+            const status = state.reportedConnection(deployment.cluster, ref.alias);
             return {
               ...ref,
               info: {
@@ -179,7 +205,7 @@ export function cloudRouter(state: EmulatorState): Router {
           const remote = cloud.deployments.get(ref.deployment_id) as DeploymentRecord;
           const endpoint = state.endpointOf(remote.cluster) as string;
           settings[`cluster.remote.${ref.alias}.mode`] = 'proxy';
-          settings[`cluster.remote.${ref.alias}.proxy_address`] = `${endpoint}:9400`;
+          settings[`cluster.remote.${ref.alias}.proxy_address`] = `${endpoint}:${remote.transportPassthroughPort}`;
           settings[`cluster.remote.${ref.alias}.server_name`] = endpoint;
           if (ref.skip_unavailable !== undefined) settings[`cluster.remote.${ref.alias}.skip_unavailable`] = String(ref.skip_unavailable);
         }
@@ -202,8 +228,10 @@ export function cloudRouter(state: EmulatorState): Router {
       withResource((request, deployment) => {
         const secrets = asRecord(asRecord(request.body)?.secrets);
         if (!secrets) return malformed('[secrets] is required.', ['secrets']);
+        // KeystoreSecret: "When the keystore secret is unspecified, it is removed" — a null entry or one without a value.
+        const removed = (entry: unknown) => entry === null || asRecord(entry)?.value === undefined;
         for (const [name, entry] of Object.entries(secrets)) {
-          if (entry === null) continue;
+          if (removed(entry)) continue;
           const secret = asRecord(entry);
           if (!secret || (typeof secret.value !== 'string' && !asRecord(secret.value))) {
             return malformed(`[secrets.${name}.value] must be a string or an object.`, [`secrets.${name}.value`]);
@@ -211,15 +239,27 @@ export function cloudRouter(state: EmulatorState): Router {
         }
         const cluster = deployment.cluster;
         for (const [name, entry] of Object.entries(secrets)) {
-          if (entry === null) cluster.keystoreRemove(name);
+          if (removed(entry)) cluster.keystoreRemove(name);
           else {
             const value = (entry as { value: unknown }).value;
             cluster.keystoreAdd(name, typeof value === 'string' ? value : JSON.stringify(value));
           }
         }
-        // Cloud reloads reloadable secure settings by itself (8.13+).
-        cluster.reloadKeystore();
+        // From 8.14 the deployment reloads the keystore by itself; before, a restart loads it (seeds 001, 002, 004).
+        if (atLeast(cluster.version, 8, 14)) cluster.reloadKeystore();
         return { status: 200, body: keystoreBody(deployment) };
+      }),
+    ),
+  );
+
+  // restart-deployment-es-resource: the nodes come back with the keystore as it is on disk.
+  router.add(
+    'POST',
+    '/api/v1/deployments/{deploymentId}/elasticsearch/{refId}/_restart',
+    secured(
+      withResource((_request, deployment) => {
+        deployment.cluster.reloadKeystore();
+        return { status: 202, body: {} };
       }),
     ),
   );
@@ -228,8 +268,8 @@ export function cloudRouter(state: EmulatorState): Router {
   const platform =
     (handler: (request: EmulatorRequest, params: Record<string, string>) => Reply) =>
     (request: EmulatorRequest, params: Record<string, string>): Reply => {
-      if (cloud.flavor !== 'ece') return cloudError(404, 'root.resource_not_found', 'This endpoint does not exist in Elastic Cloud Hosted.');
-      if (params.region !== cloud.region) return cloudError(404, 'root.unknown_region', `The region [${params.region}] is not known.`);
+      if (cloud.flavor !== 'ece') return cloudError(404, CLOUD_ERROR_CODES.unknownEndpoint.code, 'This endpoint does not exist in Elastic Cloud Hosted.');
+      if (params.region !== cloud.region) return cloudError(404, CLOUD_ERROR_CODES.unknownRegion.code, `The region [${params.region}] is not known.`);
       return handler(request, params);
     };
 
@@ -250,7 +290,7 @@ export function cloudRouter(state: EmulatorState): Router {
     secured(
       platform((request, params) => {
         const record = cloud.trustRelationships.get(params.id);
-        if (!record) return cloudError(404, 'trust_relationships.not_found', `Trust relationship [${params.id}] cannot be found.`);
+        if (!record) return cloudError(404, CLOUD_ERROR_CODES.trustRelationshipNotFound.code, `Trust relationship [${params.id}] cannot be found.`);
         return { status: 200, body: trustRelationshipBody(record, request.url.searchParams.get('include_certificate') === 'true') };
       }),
     ),
@@ -267,8 +307,10 @@ export function cloudRouter(state: EmulatorState): Router {
         if (typeof body.public_ca_cert !== 'string' || !/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(body.public_ca_cert)) {
           return malformed('[public_ca_cert] must be a PEM certificate.', ['public_ca_cert']);
         }
+        // Whether the service refuses a second relationship with the same name is not documented; the
+        // operation lists only 400 for bad requests, so a duplicate is answered that way here.
         if ([...cloud.trustRelationships.values()].some((record) => record.name === body.name)) {
-          return cloudError(409, 'trust_relationships.already_exists', `A trust relationship named [${body.name}] already exists.`);
+          return malformed(`A trust relationship named [${body.name}] already exists.`, ['name']);
         }
         const record = state.addTrustRelationship(
           {
@@ -300,7 +342,7 @@ function authenticate(state: EmulatorState, request: EmulatorRequest): Reply | u
     const colon = decoded.indexOf(':');
     if (colon > 0 && state.cloud.users.get(decoded.slice(0, colon)) === decoded.slice(colon + 1)) return undefined;
   }
-  return cloudError(401, 'root.unauthorized', header ? 'The supplied authentication is invalid.' : 'No authentication was supplied.');
+  return cloudError(401, CLOUD_ERROR_CODES.unauthorized.code, header ? 'The supplied authentication is invalid.' : 'No authentication was supplied.');
 }
 
 function resourceSummary(deployment: DeploymentRecord) {
@@ -353,7 +395,7 @@ function deploymentBody(state: EmulatorState, deployment: DeploymentRecord, opti
       endpoint,
       service_url: `https://${endpoint}`,
       cloud_id: `${deployment.name}:${Buffer.from(`${deployment.region}.emulated-cloud.local:443$${deployment.clusterId}$${deployment.clusterId}`).toString('base64')}`,
-      ports: { http: 9200, https: 443, transport_passthrough: 9400 },
+      ports: { http: 9200, https: 443, transport_passthrough: deployment.transportPassthroughPort },
     },
     plan_info: options.showPlans ? planInfo(deployment, options.clearTransient) : { healthy: true, history: [] },
     elasticsearch: { healthy: true },
@@ -408,6 +450,8 @@ function trustRelationshipBody(record: TrustRelationshipRecord, includeCertifica
   return includeCertificate ? { ...rest, public_ca_cert } : rest;
 }
 
+const SCOPE_ID = /^(?=.{1,32}$)[a-z0-9]+([.-][a-z0-9]+)*$/;
+
 /** ElasticsearchClusterTrustSettings rules from the API reference (see validation-rules.md, L). */
 function validateTrust(value: unknown, path: string): { message: string; field: string } | undefined {
   const trust = asRecord(value);
@@ -437,10 +481,14 @@ function validateTrust(value: unknown, path: string): { message: string; field: 
           return { message: `[${field}.certificates] must hold PEM certificates.`, field: `${field}.certificates` };
         }
         if (entry.type !== undefined && !['ECE', 'ESS', 'generic', 'proxy'].includes(String(entry.type))) return { message: `[${field}.type] must be one of ECE, ESS, generic, proxy.`, field: `${field}.type` };
+        // "If proxy is specified, trust_all should be false and trust_allowlist, scope_id and additional_node_names should be omitted."
+        if (entry.type === 'proxy') continue;
         const scope = entry.scope_id;
         const allowlist = Array.isArray(entry.trust_allowlist) ? entry.trust_allowlist : [];
         if ((entry.trust_all === true || allowlist.length) && typeof scope !== 'string') return { message: `[${field}.scope_id] is required when trusting all or listed clusters.`, field: `${field}.scope_id` };
-        if (typeof scope === 'string' && !/^[a-z0-9]{1,32}$/.test(scope)) return { message: `[${field}.scope_id] must be lowercase letters and digits, at most 32.`, field: `${field}.scope_id` };
+        // The description says "lowercase alphanumerical, max 32"; the ECE ↔ ECK procedure enters
+        // `default.es.local`, so dotted (and dashed) lowercase suffixes are accepted too.
+        if (typeof scope === 'string' && !SCOPE_ID.test(scope)) return { message: `[${field}.scope_id] must be lowercase letters and digits (dots and dashes between them), at most 32.`, field: `${field}.scope_id` };
         const names = Array.isArray(entry.additional_node_names) ? entry.additional_node_names : [];
         if (typeof scope !== 'string' && names.length === 0) return { message: `[${field}] needs a scope_id or additional_node_names.`, field };
         if (names.some((name) => String(name).includes('*'))) return { message: `[${field}.additional_node_names] must not contain wildcards.`, field: `${field}.additional_node_names` };

@@ -13,7 +13,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { cloudError, cloudRouter } from './cloud';
+import { CLOUD_ERROR_CODES, cloudError, cloudRouter } from './cloud';
 import { elasticsearchRouter, esError } from './elasticsearch';
 import { FaultInjector } from './faults';
 import type { EmulatorRequest, Reply, Router } from './router';
@@ -21,6 +21,7 @@ import { EmulatorState, type CloudSpec, type ClusterSpec } from './state';
 import { serverCredentials, TLS_FIXTURES, type TlsMode } from './tls';
 
 export { FaultInjector } from './faults';
+export { CLOUD_ERROR_CODES } from './cloud';
 export { EmulatorState, EmulatedCluster } from './state';
 export type { ClusterSpec, CloudSpec, DeploymentSpec, UserSpec, RestApiKeySpec } from './state';
 export { TLS_FIXTURES, type TlsMode } from './tls';
@@ -149,13 +150,13 @@ const esErrorReply: ErrorReply = {
 };
 
 const cloudErrorReply: ErrorReply = {
-  notFound: () => cloudError(404, 'root.resource_not_found', 'The requested resource could not be found.'),
-  methodNotAllowed: (request) => cloudError(405, 'root.method_not_allowed', `The method ${request.method} is not allowed here.`),
+  notFound: () => cloudError(404, CLOUD_ERROR_CODES.unknownEndpoint.code, 'The requested resource could not be found.'),
+  methodNotAllowed: (request) => cloudError(405, CLOUD_ERROR_CODES.methodNotAllowed.code, `The method ${request.method} is not allowed here.`),
   status: (status) =>
     status === 429
-      ? cloudError(429, 'root.rate_limited', 'Too many requests. Slow down.')
-      : cloudError(status, status >= 500 ? 'root.unexpected_error' : 'root.emulated_failure', `Emulated failure with status ${status}.`),
-  internal: (message) => cloudError(500, 'root.unexpected_error', message),
+      ? cloudError(429, CLOUD_ERROR_CODES.rateLimited.code, 'Too many requests. Slow down.')
+      : cloudError(status, status >= 500 ? CLOUD_ERROR_CODES.unexpected.code : CLOUD_ERROR_CODES.emulatedFailure.code, `Emulated failure with status ${status}.`),
+  internal: (message) => cloudError(500, CLOUD_ERROR_CODES.unexpected.code, message),
 };
 
 function requestHandler(

@@ -4,10 +4,10 @@
  * per-setting value parsing, and the remote-cluster validators (mode-specific keys, "remote cluster
  * is not enabled"). The whole update is applied or rejected as one.
  *
- * Message texts: "<scope> setting [k], not dynamically updateable", "Setting \"k\" cannot be used with
- * the configured \"m\" [required=X, configured=Y]" and "Cannot configure setting [k] if remote cluster
- * is not enabled." are Elasticsearch's own (AbstractScopedSettings, RemoteConnectionStrategy,
- * RemoteClusterSettings). Value-parsing messages follow Elasticsearch's wording where known; the
+ * Message texts: "<scope> setting [k], not recognized", "<scope> setting [k], not dynamically
+ * updateable", "Setting \"k\" cannot be used with the configured \"m\" [required=X, configured=Y]"
+ * and "Cannot configure setting [k] if remote cluster is not enabled." are Elasticsearch's own
+ * (AbstractScopedSettings, RemoteConnectionStrategy, RemoteClusterSettings). Value-parsing messages follow Elasticsearch's wording where known; the
  * exact text of some (enum and port parsing) is approximate.
  */
 import { toList } from './state';
@@ -59,8 +59,9 @@ function checkAddress(entry: string): void {
   const colon = entry.lastIndexOf(':');
   if (colon < 0) throw new SettingsError(`remote hosts need to be configured as [host:port], found [${entry}] instead`);
   const port = entry.slice(colon + 1);
-  if (!/^-?\d+$/.test(port)) throw new SettingsError(`failed to parse port: [${entry}]`);
-  if (Number(port) <= 0) throw new SettingsError('port number must be > 0');
+  // RemoteConnectionStrategy.parsePort's texts.
+  if (!/^-?\d+$/.test(port)) throw new SettingsError('failed to parse port');
+  if (Number(port) <= 0) throw new SettingsError(`port number must be > 0 but was: [${Number(port)}]`);
 }
 
 const asAddress: Parser = (key, value) => {
@@ -69,8 +70,14 @@ const asAddress: Parser = (key, value) => {
   return text;
 };
 
+/** A list setting keeps the form it was given in: a string stays a string (multi_cluster/20_info.yml echoes it). */
 const asAddressList: Parser = (key, value) => {
-  const list = Array.isArray(value) ? value.map((item) => asString(key, item)) : toList(asString(key, value));
+  if (!Array.isArray(value)) {
+    const text = asString(key, value);
+    toList(text).forEach(checkAddress);
+    return text;
+  }
+  const list = value.map((item) => asString(key, item));
   list.forEach(checkAddress);
   return list;
 };
@@ -103,6 +110,23 @@ export interface SettingsValidationContext {
   version: string;
 }
 
+/**
+ * Settings Elasticsearch knows but only reads from elasticsearch.yml or the keystore: setting them
+ * through the API is "not dynamically updateable"; any other unknown key is "not recognized".
+ */
+const STATIC_SETTINGS = [
+  /^cluster\.remote\.(initial_connect_timeout|connections_per_cluster|node\.attr)$/,
+  /^cluster\.remote\.[-\w]+\.credentials$/,
+  /^remote_cluster_server\.enabled$/,
+  /^remote_cluster\.(port|host|bind_host|publish_host)$/,
+  /^xpack\.security\.(enabled|(transport|http|remote_cluster_client|remote_cluster_server)\.ssl\..+)$/,
+  /^(cluster\.name|node\.name|node\.roles|path\.(data|logs)|network\.host|http\.port|transport\.port|discovery\.seed_hosts|cluster\.initial_master_nodes)$/,
+];
+
+function isStaticSetting(key: string): boolean {
+  return STATIC_SETTINGS.some((pattern) => pattern.test(key));
+}
+
 /** The parser for a dynamic setting, or undefined when the key cannot be set through the API. */
 function dynamicParser(key: string, context: SettingsValidationContext): Parser | undefined {
   if (OTHER_DYNAMIC[key]) return OTHER_DYNAMIC[key];
@@ -116,7 +140,8 @@ function dynamicParser(key: string, context: SettingsValidationContext): Parser 
   return undefined;
 }
 
-function atLeast(version: string, major: number, minor: number): boolean {
+/** Whether a version string such as `8.15.0` is at least major.minor. */
+export function atLeast(version: string, major: number, minor: number): boolean {
   const [a, b] = version.split('.').map(Number);
   return a > major || (a === major && b >= minor);
 }
@@ -181,8 +206,9 @@ export function applySettingsUpdate(
     if (typeof raw !== 'object' || Array.isArray(raw)) throw new SettingsError(`[${scope}] must be an object`);
     const target = result[scope];
     for (const [key, value] of Object.entries(flattenSettings(raw))) {
-      if (value === null) {
-        // Null removes; a trailing wildcard removes every matching key.
+      const parse = key.endsWith('*') ? undefined : dynamicParser(key, context);
+      if (value === null && (parse || key.endsWith('*'))) {
+        // Null removes a dynamic setting; a trailing wildcard removes every matching key.
         if (key.endsWith('*')) {
           const stem = key.slice(0, -1);
           for (const existing of Object.keys(target)) if (existing.startsWith(stem)) delete target[existing];
@@ -191,8 +217,9 @@ export function applySettingsUpdate(
         }
         continue;
       }
-      const parse = dynamicParser(key, context);
-      if (!parse) throw new SettingsError(`${scope} setting [${key}], not dynamically updateable`);
+      // AbstractScopedSettings.updateSettings: a key Elasticsearch does not know at all (also when
+      // nulled) is "not recognized"; a known static one is "not dynamically updateable".
+      if (!parse) throw new SettingsError(`${scope} setting [${key}], ${isStaticSetting(key) ? 'not dynamically updateable' : 'not recognized'}`);
       const stored = parse(key, value);
       target[key] = stored;
       result.changed[scope][key] = stored;

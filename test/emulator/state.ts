@@ -63,6 +63,8 @@ export interface DeploymentSpec {
   clusterId?: string;
   /** Default: trust every deployment of the same account, as new Cloud deployments do. */
   trust?: TrustSettings;
+  /** The proxy's port for the certificate model (`metadata.ports.transport_passthrough`); default 9400. */
+  transportPassthroughPort?: number;
 }
 
 export interface TrustRelationshipSpec {
@@ -115,6 +117,8 @@ export interface DeploymentRecord {
   /** The cluster this deployment's Elasticsearch resource is. */
   cluster: EmulatedCluster;
   trust: TrustSettings;
+  /** The proxy's certificate-model port, reported as `metadata.ports.transport_passthrough`. */
+  transportPassthroughPort: number;
   /** The certificate-model remotes set through the remote-clusters API. */
   remoteClusters: Array<{ deployment_id: string; elasticsearch_ref_id: string; alias: string; skip_unavailable?: boolean }>;
   /** Bumped on every update; sent as `x-cloud-resource-version`, and PUT ?version= must match it. */
@@ -183,6 +187,12 @@ export class EmulatedCluster {
   keystoreLoaded = new Map<string, string>();
   deployment?: DeploymentRecord;
   url?: string;
+  /**
+   * Outcome of the last connection attempt per alias, and the configuration it was made with.
+   * Elasticsearch attempts a connection when an alias's settings or loaded credentials change, and
+   * otherwise only when a cross-cluster request (search, resolve cluster) needs it.
+   */
+  readonly connections = new Map<string, { configuration: string; connected: boolean }>();
 
   constructor(spec: ClusterSpec) {
     this.name = spec.name;
@@ -324,6 +334,7 @@ export class EmulatorState {
       clusterId,
       cluster,
       trust: spec.trust ?? { accounts: [{ account_id: this.cloud.accountId, trust_all: true }] },
+      transportPassthroughPort: spec.transportPassthroughPort ?? 9400,
       remoteClusters: [],
       version: 1,
       lastModified: new Date().toISOString(),
@@ -335,9 +346,9 @@ export class EmulatorState {
       },
       receivedPlans: [],
     };
-    // Cloud clusters are reached through the proxy: <endpoint>:9400 (certificates) / :9443 (API keys), SNI = endpoint.
+    // Cloud clusters are reached through the proxy: <endpoint>:9400 (certificates, or the configured port) / :9443 (API keys), SNI = endpoint.
     const endpoint = `${clusterId}.${region}.emulated-cloud.local`;
-    cluster.transportAddress = `${endpoint}:9400`;
+    cluster.transportAddress = `${endpoint}:${record.transportPassthroughPort}`;
     cluster.remoteClusterServer = { enabled: true, address: `${endpoint}:9443` };
     cluster.requiredServerName = endpoint;
     cluster.deployment = record;
@@ -379,7 +390,28 @@ export class EmulatorState {
     return truster.trustsCertificatesOf === 'all' || truster.trustsCertificatesOf.has(trusted.name);
   }
 
-  /** Would `local` connect to the remote configured under `alias`? */
+  /**
+   * What `_remote/info` reports: the outcome of the last attempt. A changed configuration (settings
+   * or loaded credentials, including at start-up) makes a new attempt, as Elasticsearch does; a fix
+   * on the other side (trust, a new key, the remote cluster server) does not. A connection that
+   * would no longer work counts as dropped, and stays down until something triggers an attempt.
+   */
+  reportedConnection(local: EmulatedCluster, alias: string): RemoteStatus {
+    const last = local.connections.get(alias);
+    if (!last || last.configuration !== connectionConfiguration(local, alias)) return this.attemptConnection(local, alias);
+    const status = this.remoteStatus(local, alias);
+    if (last.connected && !status.connected) last.connected = false;
+    return last.connected ? status : { ...status, connected: false, problem: status.problem ?? 'the last connection attempt failed and nothing triggered a new one' };
+  }
+
+  /** A cross-cluster request or resolve cluster naming `alias`: Elasticsearch tries to connect now. */
+  attemptConnection(local: EmulatedCluster, alias: string): RemoteStatus {
+    const status = this.remoteStatus(local, alias);
+    local.connections.set(alias, { configuration: connectionConfiguration(local, alias), connected: status.connected });
+    return status;
+  }
+
+  /** Would `local` connect to the remote configured under `alias` if it tried now? */
   remoteStatus(local: EmulatedCluster, alias: string): RemoteStatus {
     const settings = local.effectiveSettings();
     const get = (suffix: string) => settings[`cluster.remote.${alias}.${suffix}`];
@@ -438,6 +470,17 @@ export class EmulatorState {
 export function toList(value: string | string[] | undefined): string[] {
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : value.split(',')).map((item) => item.trim()).filter(Boolean);
+}
+
+/** The parts of the local configuration whose change makes Elasticsearch rebuild the connection. */
+function connectionConfiguration(local: EmulatedCluster, alias: string): string {
+  const settings = local.effectiveSettings();
+  const prefix = `cluster.remote.${alias}.`;
+  const own = Object.keys(settings)
+    .filter((key) => key.startsWith(prefix))
+    .sort()
+    .map((key) => [key, settings[key]]);
+  return JSON.stringify([own, local.keystoreLoaded.get(`${prefix}credentials`) ?? null]);
 }
 
 function normalizeAddress(address: string): string {

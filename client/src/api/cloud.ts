@@ -6,6 +6,7 @@ import { ApiError } from './errors';
 import { encodePath, HttpClient } from './http';
 import { expectFields, isRecord } from './shape';
 import type {
+  AccountInfo,
   DeploymentGetResponse,
   DeploymentsListResponse,
   DeploymentUpdateRequest,
@@ -184,6 +185,12 @@ export class CloudClient {
       body: contents,
       check: expectFields({ secrets: 'object' }),
     });
+    return response.body;
+  }
+
+  /** GET /api/v1/account (get-current-account) — the organization (ECE: the environment's account) of these credentials. */
+  async getAccount(): Promise<AccountInfo> {
+    const response = await this.http.request<AccountInfo>({ method: 'GET', path: '/api/v1/account', check: expectFields({ id: 'string' }) });
     return response.body;
   }
 }

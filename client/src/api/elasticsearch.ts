@@ -19,6 +19,7 @@ import type {
   ReloadSecureSettingsRequest,
   ReloadSecureSettingsResponse,
   RemoteInfoResponse,
+  ResolveClusterResponse,
   RoleDescriptor,
   RootInfo,
   UpdateCrossClusterApiKeyRequest,
@@ -31,6 +32,18 @@ export interface SettingsReadOptions {
   flatSettings?: boolean;
   /** Also return values from elasticsearch.yml and defaults, under `defaults`. */
   includeDefaults?: boolean;
+}
+
+/** `_clusters` of a search response: how many clusters took part, and how many were skipped. */
+export interface SearchClustersSummary {
+  total: number;
+  successful: number;
+  skipped: number;
+}
+
+/** Encodes an index expression for the path, leaving the `:` of `alias:pattern` and `*` readable. */
+function encodeIndexExpression(expression: string): string {
+  return encodeURIComponent(expression).replace(/%3A/gi, ':');
 }
 
 export class ElasticsearchClient {
@@ -87,6 +100,35 @@ export class ElasticsearchClient {
   }
 
   /**
+   * GET /_resolve/cluster/{expressions} (8.13+). Contacts every remote the expressions name, so a
+   * disconnected remote is retried; afterwards `_remote/info` shows the outcome too. The expressions
+   * are sent as typed (`alias:*`); the caller keeps them to valid alias and index-pattern characters.
+   */
+  async resolveCluster(expressions: string[], options: { timeout?: string } = {}): Promise<ResolveClusterResponse> {
+    const response = await this.http.request<ResolveClusterResponse>({
+      method: 'GET',
+      path: expressions.length ? `/_resolve/cluster/${expressions.map(encodeIndexExpression).join(',')}` : '/_resolve/cluster',
+      query: { timeout: options.timeout },
+      check: expectDictionaryOfObjects,
+    });
+    return response.body;
+  }
+
+  /**
+   * GET /{expressions}/_search?size=0 — a search that returns no hits. Used on clusters older than
+   * 8.13 to make the local cluster open a connection to a remote (`alias:*`), as cross-cluster search does.
+   */
+  async searchWithoutHits(expressions: string[]): Promise<SearchClustersSummary> {
+    const response = await this.http.request<{ _clusters?: SearchClustersSummary }>({
+      method: 'GET',
+      path: `/${expressions.map(encodeIndexExpression).join(',')}/_search`,
+      query: { size: 0 },
+      check: expectFields({ took: 'number' }),
+    });
+    return response.body._clusters ?? { total: 0, successful: 0, skipped: 0 };
+  }
+
+  /**
    * POST /_security/cross_cluster/api_key, on the remote cluster. Must be authenticated as a user,
    * not with an API key. The returned `encoded` value is a secret.
    */
@@ -102,7 +144,7 @@ export class ElasticsearchClient {
     return response.body;
   }
 
-  /** PUT /_security/cross_cluster/api_key/{id} — replaces the key's access (and metadata if given). */
+  /** PUT /_security/cross_cluster/api_key/{id} — replaces the key's access and/or metadata (at least one of them). */
   async updateCrossClusterApiKey(id: string, request: UpdateCrossClusterApiKeyRequest): Promise<UpdateCrossClusterApiKeyResponse> {
     const response = await this.http.request<UpdateCrossClusterApiKeyResponse>({
       method: 'PUT',

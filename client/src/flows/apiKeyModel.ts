@@ -20,6 +20,7 @@ import {
   atLeastVersion,
   CERTIFICATE_IDENTITY_VERSION,
   certificateIdentityProblem,
+  CLOUD_KEYSTORE_AUTO_RELOAD_VERSION,
   confirmEveryIndex,
   nameProblem,
   parsePatterns,
@@ -37,9 +38,8 @@ import type { FlowStep } from './steps';
 import { BACK, take, type StepPosition } from './ui';
 
 const TITLE = 'Add Remote Cluster (API key)';
-/** From this version Elastic Cloud and ECE reload keystore changes without a reload call. */
-const CLOUD_AUTOMATIC_RELOAD_VERSION = '8.13.0';
 const NO_CONNECTION = { noConnection: true } as const;
+const RESTARTED = 'Restarted';
 
 export function apiKeySteps(start: FlowStart, draft: AddRemoteDraft): FlowStep<AddRemoteDraft>[] {
   const steps: FlowStep<AddRemoteDraft>[] = [];
@@ -212,7 +212,7 @@ function addressStep(start: FlowStart): FlowStep<AddRemoteDraft> {
             continue;
           }
           draft.remoteDeployment = { ...target, endpoint: details.endpoint, version: details.version };
-          draft.address = `${details.endpoint}:${PORTS.remoteClusterServer}`;
+          draft.address = `${details.endpoint}:${details.proxyPorts.apiKey}`;
           draft.serverName = details.endpoint;
           return 'next';
         } catch (error) {
@@ -477,7 +477,7 @@ export async function executeApiKey(start: FlowStart, draft: AddRemoteDraft): Pr
     });
 
     stage = `Waiting for "${alias}" to connect`;
-    const poll = await waitForConnection(context, localEs, alias);
+    const poll = await waitForConnection(context, localEs, alias, local.info.version.number);
     if (!poll.connected) {
       const causes = likelyCauses(poll, { model: 'api-key', localPlatform: draft.localPlatform ?? 'self-managed', remoteIsCloud: Boolean(draft.remoteDeployment), keystore });
       return await fail(context, changes, notConnectedProblem(context, alias, causes), draft);
@@ -532,13 +532,14 @@ async function storeCredentials(start: FlowStart, draft: AddRemoteDraft, encoded
         }),
       });
     });
-    // Elastic Cloud and ECE reload keystore changes by themselves from 8.13; older deployments need the reload call.
-    if (!atLeastVersion(local.info.version.number, CLOUD_AUTOMATIC_RELOAD_VERSION)) {
-      try {
-        await reloadSecureSettings(context, await pool.elasticsearch(local.profile), local.profile.name, setting, changes);
-      } catch (error) {
-        changes.note(`The secure settings of "${local.profile.name}" could not be reloaded (${describeError(error)}); restart the deployment if the connection does not come up.`);
-      }
+    // From 8.14 the deployment loads keystore changes by itself; before, the seeds' procedure restarts it.
+    if (!atLeastVersion(local.info.version.number, CLOUD_KEYSTORE_AUTO_RELOAD_VERSION)) {
+      const answer = await context.ui.notify('info', `Restart deployment "${deployment.deploymentName}" to load the key`, [RESTARTED], {
+        modal: true,
+        detail: `It runs Elasticsearch ${local.info.version.number}: before ${CLOUD_KEYSTORE_AUTO_RELOAD_VERSION} the keystore is only read at start-up. On the deployment's page open Actions and choose Restart Elasticsearch, wait until it is healthy again, then choose "${RESTARTED}".`,
+      });
+      if (answer !== RESTARTED) return 'stopped';
+      changes.record({ done: `You restarted deployment "${deployment.deploymentName}" so that it loads ${setting}.` });
     }
     return 'api';
   }

@@ -21,6 +21,7 @@ import {
   restoringChange,
   trustChangeApplied,
   trustEntryKey,
+  trustEntryFor,
   trustsCluster,
   writeRemoteClusterRef,
   writeTrustEntry,
@@ -126,7 +127,7 @@ function remoteStep(start: FlowStart): FlowStep<AddRemoteDraft> {
           }
           draft.remote = undefined;
           draft.remoteDeployment = { ...target, endpoint: details.endpoint, version: details.version };
-          draft.address = `${details.endpoint}:${PORTS.cloudCertificateProxy}`;
+          draft.address = `${details.endpoint}:${details.proxyPorts.certificate}`;
           draft.serverName = details.endpoint;
           return 'next';
         } catch (error) {
@@ -241,24 +242,27 @@ export async function planTrust(start: FlowStart, draft: AddRemoteDraft): Promis
   const local = draft.localDeployment as DeploymentTarget;
   const remote = draft.remoteDeployment as DeploymentTarget;
   const cloud = await start.pool.cloud(local.connection);
-  const [localDetails, remoteDetails, remoteClusters] = await Promise.all([
+  const [localDetails, remoteDetails, remoteClusters, account] = await Promise.all([
     deploymentDetails(cloud, local),
     deploymentDetails(cloud, remote),
     cloud.getRemoteClusters(local.deploymentId, local.refId).then((list) => list.resources.filter(isRecord)),
+    cloud.getAccount(),
   ]);
   const changes: TrustChange[] = [];
   for (const [side, details, other] of [
     [local, localDetails, remoteDetails],
     [remote, remoteDetails, localDetails],
   ] as const) {
-    if (trustsCluster(details.trust, other.clusterId)) continue;
-    const accounts = details.trust.accounts ?? [];
-    if (accounts.length !== 1) {
+    // Both deployments belong to the account of this connection: only its entry counts.
+    const owner = { clusterId: other.clusterId, accountId: account.id };
+    if (trustsCluster(details.trust, owner)) continue;
+    const own = trustEntryFor(details.trust, owner);
+    if (own?.kind !== 'accounts') {
       return {
-        problem: `Deployment "${side.deploymentName}" does not trust cluster ${other.clusterId}, and it has ${accounts.length === 0 ? 'no organization trust entry' : 'several organization trust entries'} to extend. Set it up with "Elastic: Edit Trust" or "Elastic: Add Trusted Environment", then run this again.`,
+        problem: `Deployment "${side.deploymentName}" does not trust cluster ${other.clusterId}, and it has no trust entry for its own organization (${account.id}) to extend. Set it up with "Elastic: Edit Trust" or "Elastic: Add Trusted Environment", then run this again.`,
       };
     }
-    const entry = accounts[0];
+    const entry = own.entry;
     changes.push({
       target: side,
       seen: details.trust,
@@ -365,7 +369,7 @@ export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft
     }
 
     stage = `Waiting for "${alias}" to connect`;
-    const poll = await waitForConnection(context, localEs, alias);
+    const poll = await waitForConnection(context, localEs, alias, local.info.version.number);
     if (!poll.connected) {
       const causes = likelyCauses(poll, { model: 'certificate', localPlatform: draft.localPlatform ?? 'self-managed', remoteIsCloud: Boolean(draft.remoteDeployment) });
       return await fail(context, changes, notConnectedProblem(context, alias, causes), alias);

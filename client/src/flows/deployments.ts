@@ -7,10 +7,11 @@
  */
 import { findElasticsearchResource, isVersionConflict, type CloudClient } from '../api/cloud';
 import { ApiError } from '../api/errors';
-import type { AccountTrust, DirectTrust, ExternalTrust, RemoteResourceRef, TrustSettings } from '../api/types/cloud';
+import type { AccountTrust, DirectTrust, ElasticsearchResourceInfo, ExternalTrust, RemoteResourceRef, TrustSettings } from '../api/types/cloud';
 import { isRecord } from '../api/shape';
 import type { ConnectionProfile } from '../connections/profile';
 import { describeError, type ClientPool, type FlowContext } from './context';
+import { PORTS } from './model';
 
 export interface DeploymentTarget {
   connection: ConnectionProfile;
@@ -44,8 +45,10 @@ export async function listDeploymentTargets(pool: ClientPool, connections: Conne
 }
 
 export interface DeploymentDetails {
-  /** DNS name of the Elasticsearch endpoint; the remote-cluster proxy is `<endpoint>:9443` / `:9400`. */
+  /** DNS name of the Elasticsearch endpoint; the remote-cluster proxy is `<endpoint>:<port>`, see `proxyPorts`. */
   endpoint?: string;
+  /** The proxy ports other clusters connect to: certificate model (transport) and API-key model (remote cluster server). */
+  proxyPorts: { certificate: number; apiKey: number };
   /** Elasticsearch version of the current plan. */
   version?: string;
   trust: TrustSettings;
@@ -57,7 +60,19 @@ export async function deploymentDetails(cloud: CloudClient, target: Pick<Deploym
   const resource = findElasticsearchResource(deployment, target.refId);
   const trust = isRecord(resource.info?.settings?.trust) ? (resource.info.settings?.trust as TrustSettings) : {};
   const version = resource.info?.plan_info?.current?.plan?.elasticsearch?.version;
-  return { endpoint: resource.info?.metadata?.endpoint, trust, clusterId: resource.id, version: typeof version === 'string' ? version : undefined };
+  return { endpoint: resource.info?.metadata?.endpoint, proxyPorts: proxyPortsOf(resource), trust, clusterId: resource.id, version: typeof version === 'string' ? version : undefined };
+}
+
+/**
+ * The certificate model's proxy port is the resource's `metadata.ports.transport_passthrough`
+ * (ClusterMetadataPortInfo: "Port where the cluster listens for transport traffic using TLS"), which
+ * an ECE installation may set to something other than 9400. The API exposes no port for the
+ * API-key model's remote cluster server, so the documented 9443 (seeds 002, 004) stays a constant.
+ */
+function proxyPortsOf(resource: ElasticsearchResourceInfo): DeploymentDetails['proxyPorts'] {
+  const transport = resource.info?.metadata?.ports?.transport_passthrough;
+  const valid = typeof transport === 'number' && Number.isInteger(transport) && transport > 0 && transport < 65536;
+  return { certificate: valid ? transport : PORTS.cloudCertificateProxy, apiKey: PORTS.remoteClusterServer };
 }
 
 export type TrustKind = 'accounts' | 'external' | 'direct';
@@ -100,7 +115,9 @@ export function describeTrustEntry(entry: TrustEntry): string {
     case 'external':
       return `Environment ${entry.entry.name ?? entry.entry.trust_relationship_id} — ${scope}`;
     case 'direct':
-      return `Self-managed / other "${entry.entry.name}" — ${scope}`;
+      return entry.entry.type === 'ESS'
+        ? `Elastic Cloud organization "${entry.entry.name}"${entry.entry.scope_id ? ` (${entry.entry.scope_id})` : ''} — ${scope}`
+        : `Self-managed / other "${entry.entry.name}" — ${scope}`;
   }
 }
 
@@ -142,9 +159,32 @@ function fromEntries(entries: TrustEntry[]): TrustSettings {
   return result;
 }
 
-/** Whether an organization/environment entry of `trust` lets in the cluster `clusterId`. */
-export function trustsCluster(trust: TrustSettings, clusterId: string): boolean {
-  return trustEntries(trust).some((entry) => entry.kind !== 'direct' && (entry.entry.trust_all || (entry.entry.trust_allowlist ?? []).includes(clusterId)));
+/** Who a cluster belongs to, as trust entries name it. */
+export interface TrustedCluster {
+  clusterId: string;
+  /** Its organization (ECE: the environment's account): matched against `accounts[].account_id`. */
+  accountId?: string;
+  /** ECE: the trust relationship of its environment, matched against `external[].trust_relationship_id`. */
+  trustRelationshipId?: string;
+}
+
+/** The organization or environment entry of `trust` that is about `cluster`'s owner, if any. */
+export function trustEntryFor(trust: TrustSettings, cluster: TrustedCluster): TrustEntry | undefined {
+  return trustEntries(trust).find(
+    (entry) =>
+      (entry.kind === 'accounts' && cluster.accountId !== undefined && entry.entry.account_id === cluster.accountId) ||
+      (entry.kind === 'external' && cluster.trustRelationshipId !== undefined && entry.entry.trust_relationship_id === cluster.trustRelationshipId),
+  );
+}
+
+/**
+ * Whether `trust` lets in `cluster`: the entry about its organization or environment trusts all
+ * of it or lists its cluster ID. An entry about some other organization does not count, whatever
+ * its `trust_all`. Direct (CA) entries are not judged here.
+ */
+export function trustsCluster(trust: TrustSettings, cluster: TrustedCluster): boolean {
+  const entry = trustEntryFor(trust, cluster);
+  return entry !== undefined && entry.kind !== 'direct' && (entry.entry.trust_all || (entry.entry.trust_allowlist ?? []).includes(cluster.clusterId));
 }
 
 /**

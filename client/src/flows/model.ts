@@ -25,16 +25,26 @@ export const API_KEY_MODEL_FIRST_VERSION = '8.10.0';
 
 /**
  * The version each platform's documentation lists for the API-key model: self-managed 8.14
- * (8.10–8.13 was beta), ECK 8.10 (its webhook gate), Elastic Cloud Hosted 8.10, and ECE 8.12 (the
- * ECE-to-ECE page). The Cloud and ECE numbers come from documentation pages that disagree with
- * each other, so versions between 8.10 and these are asked about, never refused.
+ * (8.10–8.13 was beta), ECK 8.10 (its webhook gate), and Elastic Cloud Hosted and ECE 8.14 ("The
+ * local and remote deployments must be on Elastic Stack 8.14 or later": seeds 001, 002, 004).
+ * Versions between 8.10 and these are asked about, never refused.
  */
 export const API_KEY_MODEL_DOCUMENTED_VERSION: Record<Platform, string> = {
   'self-managed': '8.14.0',
   eck: '8.10.0',
-  cloud: '8.10.0',
-  ece: '8.12.0',
+  cloud: '8.14.0',
+  ece: '8.14.0',
 };
+
+/**
+ * From this version Elastic Cloud Hosted and ECE deployments load keystore changes by themselves;
+ * before it the deployment is restarted ("If the local deployment runs on version 8.14 or greater,
+ * you no longer need to perform this step": seeds 001, 002, 004).
+ */
+export const CLOUD_KEYSTORE_AUTO_RELOAD_VERSION = '8.14.0';
+
+/** The resolve-cluster API, which also makes the local cluster retry a disconnected remote (specification: `@availability stack since=8.13.0`). */
+export const RESOLVE_CLUSTER_VERSION = '8.13.0';
 
 /** Strong identity verification (`certificate_identity` on the key, request signing) needs 9.3 on both sides. */
 export const CERTIFICATE_IDENTITY_VERSION = '9.3.0';

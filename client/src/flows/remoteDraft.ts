@@ -73,7 +73,7 @@ export function modelStep(start: FlowStart): FlowStep<AddRemoteDraft> {
             {
               label: 'API key (recommended)',
               description: 'cross-cluster API key, port 9443',
-              detail: 'The remote grants access through a cross-cluster API key, which the local cluster keeps in its keystore. Elasticsearch 8.14+ (8.10+ on ECK and Elastic Cloud).',
+              detail: 'The remote grants access through a cross-cluster API key, which the local cluster keeps in its keystore. Elasticsearch 8.14+ (8.10+ on ECK).',
               value: 'api-key',
             },
             {

@@ -1,13 +1,15 @@
 /**
- * Waiting for a new remote connection (`GET _remote/info` until `connected` or a timeout), and the
- * likely cause when it does not come up, from what `_remote/info` shows and what the flow knows
- * about the set-up. Causes follow the troubleshooting facts in remote-cluster-settings.md
- * (sections 2, 5, 6) and validation-rules.md (sections C, D, G, H).
+ * Waiting for a new remote connection (a connection attempt, then `GET _remote/info`, until
+ * `connected` or a timeout), and the likely cause when it does not come up, from what
+ * `_remote/info` and the attempt show and what the flow knows about the set-up. Causes follow the
+ * troubleshooting facts in remote-cluster-settings.md (sections 2, 5, 6) and validation-rules.md
+ * (sections C, D, G, H).
  */
 import type { ElasticsearchClient } from '../api/elasticsearch';
+import { ApiError } from '../api/errors';
 import type { RemoteClusterInfo } from '../api/types/elasticsearch';
 import { describeError, type FlowContext } from './context';
-import { PORTS, portOf, type Platform, type SecurityModel } from './model';
+import { atLeastVersion, PORTS, portOf, RESOLVE_CLUSTER_VERSION, type Platform, type SecurityModel } from './model';
 
 export interface PollResult {
   connected: boolean;
@@ -15,18 +17,69 @@ export interface PollResult {
   info?: RemoteClusterInfo;
   /** Set when `_remote/info` itself could not be read at the end. */
   error?: string;
+  /** What the last reconnection attempt reported: the resolve-cluster `error`, or why the attempt itself failed. */
+  attemptProblem?: string;
   waitedMs: number;
 }
 
-/** Polls `_remote/info` until the alias is connected or the timeout passes. */
-export async function waitForConnection(context: FlowContext, client: ElasticsearchClient, alias: string): Promise<PollResult> {
+/**
+ * Elasticsearch does not retry a disconnected remote by itself (ClusterRemoteInfoRequest in the
+ * specification); a cross-cluster request makes it try. The resolve-cluster API (8.13+) exists for
+ * this; older clusters get a search that returns no hits on `<alias>:*`, as the official
+ * multi_cluster/20_info.yml test does before reading `_remote/info`.
+ */
+type Trigger = 'resolve-cluster' | 'search';
+
+/**
+ * A route the cluster does not have: Elasticsearch answers 400 "no handler found for uri" (405 when
+ * the path exists for other methods). A 404 is not that: it is "no such remote cluster".
+ */
+function isMissingEndpoint(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  return error.status === 405 || (error.status === 400 && /no handler found/i.test(error.details.reason ?? ''));
+}
+
+/** Bounds each resolve-cluster call; without it a silent remote holds the request for the transport's timeout. */
+const RESOLVE_TIMEOUT = '10s';
+
+/** Makes the local cluster try to connect to `alias` once. Returns the trigger that works here and any problem reported. */
+async function triggerConnection(client: ElasticsearchClient, alias: string, trigger: Trigger): Promise<{ trigger: Trigger; problem?: string }> {
+  const expression = `${alias}:*`;
+  if (trigger === 'resolve-cluster') {
+    try {
+      const entry = (await client.resolveCluster([expression], { timeout: RESOLVE_TIMEOUT }))[alias];
+      return { trigger, problem: entry?.error };
+    } catch (error) {
+      if (!isMissingEndpoint(error)) return { trigger, problem: describeError(error) };
+      trigger = 'search';
+    }
+  }
+  try {
+    await client.searchWithoutHits([expression]);
+    return { trigger };
+  } catch (error) {
+    return { trigger, problem: describeError(error) };
+  }
+}
+
+/**
+ * Waits for the alias to connect: before each read of `_remote/info` it makes the local cluster
+ * attempt the connection (see Trigger), since a first attempt that failed, for example while a
+ * trust change or keystore reload was still being applied, is not repeated on its own.
+ * `localVersion` picks the trigger; when unknown, resolve-cluster is tried and a cluster without
+ * it falls back to the search.
+ */
+export async function waitForConnection(context: FlowContext, client: ElasticsearchClient, alias: string, localVersion?: string): Promise<PollResult> {
   const { timing } = context;
   const started = timing.now();
+  let trigger: Trigger = localVersion === undefined || atLeastVersion(localVersion, RESOLVE_CLUSTER_VERSION) ? 'resolve-cluster' : 'search';
   return context.ui.progress(`Waiting for "${alias}" to connect…`, async (report) => {
     let info: RemoteClusterInfo | undefined;
     let error: string | undefined;
+    let attemptProblem: string | undefined;
     for (;;) {
       try {
+        ({ trigger, problem: attemptProblem } = await triggerConnection(client, alias, trigger));
         info = (await client.remoteInfo())[alias];
         error = undefined;
         if (info?.connected) return { connected: true, info, waitedMs: timing.now() - started };
@@ -34,8 +87,8 @@ export async function waitForConnection(context: FlowContext, client: Elasticsea
         error = describeError(failure);
       }
       const elapsed = timing.now() - started;
-      if (elapsed >= timing.connectTimeoutMs) return { connected: false, info, error, waitedMs: elapsed };
-      report(`not connected yet (${Math.round(elapsed / 1000)} s of ${Math.round(timing.connectTimeoutMs / 1000)} s)`);
+      if (elapsed >= timing.connectTimeoutMs) return { connected: false, info, error, attemptProblem, waitedMs: elapsed };
+      report(`not connected yet (${Math.round(elapsed / 1000)} s of ${Math.round(timing.connectTimeoutMs / 1000)} s)${attemptProblem ? `: ${attemptProblem}` : ''}`);
       await timing.sleep(Math.min(timing.pollIntervalMs, timing.connectTimeoutMs - elapsed));
     }
   });
@@ -55,6 +108,7 @@ export function likelyCauses(result: PollResult, expected: ConnectionExpectation
   const causes: string[] = [];
   const info = result.info;
   if (result.error) causes.push(`The connection status could not be read: ${result.error}`);
+  if (result.attemptProblem) causes.push(`The last connection attempt reported: ${result.attemptProblem}`);
   if (!info) {
     causes.push('The local cluster does not list the alias in GET _remote/info: the settings did not take effect (check GET _cluster/settings for the alias).');
     return causes;

@@ -1,9 +1,12 @@
 /**
  * "Elastic: Add Trusted Environment" and "Elastic: Edit Trust": the trust settings of an Elastic
  * Cloud Hosted / ECE deployment (whose certificates it accepts for TLS-certificate remote
- * clusters). An entry trusts an Elastic Cloud organization (`accounts`), an ECE environment
- * (`external`, by trust relationship) or a self-managed / other environment by its CA (`direct`),
+ * clusters). An entry trusts an Elastic Cloud organization, an ECE environment (`external`, by
+ * trust relationship) or a self-managed / other environment by its CA (`direct`, type `generic`),
  * for all its clusters or for listed Elasticsearch cluster IDs (offered from the connected account).
+ * An organization is an `accounts` entry on Elastic Cloud (seed 002); on ECE, whose only account is
+ * its own (seed 003), it is a `direct` entry of type `ESS` with the organization ID as scope ID and
+ * the regions' CA certificates (seed 000).
  * The deployment update replaces the whole trust object, so every write reads the current trust
  * right before and changes only the one entry.
  */
@@ -44,14 +47,18 @@ interface Scope {
   clusterIds: string[];
 }
 
+/** What the person chose to trust; `ess` is an Elastic Cloud organization seen from ECE (a direct entry). */
+type AddChoice = TrustKind | 'ess';
+
 interface AddDraft {
   target?: DeploymentTarget;
-  kind?: TrustKind;
-  /** accounts: organization ID; external: trust relationship ID; direct: name. */
+  kind?: AddChoice;
+  /** accounts: organization ID; external: trust relationship ID; direct and ess: name. */
   id?: string;
-  /** direct only. */
+  /** direct and ess. */
   caFile?: string;
-  caPem?: string;
+  caPems?: string[];
+  /** direct: the environment's scope; ess: the organization ID. */
   scopeId?: string;
   scope?: Scope;
 }
@@ -103,7 +110,11 @@ async function runAddTrust(context: FlowContext, pool: ClientPool, draft: AddDra
   const stepsFor = (current: AddDraft): FlowStep<AddDraft>[] => [
     ...(presetTarget ? [] : [deploymentStep<AddDraft>(context, pool, connection)]),
     kindStep(context),
-    ...(current.kind === 'direct' ? [directNameStep(context), caFileStep(context), scopeIdStep(context)] : [idStep(context, pool)]),
+    ...(current.kind === 'direct'
+      ? [directNameStep(context), caFileStep(context), scopeIdStep(context)]
+      : current.kind === 'ess'
+        ? [organizationStep(context), directNameStep(context), caFileStep(context)]
+        : [idStep(context, pool)]),
     scopeStep(context, pool, ADD_TITLE),
   ];
   if (!(await runSteps(ADD_TITLE, draft, stepsFor))) return cancelled();
@@ -121,9 +132,11 @@ async function runAddTrust(context: FlowContext, pool: ClientPool, draft: AddDra
   }
   const replaced = existing.find((candidate) => trustEntryKey(candidate) === trustEntryKey(entry));
   const kept = existing.filter((candidate) => candidate !== replaced);
+  const scopeNote = draft.scopeId === undefined ? undefined : scopeIdProblem(draft.scopeId).note;
   const detail = [
     replaced ? `Replace: ${describeTrustEntry(replaced)}` : undefined,
     `${replaced ? 'With' : 'Add'}: ${describeTrustEntry(entry)}`,
+    scopeNote,
     '',
     kept.length ? 'Kept as they are:' : 'No other trust entries.',
     ...kept.map((candidate) => `• ${describeTrustEntry(candidate)}`),
@@ -175,9 +188,16 @@ function entryOf(draft: AddDraft): TrustEntry {
     case 'external':
       return { kind: 'external', entry: { trust_relationship_id: draft.id as string, ...common } satisfies ExternalTrust };
     case 'direct':
+    case 'ess':
       return {
         kind: 'direct',
-        entry: { name: draft.id as string, type: 'generic', scope_id: draft.scopeId, certificates: [{ pem: draft.caPem as string }], ...common } satisfies DirectTrust,
+        entry: {
+          name: draft.id as string,
+          type: draft.kind === 'ess' ? 'ESS' : 'generic',
+          scope_id: draft.scopeId,
+          certificates: (draft.caPems ?? []).map((pem) => ({ pem })),
+          ...common,
+        } satisfies DirectTrust,
       };
     default:
       return { kind: 'accounts', entry: { account_id: draft.id as string, ...common } satisfies AccountTrust };
@@ -189,13 +209,15 @@ function kindStep(context: FlowContext): FlowStep<AddDraft> {
     id: 'kind',
     run: async (draft, position) =>
       take(
-        await context.ui.pick<TrustKind>({
+        await context.ui.pick<AddChoice>({
           ...position,
           placeholder: 'What should the deployment trust?',
           items: [
-            { label: 'An Elastic Cloud organization', description: 'by organization ID', value: 'accounts' },
+            draft.target?.connection.kind === 'ece'
+              ? { label: 'An Elastic Cloud organization', description: 'by organization ID and the CA certificates of its regions', value: 'ess' }
+              : { label: 'An Elastic Cloud organization', description: 'by organization ID', value: 'accounts' },
             { label: 'An ECE environment', description: 'by trust relationship', value: 'external' },
-            { label: 'A self-managed or other environment', description: 'by its CA certificate', value: 'direct' },
+            { label: 'A self-managed or other environment', description: 'by its CA certificate (ECK, self-managed)', value: 'direct' },
           ],
           active: draft.kind,
         }),
@@ -252,37 +274,81 @@ function directNameStep(context: FlowContext): FlowStep<AddDraft> {
     id: 'directName',
     run: async (draft, position) =>
       take(
-        await context.ui.input({ ...position, prompt: 'A name for the trusted environment', placeholder: 'on-prem-dc1', value: draft.id, validate: (value) => (value.trim() ? undefined : 'Enter a name.') }),
+        await context.ui.input({
+          ...position,
+          prompt: 'A name for the trusted environment',
+          placeholder: draft.kind === 'ess' ? 'My Organization' : 'on-prem-dc1',
+          value: draft.id ?? (draft.kind === 'ess' && draft.scopeId ? `Elastic Cloud organization ${draft.scopeId}` : undefined),
+          validate: (value) => (value.trim() ? undefined : 'Enter a name.'),
+        }),
         (value) => (draft.id = value.trim()),
       ),
   };
 }
 
+/** ECE trusting an Elastic Cloud organization: its ID becomes the scope ID of the direct entry (seed 000). */
+function organizationStep(context: FlowContext): FlowStep<AddDraft> {
+  return {
+    id: 'organization',
+    run: async (draft, position) =>
+      take(
+        await context.ui.input({
+          ...position,
+          prompt: 'ID of the Elastic Cloud organization to trust (shown next to the organization name; usually digits)',
+          value: draft.scopeId,
+          validate: (value) => scopeIdProblem(value.trim()).problem,
+        }),
+        (value) => (draft.scopeId = value.trim()),
+      ),
+  };
+}
+
 function caFileStep(context: FlowContext): FlowStep<AddDraft> {
-  let pem: string | undefined;
+  let pems: string[] = [];
   return {
     id: 'caFile',
     run: async (draft, position) =>
       take(
         await context.ui.input({
           ...position,
-          prompt: 'Path of the PEM file with the CA certificate that signed the environment\'s transport certificates',
+          prompt:
+            draft.kind === 'ess'
+              ? 'Path of the PEM file with the CA certificates of the organization\'s regions (from the Security page of its deployments; one file may hold several)'
+              : 'Path of the PEM file with the CA certificate that signed the environment\'s transport certificates',
           placeholder: '/path/to/transport-ca.crt',
           value: draft.caFile,
           validate: async (value) => {
             if (value.trim() === '') return 'Enter the path of the CA certificate.';
             const loaded = await loadCaFile(value.trim());
             if ('problem' in loaded) return `This file cannot be used: ${loaded.problem}`;
-            pem = loaded.pem;
+            pems = splitCertificates(loaded.pem);
             return undefined;
           },
         }),
         (value) => {
           draft.caFile = value.trim();
-          draft.caPem = pem;
+          draft.caPems = pems;
         },
       ),
   };
+}
+
+/** Each certificate of a PEM bundle, as its own `certificates[]` entry. */
+function splitCertificates(pem: string): string[] {
+  return pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n?/g) ?? [pem];
+}
+
+/**
+ * The API description calls `scope_id` "a lowercase alphanumerical string of max 32 characters",
+ * but the ECE ↔ ECK procedure (seed 004) has the person enter `default.es.local`. Dotted or dashed
+ * lowercase names are therefore accepted, with a note; the service's own rule is not verified.
+ */
+export function scopeIdProblem(value: string): { problem?: string; note?: string } {
+  if (/^[a-z0-9]{1,32}$/.test(value)) return {};
+  if (value.length <= 32 && /^[a-z0-9]+([.-][a-z0-9]+)*$/.test(value)) {
+    return { note: `The API description asks for lowercase letters and digits only; "${value}" follows the ECE ↔ ECK procedure (for example default.es.local). If the update is refused, use the scope as the service expects it.` };
+  }
+  return { problem: 'Use 1 to 32 lowercase letters and digits (dots or dashes between them, as in default.es.local).' };
 }
 
 function scopeIdStep(context: FlowContext): FlowStep<AddDraft> {
@@ -292,9 +358,9 @@ function scopeIdStep(context: FlowContext): FlowStep<AddDraft> {
       take(
         await context.ui.input({
           ...position,
-          prompt: 'Scope ID: the part of the environment\'s node certificate names that identifies it (lowercase letters and digits, up to 32)',
+          prompt: 'Scope ID: the part of the environment\'s node certificate names that identifies it (lowercase letters and digits, up to 32; default.es.local for ECK)',
           value: draft.scopeId,
-          validate: (value) => (/^[a-z0-9]{1,32}$/.test(value.trim()) ? undefined : 'Use 1 to 32 lowercase letters and digits.'),
+          validate: (value) => scopeIdProblem(value.trim()).problem,
         }),
         (value) => (draft.scopeId = value.trim()),
       ),

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { CloudClient, EceClient } from '../../../client/src/api/cloud';
 import { ElasticsearchClient } from '../../../client/src/api/elasticsearch';
+import { deploymentDetails } from '../../../client/src/flows/deployments';
 import { HttpClient, type Auth } from '../../../client/src/api/http';
 import { startEmulator, TLS_FIXTURES, type RunningEmulator } from '../../emulator';
 import { apiErrorOf, esHttp } from './support';
@@ -64,7 +65,8 @@ describe('Elastic Cloud Hosted client against the emulator', () => {
     assert.equal(resource.id, alpha().clusterId);
     assert.deepEqual(resource.info.settings?.trust, { accounts: [{ account_id: emulator.state.cloud.accountId, trust_all: true }] });
     assert.equal(resource.info.metadata.endpoint, `${alpha().clusterId}.${alpha().region}.emulated-cloud.local`);
-    assert.equal(resource.info.plan_info?.current, undefined, 'plans only on request');
+    // show_plans defaults to true in the API description (the old expectation, no plans unless asked, was wrong).
+    assert.ok(resource.info.plan_info?.current?.plan, 'plans are shown by default');
   });
 
   test('unknown deployment or resource: 404 with the service\'s code', async () => {
@@ -95,8 +97,12 @@ describe('Elastic Cloud Hosted client against the emulator', () => {
     assert.equal(ref.info?.trusted_back, false);
     assert.equal(ref.info?.trusted, true);
 
-    // Allow-listing alpha's cluster ID (not its deployment ID) restores it.
+    // Allow-listing alpha's cluster ID (not its deployment ID) fixes it, but Elasticsearch does not
+    // reconnect by itself: the connection comes back once a cross-cluster request asks for it.
     await cloud.updateDeploymentTrust(await cloud.readForUpdate(beta().id, 'main-elasticsearch'), { accounts: [{ account_id: emulator.state.cloud.accountId, trust_all: false, trust_allowlist: [alpha().clusterId] }] });
+    [ref] = (await cloud.getRemoteClusters(alpha().id, 'main-elasticsearch')).resources;
+    assert.equal(ref.info?.connected, false);
+    assert.equal((await es('alpha').resolveCluster(['beta:*'])).beta.connected, true);
     [ref] = (await cloud.getRemoteClusters(alpha().id, 'main-elasticsearch')).resources;
     assert.equal(ref.info?.connected, true);
 
@@ -185,7 +191,8 @@ describe('ECE client against the emulator', () => {
     assert.equal((await apiErrorOf(ece.createTrustRelationship({ name: 'bad', public_ca_cert: 'hello' }))).kind, 'bad-request');
     const pem = readFileSync(TLS_FIXTURES.caFile, 'utf8');
     await ece.createTrustRelationship({ name: 'twice', public_ca_cert: pem });
-    assert.equal((await apiErrorOf(ece.createTrustRelationship({ name: 'twice', public_ca_cert: pem }))).kind, 'conflict');
+    // The operation documents 400 for a refused request, not 409.
+    assert.equal((await apiErrorOf(ece.createTrustRelationship({ name: 'twice', public_ca_cert: pem }))).kind, 'bad-request');
     const missing = await apiErrorOf(ece.getTrustRelationship('nope'));
     assert.equal(missing.kind, 'not-found');
     assert.equal(missing.details.type, 'trust_relationships.not_found');
@@ -209,3 +216,29 @@ describe('ECE client against the emulator', () => {
   });
 });
 
+
+describe('proxy ports of a deployment', () => {
+  test('the certificate port comes from metadata.ports.transport_passthrough; the API-key port stays 9443', async () => {
+    const emulator = await startEmulator({
+      clusters: [{ name: 'custom' }, { name: 'usual' }],
+      cloud: {
+        flavor: 'ece',
+        apiKeys: [CLOUD_KEY],
+        deployments: [
+          { id: 'custom-deployment', name: 'custom', cluster: 'custom', transportPassthroughPort: 9401 },
+          { id: 'usual-deployment', name: 'usual', cluster: 'usual' },
+        ],
+      },
+    });
+    const cloud = new CloudClient(new HttpClient({ service: 'ece', baseUrl: emulator.cloudUrl as string, auth: { type: 'apiKey', apiKey: CLOUD_KEY } }));
+    try {
+      const custom = await deploymentDetails(cloud, { deploymentId: 'custom-deployment', refId: 'main-elasticsearch' });
+      assert.deepEqual(custom.proxyPorts, { certificate: 9401, apiKey: 9443 });
+      assert.equal(emulator.state.cluster('custom').transportAddress, `${custom.endpoint}:9401`, 'the emulated proxy listens there');
+      assert.deepEqual((await deploymentDetails(cloud, { deploymentId: 'usual-deployment', refId: 'main-elasticsearch' })).proxyPorts, { certificate: 9400, apiKey: 9443 });
+    } finally {
+      await cloud.http.close();
+      await emulator.stop();
+    }
+  });
+});

@@ -119,10 +119,12 @@ describe('Elasticsearch client against the emulator', () => {
 
   test('cluster settings: values come back as strings, nested or flat, with defaults on request', async () => {
     const local = connect('local');
+    // A list setting given as one string comes back as that string, as Elasticsearch echoes it.
     const put = await local.putClusterSettings({ persistent: { 'cluster.remote.a.seeds': 'a.example:9300', 'cluster.remote.a.node_connections': 5 } }, { flatSettings: true });
-    assert.deepEqual(put.persistent, { 'cluster.remote.a.node_connections': '5', 'cluster.remote.a.seeds': ['a.example:9300'] });
+    assert.deepEqual(put.persistent, { 'cluster.remote.a.node_connections': '5', 'cluster.remote.a.seeds': 'a.example:9300' });
     const nested = await local.getClusterSettings();
-    assert.deepEqual(nested.persistent, { cluster: { remote: { a: { node_connections: '5', seeds: ['a.example:9300'] } } } });
+    assert.deepEqual(nested.persistent, { cluster: { remote: { a: { node_connections: '5', seeds: 'a.example:9300' } } } });
+    assert.deepEqual(((await local.remoteInfo()).a as { seeds: string[] }).seeds, ['a.example:9300'], '_remote/info always lists the seeds');
     const flat = await local.getClusterSettings({ flatSettings: true, includeDefaults: true });
     assert.equal(flat.defaults?.['cluster.remote.a.skip_unavailable'], 'true');
     assert.equal(flat.defaults?.['cluster.remote.initial_connect_timeout'], '30s');
@@ -153,9 +155,14 @@ describe('Elasticsearch client against the emulator', () => {
 
   test('cluster settings: static, secure and unknown keys are refused; bad values are named', async () => {
     const local = connect('local');
-    for (const key of ['cluster.remote.initial_connect_timeout', 'remote_cluster_server.enabled', 'cluster.remote.a.credentials', 'cluster.remote.a.seed']) {
+    for (const key of ['cluster.remote.initial_connect_timeout', 'remote_cluster_server.enabled', 'cluster.remote.a.credentials']) {
       const error = await apiErrorOf(local.putClusterSettings({ persistent: { [key]: 'x' } }));
       assert.match(error.message, new RegExp(`persistent setting \\[${key.replace(/\./g, '\\.')}\\], not dynamically updateable`));
+    }
+    // A key Elasticsearch does not know at all (here a typo of "seeds") is "not recognized", also when nulled.
+    for (const value of ['x', null]) {
+      const typo = await apiErrorOf(local.putClusterSettings({ transient: { 'cluster.remote.a.seed': value } }));
+      assert.match(typo.message, /transient setting \[cluster\.remote\.a\.seed\], not recognized/);
     }
     const badPort = await apiErrorOf(local.putClusterSettings({ persistent: { 'cluster.remote.a.seeds': ['a.example'] } }));
     assert.match(badPort.message, /remote hosts need to be configured as \[host:port\], found \[a\.example\] instead/);

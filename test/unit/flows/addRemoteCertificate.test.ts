@@ -129,7 +129,7 @@ describe('Add Remote Cluster, TLS-certificate model', () => {
     const ui = new ScriptedFlowUi([{ pick: /^TLS certificate/ }, { pick: /^gamma$/ }, { pick: /^Elastic Cloud Hosted/ }, { pick: /^g$/ }, { pick: /Elastic Cloud or ECE deployment/ }, { pick: /^b$/ }, { type: 'beta' }]);
     const result = await addRemoteCluster(testContext(ui, saved));
     assert.equal(result.outcome, 'cancelled');
-    assert.match(ui.notices.at(-1)?.message ?? '', /Deployment "g" does not trust cluster .* no organization trust entry/);
+    assert.match(ui.notices.at(-1)?.message ?? '', /Deployment "g" does not trust cluster .* no trust entry for its own organization/);
     assert.deepEqual(emulator.state.cloud.deployments.get('dep-g')?.trust, {});
   });
 

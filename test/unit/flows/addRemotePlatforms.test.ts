@@ -247,3 +247,57 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
     assert.match(result.report, /## Undone\n\n- Created the cross-cluster API key/);
   });
 });
+
+describe('Add Remote Cluster (API key) on an Elastic Cloud deployment before 8.14', () => {
+  let emulator: RunningEmulator;
+  let saved: SavedConnection[];
+
+  before(async () => {
+    emulator = await startEmulator({
+      clusters: [
+        { name: 'older', version: '8.13.4' },
+        { name: 'remote', version: '8.17.0' },
+      ],
+      cloud: { apiKeys: ['org-key'], deployments: [{ id: 'older-deployment', name: 'older-prod', cluster: 'older' }] },
+    });
+    saved = [esConnection('older', emulator.clusterUrl('older')), esConnection('remote', emulator.clusterUrl('remote')), cloudConnection('cloud', emulator.cloudUrl as string, 'org-key')];
+  });
+  after(() => emulator.stop());
+
+  test('the version is asked about (the seeds need 8.14), and the person restarts the deployment instead of a reload call', async () => {
+    const answers: Answer[] = [
+      { pick: /^API key/ },
+      { pick: /^older$/ },
+      { pick: /^Elastic Cloud Hosted/ },
+      { pick: /^older-prod$/ },
+      { pick: /^remote$/ },
+      { pick: /Enter the address/ },
+      { type: REMOTE_SERVER },
+      { type: '' },
+      { type: 'europe' },
+      { type: 'logs-*' },
+      { type: '' },
+    ];
+    const ui = new ScriptedFlowUi(answers, {
+      confirm: [
+        { match: /lists 8\.14\.0 or later/, answer: true },
+        { match: /^Make these changes\?/, answer: true },
+      ],
+      notify: [
+        {
+          match: /Restart deployment "older-prod"/,
+          answer: () => {
+            // What the person does on the deployment page; the emulator's restart API does the same.
+            emulator.state.cluster('older').reloadKeystore();
+            return 'Restarted';
+          },
+        },
+      ],
+    });
+    const result = await addRemoteCluster(testContext(ui, saved));
+    assert.equal(result.outcome, 'completed', result.report);
+    assert.ok(ui.notices.some((notice) => /before 8\.14\.0 the keystore is only read at start-up/.test(notice.detail ?? '')));
+    assert.equal(emulator.state.requests.some((request) => request.path.endsWith('/reload_secure_settings')), false, 'no reload call on Cloud');
+    assert.equal(emulator.state.remoteStatus(emulator.state.cluster('older'), 'europe').connected, true);
+  });
+});

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { appendDocumentEdit, credentialsSecretName, eckResources, secureSettingsEdit } from '../../../client/src/flows/eck';
+import { trustsCluster } from '../../../client/src/flows/deployments';
 import { guessPlatform } from '../../../client/src/flows/model';
 import { likelyCauses } from '../../../client/src/flows/remoteStatus';
+import { scopeIdProblem } from '../../../client/src/flows/trust';
 import { aliasesIn, proxySettingsBody, removalBody, restoreBody, type AliasSettings } from '../../../client/src/flows/settings';
 import { runSteps, type FlowStep } from '../../../client/src/flows/steps';
 import { BACK } from '../../../client/src/flows/ui';
@@ -148,5 +150,38 @@ describe('where a cluster runs, guessed from its connection', () => {
       assert.equal(guessPlatform({ url }), 'self-managed', url);
     }
     for (const url of ['https://es.example.com:9200', 'https://172.32.0.1:9200', 'https://8.8.8.8:9200', 'not a url']) assert.equal(guessPlatform({ url }), undefined, url);
+  });
+});
+
+describe('which trust entry concerns a cluster', () => {
+  const cluster = { clusterId: 'c'.repeat(32), accountId: 'org-1' };
+
+  test('an entry for another organization does not let the cluster in, whatever its trust_all', () => {
+    assert.equal(trustsCluster({ accounts: [{ account_id: 'org-2', trust_all: true }] }, cluster), false);
+    assert.equal(trustsCluster({ accounts: [{ account_id: 'org-2', trust_all: true }, { account_id: 'org-1', trust_all: false, trust_allowlist: [] }] }, cluster), false);
+  });
+
+  test('the entry of its own organization does, by trust_all or by its cluster ID', () => {
+    assert.equal(trustsCluster({ accounts: [{ account_id: 'org-1', trust_all: true }] }, cluster), true);
+    assert.equal(trustsCluster({ accounts: [{ account_id: 'org-1', trust_all: false, trust_allowlist: [cluster.clusterId] }] }, cluster), true);
+  });
+
+  test('an environment entry counts only for its trust relationship', () => {
+    const trust = { external: [{ trust_relationship_id: 'env-1', trust_all: true }] };
+    assert.equal(trustsCluster(trust, { clusterId: cluster.clusterId, trustRelationshipId: 'env-1' }), true);
+    assert.equal(trustsCluster(trust, { clusterId: cluster.clusterId, trustRelationshipId: 'env-2' }), false);
+  });
+});
+
+describe('scope IDs of direct trust entries', () => {
+  test('lowercase letters and digits pass silently; the ECK scope default.es.local passes with a note', () => {
+    assert.deepEqual(scopeIdProblem('803289842'), {});
+    const eck = scopeIdProblem('default.es.local');
+    assert.equal(eck.problem, undefined);
+    assert.match(eck.note ?? '', /ECE ↔ ECK/);
+  });
+
+  test('uppercase, underscores, leading dots and more than 32 characters are refused', () => {
+    for (const value of ['DC1', 'dc_1', '.es.local', 'a'.repeat(33), '']) assert.ok(scopeIdProblem(value).problem, value);
   });
 });

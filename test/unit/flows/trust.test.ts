@@ -120,6 +120,37 @@ describe('Add Trusted Environment (ECE)', () => {
   });
   after(() => emulator.stop());
 
+  test('an Elastic Cloud organization is trusted through a direct ESS entry with its ID as scope and the regional CAs (seed 000)', async () => {
+    const ui = new ScriptedFlowUi(
+      [{ pick: /^e$/ }, { pick: /Elastic Cloud organization/ }, { type: '803289842' }, { type: 'My Organization' }, { type: CA_FILE }, { pick: /Only specific/ }, { type: 'cf659f7fe6164d9691b284ae36811be1' }],
+      { confirm: [{ match: /Change the trust/, answer: true }] },
+    );
+    const result = await addTrustedEnvironment(testContext(ui, [cloudConnection('ece', emulator.cloudUrl as string, 'ece-key', 'ece')]));
+    assert.equal(result.outcome, 'completed', result.report);
+    const trust = emulator.state.cloud.deployments.get('dep-e')?.trust;
+    assert.deepEqual(trust?.direct?.find((entry) => entry.name === 'My Organization'), {
+      name: 'My Organization',
+      type: 'ESS',
+      scope_id: '803289842',
+      certificates: [{ pem: readFileSync(CA_FILE, 'utf8') }],
+      trust_all: false,
+      trust_allowlist: ['cf659f7fe6164d9691b284ae36811be1'],
+    });
+    assert.equal(trust?.accounts?.some((entry) => entry.account_id === '803289842'), false, 'no accounts entry: on ECE it could not work');
+  });
+
+  test('an ECK environment is trusted with the scope ID default.es.local (seed 004), with a note about the API description', async () => {
+    const ui = new ScriptedFlowUi([{ pick: /^e$/ }, { pick: /self-managed or other/ }, { type: 'quickstart' }, { type: CA_FILE }, { type: 'default.es.local' }, { pick: /All of its/ }], {
+      confirm: [{ match: /Change the trust/, answer: true }],
+    });
+    const result = await addTrustedEnvironment(testContext(ui, [cloudConnection('ece', emulator.cloudUrl as string, 'ece-key', 'ece')]));
+    assert.equal(result.outcome, 'completed', result.report);
+    assert.match(ui.confirmations[0].detail, /default\.es\.local follows the ECE ↔ ECK procedure|"default\.es\.local" follows the ECE ↔ ECK procedure/);
+    const added = emulator.state.cloud.deployments.get('dep-e')?.trust?.direct?.find((entry) => entry.name === 'quickstart');
+    assert.equal(added?.scope_id, 'default.es.local');
+    assert.equal(added?.type, 'generic');
+  });
+
   test('the environment is picked from the coordinator\'s trust relationships (not the local one)', async () => {
     const ui = new ScriptedFlowUi([{ pick: /^e$/ }, { pick: /ECE environment/ }, { pick: /^Second ECE$/ }, { pick: /All of its/ }], { confirm: [{ match: /Change the trust/, answer: true }] });
     const result = await addTrustedEnvironment(testContext(ui, [cloudConnection('ece', emulator.cloudUrl as string, 'ece-key', 'ece')]));

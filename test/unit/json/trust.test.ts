@@ -107,6 +107,14 @@ describe('rule trust-direct-scope', () => {
     assert.match(finding.message, /give `scope_id`, or list the node certificate names/);
   });
 
+  it('a proxy entry names no nodes and needs neither', () => {
+    assert.deepEqual(ruleFindings('trust-direct-scope', direct(`{ "name": "via proxy", "type": "proxy", "trust_all": false, "certificates": [ { "pem": ${pem} } ] }`)), []);
+  });
+
+  it('accepts the ECE ↔ ECK scope ID default.es.local', () => {
+    assert.deepEqual(locate(direct(`{ "name": "eck", "type": "generic", "scope_id": "default.es.local", "trust_all": true, "certificates": [ { "pem": ${pem} } ] }`)).filter((f) => f.ruleId === 'json-schema'), []);
+  });
+
   it('accepts either way of naming the nodes', () => {
     assert.deepEqual(ruleFindings('trust-direct-scope', direct(`{ "name": "x", "scope_id": "abc123", "trust_all": true, "certificates": [ { "pem": ${pem} } ] }`)), []);
     assert.deepEqual(ruleFindings('trust-direct-scope', direct(`{ "name": "x", "trust_all": false, "additional_node_names": ["node-1.example.com"], "certificates": [ { "pem": ${pem} } ] }`)), []);

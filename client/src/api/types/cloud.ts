@@ -10,7 +10,7 @@
  * ElasticsearchPayload, DeploymentUpdateResponse, RemoteResources, RemoteResourceRef,
  * RemoteResourceInfo, KeystoreContents, KeystoreSecret, TrustRelationshipCreateRequest,
  * TrustRelationshipCreateResponse, TrustRelationshipGetResponse, TrustRelationshipsListResponse,
- * BasicFailedReply. ECE "platform" operations are region-scoped: cloud-sdk-go sends them to
+ * BasicFailedReply, AccountResponse. ECE "platform" operations are region-scoped: cloud-sdk-go sends them to
  * /api/v1/regions/{region}/… (pkg/api/client_runtime.go, RegionBasePath).
  * Only the fields the extension reads or writes are typed; the API sends many more.
  */
@@ -18,6 +18,12 @@
 /** BasicFailedReply: the body of every failed request. */
 export interface BasicFailedReply {
   errors: Array<{ code: string; message: string; fields?: string[] }>;
+}
+
+/** AccountResponse (get-current-account); `trust` is not read. */
+export interface AccountInfo {
+  /** The organization ID on Elastic Cloud, the environment's only account on ECE: what `trust.accounts[].account_id` names. */
+  id: string;
 }
 
 /** AccountTrustRelationship: trust with the clusters of one account (organization). */

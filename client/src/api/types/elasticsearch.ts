@@ -7,7 +7,7 @@
  *   cluster/remote_info/ClusterRemoteInfoResponse.ts, security/create_cross_cluster_api_key/*,
  *   security/update_cross_cluster_api_key/*, security/invalidate_api_key/*, security/put_role/*,
  *   security/get_role/*, security/_types/{Access,Privileges}.ts, nodes/reload_secure_settings/*,
- *   nodes/_types/NodeReloadResult.ts.
+ *   nodes/_types/NodeReloadResult.ts, indices/resolve_cluster/*.
  * Only the fields the extension reads or writes are typed strictly; servers may send more.
  */
 
@@ -152,9 +152,15 @@ export interface CreateCrossClusterApiKeyResponse {
   expiration?: number;
 }
 
-/** PUT /_security/cross_cluster/api_key/{id}. */
-export interface UpdateCrossClusterApiKeyRequest {
-  access: CrossClusterAccess;
+/**
+ * PUT /_security/cross_cluster/api_key/{id}. The specification marks `access` as required, but
+ * Elasticsearch accepts a metadata-only update (ApiKeyIT.testUpdateCrossClusterApiKey) and refuses
+ * only a body that changes neither: "must update either [access] or [metadata] for cross-cluster API keys".
+ */
+export type UpdateCrossClusterApiKeyRequest = UpdateCrossClusterApiKeyFields & ({ access: CrossClusterAccess } | { metadata: Record<string, unknown> });
+
+interface UpdateCrossClusterApiKeyFields {
+  access?: CrossClusterAccess;
   expiration?: string;
   metadata?: Record<string, unknown>;
   certificate_identity?: string | null;
@@ -208,9 +214,8 @@ export interface IndicesPrivileges {
 }
 
 /**
- * RemoteIndicesPrivileges: index privileges on remote clusters (API-key model only). The
- * specification at that commit types `privileges` as data-source privileges, which looks like a
- * generator slip; Elasticsearch takes index privilege names here (`read`, `read_cross_cluster`, …).
+ * RemoteIndicesPrivileges: index privileges on remote clusters (API-key model only); `privileges`
+ * are index privilege names (`read`, `read_cross_cluster`, …) as for local indices.
  */
 export interface RemoteIndicesPrivileges extends IndicesPrivileges {
   clusters: string | string[];
@@ -276,3 +281,27 @@ export interface ReloadSecureSettingsResponse {
   cluster_name: string;
   nodes: Record<string, NodeReloadResult>;
 }
+
+/** ElasticsearchVersionMinInfo (_types/Base.ts): the version block of a resolve-cluster entry. */
+export interface ElasticsearchVersionMinInfo {
+  number: string;
+  build_flavor: string;
+  minimum_wire_compatibility_version: string;
+  minimum_index_compatibility_version: string;
+}
+
+/**
+ * GET /_resolve/cluster/{name} (8.13+), one entry per cluster alias (`(local)` for the local one).
+ * Unlike `_remote/info`, it tries to connect to each remote it names. `error` is set when a search
+ * would fail there (for example a security error) or when the remote did not answer in time; a
+ * remote that cannot be reached comes back as `connected: false` without `error`.
+ */
+export interface ResolveClusterInfo {
+  connected: boolean;
+  skip_unavailable: boolean;
+  matching_indices?: boolean;
+  error?: string;
+  version?: ElasticsearchVersionMinInfo;
+}
+
+export type ResolveClusterResponse = Record<string, ResolveClusterInfo>;

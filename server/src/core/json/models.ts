@@ -105,6 +105,8 @@ export interface TrustEntry {
   /** Value node of `trust_allowlist`. */
   allowlist?: JsonNode;
   allowlistItems: JsonNode[];
+  /** Value node of `type` (direct entries: ECE, ESS, generic, proxy). */
+  type?: JsonNode;
   scopeId?: JsonNode;
   additionalNodeNames: JsonNode[];
   /** Value node of `certificates`. */
@@ -127,6 +129,7 @@ export function trustEntries(body: JsonBody): TrustEntry[] {
           trustAll: child(node, 'trust_all'),
           allowlist,
           allowlistItems: items(allowlist).filter((item) => item.type === 'string'),
+          type: child(node, 'type'),
           scopeId: child(node, 'scope_id'),
           additionalNodeNames: items(child(node, 'additional_node_names')).filter((item) => item.type === 'string'),
           certificates,

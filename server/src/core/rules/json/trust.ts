@@ -112,6 +112,8 @@ export const trustDirectScope = bodyRule({
   check({ body, report }) {
     for (const entry of trustEntries(body)) {
       if (entry.section !== 'direct') continue;
+      // DirectTrustRelationship: with type proxy, scope_id and additional_node_names are omitted.
+      if (entry.type?.value === 'proxy') continue;
       const hasScope = entry.scopeId?.type === 'string' && String(entry.scopeId.value) !== '';
       if (hasScope) continue;
       const trustsClusters = entry.trustAll?.value === true || entry.allowlistItems.length > 0;
