@@ -36,8 +36,8 @@ const grouped = new Set(families.flatMap((family) => family.rules.map((rule) => 
 const general = ids(registry).filter((rule) => !grouped.has(rule.id));
 const ordered = [
   families[0],
-  { title: 'Any settings block (elasticsearch.yml, `nodeSets[].config`, `_cluster/settings`)', rules: general },
-  { title: 'Remote-cluster settings (elasticsearch.yml, `nodeSets[].config`, `_cluster/settings`)', rules: families[3].rules },
+  { title: 'Setting keys in any settings block (elasticsearch.yml, `nodeSets[].config`, `_cluster/settings`)', rules: general },
+  { title: 'Remote-cluster settings (where each applies is on its page)', rules: families[3].rules },
   { title: 'ECK manifests', rules: families[1].rules },
   { title: 'API bodies, Cloud payloads and Console', rules: families[2].rules },
 ];

@@ -140,13 +140,16 @@ describe('rule pages (docs/rules)', () => {
           assert.ok(findings.length > 0, `${id} no longer fires on the corrected example: remove it from KNOWN_FALSE_POSITIVES`);
           return;
         }
-        assert.deepEqual(
-          findings.map((finding) => finding.message),
-          [],
-        );
+        assert.deepEqual(findings.map((finding) => finding.message), [], 'the corrected example still reports the rule');
       });
     });
   }
+
+  it('holds no private key material', () => {
+    for (const name of readdirSync(PAGES_DIR)) {
+      assert.doesNotMatch(readFileSync(join(PAGES_DIR, name), 'utf8'), /PRIVATE KEY/, `${name} contains a private key`);
+    }
+  });
 
   it('keeps the index in docs/rules/README.md up to date', () => {
     const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'rule-docs-index.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
