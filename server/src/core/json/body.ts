@@ -3,6 +3,7 @@ import type { ConsoleRequest } from '../console/parse';
 import type { RouteMatch } from '../console/routes';
 import { settingsScopeFromJson } from '../model/jsonSettings';
 import type { SettingsScope } from '../model/settings';
+import { JSON_SYNTAX_RULE_ID } from '../parserFindings';
 import type { Finding, Span } from '../types';
 import type { JsonBodyKind, JsonBodyVariant } from './kinds';
 import { childObject, shiftOffsets } from './nodes';
@@ -62,7 +63,7 @@ export function parseBody(text: string, span: Span, options: BodyOptions, parsed
   const syntaxErrors: Finding[] = options.syntaxFromEditor
     ? []
     : errors.map((error) => ({
-        ruleId: 'json-syntax',
+        ruleId: JSON_SYNTAX_RULE_ID,
         severity: 'error' as const,
         message: `JSON syntax error: ${printParseErrorCode(error.error)}`,
         span: { start: span.start + error.offset, end: span.start + error.offset + Math.max(1, error.length) },

@@ -7,6 +7,7 @@ import { parseConsoleDocument } from '../console/document';
 import type { ConsoleFile } from '../console/parse';
 import type { JsonBody } from '../json/body';
 import { parseJsonDocument } from '../json/document';
+import { YAML_SYNTAX_RULE_ID } from '../parserFindings';
 import { LineIndex } from '../text';
 import type { Finding } from '../types';
 import type { SettingsScope } from './settings';
@@ -106,7 +107,7 @@ const TOO_DEEP_MESSAGE = 'This file is nested too deeply to be parsed, so nothin
 
 function tooDeep(base: BaseDocument): ConfigDocument {
   const syntaxErrors: Finding[] = [
-    { ruleId: 'yaml-syntax', severity: 'error', message: TOO_DEEP_MESSAGE, span: { start: 0, end: Math.min(1, base.text.length) } },
+    { ruleId: YAML_SYNTAX_RULE_ID, severity: 'error', message: TOO_DEEP_MESSAGE, span: { start: 0, end: Math.min(1, base.text.length) } },
   ];
   const kind = isElasticsearchYmlName(base.uri) ? 'elasticsearch-yml' : 'unrelated';
   return { ...base, format: 'yaml', kind, scopes: [], syntaxErrors: kind === 'unrelated' ? [] : syntaxErrors, yamlDocuments: [] };
@@ -141,7 +142,7 @@ function parseYamlText(base: BaseDocument, text: string): ConfigDocument {
       if (errorStarts.has(error.pos[0])) continue;
       errorStarts.add(error.pos[0]);
       syntaxErrors.push({
-        ruleId: 'yaml-syntax',
+        ruleId: YAML_SYNTAX_RULE_ID,
         severity: 'error',
         message: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
         span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
