@@ -7,6 +7,7 @@
  * the lists of granting privileges are abbreviated to the common ones.
  */
 import type { CrossClusterAccess, RoleDescriptor } from '../../client/src/api/types/elasticsearch';
+import { nodesReply, resolveClusterReply, sslCertificatesReply } from './diagnosis';
 import { Router, type EmulatorRequest, type Reply } from './router';
 import { applySettingsUpdate, nestSettings, remoteDefaults, SettingsError, skipUnavailableDefault, type StoredValue } from './settings';
 import { SUPERUSER_ROLE, toList, type ApiKeyRecord, type EmulatedCluster, type EmulatorState } from './state';
@@ -35,6 +36,10 @@ const ACTIONS = {
   putRole: { name: 'cluster:admin/xpack/security/role/put', granting: ['manage_security', 'all'] },
   getRole: { name: 'cluster:admin/xpack/security/role/get', granting: ['read_security', 'manage_security', 'all'] },
   reloadSecureSettings: { name: 'cluster:admin/nodes/reload_secure_settings', granting: ['manage', 'all'] },
+  nodesInfo: { name: 'cluster:monitor/nodes/info', granting: ['monitor', 'manage', 'all'] },
+  // Really an index privilege (view_index_metadata on the expression); the emulator grants it with monitor.
+  resolveCluster: { name: 'indices:admin/resolve/cluster', granting: ['monitor', 'manage', 'all'] },
+  sslCertificates: { name: 'cluster:monitor/xpack/ssl/certificates/get', granting: ['monitor', 'manage', 'all'] },
 } satisfies Record<string, Action>;
 
 const KNOWN_CLUSTER_PRIVILEGES = new Set([
@@ -356,6 +361,11 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
   });
   router.add('POST', '/_nodes/reload_secure_settings', reload);
   router.add('POST', '/_nodes/{nodeId}/reload_secure_settings', reload);
+
+  // Remote-cluster diagnosis (test/emulator/diagnosis.ts): node roles, resolve-cluster, node certificates.
+  router.add('GET', '/_nodes', secured(ACTIONS.nodesInfo, () => nodesReply(cluster)));
+  router.add('GET', '/_resolve/cluster/{expression}', secured(ACTIONS.resolveCluster, (_request, params) => resolveClusterReply(state, cluster, params.expression)));
+  router.add('GET', '/_ssl/certificates', secured(ACTIONS.sslCertificates, () => sslCertificatesReply(cluster)));
 
   return router;
 }
