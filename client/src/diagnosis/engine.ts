@@ -48,8 +48,9 @@ export function verdictOf(report: DiagnosisReport): Verdict {
 export function summarize(report: DiagnosisReport): string {
   const failed = report.outcomes.filter((outcome) => outcome.status === 'failed');
   const warned = report.outcomes.filter((outcome) => outcome.status === 'warning');
-  if (failed.length) return `${failed.length} check(s) failed: ${failed.map((outcome) => outcome.title).join('; ')}`;
-  if (warned.length) return `No failures; ${warned.length} warning(s): ${warned.map((outcome) => outcome.title).join('; ')}`;
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  if (failed.length) return `${count(failed.length, 'failed check')}: ${failed.map((outcome) => outcome.title).join('; ')}`;
+  if (warned.length) return `No failures; ${count(warned.length, 'warning')}: ${warned.map((outcome) => outcome.title).join('; ')}`;
   return 'All checks that could run passed.';
 }
 
