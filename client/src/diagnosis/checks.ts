@@ -91,6 +91,16 @@ const resolveCluster: Check = {
     try {
       entry = await context.resolved();
     } catch (error) {
+      // The API refuses the whole request for some causes (no remote_cluster_client role, unknown alias): those are findings.
+      const explained = explainError(errorText(error));
+      if (explained.length) {
+        return {
+          status: 'failed',
+          evidence: [`GET /_resolve/cluster/${context.alias}:* was refused: ${errorText(error)}`],
+          fix: explained.map((entry) => `${entry.meaning} ${entry.fix}`).join(' '),
+          action: explained.some((entry) => entry.id === 'no-remote-cluster-client-role') ? { kind: 'addRole', role: 'remote_cluster_client' } : undefined,
+        };
+      }
       if (error instanceof ApiError && (error.status === 400 || error.status === 404 || error.status === 405)) {
         return notChecked('GET /_resolve/cluster is not available on this cluster (it needs Elasticsearch 8.13 or later).');
       }
@@ -200,7 +210,7 @@ function networkCheck(id: string, title: string, judge: (endpoint: EndpointRepor
       if (endpoints.length === 0) return notChecked('No address is configured for the alias.');
       const results = endpoints.map((endpoint) => ({ endpoint, result: judge(endpoint, context) }));
       const judged = results.filter((item): item is { endpoint: EndpointReport; result: CheckResult } => item.result !== undefined);
-      if (judged.length === 0) return notChecked('An earlier network step failed for every address.');
+      if (judged.length === 0) return notChecked('An earlier network step (resolve, connect, handshake) did not get this far for any address.');
       const rank = { failed: 3, warning: 2, passed: 1, 'not-checked': 0 } as const;
       const worst = judged.reduce((a, b) => (rank[b.result.status] > rank[a.result.status] ? b : a));
       return {
@@ -261,7 +271,8 @@ const trust = networkCheck('network.trust', 'The certificate chain is trusted', 
   if (tls.authorized) return { status: 'passed', evidence: [`chain verified against ${tls.trustedBy}; issuer ${tls.issuer}`] };
   const code = tls.authorizationError ?? 'unknown';
   const expired = code === 'CERT_HAS_EXPIRED';
-  if (expired) return undefined; // The expiry check reports it with the dates.
+  // OpenSSL stops at the expiry; the expiry check reports it with the dates.
+  if (expired) return notChecked('the chain was not judged beyond its expiry (see the expiry check)');
   return {
     status: 'failed',
     evidence: [`${code}: the certificate (subject ${tls.subject}, issuer ${tls.issuer}) does not chain to ${tls.trustedBy}`],

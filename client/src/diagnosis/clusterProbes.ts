@@ -35,6 +35,8 @@ export function localProbe(client: ElasticsearchClient): LocalClusterProbe {
       const response = await client.http.request<{ nodes: Record<string, { name?: string; roles?: unknown }> }>({
         method: 'GET',
         path: '/_nodes',
+        // Node info is large on big clusters; only the names and roles are needed.
+        query: { filter_path: 'nodes.*.name,nodes.*.roles' },
         check: expectFields({ nodes: 'object' }),
       });
       return Object.entries(response.body.nodes).map(([id, node]): NodeRoles => ({

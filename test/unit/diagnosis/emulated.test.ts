@@ -102,6 +102,8 @@ describe('diagnosis against the emulator', () => {
     const report = await diagnose();
     assert.equal(status(report, 'local.roles'), 'failed');
     assert.equal(outcome(report, 'local.roles').action?.kind, 'addRole');
+    assert.equal(status(report, 'local.resolve'), 'failed');
+    assert.match(outcome(report, 'local.resolve').evidence.join(' '), /does not have the remote cluster client role enabled/);
   });
 
   test('a REST API key stored as credentials: resolve-cluster fails with the key-type error and the key check names the cause', async () => {
