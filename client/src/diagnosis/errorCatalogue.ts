@@ -107,7 +107,9 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     fix: 'Check the key on the remote (GET /_security/api_key?id=<id>); create a new cross-cluster API key and replace the credentials in every local node\'s keystore.',
   },
   {
-    // x-pack/plugin/security/src/main/java/org/elasticsearch/xpack/security/authc/ApiKeyService.java
+    // x-pack/plugin/security/src/main/java/org/elasticsearch/xpack/security/authc/ApiKeyService.java. The
+    // "invalidated" text is confirmed by Elasticsearch's ApiKeyAuthcFailureReasonClassifier tests; the
+    // "expired" text is unverified (not found in the indexed source), hence the loose pattern.
     id: 'key-expired-or-invalidated',
     pattern: /api key is expired|api key has been invalidated/i,
     title: 'The API key expired or was invalidated',
