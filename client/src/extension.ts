@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerConnectionCommands, type Connections } from './connections/commands';
+import { registerDiagnosisCommands } from './diagnosis/commands';
 import { registerFlowCommands, type FlowsApi } from './flows/commands';
 import { createExtensionLog } from './log';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
@@ -75,6 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const connections = registerConnectionCommands(context, log);
   const remoteClustersView = registerRemoteClustersView(context, connections, log, documents);
   const flows = registerFlowCommands(context, connections, log, documents);
+  registerDiagnosisCommands(context, connections, log, documents);
 
   try {
     await client.start();

@@ -7,6 +7,7 @@
  * the lists of granting privileges are abbreviated to the common ones.
  */
 import type { CrossClusterAccess, RoleDescriptor } from '../../client/src/api/types/elasticsearch';
+import { nodesReply, resolveClusterError, rolesOf, sslCertificatesReply } from './diagnosis';
 import { Router, type EmulatorRequest, type Reply } from './router';
 import { applySettingsUpdate, atLeast, nestSettings, remoteDefaults, SettingsError, skipUnavailableDefault, type StoredValue } from './settings';
 import { SUPERUSER_ROLE, toList, type ApiKeyRecord, type EmulatedCluster, type EmulatorState } from './state';
@@ -35,6 +36,9 @@ const ACTIONS = {
   putRole: { name: 'cluster:admin/xpack/security/role/put', granting: ['manage_security', 'all'] },
   getRole: { name: 'cluster:admin/xpack/security/role/get', granting: ['read_security', 'manage_security', 'all'] },
   reloadSecureSettings: { name: 'cluster:admin/nodes/reload_secure_settings', granting: ['manage', 'all'] },
+  nodesInfo: { name: 'cluster:monitor/nodes/info', granting: ['monitor', 'manage', 'all'] },
+  // Really an index privilege (view_index_metadata on the expression); the emulator grants it with monitor.
+  sslCertificates: { name: 'cluster:monitor/xpack/ssl/certificates/get', granting: ['monitor', 'manage', 'all'] },
 } satisfies Record<string, Action>;
 
 const KNOWN_CLUSTER_PRIVILEGES = new Set([
@@ -365,6 +369,10 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
   router.add('POST', '/_nodes/reload_secure_settings', reload);
   router.add('POST', '/_nodes/{nodeId}/reload_secure_settings', reload);
 
+  // Remote-cluster diagnosis (test/emulator/diagnosis.ts): node roles and node certificates.
+  router.add('GET', '/_nodes', secured(ACTIONS.nodesInfo, () => nodesReply(cluster)));
+  router.add('GET', '/_ssl/certificates', secured(ACTIONS.sslCertificates, () => sslCertificatesReply(cluster)));
+
   return router;
 }
 
@@ -440,14 +448,18 @@ function addCrossClusterRoutes(router: Router, state: EmulatorState, cluster: Em
   const resolve = (expressions: string[] | undefined): Reply => {
     const named = remotesOf(expressions ?? ['*:*']);
     if ('status' in named) return named;
+    if (named.aliases.length && !rolesOf(cluster).includes('remote_cluster_client')) {
+      // RemoteClusterService refuses cross-cluster work on a node without the role.
+      return esError(400, 'illegal_argument_exception', `node [${cluster.nodeName}] does not have the remote cluster client role enabled`);
+    }
     const body: Record<string, unknown> = {};
     if (named.local.length) body['(local)'] = { connected: true, skip_unavailable: false, matching_indices: false, version: versionInfo(cluster.version) };
     for (const alias of named.aliases) {
       const status = state.attemptConnection(cluster, alias);
       body[alias] = status.connected
         ? { connected: true, skip_unavailable: skipUnavailable(alias), ...(expressions ? { matching_indices: false } : {}), version: versionInfo(status.remote?.version ?? cluster.version) }
-        : // Elasticsearch reports an unreachable remote without an error text (TransportResolveClusterAction).
-          { connected: false, skip_unavailable: skipUnavailable(alias) };
+        : // Without an error text when it could not connect at all (TransportResolveClusterAction).
+          { connected: false, skip_unavailable: skipUnavailable(alias), ...errorField(resolveClusterError(status)) };
     }
     return { status: 200, body };
   };
@@ -484,6 +496,10 @@ function addCrossClusterRoutes(router: Router, state: EmulatorState, cluster: Em
   });
   router.add('GET', '/{index}/_search', search);
   router.add('POST', '/{index}/_search', search);
+}
+
+function errorField(error: string | undefined): { error?: string } {
+  return error === undefined ? {} : { error };
 }
 
 function globMatches(pattern: string, value: string): boolean {

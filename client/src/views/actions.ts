@@ -22,6 +22,7 @@ export const ITEM_ACTIONS = {
   addTrustedEnvironment: { command: 'elasticRemoteClusters.view.addTrustedEnvironment', target: 'elasticRemoteClusters.addTrustedEnvironment', title: 'Add Trusted Environment' },
   testConnection: { command: 'elasticRemoteClusters.view.testConnection', target: 'elasticRemoteClusters.testConnection', title: 'Test Connection' },
   removeConnection: { command: 'elasticRemoteClusters.view.removeConnection', target: 'elasticRemoteClusters.removeConnection', title: 'Remove Connection' },
+  diagnoseRemoteCluster: { command: 'elasticRemoteClusters.view.diagnoseRemoteCluster', target: 'elasticRemoteClusters.diagnoseRemoteCluster', title: 'Diagnose Remote Cluster' },
 } as const;
 
 export type ItemAction = keyof typeof ITEM_ACTIONS;
@@ -38,6 +39,7 @@ export function itemActionArgument(action: ItemAction, node: TreeNode | undefine
       // The flow then only asks for the remote side.
       return { localConnectionId: connectionId };
     case 'removeRemoteCluster':
+    case 'diagnoseRemoteCluster':
       return alias ? { connectionId, alias } : undefined;
     case 'editTrust':
       return deploymentId ? { connectionId, deploymentId } : undefined;

@@ -10,6 +10,7 @@ import type { AccountTrust, DeploymentGetResponse, DirectTrust, ExternalTrust, T
 import type { ClusterSettingsResponse, RemoteInfoResponse, RootInfo } from '../api/types/elasticsearch';
 import { describeProfile, eceRegion, KIND_LABELS, type ConnectionProfile } from '../connections/profile';
 import { plaintextCredentialsHost } from '../connections/transport';
+import { lastDiagnoses } from '../diagnosis/lastDiagnosis';
 import { compareText, disconnectedHint, type RemoteClusterSummary } from './remoteClusters';
 
 export type NodeKind =
@@ -97,6 +98,7 @@ const ICONS = {
   notEnabled: { id: 'circle-slash', color: 'disabledForeground' },
   error: { id: 'error', color: 'errorForeground' },
   warning: { id: 'warning', color: 'list.warningForeground' },
+  diagnosisFailed: { id: 'bug', color: 'testing.iconFailed' },
   loading: { id: 'loading~spin' },
   info: { id: 'info' },
 } satisfies Record<string, NodeIcon>;
@@ -280,14 +282,18 @@ export function remoteClusterNode(connectionId: string, remote: RemoteClusterSum
   ];
   const hint = disconnectedHint(remote);
   if (hint) lines.push('', escapeMarkdown(hint));
+  const diagnosis = lastDiagnoses.get(connectionId, remote.alias);
+  if (diagnosis) lines.push('', `Last diagnosis (${escapeMarkdown(diagnosis.at)}): ${escapeMarkdown(diagnosis.summary)}`);
   const key = `${ownerKey}/r/${encodeURIComponent(remote.alias)}`;
+  const statusIcon = !enabled ? ICONS.notEnabled : remote.connected ? ICONS.connected : ICONS.disconnected;
   return {
     key,
     kind: 'remoteCluster',
     label: remote.alias,
     description: [status, enabled ? MODEL_LABELS[remote.securityModel] : undefined, remote.addresses.join(', ') || undefined].filter(Boolean).join(' · '),
     tooltip: lines.join('\n'),
-    icon: !enabled ? ICONS.notEnabled : remote.connected ? ICONS.connected : ICONS.disconnected,
+    // A diagnosis that found problems outranks the connected flag (a connected remote can still have an expiring key).
+    icon: diagnosis?.verdict === 'failed' ? ICONS.diagnosisFailed : diagnosis?.verdict === 'warning' ? ICONS.warning : statusIcon,
     // Only aliases in the cluster settings can be removed through the API.
     contextValue: remote.definedIn.length ? 'remoteCluster.removable' : 'remoteCluster',
     collapsible: 'none',

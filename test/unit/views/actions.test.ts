@@ -14,6 +14,7 @@ test('item actions open the flows with the ids of the clicked node, in the shape
 
   assert.deepEqual(itemActionArgument('addRemoteCluster', connection), { localConnectionId: 'local' });
   assert.deepEqual(itemActionArgument('removeRemoteCluster', remote), { connectionId: 'local', alias: 'west' });
+  assert.deepEqual(itemActionArgument('diagnoseRemoteCluster', remote), { connectionId: 'local', alias: 'west' });
   assert.deepEqual(itemActionArgument('editTrust', deployment), { connectionId: 'org', deploymentId: 'dep1' });
   assert.deepEqual(itemActionArgument('addTrustedEnvironment', deployment), { connectionId: 'org', deploymentId: 'dep1' });
   assert.deepEqual(itemActionArgument('addTrustedEnvironment', connectionNode(cloud, { status: 'idle' })), { connectionId: 'org' });
@@ -36,6 +37,7 @@ test('every action targets the command id agreed with the flows and connections 
       'elasticRemoteClusters.addConnection',
       'elasticRemoteClusters.addRemoteCluster',
       'elasticRemoteClusters.addTrustedEnvironment',
+      'elasticRemoteClusters.diagnoseRemoteCluster',
       'elasticRemoteClusters.editTrust',
       'elasticRemoteClusters.removeConnection',
       'elasticRemoteClusters.removeRemoteCluster',

@@ -77,6 +77,7 @@ test('the context menus offer each action on the nodes it applies to, and only t
   const cases: Array<[string, string[], string[]]> = [
     [ITEM_ACTIONS.addRemoteCluster.command, ['connection.elasticsearch'], ['connection.cloud', 'remoteCluster.removable']],
     [ITEM_ACTIONS.removeRemoteCluster.command, ['remoteCluster.removable'], ['remoteCluster', 'connection.elasticsearch']],
+    [ITEM_ACTIONS.diagnoseRemoteCluster.command, ['remoteCluster', 'remoteCluster.removable'], ['connection.elasticsearch', 'deployment']],
     [ITEM_ACTIONS.editTrust.command, ['deployment', 'deployment.hasClusterId', 'trust'], ['trustRelationship', 'connection.cloud', 'allowedCluster.hasClusterId']],
     [ITEM_ACTIONS.addTrustedEnvironment.command, ['deployment.hasClusterId', 'connection.cloud', 'connection.ece'], ['connection.elasticsearch', 'trust']],
     [ITEM_ACTIONS.testConnection.command, ['connection.elasticsearch', 'connection.cloud', 'connection.ece'], ['deployment', 'remoteCluster']],
