@@ -25,12 +25,7 @@ const RULES = new Map<string, string>([...SCOPE_RULES, ...DOCUMENT_RULES, ...PAR
  * Pages whose corrected example shows the right shape although the rule still reports it: the
  * test asserts the rule *does* fire on them, so it fails (and the entry must go) once the rule is fixed.
  */
-const KNOWN_FALSE_POSITIVES = new Map<string, string>([
-  [
-    'eck-api-key-access',
-    'the rule reads `access.search` / `access.replication` as lists; ECK types them as single objects (RemoteClusterAccess in pkg/apis/elasticsearch/v1/remote_cluster.go)',
-  ],
-]);
+const KNOWN_FALSE_POSITIVES = new Map<string, string>();
 
 interface Example {
   kind: 'bad' | 'good';
