@@ -85,3 +85,19 @@ export function clampSpan(span: Span, length: number): Span {
 export function spansIntersect(a: Span, b: Span): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
+
+/**
+ * Longest message a finding carries. Messages quote keys from the file, and a key can be any
+ * length; a capped message keeps the Problems panel, CLI output and SARIF readable.
+ */
+export const MAX_MESSAGE_LENGTH = 300;
+
+/** `text` cut to at most `max` characters, marked with an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Do not split a surrogate pair.
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}

@@ -6,7 +6,7 @@ import { parseConsoleDocument } from '../console/document';
 import type { ConsoleFile } from '../console/parse';
 import type { JsonBody } from '../json/body';
 import { parseJsonDocument } from '../json/document';
-import { LineIndex } from '../text';
+import { LineIndex, MAX_MESSAGE_LENGTH, truncate } from '../text';
 import type { Finding } from '../types';
 import type { SettingsScope } from './settings';
 import { settingsScopeFromYaml } from './yamlSettings';
@@ -128,7 +128,7 @@ function parseYaml(base: BaseDocument): ConfigDocument {
       syntaxErrors.push({
         ruleId: 'yaml-syntax',
         severity: 'error',
-        message: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
+        message: yamlErrorMessage(error.message),
         span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
       });
     }
@@ -150,6 +150,23 @@ function parseYaml(base: BaseDocument): ConfigDocument {
     isElasticsearchYmlName(base.uri) || scopes.some((scope) => scope.occurrences.some((o) => namespaceOf(o.key)));
   if (!relevant) return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [], yamlDocuments };
   return { ...base, format: 'yaml', kind: 'elasticsearch-yml', scopes, syntaxErrors, yamlDocuments };
+}
+
+/**
+ * The parser's message without the source text it quotes. The `yaml` library echoes the offending
+ * token (`Unexpected scalar token in YAML stream: "<token>"`) and, for a few errors, part of a
+ * value; that text may be a secret (a `credentials` line that broke the YAML), so none of it is
+ * kept. The range of the diagnostic already shows where the problem is.
+ */
+export function yamlErrorMessage(raw: string): string {
+  let message = raw.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  // A quoted token, to the end of the line: the quote may hold escaped quotes of its own.
+  message = message.replace(/:?\s*".*$/, '');
+  // Messages that end with text copied from the document.
+  message = message.replace(/^(Block scalar header includes extra characters|Invalid escape sequence|Aliased anchor not found|Could not resolve tag|Not a valid tag|Unresolved tag|Unknown directive|Unsupported YAML version)\b.*$/, '$1');
+  message = message.replace(/^Verbatim tags aren't resolved, so .* is invalid\.?$/, "Verbatim tags aren't resolved");
+  message = message.replace(/^The .* tag has no suffix$/, 'A tag has no suffix');
+  return truncate(message.trim() || 'YAML syntax error', MAX_MESSAGE_LENGTH);
 }
 
 function apiVersionOf(doc: Document.Parsed): string | undefined {
