@@ -2,6 +2,7 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
 import { namespaceOf } from '../catalog/lookup';
 import { buildEckManifest, type EckManifest } from '../eck/manifest';
+import { mayHoldEckObjects } from '../eck/workspace';
 import { parseConsoleDocument } from '../console/document';
 import type { ConsoleFile } from '../console/parse';
 import type { JsonBody } from '../json/body';
@@ -112,7 +113,24 @@ function isStackOverflow(message: string): boolean {
   return message.includes('Maximum call stack size exceeded');
 }
 
+/**
+ * A key segment every remote-cluster setting has (`cluster.remote.*`, `search.remote.*`,
+ * `remote_cluster.*`, `remote_cluster_server.*`, `xpack.security.remote_cluster_{server,client}.*`),
+ * written flat (`remote.`), nested (`remote:`) or quoted.
+ */
+const REMOTE_KEY_SEGMENT = /(?:^|[\s"'{[,.?-])remote(?:_cluster(?:_server|_client)?)?["']?\s*[.:]/m;
+
+/**
+ * Whether a YAML text can be one of ours, decided without parsing it: named elasticsearch.yml, an
+ * ECK object (or a Secret the workspace index keeps), or a remote-cluster key. Only a text that
+ * passes is parsed; everything it turns away would parse as unrelated anyway.
+ */
+export function mayConcernRemoteClusters(uri: string, text: string): boolean {
+  return isElasticsearchYmlName(uri) || mayHoldEckObjects(text) || REMOTE_KEY_SEGMENT.test(text);
+}
+
 function parseYaml(base: BaseDocument): ConfigDocument {
+  if (!mayConcernRemoteClusters(base.uri, base.text)) return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [] };
   let documents;
   try {
     documents = parseAllDocuments(base.text, { uniqueKeys: false, prettyErrors: false });
