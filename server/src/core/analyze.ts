@@ -2,7 +2,7 @@ import type { ConfigDocument } from './model/document';
 import type { ScopeOrigin } from './model/settings';
 import { DOCUMENT_RULES, SCOPE_RULES } from './rules';
 import type { AnalysisOptions, FindingInput, ScopeRule, ScopeRuleContext } from './rules/rule';
-import { clampSpan, MAX_MESSAGE_LENGTH, truncate } from './text';
+import { boundedMessage, clampSpan } from './text';
 import type { Finding, Fix, Severity } from './types';
 import { parseVersion } from './version';
 
@@ -32,7 +32,7 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {})
   // Parsers report errors at the end of input one character past the end; keep every range inside the text.
   const findings: Finding[] = document.syntaxErrors.map((error) => ({
     ...error,
-    message: truncate(error.message, MAX_MESSAGE_LENGTH),
+    message: boundedMessage(error.message),
     span: clampSpan(error.span, document.text.length),
   }));
   const ruleErrors: AnalysisResult['ruleErrors'] = [];
@@ -86,8 +86,8 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {})
 /** A reported finding with its message bounded and, when the rule gave a function, fixes worked out on first read. */
 function toFinding(input: FindingInput, ruleId: string, severity: Severity): Finding {
   const { fixes, ...rest } = input;
-  const finding: Finding = { ...rest, ruleId, severity, message: truncate(input.message, MAX_MESSAGE_LENGTH) };
-  if (input.related) finding.related = input.related.map((related) => ({ ...related, message: truncate(related.message, MAX_MESSAGE_LENGTH) }));
+  const finding: Finding = { ...rest, ruleId, severity, message: boundedMessage(input.message) };
+  if (input.related) finding.related = input.related.map((related) => ({ ...related, message: boundedMessage(related.message) }));
   if (typeof fixes === 'function') defineLazyFixes(finding, fixes);
   else if (fixes) finding.fixes = fixes;
   return finding;

@@ -20,6 +20,12 @@ const BROKEN_WITH_SECRET = [
 ];
 
 describe('messages never quote secrets or run long', () => {
+  it('leaves the rules\' own long explanations whole', () => {
+    const text = 'cluster.remote.west.seeds: west:9300\ncluster.remote.west.transport.compress: whenever\ncluster.remote.West.mode: sniff\n';
+    const document = parseConfigDocument({ uri: 'file:///etc/elasticsearch/elasticsearch.yml', text });
+    for (const finding of analyze(document).findings) assert.ok(!finding.message.includes('…'), finding.message);
+  });
+
   for (const text of BROKEN_WITH_SECRET) {
     it(`no message holds the value: ${JSON.stringify(text.slice(0, 40))}`, () => {
       const document = parseConfigDocument({ uri: 'file:///etc/elasticsearch/elasticsearch.yml', text });
@@ -49,8 +55,11 @@ describe('messages never quote secrets or run long', () => {
     const document = parseConfigDocument({ uri: 'file:///etc/elasticsearch/elasticsearch.yml', text: `${key}: a:9300\n` });
     const { findings } = analyze(document);
     assert.ok(findings.length > 0);
-    for (const finding of findings) assert.ok(finding.message.length <= MAX_MESSAGE_LENGTH, `${finding.message.length} characters`);
-    assert.ok(findings.some((f) => f.message.endsWith('…')), 'a cut message says so');
+    for (const finding of findings) {
+      assert.ok(finding.message.length <= MAX_MESSAGE_LENGTH, `${finding.message.length} characters`);
+      assert.ok(!finding.message.includes('x'.repeat(100)), 'the key is quoted as an excerpt');
+    }
+    assert.ok(findings.some((f) => f.message.includes('xxx…')), 'a cut quote says so');
 
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
