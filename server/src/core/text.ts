@@ -92,7 +92,7 @@ export function spansIntersect(a: Span, b: Span): boolean {
  */
 export const MAX_MESSAGE_LENGTH = 600;
 /** Longest piece of the file (a key, a value) a message quotes in backticks. */
-const MAX_QUOTED_LENGTH = 80;
+const MAX_QUOTED_LENGTH = 200;
 
 /** `text` cut to at most `max` characters, marked with an ellipsis when cut. */
 export function truncate(text: string, max: number): string {

@@ -120,6 +120,8 @@ function parsed(textDocument: TextDocument): Analysed {
       text: textDocument.getText(),
       version: textDocument.version,
       languageId: textDocument.languageId,
+      // Unchanged documents of a multi-document YAML file are reused from the version this replaces.
+      previous: cached?.document,
     });
   } catch (error) {
     // The parsers are error-tolerant; this is a last line of defence so one odd file never kills the server.

@@ -1,5 +1,5 @@
 import type { Node as JsonNode } from 'jsonc-parser';
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml';
 import { namespaceOf } from '../catalog/lookup';
 import { buildEckManifest, type EckManifest } from '../eck/manifest';
 import { mayHoldEckObjects } from '../eck/workspace';
@@ -11,6 +11,7 @@ import { LineIndex, MAX_MESSAGE_LENGTH, truncate } from '../text';
 import type { Finding } from '../types';
 import type { SettingsScope } from './settings';
 import { settingsScopeFromYaml } from './yamlSettings';
+import { splitYamlStream, type YamlChunk } from './yamlSplit';
 
 /**
  * One parse of one document version: format, what kind of document it is for us, and the
@@ -42,6 +43,8 @@ export interface ConfigDocument {
   /** Syntax errors of the YAML/JSON itself, reported once; rules run on what parsed. */
   syntaxErrors: Finding[];
   yamlDocuments?: Document.Parsed[];
+  /** The YAML stream split at document markers, each part with its parse (see `previous` in ParseOptions). */
+  yamlChunks?: ParsedYamlChunk[];
   jsonRoot?: JsonNode;
   /** JSON bodies: the whole file for a `.json` payload, one per recognised Console request. */
   bodies?: JsonBody[];
@@ -63,6 +66,12 @@ export interface ParseOptions {
   version?: number;
   /** Editor language id, when known; otherwise the file extension decides. */
   languageId?: string;
+  /**
+   * The parse of this document's previous version, which this parse replaces: YAML documents of a
+   * multi-document stream whose text did not change are taken from it instead of parsed again
+   * (their positions moved). The previous parse must not be used afterwards.
+   */
+  previous?: ConfigDocument;
 }
 
 export type FileFormat = 'yaml' | 'json' | 'console';
@@ -92,7 +101,7 @@ export function parseConfigDocument(options: ParseOptions): ConfigDocument {
   };
   if (format === 'json') return parseJsonDocument(base, options.languageId);
   if (format === 'console') return parseConsoleDocument(base);
-  if (format === 'yaml') return parseYaml(base);
+  if (format === 'yaml') return parseYaml(base, options.previous?.uri === options.uri ? options.previous : undefined);
   return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [] };
 }
 
@@ -129,16 +138,16 @@ export function mayConcernRemoteClusters(uri: string, text: string): boolean {
   return isElasticsearchYmlName(uri) || mayHoldEckObjects(text) || REMOTE_KEY_SEGMENT.test(text);
 }
 
-function parseYaml(base: BaseDocument): ConfigDocument {
+function parseYaml(base: BaseDocument, previous?: ConfigDocument): ConfigDocument {
   if (!mayConcernRemoteClusters(base.uri, base.text)) return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [] };
-  let documents;
+  let yamlChunks: ParsedYamlChunk[];
   try {
-    documents = parseAllDocuments(base.text, { uniqueKeys: false, prettyErrors: false });
+    yamlChunks = parseYamlChunks(base.text, previous?.yamlChunks);
   } catch (error) {
     if (error instanceof RangeError) return tooDeep(base);
     throw error;
   }
-  const yamlDocuments = (Array.isArray(documents) ? documents : [documents]) as Document.Parsed[];
+  const yamlDocuments = yamlChunks.flatMap((chunk) => chunk.documents);
   if (yamlDocuments.some((doc) => doc.errors.some((error) => isStackOverflow(error.message)))) return tooDeep(base);
   const syntaxErrors: Finding[] = [];
   for (const doc of yamlDocuments) {
@@ -156,7 +165,7 @@ function parseYaml(base: BaseDocument): ConfigDocument {
   if (eckResources.length > 0 || yamlDocuments.some((d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP))) {
     const scopes = eckResources.flatMap(nodeSetConfigScopes);
     const eck = buildEckManifest(yamlDocuments, scopes);
-    return { ...base, format: 'yaml', kind: 'eck-manifest', scopes, syntaxErrors, yamlDocuments, eck };
+    return { ...base, format: 'yaml', kind: 'eck-manifest', scopes, syntaxErrors, yamlDocuments, yamlChunks, eck };
   }
 
   const scopes = yamlDocuments
@@ -166,8 +175,8 @@ function parseYaml(base: BaseDocument): ConfigDocument {
   // Any YAML that sets a remote-cluster key is an elasticsearch.yml to us, whatever its name.
   const relevant =
     isElasticsearchYmlName(base.uri) || scopes.some((scope) => scope.occurrences.some((o) => namespaceOf(o.key)));
-  if (!relevant) return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [], yamlDocuments };
-  return { ...base, format: 'yaml', kind: 'elasticsearch-yml', scopes, syntaxErrors, yamlDocuments };
+  if (!relevant) return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [], yamlDocuments, yamlChunks };
+  return { ...base, format: 'yaml', kind: 'elasticsearch-yml', scopes, syntaxErrors, yamlDocuments, yamlChunks };
 }
 
 /**
@@ -185,6 +194,45 @@ export function yamlErrorMessage(raw: string): string {
   message = message.replace(/^Verbatim tags aren't resolved, so .* is invalid\.?$/, "Verbatim tags aren't resolved");
   message = message.replace(/^The .* tag has no suffix$/, 'A tag has no suffix');
   return truncate(message.trim() || 'YAML syntax error', MAX_MESSAGE_LENGTH);
+}
+
+export interface ParsedYamlChunk extends YamlChunk {
+  documents: Document.Parsed[];
+}
+
+/**
+ * Parses a YAML stream one document at a time. A part whose text is the same as one of the
+ * previous version's is reused, its node positions moved by how far it moved; only the parts an
+ * edit touched are parsed again.
+ */
+function parseYamlChunks(text: string, previous: readonly ParsedYamlChunk[] | undefined): ParsedYamlChunk[] {
+  const reusable = new Map<string, ParsedYamlChunk[]>();
+  for (const chunk of previous ?? []) {
+    const same = reusable.get(chunk.text);
+    if (same) same.push(chunk);
+    else reusable.set(chunk.text, [chunk]);
+  }
+  return splitYamlStream(text).map((chunk) => {
+    const old = reusable.get(chunk.text)?.shift();
+    if (old) {
+      if (old.start !== chunk.start) old.documents.forEach((doc) => shiftYamlDocument(doc, chunk.start - old.start));
+      return { ...chunk, documents: old.documents };
+    }
+    const parsed = parseAllDocuments(chunk.text, { uniqueKeys: false, prettyErrors: false });
+    const documents = (Array.isArray(parsed) ? parsed : [parsed]) as Document.Parsed[];
+    if (chunk.start !== 0) documents.forEach((doc) => shiftYamlDocument(doc, chunk.start));
+    return { ...chunk, documents };
+  });
+}
+
+/** Moves every position a parsed document holds (nodes, the document, its errors) by `delta` characters. */
+function shiftYamlDocument(doc: Document.Parsed, delta: number): void {
+  const shift = (range: readonly number[]) => range.map((offset) => offset + delta) as [number, number, number];
+  doc.range = shift(doc.range);
+  visit(doc, (_key, node) => {
+    if (isNode(node) && node.range) node.range = shift(node.range);
+  });
+  for (const problem of [...doc.errors, ...doc.warnings]) problem.pos = [problem.pos[0] + delta, problem.pos[1] + delta];
 }
 
 function apiVersionOf(doc: Document.Parsed): string | undefined {
