@@ -198,11 +198,11 @@ const CHANGE_DEBOUNCE_MS = 40;
  * A file whose last check took long waits longer after a keystroke (up to this), so typing in a
  * large file is not slowed down by a check of every intermediate version.
  */
-const MAX_CHANGE_DEBOUNCE_MS = 1000;
+const MAX_CHANGE_DEBOUNCE_MS = 500;
 
 function changeDebounce(uri: string): number {
   const cost = cache.get(uri)?.cost ?? 0;
-  return Math.round(Math.min(MAX_CHANGE_DEBOUNCE_MS, Math.max(CHANGE_DEBOUNCE_MS, cost)));
+  return Math.round(Math.min(MAX_CHANGE_DEBOUNCE_MS, Math.max(CHANGE_DEBOUNCE_MS, cost / 2)));
 }
 
 /** When the editor last asked for something or the server last finished checking what it asked. */
@@ -223,6 +223,8 @@ function scheduleValidation(textDocument: TextDocument, delay = CHANGE_DEBOUNCE_
   // re-check; a validation of this very version covers another one (onDidOpen then onDidChangeContent).
   if (scheduled && scheduled.due <= due && (background || (!scheduled.background && scheduled.version === textDocument.version))) return;
   clearTimeout(scheduled?.timer);
+  // The document object is updated in place by later edits: remember which version this is for.
+  const version = textDocument.version;
   const timer = setTimeout(() => {
     const quietFor = Date.now() - lastActivity;
     if (background && quietFor < CROSS_FILE_DEBOUNCE_MS) {
@@ -231,9 +233,9 @@ function scheduleValidation(textDocument: TextDocument, delay = CHANGE_DEBOUNCE_
       return;
     }
     pending.delete(textDocument.uri);
-    void validateUnlessStale(textDocument.uri, textDocument.version, background);
+    void validateUnlessStale(textDocument.uri, version, background);
   }, delay);
-  pending.set(textDocument.uri, { timer, due, version: textDocument.version, background });
+  pending.set(textDocument.uri, { timer, due, version, background });
 }
 
 /** Lets messages already received (a newer edit, a cancellation) be read before expensive work starts. */
