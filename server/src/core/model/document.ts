@@ -206,23 +206,38 @@ export interface ParsedYamlChunk extends YamlChunk {
  * edit touched are parsed again.
  */
 function parseYamlChunks(text: string, previous: readonly ParsedYamlChunk[] | undefined): ParsedYamlChunk[] {
+  const chunks = splitYamlStream(text);
+  if (!previous) {
+    // Nothing to reuse: one parse of the whole stream, its documents handed to the parts they start in.
+    const parsed: ParsedYamlChunk[] = chunks.map((chunk) => ({ ...chunk, documents: [] }));
+    let index = 0;
+    for (const doc of parseYamlText(text)) {
+      while (index + 1 < parsed.length && parsed[index + 1].start <= doc.range[0]) index++;
+      parsed[index].documents.push(doc);
+    }
+    return parsed;
+  }
   const reusable = new Map<string, ParsedYamlChunk[]>();
   for (const chunk of previous ?? []) {
     const same = reusable.get(chunk.text);
     if (same) same.push(chunk);
     else reusable.set(chunk.text, [chunk]);
   }
-  return splitYamlStream(text).map((chunk) => {
+  return chunks.map((chunk) => {
     const old = reusable.get(chunk.text)?.shift();
     if (old) {
       if (old.start !== chunk.start) old.documents.forEach((doc) => shiftYamlDocument(doc, chunk.start - old.start));
       return { ...chunk, documents: old.documents };
     }
-    const parsed = parseAllDocuments(chunk.text, { uniqueKeys: false, prettyErrors: false });
-    const documents = (Array.isArray(parsed) ? parsed : [parsed]) as Document.Parsed[];
+    const documents = parseYamlText(chunk.text);
     if (chunk.start !== 0) documents.forEach((doc) => shiftYamlDocument(doc, chunk.start));
     return { ...chunk, documents };
   });
+}
+
+function parseYamlText(text: string): Document.Parsed[] {
+  const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
+  return (Array.isArray(parsed) ? parsed : [parsed]) as Document.Parsed[];
 }
 
 /** Moves every position a parsed document holds (nodes, the document, its errors) by `delta` characters. */
