@@ -89,4 +89,16 @@ describe('language server at scale', () => {
     // A full parse of this text takes hundreds of milliseconds; the pre-check a few.
     assert.ok(perKeystroke < 100, `${perKeystroke.toFixed(1)} ms per keystroke`);
   });
+
+  it('does not check a file over 5 MiB, and says so when it looks like one of ours', async () => {
+    const uri = 'file:///huge/elasticsearch.yml';
+    const text = Array.from({ length: 160_000 }, (_, i) => `cluster.remote.r${i}.seeds: host${i}\n`).join('');
+    assert.ok(text.length > 5 * 1024 * 1024);
+    const started = performance.now();
+    const diagnostics = await session.open(uri, text);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['file-too-large']);
+    assert.ok(performance.now() - started < 5000, 'answered without parsing');
+    const unrelated = await session.open('file:///huge/openapi.yaml', `paths:\n${'  /x: {get: {summary: y}}\n'.repeat(250_000)}`);
+    assert.deepEqual(unrelated, []);
+  });
 });

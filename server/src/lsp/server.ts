@@ -26,7 +26,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalysisResult } from '../core/analyze';
 import { completeAt } from '../core/completion';
 import { hoverAt } from '../core/hover';
-import { parseConfigDocument, type ConfigDocument } from '../core/model/document';
+import { mayConcernRemoteClusters, parseConfigDocument, type ConfigDocument } from '../core/model/document';
 import { spansIntersect } from '../core/text';
 import type { Finding, Severity } from '../core/types';
 import { EckWorkspaceIndex, normalizeUri } from './workspaceIndex';
@@ -77,6 +77,12 @@ function applySettings(next: Settings): void {
 }
 let canPullConfiguration = false;
 
+/**
+ * Larger documents are not checked in the editor: parsing 5 MiB of YAML takes seconds, during which
+ * the server can answer nothing. (The command-line checker reads files up to 16 MiB.)
+ */
+const MAX_ANALYSED_CHARS = 5 * 1024 * 1024;
+
 /** One parse and one analysis per document version, shared by every request. */
 interface Analysed {
   version: number;
@@ -114,10 +120,16 @@ function parsed(textDocument: TextDocument): Analysed {
   const started = performance.now();
   let document: ConfigDocument;
   let failure: string | undefined;
-  try {
+  const text = textDocument.getText();
+  if (text.length > MAX_ANALYSED_CHARS) {
+    // Checking would block every request for seconds; the command-line checker takes files this large.
+    document = parseConfigDocument({ uri: textDocument.uri, text: '', version: textDocument.version, languageId: 'plaintext' });
+    // Said only where it matters: a large lock file or API description is not ours anyway.
+    if (mayConcernRemoteClusters(textDocument.uri, text)) failure = 'too-large';
+  } else try {
     document = parseConfigDocument({
       uri: textDocument.uri,
-      text: textDocument.getText(),
+      text,
       version: textDocument.version,
       languageId: textDocument.languageId,
       // Unchanged documents of a multi-document YAML file are reused from the version this replaces.
@@ -261,8 +273,19 @@ function validate(current: TextDocument): void {
 }
 
 function failureDiagnostic(reason: string): Diagnostic {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (reason === 'too-large') {
+    const mib = MAX_ANALYSED_CHARS / 1024 / 1024;
+    return {
+      range,
+      severity: DiagnosticSeverity.Information,
+      code: 'file-too-large',
+      source: SOURCE,
+      message: `This file is larger than ${mib} MiB, so the editor does not check it. Run es-remote-check on it instead.`,
+    };
+  }
   return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    range,
     severity: DiagnosticSeverity.Warning,
     code: 'analysis-failed',
     source: SOURCE,
