@@ -54,7 +54,7 @@ interface Settings {
   maxDiagnostics?: number;
 }
 
-export const DEFAULT_MAX_DIAGNOSTICS = 1000;
+const DEFAULT_MAX_DIAGNOSTICS = 1000;
 let settings: Settings = {};
 
 /** Reads the `elasticRemoteClusters` section (or initialization options) defensively: users edit it by hand. */
@@ -300,7 +300,7 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2,
  * more that says how many were left out: a file with 100,000 findings would otherwise send a
  * message of tens of megabytes that the editor cannot show usefully anyway.
  */
-export function toDiagnostics(document: ConfigDocument, findings: readonly Finding[], max: number): Diagnostic[] {
+function toDiagnostics(document: ConfigDocument, findings: readonly Finding[], max: number): Diagnostic[] {
   if (findings.length <= max) return findings.map((finding) => toDiagnostic(document, finding));
   const kept = findings
     .map((finding, index) => ({ finding, index }))
