@@ -154,3 +154,35 @@ if (require.main === module) {
     process.stdout.write(generate(n));
   }
 }
+
+/** A YAML file that has nothing to do with Elasticsearch (an OpenAPI description) of about `bytes` characters. */
+export function unrelatedYaml(bytes: number): string {
+  const lines = ['openapi: 3.0.3', 'info:', '  title: Inventory API', '  version: 1.0.0', 'paths:'];
+  let size = lines.join('\n').length;
+  for (let i = 0; size < bytes; i++) {
+    const block = [
+      `  /items/${i}:`,
+      '    get:',
+      `      summary: Returns item ${i}`,
+      '      parameters:',
+      '        - {name: expand, in: query, schema: {type: boolean}}',
+      '      responses:',
+      "        '200':",
+      '          description: The item.',
+    ].join('\n');
+    lines.push(block);
+    size += block.length + 1;
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** An elasticsearch.yml of about `bytes` characters (the remote-cluster layout of largeElasticsearchYml). */
+export function elasticsearchYmlOfSize(bytes: number): string {
+  const perRemote = largeElasticsearchYml(300).length / 300;
+  return largeElasticsearchYml(Math.ceil(bytes / perRemote));
+}
+
+/** An elasticsearch.yml that sets the same key `count` times. */
+export function repeatedKeys(count: number): string {
+  return Array.from({ length: count }, (_, i) => `path.logs: /var/log/elasticsearch/${i}\n`).join('');
+}

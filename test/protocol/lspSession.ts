@@ -122,6 +122,17 @@ export class LspSession {
     return (await published).diagnostics;
   }
 
+  /** Sends a change without waiting for diagnostics (typing); returns the new version. */
+  async type(uri: string, text: string, range: Range): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
+    return version;
+  }
+
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }

@@ -3,7 +3,7 @@
  * analyses each with the same core as the language server, and returns plain results that the
  * formatters print. No printing and no process handling here, so tests call it directly.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { analyze } from '../core/analyze';
 import { EMPTY_SUMMARY, mergeSummaries, summarizeManifest, summarizeYamlText, type EckWorkspaceSummary } from '../core/eck/workspace';
@@ -47,17 +47,40 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   return sep === '\\' ? shown.replace(/\\/g, '/') : shown;
 }
 
-/** Every file under `targets` whose name or extension we understand, in a stable order. */
+/**
+ * Every file under `targets` whose name or extension we understand, in a stable order. Symbolic
+ * links are followed only to files and folders inside the given targets, and every real file is
+ * listed once, however many links lead to it (a link loop ends where it starts).
+ */
 export function collectFiles(targets: string[], unreadable: CheckResult['unreadable'] = []): string[] {
   const files: string[] = [];
+  const seen = new Set<string>();
+  const roots: string[] = [];
+  for (const target of targets) {
+    try {
+      roots.push(realpathSync(target));
+    } catch {
+      // Reported when visited.
+    }
+  }
+  const insideRoots = (real: string) => roots.some((root) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep));
   const visit = (target: string, explicit: boolean) => {
+    let real: string;
     let stat;
     try {
-      stat = statSync(target);
+      if (!explicit && lstatSync(target).isSymbolicLink()) {
+        real = realpathSync(target);
+        if (!insideRoots(real)) return; // never leave the folders we were asked to check
+      } else {
+        real = realpathSync(target);
+      }
+      stat = statSync(real);
     } catch (error) {
       unreadable.push({ path: target, reason: describeIoError(error) });
       return;
     }
+    if (seen.has(real)) return;
+    seen.add(real);
     if (stat.isDirectory()) {
       let entries: string[];
       try {
@@ -70,8 +93,10 @@ export function collectFiles(targets: string[], unreadable: CheckResult['unreada
         if (SKIP_DIRS.has(entry) || entry.startsWith('.')) continue;
         visit(join(target, entry), false);
       }
-    } else if (stat.isFile() && (explicit || formatOf(target))) {
-      files.push(target);
+    } else if (stat.isFile()) {
+      if (explicit || formatOf(target)) files.push(target);
+    } else if (explicit) {
+      unreadable.push({ path: target, reason: 'not a regular file' });
     }
   };
   for (const target of targets) visit(target, true);
@@ -85,13 +110,39 @@ function describeIoError(error: unknown): string {
   return code ?? (error instanceof Error ? error.message : String(error));
 }
 
-export function checkPaths(targets: string[], options: AnalysisOptions = {}): CheckResult {
+/** Where a target of `-` takes its text from, and the name it is checked under. */
+export interface StdinInput {
+  text: string;
+  /** File name deciding the format (e.g. `elasticsearch.yml`, `x.cluster-settings.json`). */
+  name: string;
+}
+
+/** The name a text read from standard input is checked under, unless the user gave one: JSON, Console or YAML by its first characters. */
+export function guessStdinName(text: string): string {
+  const start = text.trimStart();
+  if (start.startsWith('{') || start.startsWith('[')) return 'stdin.json';
+  if (/^(GET|PUT|POST|DELETE|HEAD|PATCH)\s/i.test(start)) return 'stdin.es';
+  return 'elasticsearch.yml';
+}
+
+export function checkPaths(targets: string[], options: AnalysisOptions = {}, stdin?: StdinInput): CheckResult {
   const unreadable: CheckResult['unreadable'] = [];
-  const files = collectFiles(targets, unreadable);
+  const files = collectFiles(targets.filter((target) => target !== '-'), unreadable);
   const result: CheckResult = { files: [], skipped: 0, unreadable, counts: { error: 0, warning: 0, info: 0, hint: 0 } };
   // Parse everything first: ECK checks look across files (a remote cluster's Elasticsearch or a
   // Secret defined elsewhere), as the editor does across the workspace.
   const parsed: Array<{ path: string; document: ConfigDocument; summary: EckWorkspaceSummary }> = [];
+  const add = (path: string, uri: string, text: string) => {
+    try {
+      const document = parseConfigDocument({ uri, text });
+      const summary = document.eck ? summarizeManifest(path, document.eck) : formatOf(uri) === 'yaml' ? summarizeYamlText(path, text) : EMPTY_SUMMARY;
+      parsed.push({ path, document, summary });
+    } catch (error) {
+      // The parsers are error-tolerant; one file that still breaks them must not end the whole run.
+      unreadable.push({ path, reason: cannotAnalyse(error) });
+    }
+  };
+  if (stdin && targets.includes('-')) add('-', stdin.name, stdin.text);
   for (const file of files) {
     let text: string;
     try {
@@ -104,9 +155,7 @@ export function checkPaths(targets: string[], options: AnalysisOptions = {}): Ch
       unreadable.push({ path: file, reason: describeIoError(error) });
       continue;
     }
-    const document = parseConfigDocument({ uri: file, text });
-    const summary = document.eck ? summarizeManifest(file, document.eck) : formatOf(file) === 'yaml' ? summarizeYamlText(file, text) : EMPTY_SUMMARY;
-    parsed.push({ path: file, document, summary });
+    add(file, file, text);
   }
   for (const { path, document } of parsed) {
     if (document.kind === 'unrelated') {
@@ -115,11 +164,22 @@ export function checkPaths(targets: string[], options: AnalysisOptions = {}): Ch
     }
     const eckWorkspace =
       document.kind === 'eck-manifest' ? mergeSummaries(parsed.filter((other) => other.path !== path).map((other) => other.summary)) : undefined;
-    const checked = checkDocument(document, { ...options, eckWorkspace });
+    let checked: CheckedFile;
+    try {
+      checked = checkDocument(document, { ...options, eckWorkspace });
+    } catch (error) {
+      unreadable.push({ path, reason: cannotAnalyse(error) });
+      continue;
+    }
+    if (path === '-') checked.path = '-';
     for (const finding of checked.findings) result.counts[finding.severity]++;
     result.files.push(checked);
   }
   return result;
+}
+
+function cannotAnalyse(error: unknown): string {
+  return `could not be analysed (internal error: ${error instanceof Error ? error.name : 'unknown'})`;
 }
 
 /** Analyses one file's text on its own; undefined when the file is not one of ours. */

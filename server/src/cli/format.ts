@@ -12,12 +12,33 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif']
 export const TOOL_NAME = 'es-remote-check';
 export const TOOL_URI = 'https://github.com/elastic-remote-clusters/vscode-elastic-remote-clusters';
 
+/**
+ * Text safe to print on one line of a terminal or CI log: control characters (line breaks,
+ * escape sequences that recolour or retitle a terminal) are shown as `\u001b`-style escapes.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * One output line. A line that starts with `::` is a workflow command to GitHub Actions (it can
+ * fake an error annotation or change the job's environment), so a path that would start the line
+ * that way is written as `./path`.
+ */
+function outputLine(path: string, rest: string): string {
+  const shown = printable(path);
+  return `${/^\s*::/.test(shown) || /^\s/.test(shown) ? `./${shown}` : shown}${printable(rest)}`;
+}
+
 export function formatText(result: CheckResult): string {
   const lines: string[] = [];
   for (const file of result.files) {
-    for (const f of file.findings) lines.push(`${file.path}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`);
+    for (const f of file.findings) lines.push(outputLine(file.path, `:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`));
   }
-  for (const problem of result.unreadable) lines.push(`${problem.path}: cannot read: ${problem.reason}`);
+  for (const problem of result.unreadable) {
+    lines.push(outputLine(problem.path, problem.reason.startsWith('could not be analysed') ? `: ${problem.reason}` : `: cannot read: ${problem.reason}`));
+  }
   const { error, warning, info, hint } = result.counts;
   lines.push(
     `${result.files.length} file(s) checked: ${error} error(s), ${warning} warning(s), ${info + hint} note(s)` +

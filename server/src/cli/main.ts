@@ -2,8 +2,8 @@
  * Command-line checker: the same analysis core as the language server, for CI and terminals.
  * Exit codes: 0 no errors, 1 errors found, 2 bad usage or nothing could be read.
  */
-import { writeFileSync } from 'node:fs';
-import { checkPaths } from './check';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { checkPaths, guessStdinName, type StdinInput } from './check';
 import { formatJson, formatSarif, formatText, OUTPUT_FORMATS, TOOL_NAME, type OutputFormat } from './format';
 
 declare const __EXTENSION_VERSION__: string | undefined;
@@ -12,14 +12,17 @@ const VERSION = typeof __EXTENSION_VERSION__ === 'string' ? __EXTENSION_VERSION_
 const USAGE = `Usage: ${TOOL_NAME} [options] [file or folder ...]
 
 Checks elasticsearch.yml files, ECK manifests, API bodies (JSON) and Console request files for
-remote-cluster mistakes. Folders are searched recursively (node_modules and dot-folders skipped);
-other YAML/JSON files are skipped silently. With no path, the current folder is checked.
+remote-cluster mistakes. Folders are searched recursively (node_modules and dot-folders skipped;
+symbolic links followed only within the given folders); other YAML/JSON files are skipped
+silently. With no path, the current folder is checked. A path of - reads standard input.
 
 Options:
   --format text|json|sarif   output format (default: text)
   --output FILE              write the report to FILE instead of standard output
   --stack-version X.Y.Z      Elasticsearch version to assume when a file does not say
   --keystore-aliases a,b     aliases whose credentials are in the keystore (API-key model)
+  --stdin-filename NAME      file name the text read from - is checked as (default: guessed from
+                             the text: stdin.json, stdin.es or elasticsearch.yml)
   --help                     show this help
   --version                  show the version
 
@@ -31,6 +34,7 @@ interface Options {
   output?: string;
   stackVersion?: string;
   keystoreAliases?: string[];
+  stdinFilename?: string;
   targets: string[];
 }
 
@@ -66,6 +70,9 @@ function parseArgs(argv: string[]): Options | string {
             .map((alias) => alias.trim())
             .filter(Boolean);
           break;
+        case '--stdin-filename':
+          options.stdinFilename = value();
+          break;
         default:
           if (flag.startsWith('-') && flag !== '-') return `unknown option ${flag}`;
           options.targets.push(arg);
@@ -92,7 +99,18 @@ function main(argv: string[]): number {
     process.stderr.write(`${TOOL_NAME}: ${options}\n\n${USAGE}`);
     return 2;
   }
-  const result = checkPaths(options.targets, { stackVersion: options.stackVersion, keystoreCredentialAliases: options.keystoreAliases });
+  let stdin: StdinInput | undefined;
+  if (options.targets.includes('-')) {
+    let text: string;
+    try {
+      text = readFileSync(0, 'utf8');
+    } catch (error) {
+      process.stderr.write(`${TOOL_NAME}: cannot read standard input: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
+      return 2;
+    }
+    stdin = { text, name: options.stdinFilename ?? guessStdinName(text) };
+  }
+  const result = checkPaths(options.targets, { stackVersion: options.stackVersion, keystoreCredentialAliases: options.keystoreAliases }, stdin);
   const report =
     options.format === 'json' ? formatJson(result) : options.format === 'sarif' ? formatSarif(result, VERSION) : formatText(result);
   if (options.output) {

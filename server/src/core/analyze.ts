@@ -3,8 +3,8 @@ import type { ScopeOrigin } from './model/settings';
 import { RULES_UNRELIABLE_IN_TEMPLATES, touchesTemplate } from './model/template';
 import { DOCUMENT_RULES, SCOPE_RULES } from './rules';
 import type { AnalysisOptions, FindingInput, ScopeRule, ScopeRuleContext } from './rules/rule';
-import { clampSpan } from './text';
-import type { Finding, Severity } from './types';
+import { boundedMessage, clampSpan } from './text';
+import type { Finding, Fix, Severity } from './types';
 import { parseVersion } from './version';
 
 export interface AnalysisResult {
@@ -31,7 +31,11 @@ function scopeRulesFor(origin: ScopeOrigin): readonly ScopeRule[] {
 /** Runs every applicable rule over an already parsed document. Never throws. */
 export function analyze(document: ConfigDocument, options: AnalysisOptions = {}): AnalysisResult {
   // Parsers report errors at the end of input one character past the end; keep every range inside the text.
-  const findings: Finding[] = document.syntaxErrors.map((error) => ({ ...error, span: clampSpan(error.span, document.text.length) }));
+  const findings: Finding[] = document.syntaxErrors.map((error) => ({
+    ...error,
+    message: boundedMessage(error.message),
+    span: clampSpan(error.span, document.text.length),
+  }));
   const ruleErrors: AnalysisResult['ruleErrors'] = [];
   if (document.kind === 'unrelated') return { findings: [], ruleErrors };
 
@@ -45,7 +49,7 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {})
       report = (input: FindingInput) => {
         // In a template, what a directive renders to is unknown: say nothing about it.
         if (template && (RULES_UNRELIABLE_IN_TEMPLATES.has(ruleId) || touchesTemplate(template, input.span))) return;
-        findings.push({ ...input, ruleId, severity: input.severity ?? severity });
+        findings.push(toFinding(input, ruleId, input.severity ?? severity));
       };
       reporters.set(rule.id, report);
     }
@@ -81,4 +85,36 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {})
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || RULE_ID_ORDER.compare(a.ruleId, b.ruleId));
   return { findings, ruleErrors };
+}
+
+/** A reported finding with its message bounded and, when the rule gave a function, fixes worked out on first read. */
+function toFinding(input: FindingInput, ruleId: string, severity: Severity): Finding {
+  const { fixes, ...rest } = input;
+  const finding: Finding = { ...rest, ruleId, severity, message: boundedMessage(input.message) };
+  if (input.related) finding.related = input.related.map((related) => ({ ...related, message: boundedMessage(related.message) }));
+  if (typeof fixes === 'function') defineLazyFixes(finding, fixes);
+  else if (fixes) finding.fixes = fixes;
+  return finding;
+}
+
+/**
+ * `finding.fixes` as a property computed on first read and then kept. Reading it anywhere (a
+ * code action, a test, JSON output) gives the same fixes an eager rule would have built.
+ */
+function defineLazyFixes(finding: Finding, compute: () => Fix[] | undefined): void {
+  Object.defineProperty(finding, 'fixes', {
+    configurable: true,
+    enumerable: true,
+    get(): Fix[] | undefined {
+      let value: Fix[] | undefined;
+      try {
+        value = compute();
+      } catch {
+        // A fix that cannot be built is not offered; the finding itself stands.
+        value = undefined;
+      }
+      Object.defineProperty(finding, 'fixes', { configurable: true, enumerable: true, writable: true, value });
+      return value;
+    },
+  });
 }

@@ -85,3 +85,32 @@ export function clampSpan(span: Span, length: number): Span {
 export function spansIntersect(a: Span, b: Span): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
+
+/**
+ * Longest message a finding carries. The rules' own explanations run to about 500 characters;
+ * anything longer comes from text of the file quoted in the message.
+ */
+export const MAX_MESSAGE_LENGTH = 600;
+/** Longest piece of the file (a key, a value) a message quotes in backticks. */
+const MAX_QUOTED_LENGTH = 200;
+
+/** `text` cut to at most `max` characters, marked with an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Do not split a surrogate pair.
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/**
+ * A finding's message as shown: every quoted piece of the file shortened to an excerpt, and the
+ * whole capped, so a 100,000-character key gives a readable message, not a 100 KB one.
+ */
+export function boundedMessage(message: string): string {
+  // Pairs of backticks from the left, so the text between two quotes is never taken for a quote.
+  const excerpted =
+    message.length > MAX_QUOTED_LENGTH ? message.replace(/`([^`]*)`/g, (whole, quoted: string) => (quoted.length > MAX_QUOTED_LENGTH ? `\`${truncate(quoted, MAX_QUOTED_LENGTH)}\`` : whole)) : message;
+  return truncate(excerpted, MAX_MESSAGE_LENGTH);
+}

@@ -11,10 +11,13 @@ import {
   DiagnosticTag,
   DidChangeConfigurationNotification,
   InsertTextFormat,
+  LSPErrorCodes,
   MarkupKind,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type CompletionItem,
   type Diagnostic,
   type InitializeResult,
@@ -23,7 +26,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalysisResult } from '../core/analyze';
 import { completeAt } from '../core/completion';
 import { hoverAt } from '../core/hover';
-import { parseConfigDocument, type ConfigDocument } from '../core/model/document';
+import { mayConcernRemoteClusters, parseConfigDocument, type ConfigDocument } from '../core/model/document';
 import { spansIntersect } from '../core/text';
 import type { Finding, Severity } from '../core/types';
 import { EckWorkspaceIndex, normalizeUri } from './workspaceIndex';
@@ -33,14 +36,25 @@ declare const __EXTENSION_VERSION__: string | undefined;
 const SERVER_VERSION = typeof __EXTENSION_VERSION__ === 'string' ? __EXTENSION_VERSION__ : '0.0.0-dev';
 const SOURCE = 'elastic-remote-clusters';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, {
+  // A request cancelled while still queued is answered at once, without running its handler.
+  cancelUndispatched: (message) => ({
+    jsonrpc: '2.0',
+    id: (message as { id?: number | string | null }).id ?? null,
+    error: { code: LSPErrorCodes.RequestCancelled, message: 'Request cancelled' },
+  }),
+});
 const documents = new TextDocuments(TextDocument);
 
 interface Settings {
   stackVersion?: string;
   /** Aliases with cross-cluster API key credentials in the keystore; undefined when unknown. */
   keystoreCredentialAliases?: string[];
+  /** Most diagnostics published for one file; the rest are summed up in one last diagnostic. */
+  maxDiagnostics?: number;
 }
+
+const DEFAULT_MAX_DIAGNOSTICS = 1000;
 let settings: Settings = {};
 
 /** Reads the `elasticRemoteClusters` section (or initialization options) defensively: users edit it by hand. */
@@ -49,7 +63,9 @@ function readSettings(raw: unknown): Settings {
   const stackVersion = typeof section.stackVersion === 'string' && section.stackVersion.trim() ? section.stackVersion.trim() : undefined;
   const aliases = section.keystoreCredentialAliases;
   const keystoreCredentialAliases = Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : undefined;
-  return { stackVersion, keystoreCredentialAliases };
+  const max = section.maxDiagnostics;
+  const maxDiagnostics = typeof max === 'number' && Number.isFinite(max) && max >= 1 ? Math.floor(max) : undefined;
+  return { stackVersion, keystoreCredentialAliases, maxDiagnostics };
 }
 
 /** Adopts new settings; re-analyses open documents when they change what the rules see. */
@@ -61,11 +77,21 @@ function applySettings(next: Settings): void {
 }
 let canPullConfiguration = false;
 
+/**
+ * Larger documents are not checked in the editor: parsing 5 MiB of YAML takes seconds, during which
+ * the server can answer nothing. (The command-line checker reads files up to 16 MiB.)
+ */
+const MAX_ANALYSED_CHARS = 5 * 1024 * 1024;
+
 /** One parse and one analysis per document version, shared by every request. */
 interface Analysed {
   version: number;
   document: ConfigDocument;
   analysis?: AnalysisResult;
+  /** Why the file could not be parsed (an internal error), reported instead of its findings. */
+  failure?: string;
+  /** How long parsing and analysing this document last took, in ms: larger files wait longer after a keystroke. */
+  cost: number;
 }
 const cache = new Map<string, Analysed>();
 
@@ -89,21 +115,33 @@ function parsed(textDocument: TextDocument): Analysed {
   if (cached && cached.version === textDocument.version) return cached;
   // Let the previous version's trees go before building the new ones: large files then do not
   // hold two parses at once.
+  const previousCost = cached?.cost ?? 0;
   cache.delete(textDocument.uri);
+  const started = performance.now();
   let document: ConfigDocument;
-  try {
+  let failure: string | undefined;
+  const text = textDocument.getText();
+  if (text.length > MAX_ANALYSED_CHARS) {
+    // Checking would block every request for seconds; the command-line checker takes files this large.
+    document = parseConfigDocument({ uri: textDocument.uri, text: '', version: textDocument.version, languageId: 'plaintext' });
+    // Said only where it matters: a large lock file or API description is not ours anyway.
+    if (mayConcernRemoteClusters(textDocument.uri, text)) failure = 'too-large';
+  } else try {
     document = parseConfigDocument({
       uri: textDocument.uri,
-      text: textDocument.getText(),
+      text,
       version: textDocument.version,
       languageId: textDocument.languageId,
+      // Unchanged documents of a multi-document YAML file are reused from the version this replaces.
+      previous: cached?.document,
     });
   } catch (error) {
     // The parsers are error-tolerant; this is a last line of defence so one odd file never kills the server.
+    failure = error instanceof Error ? error.name : 'unknown error';
     connection.console.error(`Could not parse ${textDocument.uri}: ${error instanceof Error ? error.message : String(error)}`);
     document = parseConfigDocument({ uri: textDocument.uri, text: '', version: textDocument.version, languageId: 'plaintext' });
   }
-  const entry: Analysed = { version: textDocument.version, document };
+  const entry: Analysed = { version: textDocument.version, document, failure, cost: Math.max(previousCost / 2, performance.now() - started) };
   cache.set(textDocument.uri, entry);
   workspaceIndex.updateFromDocument(document);
   return entry;
@@ -112,8 +150,10 @@ function parsed(textDocument: TextDocument): Analysed {
 function analysed(textDocument: TextDocument): Analysed & { analysis: AnalysisResult } {
   const entry = parsed(textDocument);
   if (!entry.analysis) {
+    const started = performance.now();
     const eckWorkspace = entry.document.kind === 'eck-manifest' ? workspaceIndex.summaryExcluding(textDocument.uri) : undefined;
     entry.analysis = analyze(entry.document, { ...settings, eckWorkspace });
+    entry.cost += performance.now() - started;
     for (const failure of entry.analysis.ruleErrors) {
       connection.console.error(`Rule ${failure.ruleId} failed on ${textDocument.uri}: ${failure.error}`);
     }
@@ -166,6 +206,16 @@ connection.onDidChangeConfiguration((change) => {
 const pending = new Map<string, { timer: NodeJS.Timeout; due: number; version: number; background: boolean }>();
 /** Typing bursts are coalesced; the first open is validated at once. */
 const CHANGE_DEBOUNCE_MS = 40;
+/**
+ * A file whose last check took long waits longer after a keystroke (up to this), so typing in a
+ * large file is not slowed down by a check of every intermediate version.
+ */
+const MAX_CHANGE_DEBOUNCE_MS = 500;
+
+function changeDebounce(uri: string): number {
+  const cost = cache.get(uri)?.cost ?? 0;
+  return Math.round(Math.min(MAX_CHANGE_DEBOUNCE_MS, Math.max(CHANGE_DEBOUNCE_MS, cost / 2)));
+}
 
 /** When the editor last asked for something or the server last finished checking what it asked. */
 let lastActivity = 0;
@@ -185,6 +235,8 @@ function scheduleValidation(textDocument: TextDocument, delay = CHANGE_DEBOUNCE_
   // re-check; a validation of this very version covers another one (onDidOpen then onDidChangeContent).
   if (scheduled && scheduled.due <= due && (background || (!scheduled.background && scheduled.version === textDocument.version))) return;
   clearTimeout(scheduled?.timer);
+  // The document object is updated in place by later edits: remember which version this is for.
+  const version = textDocument.version;
   const timer = setTimeout(() => {
     const quietFor = Date.now() - lastActivity;
     if (background && quietFor < CROSS_FILE_DEBOUNCE_MS) {
@@ -193,18 +245,78 @@ function scheduleValidation(textDocument: TextDocument, delay = CHANGE_DEBOUNCE_
       return;
     }
     pending.delete(textDocument.uri);
-    validate(textDocument);
-    if (!background) noteActivity();
+    void validateUnlessStale(textDocument.uri, version, background);
   }, delay);
-  pending.set(textDocument.uri, { timer, due, version: textDocument.version, background });
+  pending.set(textDocument.uri, { timer, due, version, background });
 }
 
-function validate(textDocument: TextDocument): void {
-  const current = documents.get(textDocument.uri);
-  if (!current) return;
-  const { document, analysis } = analysed(current);
-  const diagnostics = analysis.findings.map((finding) => toDiagnostic(document, finding));
+/** Lets messages already received (a newer edit, a cancellation) be read before expensive work starts. */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Validates the document unless a newer version arrived meanwhile (that one has its own validation scheduled). */
+async function validateUnlessStale(uri: string, version: number, background: boolean): Promise<void> {
+  await yieldToMessages();
+  const current = documents.get(uri);
+  if (!current || current.version !== version) return;
+  validate(current);
+  if (!background) noteActivity();
+}
+
+function validate(current: TextDocument): void {
+  const entry = analysed(current);
+  const diagnostics = entry.failure
+    ? [failureDiagnostic(entry.failure)]
+    : toDiagnostics(entry.document, entry.analysis.findings, settings.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS);
   void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+}
+
+function failureDiagnostic(reason: string): Diagnostic {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (reason === 'too-large') {
+    const mib = MAX_ANALYSED_CHARS / 1024 / 1024;
+    return {
+      range,
+      severity: DiagnosticSeverity.Information,
+      code: 'file-too-large',
+      source: SOURCE,
+      message: `This file is larger than ${mib} MiB, so the editor does not check it. Run es-remote-check on it instead.`,
+    };
+  }
+  return {
+    range,
+    severity: DiagnosticSeverity.Warning,
+    code: 'analysis-failed',
+    source: SOURCE,
+    message: `This file could not be analysed (internal error: ${reason}), so nothing in it was checked. The server log has details.`,
+  };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/**
+ * At most `max` diagnostics, the most severe first (in document order within a severity), and one
+ * more that says how many were left out: a file with 100,000 findings would otherwise send a
+ * message of tens of megabytes that the editor cannot show usefully anyway.
+ */
+function toDiagnostics(document: ConfigDocument, findings: readonly Finding[], max: number): Diagnostic[] {
+  if (findings.length <= max) return findings.map((finding) => toDiagnostic(document, finding));
+  const kept = findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.index - b.index)
+    .slice(0, max)
+    .sort((a, b) => a.index - b.index)
+    .map(({ finding }) => toDiagnostic(document, finding));
+  const omitted = findings.length - max;
+  kept.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'more-diagnostics',
+    source: SOURCE,
+    message: `${omitted.toLocaleString('en-US')} more problem(s) in this file are not shown: only the first ${max.toLocaleString('en-US')} are (setting elasticRemoteClusters.maxDiagnostics). Fix these, or run es-remote-check for the full list.`,
+  });
+  return kept;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -236,7 +348,7 @@ documents.onDidOpen((event) => {
 // Also fired right after onDidOpen, for the same version: that validation is already due at once.
 documents.onDidChangeContent((event) => {
   noteActivity();
-  scheduleValidation(event.document);
+  scheduleValidation(event.document, changeDebounce(event.document.uri));
 });
 documents.onDidClose((event) => {
   noteActivity();
@@ -261,9 +373,24 @@ interface CompletionItemData {
   index: number;
 }
 
-connection.onCompletion((params) => {
+/**
+ * The document a request is about, once messages already received have been read: undefined when
+ * the document is not open. Throws RequestCancelled when the editor cancelled the request, and
+ * ContentModified when the document changed after the request was sent (its positions no longer
+ * apply and the editor asks again). Either way no parse is spent on an answer nobody waits for.
+ */
+async function documentForRequest(uri: string, token: CancellationToken): Promise<TextDocument | undefined> {
+  const asked = documents.get(uri)?.version;
+  await yieldToMessages();
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+  const textDocument = documents.get(uri);
+  if (textDocument && textDocument.version !== asked) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed');
+  return textDocument;
+}
+
+connection.onCompletion(async (params, token) => {
   noteActivity();
-  const textDocument = documents.get(params.textDocument.uri);
+  const textDocument = await documentForRequest(params.textDocument.uri, token);
   if (!textDocument) return [];
   const { document } = parsed(textDocument);
   const offset = document.lines.offsetAt(params.position);
@@ -303,9 +430,9 @@ connection.onCompletionResolve((item) => {
   return { ...item, documentation: { kind: MarkupKind.Markdown, value: candidate.documentation } };
 });
 
-connection.onHover((params) => {
+connection.onHover(async (params, token) => {
   noteActivity();
-  const textDocument = documents.get(params.textDocument.uri);
+  const textDocument = await documentForRequest(params.textDocument.uri, token);
   if (!textDocument) return null;
   const { document } = parsed(textDocument);
   const hover = hoverAt(document, document.lines.offsetAt(params.position));
@@ -313,15 +440,16 @@ connection.onHover((params) => {
   return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: document.lines.rangeOf(hover.span) };
 });
 
-connection.onCodeAction((params) => {
+connection.onCodeAction(async (params, token) => {
   noteActivity();
-  const textDocument = documents.get(params.textDocument.uri);
+  const textDocument = await documentForRequest(params.textDocument.uri, token);
   if (!textDocument) return [];
   const { document, analysis } = analysed(textDocument);
   const requested = { start: document.lines.offsetAt(params.range.start), end: document.lines.offsetAt(params.range.end) };
   const actions: CodeAction[] = [];
   for (const finding of analysis.findings) {
-    if (!finding.fixes?.length || !spansIntersect(finding.span, requested)) continue;
+    // Range first: reading `fixes` builds them (see analyze.ts), which only the requested range needs.
+    if (!spansIntersect(finding.span, requested) || !finding.fixes?.length) continue;
     const diagnostic = toDiagnostic(document, finding);
     for (const fix of finding.fixes) {
       const action = CodeAction.create(fix.title, CodeActionKind.QuickFix);

@@ -12,8 +12,12 @@ import { mergeSummaries, summarizeManifest, summarizeYamlDocuments, summarizeYam
 import type { ConfigDocument } from '../core/model/document';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'vendor', 'target', 'build']);
-const MAX_FILES = 5000;
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/**
+ * Bounds of the start-up scan: it runs in the background, one file at a time between the editor's
+ * requests, and stops at whichever limit comes first (files over the size limit are skipped: a
+ * manifest that large is generated output, not something a remote cluster refers to).
+ */
+export const INDEX_LIMITS = { maxFiles: 2000, maxFileBytes: 1024 * 1024, maxScanMs: 30_000, startDelayMs: 500 };
 const YAML_FILE = /\.ya?ml$/i;
 
 /** One spelling per file, so a document open in the editor replaces its copy read from disk. */
@@ -41,7 +45,10 @@ export class EckWorkspaceIndex {
     this.canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   }
 
-  /** Call from `onInitialized`: scans the folders in the background and follows YAML file changes. */
+  /**
+   * Call from `onInitialized`: scans the folders in the background, after the first documents had
+   * a moment to be checked, and follows YAML file changes.
+   */
   start(connection: Connection): void {
     if (this.canWatchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
@@ -52,19 +59,37 @@ export class EckWorkspaceIndex {
         }
       });
     }
-    this.scan(this.folders).catch((error: unknown) => {
-      connection.console.warn(`Could not index the workspace: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    setTimeout(() => {
+      this.scan(this.folders)
+        .then((outcome) => {
+          if (outcome.stopped) connection.console.info(`Workspace index: ${outcome.stopped}; ${outcome.indexed} YAML file(s) read.`);
+        })
+        .catch((error: unknown) => {
+          connection.console.warn(`Could not index the workspace: ${error instanceof Error ? error.message : String(error)}`);
+        });
+    }, INDEX_LIMITS.startDelayMs);
   }
 
-  /** Reads the YAML files of the workspace folders once, in the background. Never rejects. */
-  async scan(folderUris: readonly string[]): Promise<void> {
+  /**
+   * Reads the YAML files of the workspace folders once, in the background, within INDEX_LIMITS.
+   * Never rejects; says which limit stopped it, if one did.
+   */
+  async scan(folderUris: readonly string[], limits = INDEX_LIMITS): Promise<{ indexed: number; stopped?: string }> {
+    const started = Date.now();
     const files: string[] = [];
     for (const folder of folderUris) {
       if (!folder.startsWith('file:')) continue;
-      await collectYamlFiles(fileURLToPath(folder), files);
+      await collectYamlFiles(fileURLToPath(folder), files, limits.maxFiles + 1);
     }
-    for (const path of files) await this.refreshFromDisk(pathToFileURL(path).href);
+    let indexed = 0;
+    for (const path of files.slice(0, limits.maxFiles)) {
+      if (Date.now() - started > limits.maxScanMs) return { indexed, stopped: `stopped after ${limits.maxScanMs / 1000} s` };
+      // Requests that came in meanwhile go first.
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.refreshFromDisk(pathToFileURL(path).href, limits.maxFileBytes);
+      indexed++;
+    }
+    return { indexed, stopped: files.length > limits.maxFiles ? `more than ${limits.maxFiles} YAML files, the rest not read` : undefined };
   }
 
   /** An open document was parsed: index its current text, from that parse (never parsing it again). */
@@ -101,11 +126,11 @@ export class EckWorkspaceIndex {
     return mergeSummaries([...this.byUri].filter(([other]) => other !== key).map(([, summary]) => summary));
   }
 
-  private async refreshFromDisk(uri: string): Promise<void> {
+  private async refreshFromDisk(uri: string, maxFileBytes = INDEX_LIMITS.maxFileBytes): Promise<void> {
     let text: string | undefined;
     try {
       const path = fileURLToPath(uri);
-      if ((await stat(path)).size <= MAX_FILE_BYTES) text = await readFile(path, 'utf8');
+      if ((await stat(path)).size <= maxFileBytes) text = await readFile(path, 'utf8');
     } catch {
       text = undefined; // deleted or unreadable: forget it
     }
@@ -127,8 +152,8 @@ export class EckWorkspaceIndex {
   }
 }
 
-async function collectYamlFiles(dir: string, into: string[]): Promise<void> {
-  if (into.length >= MAX_FILES) return;
+async function collectYamlFiles(dir: string, into: string[], maxFiles: number): Promise<void> {
+  if (into.length >= maxFiles) return;
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -136,9 +161,9 @@ async function collectYamlFiles(dir: string, into: string[]): Promise<void> {
     return;
   }
   for (const entry of entries) {
-    if (into.length >= MAX_FILES) return;
+    if (into.length >= maxFiles) return;
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) await collectYamlFiles(join(dir, entry.name), into);
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) await collectYamlFiles(join(dir, entry.name), into, maxFiles);
     } else if (entry.isFile() && YAML_FILE.test(entry.name)) {
       into.push(join(dir, entry.name));
     }

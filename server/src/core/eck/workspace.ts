@@ -1,5 +1,6 @@
 import { parseAllDocuments, type Document } from 'yaml';
 import type { ConfigDocument } from '../model/document';
+import { splitYamlStream } from '../model/yamlSplit';
 import type { AnalysisOptions } from '../rules/rule';
 import { appendTo, buildEckManifest, manifestIndex, type EckManifest } from './manifest';
 
@@ -56,8 +57,15 @@ export function summarizeManifest(uri: string, manifest: EckManifest): EckWorksp
 export function summarizeYamlText(uri: string, text: string): EckWorkspaceSummary {
   if (!mayHoldEckObjects(text)) return EMPTY_SUMMARY;
   try {
-    const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
-    return summarizeYamlDocuments(uri, text, (Array.isArray(parsed) ? parsed : [parsed]) as Document.Parsed[]);
+    // Only the documents of the stream that can hold an indexed object are parsed (a chart's
+    // hundred ConfigMaps next to one Secret cost a text search, not a parse).
+    const documents = splitYamlStream(text)
+      .filter((chunk) => mayHoldEckObjects(chunk.text))
+      .flatMap((chunk) => {
+        const parsed = parseAllDocuments(chunk.text, { uniqueKeys: false, prettyErrors: false });
+        return (Array.isArray(parsed) ? parsed : [parsed]) as Document.Parsed[];
+      });
+    return summarizeYamlDocuments(uri, text, documents);
   } catch {
     return EMPTY_SUMMARY;
   }

@@ -35,6 +35,8 @@ export interface JsonBody {
   schemaFromEditor: boolean;
   /** VS Code's JSON language already reports syntax errors and duplicate keys of this document. */
   syntaxFromEditor: boolean;
+  /** Too deeply nested to parse: no tree, and the schema service (which recurses too) is not run on it. */
+  tooDeep?: boolean;
 }
 
 export interface BodyOptions {
@@ -48,19 +50,32 @@ export interface BodyOptions {
 export interface ParsedJson {
   root: JsonNode | undefined;
   errors: ParseError[];
+  /** The parser ran out of stack (thousands of nested arrays or objects): nothing could be read. */
+  tooDeep?: boolean;
 }
 
 export function parseJsonText(text: string): ParsedJson {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  return { root, errors };
+  try {
+    const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+    return { root, errors };
+  } catch (error) {
+    // jsonc-parser recurses once per nesting level.
+    if (error instanceof RangeError) return { root: undefined, errors: [], tooDeep: true };
+    throw error;
+  }
 }
+
+/** Said instead of a parse error when the parser ran out of stack: where that happens varies from run to run. */
+export const JSON_TOO_DEEP_MESSAGE = 'This JSON is nested too deeply to be parsed, so nothing in it was checked. Flatten the deepest objects or arrays.';
 
 /** Builds the body for `text`, the part of the document at `span` (parsed here unless given). */
 export function parseBody(text: string, span: Span, options: BodyOptions, parsed: ParsedJson = parseJsonText(text)): JsonBody {
   const { root, errors } = parsed;
   if (root) shiftOffsets(root, span.start);
-  const syntaxErrors: Finding[] = options.syntaxFromEditor
+  const syntaxErrors: Finding[] = parsed.tooDeep
+    ? [{ ruleId: 'json-syntax', severity: 'error', message: JSON_TOO_DEEP_MESSAGE, span: { start: span.start, end: span.start + Math.min(1, text.length) } }]
+    : options.syntaxFromEditor
     ? []
     : errors.map((error) => ({
         ruleId: JSON_SYNTAX_RULE_ID,
@@ -84,7 +99,8 @@ export function parseBody(text: string, span: Span, options: BodyOptions, parsed
     request: options.request,
     scopes,
     syntaxErrors,
-    firstSyntaxError: errors.reduce<number | undefined>((first, error) => (first === undefined || error.offset < first ? error.offset : first), undefined),
+    tooDeep: parsed.tooDeep,
+    firstSyntaxError: parsed.tooDeep ? 0 : errors.reduce<number | undefined>((first, error) => (first === undefined || error.offset < first ? error.offset : first), undefined),
     schemaFromEditor: options.schemaFromEditor,
     syntaxFromEditor: options.syntaxFromEditor,
   };

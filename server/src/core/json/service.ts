@@ -168,6 +168,7 @@ const problemsOf = new WeakMap<JsonBody, SchemaProblem[]>();
 
 /** Schema violations and duplicate keys of one body (computed once per body). */
 export function schemaProblems(body: JsonBody): SchemaProblem[] {
+  if (body.tooDeep) return [];
   let problems = problemsOf.get(body);
   if (!problems) {
     problems = validate(body);
@@ -207,6 +208,7 @@ function classify(diagnostic: Diagnostic): SchemaProblem['kind'] | undefined {
 }
 
 export function schemaCompletions(body: JsonBody, offset: number): CompletionCandidate[] {
+  if (body.tooDeep) return [];
   const entry = prepare(body);
   const list = SyncThenable.valueOf(entry.service.doComplete(entry.textDocument, servicePosition(body, entry, offset), entry.jsonDocument));
   return (list?.items ?? []).map((item) => toCandidate(body, entry, item, offset));
@@ -230,6 +232,7 @@ function toCandidate(body: JsonBody, entry: Prepared, item: CompletionItem, offs
 }
 
 export function schemaHover(body: JsonBody, offset: number): HoverResult | undefined {
+  if (body.tooDeep) return undefined;
   const entry = prepare(body);
   const hover: Hover | null | undefined = SyncThenable.valueOf(entry.service.doHover(entry.textDocument, servicePosition(body, entry, offset), entry.jsonDocument));
   if (!hover) return undefined;

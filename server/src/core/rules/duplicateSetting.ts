@@ -13,7 +13,7 @@ export const duplicateSetting: ScopeRule = {
         message: `\`${again.key}\` is already set on line ${where.line + 1}. Elasticsearch refuses settings files with duplicate keys; keep one.`,
         span: again.keySpan,
         related: [{ span: first.keySpan, message: 'First definition' }],
-        fixes: fixes(removeSettingFix(document, scope, again, 'Remove this duplicate')),
+        fixes: () => fixes(removeSettingFix(document, scope, again, 'Remove this duplicate')),
       });
     }
   },

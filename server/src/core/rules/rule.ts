@@ -1,7 +1,7 @@
 import type { EckWorkspaceSummary } from '../eck/workspace';
 import type { ConfigDocument, DocumentKind } from '../model/document';
 import type { ScopeOrigin, SettingsScope } from '../model/settings';
-import type { Finding, Severity } from '../types';
+import type { Finding, Fix, Severity } from '../types';
 import type { Version } from '../version';
 
 /**
@@ -23,7 +23,14 @@ export interface AnalysisOptions {
   eckWorkspace?: EckWorkspaceSummary;
 }
 
-export type FindingInput = Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity };
+/**
+ * What a rule reports. `fixes` may be a function: it is then called only when something reads the
+ * finding's fixes (a code-action request for its range), not for every finding of every analysis.
+ */
+export type FindingInput = Omit<Finding, 'ruleId' | 'severity' | 'fixes'> & {
+  severity?: Severity;
+  fixes?: Fix[] | (() => Fix[] | undefined);
+};
 
 interface RuleBase {
   id: string;

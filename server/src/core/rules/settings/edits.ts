@@ -47,14 +47,57 @@ export function literal(value: ScalarValue, format: 'yaml' | 'json'): string {
 }
 
 /**
+ * Occurrences that share a key node, per scope: only occurrences written under the same outermost
+ * key can share one. Built once per scope (and per group on first use), so removing settings stays
+ * linear in the number of settings however many findings offer a removal.
+ */
+interface KeyNodeGroup {
+  members: SettingOccurrence[];
+  /** How many members have a segment starting at an offset, by `level:offset`; filled on first use. */
+  counts?: Map<string, number>;
+  memberSet?: Set<SettingOccurrence>;
+}
+const keyNodeGroups = new WeakMap<SettingsScope, Map<number, KeyNodeGroup>>();
+
+function keyNodeGroup(scope: SettingsScope, occurrence: SettingOccurrence): KeyNodeGroup {
+  let groups = keyNodeGroups.get(scope);
+  if (!groups) {
+    groups = new Map();
+    for (const other of scope.occurrences) {
+      const group = groups.get(other.keyStart);
+      if (group) group.members.push(other);
+      else groups.set(other.keyStart, { members: [other] });
+    }
+    keyNodeGroups.set(scope, groups);
+  }
+  return groups.get(occurrence.keyStart) ?? { members: [] };
+}
+
+/** Whether another occurrence of the scope has the same key node at `level` (so removing it would remove that one too). */
+function keyNodeShared(scope: SettingsScope, occurrence: SettingOccurrence, level: number): boolean {
+  const group = keyNodeGroup(scope, occurrence);
+  if (group.members.length === 1 && group.members[0] === occurrence) return false;
+  if (!group.counts) {
+    group.counts = new Map();
+    group.memberSet = new Set(group.members);
+    for (const member of group.members) {
+      member.segments.forEach((segment, index) => {
+        const key = `${index}:${segment.span.start}`;
+        group.counts!.set(key, (group.counts!.get(key) ?? 0) + 1);
+      });
+    }
+  }
+  const own = group.memberSet?.has(occurrence) ? 1 : 0;
+  return (group.counts.get(`${level}:${occurrence.segments[level].span.start}`) ?? 0) > own;
+}
+
+/**
  * Removes a setting. When it is the only setting under a nested key (`a:` holding just `seeds:`),
  * the emptied parent goes too, so no key is left without a value.
  */
 export function removeSettingEdits(document: ConfigDocument, scope: SettingsScope, occurrence: SettingOccurrence): TextEdit[] | undefined {
   const levels = keyNodeLevels(occurrence.segments);
-  const level =
-    levels.find((l) => scope.occurrences.every((other) => other === occurrence || other.segments[l]?.span.start !== occurrence.segments[l].span.start)) ??
-    levels[levels.length - 1];
+  const level = levels.find((l) => !keyNodeShared(scope, occurrence, l)) ?? levels[levels.length - 1];
   const start = keyNodeStart(document, occurrence, level);
   return document.format === 'json' ? removeJsonProperty(document, start) : removeYamlEntry(document, start, occurrence.entrySpan.end);
 }

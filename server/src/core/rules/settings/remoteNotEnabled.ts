@@ -32,7 +32,7 @@ export const remoteNotEnabled: ScopeRule = {
             ? `This request clears \`${needed}\` of \`${remote.alias}\` but still sets \`${suffix}\`; Elasticsearch rejects that ("Cannot configure setting … if remote cluster is not enabled"). To remove the remote, set every \`cluster.remote.${remote.alias}.*\` setting to null.`
             : `\`${suffix}\` is only accepted on an enabled remote, and \`${remote.alias}\` has no \`${needed}\` (${remote.mode} mode); Elasticsearch fails with "Cannot configure setting … if remote cluster is not enabled". Add \`${needed}\` or remove \`${suffix}\`.`,
           span: occurrence.keySpan,
-          fixes: removing ? fixes(nullAll) : fixes(removeSettingFix(document, scope, occurrence, `Remove '${suffix}'`)),
+          fixes: removing ? fixes(nullAll) : () => fixes(removeSettingFix(document, scope, occurrence, `Remove '${suffix}'`)),
         });
       }
     }

@@ -17,15 +17,19 @@ export const skipUnavailableDefault: ScopeRule = {
       if (!remote.known || isEnabled(remote) !== true || remote.bySuffix.has('skip_unavailable')) continue;
       const anchor = remote.settings[0].occurrence;
       const key = `cluster.remote.${remote.alias}.skip_unavailable`;
-      const fixList: Fix[] = [];
-      for (const value of [false, true]) {
-        const edit = insertSettingEdit(document, anchor, key, value);
-        if (edit) fixList.push({ title: `Add 'skip_unavailable: ${value}'${value ? ' (keep the default)' : ' (remote is required)'}`, edits: [edit] });
-      }
+      // Built when the editor asks for fixes here: this finding comes once per remote.
+      const fixList = (): Fix[] | undefined => {
+        const list: Fix[] = [];
+        for (const value of [false, true]) {
+          const edit = insertSettingEdit(document, anchor, key, value);
+          if (edit) list.push({ title: `Add 'skip_unavailable: ${value}'${value ? ' (keep the default)' : ' (remote is required)'}`, edits: [edit] });
+        }
+        return list.length > 0 ? list : undefined;
+      };
       report({
         message: `\`${remote.alias}\` does not set \`skip_unavailable\`; since 8.15 it defaults to \`true\` (before: \`false\`), so searches silently leave this remote out when it cannot be reached. Set \`skip_unavailable: false\` if results must include it.`,
         span: remote.anchor.span,
-        fixes: fixList.length > 0 ? fixList : undefined,
+        fixes: fixList,
       });
     }
   },

@@ -13,7 +13,7 @@ export const unregisteredSetting: ScopeRule = {
       report({
         message: `\`${occurrence.key}\` exists only inside Elasticsearch's own tests; it is not a registered setting and Elasticsearch rejects it as unknown. Remove it.`,
         span: occurrence.keySpan,
-        fixes: fixes(removeSettingFix(document, scope, occurrence)),
+        fixes: () => fixes(removeSettingFix(document, scope, occurrence)),
       });
     }
   },
