@@ -4,7 +4,7 @@
  * next to the measurements. Run with `npm run bench`.
  *
  * Environment: BENCH_REQUESTS (completion/hover requests per file, default 300), BENCH_INPUTS
- * (`yml,eck,json,typing,cli`, a subset to run), BENCH_KEYSTROKES (per typing run, default 40),
+ * (`yml,eck,json,typing,peer,cli`, a subset to run), BENCH_KEYSTROKES (per typing run, default 40),
  * BENCH_SERVER (another server script, e.g. a profiling wrapper around dist/server.js).
  * profile.ts breaks the same work down in-process.
  */
@@ -20,6 +20,7 @@ import { parseConfigDocument } from '../../server/src/core/model/document';
 import { LspSession } from '../protocol/lspSession';
 import { elasticsearchYmlOfSize, largeEckManifest, repeatedKeys, unrelatedYaml } from './generate';
 import { benchInputs, median, percentile, spread, type BenchInput } from './inputs';
+import { compareWithYamlLanguageServer } from './peer';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const REPEATS = 5;
@@ -259,6 +260,7 @@ async function main(): Promise<void> {
   } finally {
     await session.shutdown();
   }
+  if (!only || only.includes('peer')) await compareWithYamlLanguageServer(largeEckManifest(20000), REPEATS);
   if (!only || only.includes('eck')) eckEditInProcess();
   if (!only || only.includes('cli')) cliRepeatedKeys();
 }
