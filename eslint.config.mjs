@@ -23,6 +23,17 @@ export default tseslint.config(
     },
   },
   {
+    // Everything outside the core uses its one entry, `#core` (server/src/core/index.ts); tests may reach internals.
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    ignores: ['server/src/core/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/core', '**/core/**', '!#core'], message: "Import the analysis core from '#core' (server/src/core/index.ts), not its internal modules." }] },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', 'test/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
   },

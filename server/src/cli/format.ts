@@ -2,8 +2,7 @@
  * Output formats of the command-line checker: `text` (one `path:line:col severity rule message`
  * line per finding), `json`, and SARIF 2.1.0 for code-scanning services.
  */
-import { DOCUMENT_RULES, SCOPE_RULES } from '../core/rules';
-import type { Severity } from '../core/types';
+import { DOCUMENT_RULES, SCOPE_RULES, type Severity } from '#core';
 import type { CheckResult } from './check';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';

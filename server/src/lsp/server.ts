@@ -23,12 +23,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type AnalysisResult } from '../core/analyze';
-import { completeAt } from '../core/completion';
-import { hoverAt } from '../core/hover';
-import { mayConcernRemoteClusters, parseConfigDocument, type ConfigDocument } from '../core/model/document';
-import { spansIntersect } from '../core/text';
-import type { Finding, Severity } from '../core/types';
+import { type AnalysisResult, analyze, completeAt, type ConfigDocument, type Finding, hoverAt, mayConcernRemoteClusters, parseConfigDocument, type Severity, spansIntersect } from '#core';
 import { EckWorkspaceIndex, normalizeUri } from './workspaceIndex';
 
 export const SERVER_NAME = 'elastic-remote-clusters';

@@ -8,8 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type InitializeParams } from 'vscode-languageserver/node';
-import { mergeSummaries, summarizeManifest, summarizeYamlDocuments, summarizeYamlText, type EckWorkspaceSummary } from '../core/eck/workspace';
-import type { ConfigDocument } from '../core/model/document';
+import { type ConfigDocument, type EckWorkspaceSummary, mergeSummaries, summarizeManifest, summarizeYamlDocuments, summarizeYamlText } from '#core';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'vendor', 'target', 'build']);
 /**
