@@ -14,15 +14,14 @@ export {
   isElasticsearchYmlName,
   mayConcernRemoteClusters,
   parseConfigDocument,
-  type ConfigDocument,
-  type DocumentKind,
   type FileFormat,
   type ParseOptions,
 } from './model/document';
+export type { ConfigDocument, DocumentKind } from './model/configDocument';
 export { analyze, type AnalysisResult } from './analyze';
-export { completeAt, type CompletionCandidate } from './completion';
-export { hoverAt, type HoverResult } from './hover';
-export type { AnalysisOptions } from './rules/rule';
+export { completeAt } from './completion';
+export { hoverAt } from './hover';
+export type { AnalysisOptions } from './model/analysisOptions';
 
 // Rules: the lists the analyser runs, and the parser's own finding ids.
 export { DOCUMENT_RULES, SCOPE_RULES } from './rules';
@@ -30,24 +29,19 @@ export type { DocumentRule, ScopeRule } from './rules/rule';
 export { JSON_SYNTAX_RULE_ID, PARSER_RULES, YAML_SYNTAX_RULE_ID } from './parserFindings';
 
 // Plain data shared with the adapters.
-export type { Finding, Fix, Position, Range, Severity, Span, TextEdit } from './types';
-export { LineIndex, spansIntersect } from './text';
+export type { CompletionCandidate, Finding, Fix, HoverResult, Position, Range, Severity, Span, TextEdit } from './types';
+export { errorText, LineIndex, spansIntersect } from './text';
 
-// Catalog and domain helpers the client's guided flows reuse.
+// Catalog, domain facts and helpers the client's guided flows reuse.
+export { PORTS, VERSION_GATES, type SecurityModel } from './catalog/facts';
 export { VALID_ALIAS } from './catalog/lookup';
 export { parseAddress, type AddressProblem, type ParsedAddress } from './address';
 export { atLeast, compareVersions, parseVersion, type Version } from './version';
-export { remoteAliases, type RemoteAlias } from './rules/settings/support';
+export { remoteAliases, type RemoteAlias } from './model/remoteAliases';
 
 // ECK manifests across a workspace.
-export {
-  EMPTY_SUMMARY,
-  mergeSummaries,
-  summarizeManifest,
-  summarizeYamlDocuments,
-  summarizeYamlText,
-  type EckWorkspaceSummary,
-} from './eck/workspace';
+export { summarizeManifest, summarizeYamlDocuments, summarizeYamlText } from './eck/workspace';
+export { EMPTY_SUMMARY, mergeSummaries, type EckWorkspaceSummary } from './eck/workspaceSummary';
 export type { EckElasticsearch } from './eck/manifest';
 export { insertEntryEdit } from './eck/edits';
 export { contentSpan, nodeSpan } from './eck/yaml';

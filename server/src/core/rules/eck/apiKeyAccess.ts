@@ -1,6 +1,6 @@
 import { isMap, isSeq, type YAMLSeq } from 'yaml';
 import { fieldOf, nodeSpan, type Field } from '../../eck/yaml';
-import type { ConfigDocument } from '../../model/document';
+import type { ConfigDocument } from '../../model/configDocument';
 import type { Fix } from '../../types';
 import type { DocumentRule, FindingInput } from '../rule';
 import { ECK_KINDS, elasticsearchesOf } from './common';

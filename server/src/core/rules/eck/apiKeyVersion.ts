@@ -1,9 +1,7 @@
 import { compareVersions } from '../../version';
 import type { DocumentRule } from '../rule';
-import { API_KEY_MINIMUM, ECK_KINDS, elasticsearchesOf } from './common';
-
-/** Current self-managed docs list 8.14 as the API-key prerequisite; 8.10 to 8.13 shipped it as beta. */
-const API_KEY_GA = '8.14.0';
+import { ECK_KINDS, elasticsearchesOf } from './common';
+import { VERSION_GATES } from '../../catalog/facts';
 
 export const eckApiKeyVersion: DocumentRule = {
   id: 'eck-api-key-version',
@@ -18,16 +16,16 @@ export const eckApiKeyVersion: DocumentRule = {
       for (const entry of es.remoteClusters) {
         if (!entry.apiKeyField) continue;
         const related = es.version ? [{ span: es.version.span, message: 'Elasticsearch version' }] : undefined;
-        if (compareVersions(version, API_KEY_MINIMUM) < 0) {
+        if (compareVersions(version, VERSION_GATES.apiKeyModel) < 0) {
           report({
-            message: `API-key remote clusters need Elasticsearch ${API_KEY_MINIMUM} or later, and \`spec.version\` is ${version.text}: ECK rejects this resource. Upgrade, or remove \`apiKey\` to use the certificate model.`,
+            message: `API-key remote clusters need Elasticsearch ${VERSION_GATES.apiKeyModel} or later, and \`spec.version\` is ${version.text}: ECK rejects this resource. Upgrade, or remove \`apiKey\` to use the certificate model.`,
             span: entry.apiKeyField.keySpan,
             related,
           });
-        } else if (compareVersions(version, API_KEY_GA) < 0) {
+        } else if (compareVersions(version, VERSION_GATES.apiKeyModelGa) < 0) {
           report({
             severity: 'warning',
-            message: `API-key remote clusters were a beta feature before Elasticsearch ${API_KEY_GA} (\`spec.version\` is ${version.text}); upgrade both clusters to ${API_KEY_GA} or later for the supported feature.`,
+            message: `API-key remote clusters were a beta feature before Elasticsearch ${VERSION_GATES.apiKeyModelGa} (\`spec.version\` is ${version.text}); upgrade both clusters to ${VERSION_GATES.apiKeyModelGa} or later for the supported feature.`,
             span: entry.apiKeyField.keySpan,
             related,
           });

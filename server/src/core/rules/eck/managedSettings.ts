@@ -1,5 +1,5 @@
 import type { ScopeRule } from '../rule';
-import { nodeSetOfScope, removeSettingFix } from './common';
+import { nodeSetOfScope, removeNodeSetSettingFixes } from './common';
 
 /** Settings ECK writes itself when the remote cluster server is enabled in the spec. */
 const SERVER_MANAGED: Record<string, string> = {
@@ -40,7 +40,7 @@ export const eckManagedSettings: ScopeRule = {
       report({
         message: `ECK sets \`${occurrence.key}\` itself here (${because}: it ${reason}). A value in \`config\` replaces ECK's, which easily breaks TLS trust or the published address; remove it unless you mean to take over.`,
         span: occurrence.keySpan,
-        fixes: removeSettingFix(document, owner.nodeSet, occurrence, `Remove ${occurrence.key}`),
+        fixes: removeNodeSetSettingFixes(document, owner.nodeSet, occurrence, `Remove ${occurrence.key}`),
       });
     }
   },

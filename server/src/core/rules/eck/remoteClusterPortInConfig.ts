@@ -1,5 +1,6 @@
 import type { ScopeRule } from '../rule';
-import { nodeSetOfScope, removeSettingFix } from './common';
+import { nodeSetOfScope, removeNodeSetSettingFixes } from './common';
+import { PORTS } from '../../catalog/facts';
 
 export const eckRemoteClusterPortInConfig: ScopeRule = {
   id: 'eck-remote-cluster-port',
@@ -13,11 +14,11 @@ export const eckRemoteClusterPortInConfig: ScopeRule = {
     for (const occurrence of scope.occurrences) {
       if (occurrence.key !== 'remote_cluster.port') continue;
       const text = occurrence.value.text?.trim() ?? '';
-      if (!/^\d+$/.test(text) || Number(text) === 9443) continue; // malformed values have their own rule
+      if (!/^\d+$/.test(text) || Number(text) === PORTS.remoteClusterServer) continue; // malformed values have their own rule
       report({
         message: `ECK's Services, container ports and generated seeds all use 9443 for the remote cluster server; with port ${text} nothing reaches it. Remove the setting (9443 is the default) and change the port on a Service instead if you need another one outside.`,
         span: occurrence.value.span,
-        fixes: removeSettingFix(document, owner.nodeSet, occurrence, 'Remove remote_cluster.port'),
+        fixes: removeNodeSetSettingFixes(document, owner.nodeSet, occurrence, 'Remove remote_cluster.port'),
       });
     }
   },

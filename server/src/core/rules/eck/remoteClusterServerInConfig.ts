@@ -1,9 +1,9 @@
 import type { EckElasticsearch, NodeSet } from '../../eck/manifest';
-import type { ConfigDocument } from '../../model/document';
+import type { ConfigDocument } from '../../model/configDocument';
 import type { SettingOccurrence } from '../../model/settings';
 import type { Fix } from '../../types';
 import type { ScopeRule } from '../rule';
-import { enableRemoteClusterServerEdit, nodeSetOfScope, removeSettingEdit, removeSettingFix } from './common';
+import { enableRemoteClusterServerEdit, nodeSetOfScope, removeSettingEdit, removeNodeSetSettingFixes } from './common';
 
 const KEY = 'remote_cluster_server.enabled';
 
@@ -26,7 +26,7 @@ export const eckRemoteClusterServerInConfig: ScopeRule = {
           message: '`spec.remoteClusterServer.enabled: true` already turns the remote cluster server on; this line is redundant.',
           span: occurrence.keySpan,
           tags: ['unnecessary'],
-          fixes: removeSettingFix(document, owner.nodeSet, occurrence, `Remove ${KEY}`),
+          fixes: removeNodeSetSettingFixes(document, owner.nodeSet, occurrence, `Remove ${KEY}`),
         });
         continue;
       }
@@ -37,7 +37,7 @@ export const eckRemoteClusterServerInConfig: ScopeRule = {
         span: occurrence.keySpan,
         fixes: enabled
           ? moveToSpecFix(document, owner.es, owner.nodeSet, occurrence)
-          : removeSettingFix(document, owner.nodeSet, occurrence, `Remove ${KEY}`),
+          : removeNodeSetSettingFixes(document, owner.nodeSet, occurrence, `Remove ${KEY}`),
       });
     }
   },

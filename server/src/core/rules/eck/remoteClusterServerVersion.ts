@@ -1,6 +1,7 @@
 import { compareVersions } from '../../version';
+import { VERSION_GATES } from '../../catalog/facts';
 import type { DocumentRule } from '../rule';
-import { API_KEY_MINIMUM, ECK_KINDS, elasticsearchesOf } from './common';
+import { ECK_KINDS, elasticsearchesOf } from './common';
 
 export const eckRemoteClusterServerVersion: DocumentRule = {
   id: 'eck-remote-cluster-server-version',
@@ -11,9 +12,9 @@ export const eckRemoteClusterServerVersion: DocumentRule = {
   check({ document, report }) {
     for (const es of elasticsearchesOf(document)) {
       if (!es.remoteClusterServerEnabled || !es.stackVersion || !es.remoteClusterServerEnabledField) continue;
-      if (compareVersions(es.stackVersion, API_KEY_MINIMUM) >= 0) continue;
+      if (compareVersions(es.stackVersion, VERSION_GATES.apiKeyModel) >= 0) continue;
       report({
-        message: `The remote cluster server needs Elasticsearch ${API_KEY_MINIMUM} or later, and \`spec.version\` is ${es.stackVersion.text}: ECK rejects this resource. Upgrade the version or remove \`remoteClusterServer\`.`,
+        message: `The remote cluster server needs Elasticsearch ${VERSION_GATES.apiKeyModel} or later, and \`spec.version\` is ${es.stackVersion.text}: ECK rejects this resource. Upgrade the version or remove \`remoteClusterServer\`.`,
         span: es.remoteClusterServerEnabledField.keySpan,
         related: es.version ? [{ span: es.version.span, message: 'Elasticsearch version' }] : undefined,
       });

@@ -1,5 +1,5 @@
 import type { ScopeRule } from '../rule';
-import { nodeSetOfScope, removeSettingFix } from './common';
+import { nodeSetOfScope, removeNodeSetSettingFixes } from './common';
 
 /** Keys ECK reserves for itself; its admission webhook warns when a nodeSet sets one. */
 export const ECK_RESERVED_SETTINGS: ReadonlySet<string> = new Set([
@@ -35,7 +35,7 @@ export const eckReservedSettings: ScopeRule = {
       report({
         message: `ECK manages \`${occurrence.key}\` and warns when a nodeSet overrides it; your value replaces ECK's and can break discovery, TLS or remote connections. Remove it.`,
         span: occurrence.keySpan,
-        fixes: removeSettingFix(document, owner.nodeSet, occurrence, `Remove ${occurrence.key}`),
+        fixes: removeNodeSetSettingFixes(document, owner.nodeSet, occurrence, `Remove ${occurrence.key}`),
       });
     }
   },

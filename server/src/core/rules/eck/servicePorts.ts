@@ -1,17 +1,18 @@
 import { isMap } from 'yaml';
-import { insertEntryEdit, replaceValueEdit } from '../../eck/edits';
-import { ECK_CLUSTER_NAME_LABEL, ECK_PORTS, type ServicePort, type ServiceShape } from '../../eck/manifest';
+import { insertEntryEdit, replaceNodeEdit } from '../../eck/edits';
+import { PORTS } from '../../catalog/facts';
+import { ECK_CLUSTER_NAME_LABEL, type ServicePort, type ServiceShape } from '../../eck/manifest';
 import { findElasticsearch } from '../../eck/workspace';
 import { fieldOf } from '../../eck/yaml';
-import type { ConfigDocument } from '../../model/document';
+import type { ConfigDocument } from '../../model/configDocument';
 import type { Fix } from '../../types';
 import type { DocumentRule, DocumentRuleContext } from '../rule';
 import { ECK_KINDS, elasticsearchesOf } from './common';
 
 const INTERFACES = {
-  [ECK_PORTS.remoteCluster]: 'remote cluster server',
-  [ECK_PORTS.transport]: 'transport',
-  [ECK_PORTS.http]: 'HTTP',
+  [PORTS.remoteClusterServer]: 'remote cluster server',
+  [PORTS.transport]: 'transport',
+  [PORTS.http]: 'HTTP',
 } as Record<number, string>;
 
 export const eckServicePorts: DocumentRule = {
@@ -23,8 +24,8 @@ export const eckServicePorts: DocumentRule = {
   check(context) {
     const { document } = context;
     for (const es of elasticsearchesOf(document)) {
-      if (es.remoteClusterServerService) checkTemplate(context, es.remoteClusterServerService, ECK_PORTS.remoteCluster, 'spec.remoteClusterServer.service');
-      if (es.transportService) checkTemplate(context, es.transportService, ECK_PORTS.transport, 'spec.transport.service');
+      if (es.remoteClusterServerService) checkTemplate(context, es.remoteClusterServerService, PORTS.remoteClusterServer, 'spec.remoteClusterServer.service');
+      if (es.transportService) checkTemplate(context, es.transportService, PORTS.transport, 'spec.transport.service');
     }
     for (const service of document.eck?.services ?? []) {
       const cluster = service.selector[ECK_CLUSTER_NAME_LABEL];
@@ -64,18 +65,18 @@ function checkStandalonePort(context: DocumentRuleContext, port: ServicePort, cl
   if (typeof targetValue !== 'number' || !span) return;
   if (!(targetValue in INTERFACES)) {
     report({
-      message: `This Service selects the Pods of Elasticsearch \`${cluster}\`, but they listen on no port ${targetValue}. Point \`targetPort\` at ${ECK_PORTS.remoteCluster} (remote cluster server, API-key model) or ${ECK_PORTS.transport} (transport, certificate model).`,
+      message: `This Service selects the Pods of Elasticsearch \`${cluster}\`, but they listen on no port ${targetValue}. Point \`targetPort\` at ${PORTS.remoteClusterServer} (remote cluster server, API-key model) or ${PORTS.transport} (transport, certificate model).`,
       span,
-      fixes: [ECK_PORTS.remoteCluster, ECK_PORTS.transport].flatMap((expected) => targetPortFix(document, port, expected, false) ?? []),
+      fixes: [PORTS.remoteClusterServer, PORTS.transport].flatMap((expected) => targetPortFix(document, port, expected, false) ?? []),
     });
     return;
   }
-  if (targetValue !== ECK_PORTS.remoteCluster) return;
+  if (targetValue !== PORTS.remoteClusterServer) return;
   const targets = findElasticsearch(document, options, cluster, namespace);
   if (targets.length === 0 || targets.some((target) => target.remoteClusterServerEnabled)) return;
   report({
     severity: 'warning',
-    message: `Elasticsearch \`${cluster}\` does not set \`spec.remoteClusterServer.enabled: true\`, so its Pods do not listen on ${ECK_PORTS.remoteCluster}. Enable the remote cluster server on \`${cluster}\`.`,
+    message: `Elasticsearch \`${cluster}\` does not set \`spec.remoteClusterServer.enabled: true\`, so its Pods do not listen on ${PORTS.remoteClusterServer}. Enable the remote cluster server on \`${cluster}\`.`,
     span,
   });
 }
@@ -84,7 +85,7 @@ function targetPortFix(document: ConfigDocument, port: ServicePort, expected: nu
   if (!isMap(port.node)) return undefined;
   const existing = fieldOf(port.node, 'targetPort');
   const edit = existing
-    ? replaceValueEdit(existing.value, String(expected))
+    ? replaceNodeEdit(existing.value, String(expected))
     : insertEntryEdit(document.text, document.lines, port.node, 'targetPort', String(expected));
   return edit ? [{ title: `Set targetPort to ${expected}`, edits: [edit], isPreferred: preferred }] : undefined;
 }

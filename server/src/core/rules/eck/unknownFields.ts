@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
 import { fieldOf, itemsOf, nodeSpan, contentSpan } from '../../eck/yaml';
-import type { ConfigDocument } from '../../model/document';
+import type { ConfigDocument } from '../../model/configDocument';
 import { closestMatch } from '../../suggest';
 import type { Fix } from '../../types';
 import type { DocumentRule, FindingInput } from '../rule';

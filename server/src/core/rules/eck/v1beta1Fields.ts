@@ -1,4 +1,4 @@
-import { replaceValueEdit } from '../../eck/edits';
+import { replaceNodeEdit } from '../../eck/edits';
 import { ECK_ES_API_GROUP } from '../../eck/manifest';
 import { fieldOf } from '../../eck/yaml';
 import type { DocumentRule } from '../rule';
@@ -20,7 +20,7 @@ export const eckV1beta1Fields: DocumentRule = {
     for (const es of elasticsearchesOf(document)) {
       if (es.crdVersion !== 'v1beta1') continue;
       const apiVersionNode = fieldOf(es.root, 'apiVersion')?.value;
-      const edit = replaceValueEdit(apiVersionNode, `${ECK_ES_API_GROUP}/v1`);
+      const edit = replaceNodeEdit(apiVersionNode, `${ECK_ES_API_GROUP}/v1`);
       for (const name of V1_ONLY) {
         const field = fieldOf(es.spec, name);
         if (!field) continue;

@@ -3,6 +3,7 @@ import { apiKeyModel } from '../../json/models';
 import { items, keyNode, spanOf, valueNode } from '../../json/nodes';
 import { atLeast } from '../../version';
 import { bodyRule } from './bodyRule';
+import { VERSION_GATES } from '../../catalog/facts';
 
 /** Cross-cluster API key bodies (`POST /_security/cross_cluster/api_key`, `PUT …/<id>`). */
 
@@ -103,7 +104,7 @@ export const apiKeyCertificateIdentityVersion = bodyRule({
   bodyKinds: ['cross-cluster-api-key'],
   check({ body, stackVersion, report }) {
     const property = apiKeyModel(body)?.certificateIdentity;
-    if (!property || atLeast(stackVersion, '9.3.0') !== false) return;
+    if (!property || atLeast(stackVersion, VERSION_GATES.certificateIdentity) !== false) return;
     report({
       message: `\`certificate_identity\` (strong identity verification) needs Elasticsearch 9.3 or later; the configured version is ${stackVersion!.text}, which refuses the field. Remove it, or upgrade both clusters first.`,
       span: spanOf(keyNode(property) ?? property),

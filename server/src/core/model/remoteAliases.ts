@@ -1,14 +1,15 @@
-import { parseAddress, type ParsedAddress } from '../../address';
-import { VALID_ALIAS } from '../../catalog/lookup';
-import type { SettingDef } from '../../catalog/settings';
-import { isNullValue, type KeySegment, type SettingOccurrence, type SettingsScope, type ValueNode } from '../../model/settings';
-import type { Span } from '../../types';
-import { eckKeystoreCredentialAliases } from '../../eck/keystore';
-import type { ConfigDocument } from '../../model/document';
-import type { AnalysisOptions, ScopeRuleContext } from '../rule';
+import { parseAddress, type ParsedAddress } from '../address';
+import { VALID_ALIAS } from '../catalog/lookup';
+import type { SettingDef } from '../catalog/settings';
+import { eckKeystoreCredentialAliases } from '../eck/keystore';
+import type { SecurityModel } from '../catalog/facts';
+import type { Span } from '../types';
+import type { AnalysisOptions } from './analysisOptions';
+import type { ConfigDocument } from './configDocument';
+import { isNullValue, type KeySegment, type SettingOccurrence, type SettingsScope, type ValueNode } from './settings';
 
 /**
- * What the settings rules share: one view per scope of the remote aliases it configures, their
+ * The remote-alias model of a settings scope, which the settings rules, completion and hover share: one view per scope of the remote aliases it configures, their
  * mode and addresses, and the security model. Built lazily and cached per parsed scope, so every
  * rule reads the same grouping without recomputing it.
  */
@@ -120,8 +121,6 @@ export function isEnabled(remote: RemoteAlias): boolean | undefined {
 
 // ---------------------------------------------------------------- security model
 
-export type SecurityModel = 'api-key' | 'certificate' | 'unknown';
-
 /**
  * The security model of an alias. Credentials never belong in a settings file (that is itself an
  * error, see credentials-in-settings), so nothing in the file can prove the API-key model: a port,
@@ -132,7 +131,7 @@ export type SecurityModel = 'api-key' | 'certificate' | 'unknown';
  */
 export function securityModelOf(
   alias: string,
-  context: Pick<ScopeRuleContext, 'options'> & Partial<Pick<ScopeRuleContext, 'scope' | 'document'>>,
+  context: { options?: AnalysisOptions; scope?: SettingsScope; document?: ConfigDocument },
 ): SecurityModel {
   const known = context.scope && context.document ? keystoreAliasesOf(context.document, context.scope, context.options) : context.options?.keystoreCredentialAliases;
   if (!known) return 'unknown';
@@ -169,7 +168,7 @@ export interface AddressValue {
 }
 
 /** Span of a scalar's content: without the quotes of a quoted string. */
-export function contentSpan(node: ValueNode): Span {
+export function valueContentSpan(node: ValueNode): Span {
   if (node.quoted && node.span.end - node.span.start >= 2) return { start: node.span.start + 1, end: node.span.end - 1 };
   return node.span;
 }
@@ -191,7 +190,7 @@ export function addressValues(occurrence: SettingOccurrence, def: SettingDef): A
   for (const node of scalars) {
     if (node.value === null) continue;
     const text = node.text ?? '';
-    const span = contentSpan(node);
+    const span = valueContentSpan(node);
     if (def.type === 'address-list' && text.includes(',')) {
       let offset = 0;
       for (const part of text.split(',')) {
@@ -275,14 +274,14 @@ export function occurrenceOf(scope: SettingsScope, key: string): SettingOccurren
 }
 
 /** Lower-cased scalar text, or undefined for null / non-scalar values. */
-export function scalarText(occurrence: SettingOccurrence | undefined): string | undefined {
+export function occurrenceText(occurrence: SettingOccurrence | undefined): string | undefined {
   if (!occurrence || occurrence.value.kind !== 'scalar' || occurrence.value.value === null) return undefined;
   return (occurrence.value.text ?? '').trim().toLowerCase();
 }
 
 /** `true` / `false` as Elasticsearch reads a boolean setting; undefined when unset or not a boolean. */
 export function booleanValue(occurrence: SettingOccurrence | undefined): boolean | undefined {
-  const text = scalarText(occurrence);
+  const text = occurrenceText(occurrence);
   return text === 'true' ? true : text === 'false' ? false : undefined;
 }
 
