@@ -28,10 +28,25 @@ import {
   type MarkupContent,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
+import { DocumentStatusRequest } from '../../server/src/lsp/protocol';
 import { CONNECTION_OPTIONS, startServer } from '../../server/src/lsp/startServer';
 
 const ES_YML = 'file:///in-process/config/elasticsearch.yml';
 const ES_TEXT = ['cluster.remote.west.mode: proxy', 'cluster.remote.west.proxy_adress: west.example.com:9443', 'cluster.remote.west.', ''].join('\n');
+const ECK_YAML = 'file:///in-process/k8s/hub.yaml';
+const ECK_TEXT = [
+  'apiVersion: elasticsearch.k8s.elastic.co/v1',
+  'kind: Elasticsearch',
+  'metadata: { name: hub }',
+  'spec:',
+  '  version: 8.15.0',
+  '  nodeSets:',
+  '  - name: default',
+  '    count: 1',
+  '',
+].join('\n');
+/** The editor settings this client answers with, at initialize and when asked. */
+const SETTINGS = { stackVersion: '8.12.0', keystoreCredentialAliases: ['west'] };
 const WAIT_MS = 10_000;
 /** The repository's rule pages (from out/test/protocol). */
 const RULE_PAGES = resolve(__dirname, '..', '..', '..', 'docs', 'rules');
@@ -60,13 +75,14 @@ describe('language server in process (paired streams)', () => {
       published.push(params);
       diagnosticsWaiters.splice(0).forEach((resolve) => resolve(params));
     });
-    client.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    client.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => SETTINGS));
     client.onRequest('client/registerCapability', () => null);
     client.listen();
     // processId null: no watchdog on a parent process, which this test process would be.
     initializeResult = await within(
       client.sendRequest(InitializeRequest.type, {
         processId: null,
+        initializationOptions: SETTINGS,
         rootUri: null,
         capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
       }),
@@ -114,5 +130,31 @@ describe('language server in process (paired streams)', () => {
     const markdown = (hover?.contents as MarkupContent | undefined)?.value ?? '';
     assert.match(markdown, /mode/);
     assert.match(markdown, /proxy/i);
+  });
+
+  it('reports how it reads a document: kind, label, stack version and its source, keystore aliases', async () => {
+    const status = await within(client.sendRequest(DocumentStatusRequest, { uri: ES_YML }), 'document status');
+    assert.deepEqual(status, {
+      recognizedAs: 'elasticsearch.yml',
+      kind: 'elasticsearch-yml',
+      stackVersion: '8.12.0',
+      stackVersionSource: 'setting',
+      keystoreCredentialAliases: ['west'],
+    });
+  });
+
+  it('takes the stack version of an ECK manifest from the manifest itself', async () => {
+    await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: ECK_YAML, languageId: 'yaml', version: 1, text: ECK_TEXT } });
+    const status = await within(client.sendRequest(DocumentStatusRequest, { uri: ECK_YAML }), 'document status');
+    assert.equal(status.recognizedAs, 'ECK manifest');
+    assert.equal(status.kind, 'eck-manifest');
+    assert.equal(status.stackVersion, '8.15.0');
+    assert.equal(status.stackVersionSource, 'document');
+  });
+
+  it('says so when the document is not open', async () => {
+    const status = await within(client.sendRequest(DocumentStatusRequest, { uri: 'file:///in-process/never-opened.yml' }), 'document status');
+    assert.equal(status.kind, 'not-open');
+    assert.equal(status.stackVersion, undefined);
   });
 });

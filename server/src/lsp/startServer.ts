@@ -23,8 +23,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type AnalysisResult, analyze, completeAt, type ConfigDocument, errorText, type Finding, hoverAt, mayConcernRemoteClusters, parseConfigDocument, type Severity, spansIntersect } from '#core';
+import { type AnalysisResult, analyze, DOCUMENT_KIND_LABELS, completeAt, type ConfigDocument, errorText, type Finding, hoverAt, mayConcernRemoteClusters, parseConfigDocument, type Severity, spansIntersect } from '#core';
 import { RulePages } from '../rulePages';
+import { DocumentStatusRequest, type DocumentStatus } from './protocol';
 import { EckWorkspaceIndex, normalizeUri } from './workspaceIndex';
 
 export const SERVER_NAME = 'elastic-remote-clusters';
@@ -483,6 +484,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }
     return actions;
+  });
+
+  // ---------------------------------------------------------------- status
+
+  connection.onRequest(DocumentStatusRequest, ({ uri }): DocumentStatus => {
+    const keystoreCredentialAliases = settings.keystoreCredentialAliases ?? null;
+    const textDocument = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!textDocument) return { recognizedAs: 'Not open', kind: 'not-open', keystoreCredentialAliases };
+    const { document } = parsed(textDocument);
+    const fromDocument = document.scopes.find((scope) => scope.stackVersion)?.stackVersion ?? document.eck?.elasticsearches.find((es) => es.version)?.version?.value;
+    const stackVersion = fromDocument ?? settings.stackVersion;
+    return {
+      recognizedAs: DOCUMENT_KIND_LABELS[document.kind],
+      kind: document.kind,
+      ...(stackVersion ? { stackVersion, stackVersionSource: fromDocument ? ('document' as const) : ('setting' as const) } : {}),
+      keystoreCredentialAliases,
+    };
   });
 
   documents.listen(connection);

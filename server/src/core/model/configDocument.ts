@@ -59,3 +59,17 @@ export interface ParsedYamlChunk extends YamlChunk {
 
 /** What every parser starts from. */
 export type BaseDocument = Pick<ConfigDocument, 'uri' | 'version' | 'text' | 'lines'>;
+
+/** What each kind of document is, in words a user recognises (status displays, messages). */
+export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
+  'elasticsearch-yml': 'elasticsearch.yml',
+  'eck-manifest': 'ECK manifest',
+  'cluster-settings': 'Cluster settings body',
+  'cross-cluster-api-key': 'Cross-cluster API key body',
+  'security-role': 'Security role body',
+  'cloud-trust': 'Elastic Cloud trust settings',
+  'cloud-remote-clusters': 'Elastic Cloud remote clusters',
+  'cloud-keystore': 'Elastic Cloud keystore settings',
+  console: 'Console requests',
+  unrelated: 'Not about remote clusters',
+};
