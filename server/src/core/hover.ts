@@ -1,4 +1,5 @@
 import { describeSetting, describeValue } from './catalog/describe';
+import { PORTS } from './catalog/facts';
 import { DOCS } from './catalog/settings';
 import { eckHover } from './eck/hover';
 import { handlesJsonBodies, hoverJsonBodies } from './json/features';
@@ -92,9 +93,9 @@ function aliasSummary(remote: RemoteAlias): string {
 
 /** Where remote addresses should point, for hovers on `seeds` / `proxy_address` and their values. */
 const PORT_NOTES: Record<number, string> = {
-  9443: 'Port 9443 is the remote cluster server port: use it with the **API-key model** (the alias needs `cluster.remote.<alias>.credentials` in the keystore).',
-  9300: 'Port 9300 is the transport port: it serves the deprecated **TLS-certificate model**. With a cross-cluster API key, connect to the remote cluster server port 9443 instead.',
-  9400: 'Port 9400 is the Elastic Cloud / ECE proxy port for the **TLS-certificate model**. With a cross-cluster API key, use 9443.',
+  [PORTS.remoteClusterServer]: 'Port 9443 is the remote cluster server port: use it with the **API-key model** (the alias needs `cluster.remote.<alias>.credentials` in the keystore).',
+  [PORTS.transport]: 'Port 9300 is the transport port: it serves the deprecated **TLS-certificate model**. With a cross-cluster API key, connect to the remote cluster server port 9443 instead.',
+  [PORTS.cloudCertificateProxy]: 'Port 9400 is the Elastic Cloud / ECE proxy port for the **TLS-certificate model**. With a cross-cluster API key, use 9443.',
 };
 
 function hoverValue(occurrence: SettingOccurrence, value: ValueNode, offset: number): HoverResult | undefined {
