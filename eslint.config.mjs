@@ -18,7 +18,23 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*'], message: 'The analysis core must not depend on LSP or VS Code.' }] },
+        {
+          patterns: [
+            { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*'], message: 'The analysis core must not depend on LSP or VS Code.' },
+            { group: ['#core'], message: 'Inside the core, import the module itself: its public entry would make an import cycle.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Everything outside the core uses its one entry, `#core` (server/src/core/index.ts); tests may reach internals.
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    ignores: ['server/src/core/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/core', '**/core/**', '!#core'], message: "Import the analysis core from '#core' (server/src/core/index.ts), not its internal modules." }] },
       ],
     },
   },

@@ -18,6 +18,8 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's UMD entry uses dynamic requires esbuild cannot follow; its ESM entry bundles cleanly.
   mainFields: ['module', 'main'],
+  // `#core` (package.json "imports") points at the core's TypeScript entry under this condition, at out/ otherwise.
+  conditions: ['source'],
   // The extension version, for the server's serverInfo and `es-remote-check --version`.
   define: { __EXTENSION_VERSION__: JSON.stringify(version) },
 };

@@ -3,7 +3,9 @@
  * real LSP client, the way an editor drives it.
  */
 import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, DidChangeConfigurationNotification, type Diagnostic, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
 import { LspSession, textAt } from './lspSession';
 
@@ -49,6 +51,8 @@ describe('language server over stdio', () => {
     assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
     assert.equal(textAt(ES_TEXT, diagnostic.range), 'proxy_adress');
     assert.match(messageOf(diagnostic), /Did you mean `proxy_address`\?/);
+    // The bundle links the code to the rule page shipped beside it (docs/rules in the VSIX).
+    assert.equal(diagnostic.codeDescription?.href, pathToFileURL(resolve(__dirname, '..', '..', '..', 'docs', 'rules', 'unknown-setting.md')).href);
   });
 
   it('offers a quick fix that renames the key', async () => {

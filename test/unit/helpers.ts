@@ -1,6 +1,7 @@
 import { analyze } from '../../server/src/core/analyze';
-import { parseConfigDocument, type ConfigDocument } from '../../server/src/core/model/document';
-import type { AnalysisOptions } from '../../server/src/core/rules/rule';
+import { parseConfigDocument } from '../../server/src/core/model/document';
+import type { ConfigDocument } from '../../server/src/core/model/configDocument';
+import type { AnalysisOptions } from '../../server/src/core/model/analysisOptions';
 import type { Finding } from '../../server/src/core/types';
 
 /** Test helper: parse text as if opened under `uri`; trims a common leading indent so fixtures read naturally. */

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CONSOLE_LANGUAGE_ID } from '../../../server/src/core/model/document';
+import { CONSOLE_LANGUAGE_ID } from '#core';
 import type { Connections } from '../connections/commands';
 import { describeProfile, type ConnectionProfile } from '../connections/profile';
 import { describeError } from '../flows/context';

@@ -5,8 +5,7 @@
  * formatted for a read-only editor with secret fields hidden. Pure: no VS Code imports.
  */
 import { parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { parseConsole, type ConsoleRequest } from '../../../server/src/core/console/parse';
-import type { Span } from '../../../server/src/core/types';
+import { type ConsoleRequest, parseConsole, type Span } from '#core';
 import { ApiError } from '../api/errors';
 import type { HttpClient, HttpMethod } from '../api/http';
 import { REDACTED, redactJson } from '../api/redact';

@@ -3,8 +3,7 @@
  * alias grouping (elasticsearch.yml flat or nested, ECK nodeSet config, `_cluster/settings`
  * bodies), and the connection they point at. Pure.
  */
-import { parseConfigDocument } from '../../../server/src/core/model/document';
-import { remoteAliases } from '../../../server/src/core/rules/settings/support';
+import { parseConfigDocument, remoteAliases } from '#core';
 import type { ConnectionProfile } from '../connections/profile';
 
 /** Files larger than this get no lenses: parsing them on every edit would slow typing. */

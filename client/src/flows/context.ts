@@ -8,7 +8,7 @@ import type { ElasticsearchClient } from '../api/elasticsearch';
 import { ApiError } from '../api/errors';
 import type { ConnectionClients } from '../connections/clients';
 import type { ConnectionKind, ConnectionProfile } from '../connections/profile';
-import type { TextEdit } from '../../../server/src/core/types';
+import type { TextEdit } from '#core';
 import type { FlowUi } from './ui';
 
 export interface FlowConnections {

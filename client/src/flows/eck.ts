@@ -6,11 +6,7 @@
  * and layout elsewhere stay as they are.
  */
 import { isSeq } from 'yaml';
-import { insertEntryEdit } from '../../../server/src/core/eck/edits';
-import type { EckElasticsearch } from '../../../server/src/core/eck/manifest';
-import { contentSpan, nodeSpan } from '../../../server/src/core/eck/yaml';
-import { parseConfigDocument } from '../../../server/src/core/model/document';
-import type { TextEdit } from '../../../server/src/core/types';
+import { contentSpan, type EckElasticsearch, insertEntryEdit, nodeSpan, parseConfigDocument, type TextEdit } from '#core';
 import type { OpenYamlDocument } from './context';
 
 export interface EckResource {

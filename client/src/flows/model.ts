@@ -4,9 +4,7 @@
  * Sources: the project's reference notes, remote-cluster-settings.md (sections 1, 2, 5, 6) and
  * eck-remote-cluster-fields.md (ECK version gates).
  */
-import { VALID_ALIAS } from '../../../server/src/core/catalog/lookup';
-import { parseAddress } from '../../../server/src/core/address';
-import { atLeast, compareVersions, parseVersion } from '../../../server/src/core/version';
+import { atLeast, compareVersions, parseAddress, parseVersion, VALID_ALIAS } from '#core';
 import type { FlowUi } from './ui';
 
 export type Platform = 'cloud' | 'ece' | 'eck' | 'self-managed';

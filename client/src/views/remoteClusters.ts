@@ -4,7 +4,7 @@
  * summary per alias. Pure, and tolerant of odd responses: a field of the wrong type is treated as
  * absent instead of throwing.
  */
-import { parseAddress } from '../../../server/src/core/address';
+import { parseAddress } from '#core';
 import { isRecord } from '../api/shape';
 import { PORTS } from '../flows/model';
 import type { ClusterSettingsResponse, RemoteClusterInfo, RemoteInfoResponse } from '../api/types/elasticsearch';

@@ -5,11 +5,7 @@
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { analyze } from '../core/analyze';
-import { EMPTY_SUMMARY, mergeSummaries, summarizeManifest, summarizeYamlText, type EckWorkspaceSummary } from '../core/eck/workspace';
-import { formatOf, parseConfigDocument, type ConfigDocument } from '../core/model/document';
-import type { AnalysisOptions } from '../core/rules/rule';
-import type { Severity } from '../core/types';
+import { type AnalysisOptions, analyze, type ConfigDocument, type EckWorkspaceSummary, EMPTY_SUMMARY, errorText, formatOf, mergeSummaries, parseConfigDocument, type Severity, summarizeManifest, summarizeYamlText } from '#core';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'dist-vsix']);
 /** Larger files are almost never configuration; reading them would only slow a CI job down. */
@@ -107,7 +103,7 @@ function describeIoError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return code ?? (error instanceof Error ? error.message : String(error));
+  return code ?? errorText(error);
 }
 
 /** Where a target of `-` takes its text from, and the name it is checked under. */

@@ -2,8 +2,8 @@
  * Output formats of the command-line checker: `text` (one `path:line:col severity rule message`
  * line per finding), `json`, and SARIF 2.1.0 for code-scanning services.
  */
-import { DOCUMENT_RULES, SCOPE_RULES } from '../core/rules';
-import type { Severity } from '../core/types';
+import { DOCUMENT_RULES, SCOPE_RULES, type Severity } from '#core';
+import { RulePages } from '../rulePages';
 import type { CheckResult } from './check';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -59,7 +59,8 @@ const BUILT_IN_RULES: Array<{ id: string; title: string; severity: Severity }> =
   { id: 'json-syntax', title: 'The JSON does not parse.', severity: 'error' },
 ];
 
-export function formatSarif(result: CheckResult, toolVersion: string): string {
+/** `pages`: where the rule pages are (by default docs/rules beside the bundle); each rule links to its page and carries its text. */
+export function formatSarif(result: CheckResult, toolVersion: string, pages: RulePages = new RulePages()): string {
   const known = [...BUILT_IN_RULES, ...[...SCOPE_RULES, ...DOCUMENT_RULES].map((r) => ({ id: r.id, title: r.title, severity: r.severity }))];
   const seen = new Set<string>();
   const rules = known.filter((rule) => !seen.has(rule.id) && seen.add(rule.id));
@@ -83,11 +84,18 @@ export function formatSarif(result: CheckResult, toolVersion: string): string {
             name: TOOL_NAME,
             version: toolVersion,
             informationUri: TOOL_URI,
-            rules: rules.map((rule) => ({
-              id: rule.id,
-              shortDescription: { text: rule.title },
-              defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
-            })),
+            rules: rules.map((rule) => {
+              const helpUri = pages.url(rule.id);
+              const page = helpUri ? pages.markdown(rule.id) : undefined;
+              return {
+                id: rule.id,
+                shortDescription: { text: rule.title },
+                defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
+                ...(helpUri ? { helpUri } : {}),
+                // SARIF requires `text` in every message object; the Markdown is what viewers show.
+                ...(page ? { help: { text: rule.title, markdown: page } } : {}),
+              };
+            }),
           },
         },
         columnKind: 'utf16CodeUnits',

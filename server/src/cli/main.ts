@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { checkPaths, guessStdinName, type StdinInput } from './check';
 import { formatJson, formatSarif, formatText, OUTPUT_FORMATS, TOOL_NAME, type OutputFormat } from './format';
+import { errorText } from '#core';
 
 declare const __EXTENSION_VERSION__: string | undefined;
 const VERSION = typeof __EXTENSION_VERSION__ === 'string' ? __EXTENSION_VERSION__ : '0.0.0-dev';
@@ -78,7 +79,7 @@ function parseArgs(argv: string[]): Options | string {
           options.targets.push(arg);
       }
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return errorText(error);
     }
   }
   if (options.targets.length === 0) options.targets.push('.');

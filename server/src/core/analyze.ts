@@ -1,9 +1,10 @@
-import type { ConfigDocument } from './model/document';
+import type { ConfigDocument } from './model/configDocument';
 import type { ScopeOrigin } from './model/settings';
 import { RULES_UNRELIABLE_IN_TEMPLATES, touchesTemplate } from './model/template';
 import { DOCUMENT_RULES, SCOPE_RULES } from './rules';
-import type { AnalysisOptions, FindingInput, ScopeRule, ScopeRuleContext } from './rules/rule';
-import { boundedMessage, clampSpan } from './text';
+import type { FindingInput, ScopeRule, ScopeRuleContext } from './rules/rule';
+import type { AnalysisOptions } from './model/analysisOptions';
+import { boundedMessage, clampSpan, errorText } from './text';
 import type { Finding, Fix, Severity } from './types';
 import { parseVersion } from './version';
 
@@ -71,7 +72,7 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {})
       try {
         rule.check(context);
       } catch (error) {
-        ruleErrors.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
+        ruleErrors.push({ ruleId: rule.id, error: errorText(error) });
       }
     }
   }
@@ -80,7 +81,7 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {})
     try {
       rule.check({ document, options, report: reporterOf(rule) });
     } catch (error) {
-      ruleErrors.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
+      ruleErrors.push({ ruleId: rule.id, error: errorText(error) });
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || RULE_ID_ORDER.compare(a.ruleId, b.ruleId));

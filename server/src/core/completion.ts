@@ -3,26 +3,12 @@ import { concreteKey, isAffix, resolveKey } from './catalog/lookup';
 import { SETTINGS, type SettingDef } from './catalog/settings';
 import { REMOTE_BLOCK_SNIPPETS, renderFlatYaml, renderJsonProperties, renderNestedYaml } from './catalog/snippets';
 import { eckCompletion } from './eck/completion';
-import { describeSetting, describeValue } from './hover';
-import { remoteAliases } from './rules/settings/support';
+import { describeSetting, describeValue } from './catalog/describe';
+import { remoteAliases } from './model/remoteAliases';
 import { completeJsonBodies, handlesJsonBodies } from './json/features';
-import type { ConfigDocument } from './model/document';
+import type { ConfigDocument } from './model/configDocument';
 import { isNullValue, type SettingsScope } from './model/settings';
-import type { Span } from './types';
-
-export interface CompletionCandidate {
-  label: string;
-  kind: 'property' | 'value' | 'snippet';
-  detail?: string;
-  /** Markdown. */
-  documentation?: string;
-  insertText: string;
-  isSnippet: boolean;
-  /** Text to replace: what the user has typed of this item so far. */
-  replaceSpan: Span;
-  filterText?: string;
-  sortText?: string;
-}
+import type { CompletionCandidate, Span, YamlCursor } from './types';
 
 /**
  * Completion for remote-cluster settings at an offset. Reads the cached parse of the document
@@ -40,16 +26,6 @@ export function completeAt(document: ConfigDocument, offset: number): Completion
 }
 
 // ---------------------------------------------------------------- YAML
-
-export interface YamlCursor {
-  /** Keys of the enclosing maps, outermost first; `[]` marks a sequence item. */
-  parents: string[];
-  position: 'key' | 'value';
-  /** Key typed so far (key position), or the key whose value is being typed. */
-  key: string;
-  /** Span of what is typed at the cursor (the partial key or the partial value). */
-  typedSpan: Span;
-}
 
 function completeYaml(document: ConfigDocument, offset: number): CompletionCandidate[] {
   const cursor = yamlCursor(document, offset);

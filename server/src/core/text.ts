@@ -114,3 +114,8 @@ export function boundedMessage(message: string): string {
     message.length > MAX_QUOTED_LENGTH ? message.replace(/`([^`]*)`/g, (whole, quoted: string) => (quoted.length > MAX_QUOTED_LENGTH ? `\`${truncate(quoted, MAX_QUOTED_LENGTH)}\`` : whole)) : message;
   return truncate(excerpted, MAX_MESSAGE_LENGTH);
 }
+
+/** The message of anything thrown: an Error's message, otherwise the value as text. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -45,3 +45,35 @@ export interface Finding {
   /** Other places that explain the finding (e.g. the first of two duplicate keys). */
   related?: Array<{ span: Span; message: string }>;
 }
+
+// Results of the editor features, shared by the generic feature modules and their ECK and JSON specialisations.
+
+export interface CompletionCandidate {
+  label: string;
+  kind: 'property' | 'value' | 'snippet';
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  insertText: string;
+  isSnippet: boolean;
+  /** Text to replace: what the user has typed of this item so far. */
+  replaceSpan: Span;
+  filterText?: string;
+  sortText?: string;
+}
+
+export interface HoverResult {
+  markdown: string;
+  span: Span;
+}
+
+/** Where the cursor is in a YAML document, as completion sees it. */
+export interface YamlCursor {
+  /** Keys of the enclosing maps, outermost first; `[]` marks a sequence item. */
+  parents: string[];
+  position: 'key' | 'value';
+  /** Key typed so far (key position), or the key whose value is being typed. */
+  key: string;
+  /** Span of what is typed at the cursor (the partial key or the partial value). */
+  typedSpan: Span;
+}

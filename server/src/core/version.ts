@@ -23,3 +23,8 @@ export function compareVersions(a: Version, b: Version | string): number {
 export function atLeast(version: Version | undefined, minimum: string): boolean | undefined {
   return version ? compareVersions(version, minimum) >= 0 : undefined;
 }
+
+/** `8.10.0` → `8.10`: how messages name a release line. */
+export function releaseLine(version: string): string {
+  return version.replace(/^(\d+\.\d+)\.0$/, '$1');
+}

@@ -8,8 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type InitializeParams } from 'vscode-languageserver/node';
-import { mergeSummaries, summarizeManifest, summarizeYamlDocuments, summarizeYamlText, type EckWorkspaceSummary } from '../core/eck/workspace';
-import type { ConfigDocument } from '../core/model/document';
+import { type ConfigDocument, type EckWorkspaceSummary, errorText, mergeSummaries, summarizeManifest, summarizeYamlDocuments, summarizeYamlText } from '#core';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'vendor', 'target', 'build']);
 /**
@@ -65,7 +64,7 @@ export class EckWorkspaceIndex {
           if (outcome.stopped) connection.console.info(`Workspace index: ${outcome.stopped}; ${outcome.indexed} YAML file(s) read.`);
         })
         .catch((error: unknown) => {
-          connection.console.warn(`Could not index the workspace: ${error instanceof Error ? error.message : String(error)}`);
+          connection.console.warn(`Could not index the workspace: ${errorText(error)}`);
         });
     }, INDEX_LIMITS.startDelayMs);
   }

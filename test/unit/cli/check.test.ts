@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { checkPaths, checkText } from '../../../server/src/cli/check';
 import { formatJson, formatSarif, formatText } from '../../../server/src/cli/format';
+import { RulePages } from '../../../server/src/rulePages';
 
 const MISSPELT = 'cluster.remote.west.mode: proxy\ncluster.remote.west.proxy_address: west.example.com:9443\ncluster.remote.west.sever_name: west.example.com\n';
 
@@ -83,6 +85,29 @@ describe('command-line checker core', () => {
     assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 3, startColumn: 21, endLine: 3, endColumn: 31 });
     const ids = run.tool.driver.rules.map((r) => r.id);
     assert.equal(new Set(ids).size, ids.length, 'rule ids are unique');
+  });
+
+  it('links every SARIF rule that has a page to it and carries the page text', () => {
+    const pagesDir = resolve(__dirname, '..', '..', '..', '..', 'docs', 'rules');
+    const sarif = JSON.parse(formatSarif(checkPaths([join(root, 'config')]), '1.2.3', new RulePages(pagesDir))) as {
+      runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri?: string; help?: { text: string; markdown: string } }> } } }>;
+    };
+    const rules = sarif.runs[0].tool.driver.rules;
+    const unknown = rules.find((r) => r.id === 'unknown-setting');
+    assert.ok(unknown);
+    assert.equal(unknown.helpUri, pathToFileURL(join(pagesDir, 'unknown-setting.md')).href);
+    assert.match(unknown.help?.markdown ?? '', /^# /m, 'the page itself');
+    assert.ok(unknown.help?.text, 'SARIF messages need text as well');
+    // Every rule with a page gets it; none points at a missing file.
+    assert.ok(rules.filter((r) => r.helpUri).length > 90, 'most rules have pages');
+    for (const rule of rules) if (rule.helpUri) assert.ok(rule.helpUri.endsWith(`/docs/rules/${rule.id}.md`));
+  });
+
+  it('leaves helpUri out when the rule pages are not there', () => {
+    const sarif = JSON.parse(formatSarif(checkPaths([join(root, 'config')]), '1.2.3', new RulePages(join(root, 'no-such-dir')))) as {
+      runs: Array<{ tool: { driver: { rules: Array<{ helpUri?: string; help?: unknown }> } } }>;
+    };
+    assert.ok(sarif.runs[0].tool.driver.rules.every((r) => r.helpUri === undefined && r.help === undefined));
   });
 
   it('checks ECK references across files, as the editor does across the workspace', () => {

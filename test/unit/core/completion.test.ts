@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { completeAt, type CompletionCandidate } from '../../../server/src/core/completion';
+import { completeAt } from '../../../server/src/core/completion';
+import type { CompletionCandidate } from '../../../server/src/core/types';
 import { doc } from '../helpers';
 
 /** Completion at the `|` in the text. */

@@ -7,7 +7,7 @@ import { analyze } from '../../../server/src/core/analyze';
 import { parseConfigDocument } from '../../../server/src/core/model/document';
 import { PARSER_RULES } from '../../../server/src/core/parserFindings';
 import { DOCUMENT_RULES, SCOPE_RULES } from '../../../server/src/core/rules';
-import type { AnalysisOptions } from '../../../server/src/core/rules/rule';
+import type { AnalysisOptions } from '../../../server/src/core/model/analysisOptions';
 
 /**
  * docs/rules holds one page per rule id (layout in docs/rules/README.md). This keeps the pages

@@ -1,6 +1,6 @@
 import { analyze } from '../../../server/src/core/analyze';
-import type { ConfigDocument } from '../../../server/src/core/model/document';
-import type { AnalysisOptions } from '../../../server/src/core/rules/rule';
+import type { ConfigDocument } from '../../../server/src/core/model/configDocument';
+import type { AnalysisOptions } from '../../../server/src/core/model/analysisOptions';
 import type { Finding } from '../../../server/src/core/types';
 import { applyFix, doc, findings, type Located } from '../helpers';
 

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../../server/src/core/analyze';
-import { parseConfigDocument, type ConfigDocument } from '../../../server/src/core/model/document';
-import type { AnalysisOptions } from '../../../server/src/core/rules/rule';
+import { parseConfigDocument } from '../../../server/src/core/model/document';
+import type { ConfigDocument } from '../../../server/src/core/model/configDocument';
+import type { AnalysisOptions } from '../../../server/src/core/model/analysisOptions';
 import { dedent, type Located } from '../helpers';
 
 /** Test helpers for JSON bodies and Console files. */

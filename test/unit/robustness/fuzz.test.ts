@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { analyze } from '../../../server/src/core/analyze';
 import { completeAt } from '../../../server/src/core/completion';
 import { hoverAt } from '../../../server/src/core/hover';
-import { parseConfigDocument, type ConfigDocument } from '../../../server/src/core/model/document';
+import { parseConfigDocument } from '../../../server/src/core/model/document';
+import type { ConfigDocument } from '../../../server/src/core/model/configDocument';
 import type { Span } from '../../../server/src/core/types';
 
 const RUNS = { yml: 3500, eck: 2000, json: 3000, console: 1000, raw: 1000 };

@@ -1,10 +1,9 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { parseBody, type JsonBody } from '../json/body';
-import type { ConfigDocument } from '../model/document';
+import type { BaseDocument, ConfigDocument } from '../model/configDocument';
 import { parseConsole, withTripleQuotesAsJson } from './parse';
 import { routeFor } from './routes';
 
-type BaseDocument = Pick<ConfigDocument, 'uri' | 'version' | 'text' | 'lines'>;
 
 /** Methods whose body Elasticsearch and the Cloud API read; bodies of others are ignored. */
 const BODY_METHODS = new Set(['PUT', 'POST', 'PATCH']);

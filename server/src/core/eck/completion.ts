@@ -1,5 +1,5 @@
-import type { CompletionCandidate, YamlCursor } from '../completion';
-import type { ConfigDocument } from '../model/document';
+import type { CompletionCandidate, YamlCursor } from '../types';
+import type { ConfigDocument } from '../model/configDocument';
 import type { Span } from '../types';
 import { crdChildren, crdField, crdFieldMarkdown, type CrdField } from './fields';
 import type { EckElasticsearch } from './manifest';

@@ -38,7 +38,7 @@ export function removeNestedEntryEdit(text: string, lines: LineIndex, chain: Pai
 }
 
 /** Replaces a scalar value in place. */
-export function replaceValueEdit(node: unknown, newText: string): TextEdit | undefined {
+export function replaceNodeEdit(node: unknown, newText: string): TextEdit | undefined {
   const span = nodeSpan(node);
   return span ? { span, newText } : undefined;
 }

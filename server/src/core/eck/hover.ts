@@ -1,8 +1,9 @@
-import type { HoverResult } from '../hover';
-import type { ConfigDocument } from '../model/document';
+import type { HoverResult } from '../types';
+import type { ConfigDocument } from '../model/configDocument';
 import { elasticsearchAt } from './completion';
 import { crdField, crdFieldMarkdown } from './fields';
-import { ECK_PORTS, type EckElasticsearch } from './manifest';
+import { PORTS } from '../catalog/facts';
+import type { EckElasticsearch } from './manifest';
 import { documentAt, fieldPattern, locate } from './yaml';
 
 /**
@@ -33,8 +34,8 @@ function describeRemote(document: ConfigDocument, es: EckElasticsearch, path: Re
   const namespace = entry?.refNamespace?.value ?? es.namespace?.value ?? '<namespace>';
   const apiKey = !!entry?.apiKeyField;
   const seed = apiKey
-    ? `${name}-es-remote-cluster.${namespace}.svc:${ECK_PORTS.remoteCluster}`
-    : `${name}-es-transport.${namespace}.svc:${ECK_PORTS.transport}`;
+    ? `${name}-es-remote-cluster.${namespace}.svc:${PORTS.remoteClusterServer}`
+    : `${name}-es-transport.${namespace}.svc:${PORTS.transport}`;
   const lines = [
     `**Remote Elasticsearch \`${name}\`**`,
     '',

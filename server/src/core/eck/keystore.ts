@@ -1,6 +1,6 @@
-import type { ConfigDocument } from '../model/document';
+import type { ConfigDocument } from '../model/configDocument';
 import type { SettingsScope } from '../model/settings';
-import type { AnalysisOptions } from '../rules/rule';
+import type { AnalysisOptions } from '../model/analysisOptions';
 import type { Span } from '../types';
 import { manifestIndex, type EckElasticsearch } from './manifest';
 import { sameNamespace, workspaceIndex } from './workspace';

@@ -28,8 +28,6 @@ import {
 export const ECK_ES_API_GROUP = 'elasticsearch.k8s.elastic.co';
 /** Label ECK puts on every Pod of a cluster; a Service selecting on it targets Elasticsearch Pods. */
 export const ECK_CLUSTER_NAME_LABEL = 'elasticsearch.k8s.elastic.co/cluster-name';
-/** Ports ECK opens on Elasticsearch containers (constants in ECK, not read from user config). */
-export const ECK_PORTS = { http: 9200, transport: 9300, remoteCluster: 9443 } as const;
 
 export interface K8sObject {
   /** Index of the YAML document in the file (`---` separated). */

@@ -1,38 +1,15 @@
 import { parseAllDocuments, type Document } from 'yaml';
-import type { ConfigDocument } from '../model/document';
+import type { ConfigDocument } from '../model/configDocument';
+import { EMPTY_SUMMARY, type EckWorkspaceSummary, type WorkspaceElasticsearch, type WorkspaceSecret } from './workspaceSummary';
 import { splitYamlStream } from '../model/yamlSplit';
-import type { AnalysisOptions } from '../rules/rule';
+import type { AnalysisOptions } from '../model/analysisOptions';
 import { appendTo, buildEckManifest, manifestIndex, type EckManifest } from './manifest';
 
 /**
- * What cross-document rules need to know about manifests in other files of the workspace: names,
- * namespaces and a few facts per object, never values of secrets. The language server keeps one
- * summary per file (see lsp/workspaceIndex.ts) and passes the others to the analysis.
+ * Builds workspace summaries (see workspaceSummary.ts) from manifests and looks objects up in
+ * them. The language server keeps one summary per file (see lsp/workspaceIndex.ts) and passes the
+ * others to the analysis.
  */
-
-export interface WorkspaceElasticsearch {
-  uri: string;
-  name: string;
-  namespace?: string;
-  version?: string;
-  remoteClusterServerEnabled: boolean;
-}
-
-export interface WorkspaceSecret {
-  uri: string;
-  name: string;
-  namespace?: string;
-  /** Key names only. */
-  keys: string[];
-}
-
-export interface EckWorkspaceSummary {
-  elasticsearches: WorkspaceElasticsearch[];
-  secrets: WorkspaceSecret[];
-  operatorVersions: string[];
-}
-
-export const EMPTY_SUMMARY: EckWorkspaceSummary = { elasticsearches: [], secrets: [], operatorVersions: [] };
 
 /** Cheap pre-check so a workspace scan only parses YAML that can hold something we index. */
 export function mayHoldEckObjects(text: string): boolean {
@@ -98,16 +75,6 @@ export function workspaceIndex(summary: EckWorkspaceSummary): WorkspaceIndex {
     workspaceIndexes.set(summary, index);
   }
   return index;
-}
-
-export function mergeSummaries(summaries: Iterable<EckWorkspaceSummary>): EckWorkspaceSummary {
-  const merged: EckWorkspaceSummary = { elasticsearches: [], secrets: [], operatorVersions: [] };
-  for (const summary of summaries) {
-    merged.elasticsearches.push(...summary.elasticsearches);
-    merged.secrets.push(...summary.secrets);
-    merged.operatorVersions.push(...summary.operatorVersions);
-  }
-  return merged;
 }
 
 /**

@@ -1,10 +1,9 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { namespaceOf } from '../catalog/lookup';
-import type { ConfigDocument } from '../model/document';
+import type { BaseDocument, ConfigDocument } from '../model/configDocument';
 import { parseBody, parseJsonText } from './body';
 import { kindFromFileName, recogniseJson } from './kinds';
 
-type BaseDocument = Pick<ConfigDocument, 'uri' | 'version' | 'text' | 'lines'>;
 
 /**
  * A `.json`/`.jsonc` file: one body. The file name convention (`*.trust.json`, …) decides its

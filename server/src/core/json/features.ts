@@ -1,11 +1,12 @@
 import { findNodeAtOffset, type Node as JsonNode } from 'jsonc-parser';
 import { resolveKey } from '../catalog/lookup';
 import { DOCS } from '../catalog/settings';
-import type { CompletionCandidate } from '../completion';
+import type { CompletionCandidate } from '../types';
 import { HTTP_METHODS } from '../console/parse';
 import { REQUEST_TEMPLATES, routeFor } from '../console/routes';
-import { describeSetting, type HoverResult } from '../hover';
-import type { ConfigDocument } from '../model/document';
+import { describeSetting } from '../catalog/describe';
+import type { HoverResult } from '../types';
+import type { ConfigDocument } from '../model/configDocument';
 import { spanContains } from '../text';
 import type { Span } from '../types';
 import { bodyAt, type JsonBody } from './body';

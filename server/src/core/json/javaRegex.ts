@@ -1,3 +1,5 @@
+import { errorText } from '../text';
+
 /**
  * Checks a regular expression written for Java (`java.util.regex.Pattern`, which Elasticsearch
  * compiles `certificate_identity` with) using JavaScript's engine. Java-only syntax that JavaScript
@@ -22,7 +24,7 @@ export function checkJavaRegex(pattern: string): RegexVerdict {
     new RegExp(toJavaScript(pattern));
     return { ok: true };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     // V8: "Invalid regular expression: /…/: Unterminated group" — keep the part after the pattern.
     const reason = message.replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, '');
     return { ok: false, certain: STRUCTURAL.some((re) => re.test(reason)), reason };

@@ -15,8 +15,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-json-languageservice';
-import type { CompletionCandidate } from '../completion';
-import type { HoverResult } from '../hover';
+import type { CompletionCandidate, HoverResult } from '../types';
 import type { Severity, Span } from '../types';
 import type { JsonBody } from './body';
 import { schemaAt } from './schemaPaths';

@@ -1,63 +1,23 @@
-import type { Node as JsonNode } from 'jsonc-parser';
 import { isMap, isNode, isScalar, isSeq, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml';
 import { namespaceOf } from '../catalog/lookup';
 import { isRemoteCredentialsSecret } from '../eck/keystore';
-import { buildEckManifest, type EckManifest } from '../eck/manifest';
+import { buildEckManifest } from '../eck/manifest';
 import { mayHoldEckObjects } from '../eck/workspace';
 import { parseConsoleDocument } from '../console/document';
-import type { ConsoleFile } from '../console/parse';
-import type { JsonBody } from '../json/body';
 import { parseJsonDocument } from '../json/document';
 import { YAML_SYNTAX_RULE_ID } from '../parserFindings';
 import { LineIndex, MAX_MESSAGE_LENGTH, truncate } from '../text';
 import type { Finding } from '../types';
+import type { BaseDocument, ConfigDocument, ParsedYamlChunk } from './configDocument';
 import type { SettingsScope } from './settings';
-import { detectTemplate, type TemplateInfo } from './template';
+import { detectTemplate } from './template';
 import { settingsScopeFromYaml } from './yamlSettings';
-import { splitYamlStream, type YamlChunk } from './yamlSplit';
+import { splitYamlStream } from './yamlSplit';
 
 /**
- * One parse of one document version: format, what kind of document it is for us, and the
- * settings scopes every feature (diagnostics, completion, hover, code actions) reads.
+ * The parser: turns a file's text into a ConfigDocument (declared in configDocument.ts), choosing
+ * YAML, JSON or Console parsing by language id and file name.
  */
-
-export type DocumentKind =
-  | 'elasticsearch-yml'
-  | 'eck-manifest'
-  | 'cluster-settings'
-  // JSON payloads (see json/kinds.ts) and Kibana Console request files (see console/parse.ts).
-  | 'cross-cluster-api-key'
-  | 'security-role'
-  | 'cloud-trust'
-  | 'cloud-remote-clusters'
-  | 'cloud-keystore'
-  | 'console'
-  | 'unrelated';
-
-export interface ConfigDocument {
-  uri: string;
-  version: number;
-  /** The language settings are written in: Console request bodies are JSON. */
-  format: 'yaml' | 'json';
-  text: string;
-  lines: LineIndex;
-  kind: DocumentKind;
-  scopes: SettingsScope[];
-  /** Syntax errors of the YAML/JSON itself, reported once; rules run on what parsed. */
-  syntaxErrors: Finding[];
-  yamlDocuments?: Document.Parsed[];
-  /** The YAML stream split at document markers, each part with its parse (see `previous` in ParseOptions). */
-  yamlChunks?: ParsedYamlChunk[];
-  jsonRoot?: JsonNode;
-  /** JSON bodies: the whole file for a `.json` payload, one per recognised Console request. */
-  bodies?: JsonBody[];
-  /** Console request files: the requests, comments and request-line problems. */
-  console?: ConsoleFile;
-  /** ECK manifests: the Elasticsearch, Secret and Service objects of the file (see eck/manifest.ts). */
-  eck?: EckManifest;
-  /** YAML templates (Helm, Jinja): parsed with their directives masked (see template.ts). */
-  template?: TemplateInfo;
-}
 
 export const ECK_API_GROUP = 'elasticsearch.k8s.elastic.co/';
 
@@ -110,7 +70,6 @@ export function parseConfigDocument(options: ParseOptions): ConfigDocument {
   return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [] };
 }
 
-type BaseDocument = Pick<ConfigDocument, 'uri' | 'version' | 'text' | 'lines'>;
 
 /** Said instead of the parser's own errors when it ran out of stack: where that happens varies from run to run. */
 const TOO_DEEP_MESSAGE = 'This file is nested too deeply to be parsed, so nothing in it was checked. Flatten the deepest maps or lists.';
@@ -213,10 +172,6 @@ export function yamlErrorMessage(raw: string): string {
   message = message.replace(/^Verbatim tags aren't resolved, so .* is invalid\.?$/, "Verbatim tags aren't resolved");
   message = message.replace(/^The .* tag has no suffix$/, 'A tag has no suffix');
   return truncate(message.trim() || 'YAML syntax error', MAX_MESSAGE_LENGTH);
-}
-
-export interface ParsedYamlChunk extends YamlChunk {
-  documents: Document.Parsed[];
 }
 
 /**

@@ -1,4 +1,5 @@
-import { duplicateSetting, repeatedYamlBlock } from './duplicateSetting';
+import { duplicateSetting } from './duplicateSetting';
+import { duplicateYamlKey } from './duplicateYamlKey';
 import * as eck from './eck';
 import * as json from './json';
 import type { DocumentRule, ScopeRule } from './rule';
@@ -13,7 +14,7 @@ import { unknownSetting } from './unknownSetting';
 export const SCOPE_RULES: readonly ScopeRule[] = [
   unknownSetting,
   duplicateSetting,
-  repeatedYamlBlock,
+  duplicateYamlKey,
   ...settings.SCOPE_RULES,
   ...eck.SCOPE_RULES,
   ...json.SCOPE_RULES,

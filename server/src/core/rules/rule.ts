@@ -1,5 +1,5 @@
-import type { EckWorkspaceSummary } from '../eck/workspace';
-import type { ConfigDocument, DocumentKind } from '../model/document';
+import type { AnalysisOptions } from '../model/analysisOptions';
+import type { ConfigDocument, DocumentKind } from '../model/configDocument';
 import type { ScopeOrigin, SettingsScope } from '../model/settings';
 import type { Finding, Fix, Severity } from '../types';
 import type { Version } from '../version';
@@ -9,19 +9,6 @@ import type { Version } from '../version';
  * and a check. Scope rules see one block of settings at a time, whatever format it came from;
  * document rules see the whole parsed document (ECK resources, JSON payloads, cross-references).
  */
-
-export interface AnalysisOptions {
-  /** Stack version from the editor setting; a version found in the document itself wins. */
-  stackVersion?: string;
-  /**
-   * Aliases whose `cluster.remote.<alias>.credentials` is in the keystore, when known. Settings files
-   * never hold credentials, so this is what tells the rules an alias uses the API-key model;
-   * undefined means unknown and the model-dependent rules stay silent.
-   */
-  keystoreCredentialAliases?: readonly string[];
-  /** ECK objects defined in other files of the workspace, for cross-document checks (filled by the language server). */
-  eckWorkspace?: EckWorkspaceSummary;
-}
 
 /**
  * What a rule reports. `fixes` may be a function: it is then called only when something reads the

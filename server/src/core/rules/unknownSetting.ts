@@ -5,7 +5,7 @@ import { closestMatch } from '../suggest';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from './rule';
 import { dottedAliasOf } from './settings/aliasInvalidCharacters';
 import { renameSegmentsFix } from './settings/edits';
-import { spanOfSegments } from './settings/support';
+import { spanOfSegments } from '../model/remoteAliases';
 
 /** Keys that have their own, more specific rule; reporting them as unknown too would be noise. */
 const DEDICATED_RULE_KEYS: RegExp[] = [

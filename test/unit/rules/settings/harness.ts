@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../../../server/src/core/analyze';
-import type { AnalysisOptions } from '../../../../server/src/core/rules/rule';
+import type { AnalysisOptions } from '../../../../server/src/core/model/analysisOptions';
 import { applyFix, dedent, doc, findingsOf, type Located } from '../../helpers';
 
 /** Shared set-up for the settings rule tests: one rule's findings, fixes applied, other formats. */

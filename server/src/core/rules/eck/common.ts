@@ -1,18 +1,16 @@
 import { isMap } from 'yaml';
-import { insertEntryEdit, pairChain, removeNestedEntryEdit, replaceValueEdit } from '../../eck/edits';
+import { insertEntryEdit, pairChain, removeNestedEntryEdit, replaceNodeEdit } from '../../eck/edits';
 import { manifestIndex, type EckElasticsearch, type NodeSet } from '../../eck/manifest';
 import { fieldOf } from '../../eck/yaml';
-import type { ConfigDocument, DocumentKind } from '../../model/document';
+import type { ConfigDocument, DocumentKind } from '../../model/configDocument';
 import type { SettingOccurrence, SettingsScope } from '../../model/settings';
 import type { Fix, TextEdit } from '../../types';
 import { compareVersions } from '../../version';
+import { VERSION_GATES } from '../../catalog/facts';
 
 /** Helpers shared by the ECK rules. */
 
 export const ECK_KINDS: readonly DocumentKind[] = ['eck-manifest'];
-
-/** First Elasticsearch version with the remote cluster server and API-key remote clusters (ECK webhook). */
-export const API_KEY_MINIMUM = '8.10.0';
 
 export function elasticsearchesOf(document: ConfigDocument): EckElasticsearch[] {
   return document.eck?.elasticsearches ?? [];
@@ -39,7 +37,7 @@ export function removeSettingEdit(document: ConfigDocument, nodeSet: NodeSet, oc
   return isMap(config) ? removeNestedEntryEdit(document.text, document.lines, pairChain(config, occurrence.keySpan.start)) : undefined;
 }
 
-export function removeSettingFix(document: ConfigDocument, nodeSet: NodeSet, occurrence: SettingOccurrence, title: string): Fix[] | undefined {
+export function removeNodeSetSettingFixes(document: ConfigDocument, nodeSet: NodeSet, occurrence: SettingOccurrence, title: string): Fix[] | undefined {
   const edit = removeSettingEdit(document, nodeSet, occurrence);
   return edit ? [{ title, edits: [edit], isPreferred: true }] : undefined;
 }
@@ -52,8 +50,8 @@ export function removeSettingFix(document: ConfigDocument, nodeSet: NodeSet, occ
 export function enableRemoteClusterServerEdit(document: ConfigDocument, es: EckElasticsearch): TextEdit | undefined {
   if (!es.spec || es.remoteClusterServerEnabled) return undefined;
   // Not offered where it would only trade this finding for the version error.
-  if (es.stackVersion && compareVersions(es.stackVersion, API_KEY_MINIMUM) < 0) return undefined;
-  if (es.remoteClusterServerEnabledField) return replaceValueEdit(es.remoteClusterServerEnabledField.value, 'true');
+  if (es.stackVersion && compareVersions(es.stackVersion, VERSION_GATES.apiKeyModel) < 0) return undefined;
+  if (es.remoteClusterServerEnabledField) return replaceNodeEdit(es.remoteClusterServerEnabledField.value, 'true');
   const block = es.remoteClusterServerField?.value;
   if (isMap(block)) return insertEntryEdit(document.text, document.lines, block, 'enabled', 'true');
   if (es.remoteClusterServerField) return undefined;

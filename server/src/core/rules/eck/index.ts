@@ -1,62 +1,62 @@
 import type { DocumentRule, ScopeRule } from '../rule';
-import { eckAliasManagedByRemoteClusters } from './aliasManagedByEck';
-import { eckApiKeyAccess } from './apiKeyAccess';
-import { eckApiKeyRemoteServer } from './apiKeyRemoteServer';
-import { eckApiKeyVersion } from './apiKeyVersion';
-import { eckCertificateModel } from './certificateModel';
-import { eckCrossNamespaceRef } from './crossNamespaceRef';
-import { eckExternalRemoteCa } from './externalRemoteCa';
-import { eckManagedSettings } from './managedSettings';
-import { eckNodeSetTrustConsistency } from './nodeSetTrustConsistency';
-import { eckRefServiceName } from './refServiceName';
-import { eckRemoteClusterName } from './remoteClusterNames';
-import { eckRemoteClusterPortInConfig } from './remoteClusterPortInConfig';
-import { eckRemoteClusterRef } from './remoteClusterRef';
-import { eckRemoteClusterServerInConfig } from './remoteClusterServerInConfig';
-import { eckRemoteClusterServerVersion } from './remoteClusterServerVersion';
-import { eckRemoteClusterSettingsWithoutServer } from './remoteClusterSettingsWithoutServer';
-import { eckRemovedApi } from './removedApi';
-import { eckReservedSettings } from './reservedSettings';
-import { eckSecretCredentialsValue } from './secretCredentialsValue';
-import { eckSecureSettingsKeys } from './secureSettingsKeys';
-import { eckServicePorts } from './servicePorts';
-import { eckServiceTemplateOperator } from './serviceTemplateOperator';
-import { eckTrustFileMounted } from './trustFileMounted';
-import { eckUnknownField } from './unknownFields';
-import { eckV1beta1Fields } from './v1beta1Fields';
-import { eckVersionFormat } from './versionFormat';
-import { eckVolumeMounts } from './volumeMounts';
+import { eckAliasAlsoInRemoteClusters } from './eckAliasAlsoInRemoteClusters';
+import { eckApiKeyAccess } from './eckApiKeyAccess';
+import { eckApiKeyRemoteWithoutServer } from './eckApiKeyRemoteWithoutServer';
+import { eckApiKeyVersion } from './eckApiKeyVersion';
+import { eckCertificateModelDeprecated } from './eckCertificateModelDeprecated';
+import { eckCrossNamespaceRemote } from './eckCrossNamespaceRemote';
+import { eckExternalRemoteCa } from './eckExternalRemoteCa';
+import { eckManagedSetting } from './eckManagedSetting';
+import { eckTrustSettingNotInEveryNodeset } from './eckTrustSettingNotInEveryNodeset';
+import { eckRemoteClusterServiceNameIgnored } from './eckRemoteClusterServiceNameIgnored';
+import { eckRemoteClusterName } from './eckRemoteClusterName';
+import { eckRemoteClusterPort } from './eckRemoteClusterPort';
+import { eckRemoteClusterWithoutRef } from './eckRemoteClusterWithoutRef';
+import { eckRemoteClusterServerInConfig } from './eckRemoteClusterServerInConfig';
+import { eckRemoteClusterServerVersion } from './eckRemoteClusterServerVersion';
+import { eckRemoteClusterSettingsWithoutServer } from './eckRemoteClusterSettingsWithoutServer';
+import { eckRemovedApi } from './eckRemovedApi';
+import { eckReservedSetting } from './eckReservedSetting';
+import { eckSecretCredentialsValue } from './eckSecretCredentialsValue';
+import { eckSecureSettingsCredentialsKey } from './eckSecureSettingsCredentialsKey';
+import { eckServiceTargetPort } from './eckServiceTargetPort';
+import { eckRemoteClusterServiceOperatorVersion } from './eckRemoteClusterServiceOperatorVersion';
+import { eckTrustFileNotMounted } from './eckTrustFileNotMounted';
+import { eckUnknownField } from './eckUnknownField';
+import { eckV1beta1Field } from './eckV1beta1Field';
+import { eckVersionFormat } from './eckVersionFormat';
+import { eckVolumeMountWithoutVolume } from './eckVolumeMountWithoutVolume';
 
 /** Rules of this family, registered in ../index.ts. Scope rules run on each `nodeSets[].config`. */
 export const SCOPE_RULES: readonly ScopeRule[] = [
   eckRemoteClusterServerInConfig,
-  eckRemoteClusterPortInConfig,
+  eckRemoteClusterPort,
   eckRemoteClusterSettingsWithoutServer,
-  eckManagedSettings,
-  eckReservedSettings,
-  eckAliasManagedByRemoteClusters,
+  eckManagedSetting,
+  eckReservedSetting,
+  eckAliasAlsoInRemoteClusters,
   eckExternalRemoteCa,
-  eckTrustFileMounted,
+  eckTrustFileNotMounted,
 ];
 
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
   eckVersionFormat,
   eckRemoteClusterServerVersion,
   eckApiKeyVersion,
-  eckApiKeyRemoteServer,
-  eckCertificateModel,
+  eckApiKeyRemoteWithoutServer,
+  eckCertificateModelDeprecated,
   eckRemoteClusterName,
-  eckRemoteClusterRef,
-  eckRefServiceName,
+  eckRemoteClusterWithoutRef,
+  eckRemoteClusterServiceNameIgnored,
   eckApiKeyAccess,
   eckUnknownField,
   eckRemovedApi,
-  eckServicePorts,
-  eckServiceTemplateOperator,
-  eckSecureSettingsKeys,
+  eckServiceTargetPort,
+  eckRemoteClusterServiceOperatorVersion,
+  eckSecureSettingsCredentialsKey,
   eckSecretCredentialsValue,
-  eckCrossNamespaceRef,
-  eckV1beta1Fields,
-  eckVolumeMounts,
-  eckNodeSetTrustConsistency,
+  eckCrossNamespaceRemote,
+  eckV1beta1Field,
+  eckVolumeMountWithoutVolume,
+  eckTrustSettingNotInEveryNodeset,
 ];

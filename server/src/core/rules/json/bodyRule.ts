@@ -1,6 +1,6 @@
 import type { JsonBody } from '../../json/body';
 import type { JsonBodyKind } from '../../json/kinds';
-import type { ConfigDocument } from '../../model/document';
+import type { ConfigDocument } from '../../model/configDocument';
 import { parseVersion, type Version } from '../../version';
 import type { DocumentRule, DocumentRuleContext } from '../rule';
 

@@ -1,31 +1,29 @@
 import type { DocumentRule, ScopeRule } from '../rule';
-import {
-  apiKeyCertificateIdentityRegex,
-  apiKeyCertificateIdentityVersion,
-  apiKeyEmptyAccess,
-  apiKeyIndexAlias,
-  apiKeyReplicationSecurity,
-} from './apiKey';
-import {
-  cloudRemoteClustersDeprecated,
-  cloudRemoteClustersDuplicateAlias,
-  keystoreCredentialsAlias,
-  keystoreCredentialsName,
-  keystoreCredentialsValue,
-} from './cloud';
-import { consoleMethod, consoleRequestLine } from './console';
-import { jsonCommentInCloudBody, jsonTrailingComma } from './leniency';
-import { modeSwitchKeepsOldSettings } from './modeSwitch';
-import { roleClusterPattern, roleRemoteIndexAlias } from './role';
-import { duplicateKey, schemaViolation } from './schemaViolation';
-import {
-  trustAllowlistDeploymentId,
-  trustAllowlistFormat,
-  trustAllowlistIgnored,
-  trustCertificatePem,
-  trustDirectScope,
-  trustNothingTrusted,
-} from './trust';
+import { apiKeyCertificateIdentityRegex } from './apiKeyCertificateIdentityRegex';
+import { apiKeyCertificateIdentityVersion } from './apiKeyCertificateIdentityVersion';
+import { apiKeyEmptyAccess } from './apiKeyEmptyAccess';
+import { apiKeyIndexAliasPrefix } from './apiKeyIndexAliasPrefix';
+import { apiKeyReplicationDlsFls } from './apiKeyReplicationDlsFls';
+import { cloudRemoteClustersDeprecated } from './cloudRemoteClustersDeprecated';
+import { cloudRemoteClustersDuplicateAlias } from './cloudRemoteClustersDuplicateAlias';
+import { clusterSettingsModeSwitch } from './clusterSettingsModeSwitch';
+import { consoleMethod } from './consoleMethod';
+import { consoleRequestLine } from './consoleRequestLine';
+import { jsonCommentCloud } from './jsonCommentCloud';
+import { jsonDuplicateKey } from './jsonDuplicateKey';
+import { jsonSchema } from './jsonSchema';
+import { jsonTrailingComma } from './jsonTrailingComma';
+import { keystoreCredentialsAliasUnused } from './keystoreCredentialsAliasUnused';
+import { keystoreCredentialsName } from './keystoreCredentialsName';
+import { keystoreCredentialsValue } from './keystoreCredentialsValue';
+import { roleRemoteClusterPattern } from './roleRemoteClusterPattern';
+import { roleRemoteIndexAliasPrefix } from './roleRemoteIndexAliasPrefix';
+import { trustAllowlistDeploymentId } from './trustAllowlistDeploymentId';
+import { trustAllowlistFormat } from './trustAllowlistFormat';
+import { trustAllowlistIgnored } from './trustAllowlistIgnored';
+import { trustCertificatePem } from './trustCertificatePem';
+import { trustDirectScope } from './trustDirectScope';
+import { trustNothingTrusted } from './trustNothingTrusted';
 
 /**
  * Rules of this family, registered in ../index.ts: JSON request bodies and Cloud payloads, in
@@ -34,17 +32,17 @@ import {
  */
 export const SCOPE_RULES: readonly ScopeRule[] = [];
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
-  schemaViolation,
-  duplicateKey,
+  jsonSchema,
+  jsonDuplicateKey,
   jsonTrailingComma,
-  jsonCommentInCloudBody,
+  jsonCommentCloud,
   apiKeyEmptyAccess,
-  apiKeyReplicationSecurity,
-  apiKeyIndexAlias,
+  apiKeyReplicationDlsFls,
+  apiKeyIndexAliasPrefix,
   apiKeyCertificateIdentityRegex,
   apiKeyCertificateIdentityVersion,
-  roleClusterPattern,
-  roleRemoteIndexAlias,
+  roleRemoteClusterPattern,
+  roleRemoteIndexAliasPrefix,
   trustAllowlistFormat,
   trustAllowlistDeploymentId,
   trustAllowlistIgnored,
@@ -55,8 +53,8 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   cloudRemoteClustersDuplicateAlias,
   keystoreCredentialsName,
   keystoreCredentialsValue,
-  keystoreCredentialsAlias,
-  modeSwitchKeepsOldSettings,
+  keystoreCredentialsAliasUnused,
+  clusterSettingsModeSwitch,
   consoleRequestLine,
   consoleMethod,
 ];

@@ -1,5 +1,5 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { scopeAddresses } from './support';
+import { scopeAddresses } from '../../model/remoteAliases';
 
 export const addressIpv6Unbracketed: ScopeRule = {
   id: 'address-ipv6-unbracketed',

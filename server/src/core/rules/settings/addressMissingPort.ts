@@ -1,6 +1,7 @@
 import type { Fix } from '../../types';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { scopeAddresses, securityModelOf } from './support';
+import { scopeAddresses, securityModelOf } from '../../model/remoteAliases';
+import { PORTS } from '../../catalog/facts';
 
 export const addressMissingPort: ScopeRule = {
   id: 'address-missing-port',
@@ -21,8 +22,8 @@ export const addressMissingPort: ScopeRule = {
         message: `\`${address.text}\` has no port. Elasticsearch needs \`host:port\` here ("remote hosts need to be configured as [host:port]"): 9443 for the API-key model, 9300 (the transport port) for the certificate model.`,
         span: address.span,
         fixes: [
-          withPort(9443, 'API-key model, remote cluster server port', model === 'api-key'),
-          withPort(9300, 'certificate model, transport port', model === 'certificate'),
+          withPort(PORTS.remoteClusterServer, 'API-key model, remote cluster server port', model === 'api-key'),
+          withPort(PORTS.transport, 'certificate model, transport port', model === 'certificate'),
         ],
       });
     }

@@ -1,6 +1,6 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { literal, replaceValueEdit } from './edits';
-import { contentSpan, scopeAddresses } from './support';
+import { valueContentSpan, scopeAddresses } from '../../model/remoteAliases';
 
 export const addressNotSingle: ScopeRule = {
   id: 'address-not-single',
@@ -19,7 +19,7 @@ export const addressNotSingle: ScopeRule = {
       const single = items.length === 1 && items[0].kind === 'scalar' ? (items[0].text ?? '') : undefined;
       report({
         message: `\`${occurrence.key.split('.').pop()}\` takes exactly one \`host:port\`, not a list. To connect through several addresses, use one load balancer address here, or sniff mode with \`seeds\`.`,
-        span: value.kind === 'list' ? value.span : contentSpan(value),
+        span: value.kind === 'list' ? value.span : valueContentSpan(value),
         fixes:
           single !== undefined
             ? [{ title: `Change to '${single}'`, edits: [replaceValueEdit(document, occurrence, literal(single, document.format))], isPreferred: true }]

@@ -1,6 +1,6 @@
 import { parseAddress } from '../../address';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { scopeAddresses } from './support';
+import { scopeAddresses } from '../../model/remoteAliases';
 
 export const addressSchemeOrPath: ScopeRule = {
   id: 'address-scheme-or-path',

@@ -1,5 +1,5 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { remoteAliases, visibleSegmentSpan } from './support';
+import { remoteAliases, visibleSegmentSpan } from '../../model/remoteAliases';
 
 export const aliasEmpty: ScopeRule = {
   id: 'alias-empty',

@@ -2,7 +2,7 @@ import { resolveKey, VALID_ALIAS } from '../../catalog/lookup';
 import type { SettingOccurrence } from '../../model/settings';
 import type { TextEdit } from '../../types';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { REMOTE_PREFIX, remoteAliases, spanOfSegments } from './support';
+import { REMOTE_PREFIX, remoteAliases, spanOfSegments } from '../../model/remoteAliases';
 
 /** `cluster.remote.my.alias.seeds`: a dot inside the alias, recognisable because the rest is a known setting. */
 export function dottedAliasOf(occurrence: SettingOccurrence): { alias: string; segmentCount: number } | undefined {

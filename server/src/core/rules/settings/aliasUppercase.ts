@@ -1,5 +1,5 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { remoteAliases, securityModelOf } from './support';
+import { remoteAliases, securityModelOf } from '../../model/remoteAliases';
 
 export const aliasUppercase: ScopeRule = {
   id: 'alias-uppercase',

@@ -1,9 +1,10 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { connectionAddresses, remoteAliases, securityModelOf } from './support';
+import { connectionAddresses, remoteAliases, securityModelOf } from '../../model/remoteAliases';
+import { PORTS } from '../../catalog/facts';
 
 const CERTIFICATE_MODEL_PORTS: Record<number, string> = {
-  9300: 'the transport port (certificate model)',
-  9400: 'the Elastic Cloud / ECE proxy port of the certificate model',
+  [PORTS.transport]: 'the transport port (certificate model)',
+  [PORTS.cloudCertificateProxy]: 'the Elastic Cloud / ECE proxy port of the certificate model',
 };
 
 export const apiKeyPortMismatch: ScopeRule = {
@@ -24,7 +25,7 @@ export const apiKeyPortMismatch: ScopeRule = {
         context.report({
           message: `\`${remote.alias}\` has a cross-cluster API key in the keystore (API-key model), but port ${port} is ${what}. API-key connections go to the remote cluster server port, 9443 by default; on ${port} they fail with TLS or "missing authentication" errors.`,
           span: address.span,
-          fixes: [{ title: 'Use port 9443 (remote cluster server)', edits: [{ span: portSpan, newText: '9443' }], isPreferred: true }],
+          fixes: [{ title: 'Use port 9443 (remote cluster server)', edits: [{ span: portSpan, newText: String(PORTS.remoteClusterServer) }], isPreferred: true }],
         });
       }
     }

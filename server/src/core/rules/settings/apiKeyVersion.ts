@@ -1,6 +1,7 @@
-import { compareVersions } from '../../version';
+import { compareVersions, releaseLine } from '../../version';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { remoteAliases, securityModelOf } from './support';
+import { remoteAliases, securityModelOf } from '../../model/remoteAliases';
+import { VERSION_GATES } from '../../catalog/facts';
 
 export const apiKeyVersion: ScopeRule = {
   id: 'api-key-version',
@@ -13,15 +14,15 @@ export const apiKeyVersion: ScopeRule = {
     if (!version) return; // unknown version: never guess
     for (const remote of remoteAliases(context.scope)) {
       if (securityModelOf(remote.alias, context) !== 'api-key') continue;
-      if (compareVersions(version, '8.10.0') < 0) {
+      if (compareVersions(version, VERSION_GATES.apiKeyModel) < 0) {
         context.report({
-          message: `\`${remote.alias}\` uses a cross-cluster API key, but Elasticsearch ${version.text} predates the API-key model (8.10). Upgrade both clusters, or use the certificate model on the transport port.`,
+          message: `\`${remote.alias}\` uses a cross-cluster API key, but Elasticsearch ${version.text} predates the API-key model (${releaseLine(VERSION_GATES.apiKeyModel)}). Upgrade both clusters, or use the certificate model on the transport port.`,
           span: remote.anchor.span,
         });
-      } else if (compareVersions(version, '8.14.0') < 0) {
+      } else if (compareVersions(version, VERSION_GATES.apiKeyModelGa) < 0) {
         context.report({
           severity: 'warning',
-          message: `\`${remote.alias}\` uses a cross-cluster API key on Elasticsearch ${version.text}; the API-key model was beta before 8.14, which the self-managed documentation lists as the minimum. Consider upgrading both clusters.`,
+          message: `\`${remote.alias}\` uses a cross-cluster API key on Elasticsearch ${version.text}; the API-key model was beta before ${releaseLine(VERSION_GATES.apiKeyModelGa)}, which the self-managed documentation lists as the minimum. Consider upgrading both clusters.`,
           span: remote.anchor.span,
         });
       }

@@ -1,6 +1,7 @@
 import { atLeast } from '../../version';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { connectionAddresses, remoteAliases, securityModelOf } from './support';
+import { connectionAddresses, remoteAliases, securityModelOf } from '../../model/remoteAliases';
+import { PORTS, VERSION_GATES } from '../../catalog/facts';
 
 export const certificateModelDeprecated: ScopeRule = {
   id: 'certificate-model-deprecated',
@@ -9,17 +10,17 @@ export const certificateModelDeprecated: ScopeRule = {
   reference: [22],
   origins: ALL_SETTINGS_ORIGINS,
   check(context) {
-    if (!atLeast(context.stackVersion, '9.0.0')) return;
+    if (!atLeast(context.stackVersion, VERSION_GATES.certificateModelDeprecated)) return;
     for (const remote of remoteAliases(context.scope)) {
       const model = securityModelOf(remote.alias, context);
       if (model === 'api-key') continue;
       const addresses = connectionAddresses(remote);
       // Without the keystore list, a connection to the transport port is the certificate model.
-      const transportPort = addresses.find((a) => a.parsed.ok && (a.parsed.port === 9300 || a.parsed.port === 9400));
+      const transportPort = addresses.find((a) => a.parsed.ok && (a.parsed.port === PORTS.transport || a.parsed.port === PORTS.cloudCertificateProxy));
       if (model === 'unknown' && !transportPort) continue;
       if (model === 'certificate' && addresses.length === 0) continue;
       // Port 9443 without credentials is an API-key remote missing its key (certificate-model-port), not a choice of model.
-      if (!transportPort && addresses.some((a) => a.parsed.ok && a.parsed.port === 9443)) continue;
+      if (!transportPort && addresses.some((a) => a.parsed.ok && a.parsed.port === PORTS.remoteClusterServer)) continue;
       context.report({
         message: `\`${remote.alias}\` uses the TLS certificate security model, deprecated since Elasticsearch 9.0. Consider the API-key model: a cross-cluster API key in the keystore and the remote cluster server port 9443.`,
         span: (transportPort ?? addresses[0]).span,

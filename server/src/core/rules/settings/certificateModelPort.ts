@@ -1,5 +1,6 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { connectionAddresses, remoteAliases, securityModelOf } from './support';
+import { connectionAddresses, remoteAliases, securityModelOf } from '../../model/remoteAliases';
+import { PORTS } from '../../catalog/facts';
 
 export const certificateModelPort: ScopeRule = {
   id: 'certificate-model-port',
@@ -11,7 +12,7 @@ export const certificateModelPort: ScopeRule = {
     for (const remote of remoteAliases(context.scope)) {
       if (securityModelOf(remote.alias, context) !== 'certificate') continue;
       for (const address of connectionAddresses(remote)) {
-        if (!address.parsed.ok || address.parsed.port !== 9443) continue;
+        if (!address.parsed.ok || address.parsed.port !== PORTS.remoteClusterServer) continue;
         const setting = `cluster.remote.${remote.alias}.credentials`;
         const portSpan = { start: address.span.end - 4, end: address.span.end };
         context.report({
@@ -19,7 +20,7 @@ export const certificateModelPort: ScopeRule = {
           span: address.span,
           fixes: [
             { title: `Copy 'bin/elasticsearch-keystore add ${setting}'`, edits: [], clipboard: `bin/elasticsearch-keystore add ${setting}`, isPreferred: true },
-            { title: 'Use the transport port 9300 (certificate model)', edits: [{ span: portSpan, newText: '9300' }] },
+            { title: 'Use the transport port 9300 (certificate model)', edits: [{ span: portSpan, newText: String(PORTS.transport) }] },
           ],
         });
       }

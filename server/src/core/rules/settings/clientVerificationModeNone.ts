@@ -1,7 +1,7 @@
 import { SSL_PREFIX_CLIENT } from '../../catalog/settings';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { literal, replaceValueEdit } from './edits';
-import { occurrenceOf, scalarText } from './support';
+import { occurrenceOf, occurrenceText } from '../../model/remoteAliases';
 
 export const clientVerificationModeNone: ScopeRule = {
   id: 'client-verification-mode-none',
@@ -11,7 +11,7 @@ export const clientVerificationModeNone: ScopeRule = {
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
     const occurrence = occurrenceOf(scope, `${SSL_PREFIX_CLIENT}verification_mode`);
-    if (!occurrence || scalarText(occurrence) !== 'none') return;
+    if (!occurrence || occurrenceText(occurrence) !== 'none') return;
     report({
       message: "`verification_mode: none` accepts any certificate the remote presents, so a man in the middle could collect the API keys. It is meant for support diagnostics only: use `full` (or `certificate`) and trust the remote's CA with `certificate_authorities`.",
       span: occurrence.value.span,

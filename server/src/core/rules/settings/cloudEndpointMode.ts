@@ -1,7 +1,7 @@
 import type { Fix, TextEdit } from '../../types';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { insertSettingEdit, literal, replaceEdit, replaceValueEdit } from './edits';
-import { connectionAddresses, isCloudEndpoint, remoteAliases, written } from './support';
+import { connectionAddresses, isCloudEndpoint, remoteAliases, written } from '../../model/remoteAliases';
 
 /** Heuristic (by host name): Elastic Cloud / ECE endpoints are reached through their proxy. */
 export const cloudEndpointMode: ScopeRule = {

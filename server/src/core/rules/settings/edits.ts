@@ -1,8 +1,8 @@
 import { findNodeAtOffset, type Node as JsonNode } from 'jsonc-parser';
-import type { ConfigDocument } from '../../model/document';
+import type { ConfigDocument } from '../../model/configDocument';
 import { isNullValue, type KeySegment, type ScalarValue, type SettingOccurrence, type SettingsScope } from '../../model/settings';
 import type { Fix, Span, TextEdit } from '../../types';
-import { spanOfSegments } from './support';
+import { spanOfSegments } from '../../model/remoteAliases';
 
 /**
  * Text edits for quick fixes that work on every form a setting can be written in: flat or

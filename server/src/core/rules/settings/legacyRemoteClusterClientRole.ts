@@ -1,6 +1,6 @@
 import { compareVersions } from '../../version';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { occurrenceOf } from './support';
+import { occurrenceOf } from '../../model/remoteAliases';
 
 export const legacyRemoteClusterClientRole: ScopeRule = {
   id: 'legacy-remote-cluster-client-role',

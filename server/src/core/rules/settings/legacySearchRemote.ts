@@ -1,7 +1,7 @@
 import { compareVersions } from '../../version';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { renameSegmentsFix } from './edits';
-import { occurrenceOf } from './support';
+import { occurrenceOf } from '../../model/remoteAliases';
 
 export const legacySearchRemote: ScopeRule = {
   id: 'legacy-search-remote',

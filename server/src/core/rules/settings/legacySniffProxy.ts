@@ -1,6 +1,6 @@
 import { isNullValue } from '../../model/settings';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { remoteAliases, written } from './support';
+import { remoteAliases, written } from '../../model/remoteAliases';
 
 export const legacySniffProxy: ScopeRule = {
   id: 'legacy-sniff-proxy',

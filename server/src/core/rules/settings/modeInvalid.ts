@@ -2,7 +2,7 @@ import { isNullValue } from '../../model/settings';
 import { closestMatch } from '../../suggest';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { literal, replaceValueEdit } from './edits';
-import { remoteAliases } from './support';
+import { remoteAliases } from '../../model/remoteAliases';
 
 export const modeInvalid: ScopeRule = {
   id: 'mode-invalid',

@@ -2,7 +2,7 @@ import { isNullValue } from '../../model/settings';
 import type { Fix } from '../../types';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { insertSettingEdit, literal, nullValueEdits, removeSettingFix, replaceValueEdit } from './edits';
-import { enablingSuffix, hasValue, remoteAliases, written } from './support';
+import { enablingSuffix, hasValue, remoteAliases, written } from '../../model/remoteAliases';
 
 /**
  * Sniff-only settings under proxy mode and proxy-only settings under sniff mode (also when `mode`

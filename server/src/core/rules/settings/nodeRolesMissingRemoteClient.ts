@@ -1,8 +1,8 @@
 import type { SettingOccurrence } from '../../model/settings';
-import type { ConfigDocument } from '../../model/document';
+import type { ConfigDocument } from '../../model/configDocument';
 import type { Fix } from '../../types';
 import type { ScopeRule } from '../rule';
-import { remoteAliases, scalarText } from './support';
+import { remoteAliases, occurrenceText } from '../../model/remoteAliases';
 
 const ROLE = 'remote_cluster_client';
 
@@ -20,7 +20,7 @@ export const nodeRolesMissingRemoteClient: ScopeRule = {
     const listed =
       roles.value.kind === 'list'
         ? (roles.value.items ?? []).map((i) => (i.text ?? '').trim())
-        : (scalarText(roles) ?? '').split(',').map((r) => r.trim());
+        : (occurrenceText(roles) ?? '').split(',').map((r) => r.trim());
     if (listed.includes(ROLE)) return;
     const fix = addRoleFix(document, roles);
     report({

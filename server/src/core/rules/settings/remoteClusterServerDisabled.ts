@@ -2,7 +2,7 @@ import { isNullValue } from '../../model/settings';
 import type { Fix } from '../../types';
 import type { ScopeRule } from '../rule';
 import { insertSettingEdit, literal, replaceValueEdit } from './edits';
-import { booleanValue, occurrenceOf } from './support';
+import { booleanValue, occurrenceOf } from '../../model/remoteAliases';
 
 /**
  * `remote_cluster.*` keys do nothing unless the server is on. Only for elasticsearch.yml: on ECK

@@ -1,6 +1,6 @@
 import { SSL_PREFIX_SERVER } from '../../catalog/settings';
 import type { ScopeRule } from '../rule';
-import { booleanValue, hasValue, occurrenceOf } from './support';
+import { booleanValue, hasValue, occurrenceOf } from '../../model/remoteAliases';
 
 /**
  * A TLS server needs a key and certificate. Only elasticsearch.yml: ECK injects its own. The exact

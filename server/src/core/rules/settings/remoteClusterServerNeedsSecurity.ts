@@ -1,6 +1,6 @@
 import type { ScopeRule } from '../rule';
 import { literal, replaceValueEdit } from './edits';
-import { booleanValue, occurrenceOf } from './support';
+import { booleanValue, occurrenceOf } from '../../model/remoteAliases';
 
 export const remoteClusterServerNeedsSecurity: ScopeRule = {
   id: 'remote-cluster-server-needs-security',

@@ -1,5 +1,5 @@
 import type { ScopeRule } from '../rule';
-import { booleanValue, hasValue, occurrenceOf } from './support';
+import { booleanValue, hasValue, occurrenceOf } from '../../model/remoteAliases';
 
 /** Any of these gives the remote cluster interface an address other clusters can reach. */
 const BIND_ADDRESS_KEYS = ['remote_cluster.host', 'remote_cluster.bind_host', 'transport.host', 'transport.bind_host', 'network.host', 'network.bind_host'];

@@ -1,7 +1,7 @@
 import { SSL_PREFIX_CLIENT, SSL_PREFIX_SERVER } from '../../catalog/settings';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { literal, replaceValueEdit } from './edits';
-import { booleanValue, occurrenceOf } from './support';
+import { booleanValue, occurrenceOf } from '../../model/remoteAliases';
 
 export const remoteClusterSslDisabled: ScopeRule = {
   id: 'remote-cluster-ssl-disabled',

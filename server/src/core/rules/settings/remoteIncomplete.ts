@@ -1,6 +1,6 @@
 import { isNullValue } from '../../model/settings';
 import type { ScopeRule } from '../rule';
-import { enablingSuffix, isEnabled, remoteAliases } from './support';
+import { enablingSuffix, isEnabled, remoteAliases } from '../../model/remoteAliases';
 
 /**
  * An alias in a settings file that never gets its `seeds` (sniff) or `proxy_address` (proxy):

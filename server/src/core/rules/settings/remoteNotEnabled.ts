@@ -1,7 +1,7 @@
 import { isNullValue } from '../../model/settings';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { fixes, nullValueEdits, removeSettingFix } from './edits';
-import { enablingSuffix, hasValue, remoteAliases } from './support';
+import { enablingSuffix, hasValue, remoteAliases } from '../../model/remoteAliases';
 
 /** Settings Elasticsearch only accepts once the remote is enabled (seeds or proxy_address set). */
 const NEED_ENABLED_REMOTE = new Set(['skip_unavailable', 'transport.ping_schedule', 'transport.compress', 'transport.compression_scheme']);

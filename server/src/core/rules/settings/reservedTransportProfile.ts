@@ -1,7 +1,7 @@
 import { resolveKey } from '../../catalog/lookup';
 import type { ScopeRule } from '../rule';
 import { renameSegmentsFix } from './edits';
-import { booleanValue, occurrenceOf } from './support';
+import { booleanValue, occurrenceOf } from '../../model/remoteAliases';
 
 const RESERVED = 'transport.profiles._remote_cluster.';
 

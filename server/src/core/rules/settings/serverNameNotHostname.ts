@@ -1,5 +1,5 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { contentSpan, remoteAliases } from './support';
+import { valueContentSpan, remoteAliases } from '../../model/remoteAliases';
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const IPV6 = /^\[?[0-9a-f:]*:[0-9a-f:.]*\]?$/i;
@@ -15,7 +15,7 @@ export const serverNameNotHostname: ScopeRule = {
       const occurrence = remote.bySuffix.get('server_name');
       if (!occurrence || occurrence.value.kind !== 'scalar' || occurrence.value.value === null) continue;
       const text = (occurrence.value.text ?? '').trim();
-      const span = contentSpan(occurrence.value);
+      const span = valueContentSpan(occurrence.value);
       if (IPV4.test(text) || IPV6.test(text)) {
         report({
           message: `\`server_name\` is sent as the TLS server name (SNI), which must be a host name; \`${text}\` is an IP address and the connection will fail. Use the remote's host name (for Elastic Cloud, the deployment endpoint).`,

@@ -1,7 +1,7 @@
 import { isNullValue } from '../../model/settings';
 import { compareVersions } from '../../version';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { contentSpan } from './support';
+import { valueContentSpan } from '../../model/remoteAliases';
 
 /**
  * Settings (and values) newer than the configured stack version, from the catalog's `since` and
@@ -36,7 +36,7 @@ export const settingNewerThanVersion: ScopeRule = {
       report({
         severity: uncertain ? 'warning' : 'error',
         message: `\`${value}\` for \`${occurrence.key}\` needs Elasticsearch ${since}${uncertain ? ' (believed)' : ''}; on ${stackVersion.text} use \`true\` or \`false\`.`,
-        span: contentSpan(occurrence.value),
+        span: valueContentSpan(occurrence.value),
       });
     }
   },

@@ -1,5 +1,5 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { hasValue, occurrenceOf, remoteAliases } from './support';
+import { hasValue, occurrenceOf, remoteAliases } from '../../model/remoteAliases';
 
 export const signingConflictingSettings: ScopeRule = {
   id: 'signing-conflicting-settings',

@@ -1,6 +1,6 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { moveToKeystoreFix } from './edits';
-import { remoteAliases } from './support';
+import { remoteAliases } from '../../model/remoteAliases';
 
 /** The reference documentation spells it `signing.key.secure_passphrase`; the code registers `signing.secure_key_passphrase`. */
 export const signingPassphraseKeyName: ScopeRule = {

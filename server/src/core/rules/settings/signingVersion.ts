@@ -1,5 +1,6 @@
 import { compareVersions } from '../../version';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
+import { VERSION_GATES } from '../../catalog/facts';
 
 export const signingVersion: ScopeRule = {
   id: 'signing-version',
@@ -11,7 +12,7 @@ export const signingVersion: ScopeRule = {
     if (!stackVersion) return; // unknown version: never guess
     const signing = scope.occurrences.filter((o) => o.resolved.def?.group === 'signing');
     if (signing.length === 0) return;
-    if (compareVersions(stackVersion, '9.3.0') < 0) {
+    if (compareVersions(stackVersion, VERSION_GATES.certificateIdentity) < 0) {
       for (const occurrence of signing) {
         report({
           message: `\`${occurrence.key}\` belongs to strong identity verification (request signing), added in Elasticsearch 9.3; ${stackVersion.text} rejects it as an unknown setting. Remove it or upgrade both clusters to 9.3 or later.`,

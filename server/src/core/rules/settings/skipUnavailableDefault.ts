@@ -2,7 +2,8 @@ import { atLeast } from '../../version';
 import type { Fix } from '../../types';
 import type { ScopeRule } from '../rule';
 import { insertSettingEdit } from './edits';
-import { isEnabled, remoteAliases } from './support';
+import { isEnabled, remoteAliases } from '../../model/remoteAliases';
+import { VERSION_GATES } from '../../catalog/facts';
 
 export const skipUnavailableDefault: ScopeRule = {
   id: 'skip-unavailable-default',
@@ -12,7 +13,7 @@ export const skipUnavailableDefault: ScopeRule = {
   // A `_cluster/settings` body may leave out keys stored earlier, so only settings files.
   origins: ['elasticsearch-yml', 'eck-config'],
   check({ scope, stackVersion, document, report }) {
-    if (!atLeast(stackVersion, '8.15.0')) return;
+    if (!atLeast(stackVersion, VERSION_GATES.skipUnavailableDefaultTrue)) return;
     for (const remote of remoteAliases(scope)) {
       if (!remote.known || isEnabled(remote) !== true || remote.bySuffix.has('skip_unavailable')) continue;
       const anchor = remote.settings[0].occurrence;

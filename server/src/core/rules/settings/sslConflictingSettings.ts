@@ -1,6 +1,6 @@
 import { SSL_PREFIX_CLIENT, SSL_PREFIX_SERVER } from '../../catalog/settings';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { hasValue, occurrenceOf } from './support';
+import { hasValue, occurrenceOf } from '../../model/remoteAliases';
 
 /** Pairs under one TLS prefix that cannot be combined. */
 const EXCLUSIVE: Array<[string, string, string]> = [

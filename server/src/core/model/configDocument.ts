@@ -1,0 +1,75 @@
+import type { Node as JsonNode } from 'jsonc-parser';
+import type { Document } from 'yaml';
+import type { ConsoleFile } from '../console/parse';
+import type { EckManifest } from '../eck/manifest';
+import type { JsonBody } from '../json/body';
+import type { LineIndex } from '../text';
+import type { Finding } from '../types';
+import type { SettingsScope } from './settings';
+import type { TemplateInfo } from './template';
+import type { YamlChunk } from './yamlSplit';
+
+/**
+ * One parse of one document version: format, what kind of document it is for us, and the
+ * settings scopes every feature (diagnostics, completion, hover, code actions) reads. Declared
+ * apart from the parser (model/document.ts) so the format-specific parsers it calls can use it.
+ */
+
+export type DocumentKind =
+  | 'elasticsearch-yml'
+  | 'eck-manifest'
+  | 'cluster-settings'
+  // JSON payloads (see json/kinds.ts) and Kibana Console request files (see console/parse.ts).
+  | 'cross-cluster-api-key'
+  | 'security-role'
+  | 'cloud-trust'
+  | 'cloud-remote-clusters'
+  | 'cloud-keystore'
+  | 'console'
+  | 'unrelated';
+
+export interface ConfigDocument {
+  uri: string;
+  version: number;
+  /** The language settings are written in: Console request bodies are JSON. */
+  format: 'yaml' | 'json';
+  text: string;
+  lines: LineIndex;
+  kind: DocumentKind;
+  scopes: SettingsScope[];
+  /** Syntax errors of the YAML/JSON itself, reported once; rules run on what parsed. */
+  syntaxErrors: Finding[];
+  yamlDocuments?: Document.Parsed[];
+  /** The YAML stream split at document markers, each part with its parse (see `previous` in ParseOptions). */
+  yamlChunks?: ParsedYamlChunk[];
+  jsonRoot?: JsonNode;
+  /** JSON bodies: the whole file for a `.json` payload, one per recognised Console request. */
+  bodies?: JsonBody[];
+  /** Console request files: the requests, comments and request-line problems. */
+  console?: ConsoleFile;
+  /** ECK manifests: the Elasticsearch, Secret and Service objects of the file (see eck/manifest.ts). */
+  eck?: EckManifest;
+  /** YAML templates (Helm, Jinja): parsed with their directives masked (see template.ts). */
+  template?: TemplateInfo;
+}
+
+export interface ParsedYamlChunk extends YamlChunk {
+  documents: Document.Parsed[];
+}
+
+/** What every parser starts from. */
+export type BaseDocument = Pick<ConfigDocument, 'uri' | 'version' | 'text' | 'lines'>;
+
+/** What each kind of document is, in words a user recognises (status displays, messages). */
+export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
+  'elasticsearch-yml': 'elasticsearch.yml',
+  'eck-manifest': 'ECK manifest',
+  'cluster-settings': 'Cluster settings body',
+  'cross-cluster-api-key': 'Cross-cluster API key body',
+  'security-role': 'Security role body',
+  'cloud-trust': 'Elastic Cloud trust settings',
+  'cloud-remote-clusters': 'Elastic Cloud remote clusters',
+  'cloud-keystore': 'Elastic Cloud keystore settings',
+  console: 'Console requests',
+  unrelated: 'Not about remote clusters',
+};

@@ -1,0 +1,47 @@
+import type { ScopeRule } from '../rule';
+import { nodeSetOfScope, removeNodeSetSettingFixes } from './common';
+
+/** Settings ECK writes itself when the remote cluster server is enabled in the spec. */
+const SERVER_MANAGED: Record<string, string> = {
+  'remote_cluster.host': 'binds the interface on every address',
+  'remote_cluster.publish_host': 'publishes each Pod\'s DNS name in the headless Service, which remote clusters in sniff mode connect to',
+  'xpack.security.remote_cluster_server.ssl.key': 'points it at the node certificates it issues and rotates',
+  'xpack.security.remote_cluster_server.ssl.certificate': 'points it at the node certificates it issues and rotates',
+  'xpack.security.remote_cluster_server.ssl.certificate_authorities': 'lists its transport CA and the CAs of managed remote clusters',
+};
+
+/**
+ * Settings ECK writes when at least one `spec.remoteClusters[]` entry uses `apiKey`. The reference
+ * derives this from ECK's config code; the end-to-end behaviour is unverified, so this stays a warning.
+ */
+const CLIENT_MANAGED: Record<string, string> = {
+  'xpack.security.remote_cluster_client.ssl.enabled': 'turns client TLS on for API-key remote clusters',
+  'xpack.security.remote_cluster_client.ssl.certificate_authorities': 'lists the CAs of the remote clusters it manages',
+};
+
+export const eckManagedSetting: ScopeRule = {
+  id: 'eck-managed-setting',
+  severity: 'warning',
+  title: 'Remote-cluster setting in `nodeSets[].config` that ECK already manages for this resource',
+  reference: [66],
+  origins: ['eck-config'],
+  check({ document, scope, report }) {
+    const owner = nodeSetOfScope(document, scope);
+    if (!owner) return;
+    const usesApiKeys = owner.es.remoteClusters.some((entry) => entry.apiKeyField);
+    for (const occurrence of scope.occurrences) {
+      const serverReason = owner.es.remoteClusterServerEnabled ? SERVER_MANAGED[occurrence.key] : undefined;
+      // Repeating ECK's own `enabled: true` changes nothing; `false` has its own settings rule.
+      const sameAsEck = occurrence.key.endsWith('.ssl.enabled') && occurrence.value.text?.toLowerCase() === 'true';
+      const clientReason = usesApiKeys && !sameAsEck ? CLIENT_MANAGED[occurrence.key] : undefined;
+      const reason = serverReason ?? clientReason;
+      if (!reason) continue;
+      const because = serverReason ? '`spec.remoteClusterServer.enabled` is true' : 'a `spec.remoteClusters` entry uses `apiKey`';
+      report({
+        message: `ECK sets \`${occurrence.key}\` itself here (${because}: it ${reason}). A value in \`config\` replaces ECK's, which easily breaks TLS trust or the published address; remove it unless you mean to take over.`,
+        span: occurrence.keySpan,
+        fixes: removeNodeSetSettingFixes(document, owner.nodeSet, occurrence, `Remove ${occurrence.key}`),
+      });
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import type { DocumentRule } from '../rule';
+import { ECK_KINDS, elasticsearchesOf, nodeSetLabel } from './common';
+
+/** TLS trust for remote clusters is per node: the docs ask to repeat these settings in every nodeSet. */
+const PER_NODE_TRUST = /^xpack\.security\.(remote_cluster_client\.ssl\.|transport\.ssl\.certificate_authorities$)/;
+
+export const eckTrustSettingNotInEveryNodeset: DocumentRule = {
+  id: 'eck-trust-setting-not-in-every-nodeset',
+  severity: 'warning',
+  title: 'Remote-cluster TLS trust setting present in some nodeSets but not all',
+  kinds: ECK_KINDS,
+  check({ document, report }) {
+    for (const es of elasticsearchesOf(document)) {
+      if (es.nodeSets.length < 2) continue;
+      const keysBySet = es.nodeSets.map(
+        (nodeSet) => new Set((nodeSet.scope?.occurrences ?? []).map((o) => o.key).filter((key) => PER_NODE_TRUST.test(key))),
+      );
+      const allKeys = new Set(keysBySet.flatMap((keys) => [...keys]));
+      es.nodeSets.forEach((nodeSet, index) => {
+        const missing = [...allKeys].filter((key) => !keysBySet[index].has(key)).sort();
+        if (missing.length === 0) return;
+        const donor = es.nodeSets.find((_, other) => keysBySet[other].has(missing[0]));
+        report({
+          message: `${nodeSetLabel(nodeSet)} lacks ${missing.map((k) => `\`${k}\``).join(', ')}, which ${donor ? nodeSetLabel(donor) : 'another nodeSet'} sets. Remote-cluster TLS settings apply per node: repeat them in every nodeSet, or connections from these nodes to remote clusters can fail the TLS handshake.`,
+          span: nodeSet.name?.span ?? nodeSet.configField?.keySpan ?? es.headSpan,
+        });
+      });
+    }
+  },
+};

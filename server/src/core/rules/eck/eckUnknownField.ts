@@ -1,0 +1,135 @@
+import { isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
+import { fieldOf, itemsOf, nodeSpan, contentSpan } from '../../eck/yaml';
+import type { ConfigDocument } from '../../model/configDocument';
+import { closestMatch } from '../../suggest';
+import type { Fix } from '../../types';
+import type { DocumentRule, FindingInput } from '../rule';
+import { ECK_KINDS, elasticsearchesOf } from './common';
+
+/**
+ * The remote-cluster parts of the `v1` Elasticsearch schema, from ECK's Go types
+ * (pkg/apis/elasticsearch/v1/elasticsearch_types.go, remote_cluster.go; common/v1 `LocalObjectSelector`,
+ * `ServiceTemplate`, `SecretRef`, `ConfigMapRef`, `SubjectAlternativeName`). The CRD does not keep
+ * unknown fields there: the API server drops them (or refuses them under strict field validation),
+ * so ECK never sees what was meant. `query` (free-form) and Service specs are not walked.
+ */
+interface Shape {
+  fields: Readonly<Record<string, Shape | null>>;
+  /** The value is a list whose items have this shape. */
+  list?: boolean;
+}
+
+const leaf = null;
+const SERVICE_TEMPLATE: Shape = { fields: { metadata: leaf, spec: leaf } };
+const SEARCH: Shape = {
+  fields: { names: leaf, field_security: { fields: { grant: leaf, except: leaf } }, query: leaf, allow_restricted_indices: leaf },
+};
+const REMOTE_CLUSTER: Shape = {
+  list: true,
+  fields: {
+    name: leaf,
+    elasticsearchRef: { fields: { name: leaf, namespace: leaf, serviceName: leaf } },
+    apiKey: { fields: { access: { fields: { search: SEARCH, replication: { fields: { names: leaf } } } } } },
+  },
+};
+const SPEC_PARTS: Readonly<Record<string, Shape>> = {
+  remoteClusters: REMOTE_CLUSTER,
+  remoteClusterServer: { fields: { enabled: leaf, service: SERVICE_TEMPLATE } },
+  transport: {
+    fields: {
+      service: SERVICE_TEMPLATE,
+      tls: {
+        fields: {
+          otherNameSuffix: leaf,
+          subjectAltNames: { list: true, fields: { dns: leaf, ip: leaf } },
+          certificate: { fields: { secretName: leaf } },
+          certificateAuthorities: { fields: { configMapName: leaf } },
+          selfSignedCertificates: { fields: { disabled: leaf } },
+        },
+      },
+    },
+  },
+};
+
+export const eckUnknownField: DocumentRule = {
+  id: 'eck-unknown-field',
+  severity: 'error',
+  title: 'Unknown field in `remoteClusters[]`, `remoteClusterServer` or `transport` (the API server drops or refuses it), with "did you mean" and a fix that moves a misplaced `apiKey`',
+  kinds: ECK_KINDS,
+  check({ document, report }) {
+    for (const es of elasticsearchesOf(document)) {
+      if (es.crdVersion !== 'v1' || !es.spec) continue;
+      for (const [name, shape] of Object.entries(SPEC_PARTS)) {
+        const field = fieldOf(es.spec, name);
+        if (field) walk(document, field.value, shape, `spec.${name}`, field.keySpan.start, report);
+      }
+    }
+  },
+};
+
+/** `ownerKey`: offset of the key whose value `node` is (list items: of the list's key). */
+function walk(document: ConfigDocument, node: unknown, shape: Shape, path: string, ownerKey: number, report: (finding: FindingInput) => void): void {
+  if (shape.list) {
+    if (isSeq(node)) for (const item of itemsOf(node)) walk(document, item, { fields: shape.fields }, `${path}[]`, ownerKey, report);
+    return;
+  }
+  if (!isMap(node)) return;
+  const known = Object.keys(shape.fields);
+  for (const pair of node.items as Array<Pair<unknown, unknown>>) {
+    if (!isScalar(pair.key) || typeof pair.key.value !== 'string') continue;
+    const key = pair.key.value;
+    const keySpan = nodeSpan(pair.key);
+    if (!keySpan) continue;
+    // Kustomize strategic-merge directives (`$patch`, `$retainKeys`, …) are not fields.
+    if (key.startsWith('$')) continue;
+    if (key in shape.fields) {
+      const inner = shape.fields[key];
+      if (inner) walk(document, pair.value, inner, `${path}.${key}`, keySpan.start, report);
+      continue;
+    }
+    if (key === 'apiKey' && path.endsWith('[].elasticsearchRef')) {
+      report({
+        message:
+          '`apiKey` belongs to the `remoteClusters` entry, next to `elasticsearchRef`, not inside it. Here the API server drops it and ECK connects with the certificate model instead of an API key.',
+        span: keySpan,
+        fixes: moveOutFix(document, node, pair as Pair, ownerKey),
+      });
+      continue;
+    }
+    const suggestion = closestMatch(key, known.filter((candidate) => !fieldOf(node, candidate)));
+    report({
+      message: `\`${key}\` is not a field of \`${path}\` (known: ${known.map((k) => `\`${k}\``).join(', ')}), so the API server drops or refuses it and ECK never sees it.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+      span: keySpan,
+      fixes: suggestion ? [{ title: `Rename to \`${suggestion}\``, isPreferred: true, edits: [{ span: keySpan, newText: suggestion }] }] : undefined,
+    });
+  }
+}
+
+/**
+ * Moves a block entry out of its parent block map to the parent's own level: one edit from the
+ * entry's first line to the end of the parent block, rewritten as the parent's remaining lines
+ * followed by the entry, dedented by the difference in indentation.
+ */
+function moveOutFix(document: ConfigDocument, parent: YAMLMap, pair: Pair, parentKey: number): Fix[] | undefined {
+  const { text, lines } = document;
+  const keySpan = nodeSpan(pair.key);
+  const parentSpan = contentSpan(parent, text);
+  if (parent.flow || !keySpan || !parentSpan) return undefined;
+  const lineStart = lines.lineStart(lines.positionAt(keySpan.start).line);
+  if (text.slice(lineStart, keySpan.start).trim() !== '') return undefined;
+  const parentColumn = lines.positionAt(parentKey).character;
+  const shift = keySpan.start - lineStart - parentColumn;
+  if (shift <= 0) return undefined;
+  const entryEnd = nextLineStart(document, contentSpan(pair.value, text)?.end ?? keySpan.end);
+  const blockEnd = nextLineStart(document, parentSpan.end);
+  if (entryEnd > blockEnd) return undefined;
+  const entry = text.slice(lineStart, entryEnd).replace(new RegExp(`^ {${shift}}`, 'gm'), '');
+  let rest = text.slice(entryEnd, blockEnd);
+  if (rest !== '' && !rest.endsWith('\n')) rest += '\n';
+  return [{ title: 'Move `apiKey` out of `elasticsearchRef`', isPreferred: true, edits: [{ span: { start: lineStart, end: blockEnd }, newText: rest + entry }] }];
+}
+
+function nextLineStart(document: ConfigDocument, offset: number): number {
+  const line = document.lines.positionAt(offset).line;
+  return line + 1 < document.lines.lineCount ? document.lines.lineStart(line + 1) : document.text.length;
+}
