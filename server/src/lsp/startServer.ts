@@ -99,6 +99,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     documents.all().forEach((document) => scheduleValidation(document));
   }
   let canPullConfiguration = false;
+  let canRegisterConfiguration = false;
 
 
   const cache = new Map<string, Analysed>();
@@ -171,6 +172,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    canRegisterConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     workspaceIndex.initialize(params);
     settings = readSettings(params.initializationOptions);
     return {
@@ -187,7 +189,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(() => {
     workspaceIndex.start(connection);
     if (canPullConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'elasticRemoteClusters' });
+      // Only clients that said they take dynamic registrations are asked, and a refusal is not fatal.
+      if (canRegisterConfiguration) {
+        connection.client
+          .register(DidChangeConfigurationNotification.type, { section: 'elasticRemoteClusters' })
+          .catch((error: unknown) => connection.console.warn(`Could not register for settings changes: ${errorText(error)}`));
+      }
       void refreshSettings();
     }
   });

@@ -50,7 +50,9 @@ export class EckWorkspaceIndex {
    */
   start(connection: Connection): void {
     if (this.canWatchFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] })
+        .catch((error: unknown) => connection.console.warn(`Could not watch YAML files: ${errorText(error)}`));
       connection.onDidChangeWatchedFiles(({ changes }) => {
         for (const change of changes) {
           if (change.type === FileChangeType.Deleted) this.deleted(change.uri);

@@ -47,6 +47,7 @@ describe('messages never quote secrets or run long', () => {
   it('the parser message keeps its explanation but drops the quoted token', () => {
     assert.equal(yamlErrorMessage(`Unexpected scalar token in YAML stream: "${SECRET}" at line 2, column 1:\n\n${SECRET}\n^`), 'Unexpected scalar token in YAML stream');
     assert.equal(yamlErrorMessage('Invalid escape sequence \\q'), 'Invalid escape sequence');
+    assert.equal(yamlErrorMessage('Missing closing "quote at line 1, column 6:'), 'Missing closing "quote', 'the quote character is not document text');
     assert.equal(yamlErrorMessage('Implicit map keys need to be followed by map values at line 3, column 1:'), 'Implicit map keys need to be followed by map values');
   });
 

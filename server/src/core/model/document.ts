@@ -165,6 +165,8 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
  */
 export function yamlErrorMessage(raw: string): string {
   let message = raw.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  // "Missing closing "quote" names the quote character, not text from the document.
+  if (/^Missing closing ["']quote$/.test(message)) return message;
   // A quoted token, to the end of the line: the quote may hold escaped quotes of its own.
   message = message.replace(/:?\s*".*$/, '');
   // Messages that end with text copied from the document.
