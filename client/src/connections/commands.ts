@@ -10,7 +10,7 @@ import type { ProxySettings } from '../api/proxy';
 import type { ExtensionLog } from '../log';
 import { createClients, type ConnectionClients } from './clients';
 import { describeProfile, type ConnectionProfile } from './profile';
-import { quickInputWizardUi } from './quickInput';
+import { quickInputWizardUi } from '../ui/quickInput';
 import { ConnectionStore } from './store';
 import { TransportGuard } from './transport';
 import { describeTestResult, testConnection, type ConnectionTestResult } from './testConnection';

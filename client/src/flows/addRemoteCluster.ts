@@ -9,7 +9,7 @@ import { cancelled, type FlowResult } from './changes';
 import { ClientPool, connectionById, describeError, type FlowContext } from './context';
 import { checkCluster } from './pickers';
 import { ADD_REMOTE_CLUSTER_TITLE, localSteps, modelStep, type AddRemoteDraft, type FlowStart } from './remoteDraft';
-import { runSteps, type FlowStep } from './steps';
+import { runSteps, type FlowStep } from '../ui/steps';
 import type { SecurityModel } from './model';
 
 export interface AddRemoteClusterArgs {

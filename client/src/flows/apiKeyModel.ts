@@ -34,8 +34,7 @@ import { checkCluster, pickDeployment, type CheckedCluster } from './pickers';
 import { likelyCauses, notConnectedProblem, waitForConnection } from './remoteStatus';
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
 import { writeProxySettings } from './settings';
-import type { FlowStep } from './steps';
-import { BACK, take, type StepPosition } from './ui';
+import { BACK, take, type FlowStep, type StepPosition } from '../ui/steps';
 
 const TITLE = 'Add Remote Cluster (API key)';
 const NO_CONNECTION = { noConnection: true } as const;

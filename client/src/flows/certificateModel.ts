@@ -33,8 +33,7 @@ import { checkCluster, pickDeployment, type CheckedCluster } from './pickers';
 import { likelyCauses, notConnectedProblem, waitForConnection } from './remoteStatus';
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
 import { writeProxySettings } from './settings';
-import type { FlowStep } from './steps';
-import { BACK, take } from './ui';
+import { BACK, take, type FlowStep } from '../ui/steps';
 
 const TITLE = 'Add Remote Cluster (TLS certificate)';
 

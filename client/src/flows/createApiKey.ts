@@ -10,8 +10,7 @@ import { atLeastVersion, CERTIFICATE_IDENTITY_VERSION, certificateIdentityProble
 import { checkApiKeyRemote } from './apiKeyModel';
 import { pickConnection, type CheckedCluster } from './pickers';
 import type { FlowStart } from './remoteDraft';
-import { runSteps, type FlowStep } from './steps';
-import { BACK, take } from './ui';
+import { BACK, runSteps, take, type FlowStep } from '../ui/steps';
 
 const TITLE = 'Create Cross-Cluster API Key';
 

@@ -7,7 +7,7 @@ import type { ConnectionKind, ConnectionProfile } from '../connections/profile';
 import { describeProfile } from '../connections/profile';
 import { describeError, type ClientPool, type FlowContext } from './context';
 import { listDeploymentTargets, type DeploymentTarget } from './deployments';
-import { BACK, type Back, type StepPosition } from './ui';
+import { BACK, type Back, type StepPosition } from '../ui/steps';
 
 export interface CheckedCluster {
   profile: ConnectionProfile;

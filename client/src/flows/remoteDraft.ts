@@ -11,8 +11,7 @@ import { describeError } from './context';
 import { aliasProblem, apiKeyVersionVerdict, guessPlatform, PLATFORM_LABELS, type Platform, type SecurityModel } from './model';
 import { checkCluster, pickConnection, pickDeployment, type CheckedCluster } from './pickers';
 import { describeAliasSettings, hasAnySetting, readAliasSettings, type AliasSettings } from './settings';
-import type { FlowStep } from './steps';
-import { BACK, take } from './ui';
+import { BACK, take, type FlowStep } from '../ui/steps';
 
 export const ADD_REMOTE_CLUSTER_TITLE = 'Add Remote Cluster';
 

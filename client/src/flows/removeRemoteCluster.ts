@@ -8,8 +8,7 @@ import { ClientPool, connectionById, describeError, type FlowContext } from './c
 import { credentialsSetting } from './eck';
 import { checkCluster, pickConnection, type CheckedCluster } from './pickers';
 import { aliasesIn, describeAliasSettings, hasAnySetting, readAliasSettings, removalBody, settingsApplied, type AliasSettings } from './settings';
-import { runSteps, type FlowStep } from './steps';
-import { BACK } from './ui';
+import { BACK, runSteps, type FlowStep } from '../ui/steps';
 
 const TITLE = 'Remove Remote Cluster';
 

@@ -31,8 +31,7 @@ import {
 } from './deployments';
 import { looksLikeClusterId } from './model';
 import { pickDeployment } from './pickers';
-import { runSteps, type FlowStep } from './steps';
-import { BACK, take, type Back, type StepPosition } from './ui';
+import { BACK, runSteps, take, type Back, type FlowStep, type StepPosition } from '../ui/steps';
 
 const ADD_TITLE = 'Add Trusted Environment';
 const EDIT_TITLE = 'Edit Trust';

@@ -4,9 +4,10 @@
  * with buttons, the clipboard and read-only documents.
  */
 import * as vscode from 'vscode';
-import { quickInputWizardUi, showStepQuickPick } from '../connections/quickInput';
+import { quickInputWizardUi, showStepQuickPick } from '../ui/quickInput';
 import type { ReadOnlyDocuments } from '../readOnlyDocuments';
-import { type Back, type FlowUi, type NoticeKind, type NoticeOptions, type PickItem, type StepPosition } from './ui';
+import type { Back, PickItem, StepPosition } from '../ui/steps';
+import type { FlowUi, NoticeKind, NoticeOptions } from './ui';
 
 export function vscodeFlowUi(documents: ReadOnlyDocuments): FlowUi {
   return {

@@ -1,72 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BACK, runAddConnectionWizard, type Back, type PickItem, type StepPosition, type WizardUi } from '../../../client/src/connections/wizard';
-
-/** One scripted answer: pick the item whose label matches, type text, press Back, or cancel (Escape). */
-type Answer = { pick: RegExp } | { type: string } | 'back' | 'cancel';
-
-interface Shown {
-  kind: 'pick' | 'input';
-  step: number;
-  totalSteps: number;
-  canGoBack: boolean;
-  /** Input prompt or pick placeholder. */
-  text: string;
-  /** The value the input box was pre-filled with. */
-  value?: string;
-  password?: boolean;
-  labels?: string[];
-  /** Validation messages shown for rejected typed values. */
-  rejected: string[];
-}
-
-/** A WizardUi that plays a script and records what was shown, like a person at the keyboard. */
-class ScriptedUi implements WizardUi {
-  readonly shown: Shown[] = [];
-  readonly confirmations: string[] = [];
-
-  constructor(
-    private readonly answers: Answer[],
-    private readonly confirmAnswers: boolean[] = [],
-  ) {}
-
-  private next(): Answer {
-    const answer = this.answers.shift();
-    if (!answer) throw new Error(`the script ran out at step ${JSON.stringify(this.shown[this.shown.length - 1])}`);
-    return answer;
-  }
-
-  async pick<T>(options: StepPosition & { placeholder: string; items: PickItem<T>[] }): Promise<T | Back | undefined> {
-    this.shown.push({ kind: 'pick', step: options.step, totalSteps: options.totalSteps, canGoBack: options.canGoBack, text: options.placeholder, labels: options.items.map((i) => i.label), rejected: [] });
-    const answer = this.next();
-    if (answer === 'back') return BACK;
-    if (answer === 'cancel') return undefined;
-    if (!('pick' in answer)) throw new Error(`expected a pick answer for "${options.placeholder}"`);
-    const item = options.items.find((candidate) => answer.pick.test(candidate.label));
-    if (!item) throw new Error(`no item matches ${answer.pick} in ${options.items.map((i) => i.label).join(' | ')}`);
-    return item.value;
-  }
-
-  async input(options: StepPosition & { prompt: string; value?: string; password?: boolean; validate(value: string): string | undefined | Promise<string | undefined> }): Promise<string | Back | undefined> {
-    const shown: Shown = { kind: 'input', step: options.step, totalSteps: options.totalSteps, canGoBack: options.canGoBack, text: options.prompt, value: options.value, password: options.password, rejected: [] };
-    this.shown.push(shown);
-    for (;;) {
-      const answer = this.next();
-      if (answer === 'back') return BACK;
-      if (answer === 'cancel') return undefined;
-      if (!('type' in answer)) throw new Error(`expected a typed answer for "${options.prompt}"`);
-      const problem = await options.validate(answer.type);
-      if (!problem) return answer.type;
-      // Like VS Code, a value with a validation message cannot be accepted: the person types again.
-      shown.rejected.push(problem);
-    }
-  }
-
-  async confirm(message: string): Promise<boolean> {
-    this.confirmations.push(message);
-    return this.confirmAnswers.shift() ?? false;
-  }
-}
+import { runAddConnectionWizard } from '../../../client/src/connections/wizard';
+import { ScriptedFlowUi as ScriptedUi } from '../flows/support';
 
 const noFiles = { existingNames: [], checkCaFile: async () => undefined };
 
@@ -91,9 +26,8 @@ describe('Add Connection wizard', () => {
     assert.equal(ui.shown[0].canGoBack, false, 'no Back on the first step');
     assert.ok(ui.shown.slice(1).every((step) => step.canGoBack));
     assert.deepEqual(ui.shown.map((step) => step.step), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    // The total grows as answers reveal more steps, and ends on the last step.
-    assert.equal(ui.shown[8].totalSteps, 9);
-    assert.ok(ui.shown.every((step, index) => index === 0 || step.totalSteps >= ui.shown[index - 1].totalSteps));
+    // Answers decide which steps follow, so no total is shown that a later answer would change.
+    assert.ok(ui.shown.every((step) => step.totalSteps === undefined));
     assert.equal(ui.shown[4].password, true, 'the password is typed masked');
     assert.equal(ui.shown[8].value, '10.0.0.5', 'the name is suggested from the host');
   });
@@ -189,11 +123,17 @@ describe('Add Connection wizard', () => {
   test('skipping certificate verification needs an explicit confirmation; declining returns to the choice', async () => {
     const ui = new ScriptedUi(
       [{ pick: /Elasticsearch \(URL\)/ }, { type: 'https://lab:9200' }, { pick: /No authentication/ }, { pick: /Do not verify/ }, { pick: /Do not verify/ }, { type: 'Lab' }],
-      [false, true],
+      {
+        confirm: [
+          { match: /Skip TLS/, answer: false },
+          { match: /Skip TLS/, answer: true },
+        ],
+      },
     );
     const created = await runAddConnectionWizard(ui, noFiles);
     assert.equal(ui.confirmations.length, 2);
-    assert.match(ui.confirmations[0], /Skip TLS certificate verification/);
+    assert.match(ui.confirmations[0].message, /Skip TLS certificate verification/);
+    assert.equal(ui.shown.filter((step) => step.text.startsWith('How should the server')).length, 2, 'declining asks the TLS question again');
     assert.equal(created?.profile.skipTlsVerify, true);
   });
 

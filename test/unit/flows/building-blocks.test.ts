@@ -6,20 +6,21 @@ import { guessPlatform } from '../../../client/src/flows/model';
 import { likelyCauses } from '../../../client/src/flows/remoteStatus';
 import { scopeIdProblem } from '../../../client/src/flows/trust';
 import { aliasesIn, proxySettingsBody, removalBody, restoreBody, type AliasSettings } from '../../../client/src/flows/settings';
-import { runSteps, type FlowStep } from '../../../client/src/flows/steps';
-import { BACK } from '../../../client/src/flows/ui';
+import { BACK, runSteps, type FlowStep } from '../../../client/src/ui/steps';
 
 describe('the step runner', () => {
   interface Draft {
     answers: string[];
     extra?: boolean;
+    wide?: boolean;
+    narrow?: boolean;
   }
   /** A step that plays the next scripted outcome and records that it ran. */
   const scripted = (id: string, outcomes: Array<'next' | 'back' | 'cancel'>, options: { silent?: boolean; onNext?: (draft: Draft) => void } = {}): FlowStep<Draft> => ({
     id,
     silent: options.silent,
     run: async (draft, position) => {
-      draft.answers.push(`${id}@${position.step}/${position.totalSteps}${position.canGoBack ? '<' : ''}`);
+      draft.answers.push(`${id}@${position.step}${position.totalSteps === undefined ? '' : `/${position.totalSteps}`}${position.canGoBack ? '<' : ''}`);
       const outcome = outcomes.shift() ?? 'next';
       if (outcome === 'cancel') return undefined;
       if (outcome === 'back') return BACK;
@@ -37,7 +38,7 @@ describe('the step runner', () => {
     const draft: Draft = { answers: [] };
     const finished = await runSteps('T', draft, (current) => [a, check, b, ...(current.extra ? [c] : []), d]);
     assert.equal(finished, true);
-    assert.deepEqual(draft.answers, ['a@1/3', 'check@1/3<', 'b@2/3<', 'c@3/4<', 'b@2/4<', 'a@1/4', 'check@1/4<', 'b@2/4<', 'c@3/4<', 'd@4/4<']);
+    assert.deepEqual(draft.answers, ['a@1', 'check@1<', 'b@2<', 'c@3<', 'b@2<', 'a@1', 'check@1<', 'b@2<', 'c@3<', 'd@4<']);
   });
 
   test('a step that disappears after its own answer hands over to the step after it', async () => {
@@ -46,6 +47,25 @@ describe('the step runner', () => {
     const finished = await runSteps('T', draft, (current) => [scripted('first', []), ...(current.extra ? [] : [once]), scripted('last', [])]);
     assert.equal(finished, true);
     assert.deepEqual(draft.answers.map((entry) => entry.split('@')[0]), ['first', 'once', 'last']);
+  });
+
+  test('a fixed list of steps shows n/total; a list that answers change shows the step alone and never counts backwards', async () => {
+    const fixed: Draft = { answers: [] };
+    assert.equal(await runSteps('T', fixed, [scripted('a', []), scripted('b', []), scripted('c', [])]), true);
+    assert.deepEqual(fixed.answers, ['a@1/3', 'b@2/3<', 'c@3/3<']);
+
+    // The first answer adds two steps, the third removes one again: a total from the answers so far would read 1/3, 2/5, 3/4.
+    const draft: Draft = { answers: [] };
+    const steps = {
+      first: scripted('first', [], { onNext: (current) => (current.wide = true) }),
+      x: scripted('x', []),
+      y: scripted('y', [], { onNext: (current) => (current.narrow = true) }),
+      z: scripted('z', []),
+      last: scripted('last', []),
+    };
+    const finished = await runSteps('T', draft, (current) => [steps.first, ...(current.wide ? [steps.x, steps.y] : []), ...(current.wide && !current.narrow ? [steps.z] : []), steps.last]);
+    assert.equal(finished, true);
+    assert.deepEqual(draft.answers, ['first@1', 'x@2<', 'y@3<', 'last@4<']);
   });
 
   test('Escape at any step cancels', async () => {

@@ -8,7 +8,8 @@ import { SecretRedactor } from '../../../client/src/api/redact';
 import { createClients } from '../../../client/src/connections/clients';
 import type { ConnectionProfile, ConnectionSecrets } from '../../../client/src/connections/profile';
 import type { FlowContext, OpenYamlDocument } from '../../../client/src/flows/context';
-import { BACK, type Back, type FlowUi, type NoticeKind, type NoticeOptions, type PickItem, type StepPosition } from '../../../client/src/flows/ui';
+import type { FlowUi, NoticeKind, NoticeOptions } from '../../../client/src/flows/ui';
+import { BACK, type Back, type PickItem, type StepPosition } from '../../../client/src/ui/steps';
 import type { TextEdit } from '../../../server/src/core/types';
 import { RecordingLogger } from '../client/support';
 
@@ -25,7 +26,7 @@ export interface Shown {
   kind: 'pick' | 'pickMany' | 'input';
   title: string;
   step: number;
-  totalSteps: number;
+  totalSteps?: number;
   canGoBack: boolean;
   text: string;
   value?: string;

@@ -1,9 +1,9 @@
 /**
- * The wizard's UI in VS Code: one QuickPick or InputBox per step with a step counter, a Back button
- * from the second step on, and validation messages that block accepting a bad value.
+ * The multi-step UI in VS Code: one QuickPick or InputBox per step with a step counter, a Back
+ * button from the second step on, and validation messages that block accepting a bad value.
  */
 import * as vscode from 'vscode';
-import { BACK, type Back, type PickItem, type StepPosition, type WizardUi } from './wizard';
+import { BACK, type Back, type PickItem, type StepPosition, type WizardUi } from './steps';
 
 type ValuedItem<T> = vscode.QuickPickItem & { value: T };
 
