@@ -7,8 +7,9 @@
  */
 import { ApiError } from '../api/errors';
 import { explainError } from './errorCatalogue';
-import { errorText, type Check, type CheckResult, type DiagnosisContext, type EndpointReport } from './model';
+import { type Check, type CheckResult, type DiagnosisContext, type EndpointReport } from './model';
 import { ccsCompatibility, parseVersion } from './versions';
+import { errorText } from '../errorText';
 
 const DAY_MS = 86_400_000;
 /** Keys expiring within this many days are flagged, so a renewal can happen before searches break. */

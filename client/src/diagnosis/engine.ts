@@ -4,7 +4,8 @@
  * throws is reported as not checked, never as a crash.
  */
 import { CHECKS } from './checks';
-import { DiagnosisContext, errorText, type Check, type CheckResult, type CheckSection, type DiagnosisInputs } from './model';
+import { DiagnosisContext, type Check, type CheckResult, type CheckSection, type DiagnosisInputs } from './model';
+import { errorText } from '../errorText';
 
 export interface CheckOutcome extends CheckResult {
   id: string;

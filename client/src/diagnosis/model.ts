@@ -208,7 +208,3 @@ export function listOf(value: unknown): string[] {
 function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
-
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -6,11 +6,12 @@
 import { apiKeySteps, executeApiKey, summarizeApiKey } from './apiKeyModel';
 import { certificateSteps, executeCertificate, isDeploymentPair, planTrust, summarizeCertificate } from './certificateModel';
 import { cancelled, type FlowResult } from './changes';
-import { ClientPool, connectionById, describeError, type FlowContext } from './context';
+import { ClientPool, connectionById, type FlowContext } from './context';
 import { checkCluster } from './pickers';
 import { ADD_REMOTE_CLUSTER_TITLE, localSteps, modelStep, type AddRemoteDraft, type FlowStart } from './remoteDraft';
 import { runSteps, type FlowStep } from '../ui/steps';
 import type { SecurityModel } from './model';
+import { describeError } from '../errorText';
 
 export interface AddRemoteClusterArgs {
   localConnectionId?: string;

@@ -10,7 +10,7 @@ import { ApiError } from '../api/errors';
 import type { CrossClusterAccess, RoleDescriptor } from '../api/types/elasticsearch';
 import { describeProfile } from '../connections/profile';
 import { ChangeLog, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
-import { describeError, type FlowContext } from './context';
+import { type FlowContext } from './context';
 import { createRecordedKey } from './crossClusterKeys';
 import { deploymentDetails } from './deployments';
 import { appendDocumentEdit, credentialsSecretName, credentialsSecretYaml, credentialsSetting, eckResources, secureSettingsEdit, secureSettingsSnippet, type EckResource } from './eck';
@@ -35,6 +35,7 @@ import { likelyCauses, notConnectedProblem, waitForConnection } from './remoteSt
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
 import { writeProxySettings } from './settings';
 import { BACK, take, type FlowStep, type StepPosition } from '../ui/steps';
+import { describeError } from '../errorText';
 
 const TITLE = 'Add Remote Cluster (API key)';
 const NO_CONNECTION = { noConnection: true } as const;

@@ -11,7 +11,7 @@ import { ApiError } from '../api/errors';
 import { isRecord } from '../api/shape';
 import type { RemoteResourceRef, TrustSettings } from '../api/types/cloud';
 import { ChangeLog, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
-import { describeError, type FlowContext } from './context';
+import { type FlowContext } from './context';
 import {
   confirmOnTop,
   deploymentDetails,
@@ -34,6 +34,7 @@ import { likelyCauses, notConnectedProblem, waitForConnection } from './remoteSt
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
 import { writeProxySettings } from './settings';
 import { BACK, take, type FlowStep } from '../ui/steps';
+import { describeError } from '../errorText';
 
 const TITLE = 'Add Remote Cluster (TLS certificate)';
 

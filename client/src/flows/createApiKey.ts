@@ -5,12 +5,13 @@
  */
 import { ChangeLog, cancelled, failFlow, finishFlow, type FlowResult } from './changes';
 import { createRecordedKey } from './crossClusterKeys';
-import { ClientPool, connectionById, describeError, type FlowContext } from './context';
+import { ClientPool, connectionById, type FlowContext } from './context';
 import { atLeastVersion, CERTIFICATE_IDENTITY_VERSION, certificateIdentityProblem, confirmEveryIndex, expirationProblem, nameProblem, parsePatterns, patternsProblem } from './model';
 import { checkApiKeyRemote } from './apiKeyModel';
 import { pickConnection, type CheckedCluster } from './pickers';
 import type { FlowStart } from './remoteDraft';
 import { BACK, runSteps, take, type FlowStep } from '../ui/steps';
+import { describeError } from '../errorText';
 
 const TITLE = 'Create Cross-Cluster API Key';
 

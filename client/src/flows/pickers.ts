@@ -5,9 +5,10 @@
 import type { RootInfo } from '../api/types/elasticsearch';
 import type { ConnectionKind, ConnectionProfile } from '../connections/profile';
 import { describeProfile } from '../connections/profile';
-import { describeError, type ClientPool, type FlowContext } from './context';
+import { type ClientPool, type FlowContext } from './context';
 import { listDeploymentTargets, type DeploymentTarget } from './deployments';
 import { BACK, type Back, type StepPosition } from '../ui/steps';
+import { describeError } from '../errorText';
 
 export interface CheckedCluster {
   profile: ConnectionProfile;

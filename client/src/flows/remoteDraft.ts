@@ -7,11 +7,11 @@ import type { ConnectionProfile } from '../connections/profile';
 import type { ClientPool, FlowContext } from './context';
 import type { DeploymentTarget } from './deployments';
 import type { EckResource } from './eck';
-import { describeError } from './context';
 import { aliasProblem, apiKeyVersionVerdict, guessPlatform, PLATFORM_LABELS, type Platform, type SecurityModel } from './model';
 import { checkCluster, pickConnection, pickDeployment, type CheckedCluster } from './pickers';
 import { describeAliasSettings, hasAnySetting, readAliasSettings, type AliasSettings } from './settings';
 import { BACK, take, type FlowStep } from '../ui/steps';
+import { describeError } from '../errorText';
 
 export const ADD_REMOTE_CLUSTER_TITLE = 'Add Remote Cluster';
 

@@ -8,8 +8,9 @@
 import type { ElasticsearchClient } from '../api/elasticsearch';
 import { ApiError } from '../api/errors';
 import type { RemoteClusterInfo } from '../api/types/elasticsearch';
-import { describeError, type FlowContext } from './context';
+import { type FlowContext } from './context';
 import { atLeastVersion, PORTS, portOf, RESOLVE_CLUSTER_VERSION, type Platform, type SecurityModel } from './model';
+import { describeError } from '../errorText';
 
 export interface PollResult {
   connected: boolean;

@@ -4,11 +4,12 @@
  * A keystore entry cannot be removed through the cluster API; the report says how.
  */
 import { ChangeLog, cancelled, finishFlow, recordedWrite, type FlowResult } from './changes';
-import { ClientPool, connectionById, describeError, type FlowContext } from './context';
+import { ClientPool, connectionById, type FlowContext } from './context';
 import { credentialsSetting } from './eck';
 import { checkCluster, pickConnection, type CheckedCluster } from './pickers';
 import { aliasesIn, describeAliasSettings, hasAnySetting, readAliasSettings, removalBody, settingsApplied, type AliasSettings } from './settings';
 import { BACK, runSteps, type FlowStep } from '../ui/steps';
+import { describeError } from '../errorText';
 
 const TITLE = 'Remove Remote Cluster';
 

@@ -14,7 +14,7 @@ import { loadCaFile } from '../api/http';
 import type { AccountTrust, DirectTrust, ExternalTrust, TrustSettings } from '../api/types/cloud';
 import type { ConnectionProfile } from '../connections/profile';
 import { ChangeLog, cancelled, finishFlow, recordedWrite, type FlowResult } from './changes';
-import { ClientPool, connectionById, describeError, type FlowContext } from './context';
+import { ClientPool, connectionById, type FlowContext } from './context';
 import {
   ChangedMeanwhileError,
   confirmOnTop,
@@ -32,6 +32,7 @@ import {
 import { looksLikeClusterId } from './model';
 import { pickDeployment } from './pickers';
 import { BACK, runSteps, take, type Back, type FlowStep, type StepPosition } from '../ui/steps';
+import { describeError } from '../errorText';
 
 const ADD_TITLE = 'Add Trusted Environment';
 const EDIT_TITLE = 'Edit Trust';

@@ -30,6 +30,7 @@ import {
   type TreeNode,
 } from './nodes';
 import { summarizeRemoteClusters } from './remoteClusters';
+import { describeError } from '../errorText';
 
 /** Where the connections come from: the ConnectionStore and openClients in the extension, fixtures in tests. */
 export interface TreeDataSource {
@@ -339,13 +340,6 @@ function cloudApi(clients: ConnectionClients): CloudClient {
   if (clients.kind === 'cloud') return clients.cloud;
   if (clients.kind === 'ece') return clients.ece;
   throw new ApiError('configuration', 'Deployments are listed through an Elastic Cloud or ECE connection, not an Elasticsearch one.');
-}
-
-/** ApiError messages are written for people and already scrubbed of secrets; anything else is a bug. */
-function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  const text = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error).split('\n')[0];
-  return `Something unexpected went wrong (${text.slice(0, 200)}).`;
 }
 
 function signature(profile: ConnectionProfile): string {

@@ -6,10 +6,8 @@
  */
 import { parseAddress } from '../../../server/src/core/address';
 import { isRecord } from '../api/shape';
-import { PORTS } from '../flows/model';
+import { PORTS, type SecurityModel } from '../flows/model';
 import type { ClusterSettingsResponse, RemoteClusterInfo, RemoteInfoResponse } from '../api/types/elasticsearch';
-
-export type SecurityModel = 'api-key' | 'certificate' | 'unknown';
 
 export interface RemoteClusterSummary {
   alias: string;
@@ -25,7 +23,8 @@ export interface RemoteClusterSummary {
   /** Open node connections (sniff) or proxy sockets (proxy), out of the configured maximum. */
   connections?: { open: number; max: number };
   skipUnavailable?: boolean;
-  securityModel: SecurityModel;
+  /** 'unknown' when `_remote/info` does not list the alias (it tells the model by cluster_credentials). */
+  securityModel: SecurityModel | 'unknown';
   /** The cluster-settings layers that configure the alias; empty when only elasticsearch.yml does. */
   definedIn: Array<'persistent' | 'transient'>;
   /** The alias' entry in `_remote/info`, as Elasticsearch sent it. */

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { ITEM_ACTIONS, VIEW_COMMANDS, VIEW_ID } from '../../../client/src/views/actions';
+import { COMMANDS } from '../../../client/src/commandIds';
+import { ITEM_ACTIONS, VIEW_ID } from '../../../client/src/views/actions';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 
@@ -59,7 +60,7 @@ test('the activity bar holds the Elastic container with the "Remote Clusters" vi
 });
 
 test('every command the view uses is declared, and the node-only actions are hidden from the Command Palette', () => {
-  for (const command of Object.values(VIEW_COMMANDS)) assert.ok(declared.has(command), command);
+  for (const command of [COMMANDS.refreshRemoteClusters, COMMANDS.copyClusterId, COMMANDS.openItemJson]) assert.ok(declared.has(command), command);
   const hidden = new Set(contributes.menus.commandPalette.filter((item) => item.when === 'false').map((item) => item.command));
   for (const action of Object.values(ITEM_ACTIONS)) {
     assert.ok(declared.has(action.command), action.command);
@@ -82,9 +83,9 @@ test('the context menus offer each action on the nodes it applies to, and only t
     [ITEM_ACTIONS.addTrustedEnvironment.command, ['deployment.hasClusterId', 'connection.cloud', 'connection.ece'], ['connection.elasticsearch', 'trust']],
     [ITEM_ACTIONS.testConnection.command, ['connection.elasticsearch', 'connection.cloud', 'connection.ece'], ['deployment', 'remoteCluster']],
     [ITEM_ACTIONS.removeConnection.command, ['connection.ece'], ['remoteCluster.removable']],
-    [VIEW_COMMANDS.copyClusterId, ['deployment.hasClusterId', 'allowedCluster.hasClusterId'], ['deployment', 'connection.elasticsearch']],
-    [VIEW_COMMANDS.openItemJson, ['connection.cloud', 'remoteCluster', 'deployment', 'trust', 'trustRelationship', 'allowedCluster.hasClusterId', 'error'], ['loading', 'notice', 'settingsProblems']],
-    [VIEW_COMMANDS.refresh, ['connection.elasticsearch', 'deployment.hasClusterId', 'platformTrust', 'error'], ['remoteCluster.removable', 'trust']],
+    [COMMANDS.copyClusterId, ['deployment.hasClusterId', 'allowedCluster.hasClusterId'], ['deployment', 'connection.elasticsearch']],
+    [COMMANDS.openItemJson, ['connection.cloud', 'remoteCluster', 'deployment', 'trust', 'trustRelationship', 'allowedCluster.hasClusterId', 'error'], ['loading', 'notice', 'settingsProblems']],
+    [COMMANDS.refreshRemoteClusters, ['connection.elasticsearch', 'deployment.hasClusterId', 'platformTrust', 'error'], ['remoteCluster.removable', 'trust']],
   ];
   for (const [command, shown, hidden] of cases) {
     for (const contextValue of shown) assert.ok(shownOn(command, contextValue), `${command} is offered on ${contextValue}`);
