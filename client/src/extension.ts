@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { COMMANDS, INTERNAL_COMMANDS } from './commandIds';
 import { registerConnectionCommands, type Connections } from './connections/commands';
+import { registerConsoleCommands } from './console/provider';
 import { registerDiagnosisCommands } from './diagnosis/commands';
 import { registerFlowCommands, type FlowsApi } from './flows/commands';
 import { createExtensionLog } from './log';
@@ -78,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const connections = registerConnectionCommands(context, log);
   const remoteClustersView = registerRemoteClustersView(context, connections, log, documents);
   const flows = registerFlowCommands(context, connections, log, documents);
+  registerConsoleCommands(context, connections, log, documents);
   registerDiagnosisCommands(context, connections, log, documents);
 
   try {

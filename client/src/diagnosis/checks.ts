@@ -7,7 +7,7 @@
  */
 import { ApiError } from '../api/errors';
 import { explainError } from './errorCatalogue';
-import { type Check, type CheckResult, type DiagnosisContext, type EndpointReport } from './model';
+import { type Check, type CheckResult, type DiagnosisContext, type EndpointReport } from './checkContext';
 import { ccsCompatibility, parseVersion } from './versions';
 import { errorText } from '../errorText';
 

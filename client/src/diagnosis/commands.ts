@@ -19,7 +19,7 @@ import { DiagnoseCodeLensProvider } from './codeLens';
 import { explainError, renderExplanation } from './errorCatalogue';
 import { renderReport, runDiagnosis, summarize, verdictOf, type DiagnosisReport } from './engine';
 import { lastDiagnoses } from './lastDiagnosis';
-import type { FixAction, NetworkProbe, RemoteClusterProbe } from './model';
+import type { FixAction, NetworkProbe, RemoteClusterProbe } from './checkContext';
 import { createNetworkProbe } from './network';
 import { errorText } from '../errorText';
 

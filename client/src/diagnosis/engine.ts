@@ -4,7 +4,7 @@
  * throws is reported as not checked, never as a crash.
  */
 import { CHECKS } from './checks';
-import { DiagnosisContext, type Check, type CheckResult, type CheckSection, type DiagnosisInputs } from './model';
+import { DiagnosisContext, type Check, type CheckResult, type CheckSection, type DiagnosisInputs } from './checkContext';
 import { errorText } from '../errorText';
 
 export interface CheckOutcome extends CheckResult {

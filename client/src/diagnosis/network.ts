@@ -8,7 +8,7 @@
 import { lookup } from 'node:dns/promises';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { checkServerIdentity, connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
-import type { EndpointReport, NetworkProbe, TlsFacts } from './model';
+import type { EndpointReport, NetworkProbe, TlsFacts } from './checkContext';
 import { errorText } from '../errorText';
 
 export interface NetworkProbeOptions {

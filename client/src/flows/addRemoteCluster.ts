@@ -10,7 +10,7 @@ import { ClientPool, connectionById, type FlowContext } from './context';
 import { checkCluster } from './pickers';
 import { ADD_REMOTE_CLUSTER_TITLE, localSteps, modelStep, type AddRemoteDraft, type FlowStart } from './remoteDraft';
 import { runSteps, type FlowStep } from '../ui/steps';
-import type { SecurityModel } from './model';
+import type { SecurityModel } from './platforms';
 import { describeError } from '../errorText';
 
 export interface AddRemoteClusterArgs {

@@ -14,26 +14,13 @@ import { type FlowContext } from './context';
 import { createRecordedKey } from './crossClusterKeys';
 import { deploymentDetails } from './deployments';
 import { appendDocumentEdit, credentialsSecretName, credentialsSecretYaml, credentialsSetting, eckResources, secureSettingsEdit, secureSettingsSnippet, type EckResource } from './eck';
-import {
-  addressProblem,
-  apiKeyVersionVerdict,
-  atLeastVersion,
-  CERTIFICATE_IDENTITY_VERSION,
-  certificateIdentityProblem,
-  CLOUD_KEYSTORE_AUTO_RELOAD_VERSION,
-  confirmEveryIndex,
-  nameProblem,
-  parsePatterns,
-  patternsProblem,
-  PLATFORM_LABELS,
-  portOf,
-  PORTS,
-  serverNameProblem,
-} from './model';
+import { PLATFORM_LABELS, PORTS } from './platforms';
+import { addressProblem, certificateIdentityProblem, confirmEveryIndex, nameProblem, parsePatterns, patternsProblem, portOf, serverNameProblem } from './validation';
+import { apiKeyVersionVerdict, atLeastVersion, CERTIFICATE_IDENTITY_VERSION, CLOUD_KEYSTORE_AUTO_RELOAD_VERSION } from './versionGates';
 import { checkCluster, pickDeployment, type CheckedCluster } from './pickers';
 import { likelyCauses, notConnectedProblem, waitForConnection } from './remoteStatus';
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
-import { writeProxySettings } from './settings';
+import { writeProxySettings } from './aliasSettings';
 import { BACK, take, type FlowStep, type StepPosition } from '../ui/steps';
 import { describeError } from '../errorText';
 

@@ -28,11 +28,13 @@ import {
   type DeploymentTarget,
   type TrustEntry,
 } from './deployments';
-import { addressProblem, atLeastVersion, CERTIFICATE_MODEL_DEPRECATED_VERSION, portOf, PORTS } from './model';
+import { PORTS } from './platforms';
+import { addressProblem, portOf } from './validation';
+import { atLeastVersion, CERTIFICATE_MODEL_DEPRECATED_VERSION } from './versionGates';
 import { checkCluster, pickDeployment, type CheckedCluster } from './pickers';
 import { likelyCauses, notConnectedProblem, waitForConnection } from './remoteStatus';
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
-import { writeProxySettings } from './settings';
+import { writeProxySettings } from './aliasSettings';
 import { BACK, take, type FlowStep } from '../ui/steps';
 import { describeError } from '../errorText';
 

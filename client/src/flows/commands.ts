@@ -1,14 +1,12 @@
 /**
  * Registers the guided flows (Add/Remove Remote Cluster, Create Cross-Cluster API Key, Add Trusted
- * Environment, Edit Trust) and the Console "Send request" CodeLens. Each command takes an optional
- * argument object (from the remote-clusters view or a script), returns a result object, and never
- * throws into VS Code.
+ * Environment, Edit Trust). Each command takes an optional argument object (from the
+ * remote-clusters view or a script), returns a result object, and never throws into VS Code.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { Connections } from '../connections/commands';
-import { registerConsoleCommands } from '../console/provider';
 import type { ExtensionLog } from '../log';
 import type { ReadOnlyDocuments } from '../readOnlyDocuments';
 import { addRemoteCluster, type AddRemoteClusterArgs } from './addRemoteCluster';
@@ -98,8 +96,6 @@ export function registerFlowCommands(context: vscode.ExtensionContext, connectio
     vscode.commands.registerCommand(COMMANDS.addTrustedEnvironment, guarded('Add Trusted Environment', addTrustedEnvironment)),
     vscode.commands.registerCommand(COMMANDS.editTrust, guarded('Edit Trust', editTrust)),
   );
-  registerConsoleCommands(context, connections, log, documents);
-
   return {
     useUi: (ui) => (uiOverride = ui),
     realUi,

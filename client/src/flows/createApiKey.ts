@@ -6,7 +6,8 @@
 import { ChangeLog, cancelled, failFlow, finishFlow, type FlowResult } from './changes';
 import { createRecordedKey } from './crossClusterKeys';
 import { ClientPool, connectionById, type FlowContext } from './context';
-import { atLeastVersion, CERTIFICATE_IDENTITY_VERSION, certificateIdentityProblem, confirmEveryIndex, expirationProblem, nameProblem, parsePatterns, patternsProblem } from './model';
+import { certificateIdentityProblem, confirmEveryIndex, expirationProblem, nameProblem, parsePatterns, patternsProblem } from './validation';
+import { atLeastVersion, CERTIFICATE_IDENTITY_VERSION } from './versionGates';
 import { checkApiKeyRemote } from './apiKeyModel';
 import { pickConnection, type CheckedCluster } from './pickers';
 import type { FlowStart } from './remoteDraft';

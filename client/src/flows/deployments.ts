@@ -11,7 +11,7 @@ import type { AccountTrust, DirectTrust, ElasticsearchResourceInfo, ExternalTrus
 import { isRecord } from '../api/shape';
 import type { ConnectionProfile } from '../connections/profile';
 import { type ClientPool, type FlowContext } from './context';
-import { PORTS } from './model';
+import { PORTS } from './platforms';
 import { describeError } from '../errorText';
 
 export interface DeploymentTarget {

@@ -7,9 +7,11 @@ import type { ConnectionProfile } from '../connections/profile';
 import type { ClientPool, FlowContext } from './context';
 import type { DeploymentTarget } from './deployments';
 import type { EckResource } from './eck';
-import { aliasProblem, apiKeyVersionVerdict, guessPlatform, PLATFORM_LABELS, type Platform, type SecurityModel } from './model';
+import { guessPlatform, PLATFORM_LABELS, type Platform, type SecurityModel } from './platforms';
+import { aliasProblem } from './validation';
+import { apiKeyVersionVerdict } from './versionGates';
 import { checkCluster, pickConnection, pickDeployment, type CheckedCluster } from './pickers';
-import { describeAliasSettings, hasAnySetting, readAliasSettings, type AliasSettings } from './settings';
+import { describeAliasSettings, hasAnySetting, readAliasSettings, type AliasSettings } from './aliasSettings';
 import { BACK, take, type FlowStep } from '../ui/steps';
 import { describeError } from '../errorText';
 

@@ -9,7 +9,9 @@ import type { ElasticsearchClient } from '../api/elasticsearch';
 import { ApiError } from '../api/errors';
 import type { RemoteClusterInfo } from '../api/types/elasticsearch';
 import { type FlowContext } from './context';
-import { atLeastVersion, PORTS, portOf, RESOLVE_CLUSTER_VERSION, type Platform, type SecurityModel } from './model';
+import { PORTS, type Platform, type SecurityModel } from './platforms';
+import { portOf } from './validation';
+import { atLeastVersion, RESOLVE_CLUSTER_VERSION } from './versionGates';
 import { describeError } from '../errorText';
 
 export interface PollResult {

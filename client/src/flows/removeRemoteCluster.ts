@@ -7,7 +7,7 @@ import { ChangeLog, cancelled, finishFlow, recordedWrite, type FlowResult } from
 import { ClientPool, connectionById, type FlowContext } from './context';
 import { credentialsSetting } from './eck';
 import { checkCluster, pickConnection, type CheckedCluster } from './pickers';
-import { aliasesIn, describeAliasSettings, hasAnySetting, readAliasSettings, removalBody, settingsApplied, type AliasSettings } from './settings';
+import { aliasesIn, describeAliasSettings, hasAnySetting, readAliasSettings, removalBody, settingsApplied, type AliasSettings } from './aliasSettings';
 import { BACK, runSteps, type FlowStep } from '../ui/steps';
 import { describeError } from '../errorText';
 

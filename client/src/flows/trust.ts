@@ -29,7 +29,7 @@ import {
   type TrustEntry,
   type TrustKind,
 } from './deployments';
-import { looksLikeClusterId } from './model';
+import { looksLikeClusterId } from './validation';
 import { pickDeployment } from './pickers';
 import { BACK, runSteps, take, type Back, type FlowStep, type StepPosition } from '../ui/steps';
 import { describeError } from '../errorText';

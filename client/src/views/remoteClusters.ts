@@ -5,8 +5,8 @@
  * absent instead of throwing.
  */
 import { parseAddress } from '../../../server/src/core/address';
-import { isRecord } from '../api/shape';
-import { PORTS, type SecurityModel } from '../flows/model';
+import { flattenSettings, isRecord } from '../api/shape';
+import { PORTS, type SecurityModel } from '../flows/platforms';
 import type { ClusterSettingsResponse, RemoteClusterInfo, RemoteInfoResponse } from '../api/types/elasticsearch';
 
 export interface RemoteClusterSummary {
@@ -85,17 +85,6 @@ function summarize(alias: string, info: RemoteClusterInfo | undefined, persisten
     ...(info ? { remoteInfo: info } : {}),
     settings,
   };
-}
-
-/** Cluster settings as flat dotted keys, whether the response was flat or nested; lists stay lists. */
-export function flattenSettings(value: unknown, prefix = '', into: Record<string, unknown> = {}, depth = 0): Record<string, unknown> {
-  if (!isRecord(value) || depth > 16) return into;
-  for (const [key, inner] of Object.entries(value)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (isRecord(inner)) flattenSettings(inner, path, into, depth + 1);
-    else into[path] = inner;
-  }
-  return into;
 }
 
 /** Groups `cluster.remote.<alias>.*` keys by alias. */

@@ -10,7 +10,7 @@ import type { ReadOnlyDocuments } from '../readOnlyDocuments';
 import { COMMANDS } from '../commandIds';
 import { ITEM_ACTIONS, itemActionArgument, VIEW_ID, type ItemAction } from './actions';
 import { startAutoRefresh } from './autoRefresh';
-import { RemoteClustersTreeModel } from './model';
+import { RemoteClustersTreeModel } from './treeModel';
 import type { TreeNode } from './nodes';
 import { errorText } from '../errorText';
 

@@ -10,7 +10,7 @@ import { ElasticsearchClient } from '../../../client/src/api/elasticsearch';
 import type { HttpClient } from '../../../client/src/api/http';
 import { localProbe, remoteProbe } from '../../../client/src/diagnosis/clusterProbes';
 import { renderReport, runDiagnosis, verdictOf, type DiagnosisReport } from '../../../client/src/diagnosis/engine';
-import type { EndpointReport, NetworkProbe } from '../../../client/src/diagnosis/model';
+import type { EndpointReport, NetworkProbe } from '../../../client/src/diagnosis/checkContext';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { setNodeRoles } from '../../emulator/diagnosis';
 import { esHttp } from '../client/support';

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { createServer as createTlsServer } from 'node:tls';
 import { CHECKS } from '../../../client/src/diagnosis/checks';
-import { DiagnosisContext, type CheckResult, type DiagnosisInputs, type LocalClusterProbe } from '../../../client/src/diagnosis/model';
+import { DiagnosisContext, type CheckResult, type DiagnosisInputs, type LocalClusterProbe } from '../../../client/src/diagnosis/checkContext';
 import { createNetworkProbe, splitAddress } from '../../../client/src/diagnosis/network';
 import { TLS_FIXTURES } from '../../emulator';
 

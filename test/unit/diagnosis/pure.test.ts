@@ -6,7 +6,7 @@ import { aliasAnchors, lensConnection } from '../../../client/src/diagnosis/alia
 import { renderReport, runDiagnosis } from '../../../client/src/diagnosis/engine';
 import { ERROR_CATALOGUE, explainError, renderExplanation } from '../../../client/src/diagnosis/errorCatalogue';
 import { lastDiagnoses } from '../../../client/src/diagnosis/lastDiagnosis';
-import type { LocalClusterProbe, NetworkProbe, RemoteClusterProbe } from '../../../client/src/diagnosis/model';
+import type { LocalClusterProbe, NetworkProbe, RemoteClusterProbe } from '../../../client/src/diagnosis/checkContext';
 import { ccsCompatibility, parseVersion } from '../../../client/src/diagnosis/versions';
 import type { ConnectionProfile } from '../../../client/src/connections/profile';
 import { remoteClusterNode } from '../../../client/src/views/nodes';

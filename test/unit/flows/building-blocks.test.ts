@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { appendDocumentEdit, credentialsSecretName, eckResources, secureSettingsEdit } from '../../../client/src/flows/eck';
 import { trustsCluster } from '../../../client/src/flows/deployments';
-import { guessPlatform } from '../../../client/src/flows/model';
+import { guessPlatform } from '../../../client/src/flows/platforms';
 import { likelyCauses } from '../../../client/src/flows/remoteStatus';
 import { scopeIdProblem } from '../../../client/src/flows/trust';
-import { aliasesIn, proxySettingsBody, removalBody, restoreBody, type AliasSettings } from '../../../client/src/flows/settings';
+import { aliasesIn, proxySettingsBody, removalBody, restoreBody, type AliasSettings } from '../../../client/src/flows/aliasSettings';
 import { BACK, runSteps, type FlowStep } from '../../../client/src/ui/steps';
 
 describe('the step runner', () => {

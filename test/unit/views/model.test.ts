@@ -9,7 +9,7 @@ import { ElasticsearchClient } from '../../../client/src/api/elasticsearch';
 import type { TrustSettings } from '../../../client/src/api/types/cloud';
 import { createClients } from '../../../client/src/connections/clients';
 import type { ConnectionProfile, ConnectionSecrets } from '../../../client/src/connections/profile';
-import { RemoteClustersTreeModel, type TreeDataSource, type TreeModelOptions } from '../../../client/src/views/model';
+import { RemoteClustersTreeModel, type TreeDataSource, type TreeModelOptions } from '../../../client/src/views/treeModel';
 import type { TreeNode } from '../../../client/src/views/nodes';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { esHttp } from '../client/support';

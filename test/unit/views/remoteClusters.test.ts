@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RemoteInfoResponse } from '../../../client/src/api/types/elasticsearch';
-import { disconnectedHint, flattenSettings, summarizeRemoteClusters } from '../../../client/src/views/remoteClusters';
+import { flattenSettings } from '../../../client/src/api/shape';
+import { disconnectedHint, summarizeRemoteClusters } from '../../../client/src/views/remoteClusters';
 
 const remoteInfo = {
   west: {
