@@ -51,8 +51,8 @@ type Step = FlowStep<Draft>;
 
 const TLS_CHOICES: PickItem<TlsChoice>[] = [
   { label: 'Use the system\'s trusted certificates', description: 'public or company-installed CAs', value: 'system' },
-  { label: 'Trust a specific CA certificate file…', description: 'e.g. config/certs/http_ca.crt of a self-managed cluster', value: 'caFile' },
-  { label: '$(warning) Do not verify the certificate', description: 'insecure: exposes credentials to anyone in between', value: 'insecure' },
+  { label: 'Trust a specific CA certificate file…', description: 'e.g. config/certs/http_ca.crt', value: 'caFile' },
+  { label: '$(warning) Do not verify the certificate', description: 'insecure: exposes the credentials', value: 'insecure' },
 ];
 const SKIP_TLS_QUESTION = 'Skip TLS certificate verification for this connection?';
 const SKIP_TLS_DETAIL =

@@ -118,7 +118,7 @@ function remoteStep(start: FlowStart): FlowStep<AddRemoteDraft> {
           placeholder: 'The remote cluster: the one whose indices the local cluster reads. It creates the cross-cluster API key.',
           items: [
             ...profiles.map((profile) => ({ label: profile.name, description: describeProfile(profile), value: profile as CheckedCluster['profile'] | typeof NO_CONNECTION })),
-            { label: 'No connection to the remote', description: 'enter its address and paste a key created there', detail: 'Create the key in the remote\'s Kibana (Stack Management → API keys → cross-cluster) or with POST _security/cross_cluster/api_key.', value: NO_CONNECTION },
+            { label: 'No connection to the remote', description: 'type its address, paste a key from it', detail: 'Create the key in its Kibana or with POST _security/cross_cluster/api_key', value: NO_CONNECTION },
           ],
           active: draft.remoteWithoutConnection ? NO_CONNECTION : draft.remote?.profile,
         });
@@ -158,9 +158,9 @@ function addressStep(start: FlowStart): FlowStep<AddRemoteDraft> {
           ...position,
           placeholder: `Where is the remote cluster server? The local cluster connects there (port ${PORTS.remoteClusterServer} by default).`,
           items: [
-            ...(suggested ? [{ label: suggested, description: 'the remote connection\'s host, remote cluster server port', value: { kind: 'suggested', address: suggested } as AddressChoice }] : []),
-            { label: 'An Elastic Cloud or ECE deployment…', description: 'its endpoint through the proxy, with the server name set', value: { kind: 'deployment' } },
-            { label: 'Enter the address…', description: 'host:port of the remote cluster server, or of a load balancer in front of it', value: { kind: 'typed' } },
+            ...(suggested ? [{ label: suggested, description: `host of the remote connection, port ${PORTS.remoteClusterServer}`, value: { kind: 'suggested', address: suggested } as AddressChoice }] : []),
+            { label: 'An Elastic Cloud or ECE deployment…', description: 'via the proxy, with its server name', value: { kind: 'deployment' } },
+            { label: 'Enter the address…', description: 'host:port of it or of a load balancer', value: { kind: 'typed' } },
           ],
           active: draft.remoteDeployment ? { kind: 'deployment' } : draft.address && draft.address === suggested ? { kind: 'suggested', address: suggested } : draft.address ? { kind: 'typed' } : undefined,
         });
@@ -327,7 +327,7 @@ function eckResourceStep(start: FlowStart): FlowStep<AddRemoteDraft> {
     id: 'eckResource',
     run: async (draft, position) => {
       const resources = eckResources(context.manifests.openYamlDocuments());
-      const newFile = { label: 'Show it in a read-only editor', description: 'the Secret, plus the spec.secureSettings lines to add', value: null };
+      const newFile = { label: 'Show it in a read-only editor', description: 'the Secret and the secureSettings lines', value: null };
       return take(
         await context.ui.pick<EckResource | null>({
           ...position,
@@ -350,8 +350,8 @@ function eckSecretPlacementStep(start: FlowStart): FlowStep<AddRemoteDraft> {
           ...position,
           placeholder: 'Where should the Secret holding the key go?',
           items: [
-            { label: 'A read-only editor (recommended)', description: 'save it where version control does not see it, then apply it', value: false },
-            { label: `Into ${draft.eckResource?.label ?? 'the manifest'}`, description: 'the file then holds the key: do not commit it', value: true },
+            { label: 'A read-only editor (recommended)', description: 'save outside version control, then apply', value: false },
+            { label: `Into ${draft.eckResource?.label ?? 'the manifest'}`, description: 'the file holds the key: do not commit it', value: true },
           ],
           active: draft.eckSecretInManifest,
         }),

@@ -91,10 +91,10 @@ function remoteStep(start: FlowStart): FlowStep<AddRemoteDraft> {
             ...profiles.map((profile) => ({ label: profile.name, description: describeProfile(profile), value: { kind: 'connection', profile } as RemoteChoice })),
             {
               label: 'An Elastic Cloud or ECE deployment…',
-              description: isCloudPlatform(draft.localPlatform) ? 'trust and remote-clusters list through the deployment API' : 'through the Cloud proxy on port 9400',
+              description: isCloudPlatform(draft.localPlatform) ? 'set up through the deployment API' : 'through the Cloud proxy on port 9400',
               value: { kind: 'deployment' },
             },
-            { label: 'Enter the address…', description: 'host:port of the remote\'s transport interface', value: { kind: 'typed' } },
+            { label: 'Enter the address…', description: 'host:port of the remote\'s transport', value: { kind: 'typed' } },
           ],
           active: draft.remoteDeployment ? { kind: 'deployment' } : draft.remote ? { kind: 'connection', profile: draft.remote.profile } : undefined,
         });

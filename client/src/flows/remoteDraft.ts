@@ -74,7 +74,7 @@ export function modelStep(start: FlowStart): FlowStep<AddRemoteDraft> {
             {
               label: 'API key (recommended)',
               description: 'cross-cluster API key, port 9443',
-              detail: 'The remote grants access through a cross-cluster API key, which the local cluster keeps in its keystore. Elasticsearch 8.14+ (8.10+ on ECK).',
+              detail: 'Remote\'s cross-cluster API key in the local keystore. Elasticsearch 8.14+ (ECK 8.10+).',
               value: 'api-key',
             },
             {
@@ -179,11 +179,11 @@ function platformHint(platform: Platform, model: SecurityModel | undefined): str
   switch (platform) {
     case 'cloud':
     case 'ece':
-      return 'key stored through the deployment keystore API';
+      return 'key via the deployment keystore API';
     case 'eck':
-      return 'key stored through a Secret and spec.secureSettings';
+      return 'key via a Secret in spec.secureSettings';
     case 'self-managed':
-      return 'key added with elasticsearch-keystore on each node';
+      return 'elasticsearch-keystore on every node';
   }
 }
 

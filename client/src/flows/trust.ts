@@ -214,10 +214,10 @@ function kindStep(context: FlowContext): FlowStep<AddDraft> {
           placeholder: 'What should the deployment trust?',
           items: [
             draft.target?.connection.kind === 'ece'
-              ? { label: 'An Elastic Cloud organization', description: 'by organization ID and the CA certificates of its regions', value: 'ess' }
+              ? { label: 'An Elastic Cloud organization', description: 'by organization ID and regional CAs', value: 'ess' }
               : { label: 'An Elastic Cloud organization', description: 'by organization ID', value: 'accounts' },
             { label: 'An ECE environment', description: 'by trust relationship', value: 'external' },
-            { label: 'A self-managed or other environment', description: 'by its CA certificate (ECK, self-managed)', value: 'direct' },
+            { label: 'A self-managed or other environment', description: 'by CA certificate (ECK, self-managed)', value: 'direct' },
           ],
           active: draft.kind,
         }),
@@ -479,7 +479,7 @@ export async function editTrust(context: FlowContext, args: TrustArgs = {}): Pro
     const key = trustEntryKey(entry);
     const cloud = await pool.cloud(target.connection);
     if (draft.action === 'remove') {
-      if (!(await context.ui.confirm(`Remove this trust from deployment "${target.deploymentName}"?`, `${describeTrustEntry(entry)}\n\nThe other trust entries are kept.`, 'Remove'))) return cancelled();
+      if (!(await context.ui.confirm(`Remove this trust from deployment "${target.deploymentName}"?`, `${describeTrustEntry(entry)}\n\nRemote clusters that connect with that environment through the TLS certificate model stop working. The other trust entries are kept.`, 'Remove'))) return cancelled();
       return await writeAndReport(context, cloud, target, EDIT_TITLE, { remove: key }, draft.seen, `Removed from the trust of deployment "${target.deploymentName}": ${describeTrustEntry(entry)}.`);
     }
     const scope = draft.scope as Scope;
@@ -532,7 +532,7 @@ function actionStep(context: FlowContext, pool: ClientPool): FlowStep<EditDraft>
           placeholder: describeTrustEntry(draft.entry as TrustEntry),
           items: [
             { label: 'Change which clusters are trusted', value: 'scope' },
-            { label: 'Remove this trust', description: 'certificate-model connections with that environment stop working', value: 'remove' },
+            { label: 'Remove this trust', description: 'certificate-model remotes disconnect', value: 'remove' },
           ],
           active: draft.action === 'remove' ? 'remove' : draft.action ? 'scope' : undefined,
         });

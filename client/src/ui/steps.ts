@@ -18,10 +18,18 @@ export type Back = typeof BACK;
 
 export interface PickItem<T> {
   label: string;
+  /** Shown beside the label; VS Code cuts it off beyond about PICK_TEXT_LIMITS.description characters. */
   description?: string;
+  /** Shown under the label on one line; cut off beyond about PICK_TEXT_LIMITS.detail characters. */
   detail?: string;
   value: T;
 }
+
+/**
+ * What fits in a quick pick of the default width without being cut off. Longer explanations go to
+ * the step's placeholder or to the summary shown before anything is changed.
+ */
+export const PICK_TEXT_LIMITS = { description: 40, detail: 90 } as const;
 
 export interface StepPosition {
   title: string;

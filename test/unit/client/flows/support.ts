@@ -9,7 +9,7 @@ import { createClients } from '../../../../client/src/connections/clients';
 import type { ConnectionProfile, ConnectionSecrets } from '../../../../client/src/connections/profile';
 import type { FlowContext, OpenYamlDocument } from '../../../../client/src/flows/context';
 import type { FlowUi, NoticeKind, NoticeOptions } from '../../../../client/src/flows/ui';
-import { BACK, type Back, type PickItem, type StepPosition } from '../../../../client/src/ui/steps';
+import { BACK, PICK_TEXT_LIMITS, type Back, type PickItem, type StepPosition } from '../../../../client/src/ui/steps';
 import type { TextEdit } from '../../../../server/src/core/types';
 import { RecordingLogger } from '../support';
 
@@ -80,6 +80,7 @@ export class ScriptedFlowUi implements FlowUi {
   }
 
   async pick<T>(options: StepPosition & { placeholder: string; items: PickItem<T>[]; active?: T }): Promise<T | Back | undefined> {
+    assertPickTextFits(options.items);
     const active = options.items.find((item) => JSON.stringify(item.value) === JSON.stringify(options.active));
     this.shown.push({ kind: 'pick', ...position(options), text: options.placeholder, labels: options.items.map((item) => item.label), active: active?.label, rejected: [] });
     const answer = await this.next(`pick "${options.placeholder}" [${options.items.map((item) => item.label).join(' | ')}]`);
@@ -92,6 +93,7 @@ export class ScriptedFlowUi implements FlowUi {
   }
 
   async pickMany<T>(options: StepPosition & { placeholder: string; items: PickItem<T>[]; selected?: T[] }): Promise<T[] | Back | undefined> {
+    assertPickTextFits(options.items);
     this.shown.push({ kind: 'pickMany', ...position(options), text: options.placeholder, labels: options.items.map((item) => item.label), rejected: [] });
     const answer = await this.next(`pickMany "${options.placeholder}"`);
     if (answer === 'back') return BACK;
@@ -149,6 +151,18 @@ export class ScriptedFlowUi implements FlowUi {
 
   async openReadOnly(title: string, content: string): Promise<void> {
     this.opened.push({ title, content });
+  }
+}
+
+/** Every pick a scripted run shows is checked: text VS Code would cut off fails the test that showed it. */
+function assertPickTextFits(items: Array<PickItem<unknown>>): void {
+  for (const item of items) {
+    for (const field of ['description', 'detail'] as const) {
+      const text = item[field];
+      if (text !== undefined && text.length > PICK_TEXT_LIMITS[field]) {
+        throw new Error(`the ${field} of pick item "${item.label}" has ${text.length} characters (at most ${PICK_TEXT_LIMITS[field]} fit): ${text}`);
+      }
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BACK, runSteps, type FlowStep } from '../../../../client/src/ui/steps';
+import { BACK, PICK_TEXT_LIMITS, runSteps, type FlowStep } from '../../../../client/src/ui/steps';
+import { ScriptedFlowUi } from '../flows/support';
 
 describe('the step runner', () => {
   interface Draft {
@@ -66,5 +67,16 @@ describe('the step runner', () => {
     const draft: Draft = { answers: [] };
     assert.equal(await runSteps('T', draft, () => [scripted('a', []), scripted('b', ['cancel']), scripted('c', [])]), false);
     assert.deepEqual(draft.answers.map((entry) => entry.split('@')[0]), ['a', 'b']);
+  });
+});
+
+describe('pick texts that fit', () => {
+  // Every flow and wizard test runs through ScriptedFlowUi, which applies this check to each pick it shows.
+  test('a pick item whose description or detail VS Code would cut off fails the scripted run that shows it', async () => {
+    const pick = (description: string, detail?: string) =>
+      new ScriptedFlowUi([{ pick: /Item/ }]).pick({ title: 'T', step: 1, canGoBack: false, placeholder: 'p', items: [{ label: 'Item', description, detail, value: 1 }] });
+    assert.equal(await pick('d'.repeat(PICK_TEXT_LIMITS.description), 'x'.repeat(PICK_TEXT_LIMITS.detail)), 1);
+    await assert.rejects(pick('d'.repeat(PICK_TEXT_LIMITS.description + 1)), /description of pick item "Item" has 41 characters/);
+    await assert.rejects(pick('d', 'x'.repeat(PICK_TEXT_LIMITS.detail + 1)), /detail of pick item "Item" has 91 characters/);
   });
 });
