@@ -11,6 +11,7 @@ import { registerConnectionCommands, type Connections } from './connections/comm
 import { registerConsoleCommands } from './console/provider';
 import { registerDiagnosisCommands } from './diagnosis/commands';
 import { registerFlowCommands, type FlowsApi } from './flows/commands';
+import { registerLanguageStatus } from './languageStatus';
 import { createExtensionLog } from './log';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
 import { registerRemoteClustersView, type RemoteClustersViewApi } from './views/view';
@@ -81,6 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const flows = registerFlowCommands(context, connections, log, documents);
   registerConsoleCommands(context, connections, log, documents);
   registerDiagnosisCommands(context, connections, log, documents);
+  context.subscriptions.push(registerLanguageStatus(client, log));
 
   try {
     await client.start();

@@ -1,0 +1,117 @@
+/**
+ * Language status items for the documents the language server reads: what the server recognised
+ * the active file as, the Elasticsearch version its checks assume, and the aliases it believes
+ * have keystore credentials, each with a link to the setting that changes it. The server answers
+ * `elasticRemoteClusters/documentStatus`; the texts come from languageStatusText.ts.
+ */
+import * as vscode from 'vscode';
+import { RequestType, type LanguageClient } from 'vscode-languageclient/node';
+import { errorText } from './errorText';
+import type { ExtensionLog } from './log';
+import { presentDocumentStatus, type StatusEntry } from './languageStatusText';
+
+// TODO(merge): import from server/src/lsp/protocol.ts
+export interface DocumentStatusParams {
+  uri: string;
+}
+
+// TODO(merge): import from server/src/lsp/protocol.ts
+export interface DocumentStatus {
+  /** What the server took the document for, in words (e.g. "ECK manifest"). */
+  recognizedAs: string;
+  /** The document kind; 'unrelated' for files that are not about remote clusters. */
+  kind: string;
+  stackVersion?: string;
+  stackVersionSource?: 'document' | 'setting';
+  /** Undefined: not used for this kind of document; null: the setting is unset (unknown). */
+  keystoreCredentialAliases?: string[] | null;
+}
+
+// TODO(merge): import from server/src/lsp/protocol.ts
+export const documentStatusRequest = new RequestType<DocumentStatusParams, DocumentStatus, void>('elasticRemoteClusters/documentStatus');
+
+/** The languages the client hands to the server (see documentSelector in extension.ts). */
+const LANGUAGES = ['yaml', 'json', 'jsonc', 'elasticsearch-console'];
+const REFRESH_DELAY_MS = 300;
+const SETTINGS = ['elasticRemoteClusters.stackVersion', 'elasticRemoteClusters.keystoreCredentialAliases'];
+
+export function registerLanguageStatus(client: LanguageClient, log: Pick<ExtensionLog, 'info'>): vscode.Disposable {
+  const items = new Map<StatusEntry['id'], vscode.LanguageStatusItem>();
+  let ticket = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const hide = () => {
+    for (const item of items.values()) item.dispose();
+    items.clear();
+  };
+
+  const show = (entries: StatusEntry[]) => {
+    const wanted = new Set(entries.map((entry) => entry.id));
+    for (const [id, item] of items) {
+      if (wanted.has(id)) continue;
+      item.dispose();
+      items.delete(id);
+    }
+    for (const entry of entries) {
+      let item = items.get(entry.id);
+      if (!item) {
+        item = vscode.languages.createLanguageStatusItem(`elasticRemoteClusters.${entry.id}`, LANGUAGES);
+        items.set(entry.id, item);
+      }
+      item.name = entry.name;
+      item.text = entry.text;
+      item.detail = entry.detail;
+      item.severity = vscode.LanguageStatusSeverity.Information;
+      item.command = entry.setting ? { title: entry.setting.title, command: 'workbench.action.openSettings', arguments: [entry.setting.id] } : undefined;
+    }
+  };
+
+  const refresh = async () => {
+    const document = vscode.window.activeTextEditor?.document;
+    const mine = ++ticket;
+    if (!document || !LANGUAGES.includes(document.languageId) || !client.isRunning()) return hide();
+    let status: DocumentStatus;
+    try {
+      status = await client.sendRequest(documentStatusRequest, { uri: document.uri.toString() });
+    } catch (error) {
+      // A server without the request (or one that is restarting) simply means no status to show.
+      if (mine === ticket) hide();
+      log.info(`Document status not available: ${errorText(error)}`);
+      return;
+    }
+    // Only the answer for the latest editor and edit counts.
+    if (mine !== ticket) return;
+    const entries = presentDocumentStatus(status);
+    if (entries) show(entries);
+    else hide();
+  };
+
+  const schedule = (delayMs: number) => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void refresh();
+    }, delayMs);
+  };
+
+  const subscriptions = [
+    vscode.window.onDidChangeActiveTextEditor(() => schedule(0)),
+    vscode.workspace.onDidChangeTextDocument((change) => {
+      if (change.document === vscode.window.activeTextEditor?.document) schedule(REFRESH_DELAY_MS);
+    }),
+    vscode.workspace.onDidChangeConfiguration((change) => {
+      if (SETTINGS.some((setting) => change.affectsConfiguration(setting))) schedule(REFRESH_DELAY_MS);
+    }),
+    client.onDidChangeState(() => schedule(0)),
+  ];
+  schedule(0);
+
+  return {
+    dispose() {
+      if (timer) clearTimeout(timer);
+      ticket++;
+      for (const subscription of subscriptions) subscription.dispose();
+      hide();
+    },
+  };
+}
