@@ -78,7 +78,7 @@ export async function pickDeployment(
   return context.ui.pick<DeploymentTarget>({
     ...position,
     placeholder: options.placeholder,
-    items: shown.map((target) => ({ label: target.deploymentName, description: `${target.refId} · ${target.connection.name}`, detail: `Deployment ${target.deploymentId}, Elasticsearch cluster ${target.clusterId}`, value: target })),
+    items: shown.map((target) => ({ label: target.deploymentName, description: `${target.refId} · ${target.connection.name}`, detail: `Deployment ${target.deploymentId} · cluster ${target.clusterId}`, value: target })),
     active: shown.find((target) => options.preselect?.(target)),
   });
 }
