@@ -43,7 +43,7 @@ export async function removeRemoteCluster(context: FlowContext, args: RemoveRemo
     const steps: FlowStep<Draft>[] = [];
     if (!draft.local) steps.push(connectionStep(context, pool));
     if (!draft.settings) steps.push(aliasStep(context, pool));
-    if (steps.length && !(await runSteps(TITLE, draft, () => steps))) return cancelled();
+    if (steps.length && !(await runSteps(TITLE, draft, steps))) return cancelled();
 
     const local = draft.local as CheckedCluster;
     const settings = draft.settings as AliasSettings;

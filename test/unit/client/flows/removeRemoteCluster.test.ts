@@ -36,6 +36,7 @@ describe('Remove Remote Cluster', () => {
     assert.deepEqual(local.persistent, { 'cluster.remote.asia.seeds': ['asia.example:9300'] });
     assert.deepEqual(local.transient, {});
     assert.deepEqual(ui.shown[1].labels, ['asia', 'europe']);
+    assert.deepEqual(ui.shown.map((step) => `${step.step}/${step.totalSteps}`), ['1/2', '2/2'], 'a fixed list of steps shows its total');
     assert.match(ui.shown.find((step) => step.labels?.includes('europe'))?.text ?? '', /remote cluster to remove/);
     assert.match(ui.confirmations[0].detail, /cluster\.remote\.europe\.transport\.compress: true \(transient\)/);
     assert.match(result.report, /Set 4 setting\(s\) of "europe" to null on "local"/);
