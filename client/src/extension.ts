@@ -72,7 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     }),
   );
 
-  // Connections (Add/Test/Remove) and their request log; later features get API clients from the returned object.
+  // Connections (Add/Test/Remove) and their request log; the other features get API clients from the returned object.
   const log = createExtensionLog();
   context.subscriptions.push(log);
   const documents = new ReadOnlyDocuments();

@@ -1,6 +1,6 @@
 /**
  * The connection commands: Elastic: Add Connection, Test Connection, Remove Connection. Also the
- * entry point later features use to get API clients for a saved connection (`openClients`), so the
+ * entry point the flows, the view, the Console and the diagnosis use to get API clients for a saved connection (`openClients`), so the
  * proxy, log and secret handling are the same everywhere.
  */
 import * as vscode from 'vscode';
@@ -9,9 +9,9 @@ import { ApiError } from '../api/errors';
 import { loadCaFile } from '../api/http';
 import type { ProxySettings } from '../api/proxy';
 import type { ExtensionLog } from '../log';
+import { quickInputWizardUi } from '../ui/quickInput';
 import { createClients, type ConnectionClients } from './clients';
 import { describeProfile, type ConnectionProfile } from './profile';
-import { quickInputWizardUi } from '../ui/quickInput';
 import { ConnectionStore } from './store';
 import { TransportGuard } from './transport';
 import { describeTestResult, testConnection, type ConnectionTestResult } from './testConnection';

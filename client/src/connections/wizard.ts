@@ -5,6 +5,7 @@
  */
 import { decodeCloudId } from '../api/cloudId';
 import { DEFAULT_CLOUD_API_URL, DEFAULT_ECE_REGION } from '../api/cloud';
+import { runSteps, take, type FlowStep, type PickItem, type WizardUi } from '../ui/steps';
 import {
   AUTH_METHODS,
   KIND_LABELS,
@@ -15,7 +16,6 @@ import {
   type ConnectionProfile,
   type ConnectionSecrets,
 } from './profile';
-import { runSteps, take, type FlowStep, type PickItem, type WizardUi } from '../ui/steps';
 
 export interface WizardDependencies {
   /** Names already used by saved connections. */
@@ -47,6 +47,7 @@ interface Draft {
 
 const TITLE = 'Add Elastic Connection';
 
+type StepName = 'kind' | 'endpoint' | 'region' | 'auth' | 'apiKey' | 'username' | 'password' | 'tls' | 'caFile' | 'serverName' | 'name';
 type Step = FlowStep<Draft>;
 
 const TLS_CHOICES: PickItem<TlsChoice>[] = [
@@ -73,8 +74,6 @@ function stepsFor(draft: Draft, steps: Record<StepName, Step>): Step[] {
   names.push('name');
   return names.map((name) => steps[name]);
 }
-
-type StepName = 'kind' | 'endpoint' | 'region' | 'auth' | 'apiKey' | 'username' | 'password' | 'tls' | 'caFile' | 'serverName' | 'name';
 
 function usesHttps(draft: Draft): boolean {
   if (draft.kind === 'elasticsearch' && draft.endpoint === 'cloudId') return true;

@@ -5,14 +5,14 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commandIds';
 import { CONSOLE_LANGUAGE_ID } from '../../../server/src/core/model/document';
+import { COMMANDS } from '../commandIds';
 import type { Connections } from '../connections/commands';
 import { describeProfile, type ConnectionProfile } from '../connections/profile';
 import type { ExtensionLog } from '../log';
 import type { ReadOnlyDocuments } from '../readOnlyDocuments';
-import { connectionKindsFor, consoleRequests, formatFailure, formatResponse, prepareRequest, requestAt, secretFields, sendPrepared, type PreparedRequest } from './request';
 import { describeError } from '../errorText';
+import { connectionKindsFor, consoleRequests, formatFailure, formatResponse, prepareRequest, requestAt, secretFields, sendPrepared, type PreparedRequest } from './request';
 
 /** What a new request file starts with: the requests that check and use a remote cluster. */
 export const NEW_CONSOLE_FILE = [

@@ -6,10 +6,10 @@
  * different network.
  */
 import { ApiError } from '../api/errors';
+import { errorText } from '../errorText';
 import { explainError } from './errorCatalogue';
 import { type Check, type CheckResult, type DiagnosisContext, type EndpointReport } from './checkContext';
 import { ccsCompatibility, parseVersion } from './versions';
-import { errorText } from '../errorText';
 
 const DAY_MS = 86_400_000;
 /** Keys expiring within this many days are flagged, so a renewal can happen before searches break. */

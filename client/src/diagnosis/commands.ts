@@ -13,6 +13,7 @@ import type { ConnectionClients } from '../connections/clients';
 import type { ConnectionProfile } from '../connections/profile';
 import type { ExtensionLog } from '../log';
 import type { ReadOnlyDocuments } from '../readOnlyDocuments';
+import { errorText } from '../errorText';
 import { localProbe, remoteProbe } from './clusterProbes';
 import { aliasAnchors } from './aliases';
 import { DiagnoseCodeLensProvider } from './codeLens';
@@ -21,7 +22,6 @@ import { renderReport, runDiagnosis, summarize, verdictOf, type DiagnosisReport 
 import { lastDiagnoses } from './lastDiagnosis';
 import type { FixAction, NetworkProbe, RemoteClusterProbe } from './checkContext';
 import { createNetworkProbe } from './network';
-import { errorText } from '../errorText';
 
 export interface DiagnoseArgs {
   connectionId?: string;

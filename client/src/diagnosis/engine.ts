@@ -3,9 +3,9 @@
  * memoised API answers, and a cluster in trouble should not get a burst of requests); a check that
  * throws is reported as not checked, never as a crash.
  */
+import { errorText } from '../errorText';
 import { CHECKS } from './checks';
 import { DiagnosisContext, type Check, type CheckResult, type CheckSection, type DiagnosisInputs } from './checkContext';
-import { errorText } from '../errorText';
 
 export interface CheckOutcome extends CheckResult {
   id: string;

@@ -8,8 +8,8 @@
 import { lookup } from 'node:dns/promises';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { checkServerIdentity, connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
-import type { EndpointReport, NetworkProbe, TlsFacts } from './checkContext';
 import { errorText } from '../errorText';
+import type { EndpointReport, NetworkProbe, TlsFacts } from './checkContext';
 
 export interface NetworkProbeOptions {
   /** Per step (resolve, connect, handshake, HTTP reply). Default 5 s. */

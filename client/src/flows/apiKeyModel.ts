@@ -6,9 +6,12 @@
  * cluster gets proxy-mode settings pointing at the remote cluster server (port 9443) and the flow
  * waits for `GET _remote/info` to say connected. Every change is recorded with its undo.
  */
+import type { ElasticsearchClient } from '../api/elasticsearch';
 import { ApiError } from '../api/errors';
 import type { CrossClusterAccess, RoleDescriptor } from '../api/types/elasticsearch';
 import { describeProfile } from '../connections/profile';
+import { BACK, take, type FlowStep, type StepPosition } from '../ui/steps';
+import { describeError } from '../errorText';
 import { ChangeLog, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { type FlowContext } from './context';
 import { createRecordedKey } from './crossClusterKeys';
@@ -21,8 +24,6 @@ import { checkCluster, pickDeployment, type CheckedCluster } from './pickers';
 import { likelyCauses, notConnectedProblem, waitForConnection } from './remoteStatus';
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
 import { writeProxySettings } from './aliasSettings';
-import { BACK, take, type FlowStep, type StepPosition } from '../ui/steps';
-import { describeError } from '../errorText';
 
 const TITLE = 'Add Remote Cluster (API key)';
 const NO_CONNECTION = { noConnection: true } as const;
@@ -569,7 +570,7 @@ async function storeCredentials(start: FlowStart, draft: AddRemoteDraft, encoded
 }
 
 /** POST _nodes/reload_secure_settings and a check that every node now has the setting. Throws when a node failed. */
-async function reloadSecureSettings(context: FlowContext, client: Awaited<ReturnType<FlowStart['pool']['elasticsearch']>>, name: string, setting: string, changes: ChangeLog): Promise<void> {
+async function reloadSecureSettings(context: FlowContext, client: ElasticsearchClient, name: string, setting: string, changes: ChangeLog): Promise<void> {
   const response = await context.ui.progress(`Reloading the secure settings of "${name}"…`, () => client.reloadSecureSettings());
   const failures: string[] = [];
   const missing: string[] = [];
@@ -620,7 +621,7 @@ async function writeEckManifest(start: FlowStart, draft: AddRemoteDraft, encoded
 }
 
 /** After a successful connection: offers a local role that grants the same patterns on the remote through `remote_indices`. */
-async function offerRole(start: FlowStart, draft: AddRemoteDraft, localEs: Awaited<ReturnType<FlowStart['pool']['elasticsearch']>>, changes: ChangeLog): Promise<void> {
+async function offerRole(start: FlowStart, draft: AddRemoteDraft, localEs: ElasticsearchClient, changes: ChangeLog): Promise<void> {
   const { context } = start;
   const alias = draft.alias as string;
   const search = draft.searchPatterns ?? [];

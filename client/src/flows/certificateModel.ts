@@ -10,6 +10,8 @@ import { describeProfile } from '../connections/profile';
 import { ApiError } from '../api/errors';
 import { isRecord } from '../api/shape';
 import type { RemoteResourceRef, TrustSettings } from '../api/types/cloud';
+import { BACK, take, type FlowStep } from '../ui/steps';
+import { describeError } from '../errorText';
 import { ChangeLog, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { type FlowContext } from './context';
 import {
@@ -35,8 +37,6 @@ import { checkCluster, pickDeployment, type CheckedCluster } from './pickers';
 import { likelyCauses, notConnectedProblem, waitForConnection } from './remoteStatus';
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
 import { writeProxySettings } from './aliasSettings';
-import { BACK, take, type FlowStep } from '../ui/steps';
-import { describeError } from '../errorText';
 
 const TITLE = 'Add Remote Cluster (TLS certificate)';
 

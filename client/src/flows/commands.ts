@@ -9,6 +9,7 @@ import { COMMANDS } from '../commandIds';
 import type { Connections } from '../connections/commands';
 import type { ExtensionLog } from '../log';
 import type { ReadOnlyDocuments } from '../readOnlyDocuments';
+import { describeError } from '../errorText';
 import { addRemoteCluster, type AddRemoteClusterArgs } from './addRemoteCluster';
 import type { FlowResult } from './changes';
 import { DEFAULT_CONNECT_TIMEOUT_SECONDS, type FlowContext } from './context';
@@ -17,7 +18,6 @@ import { removeRemoteCluster } from './removeRemoteCluster';
 import { addTrustedEnvironment, editTrust } from './trust';
 import type { FlowUi } from './ui';
 import { vscodeFlowUi } from './vscodeUi';
-import { describeError } from '../errorText';
 
 
 /**
@@ -68,7 +68,7 @@ export function registerFlowCommands(context: vscode.ExtensionContext, connectio
         try {
           await vscode.commands.executeCommand(COMMANDS.refreshRemoteClusters);
         } catch {
-          // The view may not be installed; nothing to refresh then.
+          // A failed refresh only leaves the view stale until its next refresh; the flow's outcome stands.
         }
       },
     };

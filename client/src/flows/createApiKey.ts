@@ -3,6 +3,8 @@
  * patterns the user picks, and hands the encoded value over only on explicit request (clipboard or
  * a new untitled editor). It is never logged, put in a message, or returned.
  */
+import { BACK, runSteps, take, type FlowStep } from '../ui/steps';
+import { describeError } from '../errorText';
 import { ChangeLog, cancelled, failFlow, finishFlow, type FlowResult } from './changes';
 import { createRecordedKey } from './crossClusterKeys';
 import { ClientPool, connectionById, type FlowContext } from './context';
@@ -11,8 +13,6 @@ import { atLeastVersion, CERTIFICATE_IDENTITY_VERSION } from './versionGates';
 import { checkApiKeyRemote } from './apiKeyModel';
 import { pickConnection, type CheckedCluster } from './pickers';
 import type { FlowStart } from './remoteDraft';
-import { BACK, runSteps, take, type FlowStep } from '../ui/steps';
-import { describeError } from '../errorText';
 
 const TITLE = 'Create Cross-Cluster API Key';
 

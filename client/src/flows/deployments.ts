@@ -10,9 +10,9 @@ import { ApiError } from '../api/errors';
 import type { AccountTrust, DirectTrust, ElasticsearchResourceInfo, ExternalTrust, RemoteResourceRef, TrustSettings } from '../api/types/cloud';
 import { isRecord } from '../api/shape';
 import type { ConnectionProfile } from '../connections/profile';
+import { describeError } from '../errorText';
 import { type ClientPool, type FlowContext } from './context';
 import { PORTS } from './platforms';
-import { describeError } from '../errorText';
 
 export interface DeploymentTarget {
   connection: ConnectionProfile;

@@ -5,10 +5,10 @@
 import type { RootInfo } from '../api/types/elasticsearch';
 import type { ConnectionKind, ConnectionProfile } from '../connections/profile';
 import { describeProfile } from '../connections/profile';
-import { type ClientPool, type FlowContext } from './context';
-import { listDeploymentTargets, type DeploymentTarget } from './deployments';
 import { BACK, type Back, type StepPosition } from '../ui/steps';
 import { describeError } from '../errorText';
+import { type ClientPool, type FlowContext } from './context';
+import { listDeploymentTargets, type DeploymentTarget } from './deployments';
 
 export interface CheckedCluster {
   profile: ConnectionProfile;

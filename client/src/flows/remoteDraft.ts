@@ -4,6 +4,8 @@
  * Cloud / ECE. The model-specific steps are in apiKeyModel.ts and certificateModel.ts.
  */
 import type { ConnectionProfile } from '../connections/profile';
+import { BACK, take, type FlowStep } from '../ui/steps';
+import { describeError } from '../errorText';
 import type { ClientPool, FlowContext } from './context';
 import type { DeploymentTarget } from './deployments';
 import type { EckResource } from './eck';
@@ -12,8 +14,6 @@ import { aliasProblem } from './validation';
 import { apiKeyVersionVerdict } from './versionGates';
 import { checkCluster, pickConnection, pickDeployment, type CheckedCluster } from './pickers';
 import { describeAliasSettings, hasAnySetting, readAliasSettings, type AliasSettings } from './aliasSettings';
-import { BACK, take, type FlowStep } from '../ui/steps';
-import { describeError } from '../errorText';
 
 export const ADD_REMOTE_CLUSTER_TITLE = 'Add Remote Cluster';
 

@@ -8,11 +8,11 @@
 import type { ElasticsearchClient } from '../api/elasticsearch';
 import { ApiError } from '../api/errors';
 import type { RemoteClusterInfo } from '../api/types/elasticsearch';
+import { describeError } from '../errorText';
 import { type FlowContext } from './context';
 import { PORTS, type Platform, type SecurityModel } from './platforms';
 import { portOf } from './validation';
 import { atLeastVersion, RESOLVE_CLUSTER_VERSION } from './versionGates';
-import { describeError } from '../errorText';
 
 export interface PollResult {
   connected: boolean;

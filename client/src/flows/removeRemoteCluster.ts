@@ -3,13 +3,13 @@
  * `PUT _cluster/settings` (Elasticsearch applies it all or nothing), then checks `_remote/info`.
  * A keystore entry cannot be removed through the cluster API; the report says how.
  */
+import { BACK, runSteps, type FlowStep } from '../ui/steps';
+import { describeError } from '../errorText';
 import { ChangeLog, cancelled, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { ClientPool, connectionById, type FlowContext } from './context';
 import { credentialsSetting } from './eck';
 import { checkCluster, pickConnection, type CheckedCluster } from './pickers';
 import { aliasesIn, describeAliasSettings, hasAnySetting, readAliasSettings, removalBody, settingsApplied, type AliasSettings } from './aliasSettings';
-import { BACK, runSteps, type FlowStep } from '../ui/steps';
-import { describeError } from '../errorText';
 
 const TITLE = 'Remove Remote Cluster';
 

@@ -10,9 +10,12 @@
  * The deployment update replaces the whole trust object, so every write reads the current trust
  * right before and changes only the one entry.
  */
+import type { CloudClient } from '../api/cloud';
 import { loadCaFile } from '../api/http';
 import type { AccountTrust, DirectTrust, ExternalTrust, TrustSettings } from '../api/types/cloud';
 import type { ConnectionProfile } from '../connections/profile';
+import { BACK, runSteps, take, type Back, type FlowStep, type StepPosition } from '../ui/steps';
+import { describeError } from '../errorText';
 import { ChangeLog, cancelled, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { ClientPool, connectionById, type FlowContext } from './context';
 import {
@@ -31,8 +34,6 @@ import {
 } from './deployments';
 import { looksLikeClusterId } from './validation';
 import { pickDeployment } from './pickers';
-import { BACK, runSteps, take, type Back, type FlowStep, type StepPosition } from '../ui/steps';
-import { describeError } from '../errorText';
 
 const ADD_TITLE = 'Add Trusted Environment';
 const EDIT_TITLE = 'Edit Trust';
@@ -149,7 +150,7 @@ async function runAddTrust(context: FlowContext, pool: ClientPool, draft: AddDra
 
 async function writeAndReport(
   context: FlowContext,
-  cloud: Awaited<ReturnType<ClientPool['cloud']>>,
+  cloud: CloudClient,
   target: DeploymentTarget,
   title: string,
   change: { set: TrustEntry } | { remove: string },

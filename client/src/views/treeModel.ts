@@ -11,6 +11,7 @@ import type { CloudClient } from '../api/cloud';
 import type { DeploymentGetResponse, TrustRelationship } from '../api/types/cloud';
 import type { ConnectionClients } from '../connections/clients';
 import type { ConnectionProfile } from '../connections/profile';
+import { describeError } from '../errorText';
 import { createLimiter, type Limiter } from './limiter';
 import {
   cloudChildren,
@@ -30,7 +31,6 @@ import {
   type TreeNode,
 } from './nodes';
 import { summarizeRemoteClusters } from './remoteClusters';
-import { describeError } from '../errorText';
 
 /** Where the connections come from: the ConnectionStore and openClients in the extension, fixtures in tests. */
 export interface TreeDataSource {

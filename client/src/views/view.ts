@@ -8,11 +8,11 @@ import type { Connections } from '../connections/commands';
 import type { ExtensionLog } from '../log';
 import type { ReadOnlyDocuments } from '../readOnlyDocuments';
 import { COMMANDS } from '../commandIds';
+import { errorText } from '../errorText';
 import { ITEM_ACTIONS, itemActionArgument, VIEW_ID, type ItemAction } from './actions';
 import { startAutoRefresh } from './autoRefresh';
 import { RemoteClustersTreeModel } from './treeModel';
 import type { TreeNode } from './nodes';
-import { errorText } from '../errorText';
 
 const SECTION = 'elasticRemoteClusters';
 const REFRESH_INTERVAL_SETTING = 'remoteClustersView.refreshIntervalSeconds';
