@@ -21,7 +21,7 @@ import { PLATFORM_LABELS, PORTS } from './platforms';
 import { addressProblem, certificateIdentityProblem, confirmEveryIndex, nameProblem, parsePatterns, patternsProblem, portOf, serverNameProblem } from './validation';
 import { apiKeyVersionVerdict, atLeastVersion, CERTIFICATE_IDENTITY_VERSION, CLOUD_KEYSTORE_AUTO_RELOAD_VERSION } from './versionGates';
 import { checkCluster, pickDeployment, type CheckedCluster } from './pickers';
-import { likelyCauses, notConnectedProblem, waitForConnection } from './remoteStatus';
+import { remainingConnectionProblem } from './remoteStatus';
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
 import { writeProxySettings } from './aliasSettings';
 
@@ -465,11 +465,9 @@ export async function executeApiKey(start: FlowStart, draft: AddRemoteDraft): Pr
     });
 
     stage = `Waiting for "${alias}" to connect`;
-    const poll = await waitForConnection(context, localEs, alias, local.info.version.number);
-    if (!poll.connected) {
-      const causes = likelyCauses(poll, { model: 'api-key', localPlatform: draft.localPlatform ?? 'self-managed', remoteIsCloud: Boolean(draft.remoteDeployment), keystore });
-      return await fail(context, changes, notConnectedProblem(context, alias, causes), draft);
-    }
+    const expected = { model: 'api-key', localPlatform: draft.localPlatform ?? 'self-managed', remoteIsCloud: Boolean(draft.remoteDeployment), keystore } as const;
+    const notConnected = await remainingConnectionProblem(context, localEs, alias, local.info.version.number, expected);
+    if (notConnected) return await fail(context, changes, notConnected, draft);
     await context.refreshViews();
     await offerRole(start, draft, localEs, changes);
     return await finishFlow(context, TITLE, 'completed', changes, { summary: `"${local.profile.name}" is connected to the remote cluster "${alias}" (API key, ${draft.address}).` });

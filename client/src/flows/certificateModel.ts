@@ -34,7 +34,7 @@ import { PORTS } from './platforms';
 import { addressProblem, portOf } from './validation';
 import { atLeastVersion, CERTIFICATE_MODEL_DEPRECATED_VERSION } from './versionGates';
 import { checkCluster, pickDeployment, type CheckedCluster } from './pickers';
-import { likelyCauses, notConnectedProblem, waitForConnection } from './remoteStatus';
+import { remainingConnectionProblem } from './remoteStatus';
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
 import { writeProxySettings } from './aliasSettings';
 
@@ -371,11 +371,9 @@ export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft
     }
 
     stage = `Waiting for "${alias}" to connect`;
-    const poll = await waitForConnection(context, localEs, alias, local.info.version.number);
-    if (!poll.connected) {
-      const causes = likelyCauses(poll, { model: 'certificate', localPlatform: draft.localPlatform ?? 'self-managed', remoteIsCloud: Boolean(draft.remoteDeployment) });
-      return await fail(context, changes, notConnectedProblem(context, alias, causes), alias);
-    }
+    const expected = { model: 'certificate', localPlatform: draft.localPlatform ?? 'self-managed', remoteIsCloud: Boolean(draft.remoteDeployment) } as const;
+    const notConnected = await remainingConnectionProblem(context, localEs, alias, local.info.version.number, expected);
+    if (notConnected) return await fail(context, changes, notConnected, alias);
     await context.refreshViews();
     if (deprecatedHere(draft)) {
       changes.note('TLS-certificate remote clusters are deprecated since Elasticsearch 9.0; plan a move to the API-key model.');
