@@ -39,6 +39,7 @@ export function registerLanguageStatus(client: LanguageClient, log: Pick<Extensi
   const items = new Map<StatusEntry['id'], vscode.LanguageStatusItem>();
   let ticket = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastLogged: string | undefined;
 
   const hide = () => {
     for (const item of items.values()) item.dispose();
@@ -76,7 +77,10 @@ export function registerLanguageStatus(client: LanguageClient, log: Pick<Extensi
     } catch (error) {
       // A server without the request (or one that is restarting) simply means no status to show.
       if (mine === ticket) hide();
-      log.info(`Document status not available: ${errorText(error)}`);
+      const message = `Document status not available: ${errorText(error)}`;
+      // Once per distinct reason: an editor switch should not add a log line each time.
+      if (message !== lastLogged) log.info(message);
+      lastLogged = message;
       return;
     }
     // Only the answer for the latest editor and edit counts.
