@@ -5,7 +5,7 @@
  */
 import { decodeCloudId } from '../api/cloudId';
 import { DEFAULT_CLOUD_API_URL, DEFAULT_ECE_REGION } from '../api/cloud';
-import { runSteps, take, type FlowStep, type PickItem, type WizardUi } from '../ui/steps';
+import { runSteps, applyAnswer, type FlowStep, type PickItem, type WizardUi } from '../ui/steps';
 import {
   AUTH_METHODS,
   KIND_LABELS,
@@ -93,7 +93,7 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
     kind: {
       id: 'kind',
       run: async (draft, position) => {
-        return take(
+        return applyAnswer(
           await ui.pick<{ kind: ConnectionKind; endpoint: Endpoint }>({
             ...position,
             placeholder: 'What do you want to connect to?',
@@ -122,7 +122,7 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
       id: 'endpoint',
       run: async (draft, position) => {
         if (draft.kind === 'elasticsearch' && draft.endpoint === 'cloudId') {
-          return take(
+          return applyAnswer(
             await ui.input({
               ...position,
               prompt: 'Cloud ID of the deployment (Elastic Cloud console → deployment → Cloud ID)',
@@ -137,7 +137,7 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
           );
         }
         if (draft.kind === 'cloud') {
-          return take(
+          return applyAnswer(
             await ui.input({
               ...position,
               prompt: 'Elastic Cloud API base URL (keep the default unless you use a private or regional endpoint)',
@@ -148,7 +148,7 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
           );
         }
         if (draft.kind === 'ece') {
-          return take(
+          return applyAnswer(
             await ui.input({
               ...position,
               prompt: 'URL of the ECE coordinator (the API listens on port 12443; it is added when you give no port)',
@@ -159,7 +159,7 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
             (value) => (draft.url = withDefaultEcePort(value)),
           );
         }
-        return take(
+        return applyAnswer(
           await ui.input({
             ...position,
             prompt: 'URL of the Elasticsearch HTTP endpoint',
@@ -174,7 +174,7 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
     region: {
       id: 'region',
       run: async (draft, position) => {
-        return take(
+        return applyAnswer(
           await ui.input({
             ...position,
             prompt: 'ECE region (platform endpoints are region-scoped; a default installation uses "ece-region")',
@@ -194,7 +194,7 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
           basic: { label: 'User name and password', value: 'basic' },
           none: { label: 'No authentication', description: 'only for clusters without security', value: 'none' },
         };
-        return take(
+        return applyAnswer(
           await ui.pick<AuthMethod>({ ...position, placeholder: 'How should requests authenticate?', items: AUTH_METHODS[kind].map((method) => labels[method]), active: draft.auth }),
           (method) => (draft.auth = method),
         );
@@ -203,7 +203,7 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
     apiKey: {
       id: 'apiKey',
       run: async (draft, position) => {
-        return take(
+        return applyAnswer(
           await ui.input({
             ...position,
             prompt:
@@ -223,7 +223,7 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
     username: {
       id: 'username',
       run: async (draft, position) => {
-        return take(
+        return applyAnswer(
           await ui.input({
             ...position,
             prompt: 'User name',
@@ -237,7 +237,7 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
     password: {
       id: 'password',
       run: async (draft, position) => {
-        return take(
+        return applyAnswer(
           await ui.input({ ...position, prompt: 'Password. Stored in VS Code\'s secret storage.', password: true, value: draft.password, validate: (value) => (value === '' ? 'Enter the password.' : undefined) }),
           (value) => (draft.password = value),
         );
@@ -255,14 +255,14 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
           });
           // Declining the confirmation asks the question again.
           if (choice === 'insecure' && !(await ui.confirm(SKIP_TLS_QUESTION, SKIP_TLS_DETAIL, 'Skip Verification'))) continue;
-          return take(choice, (value) => (draft.tls = value));
+          return applyAnswer(choice, (value) => (draft.tls = value));
         }
       },
     },
     caFile: {
       id: 'caFile',
       run: async (draft, position) => {
-        return take(
+        return applyAnswer(
           await ui.input({
             ...position,
             prompt: 'Path of the CA certificate file (PEM)',
@@ -277,7 +277,7 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
     serverName: {
       id: 'serverName',
       run: async (draft, position) => {
-        return take(
+        return applyAnswer(
           await ui.input({
             ...position,
             prompt: 'TLS server name, if the certificate is issued for another name than the URL\'s host (leave empty otherwise)',
@@ -293,7 +293,7 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
       id: 'name',
       run: async (draft, position) => {
         const taken = new Set(dependencies.existingNames.map((name) => name.toLowerCase()));
-        return take(
+        return applyAnswer(
           await ui.input({
             ...position,
             prompt: 'A name for this connection',

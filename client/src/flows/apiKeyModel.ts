@@ -10,7 +10,7 @@ import type { ElasticsearchClient } from '../api/elasticsearch';
 import { ApiError } from '../api/errors';
 import type { CrossClusterAccess, RoleDescriptor } from '../api/types/elasticsearch';
 import { describeProfile } from '../connections/profile';
-import { BACK, take, type FlowStep, type StepPosition } from '../ui/steps';
+import { BACK, applyAnswer, type FlowStep, type StepPosition } from '../ui/steps';
 import { describeError } from '../errorText';
 import { ChangeLog, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { type FlowContext } from './context';
@@ -225,7 +225,7 @@ function serverNameStep(start: FlowStart): FlowStep<AddRemoteDraft> {
   return {
     id: 'serverName',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await start.context.ui.input({
           ...position,
           prompt: 'TLS server name (SNI), when a proxy in front of the remote routes by it or the certificate is for another name. Leave empty otherwise.',
@@ -242,7 +242,7 @@ function pastedKeyStep(start: FlowStart): FlowStep<AddRemoteDraft> {
   return {
     id: 'pastedKey',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await start.context.ui.input({
           ...position,
           prompt: 'The "encoded" value of the cross-cluster API key created on the remote. It is not stored by the extension.',
@@ -292,7 +292,7 @@ function replicationStep(start: FlowStart): FlowStep<AddRemoteDraft> {
   return {
     id: 'replication',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await start.context.ui.input({
           ...position,
           prompt: 'Indices the local cluster may REPLICATE (cross-cluster replication): comma-separated (empty: none)',
@@ -309,7 +309,7 @@ function certificateIdentityStep(start: FlowStart): FlowStep<AddRemoteDraft> {
   return {
     id: 'certificateIdentity',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await start.context.ui.input({
           ...position,
           prompt: 'Strong identity verification (9.3+): a pattern the local cluster\'s signing certificate DN must match. Leave empty to not require it.',
@@ -329,7 +329,7 @@ function eckResourceStep(start: FlowStart): FlowStep<AddRemoteDraft> {
     run: async (draft, position) => {
       const resources = eckResources(context.manifests.openYamlDocuments());
       const newFile = { label: 'Show it in a read-only editor', description: 'the Secret and the secureSettings lines', value: null };
-      return take(
+      return applyAnswer(
         await context.ui.pick<EckResource | null>({
           ...position,
           placeholder: `The ECK manifest of "${draft.local?.profile.name}": the key is loaded through a Secret listed in spec.secureSettings`,
@@ -346,7 +346,7 @@ function eckSecretPlacementStep(start: FlowStart): FlowStep<AddRemoteDraft> {
   return {
     id: 'eckSecretPlacement',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await start.context.ui.pick<boolean>({
           ...position,
           placeholder: 'Where should the Secret holding the key go?',

@@ -10,7 +10,7 @@ import { describeProfile } from '../connections/profile';
 import { ApiError } from '../api/errors';
 import { isRecord } from '../api/shape';
 import type { RemoteResourceRef, TrustSettings } from '../api/types/cloud';
-import { BACK, take, type FlowStep } from '../ui/steps';
+import { BACK, applyAnswer, type FlowStep } from '../ui/steps';
 import { describeError } from '../errorText';
 import { ChangeLog, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { type FlowContext } from './context';
@@ -145,7 +145,7 @@ function addressStep(start: FlowStart): FlowStep<AddRemoteDraft> {
     id: 'certAddress',
     run: async (draft, position) => {
       const host = draft.remote?.profile.url ? safeHost(draft.remote.profile.url) : undefined;
-      return take(
+      return applyAnswer(
         await start.context.ui.input({
           ...position,
           prompt: `Address of the remote's transport interface as host:port (port ${PORTS.transport} by default)`,

@@ -4,7 +4,7 @@
  * Cloud / ECE. The model-specific steps are in apiKeyModel.ts and certificateModel.ts.
  */
 import type { ConnectionProfile } from '../connections/profile';
-import { BACK, take, type FlowStep } from '../ui/steps';
+import { BACK, applyAnswer, type FlowStep } from '../ui/steps';
 import { describeError } from '../errorText';
 import type { ClientPool, FlowContext } from './context';
 import type { DeploymentTarget } from './deployments';
@@ -66,7 +66,7 @@ export function modelStep(start: FlowStart): FlowStep<AddRemoteDraft> {
   return {
     id: 'model',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await start.context.ui.pick<SecurityModel>({
           ...position,
           placeholder: 'How should the two clusters authenticate each other?',
@@ -160,7 +160,7 @@ export function localSteps(start: FlowStart, draft: AddRemoteDraft): FlowStep<Ad
     steps.push({
       id: 'localDeployment',
       run: async (current, position) =>
-        take(
+        applyAnswer(
           await pickDeployment(context, pool, position, {
             kinds: [current.localPlatform === 'ece' ? 'ece' : 'cloud'],
             placeholder: `The deployment "${current.local?.profile.name}" belongs to`,

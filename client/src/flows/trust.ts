@@ -14,7 +14,7 @@ import type { CloudClient } from '../api/cloud';
 import { loadCaFile } from '../api/http';
 import type { AccountTrust, DirectTrust, ExternalTrust, TrustSettings } from '../api/types/cloud';
 import type { ConnectionProfile } from '../connections/profile';
-import { BACK, runSteps, take, type Back, type FlowStep, type StepPosition } from '../ui/steps';
+import { BACK, runSteps, applyAnswer, type Back, type FlowStep, type StepPosition } from '../ui/steps';
 import { describeError } from '../errorText';
 import { ChangeLog, cancelled, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { ClientPool, connectionById, type FlowContext } from './context';
@@ -83,7 +83,7 @@ function deploymentStep<D extends { target?: DeploymentTarget }>(context: FlowCo
   return {
     id: 'deployment',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await pickDeployment(context, pool, position, {
           kinds: ['cloud', 'ece'],
           connection,
@@ -209,7 +209,7 @@ function kindStep(context: FlowContext): FlowStep<AddDraft> {
   return {
     id: 'kind',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await context.ui.pick<AddChoice>({
           ...position,
           placeholder: 'What should the deployment trust?',
@@ -242,7 +242,7 @@ function idStep(context: FlowContext, pool: ClientPool): FlowStep<AddDraft> {
           try {
             const relationships = (await context.ui.progress('Listing trust relationships…', () => ece.listTrustRelationships())).filter((relationship) => !relationship.local);
             if (relationships.length) {
-              return take(
+              return applyAnswer(
                 await context.ui.pick<string>({
                   ...position,
                   placeholder: 'The environment to trust',
@@ -257,7 +257,7 @@ function idStep(context: FlowContext, pool: ClientPool): FlowStep<AddDraft> {
           }
         }
       }
-      return take(
+      return applyAnswer(
         await context.ui.input({
           ...position,
           prompt: draft.kind === 'external' ? 'ID of the trust relationship of the environment to trust' : 'ID of the Elastic Cloud organization to trust',
@@ -274,7 +274,7 @@ function directNameStep(context: FlowContext): FlowStep<AddDraft> {
   return {
     id: 'directName',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await context.ui.input({
           ...position,
           prompt: 'A name for the trusted environment',
@@ -292,7 +292,7 @@ function organizationStep(context: FlowContext): FlowStep<AddDraft> {
   return {
     id: 'organization',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await context.ui.input({
           ...position,
           prompt: 'ID of the Elastic Cloud organization to trust (shown next to the organization name; usually digits)',
@@ -309,7 +309,7 @@ function caFileStep(context: FlowContext): FlowStep<AddDraft> {
   return {
     id: 'caFile',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await context.ui.input({
           ...position,
           prompt:
@@ -356,7 +356,7 @@ function scopeIdStep(context: FlowContext): FlowStep<AddDraft> {
   return {
     id: 'scopeId',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await context.ui.input({
           ...position,
           prompt: 'Scope ID: the part of the environment\'s node certificate names that identifies it (lowercase letters and digits, up to 32; default.es.local for ECK)',
@@ -440,7 +440,7 @@ async function pickClusterIds(context: FlowContext, pool: ClientPool, position: 
     const ids = [...new Set([...picked, ...splitIds(typed)])];
     const odd = ids.filter((id) => !looksLikeClusterId(id) && !knownIds.has(id));
     // 32 lowercase hex is the usual shape (seen in examples, not documented): ask, do not refuse.
-    if (odd.length && !(await context.ui.confirm(`${odd.join(', ')} ${odd.length === 1 ? 'does' : 'do'} not look like an Elasticsearch cluster ID (32 hex characters). Use anyway?`, 'Allowlists take cluster IDs, not deployment IDs or names.', 'Use Anyway'))) continue;
+    if (odd.length && !(await context.ui.confirm(`${odd.join(', ')} ${odd.length === 1 ? 'does' : 'do'} not look like an Elasticsearch cluster ID (32 hex characters). Use anyway?`, 'Allowlists applyAnswer cluster IDs, not deployment IDs or names.', 'Use Anyway'))) continue;
     return ids;
   }
 }
@@ -506,7 +506,7 @@ function entryStep(context: FlowContext, pool: ClientPool): FlowStep<EditDraft> 
         await context.ui.notify('error', `The trust settings of "${target.deploymentName}" could not be read: ${describeError(error)}`);
         return position.canGoBack ? BACK : undefined;
       }
-      return take(
+      return applyAnswer(
         await context.ui.pick<TrustEntry | 'add'>({
           ...position,
           placeholder: entries.length ? 'The trust entry to change' : 'This deployment trusts no other environment yet',

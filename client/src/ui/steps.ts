@@ -60,7 +60,7 @@ export interface WizardUi {
 export type StepOutcome = 'next' | Back | undefined;
 
 /** Turns a pick/input answer into a step outcome, applying it to the draft when it is a value. */
-export function take<T>(value: T | Back | undefined, apply: (value: T) => void): StepOutcome {
+export function applyAnswer<T>(value: T | Back | undefined, apply: (value: T) => void): StepOutcome {
   if (value === undefined) return undefined;
   if (value === BACK) return BACK;
   apply(value as T);
