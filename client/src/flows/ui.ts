@@ -1,11 +1,11 @@
 /**
- * What the guided flows need from the editor, as an interface: the multi-step quick inputs of the
- * connection wizard (pick, input, confirm) plus multi-select, progress notifications, messages
- * with buttons, the clipboard and read-only documents. VS Code implements it in vscodeUi.ts; tests
- * pass a scripted implementation, so every flow runs end to end without an editor.
+ * What the guided flows need from the editor, as an interface: the step UI every multi-step
+ * quick input uses (pick, input, confirm; see ui/steps.ts) plus multi-select, progress
+ * notifications, messages with buttons, the clipboard and read-only documents. VS Code implements
+ * it in vscodeUi.ts; tests pass a scripted implementation, so every flow runs end to end without
+ * an editor.
  */
 import type { Back, PickItem, StepPosition, WizardUi } from '../ui/steps';
-
 export type NoticeKind = 'info' | 'warning' | 'error';
 
 export interface NoticeOptions {

@@ -1,7 +1,7 @@
 /**
- * The flows' UI in VS Code: the connection wizard's quick inputs (step counter, Back button,
- * validation that blocks bad values) plus a multi-select pick, progress notifications, messages
- * with buttons, the clipboard and read-only documents.
+ * The flows' UI in VS Code: the shared step quick inputs of ui/quickInput.ts (step counter, Back
+ * button, validation that blocks bad values) plus a multi-select pick, progress notifications,
+ * messages with buttons, the clipboard and read-only documents.
  */
 import * as vscode from 'vscode';
 import { quickInputWizardUi, showStepQuickPick } from '../ui/quickInput';
