@@ -6,6 +6,7 @@
  * an editor.
  */
 import type { Back, PickItem, StepPosition, WizardUi } from '../ui/steps';
+
 export type NoticeKind = 'info' | 'warning' | 'error';
 
 export interface NoticeOptions {
