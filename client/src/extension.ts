@@ -6,12 +6,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { COMMANDS, INTERNAL_COMMANDS } from './commandIds';
 import { registerConnectionCommands, type Connections } from './connections/commands';
+import { registerConsoleCommands } from './console/provider';
 import { registerDiagnosisCommands } from './diagnosis/commands';
 import { registerFlowCommands, type FlowsApi } from './flows/commands';
+import { registerLanguageStatus } from './languageStatus';
 import { createExtensionLog } from './log';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
 import { registerRemoteClustersView, type RemoteClustersViewApi } from './views/view';
+import { errorText } from './errorText';
 
 let client: LanguageClient | undefined;
 
@@ -55,20 +59,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   client = new LanguageClient('elasticRemoteClusters', 'Elastic Remote Clusters', serverOptions, clientOptions);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('elasticRemoteClusters.showServerStatus', () => showServerStatus()),
-    vscode.commands.registerCommand('elasticRemoteClusters.restartServer', async () => {
+    vscode.commands.registerCommand(COMMANDS.showServerStatus, () => showServerStatus()),
+    vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       await client?.restart();
       void vscode.window.showInformationMessage('Elastic remote clusters language server restarted.');
     }),
     // Used by quick fixes that hand the user a command to run elsewhere (e.g. elasticsearch-keystore add).
-    vscode.commands.registerCommand('elasticRemoteClusters.copyToClipboard', async (text: unknown) => {
+    vscode.commands.registerCommand(INTERNAL_COMMANDS.copyToClipboard, async (text: unknown) => {
       if (typeof text !== 'string') return;
       await vscode.env.clipboard.writeText(text);
       void vscode.window.showInformationMessage(`Copied to the clipboard: ${text}`);
     }),
   );
 
-  // Connections (Add/Test/Remove) and their request log; later features get API clients from the returned object.
+  // Connections (Add/Test/Remove) and their request log; the other features get API clients from the returned object.
   const log = createExtensionLog();
   context.subscriptions.push(log);
   const documents = new ReadOnlyDocuments();
@@ -76,13 +80,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const connections = registerConnectionCommands(context, log);
   const remoteClustersView = registerRemoteClustersView(context, connections, log, documents);
   const flows = registerFlowCommands(context, connections, log, documents);
+  registerConsoleCommands(context, connections, log, documents);
   registerDiagnosisCommands(context, connections, log, documents);
+  context.subscriptions.push(registerLanguageStatus(client, log));
 
   try {
     await client.start();
   } catch (error) {
     // Connections, flows and the view do not need the server: keep them working and say what is off.
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorText(error);
     const showOutput = 'Show Output';
     void vscode.window
       .showErrorMessage(`The Elastic remote clusters language server did not start (${reason}). Diagnostics, completion and hover are off; connections and flows still work.`, showOutput)

@@ -10,6 +10,17 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Cluster settings as flat dotted keys, whether the response was flat or nested; lists stay lists. */
+export function flattenSettings(value: unknown, prefix = '', into: Record<string, unknown> = {}, depth = 0): Record<string, unknown> {
+  if (!isRecord(value) || depth > 16) return into;
+  for (const [key, inner] of Object.entries(value)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (isRecord(inner)) flattenSettings(inner, path, into, depth + 1);
+    else into[path] = inner;
+  }
+  return into;
+}
+
 function typeOf(value: unknown): FieldType | 'null' | 'undefined' | 'other' {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';

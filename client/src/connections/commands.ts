@@ -1,26 +1,21 @@
 /**
  * The connection commands: Elastic: Add Connection, Test Connection, Remove Connection. Also the
- * entry point later features use to get API clients for a saved connection (`openClients`), so the
+ * entry point the flows, the view, the Console and the diagnosis use to get API clients for a saved connection (`openClients`), so the
  * proxy, log and secret handling are the same everywhere.
  */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import { ApiError } from '../api/errors';
 import { loadCaFile } from '../api/http';
 import type { ProxySettings } from '../api/proxy';
 import type { ExtensionLog } from '../log';
+import { quickInputWizardUi } from '../ui/quickInput';
 import { createClients, type ConnectionClients } from './clients';
 import { describeProfile, type ConnectionProfile } from './profile';
-import { quickInputWizardUi } from './quickInput';
 import { ConnectionStore } from './store';
 import { TransportGuard } from './transport';
 import { describeTestResult, testConnection, type ConnectionTestResult } from './testConnection';
 import { runAddConnectionWizard } from './wizard';
-
-export const COMMANDS = {
-  add: 'elasticRemoteClusters.addConnection',
-  test: 'elasticRemoteClusters.testConnection',
-  remove: 'elasticRemoteClusters.removeConnection',
-} as const;
 
 export interface Connections {
   store: ConnectionStore;
@@ -60,9 +55,9 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, log
 
   context.subscriptions.push(
     store,
-    vscode.commands.registerCommand(COMMANDS.add, () => addConnection(store, log)),
-    vscode.commands.registerCommand(COMMANDS.test, (target?: unknown) => testSavedConnection(store, log, openClients, target)),
-    vscode.commands.registerCommand(COMMANDS.remove, (target?: unknown) => removeConnection(store, target)),
+    vscode.commands.registerCommand(COMMANDS.addConnection, () => addConnection(store, log)),
+    vscode.commands.registerCommand(COMMANDS.testConnection, (target?: unknown) => testSavedConnection(store, log, openClients, target)),
+    vscode.commands.registerCommand(COMMANDS.removeConnection, (target?: unknown) => removeConnection(store, target)),
   );
   return { store, openClients };
 }
@@ -77,7 +72,7 @@ async function addConnection(store: ConnectionStore, log: ExtensionLog): Promise
   log.info(`Added connection "${saved.name}" (${describeProfile(saved)}).`);
   const test = 'Test Connection';
   void vscode.window.showInformationMessage(`Connection "${saved.name}" saved.`, test).then((choice) => {
-    if (choice === test) void vscode.commands.executeCommand(COMMANDS.test, saved.id);
+    if (choice === test) void vscode.commands.executeCommand(COMMANDS.testConnection, saved.id);
   });
   return saved;
 }
@@ -144,7 +139,7 @@ async function resolveTarget(store: ConnectionStore, target: unknown, placeholde
   if (profiles.length === 0) {
     const add = 'Add Connection';
     const choice = await vscode.window.showInformationMessage('No Elastic connections are saved yet.', add);
-    if (choice === add) void vscode.commands.executeCommand(COMMANDS.add);
+    if (choice === add) void vscode.commands.executeCommand(COMMANDS.addConnection);
     return undefined;
   }
   if (profiles.length === 1) return profiles[0];

@@ -1,10 +1,11 @@
 /**
- * The "Add Connection" flow as a sequence of steps over a draft, independent of VS Code: the UI is
- * passed in (quick picks and input boxes in the editor, a script in tests). Back returns to the
- * previous step with the earlier answer filled in; Escape cancels.
+ * The "Add Connection" flow as steps over a draft, run by the shared step runner and independent
+ * of VS Code: the UI is passed in (quick picks and input boxes in the editor, a script in tests).
+ * Back returns to the previous step with the earlier answer filled in; Escape cancels.
  */
 import { decodeCloudId } from '../api/cloudId';
 import { DEFAULT_CLOUD_API_URL, DEFAULT_ECE_REGION } from '../api/cloud';
+import { runSteps, applyAnswer, type FlowStep, type PickItem, type WizardUi } from '../ui/steps';
 import {
   AUTH_METHODS,
   KIND_LABELS,
@@ -15,40 +16,6 @@ import {
   type ConnectionProfile,
   type ConnectionSecrets,
 } from './profile';
-
-export const BACK = Symbol('back');
-export type Back = typeof BACK;
-
-export interface PickItem<T> {
-  label: string;
-  description?: string;
-  detail?: string;
-  value: T;
-}
-
-export interface StepPosition {
-  title: string;
-  step: number;
-  totalSteps: number;
-  canGoBack: boolean;
-}
-
-export interface WizardUi {
-  /** Resolves to the chosen value, BACK, or undefined when cancelled. */
-  pick<T>(options: StepPosition & { placeholder: string; items: PickItem<T>[]; active?: T }): Promise<T | Back | undefined>;
-  /** Resolves to the accepted text (only accepted when validate returns undefined), BACK, or undefined. */
-  input(
-    options: StepPosition & {
-      prompt: string;
-      placeholder?: string;
-      value?: string;
-      password?: boolean;
-      validate(value: string): string | undefined | Promise<string | undefined>;
-    },
-  ): Promise<string | Back | undefined>;
-  /** A modal yes/no for dangerous choices. */
-  confirm(message: string, detail: string, action: string): Promise<boolean>;
-}
 
 export interface WizardDependencies {
   /** Names already used by saved connections. */
@@ -78,24 +45,34 @@ interface Draft {
   name?: string;
 }
 
-type StepName = 'kind' | 'endpoint' | 'region' | 'auth' | 'apiKey' | 'username' | 'password' | 'tls' | 'caFile' | 'serverName' | 'name';
-
 const TITLE = 'Add Elastic Connection';
 
+type StepName = 'kind' | 'endpoint' | 'region' | 'auth' | 'apiKey' | 'username' | 'password' | 'tls' | 'caFile' | 'serverName' | 'name';
+type Step = FlowStep<Draft>;
+
+const TLS_CHOICES: PickItem<TlsChoice>[] = [
+  { label: 'Use the system\'s trusted certificates', description: 'public or company-installed CAs', value: 'system' },
+  { label: 'Trust a specific CA certificate file…', description: 'e.g. config/certs/http_ca.crt', value: 'caFile' },
+  { label: '$(warning) Do not verify the certificate', description: 'insecure: exposes the credentials', value: 'insecure' },
+];
+const SKIP_TLS_QUESTION = 'Skip TLS certificate verification for this connection?';
+const SKIP_TLS_DETAIL =
+  'Anyone between VS Code and the server could read and change the traffic, including the API key or password. Use this only on a network you trust, and prefer giving the CA certificate instead.';
+
 /** The steps that apply to the draft as answered so far. */
-function stepsFor(draft: Draft): StepName[] {
-  const steps: StepName[] = ['kind', 'endpoint'];
-  if (draft.kind === 'ece') steps.push('region');
-  if (draft.kind && AUTH_METHODS[draft.kind].length > 1) steps.push('auth');
+function stepsFor(draft: Draft, steps: Record<StepName, Step>): Step[] {
+  const names: StepName[] = ['kind', 'endpoint'];
+  if (draft.kind === 'ece') names.push('region');
+  if (draft.kind && AUTH_METHODS[draft.kind].length > 1) names.push('auth');
   const auth = draft.kind === 'cloud' ? 'apiKey' : draft.auth;
-  if (auth === 'apiKey') steps.push('apiKey');
-  if (auth === 'basic') steps.push('username', 'password');
+  if (auth === 'apiKey') names.push('apiKey');
+  if (auth === 'basic') names.push('username', 'password');
   if (usesHttps(draft)) {
-    steps.push('tls');
-    if (draft.tls === 'caFile') steps.push('caFile', 'serverName');
+    names.push('tls');
+    if (draft.tls === 'caFile') names.push('caFile', 'serverName');
   }
-  steps.push('name');
-  return steps;
+  names.push('name');
+  return names.map((name) => steps[name]);
 }
 
 function usesHttps(draft: Draft): boolean {
@@ -107,216 +84,227 @@ function usesHttps(draft: Draft): boolean {
 /** Runs the flow; resolves to the new connection, or undefined when the user cancelled. */
 export async function runAddConnectionWizard(ui: WizardUi, dependencies: WizardDependencies): Promise<NewConnection | undefined> {
   const draft: Draft = {};
-  const history: StepName[] = [];
-  let current: StepName | undefined = 'kind';
-  while (current) {
-    const steps = stepsFor(draft);
-    const position: StepPosition = { title: TITLE, step: steps.indexOf(current) + 1, totalSteps: steps.length, canGoBack: history.length > 0 };
-    const outcome = await runStep(current, draft, position, ui, dependencies);
-    if (outcome === undefined) return undefined;
-    if (outcome === BACK) {
-      current = history.pop() ?? current;
-      continue;
-    }
-    history.push(current);
-    const next: StepName[] = stepsFor(draft);
-    current = next[next.indexOf(current) + 1];
-  }
-  return toConnection(draft);
+  const steps = wizardSteps(ui, dependencies);
+  return (await runSteps(TITLE, draft, (current) => stepsFor(current, steps))) ? toConnection(draft) : undefined;
 }
 
-type Outcome = 'done' | Back | undefined;
-
-async function runStep(step: StepName, draft: Draft, position: StepPosition, ui: WizardUi, dependencies: WizardDependencies): Promise<Outcome> {
-  const take = <T>(value: T | Back | undefined, apply: (value: T) => void): Outcome => {
-    if (value === undefined) return undefined;
-    if (value === BACK) return BACK;
-    apply(value as T);
-    return 'done';
-  };
-  switch (step) {
-    case 'kind':
-      return take(
-        await ui.pick<{ kind: ConnectionKind; endpoint: Endpoint }>({
-          ...position,
-          placeholder: 'What do you want to connect to?',
-          items: [
-            { label: 'Elasticsearch (URL)', description: 'https://host:9200', value: { kind: 'elasticsearch', endpoint: 'url' } },
-            { label: 'Elasticsearch (Cloud ID)', description: 'from an Elastic Cloud deployment page', value: { kind: 'elasticsearch', endpoint: 'cloudId' } },
-            { label: KIND_LABELS.cloud, description: 'organization API key', detail: 'Deployments, trust, keystore and remote clusters on Elastic Cloud', value: { kind: 'cloud', endpoint: 'url' } },
-            { label: 'Elastic Cloud Enterprise coordinator', description: 'https://host:12443', detail: 'Deployments and trust relationships on an ECE installation', value: { kind: 'ece', endpoint: 'url' } },
-          ],
-          active: draft.kind ? { kind: draft.kind, endpoint: draft.endpoint ?? 'url' } : undefined,
-        }),
-        (choice) => {
-          if (choice.kind !== draft.kind || choice.endpoint !== draft.endpoint) {
-            // A different kind of endpoint: earlier answers about the endpoint no longer apply.
-            draft.url = undefined;
-            draft.cloudId = undefined;
-            draft.auth = undefined;
-          }
-          draft.kind = choice.kind;
-          draft.endpoint = choice.endpoint;
-        },
-      );
-    case 'endpoint':
-      if (draft.kind === 'elasticsearch' && draft.endpoint === 'cloudId') {
-        return take(
-          await ui.input({
+function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<StepName, Step> {
+  return {
+    kind: {
+      id: 'kind',
+      run: async (draft, position) => {
+        return applyAnswer(
+          await ui.pick<{ kind: ConnectionKind; endpoint: Endpoint }>({
             ...position,
-            prompt: 'Cloud ID of the deployment (Elastic Cloud console → deployment → Cloud ID)',
-            placeholder: 'my-deployment:ZXUtd2VzdC0xLmF3cy5mb3VuZC5pbyRhYmMkZGVm',
-            value: draft.cloudId,
-            validate: (value) => {
-              const decoded = decodeCloudId(value);
-              return decoded.ok ? undefined : decoded.problem;
-            },
+            placeholder: 'What do you want to connect to?',
+            items: [
+              { label: 'Elasticsearch (URL)', description: 'https://host:9200', value: { kind: 'elasticsearch', endpoint: 'url' } },
+              { label: 'Elasticsearch (Cloud ID)', description: 'from an Elastic Cloud deployment page', value: { kind: 'elasticsearch', endpoint: 'cloudId' } },
+              { label: KIND_LABELS.cloud, description: 'organization API key', detail: 'Deployments, trust, keystore and remote clusters on Elastic Cloud', value: { kind: 'cloud', endpoint: 'url' } },
+              { label: 'Elastic Cloud Enterprise coordinator', description: 'https://host:12443', detail: 'Deployments and trust relationships on an ECE installation', value: { kind: 'ece', endpoint: 'url' } },
+            ],
+            active: draft.kind ? { kind: draft.kind, endpoint: draft.endpoint ?? 'url' } : undefined,
           }),
-          (value) => (draft.cloudId = value.trim()),
-        );
-      }
-      if (draft.kind === 'cloud') {
-        return take(
+          (choice) => {
+            if (choice.kind !== draft.kind || choice.endpoint !== draft.endpoint) {
+              // A different kind of endpoint: earlier answers about the endpoint no longer apply.
+              draft.url = undefined;
+              draft.cloudId = undefined;
+              draft.auth = undefined;
+            }
+            draft.kind = choice.kind;
+            draft.endpoint = choice.endpoint;
+      },
+    );
+      },
+    },
+    endpoint: {
+      id: 'endpoint',
+      run: async (draft, position) => {
+        if (draft.kind === 'elasticsearch' && draft.endpoint === 'cloudId') {
+          return applyAnswer(
+            await ui.input({
+              ...position,
+              prompt: 'Cloud ID of the deployment (Elastic Cloud console → deployment → Cloud ID)',
+              placeholder: 'my-deployment:ZXUtd2VzdC0xLmF3cy5mb3VuZC5pbyRhYmMkZGVm',
+              value: draft.cloudId,
+              validate: (value) => {
+                const decoded = decodeCloudId(value);
+                return decoded.ok ? undefined : decoded.problem;
+              },
+            }),
+            (value) => (draft.cloudId = value.trim()),
+          );
+        }
+        if (draft.kind === 'cloud') {
+          return applyAnswer(
+            await ui.input({
+              ...position,
+              prompt: 'Elastic Cloud API base URL (keep the default unless you use a private or regional endpoint)',
+              value: draft.url ?? DEFAULT_CLOUD_API_URL,
+              validate: urlInputProblem,
+            }),
+            (value) => (draft.url = value.trim().replace(/\/+$/, '')),
+          );
+        }
+        if (draft.kind === 'ece') {
+          return applyAnswer(
+            await ui.input({
+              ...position,
+              prompt: 'URL of the ECE coordinator (the API listens on port 12443; it is added when you give no port)',
+              placeholder: 'https://ece-coordinator.example.com:12443',
+              value: draft.url,
+              validate: urlInputProblem,
+            }),
+            (value) => (draft.url = withDefaultEcePort(value)),
+          );
+        }
+        return applyAnswer(
           await ui.input({
             ...position,
-            prompt: 'Elastic Cloud API base URL (keep the default unless you use a private or regional endpoint)',
-            value: draft.url ?? DEFAULT_CLOUD_API_URL,
+            prompt: 'URL of the Elasticsearch HTTP endpoint',
+            placeholder: 'https://localhost:9200',
+            value: draft.url,
             validate: urlInputProblem,
           }),
           (value) => (draft.url = value.trim().replace(/\/+$/, '')),
         );
-      }
-      if (draft.kind === 'ece') {
-        return take(
+      },
+    },
+    region: {
+      id: 'region',
+      run: async (draft, position) => {
+        return applyAnswer(
           await ui.input({
             ...position,
-            prompt: 'URL of the ECE coordinator (the API listens on port 12443; it is added when you give no port)',
-            placeholder: 'https://ece-coordinator.example.com:12443',
-            value: draft.url,
-            validate: urlInputProblem,
+            prompt: 'ECE region (platform endpoints are region-scoped; a default installation uses "ece-region")',
+            value: draft.region ?? DEFAULT_ECE_REGION,
+            validate: (value) => (/^[A-Za-z0-9._-]+$/.test(value.trim()) ? undefined : 'Use letters, digits, ".", "_" and "-" only.'),
           }),
-          (value) => (draft.url = withDefaultEcePort(value)),
+          (value) => (draft.region = value.trim()),
         );
-      }
-      return take(
-        await ui.input({
-          ...position,
-          prompt: 'URL of the Elasticsearch HTTP endpoint',
-          placeholder: 'https://localhost:9200',
-          value: draft.url,
-          validate: urlInputProblem,
-        }),
-        (value) => (draft.url = value.trim().replace(/\/+$/, '')),
-      );
-    case 'region':
-      return take(
-        await ui.input({
-          ...position,
-          prompt: 'ECE region (platform endpoints are region-scoped; a default installation uses "ece-region")',
-          value: draft.region ?? DEFAULT_ECE_REGION,
-          validate: (value) => (/^[A-Za-z0-9._-]+$/.test(value.trim()) ? undefined : 'Use letters, digits, ".", "_" and "-" only.'),
-        }),
-        (value) => (draft.region = value.trim()),
-      );
-    case 'auth': {
-      const kind = draft.kind ?? 'elasticsearch';
-      const labels: Record<AuthMethod, PickItem<AuthMethod>> = {
-        apiKey: { label: 'API key', description: kind === 'elasticsearch' ? 'encoded value, or id:api_key' : undefined, value: 'apiKey' },
-        basic: { label: 'User name and password', value: 'basic' },
-        none: { label: 'No authentication', description: 'only for clusters without security', value: 'none' },
-      };
-      return take(
-        await ui.pick<AuthMethod>({ ...position, placeholder: 'How should requests authenticate?', items: AUTH_METHODS[kind].map((method) => labels[method]), active: draft.auth }),
-        (method) => (draft.auth = method),
-      );
-    }
-    case 'apiKey':
-      return take(
-        await ui.input({
-          ...position,
-          prompt:
-            draft.kind === 'elasticsearch'
-              ? 'API key (the "encoded" value, or id:api_key). Stored in VS Code\'s secret storage.'
-              : draft.kind === 'cloud'
-                ? 'Elastic Cloud organization API key. Stored in VS Code\'s secret storage.'
-                : 'ECE API key. Stored in VS Code\'s secret storage.',
-          password: true,
-          value: draft.apiKey,
-          validate: (value) => (value.trim() === '' ? 'Enter the API key.' : /\s/.test(value.trim()) ? 'An API key has no spaces; paste only the key, without "ApiKey ".' : undefined),
-        }),
-        (value) => (draft.apiKey = value.trim()),
-      );
-    case 'username':
-      return take(
-        await ui.input({
-          ...position,
-          prompt: 'User name',
-          value: draft.username,
-          validate: (value) => (value.trim() === '' ? 'Enter a user name.' : value.includes(':') ? 'A user name for basic authentication cannot contain ":".' : undefined),
-        }),
-        (value) => (draft.username = value.trim()),
-      );
-    case 'password':
-      return take(
-        await ui.input({ ...position, prompt: 'Password. Stored in VS Code\'s secret storage.', password: true, value: draft.password, validate: (value) => (value === '' ? 'Enter the password.' : undefined) }),
-        (value) => (draft.password = value),
-      );
-    case 'tls': {
-      const choice = await ui.pick<TlsChoice>({
-        ...position,
-        placeholder: 'How should the server\'s TLS certificate be checked?',
-        items: [
-          { label: 'Use the system\'s trusted certificates', description: 'public or company-installed CAs', value: 'system' },
-          { label: 'Trust a specific CA certificate file…', description: 'e.g. config/certs/http_ca.crt of a self-managed cluster', value: 'caFile' },
-          { label: '$(warning) Do not verify the certificate', description: 'insecure: exposes credentials to anyone in between', value: 'insecure' },
-        ],
-        active: draft.tls,
-      });
-      if (choice === 'insecure') {
-        const confirmed = await ui.confirm(
-          'Skip TLS certificate verification for this connection?',
-          'Anyone between VS Code and the server could read and change the traffic, including the API key or password. Use this only on a network you trust, and prefer giving the CA certificate instead.',
-          'Skip Verification',
+      },
+    },
+    auth: {
+      id: 'auth',
+      run: async (draft, position) => {
+        const kind = draft.kind ?? 'elasticsearch';
+        const labels: Record<AuthMethod, PickItem<AuthMethod>> = {
+          apiKey: { label: 'API key', description: kind === 'elasticsearch' ? 'encoded value, or id:api_key' : undefined, value: 'apiKey' },
+          basic: { label: 'User name and password', value: 'basic' },
+          none: { label: 'No authentication', description: 'only for clusters without security', value: 'none' },
+        };
+        return applyAnswer(
+          await ui.pick<AuthMethod>({ ...position, placeholder: 'How should requests authenticate?', items: AUTH_METHODS[kind].map((method) => labels[method]), active: draft.auth }),
+          (method) => (draft.auth = method),
         );
-        if (!confirmed) return runStep('tls', draft, position, ui, dependencies);
-      }
-      return take(choice, (value) => (draft.tls = value));
-    }
-    case 'caFile':
-      return take(
-        await ui.input({
-          ...position,
-          prompt: 'Path of the CA certificate file (PEM)',
-          placeholder: '/path/to/http_ca.crt',
-          value: draft.caFile,
-          validate: (value) => (value.trim() === '' ? 'Enter the path of the CA certificate.' : dependencies.checkCaFile(value.trim())),
-        }),
-        (value) => (draft.caFile = value.trim()),
-      );
-    case 'serverName':
-      return take(
-        await ui.input({
-          ...position,
-          prompt: 'TLS server name, if the certificate is issued for another name than the URL\'s host (leave empty otherwise)',
-          placeholder: 'es.example.internal',
-          value: draft.tlsServerName,
-          validate: (value) => (value.trim() === '' || /^[A-Za-z0-9.-]+$/.test(value.trim()) ? undefined : 'A server name is a host name: letters, digits, "." and "-".'),
-        }),
-        (value) => (draft.tlsServerName = value.trim() || undefined),
-      );
-    case 'name': {
-      const taken = new Set(dependencies.existingNames.map((name) => name.toLowerCase()));
-      return take(
-        await ui.input({
-          ...position,
-          prompt: 'A name for this connection',
-          value: draft.name ?? suggestName(draft, taken),
-          validate: (value) => (value.trim() === '' ? 'Enter a name.' : taken.has(value.trim().toLowerCase()) ? 'A connection with this name exists already.' : undefined),
-        }),
-        (value) => (draft.name = value.trim()),
-      );
-    }
-  }
+      },
+    },
+    apiKey: {
+      id: 'apiKey',
+      run: async (draft, position) => {
+        return applyAnswer(
+          await ui.input({
+            ...position,
+            prompt:
+              draft.kind === 'elasticsearch'
+                ? 'API key (the "encoded" value, or id:api_key). Stored in VS Code\'s secret storage.'
+                : draft.kind === 'cloud'
+                  ? 'Elastic Cloud organization API key. Stored in VS Code\'s secret storage.'
+                  : 'ECE API key. Stored in VS Code\'s secret storage.',
+            password: true,
+            value: draft.apiKey,
+            validate: (value) => (value.trim() === '' ? 'Enter the API key.' : /\s/.test(value.trim()) ? 'An API key has no spaces; paste only the key, without "ApiKey ".' : undefined),
+          }),
+          (value) => (draft.apiKey = value.trim()),
+        );
+      },
+    },
+    username: {
+      id: 'username',
+      run: async (draft, position) => {
+        return applyAnswer(
+          await ui.input({
+            ...position,
+            prompt: 'User name',
+            value: draft.username,
+            validate: (value) => (value.trim() === '' ? 'Enter a user name.' : value.includes(':') ? 'A user name for basic authentication cannot contain ":".' : undefined),
+          }),
+          (value) => (draft.username = value.trim()),
+        );
+      },
+    },
+    password: {
+      id: 'password',
+      run: async (draft, position) => {
+        return applyAnswer(
+          await ui.input({ ...position, prompt: 'Password. Stored in VS Code\'s secret storage.', password: true, value: draft.password, validate: (value) => (value === '' ? 'Enter the password.' : undefined) }),
+          (value) => (draft.password = value),
+        );
+      },
+    },
+    tls: {
+      id: 'tls',
+      run: async (draft, position) => {
+        for (;;) {
+          const choice = await ui.pick<TlsChoice>({
+            ...position,
+            placeholder: 'How should the server\'s TLS certificate be checked?',
+            items: TLS_CHOICES,
+            active: draft.tls,
+          });
+          // Declining the confirmation asks the question again.
+          if (choice === 'insecure' && !(await ui.confirm(SKIP_TLS_QUESTION, SKIP_TLS_DETAIL, 'Skip Verification'))) continue;
+          return applyAnswer(choice, (value) => (draft.tls = value));
+        }
+      },
+    },
+    caFile: {
+      id: 'caFile',
+      run: async (draft, position) => {
+        return applyAnswer(
+          await ui.input({
+            ...position,
+            prompt: 'Path of the CA certificate file (PEM)',
+            placeholder: '/path/to/http_ca.crt',
+            value: draft.caFile,
+            validate: (value) => (value.trim() === '' ? 'Enter the path of the CA certificate.' : dependencies.checkCaFile(value.trim())),
+          }),
+          (value) => (draft.caFile = value.trim()),
+        );
+      },
+    },
+    serverName: {
+      id: 'serverName',
+      run: async (draft, position) => {
+        return applyAnswer(
+          await ui.input({
+            ...position,
+            prompt: 'TLS server name, if the certificate is issued for another name than the URL\'s host (leave empty otherwise)',
+            placeholder: 'es.example.internal',
+            value: draft.tlsServerName,
+            validate: (value) => (value.trim() === '' || /^[A-Za-z0-9.-]+$/.test(value.trim()) ? undefined : 'A server name is a host name: letters, digits, "." and "-".'),
+          }),
+          (value) => (draft.tlsServerName = value.trim() || undefined),
+        );
+      },
+    },
+    name: {
+      id: 'name',
+      run: async (draft, position) => {
+        const taken = new Set(dependencies.existingNames.map((name) => name.toLowerCase()));
+        return applyAnswer(
+          await ui.input({
+            ...position,
+            prompt: 'A name for this connection',
+            value: draft.name ?? suggestName(draft, taken),
+            validate: (value) => (value.trim() === '' ? 'Enter a name.' : taken.has(value.trim().toLowerCase()) ? 'A connection with this name exists already.' : undefined),
+          }),
+          (value) => (draft.name = value.trim()),
+        );
+      },
+    },
+  };
 }
 
 function suggestName(draft: Draft, taken: Set<string>): string {

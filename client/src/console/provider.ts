@@ -6,18 +6,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CONSOLE_LANGUAGE_ID } from '#core';
+import { COMMANDS } from '../commandIds';
 import type { Connections } from '../connections/commands';
 import { describeProfile, type ConnectionProfile } from '../connections/profile';
-import { describeError } from '../flows/context';
 import type { ExtensionLog } from '../log';
 import type { ReadOnlyDocuments } from '../readOnlyDocuments';
+import { describeError } from '../errorText';
 import { connectionKindsFor, consoleRequests, formatFailure, formatResponse, prepareRequest, requestAt, secretFields, sendPrepared, type PreparedRequest } from './request';
-
-export const CONSOLE_COMMANDS = {
-  send: 'elasticRemoteClusters.sendConsoleRequest',
-  chooseConnection: 'elasticRemoteClusters.chooseConsoleConnection',
-  newFile: 'elasticRemoteClusters.newConsoleFile',
-} as const;
 
 /** What a new request file starts with: the requests that check and use a remote cluster. */
 export const NEW_CONSOLE_FILE = [
@@ -61,8 +56,8 @@ class SendLenses implements vscode.CodeLensProvider {
     return consoleRequests(document.getText()).flatMap((request) => {
       const range = new vscode.Range(document.positionAt(request.lineSpan.start), document.positionAt(request.lineSpan.end));
       return [
-        new vscode.CodeLens(range, { title: '$(play) Send request', tooltip: `Send ${request.method} ${request.path}`, command: CONSOLE_COMMANDS.send, arguments: [document.uri, request.lineSpan.start] }),
-        new vscode.CodeLens(range, { title: chosen ? `to ${chosen}` : 'choose connection', tooltip: 'The connection this file\'s requests go to', command: CONSOLE_COMMANDS.chooseConnection, arguments: [document.uri] }),
+        new vscode.CodeLens(range, { title: '$(play) Send request', tooltip: `Send ${request.method} ${request.path}`, command: COMMANDS.sendConsoleRequest, arguments: [document.uri, request.lineSpan.start] }),
+        new vscode.CodeLens(range, { title: chosen ? `to ${chosen}` : 'choose connection', tooltip: 'The connection this file\'s requests go to', command: COMMANDS.chooseConsoleConnection, arguments: [document.uri] }),
       ];
     });
   }
@@ -93,7 +88,7 @@ export function registerConsoleCommands(context: vscode.ExtensionContext, connec
         prepared?.service === 'cloud' ? 'This request needs an Elastic Cloud or ECE connection, and none is saved.' : 'No Elasticsearch connection is saved yet.',
         add,
       );
-      if (choice === add) void vscode.commands.executeCommand('elasticRemoteClusters.addConnection');
+      if (choice === add) void vscode.commands.executeCommand(COMMANDS.addConnection);
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
@@ -162,13 +157,13 @@ export function registerConsoleCommands(context: vscode.ExtensionContext, connec
     lenses,
     vscode.languages.registerCodeLensProvider({ language: CONSOLE_LANGUAGE_ID }, lenses),
     connections.store.onDidChange(() => lenses.refresh()),
-    vscode.commands.registerCommand(CONSOLE_COMMANDS.send, send),
-    vscode.commands.registerCommand(CONSOLE_COMMANDS.newFile, async () => {
+    vscode.commands.registerCommand(COMMANDS.sendConsoleRequest, send),
+    vscode.commands.registerCommand(COMMANDS.newConsoleFile, async () => {
       const document = await vscode.workspace.openTextDocument({ language: CONSOLE_LANGUAGE_ID, content: NEW_CONSOLE_FILE });
       await vscode.window.showTextDocument(document);
       return document.uri.toString();
     }),
-    vscode.commands.registerCommand(CONSOLE_COMMANDS.chooseConnection, async (target?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.chooseConsoleConnection, async (target?: unknown) => {
       const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
       return uri ? (await chooseConnection(uri))?.id : undefined;
     }),

@@ -1,9 +1,10 @@
 /**
  * Where the code lenses go: the remote aliases of a document, found with the language core's own
  * alias grouping (elasticsearch.yml flat or nested, ECK nodeSet config, `_cluster/settings`
- * bodies), and the connection they point at. Pure.
+ * bodies) and its ECK manifest model (`spec.remoteClusters[].name`, which ECK turns into the
+ * alias of a remote cluster), and the connection they point at. Pure.
  */
-import { parseConfigDocument, remoteAliases } from '#core';
+import { parseConfigDocument, remoteAliases, VALID_ALIAS } from '#core';
 import type { ConnectionProfile } from '../connections/profile';
 
 /** Files larger than this get no lenses: parsing them on every edit would slow typing. */
@@ -15,14 +16,21 @@ export function aliasAnchors(uri: string, text: string, languageId?: string): Ar
   const document = parseConfigDocument({ uri, text, languageId });
   const seen = new Set<string>();
   const anchors: Array<{ alias: string; offset: number }> = [];
+  const add = (alias: string, offset: number) => {
+    if (seen.has(alias)) return;
+    seen.add(alias);
+    anchors.push({ alias, offset });
+  };
   for (const scope of document.scopes) {
-    for (const remote of remoteAliases(scope)) {
-      if (seen.has(remote.alias)) continue;
-      seen.add(remote.alias);
-      anchors.push({ alias: remote.alias, offset: remote.anchor.span.start });
+    for (const remote of remoteAliases(scope)) add(remote.alias, remote.anchor.span.start);
+  }
+  for (const elasticsearch of document.eck?.elasticsearches ?? []) {
+    for (const { name } of elasticsearch.remoteClusters) {
+      // A name that cannot be an alias is the manifest checks' business; no lens for it.
+      if (name && VALID_ALIAS.test(name.value)) add(name.value, name.span.start);
     }
   }
-  return anchors;
+  return anchors.sort((a, b) => a.offset - b.offset);
 }
 
 /** The connection lenses point at: the only Elasticsearch connection, or none. */

@@ -6,8 +6,9 @@
  * different network.
  */
 import { ApiError } from '../api/errors';
+import { errorText } from '../errorText';
 import { explainError } from './errorCatalogue';
-import { errorText, type Check, type CheckResult, type DiagnosisContext, type EndpointReport } from './model';
+import { type Check, type CheckResult, type DiagnosisContext, type EndpointReport } from './checkContext';
 import { ccsCompatibility, parseVersion } from './versions';
 
 const DAY_MS = 86_400_000;

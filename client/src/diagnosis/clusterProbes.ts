@@ -5,9 +5,8 @@
  */
 import type { ElasticsearchClient } from '../api/elasticsearch';
 import { encodePath } from '../api/http';
-import { expectDictionaryOfObjects, expectFields, isRecord } from '../api/shape';
-import { flattenSettings } from '../views/remoteClusters';
-import type { LocalClusterProbe, NodeRoles, RemoteClusterProbe, ResolvedCluster } from './model';
+import { expectDictionaryOfObjects, expectFields, flattenSettings, isRecord } from '../api/shape';
+import type { LocalClusterProbe, NodeRoles, RemoteClusterProbe, ResolvedCluster } from './checkContext';
 
 export function localProbe(client: ElasticsearchClient): LocalClusterProbe {
   return {

@@ -6,10 +6,10 @@
  * names that connection; the command asks nothing more.
  */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import type { ConnectionProfile } from '../connections/profile';
 import { aliasAnchors, lensConnection } from './aliases';
 
-export const DIAGNOSE_COMMAND = 'elasticRemoteClusters.diagnoseRemoteCluster';
 export class DiagnoseCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -27,7 +27,7 @@ export class DiagnoseCodeLensProvider implements vscode.CodeLensProvider {
       const position = document.positionAt(offset);
       return new vscode.CodeLens(new vscode.Range(position, position), {
         title: `Diagnose "${alias}" on ${connection.name}`,
-        command: DIAGNOSE_COMMAND,
+        command: COMMANDS.diagnoseRemoteCluster,
         arguments: [{ connectionId: connection.id, alias }],
       });
     });

@@ -5,6 +5,7 @@
  * for the tree, and offers the fixing actions the report found. Returns the report (for tests).
  */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import { ApiError } from '../api/errors';
 import { loadCaFile } from '../api/http';
 import type { Connections } from '../connections/commands';
@@ -12,20 +13,15 @@ import type { ConnectionClients } from '../connections/clients';
 import type { ConnectionProfile } from '../connections/profile';
 import type { ExtensionLog } from '../log';
 import type { ReadOnlyDocuments } from '../readOnlyDocuments';
-import { VIEW_COMMANDS } from '../views/actions';
+import { errorText } from '../errorText';
 import { localProbe, remoteProbe } from './clusterProbes';
 import { aliasAnchors } from './aliases';
-import { DiagnoseCodeLensProvider, DIAGNOSE_COMMAND } from './codeLens';
+import { DiagnoseCodeLensProvider } from './codeLens';
 import { explainError, renderExplanation } from './errorCatalogue';
 import { renderReport, runDiagnosis, summarize, verdictOf, type DiagnosisReport } from './engine';
 import { lastDiagnoses } from './lastDiagnosis';
-import type { FixAction, NetworkProbe, RemoteClusterProbe } from './model';
+import type { FixAction, NetworkProbe, RemoteClusterProbe } from './checkContext';
 import { createNetworkProbe } from './network';
-
-export const DIAGNOSIS_COMMANDS = {
-  diagnose: DIAGNOSE_COMMAND,
-  explainError: 'elasticRemoteClusters.explainError',
-} as const;
 
 export interface DiagnoseArgs {
   connectionId?: string;
@@ -55,17 +51,17 @@ export function registerDiagnosisCommands(context: vscode.ExtensionContext, conn
       ],
       lenses,
     ),
-    vscode.commands.registerCommand(DIAGNOSIS_COMMANDS.diagnose, async (argument?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.diagnoseRemoteCluster, async (argument?: unknown) => {
       try {
         return await diagnose(connections, log, documents, isRecord(argument) ? (argument as DiagnoseArgs) : {});
       } catch (error) {
-        const message = log.redactor.scrub(error instanceof Error ? error.message : String(error));
+        const message = log.redactor.scrub(errorText(error));
         log.error(`Diagnose Remote Cluster failed: ${message}`);
         void vscode.window.showErrorMessage(`Diagnose Remote Cluster could not run: ${message}`);
         return undefined;
       }
     }),
-    vscode.commands.registerCommand(DIAGNOSIS_COMMANDS.explainError, (argument?: unknown) => explain(documents, typeof argument === 'string' ? argument : undefined)),
+    vscode.commands.registerCommand(COMMANDS.explainError, (argument?: unknown) => explain(documents, typeof argument === 'string' ? argument : undefined)),
   );
 }
 
@@ -132,7 +128,7 @@ async function diagnose(connections: Connections, log: ExtensionLog, documents: 
     log.info(`Diagnosed remote cluster "${alias}" of "${local.name}": ${summary}`);
     await documents.show(`diagnosis-${alias.replace(/[^\w.-]/g, '_')}.md`, log.redactor.scrub(renderReport(report)), { key: `diagnosis/${local.id}/${alias}` });
     // The tree reloads: the new verdict shows, and resolve-cluster may have reconnected the remote.
-    void vscode.commands.executeCommand(VIEW_COMMANDS.refresh);
+    void vscode.commands.executeCommand(COMMANDS.refreshRemoteClusters);
     if (!args.quiet) void offerActions(report, local);
     return report;
   } finally {
@@ -185,13 +181,13 @@ async function offerActions(report: DiagnosisReport, local: ConnectionProfile): 
   if (!action) return;
   switch (action.kind) {
     case 'addTrustedEnvironment':
-      await vscode.commands.executeCommand('elasticRemoteClusters.addTrustedEnvironment', { connectionId: action.connectionId });
+      await vscode.commands.executeCommand(COMMANDS.addTrustedEnvironment, { connectionId: action.connectionId });
       return;
     case 'createApiKey':
-      await vscode.commands.executeCommand('elasticRemoteClusters.createCrossClusterApiKey');
+      await vscode.commands.executeCommand(COMMANDS.createCrossClusterApiKey);
       return;
     case 'explainError':
-      await vscode.commands.executeCommand(DIAGNOSIS_COMMANDS.explainError, action.text);
+      await vscode.commands.executeCommand(COMMANDS.explainError, action.text);
       return;
     case 'openSetting':
       await openInWorkspace((text, uri) => aliasAnchors(uri, text).find((anchor) => anchor.alias === action.alias)?.offset, `cluster.remote.${action.alias}.${action.setting}`, local);

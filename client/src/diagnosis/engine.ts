@@ -3,8 +3,9 @@
  * memoised API answers, and a cluster in trouble should not get a burst of requests); a check that
  * throws is reported as not checked, never as a crash.
  */
+import { errorText } from '../errorText';
 import { CHECKS } from './checks';
-import { DiagnosisContext, errorText, type Check, type CheckResult, type CheckSection, type DiagnosisInputs } from './model';
+import { DiagnosisContext, type Check, type CheckResult, type CheckSection, type DiagnosisInputs } from './checkContext';
 
 export interface CheckOutcome extends CheckResult {
   id: string;

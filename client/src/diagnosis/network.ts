@@ -8,7 +8,8 @@
 import { lookup } from 'node:dns/promises';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { checkServerIdentity, connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
-import type { EndpointReport, NetworkProbe, TlsFacts } from './model';
+import { errorText } from '../errorText';
+import type { EndpointReport, NetworkProbe, TlsFacts } from './checkContext';
 
 export interface NetworkProbeOptions {
   /** Per step (resolve, connect, handshake, HTTP reply). Default 5 s. */
@@ -174,6 +175,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   return code && !message.includes(code) ? `${code}: ${message}` : message;
 }

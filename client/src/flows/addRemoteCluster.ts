@@ -3,14 +3,15 @@
  * model's own steps), shows every change before anything is written, and hands over to the model's
  * execution. Arguments from the tree view or tests skip the steps they answer.
  */
+import { runSteps, type FlowStep } from '../ui/steps';
+import { describeError } from '../errorText';
 import { apiKeySteps, executeApiKey, summarizeApiKey } from './apiKeyModel';
 import { certificateSteps, executeCertificate, isDeploymentPair, planTrust, summarizeCertificate } from './certificateModel';
 import { cancelled, type FlowResult } from './changes';
-import { ClientPool, connectionById, describeError, type FlowContext } from './context';
+import { ClientPool, connectionById, type FlowContext } from './context';
 import { checkCluster } from './pickers';
 import { ADD_REMOTE_CLUSTER_TITLE, localSteps, modelStep, type AddRemoteDraft, type FlowStart } from './remoteDraft';
-import { runSteps, type FlowStep } from './steps';
-import type { SecurityModel } from './model';
+import type { SecurityModel } from './platforms';
 
 export interface AddRemoteClusterArgs {
   localConnectionId?: string;

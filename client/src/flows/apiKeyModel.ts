@@ -6,36 +6,24 @@
  * cluster gets proxy-mode settings pointing at the remote cluster server (port 9443) and the flow
  * waits for `GET _remote/info` to say connected. Every change is recorded with its undo.
  */
+import type { ElasticsearchClient } from '../api/elasticsearch';
 import { ApiError } from '../api/errors';
 import type { CrossClusterAccess, RoleDescriptor } from '../api/types/elasticsearch';
 import { describeProfile } from '../connections/profile';
+import { BACK, applyAnswer, type FlowStep, type StepPosition } from '../ui/steps';
+import { describeError } from '../errorText';
 import { ChangeLog, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
-import { describeError, type FlowContext } from './context';
+import { type FlowContext } from './context';
 import { createRecordedKey } from './crossClusterKeys';
 import { deploymentDetails } from './deployments';
 import { appendDocumentEdit, credentialsSecretName, credentialsSecretYaml, credentialsSetting, eckResources, secureSettingsEdit, secureSettingsSnippet, type EckResource } from './eck';
-import {
-  addressProblem,
-  apiKeyVersionVerdict,
-  atLeastVersion,
-  CERTIFICATE_IDENTITY_VERSION,
-  certificateIdentityProblem,
-  CLOUD_KEYSTORE_AUTO_RELOAD_VERSION,
-  confirmEveryIndex,
-  nameProblem,
-  parsePatterns,
-  patternsProblem,
-  PLATFORM_LABELS,
-  portOf,
-  PORTS,
-  serverNameProblem,
-} from './model';
+import { PLATFORM_LABELS, PORTS } from './platforms';
+import { addressProblem, certificateIdentityProblem, confirmEveryIndex, nameProblem, parsePatterns, patternsProblem, portOf, serverNameProblem } from './validation';
+import { apiKeyVersionVerdict, atLeastVersion, CERTIFICATE_IDENTITY_VERSION, CLOUD_KEYSTORE_AUTO_RELOAD_VERSION } from './versionGates';
 import { checkCluster, pickDeployment, type CheckedCluster } from './pickers';
-import { likelyCauses, notConnectedProblem, waitForConnection } from './remoteStatus';
+import { remainingConnectionProblem } from './remoteStatus';
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
-import { writeProxySettings } from './settings';
-import type { FlowStep } from './steps';
-import { BACK, take, type StepPosition } from './ui';
+import { writeProxySettings } from './aliasSettings';
 
 const TITLE = 'Add Remote Cluster (API key)';
 const NO_CONNECTION = { noConnection: true } as const;
@@ -131,7 +119,7 @@ function remoteStep(start: FlowStart): FlowStep<AddRemoteDraft> {
           placeholder: 'The remote cluster: the one whose indices the local cluster reads. It creates the cross-cluster API key.',
           items: [
             ...profiles.map((profile) => ({ label: profile.name, description: describeProfile(profile), value: profile as CheckedCluster['profile'] | typeof NO_CONNECTION })),
-            { label: 'No connection to the remote', description: 'enter its address and paste a key created there', detail: 'Create the key in the remote\'s Kibana (Stack Management → API keys → cross-cluster) or with POST _security/cross_cluster/api_key.', value: NO_CONNECTION },
+            { label: 'No connection to the remote', description: 'type its address, paste a key from it', detail: 'Create the key in its Kibana or with POST _security/cross_cluster/api_key', value: NO_CONNECTION },
           ],
           active: draft.remoteWithoutConnection ? NO_CONNECTION : draft.remote?.profile,
         });
@@ -171,9 +159,9 @@ function addressStep(start: FlowStart): FlowStep<AddRemoteDraft> {
           ...position,
           placeholder: `Where is the remote cluster server? The local cluster connects there (port ${PORTS.remoteClusterServer} by default).`,
           items: [
-            ...(suggested ? [{ label: suggested, description: 'the remote connection\'s host, remote cluster server port', value: { kind: 'suggested', address: suggested } as AddressChoice }] : []),
-            { label: 'An Elastic Cloud or ECE deployment…', description: 'its endpoint through the proxy, with the server name set', value: { kind: 'deployment' } },
-            { label: 'Enter the address…', description: 'host:port of the remote cluster server, or of a load balancer in front of it', value: { kind: 'typed' } },
+            ...(suggested ? [{ label: suggested, description: `host of the remote connection, port ${PORTS.remoteClusterServer}`, value: { kind: 'suggested', address: suggested } as AddressChoice }] : []),
+            { label: 'An Elastic Cloud or ECE deployment…', description: 'via the proxy, with its server name', value: { kind: 'deployment' } },
+            { label: 'Enter the address…', description: 'host:port of it or of a load balancer', value: { kind: 'typed' } },
           ],
           active: draft.remoteDeployment ? { kind: 'deployment' } : draft.address && draft.address === suggested ? { kind: 'suggested', address: suggested } : draft.address ? { kind: 'typed' } : undefined,
         });
@@ -237,7 +225,7 @@ function serverNameStep(start: FlowStart): FlowStep<AddRemoteDraft> {
   return {
     id: 'serverName',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await start.context.ui.input({
           ...position,
           prompt: 'TLS server name (SNI), when a proxy in front of the remote routes by it or the certificate is for another name. Leave empty otherwise.',
@@ -254,7 +242,7 @@ function pastedKeyStep(start: FlowStart): FlowStep<AddRemoteDraft> {
   return {
     id: 'pastedKey',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await start.context.ui.input({
           ...position,
           prompt: 'The "encoded" value of the cross-cluster API key created on the remote. It is not stored by the extension.',
@@ -304,7 +292,7 @@ function replicationStep(start: FlowStart): FlowStep<AddRemoteDraft> {
   return {
     id: 'replication',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await start.context.ui.input({
           ...position,
           prompt: 'Indices the local cluster may REPLICATE (cross-cluster replication): comma-separated (empty: none)',
@@ -321,7 +309,7 @@ function certificateIdentityStep(start: FlowStart): FlowStep<AddRemoteDraft> {
   return {
     id: 'certificateIdentity',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await start.context.ui.input({
           ...position,
           prompt: 'Strong identity verification (9.3+): a pattern the local cluster\'s signing certificate DN must match. Leave empty to not require it.',
@@ -340,8 +328,8 @@ function eckResourceStep(start: FlowStart): FlowStep<AddRemoteDraft> {
     id: 'eckResource',
     run: async (draft, position) => {
       const resources = eckResources(context.manifests.openYamlDocuments());
-      const newFile = { label: 'Show it in a read-only editor', description: 'the Secret, plus the spec.secureSettings lines to add', value: null };
-      return take(
+      const newFile = { label: 'Show it in a read-only editor', description: 'the Secret and the secureSettings lines', value: null };
+      return applyAnswer(
         await context.ui.pick<EckResource | null>({
           ...position,
           placeholder: `The ECK manifest of "${draft.local?.profile.name}": the key is loaded through a Secret listed in spec.secureSettings`,
@@ -358,13 +346,13 @@ function eckSecretPlacementStep(start: FlowStart): FlowStep<AddRemoteDraft> {
   return {
     id: 'eckSecretPlacement',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await start.context.ui.pick<boolean>({
           ...position,
           placeholder: 'Where should the Secret holding the key go?',
           items: [
-            { label: 'A read-only editor (recommended)', description: 'save it where version control does not see it, then apply it', value: false },
-            { label: `Into ${draft.eckResource?.label ?? 'the manifest'}`, description: 'the file then holds the key: do not commit it', value: true },
+            { label: 'A read-only editor (recommended)', description: 'save outside version control, then apply', value: false },
+            { label: `Into ${draft.eckResource?.label ?? 'the manifest'}`, description: 'the file holds the key: do not commit it', value: true },
           ],
           active: draft.eckSecretInManifest,
         }),
@@ -477,11 +465,9 @@ export async function executeApiKey(start: FlowStart, draft: AddRemoteDraft): Pr
     });
 
     stage = `Waiting for "${alias}" to connect`;
-    const poll = await waitForConnection(context, localEs, alias, local.info.version.number);
-    if (!poll.connected) {
-      const causes = likelyCauses(poll, { model: 'api-key', localPlatform: draft.localPlatform ?? 'self-managed', remoteIsCloud: Boolean(draft.remoteDeployment), keystore });
-      return await fail(context, changes, notConnectedProblem(context, alias, causes), draft);
-    }
+    const expected = { model: 'api-key', localPlatform: draft.localPlatform ?? 'self-managed', remoteIsCloud: Boolean(draft.remoteDeployment), keystore } as const;
+    const notConnected = await remainingConnectionProblem(context, localEs, alias, local.info.version.number, expected);
+    if (notConnected) return await fail(context, changes, notConnected, draft);
     await context.refreshViews();
     await offerRole(start, draft, localEs, changes);
     return await finishFlow(context, TITLE, 'completed', changes, { summary: `"${local.profile.name}" is connected to the remote cluster "${alias}" (API key, ${draft.address}).` });
@@ -582,7 +568,7 @@ async function storeCredentials(start: FlowStart, draft: AddRemoteDraft, encoded
 }
 
 /** POST _nodes/reload_secure_settings and a check that every node now has the setting. Throws when a node failed. */
-async function reloadSecureSettings(context: FlowContext, client: Awaited<ReturnType<FlowStart['pool']['elasticsearch']>>, name: string, setting: string, changes: ChangeLog): Promise<void> {
+async function reloadSecureSettings(context: FlowContext, client: ElasticsearchClient, name: string, setting: string, changes: ChangeLog): Promise<void> {
   const response = await context.ui.progress(`Reloading the secure settings of "${name}"…`, () => client.reloadSecureSettings());
   const failures: string[] = [];
   const missing: string[] = [];
@@ -633,7 +619,7 @@ async function writeEckManifest(start: FlowStart, draft: AddRemoteDraft, encoded
 }
 
 /** After a successful connection: offers a local role that grants the same patterns on the remote through `remote_indices`. */
-async function offerRole(start: FlowStart, draft: AddRemoteDraft, localEs: Awaited<ReturnType<FlowStart['pool']['elasticsearch']>>, changes: ChangeLog): Promise<void> {
+async function offerRole(start: FlowStart, draft: AddRemoteDraft, localEs: ElasticsearchClient, changes: ChangeLog): Promise<void> {
   const { context } = start;
   const alias = draft.alias as string;
   const search = draft.searchPatterns ?? [];

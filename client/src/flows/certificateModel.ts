@@ -10,8 +10,10 @@ import { describeProfile } from '../connections/profile';
 import { ApiError } from '../api/errors';
 import { isRecord } from '../api/shape';
 import type { RemoteResourceRef, TrustSettings } from '../api/types/cloud';
+import { BACK, applyAnswer, type FlowStep } from '../ui/steps';
+import { describeError } from '../errorText';
 import { ChangeLog, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
-import { describeError, type FlowContext } from './context';
+import { type FlowContext } from './context';
 import {
   confirmOnTop,
   deploymentDetails,
@@ -28,13 +30,13 @@ import {
   type DeploymentTarget,
   type TrustEntry,
 } from './deployments';
-import { addressProblem, atLeastVersion, CERTIFICATE_MODEL_DEPRECATED_VERSION, portOf, PORTS } from './model';
+import { PORTS } from './platforms';
+import { addressProblem, portOf } from './validation';
+import { atLeastVersion, CERTIFICATE_MODEL_DEPRECATED_VERSION } from './versionGates';
 import { checkCluster, pickDeployment, type CheckedCluster } from './pickers';
-import { likelyCauses, notConnectedProblem, waitForConnection } from './remoteStatus';
+import { remainingConnectionProblem } from './remoteStatus';
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
-import { writeProxySettings } from './settings';
-import type { FlowStep } from './steps';
-import { BACK, take } from './ui';
+import { writeProxySettings } from './aliasSettings';
 
 const TITLE = 'Add Remote Cluster (TLS certificate)';
 
@@ -89,10 +91,10 @@ function remoteStep(start: FlowStart): FlowStep<AddRemoteDraft> {
             ...profiles.map((profile) => ({ label: profile.name, description: describeProfile(profile), value: { kind: 'connection', profile } as RemoteChoice })),
             {
               label: 'An Elastic Cloud or ECE deployment…',
-              description: isCloudPlatform(draft.localPlatform) ? 'trust and remote-clusters list through the deployment API' : 'through the Cloud proxy on port 9400',
+              description: isCloudPlatform(draft.localPlatform) ? 'set up through the deployment API' : 'through the Cloud proxy on port 9400',
               value: { kind: 'deployment' },
             },
-            { label: 'Enter the address…', description: 'host:port of the remote\'s transport interface', value: { kind: 'typed' } },
+            { label: 'Enter the address…', description: 'host:port of the remote\'s transport', value: { kind: 'typed' } },
           ],
           active: draft.remoteDeployment ? { kind: 'deployment' } : draft.remote ? { kind: 'connection', profile: draft.remote.profile } : undefined,
         });
@@ -143,7 +145,7 @@ function addressStep(start: FlowStart): FlowStep<AddRemoteDraft> {
     id: 'certAddress',
     run: async (draft, position) => {
       const host = draft.remote?.profile.url ? safeHost(draft.remote.profile.url) : undefined;
-      return take(
+      return applyAnswer(
         await start.context.ui.input({
           ...position,
           prompt: `Address of the remote's transport interface as host:port (port ${PORTS.transport} by default)`,
@@ -369,11 +371,9 @@ export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft
     }
 
     stage = `Waiting for "${alias}" to connect`;
-    const poll = await waitForConnection(context, localEs, alias, local.info.version.number);
-    if (!poll.connected) {
-      const causes = likelyCauses(poll, { model: 'certificate', localPlatform: draft.localPlatform ?? 'self-managed', remoteIsCloud: Boolean(draft.remoteDeployment) });
-      return await fail(context, changes, notConnectedProblem(context, alias, causes), alias);
-    }
+    const expected = { model: 'certificate', localPlatform: draft.localPlatform ?? 'self-managed', remoteIsCloud: Boolean(draft.remoteDeployment) } as const;
+    const notConnected = await remainingConnectionProblem(context, localEs, alias, local.info.version.number, expected);
+    if (notConnected) return await fail(context, changes, notConnected, alias);
     await context.refreshViews();
     if (deprecatedHere(draft)) {
       changes.note('TLS-certificate remote clusters are deprecated since Elasticsearch 9.0; plan a move to the API-key model.');

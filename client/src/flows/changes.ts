@@ -5,7 +5,8 @@
  * the manual step instead. Nothing here ever holds a secret.
  */
 import { ApiError } from '../api/errors';
-import { describeError, type FlowContext } from './context';
+import { describeError } from '../errorText';
+import { type FlowContext } from './context';
 
 export interface AppliedChange {
   /** What was done, past tense, e.g. `Created the cross-cluster API key "x" on "remote".` */

@@ -1,34 +1,24 @@
 /**
  * Registers the guided flows (Add/Remove Remote Cluster, Create Cross-Cluster API Key, Add Trusted
- * Environment, Edit Trust) and the Console "Send request" CodeLens. Each command takes an optional
- * argument object (from the remote-clusters view or a script), returns a result object, and never
- * throws into VS Code.
+ * Environment, Edit Trust). Each command takes an optional argument object (from the
+ * remote-clusters view or a script), returns a result object, and never throws into VS Code.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import type { Connections } from '../connections/commands';
-import { registerConsoleCommands } from '../console/provider';
 import type { ExtensionLog } from '../log';
 import type { ReadOnlyDocuments } from '../readOnlyDocuments';
+import { describeError } from '../errorText';
 import { addRemoteCluster, type AddRemoteClusterArgs } from './addRemoteCluster';
 import type { FlowResult } from './changes';
-import { describeError, DEFAULT_CONNECT_TIMEOUT_SECONDS, type FlowContext } from './context';
+import { DEFAULT_CONNECT_TIMEOUT_SECONDS, type FlowContext } from './context';
 import { createCrossClusterApiKey } from './createApiKey';
 import { removeRemoteCluster } from './removeRemoteCluster';
 import { addTrustedEnvironment, editTrust } from './trust';
 import type { FlowUi } from './ui';
 import { vscodeFlowUi } from './vscodeUi';
 
-export const FLOW_COMMANDS = {
-  addRemoteCluster: 'elasticRemoteClusters.addRemoteCluster',
-  removeRemoteCluster: 'elasticRemoteClusters.removeRemoteCluster',
-  createCrossClusterApiKey: 'elasticRemoteClusters.createCrossClusterApiKey',
-  addTrustedEnvironment: 'elasticRemoteClusters.addTrustedEnvironment',
-  editTrust: 'elasticRemoteClusters.editTrust',
-} as const;
-
-/** The view that lists remote clusters (another feature); refreshed after a change when it exists. */
-const REFRESH_VIEW_COMMAND = 'elasticRemoteClusters.refreshRemoteClusters';
 
 /**
  * Test seam, reachable through the extension's exports: in-editor tests cannot click quick inputs,
@@ -76,9 +66,9 @@ export function registerFlowCommands(context: vscode.ExtensionContext, connectio
       },
       refreshViews: async () => {
         try {
-          await vscode.commands.executeCommand(REFRESH_VIEW_COMMAND);
+          await vscode.commands.executeCommand(COMMANDS.refreshRemoteClusters);
         } catch {
-          // The view may not be installed; nothing to refresh then.
+          // A failed refresh only leaves the view stale until its next refresh; the flow's outcome stands.
         }
       },
     };
@@ -100,14 +90,12 @@ export function registerFlowCommands(context: vscode.ExtensionContext, connectio
     };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(FLOW_COMMANDS.addRemoteCluster, guarded<AddRemoteClusterArgs>('Add Remote Cluster', addRemoteCluster)),
-    vscode.commands.registerCommand(FLOW_COMMANDS.removeRemoteCluster, guarded('Remove Remote Cluster', removeRemoteCluster)),
-    vscode.commands.registerCommand(FLOW_COMMANDS.createCrossClusterApiKey, guarded('Create Cross-Cluster API Key', createCrossClusterApiKey)),
-    vscode.commands.registerCommand(FLOW_COMMANDS.addTrustedEnvironment, guarded('Add Trusted Environment', addTrustedEnvironment)),
-    vscode.commands.registerCommand(FLOW_COMMANDS.editTrust, guarded('Edit Trust', editTrust)),
+    vscode.commands.registerCommand(COMMANDS.addRemoteCluster, guarded<AddRemoteClusterArgs>('Add Remote Cluster', addRemoteCluster)),
+    vscode.commands.registerCommand(COMMANDS.removeRemoteCluster, guarded('Remove Remote Cluster', removeRemoteCluster)),
+    vscode.commands.registerCommand(COMMANDS.createCrossClusterApiKey, guarded('Create Cross-Cluster API Key', createCrossClusterApiKey)),
+    vscode.commands.registerCommand(COMMANDS.addTrustedEnvironment, guarded('Add Trusted Environment', addTrustedEnvironment)),
+    vscode.commands.registerCommand(COMMANDS.editTrust, guarded('Edit Trust', editTrust)),
   );
-  registerConsoleCommands(context, connections, log, documents);
-
   return {
     useUi: (ui) => (uiOverride = ui),
     realUi,

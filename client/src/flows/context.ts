@@ -100,12 +100,6 @@ export class ClientPool {
   }
 }
 
-/** A failure in words: API errors carry an actionable message; anything else is unexpected. */
-export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  return `An unexpected error occurred (${error instanceof Error ? error.message : String(error)}).`;
-}
-
 /** Finds a connection by id; undefined (and a message) when it is gone. */
 export async function connectionById(context: FlowContext, id: string | undefined, kinds: ConnectionKind[]): Promise<ConnectionProfile | undefined> {
   if (id === undefined) return undefined;

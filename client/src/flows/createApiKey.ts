@@ -3,15 +3,16 @@
  * patterns the user picks, and hands the encoded value over only on explicit request (clipboard or
  * a new untitled editor). It is never logged, put in a message, or returned.
  */
+import { BACK, runSteps, applyAnswer, type FlowStep } from '../ui/steps';
+import { describeError } from '../errorText';
 import { ChangeLog, cancelled, failFlow, finishFlow, type FlowResult } from './changes';
 import { createRecordedKey } from './crossClusterKeys';
-import { ClientPool, connectionById, describeError, type FlowContext } from './context';
-import { atLeastVersion, CERTIFICATE_IDENTITY_VERSION, certificateIdentityProblem, confirmEveryIndex, expirationProblem, nameProblem, parsePatterns, patternsProblem } from './model';
+import { ClientPool, connectionById, type FlowContext } from './context';
+import { certificateIdentityProblem, confirmEveryIndex, expirationProblem, nameProblem, parsePatterns, patternsProblem } from './validation';
+import { atLeastVersion, CERTIFICATE_IDENTITY_VERSION } from './versionGates';
 import { checkApiKeyRemote } from './apiKeyModel';
 import { pickConnection, type CheckedCluster } from './pickers';
 import type { FlowStart } from './remoteDraft';
-import { runSteps, type FlowStep } from './steps';
-import { BACK, take } from './ui';
 
 const TITLE = 'Create Cross-Cluster API Key';
 
@@ -129,7 +130,7 @@ function nameStep(context: FlowContext): FlowStep<Draft> {
   return {
     id: 'name',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await context.ui.input({
           ...position,
           prompt: 'Name of the key (shown in the remote\'s API key list)',
@@ -173,7 +174,7 @@ function certificateIdentityStep(context: FlowContext): FlowStep<Draft> {
   return {
     id: 'certificateIdentity',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await context.ui.input({
           ...position,
           prompt: 'Certificate identity (9.3+): a pattern the signing certificate\'s DN must match. Leave empty to not require it.',
@@ -189,7 +190,7 @@ function expirationStep(context: FlowContext): FlowStep<Draft> {
   return {
     id: 'expiration',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await context.ui.input({ ...position, prompt: 'Expiration, e.g. 90d (empty: the key does not expire)', value: draft.expiration, validate: expirationProblem }),
         (value) => (draft.expiration = value.trim() || undefined),
       ),

@@ -10,8 +10,9 @@ import { ApiError } from '../api/errors';
 import type { AccountTrust, DirectTrust, ElasticsearchResourceInfo, ExternalTrust, RemoteResourceRef, TrustSettings } from '../api/types/cloud';
 import { isRecord } from '../api/shape';
 import type { ConnectionProfile } from '../connections/profile';
-import { describeError, type ClientPool, type FlowContext } from './context';
-import { PORTS } from './model';
+import { describeError } from '../errorText';
+import { type ClientPool, type FlowContext } from './context';
+import { PORTS } from './platforms';
 
 export interface DeploymentTarget {
   connection: ConnectionProfile;

@@ -5,9 +5,10 @@
 import type { RootInfo } from '../api/types/elasticsearch';
 import type { ConnectionKind, ConnectionProfile } from '../connections/profile';
 import { describeProfile } from '../connections/profile';
-import { describeError, type ClientPool, type FlowContext } from './context';
+import { BACK, type Back, type StepPosition } from '../ui/steps';
+import { describeError } from '../errorText';
+import { type ClientPool, type FlowContext } from './context';
 import { listDeploymentTargets, type DeploymentTarget } from './deployments';
-import { BACK, type Back, type StepPosition } from './ui';
 
 export interface CheckedCluster {
   profile: ConnectionProfile;
@@ -77,7 +78,7 @@ export async function pickDeployment(
   return context.ui.pick<DeploymentTarget>({
     ...position,
     placeholder: options.placeholder,
-    items: shown.map((target) => ({ label: target.deploymentName, description: `${target.refId} · ${target.connection.name}`, detail: `Deployment ${target.deploymentId}, Elasticsearch cluster ${target.clusterId}`, value: target })),
+    items: shown.map((target) => ({ label: target.deploymentName, description: `${target.refId} · ${target.connection.name}`, detail: `Deployment ${target.deploymentId} · cluster ${target.clusterId}`, value: target })),
     active: shown.find((target) => options.preselect?.(target)),
   });
 }

@@ -4,15 +4,16 @@
  * Cloud / ECE. The model-specific steps are in apiKeyModel.ts and certificateModel.ts.
  */
 import type { ConnectionProfile } from '../connections/profile';
+import { BACK, applyAnswer, type FlowStep } from '../ui/steps';
+import { describeError } from '../errorText';
 import type { ClientPool, FlowContext } from './context';
 import type { DeploymentTarget } from './deployments';
 import type { EckResource } from './eck';
-import { describeError } from './context';
-import { aliasProblem, apiKeyVersionVerdict, guessPlatform, PLATFORM_LABELS, type Platform, type SecurityModel } from './model';
+import { guessPlatform, PLATFORM_LABELS, type Platform, type SecurityModel } from './platforms';
+import { aliasProblem } from './validation';
+import { apiKeyVersionVerdict } from './versionGates';
 import { checkCluster, pickConnection, pickDeployment, type CheckedCluster } from './pickers';
-import { describeAliasSettings, hasAnySetting, readAliasSettings, type AliasSettings } from './settings';
-import type { FlowStep } from './steps';
-import { BACK, take } from './ui';
+import { describeAliasSettings, hasAnySetting, readAliasSettings, type AliasSettings } from './aliasSettings';
 
 export const ADD_REMOTE_CLUSTER_TITLE = 'Add Remote Cluster';
 
@@ -65,7 +66,7 @@ export function modelStep(start: FlowStart): FlowStep<AddRemoteDraft> {
   return {
     id: 'model',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await start.context.ui.pick<SecurityModel>({
           ...position,
           placeholder: 'How should the two clusters authenticate each other?',
@@ -73,7 +74,7 @@ export function modelStep(start: FlowStart): FlowStep<AddRemoteDraft> {
             {
               label: 'API key (recommended)',
               description: 'cross-cluster API key, port 9443',
-              detail: 'The remote grants access through a cross-cluster API key, which the local cluster keeps in its keystore. Elasticsearch 8.14+ (8.10+ on ECK).',
+              detail: 'Remote\'s cross-cluster API key in the local keystore. Elasticsearch 8.14+ (ECK 8.10+).',
               value: 'api-key',
             },
             {
@@ -159,7 +160,7 @@ export function localSteps(start: FlowStart, draft: AddRemoteDraft): FlowStep<Ad
     steps.push({
       id: 'localDeployment',
       run: async (current, position) =>
-        take(
+        applyAnswer(
           await pickDeployment(context, pool, position, {
             kinds: [current.localPlatform === 'ece' ? 'ece' : 'cloud'],
             placeholder: `The deployment "${current.local?.profile.name}" belongs to`,
@@ -178,11 +179,11 @@ function platformHint(platform: Platform, model: SecurityModel | undefined): str
   switch (platform) {
     case 'cloud':
     case 'ece':
-      return 'key stored through the deployment keystore API';
+      return 'key via the deployment keystore API';
     case 'eck':
-      return 'key stored through a Secret and spec.secureSettings';
+      return 'key via a Secret in spec.secureSettings';
     case 'self-managed':
-      return 'key added with elasticsearch-keystore on each node';
+      return 'elasticsearch-keystore on every node';
   }
 }
 

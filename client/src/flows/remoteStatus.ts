@@ -8,8 +8,11 @@
 import type { ElasticsearchClient } from '../api/elasticsearch';
 import { ApiError } from '../api/errors';
 import type { RemoteClusterInfo } from '../api/types/elasticsearch';
-import { describeError, type FlowContext } from './context';
-import { atLeastVersion, PORTS, portOf, RESOLVE_CLUSTER_VERSION, type Platform, type SecurityModel } from './model';
+import { describeError } from '../errorText';
+import { type FlowContext } from './context';
+import { PORTS, type Platform, type SecurityModel } from './platforms';
+import { portOf } from './validation';
+import { atLeastVersion, RESOLVE_CLUSTER_VERSION } from './versionGates';
 
 export interface PollResult {
   connected: boolean;
@@ -154,6 +157,21 @@ export function likelyCauses(result: PollResult, expected: ConnectionExpectation
 }
 
 /** What to tell the user when a new remote did not connect in time. */
-export function notConnectedProblem(context: FlowContext, alias: string, causes: string[]): string {
+function notConnectedProblem(context: FlowContext, alias: string, causes: string[]): string {
   return `"${alias}" did not connect within ${Math.round(context.timing.connectTimeoutMs / 1000)} s. Likely causes:\n${causes.map((cause) => `• ${cause}`).join('\n')}`;
+}
+
+/**
+ * The last step of both Add Remote Cluster models: waits for the alias to connect. Resolves to
+ * undefined once it is connected, else to the problem with its likely causes, for the flow's report.
+ */
+export async function remainingConnectionProblem(
+  context: FlowContext,
+  client: ElasticsearchClient,
+  alias: string,
+  localVersion: string,
+  expected: ConnectionExpectations,
+): Promise<string | undefined> {
+  const poll = await waitForConnection(context, client, alias, localVersion);
+  return poll.connected ? undefined : notConnectedProblem(context, alias, likelyCauses(poll, expected));
 }

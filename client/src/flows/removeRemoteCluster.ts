@@ -3,13 +3,13 @@
  * `PUT _cluster/settings` (Elasticsearch applies it all or nothing), then checks `_remote/info`.
  * A keystore entry cannot be removed through the cluster API; the report says how.
  */
+import { BACK, runSteps, type FlowStep } from '../ui/steps';
+import { describeError } from '../errorText';
 import { ChangeLog, cancelled, finishFlow, recordedWrite, type FlowResult } from './changes';
-import { ClientPool, connectionById, describeError, type FlowContext } from './context';
+import { ClientPool, connectionById, type FlowContext } from './context';
 import { credentialsSetting } from './eck';
 import { checkCluster, pickConnection, type CheckedCluster } from './pickers';
-import { aliasesIn, describeAliasSettings, hasAnySetting, readAliasSettings, removalBody, settingsApplied, type AliasSettings } from './settings';
-import { runSteps, type FlowStep } from './steps';
-import { BACK } from './ui';
+import { aliasesIn, describeAliasSettings, hasAnySetting, readAliasSettings, removalBody, settingsApplied, type AliasSettings } from './aliasSettings';
 
 const TITLE = 'Remove Remote Cluster';
 
@@ -43,7 +43,7 @@ export async function removeRemoteCluster(context: FlowContext, args: RemoveRemo
     const steps: FlowStep<Draft>[] = [];
     if (!draft.local) steps.push(connectionStep(context, pool));
     if (!draft.settings) steps.push(aliasStep(context, pool));
-    if (steps.length && !(await runSteps(TITLE, draft, () => steps))) return cancelled();
+    if (steps.length && !(await runSteps(TITLE, draft, steps))) return cancelled();
 
     const local = draft.local as CheckedCluster;
     const settings = draft.settings as AliasSettings;

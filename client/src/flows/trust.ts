@@ -10,11 +10,14 @@
  * The deployment update replaces the whole trust object, so every write reads the current trust
  * right before and changes only the one entry.
  */
+import type { CloudClient } from '../api/cloud';
 import { loadCaFile } from '../api/http';
 import type { AccountTrust, DirectTrust, ExternalTrust, TrustSettings } from '../api/types/cloud';
 import type { ConnectionProfile } from '../connections/profile';
+import { BACK, runSteps, applyAnswer, type Back, type FlowStep, type StepPosition } from '../ui/steps';
+import { describeError } from '../errorText';
 import { ChangeLog, cancelled, finishFlow, recordedWrite, type FlowResult } from './changes';
-import { ClientPool, connectionById, describeError, type FlowContext } from './context';
+import { ClientPool, connectionById, type FlowContext } from './context';
 import {
   ChangedMeanwhileError,
   confirmOnTop,
@@ -29,10 +32,8 @@ import {
   type TrustEntry,
   type TrustKind,
 } from './deployments';
-import { looksLikeClusterId } from './model';
+import { looksLikeClusterId } from './validation';
 import { pickDeployment } from './pickers';
-import { runSteps, type FlowStep } from './steps';
-import { BACK, take, type Back, type StepPosition } from './ui';
 
 const ADD_TITLE = 'Add Trusted Environment';
 const EDIT_TITLE = 'Edit Trust';
@@ -82,7 +83,7 @@ function deploymentStep<D extends { target?: DeploymentTarget }>(context: FlowCo
   return {
     id: 'deployment',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await pickDeployment(context, pool, position, {
           kinds: ['cloud', 'ece'],
           connection,
@@ -149,7 +150,7 @@ async function runAddTrust(context: FlowContext, pool: ClientPool, draft: AddDra
 
 async function writeAndReport(
   context: FlowContext,
-  cloud: Awaited<ReturnType<ClientPool['cloud']>>,
+  cloud: CloudClient,
   target: DeploymentTarget,
   title: string,
   change: { set: TrustEntry } | { remove: string },
@@ -208,16 +209,16 @@ function kindStep(context: FlowContext): FlowStep<AddDraft> {
   return {
     id: 'kind',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await context.ui.pick<AddChoice>({
           ...position,
           placeholder: 'What should the deployment trust?',
           items: [
             draft.target?.connection.kind === 'ece'
-              ? { label: 'An Elastic Cloud organization', description: 'by organization ID and the CA certificates of its regions', value: 'ess' }
+              ? { label: 'An Elastic Cloud organization', description: 'by organization ID and regional CAs', value: 'ess' }
               : { label: 'An Elastic Cloud organization', description: 'by organization ID', value: 'accounts' },
             { label: 'An ECE environment', description: 'by trust relationship', value: 'external' },
-            { label: 'A self-managed or other environment', description: 'by its CA certificate (ECK, self-managed)', value: 'direct' },
+            { label: 'A self-managed or other environment', description: 'by CA certificate (ECK, self-managed)', value: 'direct' },
           ],
           active: draft.kind,
         }),
@@ -241,7 +242,7 @@ function idStep(context: FlowContext, pool: ClientPool): FlowStep<AddDraft> {
           try {
             const relationships = (await context.ui.progress('Listing trust relationships…', () => ece.listTrustRelationships())).filter((relationship) => !relationship.local);
             if (relationships.length) {
-              return take(
+              return applyAnswer(
                 await context.ui.pick<string>({
                   ...position,
                   placeholder: 'The environment to trust',
@@ -256,7 +257,7 @@ function idStep(context: FlowContext, pool: ClientPool): FlowStep<AddDraft> {
           }
         }
       }
-      return take(
+      return applyAnswer(
         await context.ui.input({
           ...position,
           prompt: draft.kind === 'external' ? 'ID of the trust relationship of the environment to trust' : 'ID of the Elastic Cloud organization to trust',
@@ -273,7 +274,7 @@ function directNameStep(context: FlowContext): FlowStep<AddDraft> {
   return {
     id: 'directName',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await context.ui.input({
           ...position,
           prompt: 'A name for the trusted environment',
@@ -291,7 +292,7 @@ function organizationStep(context: FlowContext): FlowStep<AddDraft> {
   return {
     id: 'organization',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await context.ui.input({
           ...position,
           prompt: 'ID of the Elastic Cloud organization to trust (shown next to the organization name; usually digits)',
@@ -308,7 +309,7 @@ function caFileStep(context: FlowContext): FlowStep<AddDraft> {
   return {
     id: 'caFile',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await context.ui.input({
           ...position,
           prompt:
@@ -355,7 +356,7 @@ function scopeIdStep(context: FlowContext): FlowStep<AddDraft> {
   return {
     id: 'scopeId',
     run: async (draft, position) =>
-      take(
+      applyAnswer(
         await context.ui.input({
           ...position,
           prompt: 'Scope ID: the part of the environment\'s node certificate names that identifies it (lowercase letters and digits, up to 32; default.es.local for ECK)',
@@ -439,7 +440,7 @@ async function pickClusterIds(context: FlowContext, pool: ClientPool, position: 
     const ids = [...new Set([...picked, ...splitIds(typed)])];
     const odd = ids.filter((id) => !looksLikeClusterId(id) && !knownIds.has(id));
     // 32 lowercase hex is the usual shape (seen in examples, not documented): ask, do not refuse.
-    if (odd.length && !(await context.ui.confirm(`${odd.join(', ')} ${odd.length === 1 ? 'does' : 'do'} not look like an Elasticsearch cluster ID (32 hex characters). Use anyway?`, 'Allowlists take cluster IDs, not deployment IDs or names.', 'Use Anyway'))) continue;
+    if (odd.length && !(await context.ui.confirm(`${odd.join(', ')} ${odd.length === 1 ? 'does' : 'do'} not look like an Elasticsearch cluster ID (32 hex characters). Use anyway?`, 'Allowlists applyAnswer cluster IDs, not deployment IDs or names.', 'Use Anyway'))) continue;
     return ids;
   }
 }
@@ -479,7 +480,7 @@ export async function editTrust(context: FlowContext, args: TrustArgs = {}): Pro
     const key = trustEntryKey(entry);
     const cloud = await pool.cloud(target.connection);
     if (draft.action === 'remove') {
-      if (!(await context.ui.confirm(`Remove this trust from deployment "${target.deploymentName}"?`, `${describeTrustEntry(entry)}\n\nThe other trust entries are kept.`, 'Remove'))) return cancelled();
+      if (!(await context.ui.confirm(`Remove this trust from deployment "${target.deploymentName}"?`, `${describeTrustEntry(entry)}\n\nRemote clusters that connect with that environment through the TLS certificate model stop working. The other trust entries are kept.`, 'Remove'))) return cancelled();
       return await writeAndReport(context, cloud, target, EDIT_TITLE, { remove: key }, draft.seen, `Removed from the trust of deployment "${target.deploymentName}": ${describeTrustEntry(entry)}.`);
     }
     const scope = draft.scope as Scope;
@@ -505,7 +506,7 @@ function entryStep(context: FlowContext, pool: ClientPool): FlowStep<EditDraft> 
         await context.ui.notify('error', `The trust settings of "${target.deploymentName}" could not be read: ${describeError(error)}`);
         return position.canGoBack ? BACK : undefined;
       }
-      return take(
+      return applyAnswer(
         await context.ui.pick<TrustEntry | 'add'>({
           ...position,
           placeholder: entries.length ? 'The trust entry to change' : 'This deployment trusts no other environment yet',
@@ -532,7 +533,7 @@ function actionStep(context: FlowContext, pool: ClientPool): FlowStep<EditDraft>
           placeholder: describeTrustEntry(draft.entry as TrustEntry),
           items: [
             { label: 'Change which clusters are trusted', value: 'scope' },
-            { label: 'Remove this trust', description: 'certificate-model connections with that environment stop working', value: 'remove' },
+            { label: 'Remove this trust', description: 'certificate-model remotes disconnect', value: 'remove' },
           ],
           active: draft.action === 'remove' ? 'remove' : draft.action ? 'scope' : undefined,
         });

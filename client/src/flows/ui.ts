@@ -1,12 +1,11 @@
 /**
- * What the guided flows need from the editor, as an interface: the multi-step quick inputs of the
- * connection wizard (pick, input, confirm) plus multi-select, progress notifications, messages
- * with buttons, the clipboard and read-only documents. VS Code implements it in vscodeUi.ts; tests
- * pass a scripted implementation, so every flow runs end to end without an editor.
+ * What the guided flows need from the editor, as an interface: the step UI every multi-step
+ * quick input uses (pick, input, confirm; see ui/steps.ts) plus multi-select, progress
+ * notifications, messages with buttons, the clipboard and read-only documents. VS Code implements
+ * it in vscodeUi.ts; tests pass a scripted implementation, so every flow runs end to end without
+ * an editor.
  */
-import type { Back, PickItem, StepPosition, WizardUi } from '../connections/wizard';
-
-export { BACK, type Back, type PickItem, type StepPosition } from '../connections/wizard';
+import type { Back, PickItem, StepPosition, WizardUi } from '../ui/steps';
 
 export type NoticeKind = 'info' | 'warning' | 'error';
 
@@ -30,12 +29,4 @@ export interface FlowUi extends WizardUi {
    * extension picks the language; the title itself must not hold a secret.
    */
   openReadOnly(title: string, content: string): Promise<void>;
-}
-
-/** Turns a pick/input answer into a step outcome, applying it to the draft when it is a value. */
-export function take<T>(value: T | Back | undefined, apply: (value: T) => void): 'next' | Back | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'symbol') return value as Back;
-  apply(value as T);
-  return 'next';
 }

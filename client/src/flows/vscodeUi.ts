@@ -1,12 +1,13 @@
 /**
- * The flows' UI in VS Code: the connection wizard's quick inputs (step counter, Back button,
- * validation that blocks bad values) plus a multi-select pick, progress notifications, messages
- * with buttons, the clipboard and read-only documents.
+ * The flows' UI in VS Code: the shared step quick inputs of ui/quickInput.ts (step counter, Back
+ * button, validation that blocks bad values) plus a multi-select pick, progress notifications,
+ * messages with buttons, the clipboard and read-only documents.
  */
 import * as vscode from 'vscode';
-import { quickInputWizardUi, showStepQuickPick } from '../connections/quickInput';
+import { quickInputWizardUi, showStepQuickPick } from '../ui/quickInput';
 import type { ReadOnlyDocuments } from '../readOnlyDocuments';
-import { type Back, type FlowUi, type NoticeKind, type NoticeOptions, type PickItem, type StepPosition } from './ui';
+import type { Back, PickItem, StepPosition } from '../ui/steps';
+import type { FlowUi, NoticeKind, NoticeOptions } from './ui';
 
 export function vscodeFlowUi(documents: ReadOnlyDocuments): FlowUi {
   return {

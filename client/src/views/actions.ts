@@ -3,26 +3,20 @@
  * (the set-up flows, the connection commands). VS Code passes the clicked node to a menu command,
  * so each action turns the node into the argument shape its target command documents. Pure.
  */
+import { COMMANDS } from '../commandIds';
 import type { TreeNode } from './nodes';
 
 export const VIEW_ID = 'elasticRemoteClusters.remoteClustersView';
 
-/** The view's own commands; each takes a tree node, or asks (selection, then a pick) without one. */
-export const VIEW_COMMANDS = {
-  refresh: 'elasticRemoteClusters.refreshRemoteClusters',
-  copyClusterId: 'elasticRemoteClusters.copyClusterId',
-  openItemJson: 'elasticRemoteClusters.openItemJson',
-} as const;
-
 export const ITEM_ACTIONS = {
-  addConnection: { command: 'elasticRemoteClusters.view.addConnection', target: 'elasticRemoteClusters.addConnection', title: 'Add Connection' },
-  addRemoteCluster: { command: 'elasticRemoteClusters.view.addRemoteCluster', target: 'elasticRemoteClusters.addRemoteCluster', title: 'Add Remote Cluster' },
-  removeRemoteCluster: { command: 'elasticRemoteClusters.view.removeRemoteCluster', target: 'elasticRemoteClusters.removeRemoteCluster', title: 'Remove Remote Cluster' },
-  editTrust: { command: 'elasticRemoteClusters.view.editTrust', target: 'elasticRemoteClusters.editTrust', title: 'Edit Trust' },
-  addTrustedEnvironment: { command: 'elasticRemoteClusters.view.addTrustedEnvironment', target: 'elasticRemoteClusters.addTrustedEnvironment', title: 'Add Trusted Environment' },
-  testConnection: { command: 'elasticRemoteClusters.view.testConnection', target: 'elasticRemoteClusters.testConnection', title: 'Test Connection' },
-  removeConnection: { command: 'elasticRemoteClusters.view.removeConnection', target: 'elasticRemoteClusters.removeConnection', title: 'Remove Connection' },
-  diagnoseRemoteCluster: { command: 'elasticRemoteClusters.view.diagnoseRemoteCluster', target: 'elasticRemoteClusters.diagnoseRemoteCluster', title: 'Diagnose Remote Cluster' },
+  addConnection: { command: COMMANDS.viewAddConnection, target: COMMANDS.addConnection, title: 'Add Connection' },
+  addRemoteCluster: { command: COMMANDS.viewAddRemoteCluster, target: COMMANDS.addRemoteCluster, title: 'Add Remote Cluster' },
+  removeRemoteCluster: { command: COMMANDS.viewRemoveRemoteCluster, target: COMMANDS.removeRemoteCluster, title: 'Remove Remote Cluster' },
+  editTrust: { command: COMMANDS.viewEditTrust, target: COMMANDS.editTrust, title: 'Edit Trust' },
+  addTrustedEnvironment: { command: COMMANDS.viewAddTrustedEnvironment, target: COMMANDS.addTrustedEnvironment, title: 'Add Trusted Environment' },
+  testConnection: { command: COMMANDS.viewTestConnection, target: COMMANDS.testConnection, title: 'Test Connection' },
+  removeConnection: { command: COMMANDS.viewRemoveConnection, target: COMMANDS.removeConnection, title: 'Remove Connection' },
+  diagnoseRemoteCluster: { command: COMMANDS.viewDiagnoseRemoteCluster, target: COMMANDS.diagnoseRemoteCluster, title: 'Diagnose Remote Cluster' },
 } as const;
 
 export type ItemAction = keyof typeof ITEM_ACTIONS;

@@ -5,11 +5,9 @@
  * absent instead of throwing.
  */
 import { parseAddress } from '#core';
-import { isRecord } from '../api/shape';
-import { PORTS } from '../flows/model';
+import { flattenSettings, isRecord } from '../api/shape';
+import { PORTS, type SecurityModel } from '../flows/platforms';
 import type { ClusterSettingsResponse, RemoteClusterInfo, RemoteInfoResponse } from '../api/types/elasticsearch';
-
-export type SecurityModel = 'api-key' | 'certificate' | 'unknown';
 
 export interface RemoteClusterSummary {
   alias: string;
@@ -25,7 +23,8 @@ export interface RemoteClusterSummary {
   /** Open node connections (sniff) or proxy sockets (proxy), out of the configured maximum. */
   connections?: { open: number; max: number };
   skipUnavailable?: boolean;
-  securityModel: SecurityModel;
+  /** 'unknown' when `_remote/info` does not list the alias (it tells the model by cluster_credentials). */
+  securityModel: SecurityModel | 'unknown';
   /** The cluster-settings layers that configure the alias; empty when only elasticsearch.yml does. */
   definedIn: Array<'persistent' | 'transient'>;
   /** The alias' entry in `_remote/info`, as Elasticsearch sent it. */
@@ -86,17 +85,6 @@ function summarize(alias: string, info: RemoteClusterInfo | undefined, persisten
     ...(info ? { remoteInfo: info } : {}),
     settings,
   };
-}
-
-/** Cluster settings as flat dotted keys, whether the response was flat or nested; lists stay lists. */
-export function flattenSettings(value: unknown, prefix = '', into: Record<string, unknown> = {}, depth = 0): Record<string, unknown> {
-  if (!isRecord(value) || depth > 16) return into;
-  for (const [key, inner] of Object.entries(value)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (isRecord(inner)) flattenSettings(inner, path, into, depth + 1);
-    else into[path] = inner;
-  }
-  return into;
 }
 
 /** Groups `cluster.remote.<alias>.*` keys by alias. */

@@ -7,9 +7,11 @@ import * as vscode from 'vscode';
 import type { Connections } from '../connections/commands';
 import type { ExtensionLog } from '../log';
 import type { ReadOnlyDocuments } from '../readOnlyDocuments';
-import { ITEM_ACTIONS, itemActionArgument, VIEW_COMMANDS, VIEW_ID, type ItemAction } from './actions';
+import { COMMANDS } from '../commandIds';
+import { errorText } from '../errorText';
+import { ITEM_ACTIONS, itemActionArgument, VIEW_ID, type ItemAction } from './actions';
 import { startAutoRefresh } from './autoRefresh';
-import { RemoteClustersTreeModel } from './model';
+import { RemoteClustersTreeModel } from './treeModel';
 import type { TreeNode } from './nodes';
 
 const SECTION = 'elasticRemoteClusters';
@@ -89,7 +91,7 @@ export function registerRemoteClustersView(context: vscode.ExtensionContext, con
       return await vscode.commands.executeCommand(target, itemActionArgument(action, isTreeNode(argument) ? argument : undefined));
     } catch (error) {
       // Commands report their own failures; this is for a target that is missing or broke.
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       log.error(`"${title}" from the Remote Clusters view failed: ${message}`);
       void vscode.window.showErrorMessage(`"${title}" could not run: ${message}`);
       return undefined;
@@ -105,9 +107,9 @@ export function registerRemoteClustersView(context: vscode.ExtensionContext, con
     autoRefresh,
     { dispose: () => model.dispose() },
     connections.store.onDidChange(() => model.connectionsChanged()),
-    vscode.commands.registerCommand(VIEW_COMMANDS.refresh, (argument?: unknown) => model.refresh(isTreeNode(argument) ? argument : undefined)),
-    vscode.commands.registerCommand(VIEW_COMMANDS.copyClusterId, copyClusterId),
-    vscode.commands.registerCommand(VIEW_COMMANDS.openItemJson, openItemJson),
+    vscode.commands.registerCommand(COMMANDS.refreshRemoteClusters, (argument?: unknown) => model.refresh(isTreeNode(argument) ? argument : undefined)),
+    vscode.commands.registerCommand(COMMANDS.copyClusterId, copyClusterId),
+    vscode.commands.registerCommand(COMMANDS.openItemJson, openItemJson),
     ...(Object.keys(ITEM_ACTIONS) as ItemAction[]).map((action) =>
       vscode.commands.registerCommand(ITEM_ACTIONS[action].command, (argument?: unknown) => runItemAction(action, argument)),
     ),
@@ -156,7 +158,7 @@ function toTreeItem(node: TreeNode): vscode.TreeItem {
   item.tooltip = tooltip;
   item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
   item.contextValue = node.contextValue;
-  if (node.kind === 'error') item.command = { command: VIEW_COMMANDS.refresh, title: 'Try Again', arguments: [node] };
+  if (node.kind === 'error') item.command = { command: COMMANDS.refreshRemoteClusters, title: 'Try Again', arguments: [node] };
   if (node.contextValue === 'settingsProblems') {
     item.command = { command: 'workbench.action.openSettingsJson', title: 'Open Settings (JSON)' };
   }

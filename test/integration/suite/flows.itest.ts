@@ -11,7 +11,7 @@ import type { ExtensionApi } from '../../../client/src/extension';
 import type { FlowResult } from '../../../client/src/flows/changes';
 import type { ConsoleSendResult } from '../../../client/src/console/provider';
 import type { ConnectionProfile } from '../../../client/src/connections/profile';
-import { ScriptedFlowUi } from '../../unit/flows/support';
+import { ScriptedFlowUi } from '../../unit/client/flows/support';
 import type { IntegrationTest } from './index';
 import { activatedExtension, emulatorEndpoints, EXTENSION_ID, waitFor } from './support';
 

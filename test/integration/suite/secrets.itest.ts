@@ -14,7 +14,7 @@ import type { ExtensionApi } from '../../../client/src/extension';
 import type { FlowResult } from '../../../client/src/flows/changes';
 import type { FlowUi } from '../../../client/src/flows/ui';
 import { READ_ONLY_SCHEME } from '../../../client/src/readOnlyDocuments';
-import { ScriptedFlowUi, type Answer, type Reply } from '../../unit/flows/support';
+import { ScriptedFlowUi, type Answer, type Reply } from '../../unit/client/flows/support';
 import type { IntegrationTest } from './index';
 import { activatedExtension, emulatorEndpoints, waitFor } from './support';
 
