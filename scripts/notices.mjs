@@ -49,9 +49,10 @@ export function bundledPackages(root, metafiles) {
     const key = `${manifest.name}@${manifest.version}`;
     if (packages.has(key)) continue;
     const licenseFile = readdirSync(join(root, dir)).find((name) => LICENSE_FILE.test(name));
-    const license = typeof manifest.license === 'string' ? manifest.license : manifest.license?.type ?? 'see the package';
+    const license = typeof manifest.license === 'string' ? manifest.license : (manifest.license?.type ?? 'see the package');
     let text = licenseFile ? readFileSync(join(root, dir, licenseFile), 'utf8').trim() : undefined;
-    if (!text && license === 'MIT' && authorOf(manifest)) text = `MIT License (no license file in the package; the standard terms)\n\nCopyright (c) ${authorOf(manifest)}\n\n${MIT_TERMS}`;
+    if (!text && license === 'MIT' && authorOf(manifest))
+      text = `MIT License (no license file in the package; the standard terms)\n\nCopyright (c) ${authorOf(manifest)}\n\n${MIT_TERMS}`;
     packages.set(key, { name: manifest.name, version: manifest.version, license, text });
   }
   return [...packages.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
@@ -61,9 +62,13 @@ export function writeThirdPartyNotices(root, metafiles, outFile) {
   const packages = bundledPackages(root, metafiles);
   const missing = packages.filter((entry) => !entry.text);
   if (missing.length) {
-    throw new Error(`No license file found for ${missing.map((entry) => `${entry.name}@${entry.version}`).join(', ')}: add its notice by hand before bundling it.`);
+    throw new Error(
+      `No license file found for ${missing.map((entry) => `${entry.name}@${entry.version}`).join(', ')}: add its notice by hand before bundling it.`,
+    );
   }
-  const sections = packages.map((entry) => [`${entry.name} ${entry.version} (${entry.license})`, '-'.repeat(72), entry.text].join('\n'));
+  const sections = packages.map((entry) =>
+    [`${entry.name} ${entry.version} (${entry.license})`, '-'.repeat(72), entry.text].join('\n'),
+  );
   const header = [
     'Third-party software in this extension',
     '',

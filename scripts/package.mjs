@@ -15,7 +15,15 @@ const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: '
 run(process.execPath, ['scripts/build.mjs', '--production']);
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
-run(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix]);
+run(process.execPath, [
+  join(root, 'node_modules', '@vscode', 'vsce', 'vsce'),
+  'package',
+  '--no-dependencies',
+  '--allow-missing-repository',
+  '--no-rewrite-relative-links',
+  '--out',
+  vsix,
+]);
 const bytes = statSync(vsix).size;
 console.log(`\nVSIX: ${vsix.slice(root.length + 1)}  ${(bytes / 1024).toFixed(1)} KiB (${bytes} bytes)`);
 console.log(`Install: code --install-extension ${vsix.slice(root.length + 1)}`);

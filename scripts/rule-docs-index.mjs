@@ -21,7 +21,8 @@ function fail(message) {
   process.exit(1);
 }
 
-if (!existsSync(join(CORE, 'rules', 'index.js'))) fail('No compiled rule registry under out/. Run `npm run compile-tests` first (or `npm run docs:rules`).');
+if (!existsSync(join(CORE, 'rules', 'index.js')))
+  fail('No compiled rule registry under out/. Run `npm run compile-tests` first (or `npm run docs:rules`).');
 const require = createRequire(import.meta.url);
 const ids = (module) => [...module.SCOPE_RULES, ...module.DOCUMENT_RULES];
 const registry = require(join(CORE, 'rules', 'index.js'));

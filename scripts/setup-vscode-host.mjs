@@ -31,7 +31,9 @@ function fillRipgrepCache() {
   const asset = join(cacheDir, RIPGREP_ASSET);
   if (existsSync(asset)) return;
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    console.log(`setup-vscode-host: no offline ripgrep for ${process.platform}-${process.arch}; @vscode/ripgrep will try to download it.`);
+    console.log(
+      `setup-vscode-host: no offline ripgrep for ${process.platform}-${process.arch}; @vscode/ripgrep will try to download it.`,
+    );
     return;
   }
   mkdirSync(cacheDir, { recursive: true });

@@ -52,7 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     ],
     initializationOptions: {
       stackVersion: vscode.workspace.getConfiguration('elasticRemoteClusters').get<string>('stackVersion') || undefined,
-      keystoreCredentialAliases: vscode.workspace.getConfiguration('elasticRemoteClusters').get<string[] | null>('keystoreCredentialAliases') ?? undefined,
+      keystoreCredentialAliases:
+        vscode.workspace.getConfiguration('elasticRemoteClusters').get<string[] | null>('keystoreCredentialAliases') ?? undefined,
     },
     outputChannelName: 'Elastic Remote Clusters Language Server',
   };
@@ -91,7 +92,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     const reason = errorText(error);
     const showOutput = 'Show Output';
     void vscode.window
-      .showErrorMessage(`The Elastic remote clusters language server did not start (${reason}). Diagnostics, completion and hover are off; connections and flows still work.`, showOutput)
+      .showErrorMessage(
+        `The Elastic remote clusters language server did not start (${reason}). Diagnostics, completion and hover are off; connections and flows still work.`,
+        showOutput,
+      )
       .then((choice) => choice === showOutput && client?.outputChannel.show());
   }
   return exportsFor(context.extensionMode, { connections, remoteClustersView, flows });

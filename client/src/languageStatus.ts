@@ -11,7 +11,6 @@ import { errorText } from './errorText';
 import type { ExtensionLog } from './log';
 import { presentDocumentStatus, type StatusEntry } from './languageStatusText';
 
-
 /** The languages the client hands to the server (see documentSelector in extension.ts). */
 const LANGUAGES = ['yaml', 'json', 'jsonc', 'elasticsearch-console'];
 const REFRESH_DELAY_MS = 300;
@@ -45,7 +44,9 @@ export function registerLanguageStatus(client: LanguageClient, log: Pick<Extensi
       item.text = entry.text;
       item.detail = entry.detail;
       item.severity = vscode.LanguageStatusSeverity.Information;
-      item.command = entry.setting ? { title: entry.setting.title, command: 'workbench.action.openSettings', arguments: [entry.setting.id] } : undefined;
+      item.command = entry.setting
+        ? { title: entry.setting.title, command: 'workbench.action.openSettings', arguments: [entry.setting.id] }
+        : undefined;
     }
   };
 

@@ -37,17 +37,32 @@ export function presentDocumentStatus(status: DocumentStatus): StatusEntry[] | u
 }
 
 function stackVersionEntry(status: DocumentStatus): StatusEntry {
-  const base = { id: 'stackVersion', name: 'Elastic Remote Clusters: Elasticsearch version', setting: STACK_VERSION_SETTING } as const;
+  const base = {
+    id: 'stackVersion',
+    name: 'Elastic Remote Clusters: Elasticsearch version',
+    setting: STACK_VERSION_SETTING,
+  } as const;
   if (!status.stackVersion) {
     return { ...base, text: 'Elasticsearch version: unknown', detail: 'Version-dependent checks are off until it is set' };
   }
-  const detail = status.stackVersionSource === 'document' ? 'From this file (it wins over the setting)' : 'From the stackVersion setting';
+  const detail =
+    status.stackVersionSource === 'document' ? 'From this file (it wins over the setting)' : 'From the stackVersion setting';
   return { ...base, text: `Elasticsearch ${status.stackVersion}`, detail };
 }
 
 function keystoreEntry(aliases: string[] | null): StatusEntry {
-  const base = { id: 'keystoreAliases', name: 'Elastic Remote Clusters: keystore credentials', setting: KEYSTORE_SETTING } as const;
-  if (aliases === null) return { ...base, text: 'Keystore aliases: unknown', detail: 'Checks that depend on the security model stay silent' };
-  if (aliases.length === 0) return { ...base, text: 'Keystore aliases: none', detail: 'No alias has cluster.remote.<alias>.credentials' };
-  return { ...base, text: `Keystore aliases: ${aliases.join(', ')}`, detail: 'Aliases with cluster.remote.<alias>.credentials (API-key model)' };
+  const base = {
+    id: 'keystoreAliases',
+    name: 'Elastic Remote Clusters: keystore credentials',
+    setting: KEYSTORE_SETTING,
+  } as const;
+  if (aliases === null)
+    return { ...base, text: 'Keystore aliases: unknown', detail: 'Checks that depend on the security model stay silent' };
+  if (aliases.length === 0)
+    return { ...base, text: 'Keystore aliases: none', detail: 'No alias has cluster.remote.<alias>.credentials' };
+  return {
+    ...base,
+    text: `Keystore aliases: ${aliases.join(', ')}`,
+    detail: 'Aliases with cluster.remote.<alias>.credentials (API-key model)',
+  };
 }

@@ -31,7 +31,6 @@ const KEYSTROKE_INTERVAL_MS = 30;
 const CLI_PATH = resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const sleep = (msToWait: number) => new Promise((done) => setTimeout(done, msToWait));
 
-
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
 /** Deterministic pseudo-random positions, so two runs ask the same questions. */
@@ -125,8 +124,14 @@ async function benchInput(session: LspSession, input: BenchInput): Promise<void>
   const rows: Array<[string, string]> = [
     ['raw parse (floor, same run)', ms(parseFloor)],
     ['open → diagnostics (median)', `${ms(openMedian)}  = ${ratio.toFixed(2)}× parse  (${diagnosticCount} diagnostics)`],
-    ['edit → diagnostics', `${spread(editTimes)}  = ${(median(editTimes) / parseFloor).toFixed(2)}× parse (includes the typing debounce, ≥ ${CHANGE_DEBOUNCE_MS} ms)`],
-    ['completion median / p95', `${ms(median(completionTimes))} / ${ms(percentile(completionTimes, 95))}  (${REQUESTS} requests)`],
+    [
+      'edit → diagnostics',
+      `${spread(editTimes)}  = ${(median(editTimes) / parseFloor).toFixed(2)}× parse (includes the typing debounce, ≥ ${CHANGE_DEBOUNCE_MS} ms)`,
+    ],
+    [
+      'completion median / p95',
+      `${ms(median(completionTimes))} / ${ms(percentile(completionTimes, 95))}  (${REQUESTS} requests)`,
+    ],
     ['hover median / p95', `${ms(median(hoverTimes))} / ${ms(percentile(hoverTimes, 95))}  (${REQUESTS} requests)`],
     ['first completion after edit', spread(firstCompletionTimes)],
     ['first hover after edit', spread(firstHoverTimes)],
@@ -167,7 +172,9 @@ function eckEditInProcess(): void {
     ratios.push(edit / raw);
   }
   console.log('\n## ECK manifest edit, in process (20,000 lines; incremental parse + analysis vs one raw parse)');
-  console.log(`  raw parse ${spread(raws)}; edit ${spread(edits)}; ratio ${median(ratios).toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`);
+  console.log(
+    `  raw parse ${spread(raws)}; edit ${spread(edits)}; ratio ${median(ratios).toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`,
+  );
   console.log(`  target < 0.3×: ${median(ratios) < 0.3 ? 'met' : 'MISSED'}`);
 }
 
@@ -199,10 +206,16 @@ async function typing(session: LspSession, name: string, uri: string, text: stri
       const source = new CancellationTokenSource();
       previous = source;
       requests.push(
-        session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: runUri }, position: { line, character: column } }, source.token).then(
-          () => answered++,
-          () => cancelled++,
-        ),
+        session.connection
+          .sendRequest(
+            CompletionRequest.type,
+            { textDocument: { uri: runUri }, position: { line, character: column } },
+            source.token,
+          )
+          .then(
+            () => answered++,
+            () => cancelled++,
+          ),
       );
       if (k < KEYSTROKES - 1) await sleep(KEYSTROKE_INTERVAL_MS);
     }
@@ -211,8 +224,12 @@ async function typing(session: LspSession, name: string, uri: string, text: stri
     await Promise.all(requests);
     await session.close(runUri);
   }
-  console.log(`\n## typing: ${name} (${(text.length / 1024).toFixed(0)} KiB), ${KEYSTROKES} keystrokes ${KEYSTROKE_INTERVAL_MS} ms apart, a completion each`);
-  console.log(`  last keystroke → last diagnostics ${spread(settle, 0)}; completions answered ${answered}, cancelled ${cancelled}`);
+  console.log(
+    `\n## typing: ${name} (${(text.length / 1024).toFixed(0)} KiB), ${KEYSTROKES} keystrokes ${KEYSTROKE_INTERVAL_MS} ms apart, a completion each`,
+  );
+  console.log(
+    `  last keystroke → last diagnostics ${spread(settle, 0)}; completions answered ${answered}, cancelled ${cancelled}`,
+  );
   console.log(`  target < ${targetMs / 1000} s: ${median(settle) < targetMs ? 'met' : 'MISSED'}`);
 }
 
@@ -225,7 +242,11 @@ function cliRepeatedKeys(): void {
     const times: number[] = [];
     for (let i = 0; i < REPEATS; i++) {
       const start = performance.now();
-      const result = spawnSync(process.execPath, [CLI_PATH, file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 600_000 });
+      const result = spawnSync(process.execPath, [CLI_PATH, file], {
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        timeout: 600_000,
+      });
       times.push(performance.now() - start);
       if (result.status !== 1) throw new Error(`es-remote-check exited ${result.status}: ${result.stderr}`);
     }
@@ -243,7 +264,9 @@ async function main(): Promise<void> {
   const only = process.env.BENCH_INPUTS?.split(',').map((key) => key.trim());
   const inputs = allInputs.filter((input) => !only || only.includes(input.key));
 
-  console.log(`# Language server benchmark (node ${process.version}, ${REPEATS} repeats, ${REQUESTS} completion/hover requests per file)`);
+  console.log(
+    `# Language server benchmark (node ${process.version}, ${REPEATS} repeats, ${REQUESTS} completion/hover requests per file)`,
+  );
   const spawned = performance.now();
   // BENCH_SERVER runs another build (or a profiling wrapper around dist/server.js) instead.
   const session = new LspSession(process.env.BENCH_SERVER || undefined);
@@ -254,7 +277,13 @@ async function main(): Promise<void> {
     for (const input of inputs) await benchInput(session, input);
     if (!only || only.includes('typing')) {
       await typing(session, 'unrelated OpenAPI YAML', 'file:///bench/api/openapi.yaml', unrelatedYaml(1024 * 1024), 1500);
-      await typing(session, 'elasticsearch.yml', 'file:///bench/typing/elasticsearch.yml', elasticsearchYmlOfSize(1024 * 1024), 3000);
+      await typing(
+        session,
+        'elasticsearch.yml',
+        'file:///bench/typing/elasticsearch.yml',
+        elasticsearchYmlOfSize(1024 * 1024),
+        3000,
+      );
     }
     console.log(`\nserver peak memory (VmHWM): ${serverPeakMemoryMiB(session.process.pid)}`);
   } finally {

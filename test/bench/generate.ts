@@ -6,7 +6,12 @@
 
 /** An elasticsearch.yml with `remotes` remote clusters in a mix of flat and nested forms. */
 export function largeElasticsearchYml(remotes: number): string {
-  const lines = ['cluster.name: bench-local', 'node.roles: [master, data, remote_cluster_client]', 'xpack.security.enabled: true', ''];
+  const lines = [
+    'cluster.name: bench-local',
+    'node.roles: [master, data, remote_cluster_client]',
+    'xpack.security.enabled: true',
+    '',
+  ];
   // The nested-form remotes share one `cluster: remote:` block: a YAML map key may appear only once.
   const nested: string[] = ['cluster:', '  remote:'];
   for (let i = 0; i < remotes; i++) {

@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
 import {
   ConfigurationRequest,
   DidChangeConfigurationNotification,
@@ -28,9 +33,25 @@ import { CRD_FIELDS, type CrdField } from '../../server/src/core/eck/fields';
 import { SERVER_PATH } from '../protocol/lspSession';
 import { median, spread } from './inputs';
 
-const YAML_LANGUAGE_SERVER = resolve(__dirname, '..', '..', '..', 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+const YAML_LANGUAGE_SERVER = resolve(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  'node_modules',
+  'yaml-language-server',
+  'bin',
+  'yaml-language-server',
+);
 
-type JsonSchema = { type?: string | string[]; description?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema; required?: string[]; enum?: readonly string[] };
+type JsonSchema = {
+  type?: string | string[];
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  required?: string[];
+  enum?: readonly string[];
+};
 
 const SCHEMA_TYPES: Record<CrdField['type'], string | string[] | undefined> = {
   object: 'object',
@@ -83,8 +104,13 @@ class StdioClient {
   private version = 1;
 
   constructor(command: string[], configuration: (section: string | undefined) => unknown) {
-    this.child = spawn(process.execPath, command, { stdio: ['pipe', 'pipe', process.env.BENCH_PEER_STDERR ? 'inherit' : 'ignore'] });
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.child = spawn(process.execPath, command, {
+      stdio: ['pipe', 'pipe', process.env.BENCH_PEER_STDERR ? 'inherit' : 'ignore'],
+    });
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.child.stdout!),
+      new StreamMessageWriter(this.child.stdin!),
+    );
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => configuration(item.section)));
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -99,7 +125,10 @@ class StdioClient {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {}, synchronization: { dynamicRegistration: false } } },
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: {}, synchronization: { dynamicRegistration: false } },
+      },
       initializationOptions,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
@@ -116,7 +145,9 @@ class StdioClient {
   async open(uri: string, text: string): Promise<number> {
     const published = this.nextDiagnostics(uri);
     const start = performance.now();
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: this.version, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'yaml', version: this.version, text },
+    });
     await published;
     return performance.now() - start;
   }
@@ -128,7 +159,12 @@ class StdioClient {
     this.version++;
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version: this.version },
-      contentChanges: [{ range: { start: { line, character: column }, end: { line, character: column + (insert ? 0 : 1) } }, text: insert ? ' ' : '' }],
+      contentChanges: [
+        {
+          range: { start: { line, character: column }, end: { line, character: column + (insert ? 0 : 1) } },
+          text: insert ? ' ' : '',
+        },
+      ],
     });
     await published;
     return performance.now() - start;
@@ -142,7 +178,12 @@ class StdioClient {
   }
 }
 
-async function editTimes(client: StdioClient, uri: string, text: string, repeats: number): Promise<{ open: number; edits: number[] }> {
+async function editTimes(
+  client: StdioClient,
+  uri: string,
+  text: string,
+  repeats: number,
+): Promise<{ open: number; edits: number[] }> {
   const open = await client.open(uri, text);
   const lines = text.split('\n');
   const middle = Math.floor(lines.length / 2);
@@ -167,20 +208,28 @@ export async function compareWithYamlLanguageServer(text: string, repeats: numbe
       schemas: { [pathToFileURL(schemaFile).href]: ['*.yaml'] },
     };
 
-    const peer = new StdioClient([YAML_LANGUAGE_SERVER, '--stdio'], (section) => (section === 'yaml' ? yamlSettings : section === 'editor' ? { tabSize: 2 } : null));
+    const peer = new StdioClient([YAML_LANGUAGE_SERVER, '--stdio'], (section) =>
+      section === 'yaml' ? yamlSettings : section === 'editor' ? { tabSize: 2 } : null,
+    );
     await peer.initialize(undefined, { yaml: yamlSettings });
     const theirs = await editTimes(peer, uri, text, repeats).finally(() => peer.stop());
 
-    const ours = new StdioClient([SERVER_PATH, '--stdio'], (section) => (section === 'elasticRemoteClusters' ? { stackVersion: '8.15.0' } : null));
+    const ours = new StdioClient([SERVER_PATH, '--stdio'], (section) =>
+      section === 'elasticRemoteClusters' ? { stackVersion: '8.15.0' } : null,
+    );
     await ours.initialize({ stackVersion: '8.15.0' }, {});
     const mine = await editTimes(ours, uri, text, repeats).finally(() => ours.stop());
 
-    console.log(`\n## side by side with yaml-language-server 1.25 (ECK schema of ${CRD_FIELDS.length} modelled fields), ${text.split('\n').length}-line ECK manifest`);
+    console.log(
+      `\n## side by side with yaml-language-server 1.25 (ECK schema of ${CRD_FIELDS.length} modelled fields), ${text.split('\n').length}-line ECK manifest`,
+    );
     console.log(`  ${'server'.padEnd(28)} ${'open → diagnostics'.padEnd(22)} edit → diagnostics`);
     console.log(`  ${'this extension'.padEnd(28)} ${`${mine.open.toFixed(0)} ms`.padEnd(22)} ${spread(mine.edits, 0)}`);
     console.log(`  ${'yaml-language-server'.padEnd(28)} ${`${theirs.open.toFixed(0)} ms`.padEnd(22)} ${spread(theirs.edits, 0)}`);
     const factor = median(theirs.edits) / median(mine.edits);
-    console.log(`  edit → diagnostics: ${factor.toFixed(1)}× faster than yaml-language-server; target ≥ 5×: ${factor >= 5 ? 'met' : 'MISSED'}`);
+    console.log(
+      `  edit → diagnostics: ${factor.toFixed(1)}× faster than yaml-language-server; target ≥ 5×: ${factor >= 5 ? 'met' : 'MISSED'}`,
+    );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -61,7 +61,9 @@ function profile(input: BenchInput): void {
   let findings = 0;
   for (let i = 0; i < REPEATS; i++) {
     raw.push(timed(() => input.parse(input.text)).ms);
-    const parsed = timed(() => parseConfigDocument({ uri: input.uri, text: input.text, languageId: input.languageId, version: i }));
+    const parsed = timed(() =>
+      parseConfigDocument({ uri: input.uri, text: input.text, languageId: input.languageId, version: i }),
+    );
     ours.push(parsed.ms);
     document = parsed.value;
     const analysed = timed(() => analyze(parsed.value, { stackVersion: '8.15.0' }));
@@ -72,7 +74,9 @@ function profile(input: BenchInput): void {
   const { totals, restore } = instrumentRules();
   try {
     for (let i = 0; i < RULE_REPEATS; i++) {
-      analyze(parseConfigDocument({ uri: input.uri, text: input.text, languageId: input.languageId, version: -1 - i }), { stackVersion: '8.15.0' });
+      analyze(parseConfigDocument({ uri: input.uri, text: input.text, languageId: input.languageId, version: -1 - i }), {
+        stackVersion: '8.15.0',
+      });
     }
   } finally {
     restore();
@@ -88,7 +92,9 @@ function profile(input: BenchInput): void {
   const both = (values: number[]) => `${ms(median(values))} (min ${ms(Math.min(...values))})`;
   console.log(`\n## ${input.key}: ${input.text.split('\n').length} lines, ${findings} findings`);
   console.log(`  raw parse            ${both(raw)}`);
-  console.log(`  parseConfigDocument  ${both(ours)}  ${(median(ours) / parseFloor).toFixed(2)}× raw (min ${(Math.min(...ours) / minFloor).toFixed(2)}×)`);
+  console.log(
+    `  parseConfigDocument  ${both(ours)}  ${(median(ours) / parseFloor).toFixed(2)}× raw (min ${(Math.min(...ours) / minFloor).toFixed(2)}×)`,
+  );
   console.log(`  analyze              ${both(analysis)}`);
   console.log(
     `  parse + analyze      ${((median(ours) + median(analysis)) / parseFloor).toFixed(2)}× raw (min ${((Math.min(...ours) + Math.min(...analysis)) / minFloor).toFixed(2)}×)`,
@@ -97,7 +103,9 @@ function profile(input: BenchInput): void {
   console.log(`  hover p50/p95        ${ms(median(hover))} / ${ms(percentile(hover, 95))}`);
   const slowest = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 8);
   const ruleTotal = [...totals.values()].reduce((sum, t) => sum + t, 0) / RULE_REPEATS;
-  console.log(`  rules, per analysis  ${ms(ruleTotal)}; slowest: ${slowest.map(([id, t]) => `${id} ${ms(t / RULE_REPEATS)}`).join(', ')}`);
+  console.log(
+    `  rules, per analysis  ${ms(ruleTotal)}; slowest: ${slowest.map(([id, t]) => `${id} ${ms(t / RULE_REPEATS)}`).join(', ')}`,
+  );
 }
 
 const only = process.argv[2];

@@ -21,17 +21,31 @@ describe('contract cases', () => {
 });
 
 describe('the contract cases themselves', () => {
-  const methodsOf = (prototype: object) => Object.getOwnPropertyNames(prototype).filter((name) => name !== 'constructor' && typeof (prototype as Record<string, unknown>)[name] === 'function');
-  const called = (clients: string[]) => new Set(CASES.flatMap((contract) => contract.steps.flatMap((step) => ('call' in step && clients.includes(step.client) ? [step.call] : []))));
+  const methodsOf = (prototype: object) =>
+    Object.getOwnPropertyNames(prototype).filter(
+      (name) => name !== 'constructor' && typeof (prototype as Record<string, unknown>)[name] === 'function',
+    );
+  const called = (clients: string[]) =>
+    new Set(
+      CASES.flatMap((contract) =>
+        contract.steps.flatMap((step) => ('call' in step && clients.includes(step.client) ? [step.call] : [])),
+      ),
+    );
 
   test('every Elasticsearch client method has a case', () => {
     const covered = called(['local', 'remote', 'old']);
-    assert.deepEqual(methodsOf(ElasticsearchClient.prototype).filter((name) => !covered.has(name)), []);
+    assert.deepEqual(
+      methodsOf(ElasticsearchClient.prototype).filter((name) => !covered.has(name)),
+      [],
+    );
   });
 
   test('every Elastic Cloud and ECE client method has a case', () => {
     const covered = called(['cloud', 'ece']);
-    assert.deepEqual([...methodsOf(CloudClient.prototype), ...methodsOf(EceClient.prototype)].filter((name) => !covered.has(name)), []);
+    assert.deepEqual(
+      [...methodsOf(CloudClient.prototype), ...methodsOf(EceClient.prototype)].filter((name) => !covered.has(name)),
+      [],
+    );
   });
 
   test('every case names its sources: a repository, a path and a full commit', () => {
@@ -47,6 +61,9 @@ describe('the contract cases themselves', () => {
 
   test('case names are unique, so a failure points at one case', () => {
     const names = CASES.map((contract) => contract.name);
-    assert.deepEqual(names.filter((name, index) => names.indexOf(name) !== index), []);
+    assert.deepEqual(
+      names.filter((name, index) => names.indexOf(name) !== index),
+      [],
+    );
   });
 });

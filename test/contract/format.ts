@@ -65,7 +65,13 @@ export interface CallStep extends StepBase {
 }
 
 export interface HttpStep extends StepBase {
-  http: { target: ClusterName | 'cloud'; method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE'; path: string; body?: unknown; auth?: Credentials };
+  http: {
+    target: ClusterName | 'cloud';
+    method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+    path: string;
+    body?: unknown;
+    auth?: Credentials;
+  };
 }
 
 /**
@@ -74,7 +80,8 @@ export interface HttpStep extends StepBase {
  * node keystore on disk (`elasticsearch-keystore add`).
  */
 export interface StateStep {
-  state: { trust: { cluster: ClusterName; of: ClusterName } } | { keystore: { cluster: ClusterName; name: string; value: string } };
+  state:
+    { trust: { cluster: ClusterName; of: ClusterName } } | { keystore: { cluster: ClusterName; name: string; value: string } };
 }
 
 export type Step = CallStep | HttpStep | StateStep;
@@ -89,4 +96,13 @@ export interface ContractCase {
 }
 
 /** Values of the worlds that cases may name, besides what `set` saves. */
-export const WORLD_VALUES = ['remote_transport', 'remote_server', 'deployment_a', 'deployment_b', 'cluster_a', 'cluster_b', 'ca_pem', 'account'] as const;
+export const WORLD_VALUES = [
+  'remote_transport',
+  'remote_server',
+  'deployment_a',
+  'deployment_b',
+  'cluster_a',
+  'cluster_b',
+  'ca_pem',
+  'account',
+] as const;

@@ -42,7 +42,10 @@ function worldOptions(world: World): EmulatorOptions {
       { name: 'alpha', version: '8.17.0', users, roles },
       { name: 'beta', version: '8.17.0', users, roles },
     ],
-    cloud: world === 'ece' ? { flavor: 'ece', apiKeys: [CLOUD_KEY], accountId: 'ece-account', deployments } : { apiKeys: [CLOUD_KEY], accountId: 'org-account', deployments },
+    cloud:
+      world === 'ece'
+        ? { flavor: 'ece', apiKeys: [CLOUD_KEY], accountId: 'ece-account', deployments }
+        : { apiKeys: [CLOUD_KEY], accountId: 'org-account', deployments },
   };
 }
 
@@ -79,7 +82,8 @@ function authorizationHeader(auth: Auth): string | undefined {
 export function substitute(value: unknown, values: Record<string, unknown>): unknown {
   if (typeof value === 'string') {
     const base64 = /^\$base64\((\w+):(\w+)\)$/.exec(value);
-    if (base64) return Buffer.from(`${String(lookup(values, base64[1]))}:${String(lookup(values, base64[2]))}`).toString('base64');
+    if (base64)
+      return Buffer.from(`${String(lookup(values, base64[1]))}:${String(lookup(values, base64[2]))}`).toString('base64');
     const whole = /^\$(\w+)$/.exec(value);
     if (whole) return lookup(values, whole[1]);
     return value.replace(/\$\{(\w+)\}/g, (_, name: string) => String(lookup(values, name)));
@@ -87,7 +91,12 @@ export function substitute(value: unknown, values: Record<string, unknown>): unk
   if (Array.isArray(value)) return value.map((item) => substitute(item, values));
   if (value !== null && typeof value === 'object' && !(value instanceof RegExp)) {
     // Keys too: paths such as `nodes.${node_id}.reload_exception` name saved values.
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key.replace(/\$\{(\w+)\}/g, (_, name: string) => String(lookup(values, name))), substitute(item, values)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key.replace(/\$\{(\w+)\}/g, (_, name: string) => String(lookup(values, name))),
+        substitute(item, values),
+      ]),
+    );
   }
   return value;
 }
@@ -119,14 +128,16 @@ function valuesAt(body: unknown, dotted: string): unknown[] {
     const spread = segment.endsWith('[*]');
     const key = spread ? segment.slice(0, -3) : segment;
     current = current.flatMap((item) => {
-      const next = key === '' ? item : item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined;
+      const next =
+        key === '' ? item : item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined;
       return spread ? (Array.isArray(next) ? next : [undefined]) : [next];
     });
   }
   return current;
 }
 
-const truthy = (value: unknown) => !(value === undefined || value === null || value === false || value === '' || value === 'false' || value === 0);
+const truthy = (value: unknown) =>
+  !(value === undefined || value === null || value === false || value === '' || value === 'false' || value === 0);
 
 interface Outcome {
   status: number;
@@ -140,7 +151,8 @@ function check(expect: Expectation, outcome: Outcome, values: Record<string, unk
   const expected = substitute(expect, values) as Expectation;
   const fail = (what: string) => assert.fail(`${where}: ${what}`);
   const expectedStatus = expected.status ?? 200;
-  if (outcome.status !== expectedStatus) fail(`status ${outcome.status}${outcome.reason ? ` (${outcome.reason})` : ''}, expected ${expectedStatus}`);
+  if (outcome.status !== expectedStatus)
+    fail(`status ${outcome.status}${outcome.reason ? ` (${outcome.reason})` : ''}, expected ${expectedStatus}`);
   for (const [key, want] of Object.entries(expected.match ?? {})) {
     const got = valueAt(outcome.body, key);
     if (want instanceof RegExp) {
@@ -153,37 +165,55 @@ function check(expect: Expectation, outcome: Outcome, values: Record<string, unk
       }
     }
   }
-  for (const key of expected.isTrue ?? []) if (!truthy(valueAt(outcome.body, key))) fail(`"${key}" is ${JSON.stringify(valueAt(outcome.body, key))}, expected a true value`);
-  for (const key of expected.isFalse ?? []) if (truthy(valueAt(outcome.body, key))) fail(`"${key}" is ${JSON.stringify(valueAt(outcome.body, key))}, expected a false value`);
+  for (const key of expected.isTrue ?? [])
+    if (!truthy(valueAt(outcome.body, key)))
+      fail(`"${key}" is ${JSON.stringify(valueAt(outcome.body, key))}, expected a true value`);
+  for (const key of expected.isFalse ?? [])
+    if (truthy(valueAt(outcome.body, key)))
+      fail(`"${key}" is ${JSON.stringify(valueAt(outcome.body, key))}, expected a false value`);
   for (const [key, size] of Object.entries(expected.length ?? {})) {
     const got = valueAt(outcome.body, key);
-    const actual = Array.isArray(got) ? got.length : got !== null && typeof got === 'object' ? Object.keys(got).length : undefined;
+    const actual = Array.isArray(got)
+      ? got.length
+      : got !== null && typeof got === 'object'
+        ? Object.keys(got).length
+        : undefined;
     if (actual !== size) fail(`"${key}" has length ${actual}, expected ${size}`);
   }
   for (const [key, floor] of Object.entries(expected.gt ?? {})) {
     const got = valueAt(outcome.body, key);
     if (typeof got !== 'number' || !(got > floor)) fail(`"${key}" is ${JSON.stringify(got)}, expected more than ${floor}`);
   }
-  for (const key of expected.absent ?? []) if (valueAt(outcome.body, key) !== undefined) fail(`"${key}" is present (${JSON.stringify(valueAt(outcome.body, key))}), expected absent`);
+  for (const key of expected.absent ?? [])
+    if (valueAt(outcome.body, key) !== undefined)
+      fail(`"${key}" is present (${JSON.stringify(valueAt(outcome.body, key))}), expected absent`);
   for (const [key, fields] of Object.entries(expected.required ?? {})) {
     const objects = valuesAt(outcome.body, key);
     if (objects.length === 0) fail(`nothing at "${key}"`);
     for (const [index, object] of objects.entries()) {
       for (const field of fields) {
-        if (object === null || typeof object !== 'object' || (object as Record<string, unknown>)[field] === undefined) fail(`"${key}" #${index} lacks the required field "${field}"`);
+        if (object === null || typeof object !== 'object' || (object as Record<string, unknown>)[field] === undefined)
+          fail(`"${key}" #${index} lacks the required field "${field}"`);
       }
     }
   }
   if (expected.reason !== undefined) {
-    const ok = expected.reason instanceof RegExp ? expected.reason.test(outcome.reason ?? '') : outcome.reason === expected.reason;
-    if (!ok) fail(`reason is ${JSON.stringify(outcome.reason)}, expected ${expected.reason instanceof RegExp ? expected.reason : JSON.stringify(expected.reason)}`);
+    const ok =
+      expected.reason instanceof RegExp ? expected.reason.test(outcome.reason ?? '') : outcome.reason === expected.reason;
+    if (!ok)
+      fail(
+        `reason is ${JSON.stringify(outcome.reason)}, expected ${expected.reason instanceof RegExp ? expected.reason : JSON.stringify(expected.reason)}`,
+      );
   }
-  if (expected.type !== undefined && outcome.type !== expected.type) fail(`type is ${JSON.stringify(outcome.type)}, expected ${JSON.stringify(expected.type)}`);
+  if (expected.type !== undefined && outcome.type !== expected.type)
+    fail(`type is ${JSON.stringify(outcome.type)}, expected ${JSON.stringify(expected.type)}`);
   for (const [name, want] of Object.entries(expected.headers ?? {})) {
     const got = outcome.headers?.[name] ?? [];
     const wanted = Array.isArray(want) ? want : [want];
-    const matches = (pattern: string | RegExp, value: string) => (pattern instanceof RegExp ? pattern.test(value) : pattern === value);
-    if (got.length !== wanted.length || !wanted.every((pattern, index) => matches(pattern, got[index]))) fail(`header ${name} is ${JSON.stringify(got)}, expected ${wanted.map(String).join(' | ')}`);
+    const matches = (pattern: string | RegExp, value: string) =>
+      pattern instanceof RegExp ? pattern.test(value) : pattern === value;
+    if (got.length !== wanted.length || !wanted.every((pattern, index) => matches(pattern, got[index])))
+      fail(`header ${name} is ${JSON.stringify(got)}, expected ${wanted.map(String).join(' | ')}`);
   }
 }
 
@@ -193,7 +223,10 @@ function errorOf(body: unknown): { reason?: string; type?: string } {
   if (typeof record.error === 'string') return { reason: record.error };
   if (record.error && typeof record.error === 'object') {
     const error = record.error as Record<string, unknown>;
-    return { reason: typeof error.reason === 'string' ? error.reason : undefined, type: typeof error.type === 'string' ? error.type : undefined };
+    return {
+      reason: typeof error.reason === 'string' ? error.reason : undefined,
+      type: typeof error.type === 'string' ? error.type : undefined,
+    };
   }
   if (Array.isArray(record.errors) && record.errors[0] && typeof record.errors[0] === 'object') {
     const first = record.errors[0] as Record<string, unknown>;
@@ -211,7 +244,11 @@ function rawRequest(baseUrl: string, step: HttpStep['http'], auth: Auth, values:
       url,
       {
         method: step.method,
-        headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(authorization ? { authorization } : {}) },
+        headers: {
+          accept: 'application/json',
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(authorization ? { authorization } : {}),
+        },
         timeout: 10_000,
       },
       (response) => {
@@ -226,7 +263,8 @@ function rawRequest(baseUrl: string, step: HttpStep['http'], auth: Auth, values:
             parsed = text;
           }
           const headers: Record<string, string[]> = {};
-          for (let index = 0; index < response.rawHeaders.length; index += 2) (headers[response.rawHeaders[index].toLowerCase()] ??= []).push(response.rawHeaders[index + 1]);
+          for (let index = 0; index < response.rawHeaders.length; index += 2)
+            (headers[response.rawHeaders[index].toLowerCase()] ??= []).push(response.rawHeaders[index + 1]);
           resolve({ status: response.statusCode ?? 0, body: parsed, headers, ...errorOf(parsed) });
         });
       },
@@ -243,7 +281,9 @@ export async function runCase(contract: ContractCase): Promise<void> {
   const values: Record<string, unknown> = worldValues(emulator, contract.world);
   let lastStatus: number | undefined;
   const baseUrl = (target: ClusterName | 'cloud' | 'ece') =>
-    target === 'cloud' || target === 'ece' ? (emulator.cloudUrl as string) : emulator.clusterUrl(contract.world === 'elasticsearch' ? target : target === 'local' ? 'alpha' : 'beta');
+    target === 'cloud' || target === 'ece'
+      ? (emulator.cloudUrl as string)
+      : emulator.clusterUrl(contract.world === 'elasticsearch' ? target : target === 'local' ? 'alpha' : 'beta');
   const clientFor = (step: CallStep) => {
     const auth = authOf(step.auth ?? (step.client === 'cloud' || step.client === 'ece' ? 'cloud' : 'elastic'), values);
     const service = step.client === 'cloud' ? 'cloud' : step.client === 'ece' ? 'ece' : 'elasticsearch';
@@ -251,7 +291,11 @@ export async function runCase(contract: ContractCase): Promise<void> {
     const logger = { request: (entry: RequestLogEntry) => (lastStatus = entry.status), warn: () => undefined };
     const httpClient = new HttpClient({ service, baseUrl: baseUrl(step.client), auth, logger });
     closers.push(() => httpClient.close());
-    return step.client === 'cloud' ? new CloudClient(httpClient) : step.client === 'ece' ? new EceClient(httpClient, emulator.state.cloud.region) : new ElasticsearchClient(httpClient);
+    return step.client === 'cloud'
+      ? new CloudClient(httpClient)
+      : step.client === 'ece'
+        ? new EceClient(httpClient, emulator.state.cloud.region)
+        : new ElasticsearchClient(httpClient);
   };
   try {
     for (const [index, step] of contract.steps.entries()) {
@@ -272,19 +316,33 @@ export async function runCase(contract: ContractCase): Promise<void> {
       const change = step.state;
       if ('trust' in change) {
         const cluster = emulator.state.cluster(change.trust.cluster);
-        cluster.trustsCertificatesOf = new Set([...(cluster.trustsCertificatesOf === 'all' ? [] : cluster.trustsCertificatesOf), change.trust.of]);
+        cluster.trustsCertificatesOf = new Set([
+          ...(cluster.trustsCertificatesOf === 'all' ? [] : cluster.trustsCertificatesOf),
+          change.trust.of,
+        ]);
       } else {
-        emulator.state.cluster(change.keystore.cluster).keystoreAdd(change.keystore.name, String(substitute(change.keystore.value, values)));
+        emulator.state
+          .cluster(change.keystore.cluster)
+          .keystoreAdd(change.keystore.name, String(substitute(change.keystore.value, values)));
       }
       return undefined;
     }
-    if ('http' in step) return rawRequest(baseUrl(step.http.target), step.http, authOf(step.http.auth ?? (step.http.target === 'cloud' ? 'cloud' : 'elastic'), values), values);
+    if ('http' in step)
+      return rawRequest(
+        baseUrl(step.http.target),
+        step.http,
+        authOf(step.http.auth ?? (step.http.target === 'cloud' ? 'cloud' : 'elastic'), values),
+        values,
+      );
     const client = clientFor(step) as unknown as Record<string, unknown>;
     const method = client[step.call];
     if (typeof method !== 'function') assert.fail(`${where}: the ${step.client} client has no method "${step.call}"`);
     try {
       lastStatus = undefined;
-      const body: unknown = await (method as (...args: unknown[]) => Promise<unknown>).apply(client, substitute(step.args ?? [], values) as unknown[]);
+      const body: unknown = await (method as (...args: unknown[]) => Promise<unknown>).apply(
+        client,
+        substitute(step.args ?? [], values) as unknown[],
+      );
       return { status: lastStatus ?? 200, body };
     } catch (error) {
       if (!(error instanceof ApiError) || error.status === undefined) throw error;

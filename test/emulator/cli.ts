@@ -33,13 +33,16 @@ function parseArgs(argv: string[]): { options: EmulatorOptions; port?: number } 
     if (arg === '--config') options = JSON.parse(readFileSync(value(), 'utf8')) as EmulatorOptions;
     else if (arg === '--tls') {
       const mode = value();
-      if (!['trusted', 'unknown-ca', 'self-signed'].includes(mode)) throw new Error(`--tls must be trusted, unknown-ca or self-signed, not ${mode}`);
+      if (!['trusted', 'unknown-ca', 'self-signed'].includes(mode))
+        throw new Error(`--tls must be trusted, unknown-ca or self-signed, not ${mode}`);
       options.tls = mode as TlsMode;
     } else if (arg === '--port') {
       port = Number(value());
       if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error('--port must be a port number');
     } else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: node out/test/emulator/cli.js [--config emulator.json] [--tls trusted|unknown-ca|self-signed] [--port N]\n');
+      process.stdout.write(
+        'usage: node out/test/emulator/cli.js [--config emulator.json] [--tls trusted|unknown-ca|self-signed] [--port N]\n',
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }
@@ -58,7 +61,11 @@ async function main(): Promise<void> {
     clusters: Object.fromEntries(clusters.map((cluster) => [cluster.name, emulator.clusterUrl(cluster.name)])),
     cloud: emulator.cloudUrl,
     caFile: options.tls ? emulator.caFile : undefined,
-    deployments: [...emulator.state.cloud.deployments.values()].map((deployment) => ({ id: deployment.id, name: deployment.name, cluster: deployment.cluster.name })),
+    deployments: [...emulator.state.cloud.deployments.values()].map((deployment) => ({
+      id: deployment.id,
+      name: deployment.name,
+      cluster: deployment.cluster.name,
+    })),
   };
   process.stdout.write(JSON.stringify(summary) + '\n');
   const stop = () => {

@@ -33,7 +33,11 @@ export const CLOUD_ERROR_CODES = {
 } as const;
 
 export function cloudError(status: number, code: string, message: string, fields?: string[]): Reply {
-  return { status, body: { errors: [{ code, message, ...(fields ? { fields } : {}) }] }, headers: { 'x-cloud-error-codes': code } };
+  return {
+    status,
+    body: { errors: [{ code, message, ...(fields ? { fields } : {}) }] },
+    headers: { 'x-cloud-error-codes': code },
+  };
 }
 
 const malformed = (message: string, fields?: string[]) => cloudError(400, CLOUD_ERROR_CODES.invalidRequest.code, message, fields);
@@ -55,7 +59,8 @@ export function cloudRouter(state: EmulatorState): Router {
     (handler: (request: EmulatorRequest, deployment: DeploymentRecord, params: Record<string, string>) => Reply) =>
     (request: EmulatorRequest, params: Record<string, string>): Reply => {
       const deployment = cloud.deployments.get(params.deploymentId);
-      if (!deployment) return cloudError(404, CLOUD_ERROR_CODES.deploymentNotFound.code, `Deployment [${params.deploymentId}] cannot be found.`);
+      if (!deployment)
+        return cloudError(404, CLOUD_ERROR_CODES.deploymentNotFound.code, `Deployment [${params.deploymentId}] cannot be found.`);
       return handler(request, deployment, params);
     };
 
@@ -64,19 +69,33 @@ export function cloudRouter(state: EmulatorState): Router {
     (request: EmulatorRequest, params: Record<string, string>): Reply =>
       withDeployment((req, deployment) => {
         if (params.refId !== deployment.refId && params.refId !== '_main') {
-          return cloudError(404, CLOUD_ERROR_CODES.resourceNotFound.code, `Elasticsearch resource [${params.refId}] of deployment [${deployment.id}] cannot be found.`);
+          return cloudError(
+            404,
+            CLOUD_ERROR_CODES.resourceNotFound.code,
+            `Elasticsearch resource [${params.refId}] of deployment [${deployment.id}] cannot be found.`,
+          );
         }
         return handler(req, deployment);
       })(request, params);
 
-  router.add('GET', '/api/v1/account', secured(() => ({ status: 200, body: { id: cloud.accountId } })));
+  router.add(
+    'GET',
+    '/api/v1/account',
+    secured(() => ({ status: 200, body: { id: cloud.accountId } })),
+  );
 
   router.add(
     'GET',
     '/api/v1/deployments',
     secured(() => ({
       status: 200,
-      body: { deployments: [...cloud.deployments.values()].map((deployment) => ({ id: deployment.id, name: deployment.name, resources: [resourceSummary(deployment)] })) },
+      body: {
+        deployments: [...cloud.deployments.values()].map((deployment) => ({
+          id: deployment.id,
+          name: deployment.name,
+          resources: [resourceSummary(deployment)],
+        })),
+      },
     })),
   );
 
@@ -89,7 +108,11 @@ export function cloudRouter(state: EmulatorState): Router {
         // show_settings defaults to false, show_plans to true (get-deployment parameters).
         const showPlans = request.url.searchParams.get('show_plans') !== 'false';
         const clearTransient = request.url.searchParams.get('clear_transient') === 'true';
-        return { status: 200, body: deploymentBody(state, deployment, { showSettings, showPlans, clearTransient }), headers: resourceVersionHeaders(deployment) };
+        return {
+          status: 200,
+          body: deploymentBody(state, deployment, { showSettings, showPlans, clearTransient }),
+          headers: resourceVersionHeaders(deployment),
+        };
       }),
     ),
   );
@@ -107,7 +130,9 @@ export function cloudRouter(state: EmulatorState): Router {
         const resources = asRecord(body.resources);
         const payloads = resources?.elasticsearch;
         if (body.prune_orphans && !(Array.isArray(payloads) && payloads.length)) {
-          return malformed('prune_orphans=true would shut down the Elasticsearch resource that this request does not mention.', ['prune_orphans']);
+          return malformed('prune_orphans=true would shut down the Elasticsearch resource that this request does not mention.', [
+            'prune_orphans',
+          ]);
         }
         let trust: TrustSettings | undefined;
         for (const [index, item] of (Array.isArray(payloads) ? payloads : []).entries()) {
@@ -117,8 +142,12 @@ export function cloudRouter(state: EmulatorState): Router {
           for (const required of ['ref_id', 'region', 'plan']) {
             if (payload[required] === undefined) return malformed(`[${field(required)}] is required.`, [field(required)]);
           }
-          if (payload.ref_id !== deployment.refId) return malformed(`Elasticsearch resource [${String(payload.ref_id)}] does not exist in this deployment.`, [field('ref_id')]);
-          if (payload.region !== deployment.region) return malformed(`The region of a resource cannot change (is [${deployment.region}]).`, [field('region')]);
+          if (payload.ref_id !== deployment.refId)
+            return malformed(`Elasticsearch resource [${String(payload.ref_id)}] does not exist in this deployment.`, [
+              field('ref_id'),
+            ]);
+          if (payload.region !== deployment.region)
+            return malformed(`The region of a resource cannot change (is [${deployment.region}]).`, [field('region')]);
           const plan = asRecord(payload.plan);
           if (!plan || !Array.isArray(plan.cluster_topology) || !asRecord(plan.elasticsearch)) {
             return malformed(`[${field('plan')}] needs [cluster_topology] and [elasticsearch].`, [field('plan')]);
@@ -136,7 +165,16 @@ export function cloudRouter(state: EmulatorState): Router {
         if (trust) deployment.trust = stripReadOnly(trust);
         deployment.version += 1;
         deployment.lastModified = new Date().toISOString();
-        return { headers: resourceVersionHeaders(deployment), status: 200, body: { id: deployment.id, name: deployment.name, ...(deployment.alias ? { alias: deployment.alias } : {}), resources: [resourceSummary(deployment)] } };
+        return {
+          headers: resourceVersionHeaders(deployment),
+          status: 200,
+          body: {
+            id: deployment.id,
+            name: deployment.name,
+            ...(deployment.alias ? { alias: deployment.alias } : {}),
+            resources: [resourceSummary(deployment)],
+          },
+        };
       }),
     ),
   );
@@ -180,14 +218,22 @@ export function cloudRouter(state: EmulatorState): Router {
           const field = (name: string) => `resources[${index}].${name}`;
           if (!ref) return malformed(`[resources[${index}]] must be an object.`);
           for (const required of ['deployment_id', 'elasticsearch_ref_id', 'alias']) {
-            if (typeof ref[required] !== 'string' || ref[required] === '') return malformed(`[${field(required)}] is required.`, [field(required)]);
+            if (typeof ref[required] !== 'string' || ref[required] === '')
+              return malformed(`[${field(required)}] is required.`, [field(required)]);
           }
           const alias = ref.alias as string;
-          if (!/^[A-Za-z0-9_-]+$/.test(alias)) return malformed(`The alias [${alias}] is invalid: use only letters, digits, dashes and underscores.`, [field('alias')]);
-          if (refs.some((existing) => existing.alias === alias)) return malformed(`The alias [${alias}] is used twice.`, [field('alias')]);
+          if (!/^[A-Za-z0-9_-]+$/.test(alias))
+            return malformed(`The alias [${alias}] is invalid: use only letters, digits, dashes and underscores.`, [
+              field('alias'),
+            ]);
+          if (refs.some((existing) => existing.alias === alias))
+            return malformed(`The alias [${alias}] is used twice.`, [field('alias')]);
           const remote = cloud.deployments.get(ref.deployment_id as string);
           if (!remote || remote.refId !== ref.elasticsearch_ref_id) {
-            return malformed(`Elasticsearch resource [${String(ref.elasticsearch_ref_id)}] of deployment [${String(ref.deployment_id)}] cannot be found.`, [field('deployment_id')]);
+            return malformed(
+              `Elasticsearch resource [${String(ref.elasticsearch_ref_id)}] of deployment [${String(ref.deployment_id)}] cannot be found.`,
+              [field('deployment_id')],
+            );
           }
           refs.push({
             deployment_id: remote.id,
@@ -207,7 +253,8 @@ export function cloudRouter(state: EmulatorState): Router {
           settings[`cluster.remote.${ref.alias}.mode`] = 'proxy';
           settings[`cluster.remote.${ref.alias}.proxy_address`] = `${endpoint}:${remote.transportPassthroughPort}`;
           settings[`cluster.remote.${ref.alias}.server_name`] = endpoint;
-          if (ref.skip_unavailable !== undefined) settings[`cluster.remote.${ref.alias}.skip_unavailable`] = String(ref.skip_unavailable);
+          if (ref.skip_unavailable !== undefined)
+            settings[`cluster.remote.${ref.alias}.skip_unavailable`] = String(ref.skip_unavailable);
         }
         deployment.remoteClusters = refs;
         return { status: 202, body: {} };
@@ -268,8 +315,10 @@ export function cloudRouter(state: EmulatorState): Router {
   const platform =
     (handler: (request: EmulatorRequest, params: Record<string, string>) => Reply) =>
     (request: EmulatorRequest, params: Record<string, string>): Reply => {
-      if (cloud.flavor !== 'ece') return cloudError(404, CLOUD_ERROR_CODES.unknownEndpoint.code, 'This endpoint does not exist in Elastic Cloud Hosted.');
-      if (params.region !== cloud.region) return cloudError(404, CLOUD_ERROR_CODES.unknownRegion.code, `The region [${params.region}] is not known.`);
+      if (cloud.flavor !== 'ece')
+        return cloudError(404, CLOUD_ERROR_CODES.unknownEndpoint.code, 'This endpoint does not exist in Elastic Cloud Hosted.');
+      if (params.region !== cloud.region)
+        return cloudError(404, CLOUD_ERROR_CODES.unknownRegion.code, `The region [${params.region}] is not known.`);
       return handler(request, params);
     };
 
@@ -279,7 +328,14 @@ export function cloudRouter(state: EmulatorState): Router {
     secured(
       platform((request) => {
         const includeCertificate = request.url.searchParams.get('include_certificate') === 'true';
-        return { status: 200, body: { trust_relationships: [...cloud.trustRelationships.values()].map((record) => trustRelationshipBody(record, includeCertificate)) } };
+        return {
+          status: 200,
+          body: {
+            trust_relationships: [...cloud.trustRelationships.values()].map((record) =>
+              trustRelationshipBody(record, includeCertificate),
+            ),
+          },
+        };
       }),
     ),
   );
@@ -290,8 +346,16 @@ export function cloudRouter(state: EmulatorState): Router {
     secured(
       platform((request, params) => {
         const record = cloud.trustRelationships.get(params.id);
-        if (!record) return cloudError(404, CLOUD_ERROR_CODES.trustRelationshipNotFound.code, `Trust relationship [${params.id}] cannot be found.`);
-        return { status: 200, body: trustRelationshipBody(record, request.url.searchParams.get('include_certificate') === 'true') };
+        if (!record)
+          return cloudError(
+            404,
+            CLOUD_ERROR_CODES.trustRelationshipNotFound.code,
+            `Trust relationship [${params.id}] cannot be found.`,
+          );
+        return {
+          status: 200,
+          body: trustRelationshipBody(record, request.url.searchParams.get('include_certificate') === 'true'),
+        };
       }),
     ),
   );
@@ -304,7 +368,10 @@ export function cloudRouter(state: EmulatorState): Router {
         const body = asRecord(request.body);
         if (!body) return malformed('The request body is required.');
         if (typeof body.name !== 'string' || body.name.trim() === '') return malformed('[name] is required.', ['name']);
-        if (typeof body.public_ca_cert !== 'string' || !/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(body.public_ca_cert)) {
+        if (
+          typeof body.public_ca_cert !== 'string' ||
+          !/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(body.public_ca_cert)
+        ) {
           return malformed('[public_ca_cert] must be a PEM certificate.', ['public_ca_cert']);
         }
         // Whether the service refuses a second relationship with the same name is not documented; the
@@ -317,13 +384,22 @@ export function cloudRouter(state: EmulatorState): Router {
             name: body.name,
             publicCaCert: body.public_ca_cert,
             trustByDefault: body.trust_by_default === true,
-            accountIds: Array.isArray(body.account_ids) ? body.account_ids.filter((id): id is string => typeof id === 'string') : [],
+            accountIds: Array.isArray(body.account_ids)
+              ? body.account_ids.filter((id): id is string => typeof id === 'string')
+              : [],
             installationId: typeof body.installation_id === 'string' ? body.installation_id : undefined,
           },
           false,
         );
         // TrustRelationshipCreateResponse: no certificate, no modification time.
-        const created = { id: record.id, name: record.name, trust_by_default: record.trust_by_default, account_ids: record.account_ids, local: record.local, installation_id: record.installation_id };
+        const created = {
+          id: record.id,
+          name: record.name,
+          trust_by_default: record.trust_by_default,
+          account_ids: record.account_ids,
+          local: record.local,
+          installation_id: record.installation_id,
+        };
         return { status: 201, body: created };
       }),
     ),
@@ -342,7 +418,11 @@ function authenticate(state: EmulatorState, request: EmulatorRequest): Reply | u
     const colon = decoded.indexOf(':');
     if (colon > 0 && state.cloud.users.get(decoded.slice(0, colon)) === decoded.slice(colon + 1)) return undefined;
   }
-  return cloudError(401, CLOUD_ERROR_CODES.unauthorized.code, header ? 'The supplied authentication is invalid.' : 'No authentication was supplied.');
+  return cloudError(
+    401,
+    CLOUD_ERROR_CODES.unauthorized.code,
+    header ? 'The supplied authentication is invalid.' : 'No authentication was supplied.',
+  );
 }
 
 function resourceSummary(deployment: DeploymentRecord) {
@@ -362,7 +442,11 @@ function resourceVersionHeaders(deployment: DeploymentRecord): Record<string, st
 function versionConflict(request: EmulatorRequest, deployment: DeploymentRecord): Reply | undefined {
   const expected = request.url.searchParams.get('version');
   if (expected === null || Number(expected) === deployment.version) return undefined;
-  return cloudError(409, 'deployments.version_conflict', `The deployment was changed since version [${expected}] (now [${deployment.version}]). Reload it and try again.`);
+  return cloudError(
+    409,
+    'deployments.version_conflict',
+    `The deployment was changed since version [${expected}] (now [${deployment.version}]). Reload it and try again.`,
+  );
 }
 
 /** `plan_info` as show_plans returns it: the current plan (without `transient` on clear_transient) and a pending one while it is applied. */
@@ -377,11 +461,17 @@ function planInfo(deployment: DeploymentRecord, clearTransient: boolean) {
     healthy: true,
     history: [],
     current: { healthy: true, plan_attempt_log: [], warnings: [], plan: withoutTransient(deployment.plan) },
-    ...(deployment.pendingPlan ? { pending: { healthy: true, plan_attempt_log: [], warnings: [], plan: withoutTransient(deployment.pendingPlan) } } : {}),
+    ...(deployment.pendingPlan
+      ? { pending: { healthy: true, plan_attempt_log: [], warnings: [], plan: withoutTransient(deployment.pendingPlan) } }
+      : {}),
   };
 }
 
-function deploymentBody(state: EmulatorState, deployment: DeploymentRecord, options: { showSettings: boolean; showPlans: boolean; clearTransient: boolean }) {
+function deploymentBody(
+  state: EmulatorState,
+  deployment: DeploymentRecord,
+  options: { showSettings: boolean; showPlans: boolean; clearTransient: boolean },
+) {
   const endpoint = state.endpointOf(deployment.cluster) as string;
   const info: Record<string, unknown> = {
     cluster_id: deployment.clusterId,
@@ -428,7 +518,14 @@ function deploymentBody(state: EmulatorState, deployment: DeploymentRecord, opti
 function withTrustNames(state: EmulatorState, trust: TrustSettings): TrustSettings {
   return {
     ...trust,
-    ...(trust.external ? { external: trust.external.map((entry) => ({ ...entry, name: state.cloud.trustRelationships.get(entry.trust_relationship_id)?.name ?? entry.name })) } : {}),
+    ...(trust.external
+      ? {
+          external: trust.external.map((entry) => ({
+            ...entry,
+            name: state.cloud.trustRelationships.get(entry.trust_relationship_id)?.name ?? entry.name,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -436,13 +533,17 @@ function stripReadOnly(trust: TrustSettings): TrustSettings {
   return {
     ...(trust.accounts ? { accounts: trust.accounts } : {}),
     ...(trust.external ? { external: trust.external.map(({ name: _name, ...entry }) => entry) } : {}),
-    ...(trust.direct ? { direct: trust.direct.map((entry) => ({ ...entry, certificates: entry.certificates.map(({ pem }) => ({ pem })) })) } : {}),
+    ...(trust.direct
+      ? { direct: trust.direct.map((entry) => ({ ...entry, certificates: entry.certificates.map(({ pem }) => ({ pem })) })) }
+      : {}),
   };
 }
 
 function keystoreBody(deployment: DeploymentRecord) {
   // Values are never returned, as in the real API.
-  return { secrets: Object.fromEntries([...deployment.cluster.keystoreOnDisk.keys()].sort().map((name) => [name, { as_file: false }])) };
+  return {
+    secrets: Object.fromEntries([...deployment.cluster.keystoreOnDisk.keys()].sort().map((name) => [name, { as_file: false }])),
+  };
 }
 
 function trustRelationshipBody(record: TrustRelationshipRecord, includeCertificate: boolean) {
@@ -468,30 +569,49 @@ function validateTrust(value: unknown, path: string): { message: string; field: 
       const entry = asRecord(item);
       const field = `${path}.${kind}[${index}]`;
       if (!entry) return { message: `[${field}] must be an object.`, field };
-      if (typeof entry.trust_all !== 'boolean') return { message: `[${field}.trust_all] is required.`, field: `${field}.trust_all` };
-      if (entry.trust_allowlist !== undefined && !(Array.isArray(entry.trust_allowlist) && entry.trust_allowlist.every((id) => typeof id === 'string'))) {
+      if (typeof entry.trust_all !== 'boolean')
+        return { message: `[${field}.trust_all] is required.`, field: `${field}.trust_all` };
+      if (
+        entry.trust_allowlist !== undefined &&
+        !(Array.isArray(entry.trust_allowlist) && entry.trust_allowlist.every((id) => typeof id === 'string'))
+      ) {
         return { message: `[${field}.trust_allowlist] must be a list of cluster IDs.`, field: `${field}.trust_allowlist` };
       }
-      if (kind === 'accounts' && typeof entry.account_id !== 'string') return { message: `[${field}.account_id] is required.`, field: `${field}.account_id` };
-      if (kind === 'external' && typeof entry.trust_relationship_id !== 'string') return { message: `[${field}.trust_relationship_id] is required.`, field: `${field}.trust_relationship_id` };
+      if (kind === 'accounts' && typeof entry.account_id !== 'string')
+        return { message: `[${field}.account_id] is required.`, field: `${field}.account_id` };
+      if (kind === 'external' && typeof entry.trust_relationship_id !== 'string')
+        return { message: `[${field}.trust_relationship_id] is required.`, field: `${field}.trust_relationship_id` };
       if (kind === 'direct') {
-        if (typeof entry.name !== 'string' || entry.name === '') return { message: `[${field}.name] is required.`, field: `${field}.name` };
-        if (!Array.isArray(entry.certificates) || entry.certificates.length === 0) return { message: `[${field}.certificates] needs at least one certificate.`, field: `${field}.certificates` };
+        if (typeof entry.name !== 'string' || entry.name === '')
+          return { message: `[${field}.name] is required.`, field: `${field}.name` };
+        if (!Array.isArray(entry.certificates) || entry.certificates.length === 0)
+          return { message: `[${field}.certificates] needs at least one certificate.`, field: `${field}.certificates` };
         if (entry.certificates.some((cert) => !/-----BEGIN CERTIFICATE-----/.test(String(asRecord(cert)?.pem ?? '')))) {
           return { message: `[${field}.certificates] must hold PEM certificates.`, field: `${field}.certificates` };
         }
-        if (entry.type !== undefined && !['ECE', 'ESS', 'generic', 'proxy'].includes(String(entry.type))) return { message: `[${field}.type] must be one of ECE, ESS, generic, proxy.`, field: `${field}.type` };
+        if (entry.type !== undefined && !['ECE', 'ESS', 'generic', 'proxy'].includes(String(entry.type)))
+          return { message: `[${field}.type] must be one of ECE, ESS, generic, proxy.`, field: `${field}.type` };
         // "If proxy is specified, trust_all should be false and trust_allowlist, scope_id and additional_node_names should be omitted."
         if (entry.type === 'proxy') continue;
         const scope = entry.scope_id;
         const allowlist = Array.isArray(entry.trust_allowlist) ? entry.trust_allowlist : [];
-        if ((entry.trust_all === true || allowlist.length) && typeof scope !== 'string') return { message: `[${field}.scope_id] is required when trusting all or listed clusters.`, field: `${field}.scope_id` };
+        if ((entry.trust_all === true || allowlist.length) && typeof scope !== 'string')
+          return { message: `[${field}.scope_id] is required when trusting all or listed clusters.`, field: `${field}.scope_id` };
         // The description says "lowercase alphanumerical, max 32"; the ECE ↔ ECK procedure enters
         // `default.es.local`, so dotted (and dashed) lowercase suffixes are accepted too.
-        if (typeof scope === 'string' && !SCOPE_ID.test(scope)) return { message: `[${field}.scope_id] must be lowercase letters and digits (dots and dashes between them), at most 32.`, field: `${field}.scope_id` };
+        if (typeof scope === 'string' && !SCOPE_ID.test(scope))
+          return {
+            message: `[${field}.scope_id] must be lowercase letters and digits (dots and dashes between them), at most 32.`,
+            field: `${field}.scope_id`,
+          };
         const names = Array.isArray(entry.additional_node_names) ? entry.additional_node_names : [];
-        if (typeof scope !== 'string' && names.length === 0) return { message: `[${field}] needs a scope_id or additional_node_names.`, field };
-        if (names.some((name) => String(name).includes('*'))) return { message: `[${field}.additional_node_names] must not contain wildcards.`, field: `${field}.additional_node_names` };
+        if (typeof scope !== 'string' && names.length === 0)
+          return { message: `[${field}] needs a scope_id or additional_node_names.`, field };
+        if (names.some((name) => String(name).includes('*')))
+          return {
+            message: `[${field}.additional_node_names] must not contain wildcards.`,
+            field: `${field}.additional_node_names`,
+          };
       }
     }
   }

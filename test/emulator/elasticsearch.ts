@@ -9,7 +9,15 @@
 import type { CrossClusterAccess, RoleDescriptor } from '../../client/src/api/types/elasticsearch';
 import { nodesReply, resolveClusterError, rolesOf, sslCertificatesReply } from './diagnosis';
 import { Router, type EmulatorRequest, type Reply } from './router';
-import { applySettingsUpdate, atLeast, nestSettings, remoteDefaults, SettingsError, skipUnavailableDefault, type StoredValue } from './settings';
+import {
+  applySettingsUpdate,
+  atLeast,
+  nestSettings,
+  remoteDefaults,
+  SettingsError,
+  skipUnavailableDefault,
+  type StoredValue,
+} from './settings';
 import { SUPERUSER_ROLE, toList, type ApiKeyRecord, type EmulatedCluster, type EmulatorState } from './state';
 
 type Principal =
@@ -28,11 +36,23 @@ const ACTIONS = {
   getSettings: { name: 'cluster:monitor/settings', granting: ['monitor', 'manage', 'all'] },
   putSettings: { name: 'cluster:admin/settings/update', granting: ['manage', 'all'] },
   remoteInfo: { name: 'cluster:monitor/remote/info', granting: ['monitor', 'manage', 'all'] },
-  createCrossClusterKey: { name: 'cluster:admin/xpack/security/cross_cluster/api_key/create', granting: ['manage_security', 'all'] },
-  updateCrossClusterKey: { name: 'cluster:admin/xpack/security/cross_cluster/api_key/update', granting: ['manage_security', 'all'] },
-  invalidateKey: { name: 'cluster:admin/xpack/security/api_key/invalidate', granting: ['manage_own_api_key', 'manage_api_key', 'manage_security', 'all'] },
+  createCrossClusterKey: {
+    name: 'cluster:admin/xpack/security/cross_cluster/api_key/create',
+    granting: ['manage_security', 'all'],
+  },
+  updateCrossClusterKey: {
+    name: 'cluster:admin/xpack/security/cross_cluster/api_key/update',
+    granting: ['manage_security', 'all'],
+  },
+  invalidateKey: {
+    name: 'cluster:admin/xpack/security/api_key/invalidate',
+    granting: ['manage_own_api_key', 'manage_api_key', 'manage_security', 'all'],
+  },
   invalidateCrossClusterKey: { name: 'cluster:admin/xpack/security/api_key/invalidate', granting: ['manage_security', 'all'] },
-  getKey: { name: 'cluster:admin/xpack/security/api_key/get', granting: ['manage_own_api_key', 'manage_api_key', 'read_security', 'manage_security', 'all'] },
+  getKey: {
+    name: 'cluster:admin/xpack/security/api_key/get',
+    granting: ['manage_own_api_key', 'manage_api_key', 'read_security', 'manage_security', 'all'],
+  },
   putRole: { name: 'cluster:admin/xpack/security/role/put', granting: ['manage_security', 'all'] },
   getRole: { name: 'cluster:admin/xpack/security/role/get', granting: ['read_security', 'manage_security', 'all'] },
   reloadSecureSettings: { name: 'cluster:admin/nodes/reload_secure_settings', granting: ['manage', 'all'] },
@@ -42,18 +62,71 @@ const ACTIONS = {
 } satisfies Record<string, Action>;
 
 const KNOWN_CLUSTER_PRIVILEGES = new Set([
-  'all', 'monitor', 'manage', 'manage_security', 'read_security', 'manage_api_key', 'manage_own_api_key', 'cross_cluster_search',
-  'cross_cluster_replication', 'manage_ccr', 'read_ccr', 'monitor_enrich', 'manage_enrich', 'manage_ilm', 'read_ilm', 'manage_index_templates',
-  'manage_pipeline', 'manage_transform', 'monitor_transform', 'manage_ml', 'monitor_ml', 'monitor_stats', 'transport_client', 'none',
+  'all',
+  'monitor',
+  'manage',
+  'manage_security',
+  'read_security',
+  'manage_api_key',
+  'manage_own_api_key',
+  'cross_cluster_search',
+  'cross_cluster_replication',
+  'manage_ccr',
+  'read_ccr',
+  'monitor_enrich',
+  'manage_enrich',
+  'manage_ilm',
+  'read_ilm',
+  'manage_index_templates',
+  'manage_pipeline',
+  'manage_transform',
+  'monitor_transform',
+  'manage_ml',
+  'monitor_ml',
+  'monitor_stats',
+  'transport_client',
+  'none',
 ]);
 
 const KNOWN_INDEX_PRIVILEGES = new Set([
-  'all', 'read', 'read_cross_cluster', 'view_index_metadata', 'monitor', 'write', 'index', 'create', 'create_doc', 'delete', 'manage',
-  'create_index', 'delete_index', 'manage_follow_index', 'manage_leader_index', 'cross_cluster_replication', 'cross_cluster_replication_internal',
-  'maintenance', 'auto_configure', 'manage_ilm', 'manage_data_stream_lifecycle', 'read_failure_store', 'manage_failure_store', 'none',
+  'all',
+  'read',
+  'read_cross_cluster',
+  'view_index_metadata',
+  'monitor',
+  'write',
+  'index',
+  'create',
+  'create_doc',
+  'delete',
+  'manage',
+  'create_index',
+  'delete_index',
+  'manage_follow_index',
+  'manage_leader_index',
+  'cross_cluster_replication',
+  'cross_cluster_replication_internal',
+  'maintenance',
+  'auto_configure',
+  'manage_ilm',
+  'manage_data_stream_lifecycle',
+  'read_failure_store',
+  'manage_failure_store',
+  'none',
 ]);
 
-const ROLE_FIELDS = new Set(['cluster', 'indices', 'remote_indices', 'remote_cluster', 'applications', 'global', 'metadata', 'run_as', 'description', 'transient_metadata']);
+const ROLE_FIELDS = new Set([
+  'cluster',
+  'indices',
+  'remote_indices',
+  'remote_cluster',
+  'applications',
+  'global',
+  'metadata',
+  'run_as',
+  'description',
+  'transient_metadata',
+]);
 
 export function esError(status: number, type: string, reason: string, extra: Record<string, unknown> = {}): Reply {
   const cause = { type, reason, ...extra };
@@ -114,11 +187,15 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
     'GET',
     '/_xpack',
     secured(ACTIONS.xpackInfo, (request) => {
-      const features = { security: { available: true, enabled: cluster.securityEnabled }, ccr: { available: true, enabled: true } };
+      const features = {
+        security: { available: true, enabled: cluster.securityEnabled },
+        ccr: { available: true, enabled: true },
+      };
       const categories = toList(request.url.searchParams.get('categories') ?? 'build,license,features');
       const body: Record<string, unknown> = {};
       if (categories.includes('build')) body.build = { hash: '0000000', date: '2026-01-01T00:00:00.000Z' };
-      if (categories.includes('license')) body.license = { uid: cluster.uuid, type: 'platinum', mode: 'platinum', status: 'active' };
+      if (categories.includes('license'))
+        body.license = { uid: cluster.uuid, type: 'platinum', mode: 'platinum', status: 'active' };
       if (categories.includes('features')) body.features = features;
       return { status: 200, body };
     }),
@@ -143,14 +220,23 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
     '/_cluster/settings',
     secured(ACTIONS.putSettings, (request) => {
       try {
-        const update = applySettingsUpdate({ persistent: cluster.persistent, transient: cluster.transient }, request.body, { version: cluster.version });
+        const update = applySettingsUpdate({ persistent: cluster.persistent, transient: cluster.transient }, request.body, {
+          version: cluster.version,
+        });
         cluster.persistent = update.persistent;
         cluster.transient = update.transient;
         const flat = request.url.searchParams.get('flat_settings') === 'true';
         const shape = (settings: Record<string, StoredValue>) => (flat ? sortKeys(settings) : nestSettings(settings));
-        return { status: 200, body: { acknowledged: true, persistent: shape(update.changed.persistent), transient: shape(update.changed.transient) } };
+        return {
+          status: 200,
+          body: { acknowledged: true, persistent: shape(update.changed.persistent), transient: shape(update.changed.transient) },
+        };
       } catch (error) {
-        if (error instanceof SettingsError) return badRequest(error.message, error.message.startsWith('request body') ? 'action_request_validation_exception' : 'illegal_argument_exception');
+        if (error instanceof SettingsError)
+          return badRequest(
+            error.message,
+            error.message.startsWith('request body') ? 'action_request_validation_exception' : 'illegal_argument_exception',
+          );
         throw error;
       }
     }),
@@ -204,16 +290,20 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
     '/_security/cross_cluster/api_key',
     secured(ACTIONS.createCrossClusterKey, (request, _params, principal) => {
       if (principal.kind === 'api_key') {
-        return badRequest('authentication via API key not supported: An API key cannot be used to create a cross-cluster API key');
+        return badRequest(
+          'authentication via API key not supported: An API key cannot be used to create a cross-cluster API key',
+        );
       }
       const body = asRecord(request.body);
       if (!body) return badRequest('request body is required', 'action_request_validation_exception');
-      if (typeof body.name !== 'string' || body.name.trim() === '') return badRequest('Required [name]', 'x_content_parse_exception');
+      if (typeof body.name !== 'string' || body.name.trim() === '')
+        return badRequest('Required [name]', 'x_content_parse_exception');
       if (body.access === undefined) return badRequest('Required [access]', 'x_content_parse_exception');
       const access = validateAccess(body.access);
       if (typeof access === 'string') return badRequest(access);
       const expiration = body.expiration === undefined ? undefined : parseDuration(body.expiration);
-      if (expiration === null) return badRequest(`failed to parse setting [expiration] with value [${String(body.expiration)}] as a time value`);
+      if (expiration === null)
+        return badRequest(`failed to parse setting [expiration] with value [${String(body.expiration)}] as a time value`);
       const issued = cluster.issueApiKey({
         name: body.name,
         type: 'cross_cluster',
@@ -241,18 +331,24 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
     'PUT',
     '/_security/cross_cluster/api_key/{id}',
     secured(ACTIONS.updateCrossClusterKey, (request, params, principal) => {
-      if (principal.kind === 'api_key') return badRequest('authentication via API key not supported: only the owner user can update an API key');
+      if (principal.kind === 'api_key')
+        return badRequest('authentication via API key not supported: only the owner user can update an API key');
       const record = cluster.apiKeys.get(params.id);
       if (!record || record.owner !== principalName(principal)) {
         return esError(404, 'resource_not_found_exception', `no API key owned by requesting user found for ID [${params.id}]`);
       }
-      if (record.type !== 'cross_cluster') return badRequest(`cannot update API key of type [rest] while expected type is [cross_cluster]`);
+      if (record.type !== 'cross_cluster')
+        return badRequest(`cannot update API key of type [rest] while expected type is [cross_cluster]`);
       if (record.invalidated) return badRequest(`cannot update invalidated API key [${record.id}]`);
       const body = asRecord(request.body);
       if (!body) return badRequest('request body is required', 'action_request_validation_exception');
       // The specification marks access as required, but Elasticsearch takes a metadata-only update (ApiKeyIT).
       if (body.access === undefined && body.metadata === undefined) {
-        return esError(400, 'action_request_validation_exception', 'Validation Failed: 1: must update either [access] or [metadata] for cross-cluster API keys;');
+        return esError(
+          400,
+          'action_request_validation_exception',
+          'Validation Failed: 1: must update either [access] or [metadata] for cross-cluster API keys;',
+        );
       }
       const access = body.access === undefined ? record.access : validateAccess(body.access);
       if (typeof access === 'string') return badRequest(access);
@@ -261,10 +357,12 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
       if (body.metadata !== undefined) record.metadata = asRecord(body.metadata) ?? {};
       if (body.expiration !== undefined) {
         const expiration = parseDuration(body.expiration);
-        if (expiration === null) return badRequest(`failed to parse setting [expiration] with value [${String(body.expiration)}] as a time value`);
+        if (expiration === null)
+          return badRequest(`failed to parse setting [expiration] with value [${String(body.expiration)}] as a time value`);
         record.expiration = Date.now() + expiration;
       }
-      if (body.certificate_identity !== undefined) record.certificateIdentity = typeof body.certificate_identity === 'string' ? body.certificate_identity : undefined;
+      if (body.certificate_identity !== undefined)
+        record.certificateIdentity = typeof body.certificate_identity === 'string' ? body.certificate_identity : undefined;
       const after = JSON.stringify([record.access, record.metadata, record.expiration, record.certificateIdentity]);
       return { status: 200, body: { updated: before !== after } };
     }),
@@ -276,10 +374,23 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
     secured(ACTIONS.invalidateKey, (request, _params, principal) => {
       const body = asRecord(request.body);
       if (!body) return badRequest('request body is required', 'action_request_validation_exception');
-      const ids = [...(typeof body.id === 'string' ? [body.id] : []), ...(Array.isArray(body.ids) ? body.ids.filter((id): id is string => typeof id === 'string') : [])];
+      const ids = [
+        ...(typeof body.id === 'string' ? [body.id] : []),
+        ...(Array.isArray(body.ids) ? body.ids.filter((id): id is string => typeof id === 'string') : []),
+      ];
       const owner = body.owner === true;
-      if (!ids.length && typeof body.name !== 'string' && typeof body.username !== 'string' && typeof body.realm_name !== 'string' && !owner) {
-        return esError(400, 'action_request_validation_exception', 'Validation Failed: 1: One of [api key id(s), api key name, username, realm name] must be specified if [owner] flag is false;');
+      if (
+        !ids.length &&
+        typeof body.name !== 'string' &&
+        typeof body.username !== 'string' &&
+        typeof body.realm_name !== 'string' &&
+        !owner
+      ) {
+        return esError(
+          400,
+          'action_request_validation_exception',
+          'Validation Failed: 1: One of [api key id(s), api key name, username, realm name] must be specified if [owner] flag is false;',
+        );
       }
       const targets = [...cluster.apiKeys.values()].filter(
         (key) =>
@@ -298,16 +409,20 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
     secured(ACTIONS.getKey, (request, _params, principal) => {
       const query = request.url.searchParams;
       const privileges = clusterPrivileges(cluster, principal);
-      const onlyOwn = query.get('owner') === 'true' || !['manage_api_key', 'read_security', 'manage_security', 'all'].some((name) => privileges.has(name));
+      const onlyOwn =
+        query.get('owner') === 'true' ||
+        !['manage_api_key', 'read_security', 'manage_security', 'all'].some((name) => privileges.has(name));
       const name = query.get('name');
-      const matchesName = (keyName: string) => !name || (name.endsWith('*') ? keyName.startsWith(name.slice(0, -1)) : keyName === name);
+      const matchesName = (keyName: string) =>
+        !name || (name.endsWith('*') ? keyName.startsWith(name.slice(0, -1)) : keyName === name);
       const keys = [...cluster.apiKeys.values()].filter(
         (key) =>
           (!query.get('id') || key.id === query.get('id')) &&
           matchesName(key.name) &&
           (!query.get('username') || key.owner === query.get('username')) &&
           (!onlyOwn || key.owner === principalName(principal)) &&
-          (query.get('active_only') !== 'true' || (!key.invalidated && (key.expiration === undefined || key.expiration > Date.now()))),
+          (query.get('active_only') !== 'true' ||
+            (!key.invalidated && (key.expiration === undefined || key.expiration > Date.now()))),
       );
       // Never the secret: GET returns what the key is, not what it is made of.
       const body = keys.map((key) => ({
@@ -329,9 +444,14 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
   const putRole = secured(ACTIONS.putRole, (request, params) => {
     const name = params.name;
     if (name === 'superuser' || name.startsWith('_')) return badRequest(`Role [${name}] is reserved and may not be used.`);
-    if (!/^[\w@.\-+ ]{1,507}$/.test(name)) return esError(400, 'action_request_validation_exception', `Validation Failed: 1: Invalid role name [${name}];`);
+    if (!/^[\w@.\-+ ]{1,507}$/.test(name))
+      return esError(400, 'action_request_validation_exception', `Validation Failed: 1: Invalid role name [${name}];`);
     const problem = validateRole(name, request.body);
-    if (problem) return badRequest(problem, problem.startsWith('failed to parse') ? 'x_content_parse_exception' : 'illegal_argument_exception');
+    if (problem)
+      return badRequest(
+        problem,
+        problem.startsWith('failed to parse') ? 'x_content_parse_exception' : 'illegal_argument_exception',
+      );
     const created = !cluster.roles.has(name);
     cluster.roles.set(name, request.body as RoleDescriptor);
     return { status: 200, body: { role: { created } } };
@@ -348,7 +468,16 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
     const body: Record<string, unknown> = {};
     for (const name of names) {
       const role = all[name];
-      if (role) body[name] = { cluster: [], indices: [], applications: [], run_as: [], metadata: {}, transient_metadata: { enabled: true }, ...role };
+      if (role)
+        body[name] = {
+          cluster: [],
+          indices: [],
+          applications: [],
+          run_as: [],
+          metadata: {},
+          transient_metadata: { enabled: true },
+          ...role,
+        };
     }
     return { status: Object.keys(body).length || !params.name ? 200 : 404, body };
   });
@@ -364,14 +493,25 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
       delete node.secure_setting_names;
       node.reload_exception = { type: 'security_exception', reason: 'Provided keystore password was incorrect' };
     }
-    return { status: 200, body: { _nodes: { total: 1, successful: 1, failed: 0 }, cluster_name: cluster.name, nodes: { [cluster.nodeId]: node } } };
+    return {
+      status: 200,
+      body: { _nodes: { total: 1, successful: 1, failed: 0 }, cluster_name: cluster.name, nodes: { [cluster.nodeId]: node } },
+    };
   });
   router.add('POST', '/_nodes/reload_secure_settings', reload);
   router.add('POST', '/_nodes/{nodeId}/reload_secure_settings', reload);
 
   // Remote-cluster diagnosis (test/emulator/diagnosis.ts): node roles and node certificates.
-  router.add('GET', '/_nodes', secured(ACTIONS.nodesInfo, () => nodesReply(cluster)));
-  router.add('GET', '/_ssl/certificates', secured(ACTIONS.sslCertificates, () => sslCertificatesReply(cluster)));
+  router.add(
+    'GET',
+    '/_nodes',
+    secured(ACTIONS.nodesInfo, () => nodesReply(cluster)),
+  );
+  router.add(
+    'GET',
+    '/_ssl/certificates',
+    secured(ACTIONS.sslCertificates, () => sslCertificatesReply(cluster)),
+  );
 
   return router;
 }
@@ -392,7 +532,10 @@ function invalidateKeys(cluster: EmulatedCluster, principal: Principal, targets:
   const errors: Array<{ type: string; reason: string }> = [];
   for (const key of active) {
     if (key.type === 'cross_cluster' && !has(ACTIONS.invalidateCrossClusterKey.granting)) {
-      errors.push({ type: 'security_exception', reason: `Cannot invalidate cross-cluster API key [${key.id}]. This requires [manage_security] cluster privilege or higher` });
+      errors.push({
+        type: 'security_exception',
+        reason: `Cannot invalidate cross-cluster API key [${key.id}]. This requires [manage_security] cluster privilege or higher`,
+      });
       continue;
     }
     key.invalidated = true;
@@ -400,7 +543,12 @@ function invalidateKeys(cluster: EmulatedCluster, principal: Principal, targets:
   }
   return {
     status: 200,
-    body: { invalidated_api_keys: invalidated, previously_invalidated_api_keys: [], error_count: errors.length, ...(errors.length ? { error_details: errors } : {}) },
+    body: {
+      invalidated_api_keys: invalidated,
+      previously_invalidated_api_keys: [],
+      error_count: errors.length,
+      ...(errors.length ? { error_details: errors } : {}),
+    },
   };
 }
 
@@ -432,7 +580,8 @@ function addCrossClusterRoutes(router: Router, state: EmulatorState, cluster: Em
       }
       const pattern = expression.slice(0, colon);
       const matching = configured().filter((alias) => globMatches(pattern, alias));
-      if (!matching.length && !pattern.includes('*')) return esError(404, 'no_such_remote_cluster_exception', `no such remote cluster: [${pattern}]`);
+      if (!matching.length && !pattern.includes('*'))
+        return esError(404, 'no_such_remote_cluster_exception', `no such remote cluster: [${pattern}]`);
       matching.forEach((alias) => aliases.add(alias));
     }
     return { aliases: [...aliases].sort(), local };
@@ -443,21 +592,41 @@ function addCrossClusterRoutes(router: Router, state: EmulatorState, cluster: Em
     return value === undefined ? skipUnavailableDefault(cluster.version) : value === 'true';
   };
 
-  const versionInfo = (version: string) => ({ number: version, build_flavor: 'default', minimum_wire_compatibility_version: '7.17.0', minimum_index_compatibility_version: '7.0.0' });
+  const versionInfo = (version: string) => ({
+    number: version,
+    build_flavor: 'default',
+    minimum_wire_compatibility_version: '7.17.0',
+    minimum_index_compatibility_version: '7.0.0',
+  });
 
   const resolve = (expressions: string[] | undefined): Reply => {
     const named = remotesOf(expressions ?? ['*:*']);
     if ('status' in named) return named;
     if (named.aliases.length && !rolesOf(cluster).includes('remote_cluster_client')) {
       // RemoteClusterService refuses cross-cluster work on a node without the role.
-      return esError(400, 'illegal_argument_exception', `node [${cluster.nodeName}] does not have the remote cluster client role enabled`);
+      return esError(
+        400,
+        'illegal_argument_exception',
+        `node [${cluster.nodeName}] does not have the remote cluster client role enabled`,
+      );
     }
     const body: Record<string, unknown> = {};
-    if (named.local.length) body['(local)'] = { connected: true, skip_unavailable: false, matching_indices: false, version: versionInfo(cluster.version) };
+    if (named.local.length)
+      body['(local)'] = {
+        connected: true,
+        skip_unavailable: false,
+        matching_indices: false,
+        version: versionInfo(cluster.version),
+      };
     for (const alias of named.aliases) {
       const status = state.attemptConnection(cluster, alias);
       body[alias] = status.connected
-        ? { connected: true, skip_unavailable: skipUnavailable(alias), ...(expressions ? { matching_indices: false } : {}), version: versionInfo(status.remote?.version ?? cluster.version) }
+        ? {
+            connected: true,
+            skip_unavailable: skipUnavailable(alias),
+            ...(expressions ? { matching_indices: false } : {}),
+            version: versionInfo(status.remote?.version ?? cluster.version),
+          }
         : // Without an error text when it could not connect at all (TransportResolveClusterAction).
           { connected: false, skip_unavailable: skipUnavailable(alias), ...errorField(resolveClusterError(status)) };
     }
@@ -466,20 +635,35 @@ function addCrossClusterRoutes(router: Router, state: EmulatorState, cluster: Em
 
   // The resolve-cluster API exists from 8.13; without an index expression from 8.18.
   if (atLeast(cluster.version, 8, 13)) {
-    router.add('GET', '/_resolve/cluster/{name}', authenticated((_request, params) => resolve(toList(params.name))));
-    if (atLeast(cluster.version, 8, 18)) router.add('GET', '/_resolve/cluster', authenticated(() => resolve(undefined)));
+    router.add(
+      'GET',
+      '/_resolve/cluster/{name}',
+      authenticated((_request, params) => resolve(toList(params.name))),
+    );
+    if (atLeast(cluster.version, 8, 18))
+      router.add(
+        'GET',
+        '/_resolve/cluster',
+        authenticated(() => resolve(undefined)),
+      );
   }
 
   const search = authenticated((_request, params) => {
     const named = remotesOf(toList(params.index));
     if ('status' in named) return named;
     const concrete = named.local.find((name) => !name.includes('*'));
-    if (concrete) return esError(404, 'index_not_found_exception', `no such index [${concrete}]`, { 'resource.type': 'index_or_alias', 'resource.id': concrete, index: concrete });
+    if (concrete)
+      return esError(404, 'index_not_found_exception', `no such index [${concrete}]`, {
+        'resource.type': 'index_or_alias',
+        'resource.id': concrete,
+        index: concrete,
+      });
     let skipped = 0;
     for (const alias of named.aliases) {
       if (state.attemptConnection(cluster, alias).connected) continue;
       // Approximate text: Elasticsearch fails the search with the transport error of the failed connection.
-      if (!skipUnavailable(alias)) return esError(500, 'connect_transport_exception', `[${alias}] unable to connect to the remote cluster`);
+      if (!skipUnavailable(alias))
+        return esError(500, 'connect_transport_exception', `[${alias}] unable to connect to the remote cluster`);
       skipped += 1;
     }
     const total = named.aliases.length + (named.local.length ? 1 : 0);
@@ -503,13 +687,19 @@ function errorField(error: string | undefined): { error?: string } {
 }
 
 function globMatches(pattern: string, value: string): boolean {
-  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(value);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  ).test(value);
 }
 
 function authenticate(cluster: EmulatedCluster, request: EmulatorRequest): Principal | Reply {
   if (!cluster.securityEnabled) return { kind: 'anonymous', roles: ['superuser'] };
   const header = request.headers.authorization;
-  if (!header) return unauthenticated(`missing authentication credentials for REST request [${request.url.pathname}${request.url.search}]`);
+  if (!header)
+    return unauthenticated(`missing authentication credentials for REST request [${request.url.pathname}${request.url.search}]`);
   const [scheme, ...rest] = header.split(' ');
   const credential = rest.join(' ').trim();
   if (/^basic$/i.test(scheme)) {
@@ -518,7 +708,9 @@ function authenticate(cluster: EmulatedCluster, request: EmulatorRequest): Princ
     const username = colon >= 0 ? decoded.slice(0, colon) : decoded;
     const user = cluster.users.get(username);
     if (!user || colon < 0 || user.password !== decoded.slice(colon + 1)) {
-      return unauthenticated(`unable to authenticate user [${username}] for REST request [${request.url.pathname}${request.url.search}]`);
+      return unauthenticated(
+        `unable to authenticate user [${username}] for REST request [${request.url.pathname}${request.url.search}]`,
+      );
     }
     return { kind: 'user', username, roles: user.roles };
   }
@@ -526,17 +718,27 @@ function authenticate(cluster: EmulatedCluster, request: EmulatorRequest): Princ
     const decoded = Buffer.from(credential, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     const key = colon > 0 ? cluster.apiKeys.get(decoded.slice(0, colon)) : undefined;
-    const valid = key && key.secret === decoded.slice(colon + 1) && !key.invalidated && (key.expiration === undefined || key.expiration > Date.now());
-    if (!valid || !key) return unauthenticated('unable to authenticate with provided credentials and anonymous access is not allowed for this request');
+    const valid =
+      key &&
+      key.secret === decoded.slice(colon + 1) &&
+      !key.invalidated &&
+      (key.expiration === undefined || key.expiration > Date.now());
+    if (!valid || !key)
+      return unauthenticated(
+        'unable to authenticate with provided credentials and anonymous access is not allowed for this request',
+      );
     // Cross-cluster keys only authenticate on the remote cluster interface (api_key/50_cross_cluster.yml).
-    if (key.type !== 'rest') return unauthenticated(`authentication expected API key type of [rest], but API key [${key.id}] has type [${key.type}]`);
+    if (key.type !== 'rest')
+      return unauthenticated(`authentication expected API key type of [rest], but API key [${key.id}] has type [${key.type}]`);
     return { kind: 'api_key', id: key.id, owner: key.owner, roles: key.roles };
   }
   return unauthenticated(`unable to authenticate with provided credentials and anonymous access is not allowed for this request`);
 }
 
 function roleDescriptors(cluster: EmulatedCluster, roles: string[]): RoleDescriptor[] {
-  return roles.map((name) => (name === 'superuser' ? SUPERUSER_ROLE : cluster.roles.get(name))).filter((role): role is RoleDescriptor => Boolean(role));
+  return roles
+    .map((name) => (name === 'superuser' ? SUPERUSER_ROLE : cluster.roles.get(name)))
+    .filter((role): role is RoleDescriptor => Boolean(role));
 }
 
 function clusterPrivileges(cluster: EmulatedCluster, principal: Principal): Set<string> {
@@ -553,7 +755,11 @@ function forbidden(principal: Principal, action: Action): Reply {
     principal.kind === 'api_key'
       ? `API key id [${principal.id}] of user [${principal.owner}]`
       : `user [${principal.kind === 'user' ? principal.username : '_anonymous'}] with effective roles [${principal.roles.join(',')}]`;
-  return esError(403, 'security_exception', `action [${action.name}] is unauthorized for ${who}, this action is granted by the cluster privileges [${action.granting.join(',')}]`);
+  return esError(
+    403,
+    'security_exception',
+    `action [${action.name}] is unauthorized for ${who}, this action is granted by the cluster privileges [${action.granting.join(',')}]`,
+  );
 }
 
 function principalName(principal: Principal): string {
@@ -581,7 +787,10 @@ function validateAccess(value: unknown): CrossClusterAccess | string {
     for (const entry of entries) {
       const record = asRecord(entry);
       const names = record?.names;
-      if (!record || !(typeof names === 'string' || (Array.isArray(names) && names.length > 0 && names.every((n) => typeof n === 'string')))) {
+      if (
+        !record ||
+        !(typeof names === 'string' || (Array.isArray(names) && names.length > 0 && names.every((n) => typeof n === 'string')))
+      ) {
         return `failed to parse [access.${kind}]: [names] is required`;
       }
       if ('privileges' in record) return `failed to parse [access.${kind}]: unknown field [privileges]`;
@@ -591,7 +800,9 @@ function validateAccess(value: unknown): CrossClusterAccess | string {
   if (count('search') + count('replication') === 0) return 'must specify non-empty access for either [search] or [replication]';
   // CrossClusterApiKeyRoleDescriptorBuilder.build. Later sources also refuse DLS/FLS in `search`
   // when `replication` is given; the release that added it is not known here, so it is not modelled.
-  const replicationUsesDlsOrFls = (Array.isArray(access.replication) ? (access.replication as unknown[]) : []).some((entry) => asRecord(entry)?.query !== undefined || asRecord(entry)?.field_security !== undefined);
+  const replicationUsesDlsOrFls = (Array.isArray(access.replication) ? (access.replication as unknown[]) : []).some(
+    (entry) => asRecord(entry)?.query !== undefined || asRecord(entry)?.field_security !== undefined,
+  );
   if (replicationUsesDlsOrFls) return 'replication does not support document or field level security';
   return access as CrossClusterAccess;
 }
@@ -612,9 +823,12 @@ function validateRole(name: string, value: unknown): string | undefined {
     if (!Array.isArray(entries)) return `failed to parse role [${name}]. [${field}] must be an array`;
     for (const entry of entries) {
       const record = asRecord(entry);
-      if (!record || record.names === undefined) return `failed to parse ${field === 'indices' ? 'indices' : 'remote indices'} privileges for role [${name}]. missing required [names] field`;
-      if (!Array.isArray(record.privileges)) return `failed to parse ${field === 'indices' ? 'indices' : 'remote indices'} privileges for role [${name}]. missing required [privileges] field`;
-      if (field === 'remote_indices' && record.clusters === undefined) return `failed to parse remote indices privileges for role [${name}]. missing required [clusters] field`;
+      if (!record || record.names === undefined)
+        return `failed to parse ${field === 'indices' ? 'indices' : 'remote indices'} privileges for role [${name}]. missing required [names] field`;
+      if (!Array.isArray(record.privileges))
+        return `failed to parse ${field === 'indices' ? 'indices' : 'remote indices'} privileges for role [${name}]. missing required [privileges] field`;
+      if (field === 'remote_indices' && record.clusters === undefined)
+        return `failed to parse remote indices privileges for role [${name}]. missing required [clusters] field`;
       for (const privilege of stringList(record.privileges)) {
         if (!KNOWN_INDEX_PRIVILEGES.has(privilege) && !privilege.startsWith('indices:')) {
           return `unknown index privilege [${privilege}]. a privilege must be either one of the predefined fixed indices privileges [${[...KNOWN_INDEX_PRIVILEGES].sort().join(',')}] or a pattern over one of the available index actions`;
@@ -626,9 +840,13 @@ function validateRole(name: string, value: unknown): string | undefined {
     if (!Array.isArray(role.remote_cluster)) return `failed to parse role [${name}]. [remote_cluster] must be an array`;
     for (const entry of role.remote_cluster) {
       const record = asRecord(entry);
-      if (!record || record.clusters === undefined) return `failed to parse remote_cluster for role [${name}]. missing required [clusters] field`;
-      const bad = stringList(record.privileges).find((privilege) => privilege !== 'monitor_enrich' && privilege !== 'monitor_stats');
-      if (bad) return `Invalid remote_cluster permissions found. Please remove the following: [${bad}] Only [monitor_enrich, monitor_stats] are allowed`;
+      if (!record || record.clusters === undefined)
+        return `failed to parse remote_cluster for role [${name}]. missing required [clusters] field`;
+      const bad = stringList(record.privileges).find(
+        (privilege) => privilege !== 'monitor_enrich' && privilege !== 'monitor_stats',
+      );
+      if (bad)
+        return `Invalid remote_cluster permissions found. Please remove the following: [${bad}] Only [monitor_enrich, monitor_stats] are allowed`;
     }
   }
   return undefined;

@@ -66,7 +66,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const listen = async (name: string, router: Router, errorReply: ErrorReply, port = 0): Promise<string> => {
     const handler = requestHandler(name, router, errorReply, state, faults, timers, options.maxBodyBytes ?? 1024 * 1024);
-    const server: AnyServer = options.tls ? https.createServer(serverCredentials(options.tls), handler) : http.createServer(handler);
+    const server: AnyServer = options.tls
+      ? https.createServer(serverCredentials(options.tls), handler)
+      : http.createServer(handler);
     const sockets = new Set<Socket>();
     server.on('connection', (socket: Socket) => {
       sockets.add(socket);
@@ -135,15 +137,23 @@ interface ErrorReply {
 }
 
 const esErrorReply: ErrorReply = {
-  notFound: (request) => ({ status: 400, body: { error: `no handler found for uri [${request.url.pathname}${request.url.search}] and method [${request.method}]` } }),
+  notFound: (request) => ({
+    status: 400,
+    body: { error: `no handler found for uri [${request.url.pathname}${request.url.search}] and method [${request.method}]` },
+  }),
   methodNotAllowed: (request, allowed) => ({
     status: 405,
-    body: { error: `Incorrect HTTP method for uri [${request.url.pathname}] and method [${request.method}], allowed: [${allowed.join(', ')}]`, status: 405 },
+    body: {
+      error: `Incorrect HTTP method for uri [${request.url.pathname}] and method [${request.method}], allowed: [${allowed.join(', ')}]`,
+      status: 405,
+    },
   }),
   status: (status) => {
-    if (status === 429) return esError(429, 'es_rejected_execution_exception', 'rejected execution of the request: the queue is full');
+    if (status === 429)
+      return esError(429, 'es_rejected_execution_exception', 'rejected execution of the request: the queue is full');
     if (status === 503) return esError(503, 'cluster_block_exception', 'blocked by: [SERVICE_UNAVAILABLE/2/no master];');
-    if (status === 409) return esError(409, 'version_conflict_engine_exception', 'version conflict, the document was changed concurrently');
+    if (status === 409)
+      return esError(409, 'version_conflict_engine_exception', 'version conflict, the document was changed concurrently');
     return esError(status, 'exception', `emulated failure with status ${status}`);
   },
   internal: (message) => esError(500, 'exception', message),
@@ -151,11 +161,16 @@ const esErrorReply: ErrorReply = {
 
 const cloudErrorReply: ErrorReply = {
   notFound: () => cloudError(404, CLOUD_ERROR_CODES.unknownEndpoint.code, 'The requested resource could not be found.'),
-  methodNotAllowed: (request) => cloudError(405, CLOUD_ERROR_CODES.methodNotAllowed.code, `The method ${request.method} is not allowed here.`),
+  methodNotAllowed: (request) =>
+    cloudError(405, CLOUD_ERROR_CODES.methodNotAllowed.code, `The method ${request.method} is not allowed here.`),
   status: (status) =>
     status === 429
       ? cloudError(429, CLOUD_ERROR_CODES.rateLimited.code, 'Too many requests. Slow down.')
-      : cloudError(status, status >= 500 ? CLOUD_ERROR_CODES.unexpected.code : CLOUD_ERROR_CODES.emulatedFailure.code, `Emulated failure with status ${status}.`),
+      : cloudError(
+          status,
+          status >= 500 ? CLOUD_ERROR_CODES.unexpected.code : CLOUD_ERROR_CODES.emulatedFailure.code,
+          `Emulated failure with status ${status}.`,
+        ),
   internal: (message) => cloudError(500, CLOUD_ERROR_CODES.unexpected.code, message),
 };
 
@@ -182,7 +197,10 @@ function requestHandler(
         const url = new URL(req.url ?? '/', 'http://emulator');
         const method = (req.method ?? 'GET').toUpperCase();
         const authHeader = req.headers.authorization ?? '';
-        const auth = !authHeader ? 'none' : (['ApiKey', 'Basic', 'Bearer'].find((s) => authHeader.toLowerCase().startsWith(s.toLowerCase() + ' ')) as 'ApiKey' | 'Basic' | 'Bearer' | undefined) ?? 'other';
+        const auth = !authHeader
+          ? 'none'
+          : ((['ApiKey', 'Basic', 'Bearer'].find((s) => authHeader.toLowerCase().startsWith(s.toLowerCase() + ' ')) as
+              'ApiKey' | 'Basic' | 'Bearer' | undefined) ?? 'other');
         const record = (status: number) => state.requests.push({ server: serverName, method, path: url.pathname, status, auth });
 
         const afterHandling: AfterHandling[] = [];
@@ -243,7 +261,11 @@ function requestHandler(
         let reply: Reply;
         try {
           const match = router.match(method, url.pathname);
-          reply = !match ? errorReply.notFound(request) : 'allowed' in match ? errorReply.methodNotAllowed(request, match.allowed) : await match.handler(request, match.params);
+          reply = !match
+            ? errorReply.notFound(request)
+            : 'allowed' in match
+              ? errorReply.methodNotAllowed(request, match.allowed)
+              : await match.handler(request, match.params);
         } catch (error) {
           reply = errorReply.internal(error instanceof Error ? error.message : String(error));
         }
@@ -261,7 +283,13 @@ type AfterHandling = { kind: 'late-answer'; ms: number } | { kind: 'reset-after-
  * Faults that act once the request was carried out: hold the answer, or drop the connection.
  * True when no answer should be sent (the socket is gone).
  */
-async function answerAfterHandling(faults: AfterHandling[], req: http.IncomingMessage, res: http.ServerResponse, timers: Set<NodeJS.Timeout>, recordDropped: () => void): Promise<boolean> {
+async function answerAfterHandling(
+  faults: AfterHandling[],
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  timers: Set<NodeJS.Timeout>,
+  recordDropped: () => void,
+): Promise<boolean> {
   for (const fault of faults) {
     if (fault.kind === 'reset-after-applying') {
       recordDropped();
@@ -285,7 +313,10 @@ async function answerAfterHandling(faults: AfterHandling[], req: http.IncomingMe
 
 function send(res: http.ServerResponse, reply: Reply, elasticsearch: boolean): void {
   if (res.destroyed) return;
-  const headers: Record<string, string | string[]> = { 'content-type': 'application/json; charset=UTF-8', ...(reply.headers ?? {}) };
+  const headers: Record<string, string | string[]> = {
+    'content-type': 'application/json; charset=UTF-8',
+    ...(reply.headers ?? {}),
+  };
   // Elasticsearch 7.14+ marks its responses; clients use it to detect a genuine Elasticsearch.
   if (elasticsearch) headers['x-elastic-product'] = 'Elasticsearch';
   res.writeHead(reply.status, headers);

@@ -19,13 +19,15 @@ export class SettingsError extends Error {}
 type Parser = (key: string, value: unknown) => StoredValue;
 
 const asString = (key: string, value: unknown): string => {
-  if (value === null || typeof value === 'object') throw new SettingsError(`Failed to parse value [${JSON.stringify(value)}] for setting [${key}]`);
+  if (value === null || typeof value === 'object')
+    throw new SettingsError(`Failed to parse value [${JSON.stringify(value)}] for setting [${key}]`);
   return String(value);
 };
 
 const asBoolean: Parser = (key, value) => {
   const text = asString(key, value);
-  if (text !== 'true' && text !== 'false') throw new SettingsError(`Failed to parse value [${text}] as only [true] or [false] are allowed.`);
+  if (text !== 'true' && text !== 'false')
+    throw new SettingsError(`Failed to parse value [${text}] as only [true] or [false] are allowed.`);
   return text;
 };
 
@@ -43,14 +45,17 @@ const asEnum =
   (key, value) => {
     const text = asString(key, value);
     const candidate = caseInsensitive ? text.toLowerCase() : text;
-    if (!allowed.includes(candidate)) throw new SettingsError(`Failed to parse value [${text}] for setting [${key}]; allowed values are ${allowed.join(', ')}`);
+    if (!allowed.includes(candidate))
+      throw new SettingsError(`Failed to parse value [${text}] for setting [${key}]; allowed values are ${allowed.join(', ')}`);
     return text;
   };
 
 const asTime: Parser = (key, value) => {
   const text = asString(key, value);
   if (text !== '-1' && text !== '0' && !/^\d+(nanos|micros|ms|s|m|h|d)$/.test(text)) {
-    throw new SettingsError(`failed to parse setting [${key}] with value [${text}] as a time value: unit is missing or unrecognized`);
+    throw new SettingsError(
+      `failed to parse setting [${key}] with value [${text}] as a time value: unit is missing or unrecognized`,
+    );
   }
   return text;
 };
@@ -136,7 +141,8 @@ function dynamicParser(key: string, context: SettingsValidationContext): Parser 
   const suffix = remote[2];
   if (REMOTE_ALIAS_SETTINGS[suffix]) return REMOTE_ALIAS_SETTINGS[suffix].parse;
   // Request-signing keys are dynamic from 9.3 on (RemoteClusterSettings / CrossClusterApiKeySigningSettings).
-  if (/^signing\.(key|certificate|keystore\.(path|type|alias|algorithm))$/.test(suffix) && atLeast(context.version, 9, 3)) return (k, v) => asString(k, v);
+  if (/^signing\.(key|certificate|keystore\.(path|type|alias|algorithm))$/.test(suffix) && atLeast(context.version, 9, 3))
+    return (k, v) => asString(k, v);
   return undefined;
 }
 
@@ -192,7 +198,8 @@ export function applySettingsUpdate(
   body: unknown,
   context: SettingsValidationContext,
 ): SettingsUpdate {
-  if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) throw new SettingsError('request body is required');
+  if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new SettingsError('request body is required');
   const unknownTop = Object.keys(body).find((key) => key !== 'persistent' && key !== 'transient');
   if (unknownTop) throw new SettingsError(`request [/_cluster/settings] contains unrecognized parameter: [${unknownTop}]`);
   const result: SettingsUpdate = {
@@ -219,7 +226,10 @@ export function applySettingsUpdate(
       }
       // AbstractScopedSettings.updateSettings: a key Elasticsearch does not know at all (also when
       // nulled) is "not recognized"; a known static one is "not dynamically updateable".
-      if (!parse) throw new SettingsError(`${scope} setting [${key}], ${isStaticSetting(key) ? 'not dynamically updateable' : 'not recognized'}`);
+      if (!parse)
+        throw new SettingsError(
+          `${scope} setting [${key}], ${isStaticSetting(key) ? 'not dynamically updateable' : 'not recognized'}`,
+        );
       const stored = parse(key, value);
       target[key] = stored;
       result.changed[scope][key] = stored;
@@ -243,21 +253,31 @@ function validateRemoteClusters(effective: Record<string, StoredValue>): void {
       const key = `cluster.remote.${alias}.${suffix}`;
       if (effective[key] === undefined) continue;
       if (rule.mode && rule.mode !== mode) {
-        throw new SettingsError(`Setting "${key}" cannot be used with the configured "${modeKey}" [required=${rule.mode.toUpperCase()}, configured=${mode.toUpperCase()}]`);
+        throw new SettingsError(
+          `Setting "${key}" cannot be used with the configured "${modeKey}" [required=${rule.mode.toUpperCase()}, configured=${mode.toUpperCase()}]`,
+        );
       }
     }
-    const enabled = mode === 'proxy' ? String(effective[`cluster.remote.${alias}.proxy_address`] ?? '') !== '' : toList(effective[`cluster.remote.${alias}.seeds`]).length > 0;
+    const enabled =
+      mode === 'proxy'
+        ? String(effective[`cluster.remote.${alias}.proxy_address`] ?? '') !== ''
+        : toList(effective[`cluster.remote.${alias}.seeds`]).length > 0;
     if (!enabled) {
       for (const [suffix, rule] of Object.entries(REMOTE_ALIAS_SETTINGS)) {
         const key = `cluster.remote.${alias}.${suffix}`;
-        if (rule.needsEnabled && effective[key] !== undefined) throw new SettingsError(`Cannot configure setting [${key}] if remote cluster is not enabled.`);
+        if (rule.needsEnabled && effective[key] !== undefined)
+          throw new SettingsError(`Cannot configure setting [${key}] if remote cluster is not enabled.`);
       }
     }
   }
 }
 
 /** Default values reported under include_defaults, for the remote-cluster settings. */
-export function remoteDefaults(effective: Record<string, StoredValue>, version: string, remoteClusterServerEnabled: boolean): Record<string, StoredValue> {
+export function remoteDefaults(
+  effective: Record<string, StoredValue>,
+  version: string,
+  remoteClusterServerEnabled: boolean,
+): Record<string, StoredValue> {
   const defaults: Record<string, StoredValue> = {
     'cluster.remote.connections_per_cluster': '3',
     'cluster.remote.initial_connect_timeout': '30s',

@@ -153,7 +153,11 @@ export interface RecordedRequest {
   auth: 'ApiKey' | 'Basic' | 'Bearer' | 'none' | 'other';
 }
 
-export const SUPERUSER_ROLE: RoleDescriptor = { cluster: ['all'], indices: [{ names: ['*'], privileges: ['all'], allow_restricted_indices: true }], run_as: ['*'] };
+export const SUPERUSER_ROLE: RoleDescriptor = {
+  cluster: ['all'],
+  indices: [{ names: ['*'], privileges: ['all'], allow_restricted_indices: true }],
+  run_as: ['*'],
+};
 
 export function randomHex(bytes = 16): string {
   return randomBytes(bytes).toString('hex');
@@ -207,8 +211,10 @@ export class EmulatedCluster {
       enabled: rcs !== false,
       address: (typeof rcs === 'object' ? rcs.address : undefined) ?? `${this.transportAddress.replace(/:\d+$/, '')}:9443`,
     };
-    this.trustsCertificatesOf = !spec.trustsCertificatesOf || spec.trustsCertificatesOf === 'all' ? 'all' : new Set(spec.trustsCertificatesOf);
-    for (const user of spec.users ?? [{ username: 'elastic', password: 'changeme', roles: ['superuser'] }]) this.users.set(user.username, user);
+    this.trustsCertificatesOf =
+      !spec.trustsCertificatesOf || spec.trustsCertificatesOf === 'all' ? 'all' : new Set(spec.trustsCertificatesOf);
+    for (const user of spec.users ?? [{ username: 'elastic', password: 'changeme', roles: ['superuser'] }])
+      this.users.set(user.username, user);
     for (const [name, role] of Object.entries(spec.roles ?? {})) this.roles.set(name, role);
     for (const key of spec.apiKeys ?? []) {
       this.apiKeys.set(key.id, {
@@ -258,7 +264,13 @@ export class EmulatedCluster {
 
   /** Issues a new API key and returns it; `encoded` is base64(id:secret). */
   issueApiKey(input: Omit<ApiKeyRecord, 'id' | 'secret' | 'created' | 'invalidated'>): ApiKeyRecord & { encoded: string } {
-    const record: ApiKeyRecord = { ...input, id: randomToken(20), secret: randomToken(22), created: Date.now(), invalidated: false };
+    const record: ApiKeyRecord = {
+      ...input,
+      id: randomToken(20),
+      secret: randomToken(22),
+      created: Date.now(),
+      invalidated: false,
+    };
     this.apiKeys.set(record.id, record);
     return { ...record, encoded: Buffer.from(`${record.id}:${record.secret}`).toString('base64') };
   }
@@ -309,7 +321,16 @@ export class EmulatorState {
     for (const spec of cloud?.deployments ?? []) this.addDeployment(spec);
     if (flavor === 'ece') {
       // Every ECE installation lists itself as the local trust relationship.
-      this.addTrustRelationship({ id: this.cloud.installationId, name: 'Local environment', publicCaCert: '', trustByDefault: true, installationId: this.cloud.installationId }, true);
+      this.addTrustRelationship(
+        {
+          id: this.cloud.installationId,
+          name: 'Local environment',
+          publicCaCert: '',
+          trustByDefault: true,
+          installationId: this.cloud.installationId,
+        },
+        true,
+      );
     }
     for (const spec of cloud?.trustRelationships ?? []) this.addTrustRelationship(spec, false);
   }
@@ -339,7 +360,14 @@ export class EmulatorState {
       version: 1,
       lastModified: new Date().toISOString(),
       plan: {
-        cluster_topology: [{ id: 'hot_content', zone_count: 1, instance_configuration_id: 'emulated.es.datahot', size: { value: 4096, resource: 'memory' } }],
+        cluster_topology: [
+          {
+            id: 'hot_content',
+            zone_count: 1,
+            instance_configuration_id: 'emulated.es.datahot',
+            size: { value: 4096, resource: 'memory' },
+          },
+        ],
         elasticsearch: { version: cluster.version },
         // How the last plan was applied; GET returns it unless asked for clear_transient.
         transient: { strategy: { rolling: { group_by: '__all__' } }, plan_configuration: { reallocate_instances: false } },
@@ -382,7 +410,8 @@ export class EmulatorState {
     const otherDeployment = trusted.deployment;
     if (trust) {
       if (!otherDeployment) return false;
-      const allowed = (entry: { trust_all: boolean; trust_allowlist?: string[] }) => entry.trust_all || (entry.trust_allowlist ?? []).includes(otherDeployment.clusterId);
+      const allowed = (entry: { trust_all: boolean; trust_allowlist?: string[] }) =>
+        entry.trust_all || (entry.trust_allowlist ?? []).includes(otherDeployment.clusterId);
       // All emulated deployments live in this one account / environment.
       if ((trust.accounts ?? []).some((entry) => entry.account_id === this.cloud.accountId && allowed(entry))) return true;
       return (trust.external ?? []).some((entry) => entry.trust_relationship_id === this.cloud.installationId && allowed(entry));
@@ -401,7 +430,13 @@ export class EmulatorState {
     if (!last || last.configuration !== connectionConfiguration(local, alias)) return this.attemptConnection(local, alias);
     const status = this.remoteStatus(local, alias);
     if (last.connected && !status.connected) last.connected = false;
-    return last.connected ? status : { ...status, connected: false, problem: status.problem ?? 'the last connection attempt failed and nothing triggered a new one' };
+    return last.connected
+      ? status
+      : {
+          ...status,
+          connected: false,
+          problem: status.problem ?? 'the last connection attempt failed and nothing triggered a new one',
+        };
   }
 
   /** A cross-cluster request or resolve cluster naming `alias`: Elasticsearch tries to connect now. */
@@ -416,11 +451,21 @@ export class EmulatorState {
     const settings = local.effectiveSettings();
     const get = (suffix: string) => settings[`cluster.remote.${alias}.${suffix}`];
     const mode = String(get('mode') ?? 'sniff').toLowerCase() === 'proxy' ? 'proxy' : 'sniff';
-    const addresses = mode === 'proxy' ? [get('proxy_address')].filter((a): a is string => typeof a === 'string' && a !== '') : toList(get('seeds'));
+    const addresses =
+      mode === 'proxy'
+        ? [get('proxy_address')].filter((a): a is string => typeof a === 'string' && a !== '')
+        : toList(get('seeds'));
     const credentials = local.keystoreLoaded.get(`cluster.remote.${alias}.credentials`);
     const base = { alias, mode, usesApiKey: credentials !== undefined } as const;
-    if (addresses.length === 0) return { ...base, enabled: false, connected: false, problem: mode === 'proxy' ? 'no proxy_address' : 'no seeds' };
-    const fail = (problem: string, remote?: EmulatedCluster): RemoteStatus => ({ ...base, enabled: true, connected: false, problem, remote });
+    if (addresses.length === 0)
+      return { ...base, enabled: false, connected: false, problem: mode === 'proxy' ? 'no proxy_address' : 'no seeds' };
+    const fail = (problem: string, remote?: EmulatedCluster): RemoteStatus => ({
+      ...base,
+      enabled: true,
+      connected: false,
+      problem,
+      remote,
+    });
 
     const targets = addresses.map((address) => ({ address, remote: this.clusterAt(address) }));
     const hit = targets.find((target) => target.remote);
@@ -437,7 +482,10 @@ export class EmulatorState {
 
     if (credentials !== undefined) {
       if (address !== normalizeAddress(remote.remoteClusterServer.address)) {
-        return fail(`API-key credentials are set, so the address must be the remote cluster server ${remote.remoteClusterServer.address}, not ${hit.address}`, remote);
+        return fail(
+          `API-key credentials are set, so the address must be the remote cluster server ${remote.remoteClusterServer.address}, not ${hit.address}`,
+          remote,
+        );
       }
       if (!remote.remoteClusterServer.enabled) return fail('the remote cluster server is not enabled on the remote', remote);
       const key = decodeEncodedKey(credentials);
@@ -445,12 +493,16 @@ export class EmulatorState {
       if (!record || record.secret !== key?.secret) return fail('the credentials are not a key of the remote cluster', remote);
       if (record.type !== 'cross_cluster') return fail('the credentials are a REST API key, not a cross-cluster API key', remote);
       if (record.invalidated) return fail('the cross-cluster API key was invalidated', remote);
-      if (record.expiration !== undefined && record.expiration <= Date.now()) return fail('the cross-cluster API key has expired', remote);
+      if (record.expiration !== undefined && record.expiration <= Date.now())
+        return fail('the cross-cluster API key has expired', remote);
       return { ...base, enabled: true, connected: true, remote };
     }
 
     if (address !== normalizeAddress(remote.transportAddress)) {
-      return fail(`without credentials the certificate model is used, so the address must be the transport endpoint ${remote.transportAddress}, not ${hit.address}`, remote);
+      return fail(
+        `without credentials the certificate model is used, so the address must be the transport endpoint ${remote.transportAddress}, not ${hit.address}`,
+        remote,
+      );
     }
     if (!this.trusts(remote, local)) return fail(`${remote.name} does not trust ${local.name}'s certificates`, remote);
     if (!this.trusts(local, remote)) return fail(`${local.name} does not trust ${remote.name}'s certificates`, remote);

@@ -116,7 +116,10 @@ export async function runSuiteInCodeServer(options: HostOptions): Promise<HostRu
   writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   mkdirSync(join(scratch, 'user-data', 'User'), { recursive: true });
   // The repository around the test workspace would make the Git extension ask to open it.
-  writeFileSync(join(scratch, 'user-data', 'User', 'settings.json'), JSON.stringify({ 'git.openRepositoryInParentFolders': 'never', 'workbench.startupEditor': 'none' }, null, 2));
+  writeFileSync(
+    join(scratch, 'user-data', 'User', 'settings.json'),
+    JSON.stringify({ 'git.openRepositoryInParentFolders': 'never', 'workbench.startupEditor': 'none' }, null, 2),
+  );
   mkdirSync(join(scratch, 'extensions'), { recursive: true });
 
   let serverOutput = '';
@@ -153,7 +156,15 @@ export async function runSuiteInCodeServer(options: HostOptions): Promise<HostRu
     browser = await chromium.launch({
       executablePath: options.chromium,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     let resolveExit: (code: number) => void = () => undefined;

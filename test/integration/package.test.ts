@@ -15,7 +15,11 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
   name: string;
   publisher: string;
   version: string;
-  contributes?: { snippets?: Array<{ path: string }>; grammars?: Array<{ path: string }>; jsonValidation?: Array<{ url: string }> };
+  contributes?: {
+    snippets?: Array<{ path: string }>;
+    grammars?: Array<{ path: string }>;
+    jsonValidation?: Array<{ url: string }>;
+  };
 };
 
 describe('packaged VSIX', () => {
@@ -26,14 +30,30 @@ describe('packaged VSIX', () => {
   before(() => {
     scratch = mkdtempSync(join(tmpdir(), 'erc-vsix-'));
     vsix = join(scratch, `${manifest.name}.vsix`);
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
+        'package',
+        '--no-dependencies',
+        '--allow-missing-repository',
+        '--no-rewrite-relative-links',
+        '--out',
+        vsix,
+      ],
+      {
+        cwd: ROOT,
+        stdio: 'pipe',
+      },
+    );
     // A VSIX is a zip; python3's zipfile lists it without extra npm dependencies.
-    listing = execFileSync('python3', ['-c', 'import sys,zipfile;print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', vsix], {
-      encoding: 'utf8',
-    })
+    listing = execFileSync(
+      'python3',
+      ['-c', 'import sys,zipfile;print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', vsix],
+      {
+        encoding: 'utf8',
+      },
+    )
       .split('\n')
       .filter(Boolean);
   });
@@ -41,7 +61,14 @@ describe('packaged VSIX', () => {
   after(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('contains the bundles and every file the manifest points at', () => {
-    for (const file of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/package.json', 'extension/readme.md', 'extension/media/icon.png']) {
+    for (const file of [
+      'extension/dist/client.js',
+      'extension/dist/server.js',
+      'extension/dist/cli.js',
+      'extension/package.json',
+      'extension/readme.md',
+      'extension/media/icon.png',
+    ]) {
       assert.ok(listing.includes(file), `${file} in ${listing.join(', ')}`);
     }
     const referenced = [
@@ -57,20 +84,40 @@ describe('packaged VSIX', () => {
 
   it('carries the license notices of every bundled dependency', () => {
     assert.ok(listing.includes('extension/dist/ThirdPartyNotices.txt'), 'ThirdPartyNotices.txt is packaged');
-    const notices = execFileSync('python3', ['-c', 'import sys,zipfile;sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("extension/dist/ThirdPartyNotices.txt").decode())', vsix], { encoding: 'utf8' });
-    const runtime = Object.keys((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
-    for (const name of runtime) assert.match(notices, new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\d+\\.\\d+\\.\\d+ \\(`, 'm'), `${name} is listed with its version and license`);
+    const notices = execFileSync(
+      'python3',
+      [
+        '-c',
+        'import sys,zipfile;sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("extension/dist/ThirdPartyNotices.txt").decode())',
+        vsix,
+      ],
+      { encoding: 'utf8' },
+    );
+    const runtime = Object.keys(
+      (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies,
+    );
+    for (const name of runtime)
+      assert.match(
+        notices,
+        new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\d+\\.\\d+\\.\\d+ \\(`, 'm'),
+        `${name} is listed with its version and license`,
+      );
     assert.match(notices, /Permission is hereby granted/, 'license texts, not only names');
   });
 
   it('leaves out sources, tests and dependencies', () => {
-    const leaked = listing.filter((file) => /\.ts$|\.map$|^extension\/(node_modules|test|out|client\/src|server\/src)\//.test(file));
+    const leaked = listing.filter((file) =>
+      /\.ts$|\.map$|^extension\/(node_modules|test|out|client\/src|server\/src)\//.test(file),
+    );
     assert.deepEqual(leaked, []);
   });
 
   it('installs into a VS Code with no network', async (t) => {
     const setupScript = pathToFileURL(join(ROOT, 'scripts', 'setup-vscode-host.mjs')).href;
-    const { setupVscodeHost, missingSystemPackages } = (await import(setupScript)) as { setupVscodeHost: () => string; missingSystemPackages: () => string[] };
+    const { setupVscodeHost, missingSystemPackages } = (await import(setupScript)) as {
+      setupVscodeHost: () => string;
+      missingSystemPackages: () => string[];
+    };
     const missing = missingSystemPackages();
     if (missing.length) {
       const reason = `the offline VS Code cannot be installed here: apt-get install ${missing.join(' ')}`;

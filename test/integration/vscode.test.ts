@@ -49,7 +49,10 @@ const EMULATOR_REST_KEY = { id: 'itest-rest-key', key: randomBytes(16).toString(
 
 async function startSuiteEmulator(): Promise<{ emulator: RunningEmulator; env: Record<string, string> }> {
   const emulator = await startEmulator({
-    clusters: [{ name: 'local', apiKeys: [EMULATOR_REST_KEY] }, { name: 'remote', version: '8.17.0' }],
+    clusters: [
+      { name: 'local', apiKeys: [EMULATOR_REST_KEY] },
+      { name: 'remote', version: '8.17.0' },
+    ],
     cloud: { apiKeys: [EMULATOR_CLOUD_KEY], deployments: [{ name: 'prod', cluster: 'remote' }] },
   });
   const endpoints = {
@@ -83,7 +86,8 @@ function secretsOfTheRun(emulator: RunningEmulator): Array<{ label: string; valu
       secrets.push({ label: `the secret of API key "${record.name}" on ${name}`, value: record.secret });
       secrets.push({ label: `the encoded API key "${record.name}" on ${name}`, value: base64(`${record.id}:${record.secret}`) });
     }
-    for (const [setting, value] of cluster.keystoreOnDisk) secrets.push({ label: `the keystore value of ${setting} on ${name}`, value });
+    for (const [setting, value] of cluster.keystoreOnDisk)
+      secrets.push({ label: `the keystore value of ${setting} on ${name}`, value });
   }
   return secrets;
 }
@@ -103,12 +107,17 @@ function sweepUserData(folder: string, secrets: Array<{ label: string; value: st
     const bytes = readFileSync(file);
     sweep.filesRead++;
     if (file.includes('Elastic Remote Clusters') && file.endsWith('.log')) sweep.extensionLogs++;
-    for (const secret of secrets) if (bytes.includes(secret.value)) sweep.found.push(`${file.slice(folder.length + 1)}: ${secret.label}`);
+    for (const secret of secrets)
+      if (bytes.includes(secret.value)) sweep.found.push(`${file.slice(folder.length + 1)}: ${secret.label}`);
   }
   return sweep;
 }
 
-async function runWithTestElectron(download: boolean, env: Record<string, string>, inspectUserData: (folder: string) => SecretSweep): Promise<RouteRun> {
+async function runWithTestElectron(
+  download: boolean,
+  env: Record<string, string>,
+  inspectUserData: (folder: string) => SecretSweep,
+): Promise<RouteRun> {
   const { runTests } = await import('@vscode/test-electron');
   const resultsFile = join(tmpdir(), `erc-itest-${process.pid}.jsonl`);
   rmSync(resultsFile, { force: true });
@@ -136,14 +145,26 @@ async function runWithTestElectron(download: boolean, env: Record<string, string
         .filter(Boolean)
         .map((line) => JSON.parse(line) as SuiteResult)
     : [];
-  return { route: download ? 'downloaded VS Code' : `VS Code at ${process.env.VSCODE_EXECUTABLE}`, exitCode, results, log: [], sweep };
+  return {
+    route: download ? 'downloaded VS Code' : `VS Code at ${process.env.VSCODE_EXECUTABLE}`,
+    exitCode,
+    results,
+    log: [],
+    sweep,
+  };
 }
 
-async function runWithCodeServer(env: Record<string, string>, inspectUserData: (folder: string) => SecretSweep): Promise<RouteRun | string> {
+async function runWithCodeServer(
+  env: Record<string, string>,
+  inspectUserData: (folder: string) => SecretSweep,
+): Promise<RouteRun | string> {
   const chromium = findChromium();
   if (!chromium) return 'no Chromium found (apt-get install chromium, or set ERC_CHROMIUM_PATH)';
   const setupScript = pathToFileURL(join(ROOT, 'scripts', 'setup-vscode-host.mjs')).href;
-  const { setupVscodeHost, missingSystemPackages } = (await import(setupScript)) as { setupVscodeHost: () => string; missingSystemPackages: () => string[] };
+  const { setupVscodeHost, missingSystemPackages } = (await import(setupScript)) as {
+    setupVscodeHost: () => string;
+    missingSystemPackages: () => string[];
+  };
   const missing = missingSystemPackages();
   if (missing.length) return `the offline VS Code cannot be installed here (apt-get install ${missing.join(' ')})`;
   const entry = setupVscodeHost();
@@ -198,13 +219,18 @@ test('integration: the extension in a real VS Code', { timeout: TIMEOUT_MS + 300
   await t.test('no secret used in the run is in the user-data folder or the extension host output', () => {
     const { sweep } = run;
     if (!sweep) throw new Error('the user-data folder was not searched');
-    if (sweep.extensionLogs === 0) throw new Error(`the extension's log file was not among the ${sweep.filesRead} files searched`);
+    if (sweep.extensionLogs === 0)
+      throw new Error(`the extension's log file was not among the ${sweep.filesRead} files searched`);
     const secrets = secretsOfTheRun(emulator);
     const output = log.join('\n');
-    const inOutput = secrets.filter((secret) => output.includes(secret.value)).map((secret) => `extension host output: ${secret.label}`);
+    const inOutput = secrets
+      .filter((secret) => output.includes(secret.value))
+      .map((secret) => `extension host output: ${secret.label}`);
     const found = [...sweep.found, ...inOutput];
     if (found.length) throw new Error(`secrets found (${sweep.filesRead} files searched):\n${found.join('\n')}`);
-    t.diagnostic(`secrets sweep: ${secrets.length} secrets, ${sweep.filesRead} files, ${sweep.extensionLogs} extension log file(s), nothing found`);
+    t.diagnostic(
+      `secrets sweep: ${secrets.length} secrets, ${sweep.filesRead} files, ${sweep.extensionLogs} extension log file(s), nothing found`,
+    );
   });
   if (exitCode !== 0) throw new Error(`suite exit code ${exitCode}. Last log lines:\n${log.slice(-40).join('\n')}`);
 });

@@ -9,7 +9,13 @@ import { after, before, describe, it } from 'node:test';
 const CLI = resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
 function run(args: string[], cwd: string, input?: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', input, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    input,
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -17,8 +23,14 @@ describe('es-remote-check command', () => {
   let dir: string;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'erc-cli-bin-'));
-    writeFileSync(join(dir, 'bad-elasticsearch.yml'), 'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a.example.com:9443\ncluster.remote.a.skip_unavaliable: true\n');
-    writeFileSync(join(dir, 'good-elasticsearch.yml'), 'cluster.remote.b.mode: proxy\ncluster.remote.b.proxy_address: b.example.com:9443\ncluster.remote.b.server_name: b.example.com\n');
+    writeFileSync(
+      join(dir, 'bad-elasticsearch.yml'),
+      'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a.example.com:9443\ncluster.remote.a.skip_unavaliable: true\n',
+    );
+    writeFileSync(
+      join(dir, 'good-elasticsearch.yml'),
+      'cluster.remote.b.mode: proxy\ncluster.remote.b.proxy_address: b.example.com:9443\ncluster.remote.b.server_name: b.example.com\n',
+    );
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -53,7 +65,11 @@ describe('es-remote-check command', () => {
     assert.match(yaml.stdout, /^-:1:25 error address-missing-port /m);
     const json = run(['-'], dir, '{"persistent": {"cluster.remote.a.seeds": ["a"]}}');
     assert.match(json.stdout, /^-:1:\d+ error address-missing-port /m);
-    const named = run(['--stdin-filename', 'x.cluster-settings.json', '-'], dir, '{"persistent": {"cluster.remote.a.seeds": ["a"]}}');
+    const named = run(
+      ['--stdin-filename', 'x.cluster-settings.json', '-'],
+      dir,
+      '{"persistent": {"cluster.remote.a.seeds": ["a"]}}',
+    );
     assert.match(named.stdout, /^-:1:\d+ error address-missing-port /m);
     assert.match(run(['--help'], dir).stdout, /A path of - reads standard input/);
   });
@@ -72,7 +88,10 @@ describe('es-remote-check command', () => {
   });
 
   it('checks 20,000 repeated keys in under 2 seconds', () => {
-    writeFileSync(join(dir, 'dup-elasticsearch.yml'), Array.from({ length: 20_000 }, (_, i) => `path.logs: /var/log/${i}\n`).join(''));
+    writeFileSync(
+      join(dir, 'dup-elasticsearch.yml'),
+      Array.from({ length: 20_000 }, (_, i) => `path.logs: /var/log/${i}\n`).join(''),
+    );
     try {
       const started = performance.now();
       const { status, stdout } = run(['dup-elasticsearch.yml'], dir);

@@ -6,7 +6,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
 import {
   ConfigurationRequest,
   DidOpenTextDocumentNotification,
@@ -57,7 +62,9 @@ describe('a client without dynamic registration', () => {
   it('keeps running and answers after its registration was refused', { timeout: 20_000 }, async () => {
     await asked;
     const uri = 'file:///caps/elasticsearch.yml';
-    await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text: 'cluster.remote.west.seeds: west:9300\n' } });
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'yaml', version: 1, text: 'cluster.remote.west.seeds: west:9300\n' },
+    });
     const hover = await client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 20 } });
     assert.ok(hover, 'the hover is answered');
     // A second round trip: an unhandled refusal would have ended the process by now.

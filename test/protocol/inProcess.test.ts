@@ -32,7 +32,12 @@ import { DocumentStatusRequest } from '../../server/src/lsp/protocol';
 import { CONNECTION_OPTIONS, startServer } from '../../server/src/lsp/startServer';
 
 const ES_YML = 'file:///in-process/config/elasticsearch.yml';
-const ES_TEXT = ['cluster.remote.west.mode: proxy', 'cluster.remote.west.proxy_adress: west.example.com:9443', 'cluster.remote.west.', ''].join('\n');
+const ES_TEXT = [
+  'cluster.remote.west.mode: proxy',
+  'cluster.remote.west.proxy_adress: west.example.com:9443',
+  'cluster.remote.west.',
+  '',
+].join('\n');
 const ECK_YAML = 'file:///in-process/k8s/hub.yaml';
 const ECK_TEXT = [
   'apiVersion: elasticsearch.k8s.elastic.co/v1',
@@ -68,7 +73,12 @@ describe('language server in process (paired streams)', () => {
   const diagnosticsWaiters: Array<(params: PublishDiagnosticsParams) => void> = [];
 
   before(async () => {
-    const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient), CONNECTION_OPTIONS);
+    const serverConnection = createConnection(
+      ProposedFeatures.all,
+      new StreamMessageReader(toServer),
+      new StreamMessageWriter(toClient),
+      CONNECTION_OPTIONS,
+    );
     startServer(serverConnection, { rulePagesDir: RULE_PAGES });
     client = createProtocolConnection(new ClientReader(toClient), new ClientWriter(toServer));
     client.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -105,7 +115,9 @@ describe('language server in process (paired streams)', () => {
 
   it('publishes diagnostics when a document is opened', async () => {
     const next = new Promise<PublishDiagnosticsParams>((resolve) => diagnosticsWaiters.push(resolve));
-    await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: ES_YML, languageId: 'yaml', version: 1, text: ES_TEXT } });
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: ES_YML, languageId: 'yaml', version: 1, text: ES_TEXT },
+    });
     const params = await within(next, 'diagnostics');
     assert.equal(params.uri, ES_YML);
     const unknown = params.diagnostics.find((d) => d.code === 'unknown-setting');
@@ -126,7 +138,10 @@ describe('language server in process (paired streams)', () => {
   });
 
   it('explains a setting on hover', async () => {
-    const hover = await within(client.sendRequest(HoverRequest.type, { textDocument: { uri: ES_YML }, position: { line: 0, character: 22 } }), 'hover');
+    const hover = await within(
+      client.sendRequest(HoverRequest.type, { textDocument: { uri: ES_YML }, position: { line: 0, character: 22 } }),
+      'hover',
+    );
     const markdown = (hover?.contents as MarkupContent | undefined)?.value ?? '';
     assert.match(markdown, /mode/);
     assert.match(markdown, /proxy/i);
@@ -144,7 +159,9 @@ describe('language server in process (paired streams)', () => {
   });
 
   it('takes the stack version of an ECK manifest from the manifest itself', async () => {
-    await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: ECK_YAML, languageId: 'yaml', version: 1, text: ECK_TEXT } });
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: ECK_YAML, languageId: 'yaml', version: 1, text: ECK_TEXT },
+    });
     const status = await within(client.sendRequest(DocumentStatusRequest, { uri: ECK_YAML }), 'document status');
     assert.equal(status.recognizedAs, 'ECK manifest');
     assert.equal(status.kind, 'eck-manifest');
@@ -153,7 +170,10 @@ describe('language server in process (paired streams)', () => {
   });
 
   it('says so when the document is not open', async () => {
-    const status = await within(client.sendRequest(DocumentStatusRequest, { uri: 'file:///in-process/never-opened.yml' }), 'document status');
+    const status = await within(
+      client.sendRequest(DocumentStatusRequest, { uri: 'file:///in-process/never-opened.yml' }),
+      'document status',
+    );
     assert.equal(status.kind, 'not-open');
     assert.equal(status.stackVersion, undefined);
   });

@@ -41,7 +41,8 @@ export class LspSession {
   readonly process: ChildProcess;
   initializeResult?: InitializeResult;
   private readonly versions = new Map<string, number>();
-  private readonly diagnosticWaiters: Array<{ uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  private readonly diagnosticWaiters: Array<{ uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }> =
+    [];
   /** Every publishDiagnostics the server sent, latest last. */
   readonly published: PublishDiagnosticsParams[] = [];
   stderr = '';
@@ -91,7 +92,10 @@ export class LspSession {
   /** Resolves with the next diagnostics published for `uri` (at `version`, when given). */
   nextDiagnostics(uri: string, version?: number, timeoutMs = 10000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolvePromise, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; server stderr: ${this.stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; server stderr: ${this.stderr}`)),
+        timeoutMs,
+      );
       this.diagnosticWaiters.push({
         uri,
         version,
@@ -106,7 +110,9 @@ export class LspSession {
   async open(uri: string, text: string, languageId = 'yaml'): Promise<Diagnostic[]> {
     this.versions.set(uri, 1);
     const published = this.nextDiagnostics(uri, 1);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: 1, text },
+    });
     return (await published).diagnostics;
   }
 
@@ -139,9 +145,7 @@ export class LspSession {
 
   async completion(uri: string, position: Position): Promise<CompletionItem[]> {
     const result = (await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as
-      | CompletionItem[]
-      | CompletionList
-      | null;
+      CompletionItem[] | CompletionList | null;
     if (!result) return [];
     return Array.isArray(result) ? result : result.items;
   }
@@ -151,7 +155,11 @@ export class LspSession {
   }
 
   async codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
-    const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics } });
+    const result = await this.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range,
+      context: { diagnostics },
+    });
     return (result ?? []).filter((a): a is CodeAction => !isCommand(a));
   }
 

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CancellationTokenSource, CompletionRequest, HoverRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
+import {
+  CancellationTokenSource,
+  CompletionRequest,
+  HoverRequest,
+  LSPErrorCodes,
+  ResponseError,
+} from 'vscode-languageserver-protocol';
 import { LspSession } from './lspSession';
 
 /**
@@ -26,9 +32,15 @@ describe('language server at scale', () => {
     const more = diagnostics[5];
     assert.equal(more.code, 'more-diagnostics');
     assert.match(more.message as string, /^15 more problem\(s\)/);
-    assert.ok(diagnostics.slice(0, 5).every((d) => d.severity === 1), 'errors are kept before anything milder');
+    assert.ok(
+      diagnostics.slice(0, 5).every((d) => d.severity === 1),
+      'errors are kept before anything milder',
+    );
     const lastShown = diagnostics[4].range.start.line;
-    assert.ok(diagnostics.slice(0, 5).every((d) => d.range.start.line <= lastShown), 'in document order');
+    assert.ok(
+      diagnostics.slice(0, 5).every((d) => d.range.start.line <= lastShown),
+      'in document order',
+    );
   });
 
   it('still offers the removal fix of a duplicate among thousands', async () => {
@@ -48,12 +60,24 @@ describe('language server at scale', () => {
     const text = Array.from({ length: 20000 }, (_, i) => `cluster.remote.r${i}.seeds: ["host${i}:9300"]\n`).join('');
     await session.open(uri, text);
     // A change makes the next request parse the file again; the ones queued behind it are cancelled meanwhile.
-    const changed = session.change(uri, 'cluster.remote.r0.mode: sniff\n', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
-    const first = session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 17 } });
+    const changed = session.change(uri, 'cluster.remote.r0.mode: sniff\n', {
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: 0 },
+    });
+    const first = session.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 1, character: 17 },
+    });
     const cancelled: Array<Promise<unknown>> = [];
     for (let i = 0; i < 10; i++) {
       const source = new CancellationTokenSource();
-      cancelled.push(session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 15 } }, source.token));
+      cancelled.push(
+        session.connection.sendRequest(
+          CompletionRequest.type,
+          { textDocument: { uri }, position: { line: 1, character: 15 } },
+          source.token,
+        ),
+      );
       source.cancel();
     }
     const outcomes = await Promise.allSettled(cancelled);
@@ -96,7 +120,10 @@ describe('language server at scale', () => {
     assert.ok(text.length > 5 * 1024 * 1024);
     const started = performance.now();
     const diagnostics = await session.open(uri, text);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['file-too-large']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['file-too-large'],
+    );
     assert.ok(performance.now() - started < 5000, 'answered without parsing');
     const unrelated = await session.open('file:///huge/openapi.yaml', `paths:\n${'  /x: {get: {summary: y}}\n'.repeat(250_000)}`);
     assert.deepEqual(unrelated, []);

@@ -47,12 +47,18 @@ describe('language server scheduling and lazy completion documentation', () => {
 
   it('re-checks an open manifest when another open file defines what it refers to', async () => {
     const hubUri = 'file:///k8s/hub.yaml';
-    const hub = elasticsearch('hub', 'version: 8.15.0\nremoteClusters:\n  - name: west\n    elasticsearchRef:\n      name: west\n    apiKey: {}');
+    const hub = elasticsearch(
+      'hub',
+      'version: 8.15.0\nremoteClusters:\n  - name: west\n    elasticsearchRef:\n      name: west\n    apiKey: {}',
+    );
     const before = await session.open(hubUri, hub);
     assert.ok(!before.some((d) => d.code === 'eck-api-key-remote-without-server'), 'target unknown so far');
     const recheck = session.nextDiagnostics(hubUri);
     await session.open('file:///k8s/west.yaml', elasticsearch('west', 'version: 8.15.0'));
     const after = (await recheck).diagnostics;
-    assert.ok(after.some((d) => d.code === 'eck-api-key-remote-without-server'), after.map((d) => d.code).join(', '));
+    assert.ok(
+      after.some((d) => d.code === 'eck-api-key-remote-without-server'),
+      after.map((d) => d.code).join(', '),
+    );
   });
 });

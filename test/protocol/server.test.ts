@@ -6,7 +6,13 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, DidChangeConfigurationNotification, type Diagnostic, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
+import {
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  type Diagnostic,
+  type MarkupContent,
+  type TextEdit,
+} from 'vscode-languageserver-protocol';
 import { LspSession, textAt } from './lspSession';
 
 function messageOf(diagnostic: Diagnostic): string {
@@ -52,7 +58,10 @@ describe('language server over stdio', () => {
     assert.equal(textAt(ES_TEXT, diagnostic.range), 'proxy_adress');
     assert.match(messageOf(diagnostic), /Did you mean `proxy_address`\?/);
     // The bundle links the code to the rule page shipped beside it (docs/rules in the VSIX).
-    assert.equal(diagnostic.codeDescription?.href, pathToFileURL(resolve(__dirname, '..', '..', '..', 'docs', 'rules', 'unknown-setting.md')).href);
+    assert.equal(
+      diagnostic.codeDescription?.href,
+      pathToFileURL(resolve(__dirname, '..', '..', '..', 'docs', 'rules', 'unknown-setting.md')).href,
+    );
   });
 
   it('offers a quick fix that renames the key', async () => {
@@ -62,7 +71,10 @@ describe('language server over stdio', () => {
     const rename = actions.find((a) => a.title === "Change to 'proxy_address'");
     assert.ok(rename, `actions: ${actions.map((a) => a.title).join(', ')}`);
     const edits = rename.edit?.changes?.[ES_YML] as TextEdit[];
-    assert.deepEqual(edits.map((e) => e.newText), ['proxy_address']);
+    assert.deepEqual(
+      edits.map((e) => e.newText),
+      ['proxy_address'],
+    );
     assert.equal(textAt(ES_TEXT, edits[0].range), 'proxy_adress');
   });
 
@@ -82,7 +94,10 @@ describe('language server over stdio', () => {
     const keys = items.map((item) => item.filterText ?? item.label);
     assert.ok(keys.includes('cluster.remote.west.skip_unavailable'), keys.join(', '));
     assert.ok(!keys.includes('cluster.remote.west.mode'), 'mode is already set');
-    assert.ok(items.some((item) => item.label === 'skip_unavailable'), 'the list shows what is left to type');
+    assert.ok(
+      items.some((item) => item.label === 'skip_unavailable'),
+      'the list shows what is left to type',
+    );
   });
 
   it('explains a setting on hover', async () => {
@@ -183,7 +198,10 @@ describe('language server over stdio', () => {
   it('survives malformed and binary-ish input and keeps answering', async () => {
     const uri = 'file:///project/broken/elasticsearch.yml';
     const diagnostics = await session.open(uri, 'cluster.remote.a.seeds: [\n  "x:1\n\u0000\u0007: : :\n\t- {');
-    assert.ok(diagnostics.some((d) => d.code === 'yaml-syntax'), JSON.stringify(diagnostics));
+    assert.ok(
+      diagnostics.some((d) => d.code === 'yaml-syntax'),
+      JSON.stringify(diagnostics),
+    );
     await session.completion(uri, { line: 3, character: 3 });
     await session.hover(uri, { line: 0, character: 3 });
     // Still alive: a fresh document is analysed normally.

@@ -88,7 +88,11 @@ export class CloudClient {
     const response = await this.http.request<DeploymentGetResponse>({
       method: 'GET',
       path: encodePath`/api/v1/deployments/${deploymentId}`,
-      query: { show_settings: options.showSettings ?? true, show_plans: options.showPlans || undefined, clear_transient: options.clearTransient || undefined },
+      query: {
+        show_settings: options.showSettings ?? true,
+        show_plans: options.showPlans || undefined,
+        clear_transient: options.clearTransient || undefined,
+      },
       check: expectFields({ id: 'string', 'resources.elasticsearch': 'array' }),
     });
     return response.body;
@@ -190,7 +194,11 @@ export class CloudClient {
 
   /** GET /api/v1/account (get-current-account) — the organization (ECE: the environment's account) of these credentials. */
   async getAccount(): Promise<AccountInfo> {
-    const response = await this.http.request<AccountInfo>({ method: 'GET', path: '/api/v1/account', check: expectFields({ id: 'string' }) });
+    const response = await this.http.request<AccountInfo>({
+      method: 'GET',
+      path: '/api/v1/account',
+      check: expectFields({ id: 'string' }),
+    });
     return response.body;
   }
 }
@@ -240,8 +248,15 @@ export class EceClient extends CloudClient {
 
 /** The Elasticsearch resource with `refId`, or the only one when refId is `_main` or empty. */
 export function findElasticsearchResource(deployment: DeploymentGetResponse, refId: string): ElasticsearchResourceInfo {
-  const resources = Array.isArray(deployment.resources?.elasticsearch) ? deployment.resources.elasticsearch.filter(isRecord) as ElasticsearchResourceInfo[] : [];
-  const found = refId && refId !== '_main' ? resources.find((resource) => resource.ref_id === refId) : resources.length === 1 ? resources[0] : undefined;
+  const resources = Array.isArray(deployment.resources?.elasticsearch)
+    ? (deployment.resources.elasticsearch.filter(isRecord) as ElasticsearchResourceInfo[])
+    : [];
+  const found =
+    refId && refId !== '_main'
+      ? resources.find((resource) => resource.ref_id === refId)
+      : resources.length === 1
+        ? resources[0]
+        : undefined;
   if (!found) {
     const known = resources.map((resource) => `"${resource.ref_id}"`).join(', ') || 'none';
     throw new ApiError('not-found', `Deployment ${deployment.id} has no Elasticsearch resource "${refId}" (it has: ${known}).`);

@@ -24,12 +24,19 @@ export function decodeCloudId(cloudId: string): CloudIdResult {
   const label = colon >= 0 ? text.slice(0, colon) : '';
   const payload = colon >= 0 ? text.slice(colon + 1) : text;
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(payload)) {
-    return { ok: false, problem: 'The Cloud ID does not look right: the part after the last ":" must be base64. Copy it again from the deployment page.' };
+    return {
+      ok: false,
+      problem:
+        'The Cloud ID does not look right: the part after the last ":" must be base64. Copy it again from the deployment page.',
+    };
   }
   const decoded = Buffer.from(payload.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
   const parts = decoded.split('$');
   if (parts.length < 2 || parts.some((part, index) => index < 2 && part.trim() === '')) {
-    return { ok: false, problem: 'The Cloud ID does not decode to a host and an Elasticsearch ID. Copy it again from the deployment page.' };
+    return {
+      ok: false,
+      problem: 'The Cloud ID does not decode to a host and an Elasticsearch ID. Copy it again from the deployment page.',
+    };
   }
   const [hostPart, esPart, kibanaPart] = parts.map((part) => part.trim());
   const hostSplit = splitPort(hostPart);
@@ -38,7 +45,10 @@ export function decodeCloudId(cloudId: string): CloudIdResult {
   }
   const esSplit = splitPort(esPart);
   if (!esSplit || !/^[A-Za-z0-9-]+$/.test(esSplit.name)) {
-    return { ok: false, problem: 'The Cloud ID holds an Elasticsearch ID that is not valid. Copy it again from the deployment page.' };
+    return {
+      ok: false,
+      problem: 'The Cloud ID holds an Elasticsearch ID that is not valid. Copy it again from the deployment page.',
+    };
   }
   const kibanaSplit = kibanaPart ? splitPort(kibanaPart) : undefined;
   // A port given with the uuid wins over one given with the host.

@@ -82,7 +82,10 @@ export class ElasticsearchClient {
   }
 
   /** PUT /_cluster/settings. Null values remove settings; Elasticsearch applies all or nothing. */
-  async putClusterSettings(body: PutClusterSettingsRequest, options: { flatSettings?: boolean } = {}): Promise<PutClusterSettingsResponse> {
+  async putClusterSettings(
+    body: PutClusterSettingsRequest,
+    options: { flatSettings?: boolean } = {},
+  ): Promise<PutClusterSettingsResponse> {
     const response = await this.http.request<PutClusterSettingsResponse>({
       method: 'PUT',
       path: '/_cluster/settings',
@@ -95,7 +98,11 @@ export class ElasticsearchClient {
 
   /** GET /_remote/info — per alias: mode, address, and whether a connection is open. */
   async remoteInfo(): Promise<RemoteInfoResponse> {
-    const response = await this.http.request<RemoteInfoResponse>({ method: 'GET', path: '/_remote/info', check: expectDictionaryOfObjects });
+    const response = await this.http.request<RemoteInfoResponse>({
+      method: 'GET',
+      path: '/_remote/info',
+      check: expectDictionaryOfObjects,
+    });
     return response.body;
   }
 
@@ -145,7 +152,10 @@ export class ElasticsearchClient {
   }
 
   /** PUT /_security/cross_cluster/api_key/{id} — replaces the key's access and/or metadata (at least one of them). */
-  async updateCrossClusterApiKey(id: string, request: UpdateCrossClusterApiKeyRequest): Promise<UpdateCrossClusterApiKeyResponse> {
+  async updateCrossClusterApiKey(
+    id: string,
+    request: UpdateCrossClusterApiKeyRequest,
+  ): Promise<UpdateCrossClusterApiKeyResponse> {
     const response = await this.http.request<UpdateCrossClusterApiKeyResponse>({
       method: 'PUT',
       path: encodePath`/_security/cross_cluster/api_key/${id}`,
@@ -209,10 +219,14 @@ export class ElasticsearchClient {
   }
 
   /** POST /_nodes/reload_secure_settings — picks up keystore changes such as remote credentials. */
-  async reloadSecureSettings(options: { nodeIds?: string[] } & ReloadSecureSettingsRequest = {}): Promise<ReloadSecureSettingsResponse> {
+  async reloadSecureSettings(
+    options: { nodeIds?: string[] } & ReloadSecureSettingsRequest = {},
+  ): Promise<ReloadSecureSettingsResponse> {
     const { nodeIds, ...body } = options;
     this.http.registerSecret(body.secure_settings_password);
-    const path = nodeIds?.length ? `/_nodes/${nodeIds.map((id) => encodeURIComponent(id)).join(',')}/reload_secure_settings` : '/_nodes/reload_secure_settings';
+    const path = nodeIds?.length
+      ? `/_nodes/${nodeIds.map((id) => encodeURIComponent(id)).join(',')}/reload_secure_settings`
+      : '/_nodes/reload_secure_settings';
     const response = await this.http.request<ReloadSecureSettingsResponse>({
       method: 'POST',
       path,

@@ -105,7 +105,13 @@ function errorCodes(error: unknown): { codes: string[]; names: string[]; message
   return { codes, names, messages };
 }
 
-const TLS_UNKNOWN_CA = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE']);
+const TLS_UNKNOWN_CA = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+]);
 const TLS_SELF_SIGNED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN']);
 const TLS_EXPIRED = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
 
@@ -118,7 +124,13 @@ export function transportError(error: unknown, context: RequestContext, timeoutM
   const label = requestLabel(context);
   const service = SERVICE_NAMES[context.service];
 
-  if (names.includes('TimeoutError') || has('UND_ERR_HEADERS_TIMEOUT') || has('UND_ERR_BODY_TIMEOUT') || has('UND_ERR_CONNECT_TIMEOUT') || has('ETIMEDOUT')) {
+  if (
+    names.includes('TimeoutError') ||
+    has('UND_ERR_HEADERS_TIMEOUT') ||
+    has('UND_ERR_BODY_TIMEOUT') ||
+    has('UND_ERR_CONNECT_TIMEOUT') ||
+    has('ETIMEDOUT')
+  ) {
     return new ApiError(
       'timeout',
       `${label} timed out after ${formatSeconds(timeoutMs)}. ${service} did not answer in time: check that the address is reachable from this machine (VPN, firewall, traffic filters), or raise the connection's timeout if the cluster is just slow.`,
@@ -151,7 +163,11 @@ export function transportError(error: unknown, context: RequestContext, timeoutM
     );
   }
   if (has('EHOSTUNREACH') || has('ENETUNREACH') || has('EADDRNOTAVAIL')) {
-    return new ApiError('unreachable', `Could not reach ${target}: no network route to the host. Check your network, VPN and firewall.`, context);
+    return new ApiError(
+      'unreachable',
+      `Could not reach ${target}: no network route to the host. Check your network, VPN and firewall.`,
+      context,
+    );
   }
   if (codes.some((code) => TLS_SELF_SIGNED.has(code))) {
     return new ApiError(
@@ -175,13 +191,28 @@ export function transportError(error: unknown, context: RequestContext, timeoutM
     );
   }
   if (codes.some((code) => TLS_EXPIRED.has(code))) {
-    return new ApiError('tls-expired', `The TLS certificate of ${target} has expired or is not valid yet. Renew the certificate on the server, or check this machine's clock.`, context);
+    return new ApiError(
+      'tls-expired',
+      `The TLS certificate of ${target} has expired or is not valid yet. Renew the certificate on the server, or check this machine's clock.`,
+      context,
+    );
   }
-  const certificateCode = codes.find((code) => code === 'INVALID_PURPOSE' || code.startsWith('CERT_') || code.startsWith('ERR_TLS_CERT'));
+  const certificateCode = codes.find(
+    (code) => code === 'INVALID_PURPOSE' || code.startsWith('CERT_') || code.startsWith('ERR_TLS_CERT'),
+  );
   if (certificateCode) {
-    return new ApiError('tls-certificate', `The TLS certificate of ${target} was refused (${certificateCode}). Check that the server presents a valid server certificate, and the connection's CA file.`, context);
+    return new ApiError(
+      'tls-certificate',
+      `The TLS certificate of ${target} was refused (${certificateCode}). Check that the server presents a valid server certificate, and the connection's CA file.`,
+      context,
+    );
   }
-  if (has('EPROTO') || has('ERR_SSL_WRONG_VERSION_NUMBER') || codes.some((code) => code.startsWith('ERR_SSL_')) || messages.some((m) => /wrong version number|packet length too long/i.test(m))) {
+  if (
+    has('EPROTO') ||
+    has('ERR_SSL_WRONG_VERSION_NUMBER') ||
+    codes.some((code) => code.startsWith('ERR_SSL_')) ||
+    messages.some((m) => /wrong version number|packet length too long/i.test(m))
+  ) {
     return new ApiError(
       'tls-protocol',
       `The TLS handshake with ${target} failed. If the endpoint serves plain HTTP, use an http:// URL; if it serves HTTPS, check that the port is the HTTP port (9200 by default) and not the transport port.`,
@@ -212,7 +243,10 @@ export function describeErrorBody(body: unknown): { reason?: string; type?: stri
     const reason = stringOr(cause.reason) ?? stringOr(rootCause?.reason);
     const causedBy = cause.caused_by as Record<string, unknown> | undefined;
     const detail = stringOr(causedBy?.reason);
-    return { reason: detail && reason && !reason.includes(detail) ? `${reason} (${detail})` : reason, type: stringOr(cause.type) };
+    return {
+      reason: detail && reason && !reason.includes(detail) ? `${reason} (${detail})` : reason,
+      type: stringOr(cause.type),
+    };
   }
   // Elastic Cloud / ECE: {"errors": [{"code", "message", "fields"}]}.
   if (Array.isArray(record.errors)) {
@@ -231,7 +265,12 @@ export function describeErrorBody(body: unknown): { reason?: string; type?: stri
  * this action is granted by the cluster privileges [a,b,c]" (wording from the security plugin's
  * authorization-denial message).
  */
-export function parseMissingPrivilege(reason: string | undefined): { action?: string; principal?: string; grantingPrivileges?: string[]; scope?: 'cluster' | 'index' } {
+export function parseMissingPrivilege(reason: string | undefined): {
+  action?: string;
+  principal?: string;
+  grantingPrivileges?: string[];
+  scope?: 'cluster' | 'index';
+} {
   if (!reason) return {};
   const action = /action \[([^\]]+)\]/.exec(reason)?.[1];
   const principal = /is unauthorized for (?:user|API key id) \[([^\]]+)\]/.exec(reason)?.[1];
@@ -240,7 +279,12 @@ export function parseMissingPrivilege(reason: string | undefined): { action?: st
     action,
     principal,
     scope: granted?.[1] as 'cluster' | 'index' | undefined,
-    grantingPrivileges: granted ? granted[2].split(',').map((p) => p.trim()).filter(Boolean) : undefined,
+    grantingPrivileges: granted
+      ? granted[2]
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)
+      : undefined,
   };
 }
 
@@ -255,9 +299,15 @@ export function httpError(status: number, body: unknown, context: RequestContext
   if (status === 401) {
     const advice =
       context.service === 'elasticsearch'
-        ? 'Check the connection\'s API key (it may be expired or invalidated) or its user name and password. Cross-cluster API keys cannot be used for REST requests.'
-        : 'Check the connection\'s API key: it may be wrong, expired or revoked' + (context.service === 'ece' ? ', or the user name and password may be wrong.' : '.');
-    return new ApiError('unauthorized', `${label} was rejected (401): the credentials were not accepted. ${advice}${said}`, context, details);
+        ? "Check the connection's API key (it may be expired or invalidated) or its user name and password. Cross-cluster API keys cannot be used for REST requests."
+        : "Check the connection's API key: it may be wrong, expired or revoked" +
+          (context.service === 'ece' ? ', or the user name and password may be wrong.' : '.');
+    return new ApiError(
+      'unauthorized',
+      `${label} was rejected (401): the credentials were not accepted. ${advice}${said}`,
+      context,
+      details,
+    );
   }
   if (status === 403) {
     if (context.service === 'elasticsearch') {
@@ -273,18 +323,38 @@ export function httpError(status: number, body: unknown, context: RequestContext
         );
       }
     }
-    return new ApiError('forbidden', `${label} was refused (403): the credentials are valid but not allowed to do this.${said} Use an API key or user with the needed role.`, context, details);
+    return new ApiError(
+      'forbidden',
+      `${label} was refused (403): the credentials are valid but not allowed to do this.${said} Use an API key or user with the needed role.`,
+      context,
+      details,
+    );
   }
   if (status === 404) {
-    return new ApiError('not-found', `${label} found nothing (404).${said} Check the name or ID, and that the URL points at the right ${context.service === 'elasticsearch' ? 'cluster' : 'API'}.`, context, details);
+    return new ApiError(
+      'not-found',
+      `${label} found nothing (404).${said} Check the name or ID, and that the URL points at the right ${context.service === 'elasticsearch' ? 'cluster' : 'API'}.`,
+      context,
+      details,
+    );
   }
   if (status === 409) {
-    return new ApiError('conflict', `${label} conflicts with the current state (409).${said} Reload the current state and try again.`, context, details);
+    return new ApiError(
+      'conflict',
+      `${label} conflicts with the current state (409).${said} Reload the current state and try again.`,
+      context,
+      details,
+    );
   }
   if (status === 429) {
     const retryAfterSeconds = parseRetryAfter(retryAfterHeader);
     const wait = retryAfterSeconds !== undefined ? `about ${retryAfterSeconds} s` : 'a moment';
-    return new ApiError('rate-limited', `${label} was throttled (429): too many requests. Wait ${wait} and try again.${said}`, context, { ...details, retryAfterSeconds });
+    return new ApiError(
+      'rate-limited',
+      `${label} was throttled (429): too many requests. Wait ${wait} and try again.${said}`,
+      context,
+      { ...details, retryAfterSeconds },
+    );
   }
   if (status >= 500) {
     return new ApiError(
@@ -295,7 +365,12 @@ export function httpError(status: number, body: unknown, context: RequestContext
     );
   }
   if (status === 400 || status === 405 || status === 413 || status === 415 || status === 422) {
-    return new ApiError('bad-request', `${label} was rejected as invalid (${status}).${said || ' No reason was given.'}`, context, details);
+    return new ApiError(
+      'bad-request',
+      `${label} was rejected as invalid (${status}).${said || ' No reason was given.'}`,
+      context,
+      details,
+    );
   }
   return new ApiError('unexpected-status', `${label} returned an unexpected status ${status}.${said}`, context, details);
 }

@@ -5,7 +5,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Agent, ProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
-import { ApiError, httpError, malformedResponse, transportError, type ApiErrorKind, type RequestContext, type ServiceKind } from './errors';
+import {
+  ApiError,
+  httpError,
+  malformedResponse,
+  transportError,
+  type ApiErrorKind,
+  type RequestContext,
+  type ServiceKind,
+} from './errors';
 import { selectProxy, type ProxySettings } from './proxy';
 import { redactUrl, SecretRedactor } from './redact';
 
@@ -34,7 +42,9 @@ export interface RequestLogEntry {
 
 /** `GET https://host:9200/_remote/info → 200 (12 ms)`, or `→ failed: timeout (30001 ms)`. */
 export function formatRequestLine(entry: RequestLogEntry): string {
-  const outcome = entry.error ? `${entry.status !== undefined ? `${entry.status} ` : ''}failed: ${entry.error.kind}` : String(entry.status ?? '-');
+  const outcome = entry.error
+    ? `${entry.status !== undefined ? `${entry.status} ` : ''}failed: ${entry.error.kind}`
+    : String(entry.status ?? '-');
   return `${entry.method} ${entry.url} → ${outcome} (${entry.durationMs} ms)`;
 }
 
@@ -91,7 +101,10 @@ const USER_AGENT = 'elastic-remote-clusters-vscode';
 
 /** Encodes each value as one URL path segment: `encodePath\`/_security/role/${name}\``. */
 export function encodePath(strings: TemplateStringsArray, ...values: string[]): string {
-  return strings.reduce((path, text, index) => path + text + (index < values.length ? encodeURIComponent(values[index]) : ''), '');
+  return strings.reduce(
+    (path, text, index) => path + text + (index < values.length ? encodeURIComponent(values[index]) : ''),
+    '',
+  );
 }
 
 export class HttpClient {
@@ -110,7 +123,8 @@ export class HttpClient {
     this.base = parseBaseUrl(options.baseUrl);
     this.origin = this.base.origin;
     this.timeoutMs = options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
-    this.maxResponseBytes = options.maxResponseBytes && options.maxResponseBytes > 0 ? options.maxResponseBytes : DEFAULT_MAX_RESPONSE_BYTES;
+    this.maxResponseBytes =
+      options.maxResponseBytes && options.maxResponseBytes > 0 ? options.maxResponseBytes : DEFAULT_MAX_RESPONSE_BYTES;
     this.redactor = options.redactor ?? new SecretRedactor();
     this.authorization = authorizationHeader(options.auth, options.service, this.redactor);
     this.proxyUrl = options.dispatcher ? undefined : selectProxy(this.base, options.proxy);
@@ -123,7 +137,12 @@ export class HttpClient {
 
   async request<T = unknown>(request: HttpRequest): Promise<HttpResponse<T>> {
     const url = this.urlFor(request);
-    const context: RequestContext = { service: this.service, method: request.method, path: url.pathname + url.search, origin: this.origin };
+    const context: RequestContext = {
+      service: this.service,
+      method: request.method,
+      path: url.pathname + url.search,
+      origin: this.origin,
+    };
     const started = Date.now();
     let status: number | undefined;
     let failure: ApiError | undefined;
@@ -139,7 +158,13 @@ export class HttpClient {
       let response: Dispatcher.ResponseData;
       let text: string;
       try {
-        response = await undiciRequest(url, { method: request.method, headers, body, dispatcher, signal: AbortSignal.timeout(this.timeoutMs) });
+        response = await undiciRequest(url, {
+          method: request.method,
+          headers,
+          body,
+          dispatcher,
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
         status = response.statusCode;
         text = await this.readBody(response, context);
       } catch (error) {
@@ -225,12 +250,18 @@ export class HttpClient {
     if (!ca && tls.caFile) {
       const loaded = await loadCaFile(tls.caFile);
       if ('problem' in loaded) {
-        throw new ApiError('configuration', `The CA file "${tls.caFile}" cannot be used: ${loaded.problem} Fix the path in the connection settings, or remove it to use the system's trusted certificates.`, context);
+        throw new ApiError(
+          'configuration',
+          `The CA file "${tls.caFile}" cannot be used: ${loaded.problem} Fix the path in the connection settings, or remove it to use the system's trusted certificates.`,
+          context,
+        );
       }
       ca = loaded.pem;
     }
     if (tls.skipVerify && this.base.protocol === 'https:') {
-      this.options.logger?.warn(`TLS certificate verification is OFF for ${this.origin}: anyone between you and the server can read and change this traffic, including credentials.`);
+      this.options.logger?.warn(
+        `TLS certificate verification is OFF for ${this.origin}: anyone between you and the server can read and change this traffic, including credentials.`,
+      );
     }
     const connect = {
       ...(ca ? { ca } : {}),
@@ -277,9 +308,13 @@ export async function loadCaFile(path: string): Promise<{ pem: string } | { prob
     pem = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as { code?: string }).code;
-    return { problem: code === 'ENOENT' ? 'there is no file at this path.' : `the file cannot be read${code ? ` (${code})` : ''}.` };
+    return {
+      problem: code === 'ENOENT' ? 'there is no file at this path.' : `the file cannot be read${code ? ` (${code})` : ''}.`,
+    };
   }
-  return /-----BEGIN CERTIFICATE-----/.test(pem) ? { pem } : { problem: 'it holds no PEM certificate ("-----BEGIN CERTIFICATE-----").' };
+  return /-----BEGIN CERTIFICATE-----/.test(pem)
+    ? { pem }
+    : { problem: 'it holds no PEM certificate ("-----BEGIN CERTIFICATE-----").' };
 }
 
 function parseBaseUrl(text: string): URL {
@@ -293,7 +328,7 @@ function parseBaseUrl(text: string): URL {
     throw new ApiError('configuration', `"${redactUrl(url)}" must start with https:// or http://.`);
   }
   if (url.username || url.password) {
-    throw new ApiError('configuration', 'Put credentials in the connection\'s authentication settings, not in the URL.');
+    throw new ApiError('configuration', "Put credentials in the connection's authentication settings, not in the URL.");
   }
   return url;
 }
@@ -318,12 +353,20 @@ function authorizationHeader(auth: Auth | undefined, service: ServiceKind, redac
   return `ApiKey ${key}`;
 }
 
-function parseJson(text: string, contentType: string | string[] | undefined): { ok: true; value: unknown } | { ok: false; problem: string } {
+function parseJson(
+  text: string,
+  contentType: string | string[] | undefined,
+): { ok: true; value: unknown } | { ok: false; problem: string } {
   if (text.trim() === '') return { ok: true, value: undefined };
   const type = (Array.isArray(contentType) ? contentType[0] : contentType) ?? '';
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
-    return { ok: false, problem: /json/i.test(type) ? 'the JSON body is cut off or invalid' : `expected JSON, got ${type ? `"${type.split(';')[0]}"` : 'a body that is not JSON'}` };
+    return {
+      ok: false,
+      problem: /json/i.test(type)
+        ? 'the JSON body is cut off or invalid'
+        : `expected JSON, got ${type ? `"${type.split(';')[0]}"` : 'a body that is not JSON'}`,
+    };
   }
 }

@@ -29,7 +29,10 @@ export function selectProxy(target: string | URL, settings: ProxySettings | unde
     return undefined;
   }
   const env = settings.env ?? {};
-  const fromEnv = url.protocol === 'https:' ? env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy : env.HTTP_PROXY ?? env.http_proxy;
+  const fromEnv =
+    url.protocol === 'https:'
+      ? (env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy)
+      : (env.HTTP_PROXY ?? env.http_proxy);
   const proxy = (settings.url ?? '').trim() || (fromEnv ?? '').trim();
   if (!proxy) return undefined;
   const noProxy = [...(settings.noProxy ?? []), ...splitList(env.NO_PROXY ?? env.no_proxy)];

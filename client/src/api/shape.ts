@@ -11,7 +11,12 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Cluster settings as flat dotted keys, whether the response was flat or nested; lists stay lists. */
-export function flattenSettings(value: unknown, prefix = '', into: Record<string, unknown> = {}, depth = 0): Record<string, unknown> {
+export function flattenSettings(
+  value: unknown,
+  prefix = '',
+  into: Record<string, unknown> = {},
+  depth = 0,
+): Record<string, unknown> {
   if (!isRecord(value) || depth > 16) return into;
   for (const [key, inner] of Object.entries(value)) {
     const path = prefix ? `${prefix}.${key}` : key;
@@ -25,7 +30,9 @@ function typeOf(value: unknown): FieldType | 'null' | 'undefined' | 'other' {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   const type = typeof value;
-  return type === 'string' || type === 'number' || type === 'boolean' || type === 'object' || type === 'undefined' ? type : 'other';
+  return type === 'string' || type === 'number' || type === 'boolean' || type === 'object' || type === 'undefined'
+    ? type
+    : 'other';
 }
 
 /** A check for HttpRequest.check: each dotted path must hold a value of the given type. */

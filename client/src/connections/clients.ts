@@ -10,7 +10,16 @@ import { ApiError } from '../api/errors';
 import { HttpClient, type RequestLogger } from '../api/http';
 import type { ProxySettings } from '../api/proxy';
 import type { SecretRedactor } from '../api/redact';
-import { authFor, DEFAULT_TIMEOUT_SECONDS, eceRegion, endpointUrl, profileProblems, requiredSecret, type ConnectionProfile, type ConnectionSecrets } from './profile';
+import {
+  authFor,
+  DEFAULT_TIMEOUT_SECONDS,
+  eceRegion,
+  endpointUrl,
+  profileProblems,
+  requiredSecret,
+  type ConnectionProfile,
+  type ConnectionSecrets,
+} from './profile';
 
 export interface ClientEnvironment {
   proxy?: ProxySettings;
@@ -26,15 +35,25 @@ export type ConnectionClients =
   | { kind: 'ece'; profile: ConnectionProfile; ece: EceClient; close(): Promise<void> };
 
 /** Throws ApiError('configuration') with an actionable message when the profile cannot be used. */
-export function createClients(profile: ConnectionProfile, secrets: ConnectionSecrets, environment: ClientEnvironment = {}): ConnectionClients {
+export function createClients(
+  profile: ConnectionProfile,
+  secrets: ConnectionSecrets,
+  environment: ClientEnvironment = {},
+): ConnectionClients {
   const problems = profileProblems(profile);
   if (problems.length) {
-    throw new ApiError('configuration', `Connection "${profile.name}" cannot be used: ${problems.join(' ')} Edit it in the "elasticRemoteClusters.connections" setting.`);
+    throw new ApiError(
+      'configuration',
+      `Connection "${profile.name}" cannot be used: ${problems.join(' ')} Edit it in the "elasticRemoteClusters.connections" setting.`,
+    );
   }
   const auth = authFor(profile, secrets);
   if (!auth) {
     const missing = requiredSecret(profile) === 'apiKey' ? 'API key' : 'password';
-    throw new ApiError('configuration', `No ${missing} is stored for connection "${profile.name}". Remove the connection and add it again with "Elastic: Add Connection".`);
+    throw new ApiError(
+      'configuration',
+      `No ${missing} is stored for connection "${profile.name}". Remove the connection and add it again with "Elastic: Add Connection".`,
+    );
   }
   const http = new HttpClient({
     service: profile.kind,

@@ -56,7 +56,9 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, log
   context.subscriptions.push(
     store,
     vscode.commands.registerCommand(COMMANDS.addConnection, () => addConnection(store, log)),
-    vscode.commands.registerCommand(COMMANDS.testConnection, (target?: unknown) => testSavedConnection(store, log, openClients, target)),
+    vscode.commands.registerCommand(COMMANDS.testConnection, (target?: unknown) =>
+      testSavedConnection(store, log, openClients, target),
+    ),
     vscode.commands.registerCommand(COMMANDS.removeConnection, (target?: unknown) => removeConnection(store, target)),
   );
   return { store, openClients };
@@ -116,7 +118,10 @@ async function removeConnection(store: ConnectionStore, target: unknown): Promis
   const remove = 'Remove';
   const answer = await vscode.window.showWarningMessage(
     `Remove the connection "${profile.name}"?`,
-    { modal: true, detail: 'Its settings and its stored API key or password are deleted from VS Code. Nothing changes on the cluster.' },
+    {
+      modal: true,
+      detail: 'Its settings and its stored API key or password are deleted from VS Code. Nothing changes on the cluster.',
+    },
     remove,
   );
   if (answer !== remove) return false;
@@ -126,8 +131,17 @@ async function removeConnection(store: ConnectionStore, target: unknown): Promis
 }
 
 /** A command's target: a connection id, an object with an `id` (tree items), or a pick. */
-async function resolveTarget(store: ConnectionStore, target: unknown, placeholder: string): Promise<ConnectionProfile | undefined> {
-  const id = typeof target === 'string' ? target : target && typeof target === 'object' && typeof (target as { id?: unknown }).id === 'string' ? (target as { id: string }).id : undefined;
+async function resolveTarget(
+  store: ConnectionStore,
+  target: unknown,
+  placeholder: string,
+): Promise<ConnectionProfile | undefined> {
+  const id =
+    typeof target === 'string'
+      ? target
+      : target && typeof target === 'object' && typeof (target as { id?: unknown }).id === 'string'
+        ? (target as { id: string }).id
+        : undefined;
   if (id) {
     const found = store.get(id);
     if (!found) void vscode.window.showErrorMessage(`There is no saved connection with the id "${id}".`);

@@ -73,7 +73,8 @@ export function parseProfiles(raw: unknown): { profiles: ConnectionProfile[]; pr
       return;
     }
     const record = entry as Record<string, unknown>;
-    const text = (key: string) => (typeof record[key] === 'string' && (record[key] as string).trim() !== '' ? (record[key] as string).trim() : undefined);
+    const text = (key: string) =>
+      typeof record[key] === 'string' && (record[key] as string).trim() !== '' ? (record[key] as string).trim() : undefined;
     const id = text('id');
     const name = text('name') ?? id;
     const kind = record.kind as ConnectionKind;
@@ -90,8 +91,13 @@ export function parseProfiles(raw: unknown): { profiles: ConnectionProfile[]; pr
       return;
     }
     seen.add(id);
-    const auth = AUTHS.has(record.auth as AuthMethod) ? (record.auth as AuthMethod) : kind === 'elasticsearch' ? 'none' : 'apiKey';
-    const timeout = typeof record.timeoutSeconds === 'number' && Number.isFinite(record.timeoutSeconds) ? record.timeoutSeconds : undefined;
+    const auth = AUTHS.has(record.auth as AuthMethod)
+      ? (record.auth as AuthMethod)
+      : kind === 'elasticsearch'
+        ? 'none'
+        : 'apiKey';
+    const timeout =
+      typeof record.timeoutSeconds === 'number' && Number.isFinite(record.timeoutSeconds) ? record.timeoutSeconds : undefined;
     const profile: ConnectionProfile = {
       id,
       name,
@@ -136,7 +142,8 @@ export function profileProblems(profile: ConnectionProfile): string[] {
   if (profile.timeoutSeconds !== undefined && !(profile.timeoutSeconds >= 1 && profile.timeoutSeconds <= 600)) {
     problems.push('"timeoutSeconds" must be between 1 and 600.');
   }
-  if (profile.region !== undefined && !/^[A-Za-z0-9._-]+$/.test(profile.region)) problems.push('"region" may hold only letters, digits, ".", "_" and "-".');
+  if (profile.region !== undefined && !/^[A-Za-z0-9._-]+$/.test(profile.region))
+    problems.push('"region" may hold only letters, digits, ".", "_" and "-".');
   return problems;
 }
 
@@ -163,7 +170,9 @@ export function requiredSecret(profile: ConnectionProfile): keyof ConnectionSecr
 export function authFor(profile: ConnectionProfile, secrets: ConnectionSecrets): Auth | undefined {
   if (profile.auth === 'none') return { type: 'none' };
   if (profile.auth === 'apiKey') return secrets.apiKey ? { type: 'apiKey', apiKey: secrets.apiKey } : undefined;
-  return profile.username && secrets.password !== undefined && secrets.password !== '' ? { type: 'basic', username: profile.username, password: secrets.password } : undefined;
+  return profile.username && secrets.password !== undefined && secrets.password !== ''
+    ? { type: 'basic', username: profile.username, password: secrets.password }
+    : undefined;
 }
 
 /** Problem with a typed URL, or undefined when it is usable. */
@@ -194,7 +203,12 @@ export function withDefaultEcePort(text: string): string {
 /** A short unique id for a new profile (stable once saved; names can change). */
 export function newProfileId(name: string, existing: Iterable<string>): string {
   const taken = new Set(existing);
-  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'connection';
+  const base =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'connection';
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
@@ -202,7 +216,10 @@ export function newProfileId(name: string, existing: Iterable<string>): string {
 
 /** One line for pick lists: kind and endpoint, never secrets. */
 export function describeProfile(profile: ConnectionProfile): string {
-  const where = profile.kind === 'elasticsearch' && profile.cloudId && !profile.url ? `Cloud ID ${decodeCloudId(profile.cloudId).ok ? endpointUrl(profile) : '(invalid)'}` : endpointUrl(profile);
+  const where =
+    profile.kind === 'elasticsearch' && profile.cloudId && !profile.url
+      ? `Cloud ID ${decodeCloudId(profile.cloudId).ok ? endpointUrl(profile) : '(invalid)'}`
+      : endpointUrl(profile);
   const region = profile.kind === 'ece' ? `, region ${eceRegion(profile)}` : '';
   return `${KIND_LABELS[profile.kind]} · ${where}${region}`;
 }

@@ -42,7 +42,9 @@ export class ConnectionStore implements vscode.Disposable {
     const ids = raw.map((entry) => (entry && typeof entry === 'object' ? String((entry as { id?: unknown }).id ?? '') : ''));
     const saved: ConnectionProfile = { id: newProfileId(profile.name, ids), ...profile };
     await this.secrets.store(SECRET_PREFIX + saved.id, JSON.stringify(secrets));
-    await vscode.workspace.getConfiguration(SECTION).update(SETTING, [...raw, stripUndefined(saved)], vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration(SECTION)
+      .update(SETTING, [...raw, stripUndefined(saved)], vscode.ConfigurationTarget.Global);
     return saved;
   }
 

@@ -30,9 +30,19 @@ export async function testConnection(clients: ConnectionClients): Promise<Connec
       } catch (error) {
         // Being refused proves security is on; anything else leaves it unknown.
         if (error instanceof ApiError && (error.kind === 'unauthorized' || error.kind === 'forbidden')) securityEnabled = true;
-        else if (!(error instanceof ApiError) || !['not-found', 'bad-request', 'unexpected-status', 'malformed-response'].includes(error.kind)) throw error;
+        else if (
+          !(error instanceof ApiError) ||
+          !['not-found', 'bad-request', 'unexpected-status', 'malformed-response'].includes(error.kind)
+        )
+          throw error;
       }
-      return { kind: 'elasticsearch', version: info.version.number, clusterName: info.cluster_name, clusterUuid: info.cluster_uuid, securityEnabled };
+      return {
+        kind: 'elasticsearch',
+        version: info.version.number,
+        clusterName: info.cluster_name,
+        clusterUuid: info.cluster_uuid,
+        securityEnabled,
+      };
     }
     case 'cloud': {
       const list = await clients.cloud.listDeployments();
@@ -64,7 +74,12 @@ export async function testConnection(clients: ConnectionClients): Promise<Connec
 export function describeTestResult(name: string, result: ConnectionTestResult): string {
   switch (result.kind) {
     case 'elasticsearch': {
-      const security = result.securityEnabled === undefined ? 'security: unknown' : result.securityEnabled ? 'security enabled' : 'security DISABLED';
+      const security =
+        result.securityEnabled === undefined
+          ? 'security: unknown'
+          : result.securityEnabled
+            ? 'security enabled'
+            : 'security DISABLED';
       return `Connected to "${name}": Elasticsearch ${result.version}, cluster "${result.clusterName}" (UUID ${result.clusterUuid}), ${security}.`;
     }
     case 'cloud':

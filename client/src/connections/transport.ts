@@ -63,7 +63,10 @@ export class TransportGuard {
         );
         if (answer === ALLOW_FOR_SESSION) this.allowedPlaintext.add(key);
         else if (answer !== SEND_ONCE) {
-          throw new ApiError('configuration', `Nothing was sent to "${profile.name}": it uses plain http:// to ${host}, and sending its ${secret} unencrypted was not allowed.`);
+          throw new ApiError(
+            'configuration',
+            `Nothing was sent to "${profile.name}": it uses plain http:// to ${host}, and sending its ${secret} unencrypted was not allowed.`,
+          );
         }
       }
     }
@@ -72,7 +75,9 @@ export class TransportGuard {
       const now = this.prompts.now();
       if (last === undefined || now - last >= TLS_WARNING_INTERVAL_MS) {
         this.lastTlsWarning.set(profile.id, now);
-        this.prompts.warn(`TLS certificate verification is off for "${profile.name}": anyone between you and the cluster can read or change its traffic, credentials included.`);
+        this.prompts.warn(
+          `TLS certificate verification is off for "${profile.name}": anyone between you and the cluster can read or change its traffic, credentials included.`,
+        );
       }
     }
   }

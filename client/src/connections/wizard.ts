@@ -47,11 +47,12 @@ interface Draft {
 
 const TITLE = 'Add Elastic Connection';
 
-type StepName = 'kind' | 'endpoint' | 'region' | 'auth' | 'apiKey' | 'username' | 'password' | 'tls' | 'caFile' | 'serverName' | 'name';
+type StepName =
+  'kind' | 'endpoint' | 'region' | 'auth' | 'apiKey' | 'username' | 'password' | 'tls' | 'caFile' | 'serverName' | 'name';
 type Step = FlowStep<Draft>;
 
 const TLS_CHOICES: PickItem<TlsChoice>[] = [
-  { label: 'Use the system\'s trusted certificates', description: 'public or company-installed CAs', value: 'system' },
+  { label: "Use the system's trusted certificates", description: 'public or company-installed CAs', value: 'system' },
   { label: 'Trust a specific CA certificate file…', description: 'e.g. config/certs/http_ca.crt', value: 'caFile' },
   { label: '$(warning) Do not verify the certificate', description: 'insecure: exposes the credentials', value: 'insecure' },
 ];
@@ -98,10 +99,28 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
             ...position,
             placeholder: 'What do you want to connect to?',
             items: [
-              { label: 'Elasticsearch (URL)', description: 'https://host:9200', value: { kind: 'elasticsearch', endpoint: 'url' } },
-              { label: 'Elasticsearch (Cloud ID)', description: 'from an Elastic Cloud deployment page', value: { kind: 'elasticsearch', endpoint: 'cloudId' } },
-              { label: KIND_LABELS.cloud, description: 'organization API key', detail: 'Deployments, trust, keystore and remote clusters on Elastic Cloud', value: { kind: 'cloud', endpoint: 'url' } },
-              { label: 'Elastic Cloud Enterprise coordinator', description: 'https://host:12443', detail: 'Deployments and trust relationships on an ECE installation', value: { kind: 'ece', endpoint: 'url' } },
+              {
+                label: 'Elasticsearch (URL)',
+                description: 'https://host:9200',
+                value: { kind: 'elasticsearch', endpoint: 'url' },
+              },
+              {
+                label: 'Elasticsearch (Cloud ID)',
+                description: 'from an Elastic Cloud deployment page',
+                value: { kind: 'elasticsearch', endpoint: 'cloudId' },
+              },
+              {
+                label: KIND_LABELS.cloud,
+                description: 'organization API key',
+                detail: 'Deployments, trust, keystore and remote clusters on Elastic Cloud',
+                value: { kind: 'cloud', endpoint: 'url' },
+              },
+              {
+                label: 'Elastic Cloud Enterprise coordinator',
+                description: 'https://host:12443',
+                detail: 'Deployments and trust relationships on an ECE installation',
+                value: { kind: 'ece', endpoint: 'url' },
+              },
             ],
             active: draft.kind ? { kind: draft.kind, endpoint: draft.endpoint ?? 'url' } : undefined,
           }),
@@ -114,8 +133,8 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
             }
             draft.kind = choice.kind;
             draft.endpoint = choice.endpoint;
-      },
-    );
+          },
+        );
       },
     },
     endpoint: {
@@ -179,7 +198,8 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
             ...position,
             prompt: 'ECE region (platform endpoints are region-scoped; a default installation uses "ece-region")',
             value: draft.region ?? DEFAULT_ECE_REGION,
-            validate: (value) => (/^[A-Za-z0-9._-]+$/.test(value.trim()) ? undefined : 'Use letters, digits, ".", "_" and "-" only.'),
+            validate: (value) =>
+              /^[A-Za-z0-9._-]+$/.test(value.trim()) ? undefined : 'Use letters, digits, ".", "_" and "-" only.',
           }),
           (value) => (draft.region = value.trim()),
         );
@@ -190,12 +210,21 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
       run: async (draft, position) => {
         const kind = draft.kind ?? 'elasticsearch';
         const labels: Record<AuthMethod, PickItem<AuthMethod>> = {
-          apiKey: { label: 'API key', description: kind === 'elasticsearch' ? 'encoded value, or id:api_key' : undefined, value: 'apiKey' },
+          apiKey: {
+            label: 'API key',
+            description: kind === 'elasticsearch' ? 'encoded value, or id:api_key' : undefined,
+            value: 'apiKey',
+          },
           basic: { label: 'User name and password', value: 'basic' },
           none: { label: 'No authentication', description: 'only for clusters without security', value: 'none' },
         };
         return applyAnswer(
-          await ui.pick<AuthMethod>({ ...position, placeholder: 'How should requests authenticate?', items: AUTH_METHODS[kind].map((method) => labels[method]), active: draft.auth }),
+          await ui.pick<AuthMethod>({
+            ...position,
+            placeholder: 'How should requests authenticate?',
+            items: AUTH_METHODS[kind].map((method) => labels[method]),
+            active: draft.auth,
+          }),
           (method) => (draft.auth = method),
         );
       },
@@ -210,11 +239,16 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
               draft.kind === 'elasticsearch'
                 ? 'API key (the "encoded" value, or id:api_key). Stored in VS Code\'s secret storage.'
                 : draft.kind === 'cloud'
-                  ? 'Elastic Cloud organization API key. Stored in VS Code\'s secret storage.'
-                  : 'ECE API key. Stored in VS Code\'s secret storage.',
+                  ? "Elastic Cloud organization API key. Stored in VS Code's secret storage."
+                  : "ECE API key. Stored in VS Code's secret storage.",
             password: true,
             value: draft.apiKey,
-            validate: (value) => (value.trim() === '' ? 'Enter the API key.' : /\s/.test(value.trim()) ? 'An API key has no spaces; paste only the key, without "ApiKey ".' : undefined),
+            validate: (value) =>
+              value.trim() === ''
+                ? 'Enter the API key.'
+                : /\s/.test(value.trim())
+                  ? 'An API key has no spaces; paste only the key, without "ApiKey ".'
+                  : undefined,
           }),
           (value) => (draft.apiKey = value.trim()),
         );
@@ -228,7 +262,12 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
             ...position,
             prompt: 'User name',
             value: draft.username,
-            validate: (value) => (value.trim() === '' ? 'Enter a user name.' : value.includes(':') ? 'A user name for basic authentication cannot contain ":".' : undefined),
+            validate: (value) =>
+              value.trim() === ''
+                ? 'Enter a user name.'
+                : value.includes(':')
+                  ? 'A user name for basic authentication cannot contain ":".'
+                  : undefined,
           }),
           (value) => (draft.username = value.trim()),
         );
@@ -238,7 +277,13 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
       id: 'password',
       run: async (draft, position) => {
         return applyAnswer(
-          await ui.input({ ...position, prompt: 'Password. Stored in VS Code\'s secret storage.', password: true, value: draft.password, validate: (value) => (value === '' ? 'Enter the password.' : undefined) }),
+          await ui.input({
+            ...position,
+            prompt: "Password. Stored in VS Code's secret storage.",
+            password: true,
+            value: draft.password,
+            validate: (value) => (value === '' ? 'Enter the password.' : undefined),
+          }),
           (value) => (draft.password = value),
         );
       },
@@ -249,7 +294,7 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
         for (;;) {
           const choice = await ui.pick<TlsChoice>({
             ...position,
-            placeholder: 'How should the server\'s TLS certificate be checked?',
+            placeholder: "How should the server's TLS certificate be checked?",
             items: TLS_CHOICES,
             active: draft.tls,
           });
@@ -268,7 +313,8 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
             prompt: 'Path of the CA certificate file (PEM)',
             placeholder: '/path/to/http_ca.crt',
             value: draft.caFile,
-            validate: (value) => (value.trim() === '' ? 'Enter the path of the CA certificate.' : dependencies.checkCaFile(value.trim())),
+            validate: (value) =>
+              value.trim() === '' ? 'Enter the path of the CA certificate.' : dependencies.checkCaFile(value.trim()),
           }),
           (value) => (draft.caFile = value.trim()),
         );
@@ -280,10 +326,13 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
         return applyAnswer(
           await ui.input({
             ...position,
-            prompt: 'TLS server name, if the certificate is issued for another name than the URL\'s host (leave empty otherwise)',
+            prompt: "TLS server name, if the certificate is issued for another name than the URL's host (leave empty otherwise)",
             placeholder: 'es.example.internal',
             value: draft.tlsServerName,
-            validate: (value) => (value.trim() === '' || /^[A-Za-z0-9.-]+$/.test(value.trim()) ? undefined : 'A server name is a host name: letters, digits, "." and "-".'),
+            validate: (value) =>
+              value.trim() === '' || /^[A-Za-z0-9.-]+$/.test(value.trim())
+                ? undefined
+                : 'A server name is a host name: letters, digits, "." and "-".',
           }),
           (value) => (draft.tlsServerName = value.trim() || undefined),
         );
@@ -298,7 +347,12 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
             ...position,
             prompt: 'A name for this connection',
             value: draft.name ?? suggestName(draft, taken),
-            validate: (value) => (value.trim() === '' ? 'Enter a name.' : taken.has(value.trim().toLowerCase()) ? 'A connection with this name exists already.' : undefined),
+            validate: (value) =>
+              value.trim() === ''
+                ? 'Enter a name.'
+                : taken.has(value.trim().toLowerCase())
+                  ? 'A connection with this name exists already.'
+                  : undefined,
           }),
           (value) => (draft.name = value.trim()),
         );
@@ -328,7 +382,7 @@ function suggestName(draft: Draft, taken: Set<string>): string {
 
 function toConnection(draft: Draft): NewConnection {
   const kind = draft.kind ?? 'elasticsearch';
-  const auth: AuthMethod = kind === 'cloud' ? 'apiKey' : draft.auth ?? 'none';
+  const auth: AuthMethod = kind === 'cloud' ? 'apiKey' : (draft.auth ?? 'none');
   const https = usesHttps(draft);
   const profile: Omit<ConnectionProfile, 'id'> = {
     name: draft.name ?? KIND_LABELS[kind],
@@ -337,9 +391,12 @@ function toConnection(draft: Draft): NewConnection {
     ...(kind === 'elasticsearch' && draft.endpoint === 'cloudId' ? { cloudId: draft.cloudId } : { url: draft.url }),
     ...(kind === 'ece' ? { region: draft.region ?? DEFAULT_ECE_REGION } : {}),
     ...(auth === 'basic' ? { username: draft.username } : {}),
-    ...(https && draft.tls === 'caFile' ? { caFile: draft.caFile, ...(draft.tlsServerName ? { tlsServerName: draft.tlsServerName } : {}) } : {}),
+    ...(https && draft.tls === 'caFile'
+      ? { caFile: draft.caFile, ...(draft.tlsServerName ? { tlsServerName: draft.tlsServerName } : {}) }
+      : {}),
     ...(https && draft.tls === 'insecure' ? { skipTlsVerify: true } : {}),
   };
-  const secrets: ConnectionSecrets = auth === 'apiKey' ? { apiKey: draft.apiKey } : auth === 'basic' ? { password: draft.password } : {};
+  const secrets: ConnectionSecrets =
+    auth === 'apiKey' ? { apiKey: draft.apiKey } : auth === 'basic' ? { password: draft.password } : {};
   return { profile, secrets };
 }

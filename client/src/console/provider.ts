@@ -12,7 +12,17 @@ import { describeProfile, type ConnectionProfile } from '../connections/profile'
 import type { ExtensionLog } from '../log';
 import type { ReadOnlyDocuments } from '../readOnlyDocuments';
 import { describeError } from '../errorText';
-import { connectionKindsFor, consoleRequests, formatFailure, formatResponse, prepareRequest, requestAt, secretFields, sendPrepared, type PreparedRequest } from './request';
+import {
+  connectionKindsFor,
+  consoleRequests,
+  formatFailure,
+  formatResponse,
+  prepareRequest,
+  requestAt,
+  secretFields,
+  sendPrepared,
+  type PreparedRequest,
+} from './request';
 
 /** What a new request file starts with: the requests that check and use a remote cluster. */
 export const NEW_CONSOLE_FILE = [
@@ -22,7 +32,7 @@ export const NEW_CONSOLE_FILE = [
   '# Which remote clusters does this cluster know, and are they connected?',
   'GET _remote/info',
   '',
-  '# Search a remote cluster\'s indices as <alias>:<index pattern>.',
+  "# Search a remote cluster's indices as <alias>:<index pattern>.",
   'GET my-remote:logs-*/_search',
   '{',
   '  "size": 5,',
@@ -56,8 +66,18 @@ class SendLenses implements vscode.CodeLensProvider {
     return consoleRequests(document.getText()).flatMap((request) => {
       const range = new vscode.Range(document.positionAt(request.lineSpan.start), document.positionAt(request.lineSpan.end));
       return [
-        new vscode.CodeLens(range, { title: '$(play) Send request', tooltip: `Send ${request.method} ${request.path}`, command: COMMANDS.sendConsoleRequest, arguments: [document.uri, request.lineSpan.start] }),
-        new vscode.CodeLens(range, { title: chosen ? `to ${chosen}` : 'choose connection', tooltip: 'The connection this file\'s requests go to', command: COMMANDS.chooseConsoleConnection, arguments: [document.uri] }),
+        new vscode.CodeLens(range, {
+          title: '$(play) Send request',
+          tooltip: `Send ${request.method} ${request.path}`,
+          command: COMMANDS.sendConsoleRequest,
+          arguments: [document.uri, request.lineSpan.start],
+        }),
+        new vscode.CodeLens(range, {
+          title: chosen ? `to ${chosen}` : 'choose connection',
+          tooltip: "The connection this file's requests go to",
+          command: COMMANDS.chooseConsoleConnection,
+          arguments: [document.uri],
+        }),
       ];
     });
   }
@@ -67,7 +87,12 @@ class SendLenses implements vscode.CodeLensProvider {
   }
 }
 
-export function registerConsoleCommands(context: vscode.ExtensionContext, connections: Connections, log: ExtensionLog, documents: ReadOnlyDocuments): void {
+export function registerConsoleCommands(
+  context: vscode.ExtensionContext,
+  connections: Connections,
+  log: ExtensionLog,
+  documents: ReadOnlyDocuments,
+): void {
   const remembered = (): Record<string, string> => context.workspaceState.get<Record<string, string>>(STATE_KEY) ?? {};
   const profileFor = (uri: vscode.Uri): ConnectionProfile | undefined => {
     const id = remembered()[uri.toString()];
@@ -79,13 +104,18 @@ export function registerConsoleCommands(context: vscode.ExtensionContext, connec
     lenses.refresh();
   };
 
-  const chooseConnection = async (uri: vscode.Uri, prepared?: Pick<PreparedRequest, 'service'>): Promise<ConnectionProfile | undefined> => {
+  const chooseConnection = async (
+    uri: vscode.Uri,
+    prepared?: Pick<PreparedRequest, 'service'>,
+  ): Promise<ConnectionProfile | undefined> => {
     const kinds = prepared ? connectionKindsFor(prepared) : (['elasticsearch', 'cloud', 'ece'] as const);
     const profiles = connections.store.list().filter((profile) => (kinds as readonly string[]).includes(profile.kind));
     if (profiles.length === 0) {
       const add = 'Add Connection';
       const choice = await vscode.window.showErrorMessage(
-        prepared?.service === 'cloud' ? 'This request needs an Elastic Cloud or ECE connection, and none is saved.' : 'No Elasticsearch connection is saved yet.',
+        prepared?.service === 'cloud'
+          ? 'This request needs an Elastic Cloud or ECE connection, and none is saved.'
+          : 'No Elasticsearch connection is saved yet.',
         add,
       );
       if (choice === add) void vscode.commands.executeCommand(COMMANDS.addConnection);
@@ -102,14 +132,22 @@ export function registerConsoleCommands(context: vscode.ExtensionContext, connec
   const send = async (target?: unknown, offsetArgument?: unknown, connectionId?: unknown): Promise<ConsoleSendResult> => {
     try {
       const editor = vscode.window.activeTextEditor;
-      const uri = target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target) : editor?.document.uri;
+      const uri =
+        target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target) : editor?.document.uri;
       if (!uri) return { problem: 'Open a Console request file (.es or .console) first.' };
       const document = await vscode.workspace.openTextDocument(uri);
-      const offset = typeof offsetArgument === 'number' ? offsetArgument : editor && editor.document.uri.toString() === uri.toString() ? document.offsetAt(editor.selection.active) : 0;
+      const offset =
+        typeof offsetArgument === 'number'
+          ? offsetArgument
+          : editor && editor.document.uri.toString() === uri.toString()
+            ? document.offsetAt(editor.selection.active)
+            : 0;
       const text = document.getText();
       const found = requestAt(text, offset);
       if (!found) {
-        void vscode.window.showWarningMessage('There is no request here: a request starts with a line such as "GET _remote/info".');
+        void vscode.window.showWarningMessage(
+          'There is no request here: a request starts with a line such as "GET _remote/info".',
+        );
         return { problem: 'no request' };
       }
       const prepared = prepareRequest(text, found.request);
@@ -127,14 +165,17 @@ export function registerConsoleCommands(context: vscode.ExtensionContext, connec
       let status: number | undefined;
       const secrets: ReturnType<typeof secretFields> = [];
       try {
-        const response = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Sending ${prepared.label}…` }, async () => {
-          const clients = await connections.openClients(chosen);
-          try {
-            return await sendPrepared(clients, prepared);
-          } finally {
-            await clients.close();
-          }
-        });
+        const response = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Window, title: `Sending ${prepared.label}…` },
+          async () => {
+            const clients = await connections.openClients(chosen);
+            try {
+              return await sendPrepared(clients, prepared);
+            } finally {
+              await clients.close();
+            }
+          },
+        );
         status = response.status;
         secrets.push(...secretFields(response.body));
         for (const secret of secrets) log.redactor.add(secret.value);
@@ -143,7 +184,12 @@ export function registerConsoleCommands(context: vscode.ExtensionContext, connec
         shown = formatFailure(prepared, chosen.name, describeError(error));
       }
       // One response document per request file, replaced on every send.
-      const responseDocument = await documents.show(`${path.basename(uri.path)} response.jsonc`, shown, { key: uri.toString(), beside: true, preserveFocus: true, preview: true });
+      const responseDocument = await documents.show(`${path.basename(uri.path)} response.jsonc`, shown, {
+        key: uri.toString(),
+        beside: true,
+        preserveFocus: true,
+        preview: true,
+      });
       if (secrets.length) offerSecrets(secrets);
       return { status, responseUri: responseDocument.uri.toString() };
     } catch (error) {
@@ -173,11 +219,16 @@ export function registerConsoleCommands(context: vscode.ExtensionContext, connec
 /** Secrets are hidden in the response editor; each can be copied on request. */
 function offerSecrets(secrets: Array<{ path: string; value: string }>): void {
   const actions = secrets.slice(0, 3).map((secret) => `Copy ${secret.path}`);
-  void vscode.window.showInformationMessage(`The response holds secret values (${secrets.map((secret) => secret.path).join(', ')}); they are hidden in the editor.`, ...actions).then(async (choice) => {
-    const secret = secrets.find((candidate) => `Copy ${candidate.path}` === choice);
-    if (secret) {
-      await vscode.env.clipboard.writeText(secret.value);
-      void vscode.window.showInformationMessage(`Copied ${secret.path} to the clipboard.`);
-    }
-  });
+  void vscode.window
+    .showInformationMessage(
+      `The response holds secret values (${secrets.map((secret) => secret.path).join(', ')}); they are hidden in the editor.`,
+      ...actions,
+    )
+    .then(async (choice) => {
+      const secret = secrets.find((candidate) => `Copy ${candidate.path}` === choice);
+      if (secret) {
+        await vscode.env.clipboard.writeText(secret.value);
+        void vscode.window.showInformationMessage(`Copied ${secret.path} to the clipboard.`);
+      }
+    });
 }

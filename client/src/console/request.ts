@@ -50,7 +50,10 @@ const SENDABLE = new Set<string>(['GET', 'PUT', 'POST', 'PATCH', 'DELETE']);
 export function prepareRequest(text: string, request: ConsoleRequest): PreparedRequest | { problem: string } {
   const label = `${request.method} ${request.path}`;
   if (!SENDABLE.has(request.method)) return { problem: `${request.method} requests cannot be sent from here; use GET instead.` };
-  if (/^kbn:/i.test(request.path)) return { problem: 'Kibana API requests ("kbn:") go to Kibana, not to Elasticsearch or the Cloud API, and cannot be sent from here.' };
+  if (/^kbn:/i.test(request.path))
+    return {
+      problem: 'Kibana API requests ("kbn:") go to Kibana, not to Elasticsearch or the Cloud API, and cannot be sent from here.',
+    };
   let path = request.path.startsWith('/') ? request.path : `/${request.path}`;
   // _cat APIs answer plain text unless asked for JSON; the response editor shows JSON.
   if (/^\/_cat(\/|$|\?)/.test(path) && !/[?&]format=/.test(path)) path += `${path.includes('?') ? '&' : '?'}format=json`;
@@ -73,10 +76,15 @@ function parseBody(text: string, span: Span): { value: unknown } | { problem: st
   if (errors.length) {
     const first = errors[0];
     if (root && printParseErrorCode(first.error) === 'EndOfFileExpected' && first.offset >= root.offset + root.length) {
-      return { problem: 'This request has several bodies (newline-delimited JSON, as for _bulk); only requests with one JSON body can be sent from here.' };
+      return {
+        problem:
+          'This request has several bodies (newline-delimited JSON, as for _bulk); only requests with one JSON body can be sent from here.',
+      };
     }
     const line = source.slice(0, first.offset).split('\n').length;
-    return { problem: `The body is not valid JSON (${describeJsonError(printParseErrorCode(first.error))} on line ${line} of the body). Fix it and send again.` };
+    return {
+      problem: `The body is not valid JSON (${describeJsonError(printParseErrorCode(first.error))} on line ${line} of the body). Fix it and send again.`,
+    };
   }
   return { value: root ? parse(source, [], { allowTrailingComma: true, disallowComments: false }) : undefined };
 }
@@ -110,13 +118,30 @@ export interface ConsoleResponse {
 const ALL_STATUSES = Array.from({ length: 500 }, (_, index) => index + 100);
 
 /** Sends the request through the connection's client (its TLS, proxy, log and redaction). Throws ApiError for transport failures. */
-export async function sendPrepared(clients: ConnectionClients, prepared: PreparedRequest, now: () => number = Date.now): Promise<ConsoleResponse> {
-  const http: HttpClient = clients.kind === 'elasticsearch' ? clients.elasticsearch.http : clients.kind === 'cloud' ? clients.cloud.http : clients.ece.http;
+export async function sendPrepared(
+  clients: ConnectionClients,
+  prepared: PreparedRequest,
+  now: () => number = Date.now,
+): Promise<ConsoleResponse> {
+  const http: HttpClient =
+    clients.kind === 'elasticsearch'
+      ? clients.elasticsearch.http
+      : clients.kind === 'cloud'
+        ? clients.cloud.http
+        : clients.ece.http;
   if (connectionKindsFor(prepared)[0] === 'cloud' && clients.kind === 'elasticsearch') {
-    throw new ApiError('configuration', `"${prepared.label}" is an Elastic Cloud / ECE API request; choose an Elastic Cloud or ECE connection.`);
+    throw new ApiError(
+      'configuration',
+      `"${prepared.label}" is an Elastic Cloud / ECE API request; choose an Elastic Cloud or ECE connection.`,
+    );
   }
   const started = now();
-  const response = await http.request({ method: prepared.method, path: prepared.path, body: prepared.body, acceptStatuses: ALL_STATUSES });
+  const response = await http.request({
+    method: prepared.method,
+    path: prepared.path,
+    body: prepared.body,
+    acceptStatuses: ALL_STATUSES,
+  });
   return { status: response.status, body: response.body, durationMs: now() - started };
 }
 
@@ -137,18 +162,32 @@ export function secretFields(body: unknown, path = '', underSecrets = false, dep
   const found: SecretField[] = [];
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
     const here = path ? `${path}.${key}` : key;
-    if (typeof value === 'string' && SECRET_FIELD.test(key) && (key !== 'value' || underSecrets) && value !== '' && value !== REDACTED) found.push({ path: here, value });
+    if (
+      typeof value === 'string' &&
+      SECRET_FIELD.test(key) &&
+      (key !== 'value' || underSecrets) &&
+      value !== '' &&
+      value !== REDACTED
+    )
+      found.push({ path: here, value });
     else found.push(...secretFields(value, here, underSecrets || key === 'secrets', depth + 1));
   }
   return found;
 }
 
 /** The text of the response editor: a comment header, then the body as indented JSON, secrets hidden. */
-export function formatResponse(prepared: PreparedRequest, connectionName: string, response: ConsoleResponse, secrets: SecretField[]): string {
+export function formatResponse(
+  prepared: PreparedRequest,
+  connectionName: string,
+  response: ConsoleResponse,
+  secrets: SecretField[],
+): string {
   const header = [
     `// ${prepared.label}`,
     `// ${response.status} ${statusText(response.status)} · ${connectionName} · ${response.durationMs} ms`,
-    ...(secrets.length ? [`// Hidden secret field(s): ${secrets.map((secret) => secret.path).join(', ')} (copy them from the notification)`] : []),
+    ...(secrets.length
+      ? [`// Hidden secret field(s): ${secrets.map((secret) => secret.path).join(', ')} (copy them from the notification)`]
+      : []),
   ];
   const hidden = secrets.length ? hideSecrets(response.body, new Set(secrets.map((secret) => secret.path))) : response.body;
   const body = hidden === undefined ? '// (empty body)' : JSON.stringify(redactJson(hidden), null, 2);
@@ -174,6 +213,19 @@ function hideSecrets(body: unknown, paths: Set<string>, path = ''): unknown {
 }
 
 function statusText(status: number): string {
-  const texts: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+  const texts: Record<number, string> = {
+    200: 'OK',
+    201: 'Created',
+    202: 'Accepted',
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    405: 'Method Not Allowed',
+    409: 'Conflict',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    503: 'Service Unavailable',
+  };
   return texts[status] ?? '';
 }

@@ -66,7 +66,10 @@ export interface LocalClusterProbe {
 export interface RemoteClusterProbe {
   connectionName: string;
   info(): Promise<{ clusterName: string; version: string }>;
-  apiKeys(filter: { name?: string; id?: string }): Promise<Array<ApiKeyInfo & { access?: unknown; certificate_identity?: string }>>;
+  apiKeys(filter: {
+    name?: string;
+    id?: string;
+  }): Promise<Array<ApiKeyInfo & { access?: unknown; certificate_identity?: string }>>;
 }
 
 /** How one address looked from this machine (see network.ts). */
@@ -201,7 +204,11 @@ export class DiagnosisContext {
 }
 
 export function listOf(value: unknown): string[] {
-  if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
 }
 

@@ -16,7 +16,10 @@ const DAY_MS = 86_400_000;
 export const EXPIRY_WARNING_DAYS = 30;
 const FROM_HERE = 'Checked from this machine; the cluster nodes may see a different network (firewalls, DNS, proxies).';
 
-const notChecked = (why: string, evidence: string[] = []): CheckResult => ({ status: 'not-checked', evidence: [...evidence, why] });
+const notChecked = (why: string, evidence: string[] = []): CheckResult => ({
+  status: 'not-checked',
+  evidence: [...evidence, why],
+});
 const apiFailure = (what: string, error: unknown): CheckResult => notChecked(`${what} failed: ${errorText(error)}`);
 
 // ------------------------------------------------------------------ the local cluster's view
@@ -35,7 +38,12 @@ const aliasKnown: Check = {
     const entry = info[context.alias];
     if (entry) {
       const model = entry.cluster_credentials ? 'API key (cluster_credentials present)' : 'certificate (no cluster_credentials)';
-      return { status: 'passed', evidence: [`GET /_remote/info lists "${context.alias}": mode ${entry.mode}, connected ${entry.connected}, security model ${model}.`] };
+      return {
+        status: 'passed',
+        evidence: [
+          `GET /_remote/info lists "${context.alias}": mode ${entry.mode}, connected ${entry.connected}, security model ${model}.`,
+        ],
+      };
     }
     const known = Object.keys(info);
     const settings = await context.settings().catch(() => ({}) as Record<string, unknown>);
@@ -44,7 +52,9 @@ const aliasKnown: Check = {
     if (nodes && nodes.length > 0 && !nodes.some((node) => node.roles.includes('remote_cluster_client'))) {
       return {
         status: 'failed',
-        evidence: [`GET /_remote/info is ${known.length ? 'missing the alias' : 'empty'}, and no node has the remote_cluster_client role.`],
+        evidence: [
+          `GET /_remote/info is ${known.length ? 'missing the alias' : 'empty'}, and no node has the remote_cluster_client role.`,
+        ],
         fix: 'Add remote_cluster_client to node.roles of the nodes that coordinate searches (see the roles check below).',
         action: { kind: 'addRole', role: 'remote_cluster_client' },
       };
@@ -53,7 +63,9 @@ const aliasKnown: Check = {
       const { mode } = await context.addresses();
       return {
         status: 'failed',
-        evidence: [`Cluster settings mention cluster.remote.${context.alias}.*, but GET /_remote/info does not list it: it has no ${mode === 'proxy' ? 'proxy_address' : 'seeds'}, so Elasticsearch has not enabled it.`],
+        evidence: [
+          `Cluster settings mention cluster.remote.${context.alias}.*, but GET /_remote/info does not list it: it has no ${mode === 'proxy' ? 'proxy_address' : 'seeds'}, so Elasticsearch has not enabled it.`,
+        ],
         fix: `Set cluster.remote.${context.alias}.${mode === 'proxy' ? 'proxy_address' : 'seeds'}.`,
         action: { kind: 'openSetting', alias: context.alias, setting: mode === 'proxy' ? 'proxy_address' : 'seeds' },
       };
@@ -61,8 +73,12 @@ const aliasKnown: Check = {
     const similar = known.filter((alias) => editDistance(alias.toLowerCase(), context.alias.toLowerCase()) <= 2);
     return {
       status: 'failed',
-      evidence: [`The local cluster has no remote cluster "${context.alias}". Known aliases: ${known.length ? known.join(', ') : 'none'}.`],
-      fix: similar.length ? `Did you mean ${similar.map((alias) => `"${alias}"`).join(' or ')}? Aliases are case-sensitive and must match exactly.` : `Configure cluster.remote.${context.alias}.* on the local cluster.`,
+      evidence: [
+        `The local cluster has no remote cluster "${context.alias}". Known aliases: ${known.length ? known.join(', ') : 'none'}.`,
+      ],
+      fix: similar.length
+        ? `Did you mean ${similar.map((alias) => `"${alias}"`).join(' or ')}? Aliases are case-sensitive and must match exactly.`
+        : `Configure cluster.remote.${context.alias}.* on the local cluster.`,
     };
   },
 };
@@ -81,7 +97,10 @@ const connected: Check = {
     if (retried?.connected) {
       return {
         status: 'passed',
-        evidence: [reported, `GET /_resolve/cluster/${context.alias}:* made it retry, and it connected: the earlier failure has passed (Elasticsearch does not retry a disconnected remote until a cross-cluster request asks).`],
+        evidence: [
+          reported,
+          `GET /_resolve/cluster/${context.alias}:* made it retry, and it connected: the earlier failure has passed (Elasticsearch does not retry a disconnected remote until a cross-cluster request asks).`,
+        ],
       };
     }
     return {
@@ -108,7 +127,9 @@ const resolveCluster: Check = {
           status: 'failed',
           evidence: [`GET /_resolve/cluster/${context.alias}:* was refused: ${errorText(error)}`],
           fix: explained.map((entry) => `${entry.meaning} ${entry.fix}`).join(' '),
-          action: explained.some((entry) => entry.id === 'no-remote-cluster-client-role') ? { kind: 'addRole', role: 'remote_cluster_client' } : undefined,
+          action: explained.some((entry) => entry.id === 'no-remote-cluster-client-role')
+            ? { kind: 'addRole', role: 'remote_cluster_client' }
+            : undefined,
         };
       }
       if (error instanceof ApiError && (error.status === 400 || error.status === 404 || error.status === 405)) {
@@ -127,7 +148,9 @@ const resolveCluster: Check = {
     return {
       status: 'failed',
       evidence,
-      fix: explained.length ? explained.map((entry) => `${entry.meaning} ${entry.fix}`).join(' ') : 'Read the error above; the checks below look at the usual causes.',
+      fix: explained.length
+        ? explained.map((entry) => `${entry.meaning} ${entry.fix}`).join(' ')
+        : 'Read the error above; the checks below look at the usual causes.',
       action: entry.error ? { kind: 'explainError', text: entry.error } : undefined,
     };
   },
@@ -149,7 +172,9 @@ const nodeRoles: Check = {
     if (clients.length === 0) {
       return {
         status: 'failed',
-        evidence: [`None of the ${nodes.length} node(s) has the remote_cluster_client role (${nodes.map((node) => `${node.name}: ${node.roles.join(', ') || 'no roles'}`).join('; ')}).`],
+        evidence: [
+          `None of the ${nodes.length} node(s) has the remote_cluster_client role (${nodes.map((node) => `${node.name}: ${node.roles.join(', ') || 'no roles'}`).join('; ')}).`,
+        ],
         fix: 'Add remote_cluster_client to node.roles in elasticsearch.yml (ECK: spec.nodeSets[].config.node.roles) and restart those nodes. Without it _remote/info is empty and cross-cluster requests fail with "does not have the remote cluster client role enabled".',
         action: { kind: 'addRole', role: 'remote_cluster_client' },
       };
@@ -157,7 +182,9 @@ const nodeRoles: Check = {
     if (without.length) {
       return {
         status: 'warning',
-        evidence: [`${clients.length} of ${nodes.length} nodes have remote_cluster_client; without it: ${without.map((node) => node.name).join(', ')}.`],
+        evidence: [
+          `${clients.length} of ${nodes.length} nodes have remote_cluster_client; without it: ${without.map((node) => node.name).join(', ')}.`,
+        ],
         fix: 'Cross-cluster requests that land on those nodes fail; send them to nodes with the role, or add it.',
       };
     }
@@ -186,7 +213,9 @@ const portForModel: Check = {
     if (!apiKeyModel && ports.includes(9443)) {
       return {
         status: 'warning',
-        evidence: ['No credentials are set (certificate model) but the address uses port 9443, the default remote cluster server port.'],
+        evidence: [
+          'No credentials are set (certificate model) but the address uses port 9443, the default remote cluster server port.',
+        ],
         fix: `The certificate model connects to the transport port (default 9300). If you meant the API-key model, add the cross-cluster API key as cluster.remote.${context.alias}.credentials in the keystore of every node and reload secure settings.`,
         action: { kind: 'createApiKey', alias: context.alias },
       };
@@ -194,18 +223,27 @@ const portForModel: Check = {
     if (ports.includes(9200)) {
       return {
         status: 'failed',
-        evidence: ['The address uses port 9200, the default HTTP (REST) port; remote clusters connect over the transport protocol.'],
+        evidence: [
+          'The address uses port 9200, the default HTTP (REST) port; remote clusters connect over the transport protocol.',
+        ],
         fix: 'Use the transport port (certificate model, default 9300) or the remote cluster server port (API-key model, default 9443).',
         action: { kind: 'openSetting', alias: context.alias, setting: entry.mode === 'proxy' ? 'proxy_address' : 'seeds' },
       };
     }
-    return { status: 'passed', evidence: [`${apiKeyModel ? 'API-key' : 'Certificate'} model, ports ${ports.join(', ') || 'unknown'}.`] };
+    return {
+      status: 'passed',
+      evidence: [`${apiKeyModel ? 'API-key' : 'Certificate'} model, ports ${ports.join(', ') || 'unknown'}.`],
+    };
   },
 };
 
 // ------------------------------------------------------------------ the network, from this machine
 
-function networkCheck(id: string, title: string, judge: (endpoint: EndpointReport, context: DiagnosisContext) => CheckResult | undefined): Check {
+function networkCheck(
+  id: string,
+  title: string,
+  judge: (endpoint: EndpointReport, context: DiagnosisContext) => CheckResult | undefined,
+): Check {
   return {
     id,
     title,
@@ -219,13 +257,19 @@ function networkCheck(id: string, title: string, judge: (endpoint: EndpointRepor
       }
       if (endpoints.length === 0) return notChecked('No address is configured for the alias.');
       const results = endpoints.map((endpoint) => ({ endpoint, result: judge(endpoint, context) }));
-      const judged = results.filter((item): item is { endpoint: EndpointReport; result: CheckResult } => item.result !== undefined);
-      if (judged.length === 0) return notChecked('An earlier network step (resolve, connect, handshake) did not get this far for any address.');
+      const judged = results.filter(
+        (item): item is { endpoint: EndpointReport; result: CheckResult } => item.result !== undefined,
+      );
+      if (judged.length === 0)
+        return notChecked('An earlier network step (resolve, connect, handshake) did not get this far for any address.');
       const rank = { failed: 3, warning: 2, passed: 1, 'not-checked': 0 } as const;
       const worst = judged.reduce((a, b) => (rank[b.result.status] > rank[a.result.status] ? b : a));
       return {
         status: worst.result.status,
-        evidence: [...judged.flatMap(({ endpoint, result }) => result.evidence.map((line) => `${endpoint.address}: ${line}`)), FROM_HERE],
+        evidence: [
+          ...judged.flatMap(({ endpoint, result }) => result.evidence.map((line) => `${endpoint.address}: ${line}`)),
+          FROM_HERE,
+        ],
         fix: worst.result.fix,
         action: worst.result.action,
       };
@@ -235,7 +279,11 @@ function networkCheck(id: string, title: string, judge: (endpoint: EndpointRepor
 
 const dns = networkCheck('network.dns', 'The address resolves', (endpoint) =>
   'error' in endpoint.dns
-    ? { status: 'failed', evidence: [`name resolution failed: ${endpoint.dns.error}`], fix: 'Check the host name for typos; from the cluster, check that its nodes can resolve it.' }
+    ? {
+        status: 'failed',
+        evidence: [`name resolution failed: ${endpoint.dns.error}`],
+        fix: 'Check the host name for typos; from the cluster, check that its nodes can resolve it.',
+      }
     : { status: 'passed', evidence: [`resolves to ${endpoint.dns.addresses.join(', ')}`] },
 );
 
@@ -269,9 +317,17 @@ const protocol = networkCheck('network.protocol', 'What speaks on the port', (en
       }
       return { status: 'passed', evidence: [`TLS${endpoint.tls?.serverName ? ` (SNI ${endpoint.tls.serverName})` : ''}`] };
     case 'other':
-      return { status: 'warning', evidence: ['something answers, but not TLS'], fix: 'With security on, Elasticsearch 8+ requires TLS on the transport and remote cluster interfaces; check the port.' };
+      return {
+        status: 'warning',
+        evidence: ['something answers, but not TLS'],
+        fix: 'With security on, Elasticsearch 8+ requires TLS on the transport and remote cluster interfaces; check the port.',
+      };
     case 'silent':
-      return { status: 'warning', evidence: ['the port accepts connections but did not complete a TLS handshake in time'], fix: 'A proxy or load balancer may be holding the connection; check what listens there.' };
+      return {
+        status: 'warning',
+        evidence: ['the port accepts connections but did not complete a TLS handshake in time'],
+        fix: 'A proxy or load balancer may be holding the connection; check what listens there.',
+      };
   }
 });
 
@@ -286,7 +342,7 @@ const trust = networkCheck('network.trust', 'The certificate chain is trusted', 
   return {
     status: 'failed',
     evidence: [`${code}: the certificate (subject ${tls.subject}, issuer ${tls.issuer}) does not chain to ${tls.trustedBy}`],
-    fix: 'Make the local cluster trust the remote\'s CA: xpack.security.remote_cluster_client.ssl.certificate_authorities (API-key model) or xpack.security.transport.ssl.certificate_authorities (certificate model). On Elastic Cloud / ECE, add a trusted environment for the remote.',
+    fix: "Make the local cluster trust the remote's CA: xpack.security.remote_cluster_client.ssl.certificate_authorities (API-key model) or xpack.security.transport.ssl.certificate_authorities (certificate model). On Elastic Cloud / ECE, add a trusted environment for the remote.",
     action: { kind: 'addTrustedEnvironment', connectionId: context.inputs.localConnectionId },
   };
 });
@@ -301,7 +357,7 @@ const names = networkCheck('network.names', 'The certificate names the server', 
     status: tls.serverName ? 'failed' : 'warning',
     evidence: [`${tls.nameChecked} is not among the certificate's names (${listed}; subject ${tls.subject})`],
     fix: tls.serverName
-      ? 'Set server_name to a name the certificate carries (on Elastic Cloud, the deployment\'s host name from its endpoint).'
+      ? "Set server_name to a name the certificate carries (on Elastic Cloud, the deployment's host name from its endpoint)."
       : 'With verification_mode full (the default) the local nodes check this name; use a host name the certificate carries, or add it to the certificate.',
   };
 });
@@ -313,13 +369,25 @@ const expiry = networkCheck('network.expiry', 'The certificate is within its val
   const notBefore = Date.parse(tls.validFrom);
   const now = context.now();
   if (Number.isFinite(notAfter) && notAfter <= now) {
-    return { status: 'failed', evidence: [`the certificate expired on ${tls.validTo}`], fix: 'Renew the remote\'s certificate (remote_cluster_server.ssl or transport.ssl) and reload it.' };
+    return {
+      status: 'failed',
+      evidence: [`the certificate expired on ${tls.validTo}`],
+      fix: "Renew the remote's certificate (remote_cluster_server.ssl or transport.ssl) and reload it.",
+    };
   }
   if (Number.isFinite(notBefore) && notBefore > now) {
-    return { status: 'failed', evidence: [`the certificate is not valid before ${tls.validFrom}`], fix: 'Check the clocks of the remote\'s nodes and the certificate\'s start date.' };
+    return {
+      status: 'failed',
+      evidence: [`the certificate is not valid before ${tls.validFrom}`],
+      fix: "Check the clocks of the remote's nodes and the certificate's start date.",
+    };
   }
   if (Number.isFinite(notAfter) && notAfter - now < EXPIRY_WARNING_DAYS * DAY_MS) {
-    return { status: 'warning', evidence: [`the certificate expires on ${tls.validTo}, within ${EXPIRY_WARNING_DAYS} days`], fix: 'Renew it before it expires.' };
+    return {
+      status: 'warning',
+      evidence: [`the certificate expires on ${tls.validTo}, within ${EXPIRY_WARNING_DAYS} days`],
+      fix: 'Renew it before it expires.',
+    };
   }
   return { status: 'passed', evidence: [`valid until ${tls.validTo}`] };
 });
@@ -336,11 +404,17 @@ async function keyInUse(context: DiagnosisContext): Promise<{ key?: KeyInfo; how
     const hint = context.inputs.keyHint;
     if (hint?.id || hint?.name) {
       const keys = await remote.apiKeys(hint.id ? { id: hint.id } : { name: hint.name });
-      return { key: keys.find((key) => !key.invalidated) ?? keys[0], how: hint.id ? `id ${hint.id}` : `name "${hint.name}"`, candidates: keys };
+      return {
+        key: keys.find((key) => !key.invalidated) ?? keys[0],
+        how: hint.id ? `id ${hint.id}` : `name "${hint.name}"`,
+        candidates: keys,
+      };
     }
     const local = await context.localInfo().catch(() => undefined);
     const keys = (await remote.apiKeys({})).filter((key) => key.metadata?.alias === context.alias);
-    const mine = keys.filter((key) => !local || !key.metadata?.local_cluster_uuid || key.metadata.local_cluster_uuid === local.clusterUuid);
+    const mine = keys.filter(
+      (key) => !local || !key.metadata?.local_cluster_uuid || key.metadata.local_cluster_uuid === local.clusterUuid,
+    );
     const newest = [...mine].sort((a, b) => (b.creation ?? 0) - (a.creation ?? 0));
     return { key: newest[0], how: `metadata alias "${context.alias}" (keys this extension created)`, candidates: mine };
   });
@@ -357,8 +431,12 @@ const apiKey: Check = {
   section: 'credentials',
   async run(context) {
     const remote = context.inputs.remote;
-    if (!remote) return notChecked('The remote cluster is not a configured connection, so its keys cannot be read. Add a connection to it to check them.');
-    if ((await usesApiKeyModel(context)) === false) return notChecked('The alias uses the certificate model (no credentials), so no API key is involved.');
+    if (!remote)
+      return notChecked(
+        'The remote cluster is not a configured connection, so its keys cannot be read. Add a connection to it to check them.',
+      );
+    if ((await usesApiKeyModel(context)) === false)
+      return notChecked('The alias uses the certificate model (no credentials), so no API key is involved.');
     let found;
     try {
       found = await keyInUse(context);
@@ -369,7 +447,9 @@ const apiKey: Check = {
     if (!key) {
       return notChecked(`No API key found on "${remote.connectionName}" by ${how}. Give the key's id or name to check it.`);
     }
-    const evidence = [`Key ${key.id} ("${key.name}") found by ${how}: type ${key.type ?? 'unknown'}, ${key.invalidated ? 'invalidated' : 'active'}${key.expiration ? `, expires ${new Date(key.expiration).toISOString()}` : ', no expiry'}.`];
+    const evidence = [
+      `Key ${key.id} ("${key.name}") found by ${how}: type ${key.type ?? 'unknown'}, ${key.invalidated ? 'invalidated' : 'active'}${key.expiration ? `, expires ${new Date(key.expiration).toISOString()}` : ', no expiry'}.`,
+    ];
     if (key.type === 'rest') {
       return {
         status: 'failed',
@@ -379,14 +459,29 @@ const apiKey: Check = {
       };
     }
     if (key.invalidated) {
-      return { status: 'failed', evidence, fix: 'The key was invalidated; create a new cross-cluster API key and replace the credentials in every local node\'s keystore.', action: { kind: 'createApiKey', alias: context.alias } };
+      return {
+        status: 'failed',
+        evidence,
+        fix: "The key was invalidated; create a new cross-cluster API key and replace the credentials in every local node's keystore.",
+        action: { kind: 'createApiKey', alias: context.alias },
+      };
     }
     const now = context.now();
     if (key.expiration !== undefined && key.expiration <= now) {
-      return { status: 'failed', evidence, fix: 'The key has expired; create a new cross-cluster API key and replace the credentials.', action: { kind: 'createApiKey', alias: context.alias } };
+      return {
+        status: 'failed',
+        evidence,
+        fix: 'The key has expired; create a new cross-cluster API key and replace the credentials.',
+        action: { kind: 'createApiKey', alias: context.alias },
+      };
     }
     if (key.expiration !== undefined && key.expiration - now < EXPIRY_WARNING_DAYS * DAY_MS) {
-      return { status: 'warning', evidence, fix: `The key expires within ${EXPIRY_WARNING_DAYS} days; create a replacement and swap the credentials before then.`, action: { kind: 'createApiKey', alias: context.alias } };
+      return {
+        status: 'warning',
+        evidence,
+        fix: `The key expires within ${EXPIRY_WARNING_DAYS} days; create a replacement and swap the credentials before then.`,
+        action: { kind: 'createApiKey', alias: context.alias },
+      };
     }
     return { status: 'passed', evidence };
   },
@@ -398,7 +493,8 @@ const access: Check = {
   section: 'credentials',
   async run(context) {
     if (!context.inputs.remote) return notChecked('The remote cluster is not a configured connection.');
-    if ((await usesApiKeyModel(context)) === false) return notChecked('Certificate model: remote_indices and key access do not apply.');
+    if ((await usesApiKeyModel(context)) === false)
+      return notChecked('Certificate model: remote_indices and key access do not apply.');
     const found = await keyInUse(context).catch(() => undefined);
     if (!found?.key || found.key.type === 'rest') return notChecked('No cross-cluster key to compare with (see above).');
     let roles;
@@ -410,20 +506,30 @@ const access: Check = {
     const wanted = new Set<string>();
     for (const role of Object.values(roles)) {
       for (const entry of role.remote_indices ?? []) {
-        if (toList(entry.clusters).some((pattern) => globMatch(pattern, context.alias))) toList(entry.names).forEach((name) => wanted.add(name));
+        if (toList(entry.clusters).some((pattern) => globMatch(pattern, context.alias)))
+          toList(entry.names).forEach((name) => wanted.add(name));
       }
     }
     if (wanted.size === 0) {
       return {
         status: 'warning',
         evidence: [`No local role grants remote_indices on "${context.alias}".`],
-        fix: 'Local users then get "no remote indices privileges apply for the target cluster". Add remote_indices with clusters ["' + context.alias + '"] to their roles.',
+        fix:
+          'Local users then get "no remote indices privileges apply for the target cluster". Add remote_indices with clusters ["' +
+          context.alias +
+          '"] to their roles.',
       };
     }
-    const accessInfo = (found.key as { access?: { search?: Array<{ names: string | string[] }>; replication?: Array<{ names: string | string[] }> } }).access;
+    const accessInfo = (
+      found.key as {
+        access?: { search?: Array<{ names: string | string[] }>; replication?: Array<{ names: string | string[] }> };
+      }
+    ).access;
     const granted = [...(accessInfo?.search ?? []), ...(accessInfo?.replication ?? [])].flatMap((entry) => toList(entry.names));
     const uncovered = [...wanted].filter((pattern) => !granted.some((grant) => globMatch(grant, pattern)));
-    const evidence = [`Local roles want ${[...wanted].join(', ')} on "${context.alias}"; the key grants ${granted.join(', ') || 'nothing'}.`];
+    const evidence = [
+      `Local roles want ${[...wanted].join(', ')} on "${context.alias}"; the key grants ${granted.join(', ') || 'nothing'}.`,
+    ];
     if (uncovered.length) {
       return {
         status: 'warning',
@@ -442,21 +548,35 @@ const identity: Check = {
   async run(context) {
     const found = context.inputs.remote ? await keyInUse(context).catch(() => undefined) : undefined;
     const pattern = found?.key?.certificate_identity;
-    if (!pattern) return notChecked('The key has no certificate_identity (or could not be read), so strong identity is not in use.');
-    const certificates = await context.once('local.ssl', () => context.inputs.local.sslCertificates?.() ?? Promise.resolve(undefined)).catch(() => undefined);
-    if (!certificates) return notChecked(`certificate_identity is ${pattern}; the local certificates could not be read (GET /_ssl/certificates) to compare.`);
+    if (!pattern)
+      return notChecked('The key has no certificate_identity (or could not be read), so strong identity is not in use.');
+    const certificates = await context
+      .once('local.ssl', () => context.inputs.local.sslCertificates?.() ?? Promise.resolve(undefined))
+      .catch(() => undefined);
+    if (!certificates)
+      return notChecked(
+        `certificate_identity is ${pattern}; the local certificates could not be read (GET /_ssl/certificates) to compare.`,
+      );
     let regex: RegExp;
     try {
       regex = new RegExp(`^(?:${pattern})$`);
     } catch {
-      return { status: 'failed', evidence: [`certificate_identity ${pattern} is not a valid pattern.`], fix: 'Update the key with a valid regular expression.' };
+      return {
+        status: 'failed',
+        evidence: [`certificate_identity ${pattern} is not a valid pattern.`],
+        fix: 'Update the key with a valid regular expression.',
+      };
     }
     const subjects = [...new Set(certificates.map((certificate) => certificate.subject_dn))];
     const match = subjects.find((subject) => regex.test(subject));
     const evidence = [`certificate_identity ${pattern}; local certificate subjects: ${subjects.join('; ') || 'none'}.`];
     return match
       ? { status: 'passed', evidence }
-      : { status: 'failed', evidence, fix: "Update the key's certificate_identity to match the local nodes' certificate DN, or sign the local certificate with the expected subject." };
+      : {
+          status: 'failed',
+          evidence,
+          fix: "Update the key's certificate_identity to match the local nodes' certificate DN, or sign the local certificate with the expected subject.",
+        };
   },
 };
 
@@ -472,7 +592,10 @@ const versions: Check = {
     const remoteInfo = await context.remoteClusterInfo().catch(() => undefined);
     const remoteVersion = resolved?.version?.number ?? remoteInfo?.version;
     if (!local) return notChecked('The local version is unknown (GET / failed).');
-    if (!remoteVersion) return notChecked(`Local ${local.version}; the remote version is unknown (resolve-cluster did not report it and the remote is not a configured connection).`);
+    if (!remoteVersion)
+      return notChecked(
+        `Local ${local.version}; the remote version is unknown (resolve-cluster did not report it and the remote is not a configured connection).`,
+      );
     const parsedLocal = parseVersion(local.version);
     const parsedRemote = parseVersion(remoteVersion);
     if (!parsedLocal || !parsedRemote) return notChecked(`Versions ${local.version} / ${remoteVersion} could not be read.`);
@@ -482,14 +605,38 @@ const versions: Check = {
       case 'supported':
         return { status: 'passed', evidence };
       case 'unsupported':
-        return { status: 'warning', evidence, fix: `Not a supported cross-cluster search pairing: ${verdict.reason} Upgrade the older cluster.` };
+        return {
+          status: 'warning',
+          evidence,
+          fix: `Not a supported cross-cluster search pairing: ${verdict.reason} Upgrade the older cluster.`,
+        };
       case 'incompatible':
-        return { status: 'failed', evidence, fix: `The clusters cannot talk: ${verdict.reason} Upgrade the older cluster first.` };
+        return {
+          status: 'failed',
+          evidence,
+          fix: `The clusters cannot talk: ${verdict.reason} Upgrade the older cluster first.`,
+        };
     }
   },
 };
 
-export const CHECKS: readonly Check[] = [aliasKnown, connected, resolveCluster, nodeRoles, portForModel, dns, tcp, protocol, trust, names, expiry, apiKey, access, identity, versions];
+export const CHECKS: readonly Check[] = [
+  aliasKnown,
+  connected,
+  resolveCluster,
+  nodeRoles,
+  portForModel,
+  dns,
+  tcp,
+  protocol,
+  trust,
+  names,
+  expiry,
+  apiKey,
+  access,
+  identity,
+  versions,
+];
 
 // ------------------------------------------------------------------ helpers
 
@@ -504,7 +651,12 @@ function toList(value: string | string[] | undefined): string[] {
 
 /** Elasticsearch-style wildcard (`*`) match of `text` against `pattern`. */
 export function globMatch(pattern: string, text: string): boolean {
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return regex.test(text);
 }
 

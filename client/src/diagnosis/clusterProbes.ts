@@ -46,7 +46,9 @@ export function localProbe(client: ElasticsearchClient): LocalClusterProbe {
     roles: () => client.getRoles(),
     async sslCertificates() {
       const response = await client.http.request<unknown>({ method: 'GET', path: '/_ssl/certificates' });
-      return Array.isArray(response.body) ? response.body.filter((item): item is { subject_dn: string } => isRecord(item) && typeof item.subject_dn === 'string') : [];
+      return Array.isArray(response.body)
+        ? response.body.filter((item): item is { subject_dn: string } => isRecord(item) && typeof item.subject_dn === 'string')
+        : [];
     },
   };
 }

@@ -36,7 +36,12 @@ export interface DiagnoseArgs {
   skipNetwork?: boolean;
 }
 
-export function registerDiagnosisCommands(context: vscode.ExtensionContext, connections: Connections, log: ExtensionLog, documents: ReadOnlyDocuments): void {
+export function registerDiagnosisCommands(
+  context: vscode.ExtensionContext,
+  connections: Connections,
+  log: ExtensionLog,
+  documents: ReadOnlyDocuments,
+): void {
   const lenses = new DiagnoseCodeLensProvider(() => connections.store.list());
   context.subscriptions.push(
     lenses,
@@ -61,23 +66,34 @@ export function registerDiagnosisCommands(context: vscode.ExtensionContext, conn
         return undefined;
       }
     }),
-    vscode.commands.registerCommand(COMMANDS.explainError, (argument?: unknown) => explain(documents, typeof argument === 'string' ? argument : undefined)),
+    vscode.commands.registerCommand(COMMANDS.explainError, (argument?: unknown) =>
+      explain(documents, typeof argument === 'string' ? argument : undefined),
+    ),
   );
 }
 
-async function diagnose(connections: Connections, log: ExtensionLog, documents: ReadOnlyDocuments, args: DiagnoseArgs): Promise<DiagnosisReport | undefined> {
+async function diagnose(
+  connections: Connections,
+  log: ExtensionLog,
+  documents: ReadOnlyDocuments,
+  args: DiagnoseArgs,
+): Promise<DiagnosisReport | undefined> {
   const candidates = connections.store.list().filter((profile) => profile.kind === 'elasticsearch');
-  const local = args.connectionId ? connections.store.get(args.connectionId) : await pickProfile(candidates, 'Diagnose a remote cluster of which connection (the local cluster)?');
+  const local = args.connectionId
+    ? connections.store.get(args.connectionId)
+    : await pickProfile(candidates, 'Diagnose a remote cluster of which connection (the local cluster)?');
   if (!local) {
     if (args.connectionId) void vscode.window.showErrorMessage(`No saved connection has the id "${args.connectionId}".`);
-    else if (candidates.length === 0) void vscode.window.showInformationMessage('Add an Elasticsearch connection first ("Elastic: Add Connection").');
+    else if (candidates.length === 0)
+      void vscode.window.showInformationMessage('Add an Elasticsearch connection first ("Elastic: Add Connection").');
     return undefined;
   }
   const opened: ConnectionClients[] = [];
   try {
     const localClients = await connections.openClients(local);
     opened.push(localClients);
-    if (localClients.kind !== 'elasticsearch') throw new ApiError('configuration', `"${local.name}" is not an Elasticsearch connection.`);
+    if (localClients.kind !== 'elasticsearch')
+      throw new ApiError('configuration', `"${local.name}" is not an Elasticsearch connection.`);
     const localCluster = localProbe(localClients.elasticsearch);
 
     const alias = args.alias ?? (await pickAlias(localCluster));
@@ -90,7 +106,10 @@ async function diagnose(connections: Connections, log: ExtensionLog, documents: 
         : args.remoteConnectionId
           ? connections.store.get(args.remoteConnectionId)
           : others.length
-            ? await pickProfile(others, `Which connection is the remote cluster "${alias}"? (Esc: none; its keys are then not checked)`)
+            ? await pickProfile(
+                others,
+                `Which connection is the remote cluster "${alias}"? (Esc: none; its keys are then not checked)`,
+              )
             : undefined;
     let remote: RemoteClusterProbe | undefined;
     let caPem: string | undefined;
@@ -126,7 +145,9 @@ async function diagnose(connections: Connections, log: ExtensionLog, documents: 
     const summary = summarize(report);
     lastDiagnoses.set(local.id, alias, { verdict: verdictOf(report), summary, at: new Date(report.startedAt).toLocaleString() });
     log.info(`Diagnosed remote cluster "${alias}" of "${local.name}": ${summary}`);
-    await documents.show(`diagnosis-${alias.replace(/[^\w.-]/g, '_')}.md`, log.redactor.scrub(renderReport(report)), { key: `diagnosis/${local.id}/${alias}` });
+    await documents.show(`diagnosis-${alias.replace(/[^\w.-]/g, '_')}.md`, log.redactor.scrub(renderReport(report)), {
+      key: `diagnosis/${local.id}/${alias}`,
+    });
     // The tree reloads: the new verdict shows, and resolve-cluster may have reconnected the remote.
     void vscode.commands.executeCommand(COMMANDS.refreshRemoteClusters);
     if (!args.quiet) void offerActions(report, local);
@@ -154,7 +175,11 @@ async function pickProfile(profiles: ConnectionProfile[], placeHolder: string): 
 
 async function pickAlias(local: ReturnType<typeof localProbe>): Promise<string | undefined> {
   const known = await local.remoteInfo().then(Object.keys, () => [] as string[]);
-  if (known.length === 0) return vscode.window.showInputBox({ prompt: 'Remote cluster alias to diagnose (GET _remote/info lists none)', ignoreFocusOut: true });
+  if (known.length === 0)
+    return vscode.window.showInputBox({
+      prompt: 'Remote cluster alias to diagnose (GET _remote/info lists none)',
+      ignoreFocusOut: true,
+    });
   return vscode.window.showQuickPick(known, { placeHolder: 'Diagnose which remote cluster?' });
 }
 
@@ -169,14 +194,23 @@ const ACTION_LABELS: Record<FixAction['kind'], string> = {
 async function offerActions(report: DiagnosisReport, local: ConnectionProfile): Promise<void> {
   const actions = new Map<string, FixAction>();
   for (const outcome of report.outcomes) {
-    if (outcome.action && (outcome.status === 'failed' || outcome.status === 'warning') && !actions.has(ACTION_LABELS[outcome.action.kind])) {
+    if (
+      outcome.action &&
+      (outcome.status === 'failed' || outcome.status === 'warning') &&
+      !actions.has(ACTION_LABELS[outcome.action.kind])
+    ) {
       actions.set(ACTION_LABELS[outcome.action.kind], outcome.action);
     }
   }
   const verdict = verdictOf(report);
   const message = `"${report.alias}": ${summarize(report)}`;
   const buttons = [...actions.keys()].slice(0, 3);
-  const choice = verdict === 'failed' ? await vscode.window.showErrorMessage(message, ...buttons) : verdict === 'warning' ? await vscode.window.showWarningMessage(message, ...buttons) : await vscode.window.showInformationMessage(message);
+  const choice =
+    verdict === 'failed'
+      ? await vscode.window.showErrorMessage(message, ...buttons)
+      : verdict === 'warning'
+        ? await vscode.window.showWarningMessage(message, ...buttons)
+        : await vscode.window.showInformationMessage(message);
   const action = choice ? actions.get(choice) : undefined;
   if (!action) return;
   switch (action.kind) {
@@ -190,7 +224,11 @@ async function offerActions(report: DiagnosisReport, local: ConnectionProfile): 
       await vscode.commands.executeCommand(COMMANDS.explainError, action.text);
       return;
     case 'openSetting':
-      await openInWorkspace((text, uri) => aliasAnchors(uri, text).find((anchor) => anchor.alias === action.alias)?.offset, `cluster.remote.${action.alias}.${action.setting}`, local);
+      await openInWorkspace(
+        (text, uri) => aliasAnchors(uri, text).find((anchor) => anchor.alias === action.alias)?.offset,
+        `cluster.remote.${action.alias}.${action.setting}`,
+        local,
+      );
       return;
     case 'addRole':
       await openInWorkspace((text) => firstMatch(text, /^\s*node\.roles\s*:|^\s*roles\s*:/m), 'node.roles', local);
@@ -199,7 +237,11 @@ async function offerActions(report: DiagnosisReport, local: ConnectionProfile): 
 }
 
 /** Opens the first elasticsearch.yml in the workspace where `locate` finds the setting; says so when none does. */
-async function openInWorkspace(locate: (text: string, uri: string) => number | undefined, what: string, local: ConnectionProfile): Promise<void> {
+async function openInWorkspace(
+  locate: (text: string, uri: string) => number | undefined,
+  what: string,
+  local: ConnectionProfile,
+): Promise<void> {
   const files = await vscode.workspace.findFiles('**/*elasticsearch.{yml,yaml}', '**/node_modules/**', 20);
   for (const file of files) {
     const document = await vscode.workspace.openTextDocument(file);
@@ -224,7 +266,12 @@ async function explain(documents: ReadOnlyDocuments, given: string | undefined):
   if (text === undefined) {
     const editor = vscode.window.activeTextEditor;
     const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
-    text = selected || (await vscode.window.showInputBox({ prompt: 'Paste an Elasticsearch error or log line about remote clusters', ignoreFocusOut: true }));
+    text =
+      selected ||
+      (await vscode.window.showInputBox({
+        prompt: 'Paste an Elasticsearch error or log line about remote clusters',
+        ignoreFocusOut: true,
+      }));
   }
   if (!text?.trim()) return undefined;
   await documents.show('remote-cluster-error.md', renderExplanation(text), { key: 'explain-error', preview: true });

@@ -36,7 +36,13 @@ export async function runDiagnosis(inputs: DiagnosisInputs, checks: readonly Che
     }
     outcomes.push({ id: check.id, title: check.title, section: check.section, ...result });
   }
-  return { alias: inputs.alias, localConnectionName: inputs.localConnectionName, remoteConnectionName: inputs.remote?.connectionName, startedAt, outcomes };
+  return {
+    alias: inputs.alias,
+    localConnectionName: inputs.localConnectionName,
+    remoteConnectionName: inputs.remote?.connectionName,
+    startedAt,
+    outcomes,
+  };
 }
 
 export function verdictOf(report: DiagnosisReport): Verdict {
@@ -51,7 +57,8 @@ export function summarize(report: DiagnosisReport): string {
   const warned = report.outcomes.filter((outcome) => outcome.status === 'warning');
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
   if (failed.length) return `${count(failed.length, 'failed check')}: ${failed.map((outcome) => outcome.title).join('; ')}`;
-  if (warned.length) return `No failures; ${count(warned.length, 'warning')}: ${warned.map((outcome) => outcome.title).join('; ')}`;
+  if (warned.length)
+    return `No failures; ${count(warned.length, 'warning')}: ${warned.map((outcome) => outcome.title).join('; ')}`;
   return 'All checks that could run passed.';
 }
 
@@ -62,7 +69,12 @@ const SECTION_TITLES: Record<CheckSection, string> = {
   versions: 'Versions',
 };
 
-const STATUS_LABELS = { passed: '✅ passed', failed: '❌ failed', warning: '⚠️ warning', 'not-checked': '➖ not checked' } as const;
+const STATUS_LABELS = {
+  passed: '✅ passed',
+  failed: '❌ failed',
+  warning: '⚠️ warning',
+  'not-checked': '➖ not checked',
+} as const;
 
 /** Markdown; inline text from clusters is kept in code spans or escaped so it cannot inject markup. */
 export function renderReport(report: DiagnosisReport): string {

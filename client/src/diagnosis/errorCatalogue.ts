@@ -36,9 +36,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     // server/src/main/java/org/elasticsearch/transport/ConnectTransportException.java, raised by the
     // transport when a socket cannot be opened (logged by ProxyConnectionStrategy / SniffConnectionStrategy)
     id: 'connect-exception',
-    pattern: /connect_exception|ConnectTransportException|Connection refused|failed to open any proxy connections|fetching nodes from external cluster/i,
+    pattern:
+      /connect_exception|ConnectTransportException|Connection refused|failed to open any proxy connections|fetching nodes from external cluster/i,
     title: 'The remote cannot be reached',
-    meaning: 'The local nodes could not open a TCP connection to the configured address: wrong host or port, the remote cluster server not enabled, or a firewall in the way.',
+    meaning:
+      'The local nodes could not open a TCP connection to the configured address: wrong host or port, the remote cluster server not enabled, or a firewall in the way.',
     fix: 'Check the host and port; for the API-key model enable remote_cluster_server.enabled and use its port (default 9443); check firewalls between the clusters.',
   },
   {
@@ -46,7 +48,8 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     id: 'trust-not-established',
     pattern: /failed to establish trust with server|PKIX path building failed|unable to find valid certification path/i,
     title: "The local cluster does not trust the remote's certificate",
-    meaning: "The remote's certificate is not signed by a CA the local cluster's SSL context trusts (or, if the message says so, its name or dates are wrong). With the API-key model this also happens when the address is the transport port, which presents a different certificate.",
+    meaning:
+      "The remote's certificate is not signed by a CA the local cluster's SSL context trusts (or, if the message says so, its name or dates are wrong). With the API-key model this also happens when the address is the transport port, which presents a different certificate.",
     fix: 'Add the remote CA to xpack.security.remote_cluster_client.ssl.certificate_authorities (API-key model) or xpack.security.transport.ssl.certificate_authorities (certificate model); check the port is the remote cluster server port (9443) for the API-key model.',
   },
   {
@@ -54,15 +57,17 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     id: 'client-did-not-trust',
     pattern: /client did not trust this server's certificate/i,
     title: "The connecting cluster rejected this cluster's certificate (remote-side log)",
-    meaning: 'Logged on the remote: the local cluster closed the TLS handshake because it does not trust the certificate this cluster presented.',
-    fix: "On the local cluster, trust this cluster's CA (see \"failed to establish trust with server\" in the local logs for the details).",
+    meaning:
+      'Logged on the remote: the local cluster closed the TLS handshake because it does not trust the certificate this cluster presented.',
+    fix: 'On the local cluster, trust this cluster\'s CA (see "failed to establish trust with server" in the local logs for the details).',
   },
   {
     // JDK SSLEngine alert, logged by server/src/main/java/org/elasticsearch/transport/TcpTransport.java
     id: 'bad-certificate',
     pattern: /Received fatal alert: bad_certificate|Empty client certificate chain/i,
     title: 'The server wanted a client certificate',
-    meaning: 'The local cluster connected to the remote transport port, which requires a client certificate, while using the API-key model (which sends none).',
+    meaning:
+      'The local cluster connected to the remote transport port, which requires a client certificate, while using the API-key model (which sends none).',
     fix: 'Point the alias at the remote cluster server port (default 9443), not the transport port (9300).',
   },
   {
@@ -84,9 +89,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
   {
     // x-pack/plugin/security/src/main/java/org/elasticsearch/xpack/security/authc/CrossClusterAccessAuthenticationService.java
     id: 'no-credentials',
-    pattern: /require transport header \[_cross_cluster_access_credentials\] but none found|Please ensure you have configured remote cluster credentials/i,
+    pattern:
+      /require transport header \[_cross_cluster_access_credentials\] but none found|Please ensure you have configured remote cluster credentials/i,
     title: 'No cross-cluster API key on the local cluster',
-    meaning: 'The local cluster connected to the remote cluster server port without credentials, so it used the certificate model there.',
+    meaning:
+      'The local cluster connected to the remote cluster server port without credentials, so it used the certificate model there.',
     fix: 'Add the cross-cluster API key to the keystore of every local node as cluster.remote.<alias>.credentials, then POST /_nodes/reload_secure_settings.',
   },
   {
@@ -95,16 +102,17 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     pattern: /authentication expected API key type of \[cross_cluster\], but API key \[[^\]]*\] has type \[rest\]/i,
     title: 'A REST API key is stored as remote credentials',
     meaning: 'The remote cluster server accepts only cross-cluster API keys; the keystore holds a REST API key.',
-    fix: 'Create a cross-cluster API key on the remote (POST /_security/cross_cluster/api_key) and replace cluster.remote.<alias>.credentials in every local node\'s keystore.',
+    fix: "Create a cross-cluster API key on the remote (POST /_security/cross_cluster/api_key) and replace cluster.remote.<alias>.credentials in every local node's keystore.",
   },
   {
     // x-pack/plugin/core/src/main/java/org/elasticsearch/xpack/core/security/authc/DefaultAuthenticationFailureHandler.java
     // (the remote-side log line comes from x-pack/plugin/security/.../authc/ApiKeyAuthenticator.java)
     id: 'unable-to-authenticate',
-    pattern: /unable to authenticate user \[[^\]]*\] for action \[cluster:internal\/remote_cluster|Authentication using apikey failed/i,
+    pattern:
+      /unable to authenticate user \[[^\]]*\] for action \[cluster:internal\/remote_cluster|Authentication using apikey failed/i,
     title: 'The cross-cluster API key was rejected',
     meaning: 'The key in the keystore is wrong, was invalidated, or has expired.',
-    fix: 'Check the key on the remote (GET /_security/api_key?id=<id>); create a new cross-cluster API key and replace the credentials in every local node\'s keystore.',
+    fix: "Check the key on the remote (GET /_security/api_key?id=<id>); create a new cross-cluster API key and replace the credentials in every local node's keystore.",
   },
   {
     // x-pack/plugin/security/src/main/java/org/elasticsearch/xpack/security/authc/ApiKeyService.java. The
@@ -121,15 +129,16 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     id: 'no-remote-indices',
     pattern: /no remote indices privileges apply for the target cluster/i,
     title: 'The local user has no remote_indices for the cluster',
-    meaning: 'None of the user\'s roles grants remote_indices whose clusters match the alias.',
-    fix: 'Add remote_indices (clusters: [<alias>], names, privileges such as read, read_cross_cluster) to the user\'s role.',
+    meaning: "None of the user's roles grants remote_indices whose clusters match the alias.",
+    fix: "Add remote_indices (clusters: [<alias>], names, privileges such as read, read_cross_cluster) to the user's role.",
   },
   {
     // x-pack/plugin/security/src/main/java/org/elasticsearch/xpack/security/authz/AuthorizationDenialMessages.java
     id: 'remote-unauthorized',
     pattern: /towards remote cluster (\[[^\]]*\] )?is unauthorized for/i,
     title: 'Insufficient privileges on the remote',
-    meaning: "The intersection of the local user's remote_indices and the cross-cluster key's access does not allow the action on those indices.",
+    meaning:
+      "The intersection of the local user's remote_indices and the cross-cluster key's access does not allow the action on those indices.",
     fix: "Grant the local role the remote_indices it needs, and make sure the key's access.search / access.replication names cover the same indices.",
   },
   {
@@ -146,7 +155,7 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     pattern: /message from unsupported version: \[[^\]]*\] minimal compatible version is/i,
     title: 'Incompatible versions',
     meaning: 'The two clusters run versions that cannot talk over the transport protocol.',
-    fix: 'Upgrade the older cluster: a major version talks only to the previous major\'s last minor (7.17 for 8.x, 8.18 / 8.19 for 9.x).',
+    fix: "Upgrade the older cluster: a major version talks only to the previous major's last minor (7.17 for 8.x, 8.18 / 8.19 for 9.x).",
   },
   {
     // modules/transport-netty4 (Netty's NotSslRecordException) when plaintext reaches a TLS port
@@ -170,7 +179,7 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     pattern: /transport connection to \[.*\] closed by remote/i,
     title: 'The connection was closed by the remote',
     meaning: 'A remote node restarted, or the network between the clusters drops idle connections.',
-    fix: 'If it repeats without restarts, set transport.ping_schedule or OS TCP keepalives shorter than the network\'s idle timeout.',
+    fix: "If it repeats without restarts, set transport.ping_schedule or OS TCP keepalives shorter than the network's idle timeout.",
   },
   {
     // JDK hostname verification (sun.security.util.HostnameChecker), reported through SslDiagnostics.java
@@ -186,7 +195,7 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     pattern: /certificate dates are not valid|CertificateExpiredException|certificate has expired/i,
     title: 'An expired certificate',
     meaning: 'The certificate one side presented is outside its validity dates.',
-    fix: 'Renew the certificate and reload it; check the nodes\' clocks.',
+    fix: "Renew the certificate and reload it; check the nodes' clocks.",
   },
 ];
 
@@ -199,10 +208,17 @@ export function explainError(text: string): CatalogueEntry[] {
 /** Markdown for the Explain Error command. The pasted text is quoted back, shortened. */
 export function renderExplanation(text: string): string {
   const entries = explainError(text);
-  const quoted = redactTokens(text).trim().split('\n').slice(0, 12).map((line) => `> ${line.slice(0, 400)}`).join('\n');
+  const quoted = redactTokens(text)
+    .trim()
+    .split('\n')
+    .slice(0, 12)
+    .map((line) => `> ${line.slice(0, 400)}`)
+    .join('\n');
   const lines = ['# Elasticsearch remote-cluster error explained', '', quoted, ''];
   if (entries.length === 0) {
-    lines.push('This message is not in the catalogue of remote-cluster errors. Run **Elastic: Diagnose Remote Cluster** to check the usual causes.');
+    lines.push(
+      'This message is not in the catalogue of remote-cluster errors. Run **Elastic: Diagnose Remote Cluster** to check the usual causes.',
+    );
   }
   for (const entry of entries) {
     lines.push(`## ${entry.title}`, '', `**What it means:** ${entry.meaning}`, '', `**What to do:** ${entry.fix}`, '');

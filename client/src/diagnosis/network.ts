@@ -34,7 +34,11 @@ export function createNetworkProbe(options: NetworkProbeOptions = {}): NetworkPr
       const { host, port } = parsed;
       const report: EndpointReport = { address, host, port, dns: { addresses: [] } };
       try {
-        const addresses = isIP(host) ? [host] : (await withTimeout(lookup(host, { all: true }), timeoutMs, 'name resolution timed out')).map((entry) => entry.address);
+        const addresses = isIP(host)
+          ? [host]
+          : (await withTimeout(lookup(host, { all: true }), timeoutMs, 'name resolution timed out')).map(
+              (entry) => entry.address,
+            );
         report.dns = { addresses };
       } catch (error) {
         report.dns = { error: describe(error) };
@@ -45,11 +49,19 @@ export function createNetworkProbe(options: NetworkProbeOptions = {}): NetworkPr
       if (!report.tcp.ok) return report;
 
       const trustedBy = caPem ? (caLabel ?? 'the configured CA') : 'the system CA store';
-      const tlsResult = await tlsHandshake(target, port, { serverName: serverName ?? (isIP(host) ? undefined : host), caPem, timeoutMs });
+      const tlsResult = await tlsHandshake(target, port, {
+        serverName: serverName ?? (isIP(host) ? undefined : host),
+        caPem,
+        timeoutMs,
+      });
       if (tlsResult.kind === 'tls') {
         report.speaks = 'tls';
         report.httpOverTls = tlsResult.httpOverTls;
-        report.tls = tlsFacts(tlsResult.certificate, tlsResult.socketFacts, { serverName, trustedBy, nameToCheck: serverName ?? host });
+        report.tls = tlsFacts(tlsResult.certificate, tlsResult.socketFacts, {
+          serverName,
+          trustedBy,
+          nameToCheck: serverName ?? host,
+        });
       } else if (tlsResult.kind === 'silent') {
         report.speaks = 'silent';
       } else {
@@ -60,7 +72,11 @@ export function createNetworkProbe(options: NetworkProbeOptions = {}): NetworkPr
   };
 }
 
-function tcpReach(host: string, port: number, timeoutMs: number): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
+function tcpReach(
+  host: string,
+  port: number,
+  timeoutMs: number,
+): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
   return new Promise((resolve) => {
     const socket = netConnect({ host, port });
     const done = (value: { ok: true } | { ok: false; code: string; message: string }) => {
@@ -68,18 +84,37 @@ function tcpReach(host: string, port: number, timeoutMs: number): Promise<{ ok: 
       socket.destroy();
       resolve(value);
     };
-    const timer = setTimeout(() => done({ ok: false, code: 'ETIMEDOUT', message: `no answer within ${timeoutMs} ms (a firewall dropping packets looks like this)` }), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        done({
+          ok: false,
+          code: 'ETIMEDOUT',
+          message: `no answer within ${timeoutMs} ms (a firewall dropping packets looks like this)`,
+        }),
+      timeoutMs,
+    );
     socket.once('connect', () => done({ ok: true }));
-    socket.once('error', (error: NodeJS.ErrnoException) => done({ ok: false, code: error.code ?? 'ERROR', message: error.message }));
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      done({ ok: false, code: error.code ?? 'ERROR', message: error.message }),
+    );
   });
 }
 
 type HandshakeResult =
-  | { kind: 'tls'; certificate: PeerCertificate; socketFacts: { authorized: boolean; authorizationError?: string }; httpOverTls: boolean }
+  | {
+      kind: 'tls';
+      certificate: PeerCertificate;
+      socketFacts: { authorized: boolean; authorizationError?: string };
+      httpOverTls: boolean;
+    }
   | { kind: 'not-tls'; message: string }
   | { kind: 'silent' };
 
-function tlsHandshake(host: string, port: number, options: { serverName?: string; caPem?: string; timeoutMs: number }): Promise<HandshakeResult> {
+function tlsHandshake(
+  host: string,
+  port: number,
+  options: { serverName?: string; caPem?: string; timeoutMs: number },
+): Promise<HandshakeResult> {
   return new Promise((resolve) => {
     let settled = false;
     const socket: TLSSocket = tlsConnect({
@@ -103,11 +138,17 @@ function tlsHandshake(host: string, port: number, options: { serverName?: string
     socket.once('error', (error) => finish({ kind: 'not-tls', message: describe(error) }));
     socket.once('secureConnect', () => {
       const certificate = socket.getPeerCertificate(true);
-      const socketFacts = { authorized: socket.authorized, authorizationError: socket.authorizationError ? String(socket.authorizationError) : undefined };
+      const socketFacts = {
+        authorized: socket.authorized,
+        authorizationError: socket.authorizationError ? String(socket.authorizationError) : undefined,
+      };
       clearTimeout(timer);
       // A REST port answers an HTTP request; transport and remote-cluster ports never do.
       let received = '';
-      timer = setTimeout(() => finish({ kind: 'tls', certificate, socketFacts, httpOverTls: false }), Math.min(options.timeoutMs, 1500));
+      timer = setTimeout(
+        () => finish({ kind: 'tls', certificate, socketFacts, httpOverTls: false }),
+        Math.min(options.timeoutMs, 1500),
+      );
       socket.on('data', (chunk: Buffer) => {
         received += chunk.toString('latin1');
         if (received.length >= 5) finish({ kind: 'tls', certificate, socketFacts, httpOverTls: received.startsWith('HTTP/') });
@@ -144,7 +185,10 @@ function tlsFacts(
   socket: { authorized: boolean; authorizationError?: string },
   options: { serverName?: string; trustedBy: string; nameToCheck: string },
 ): TlsFacts {
-  const subjectAltNames = (certificate.subjectaltname ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const subjectAltNames = (certificate.subjectaltname ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const nameError = certificate.raw ? checkServerIdentity(options.nameToCheck, certificate) : undefined;
   return {
     serverName: options.serverName,
@@ -170,7 +214,10 @@ function distinguishedName(name: PeerCertificate['subject'] | undefined): string
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 function describe(error: unknown): string {

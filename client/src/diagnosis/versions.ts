@@ -40,13 +40,17 @@ function atLeast(version: Version, floor: Version): boolean {
   return version.major !== floor.major ? version.major > floor.major : version.minor >= floor.minor;
 }
 
-export type Compatibility = { kind: 'supported' } | { kind: 'unsupported'; reason: string } | { kind: 'incompatible'; reason: string };
+export type Compatibility =
+  { kind: 'supported' } | { kind: 'unsupported'; reason: string } | { kind: 'incompatible'; reason: string };
 
 /** Can a local cluster at `local` search a remote at `remote`? */
 export function ccsCompatibility(local: Version, remote: Version): Compatibility {
   const show = (v: Version) => `${v.major}.${v.minor}`;
   // The older side must be at least the newer side's minimum wire-compatible version.
-  const [older, newer] = local.major < remote.major || (local.major === remote.major && local.minor <= remote.minor) ? [local, remote] : [remote, local];
+  const [older, newer] =
+    local.major < remote.major || (local.major === remote.major && local.minor <= remote.minor)
+      ? [local, remote]
+      : [remote, local];
   const floor = minimumWireCompatible(newer.major);
   if (older.major !== newer.major && !atLeast(older, floor)) {
     return {
@@ -56,7 +60,10 @@ export function ccsCompatibility(local: Version, remote: Version): Compatibility
   }
   if (local.major === remote.major) {
     if (remote.minor >= local.minor - 1) return { kind: 'supported' };
-    return { kind: 'unsupported', reason: `the remote (${show(remote)}) is more than one minor older than the local cluster (${show(local)}); Elastic supports the previous minor, the same version or newer minors of the same major.` };
+    return {
+      kind: 'unsupported',
+      reason: `the remote (${show(remote)}) is more than one minor older than the local cluster (${show(local)}); Elastic supports the previous minor, the same version or newer minors of the same major.`,
+    };
   }
   if (remote.major === local.major + 1) return { kind: 'supported' }; // local is the previous major's last minor (checked above).
   // remote.major === local.major - 1: a newer local searching the previous major's last minor.

@@ -32,14 +32,28 @@ export async function addRemoteCluster(context: FlowContext, args: AddRemoteClus
       if (!checked) return cancelled();
       draft.local = checked;
     }
-    const remoteProfile = args.remoteConnectionId !== undefined ? await connectionById(context, args.remoteConnectionId, ['elasticsearch']) : undefined;
+    const remoteProfile =
+      args.remoteConnectionId !== undefined
+        ? await connectionById(context, args.remoteConnectionId, ['elasticsearch'])
+        : undefined;
     if (args.remoteConnectionId !== undefined && !remoteProfile) return cancelled();
-    const start: FlowStart = { context, pool, presetModel, presetLocal: draft.local !== undefined, remoteProfile, alias: args.alias };
+    const start: FlowStart = {
+      context,
+      pool,
+      presetModel,
+      presetLocal: draft.local !== undefined,
+      remoteProfile,
+      alias: args.alias,
+    };
 
     const stepsFor = (current: AddRemoteDraft): FlowStep<AddRemoteDraft>[] => [
       ...(presetModel ? [] : [modelStep(start)]),
       ...localSteps(start, current),
-      ...(current.model === 'certificate' ? certificateSteps(start, current) : current.model === 'api-key' ? apiKeySteps(start, current) : []),
+      ...(current.model === 'certificate'
+        ? certificateSteps(start, current)
+        : current.model === 'api-key'
+          ? apiKeySteps(start, current)
+          : []),
     ];
     if (!(await runSteps(ADD_REMOTE_CLUSTER_TITLE, draft, stepsFor))) return cancelled();
 

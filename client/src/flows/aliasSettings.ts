@@ -37,7 +37,9 @@ export function aliasesIn(...scopes: SettingsMap[]): string[] {
 
 function pick(scope: SettingsMap | undefined, alias: string): SettingsMap {
   const prefix = aliasPrefix(alias);
-  return Object.fromEntries(Object.entries(scope ?? {}).filter(([key, value]) => key.startsWith(prefix) && value !== null && value !== undefined));
+  return Object.fromEntries(
+    Object.entries(scope ?? {}).filter(([key, value]) => key.startsWith(prefix) && value !== null && value !== undefined),
+  );
 }
 
 export async function readAliasSettings(client: ElasticsearchClient, alias: string): Promise<AliasSettings> {
@@ -53,7 +55,8 @@ export function hasAnySetting(settings: AliasSettings): boolean {
 export function describeAliasSettings(settings: AliasSettings): string[] {
   const lines: string[] = [];
   for (const scope of ['persistent', 'transient'] as const) {
-    for (const [key, value] of Object.entries(settings[scope])) lines.push(`${key}: ${Array.isArray(value) ? value.join(', ') : String(value)} (${scope})`);
+    for (const [key, value] of Object.entries(settings[scope]))
+      lines.push(`${key}: ${Array.isArray(value) ? value.join(', ') : String(value)} (${scope})`);
   }
   return lines;
 }
@@ -70,7 +73,11 @@ export interface ProxyConnection {
  * new one does not set (e.g. sniff `seeds`) are nulled in the same request; a transient key would
  * win over the new persistent value, so those are nulled too.
  */
-export function proxySettingsBody(alias: string, connection: ProxyConnection, before: AliasSettings): { persistent: SettingsMap; transient?: SettingsMap } {
+export function proxySettingsBody(
+  alias: string,
+  connection: ProxyConnection,
+  before: AliasSettings,
+): { persistent: SettingsMap; transient?: SettingsMap } {
   const prefix = aliasPrefix(alias);
   const wanted: SettingsMap = {
     [`${prefix}mode`]: 'proxy',
@@ -112,17 +119,24 @@ export function restoreBody(before: AliasSettings, now: AliasSettings): { persis
 /** Whether the stored settings of the alias already hold every value of `body` (nulls: key absent). */
 export function settingsApplied(now: AliasSettings, body: { persistent?: SettingsMap; transient?: SettingsMap }): boolean {
   return (['persistent', 'transient'] as const).every((scope) =>
-    Object.entries(body[scope] ?? {}).every(([key, value]) => (value === null ? !(key in now[scope]) : sameValue(now[scope][key], value))),
+    Object.entries(body[scope] ?? {}).every(([key, value]) =>
+      value === null ? !(key in now[scope]) : sameValue(now[scope][key], value),
+    ),
   );
 }
 
 function sameValue(stored: unknown, wanted: unknown): boolean {
-  const text = (value: unknown) => (Array.isArray(value) ? value.map(String).join(',') : value === undefined ? undefined : String(value));
+  const text = (value: unknown) =>
+    Array.isArray(value) ? value.map(String).join(',') : value === undefined ? undefined : String(value);
   return text(stored) === text(wanted);
 }
 
 /** The PUT _cluster/settings body to run by hand when the undo of `body` fails: puts back `before`. */
-function restoreByHand(before: AliasSettings, body: { persistent: SettingsMap; transient?: SettingsMap }, clusterName: string): string {
+function restoreByHand(
+  before: AliasSettings,
+  body: { persistent: SettingsMap; transient?: SettingsMap },
+  clusterName: string,
+): string {
   const set = (scope?: SettingsMap) => Object.fromEntries(Object.entries(scope ?? {}).filter(([, value]) => value !== null));
   const restore = restoreBody(before, { alias: before.alias, persistent: set(body.persistent), transient: set(body.transient) });
   return `on "${clusterName}" (for example in Kibana Dev Tools): PUT _cluster/settings?flat_settings=true ${JSON.stringify(restore)}`;
@@ -150,7 +164,10 @@ export async function writeProxySettings(
         done: `Set cluster.remote.${alias}.mode: proxy and proxy_address: ${connection.address}${connection.serverName ? ` with server_name: ${connection.serverName}` : ''} on "${clusterName}".`,
         undo: {
           description: `Putting the settings of "${alias}" back`,
-          run: async () => void (await client.putClusterSettings(restoreBody(before, await readAliasSettings(client, alias)), { flatSettings: true })),
+          run: async () =>
+            void (await client.putClusterSettings(restoreBody(before, await readAliasSettings(client, alias)), {
+              flatSettings: true,
+            })),
           byHand: restoreByHand(before, body, clusterName),
           isUndone: async () => {
             const now = await readAliasSettings(client, alias);

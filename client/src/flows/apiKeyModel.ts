@@ -16,10 +16,33 @@ import { ChangeLog, failFlow, finishFlow, recordedWrite, type FlowResult } from 
 import { type FlowContext } from './context';
 import { createRecordedKey } from './crossClusterKeys';
 import { deploymentDetails } from './deployments';
-import { appendDocumentEdit, credentialsSecretName, credentialsSecretYaml, credentialsSetting, eckResources, secureSettingsEdit, secureSettingsSnippet, type EckResource } from './eck';
+import {
+  appendDocumentEdit,
+  credentialsSecretName,
+  credentialsSecretYaml,
+  credentialsSetting,
+  eckResources,
+  secureSettingsEdit,
+  secureSettingsSnippet,
+  type EckResource,
+} from './eck';
 import { PLATFORM_LABELS, PORTS } from './platforms';
-import { addressProblem, certificateIdentityProblem, confirmEveryIndex, nameProblem, parsePatterns, patternsProblem, portOf, serverNameProblem } from './validation';
-import { apiKeyVersionVerdict, atLeastVersion, CERTIFICATE_IDENTITY_VERSION, CLOUD_KEYSTORE_AUTO_RELOAD_VERSION } from './versionGates';
+import {
+  addressProblem,
+  certificateIdentityProblem,
+  confirmEveryIndex,
+  nameProblem,
+  parsePatterns,
+  patternsProblem,
+  portOf,
+  serverNameProblem,
+} from './validation';
+import {
+  apiKeyVersionVerdict,
+  atLeastVersion,
+  CERTIFICATE_IDENTITY_VERSION,
+  CLOUD_KEYSTORE_AUTO_RELOAD_VERSION,
+} from './versionGates';
 import { checkCluster, pickDeployment, type CheckedCluster } from './pickers';
 import { remainingConnectionProblem } from './remoteStatus';
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
@@ -55,11 +78,20 @@ export function apiKeySteps(start: FlowStart, draft: AddRemoteDraft): FlowStep<A
       if (!isCloudPlatform(current.localPlatform) || !current.localDeployment) return [];
       const cloud = await start.pool.cloud(current.localDeployment.connection);
       const keystore = await cloud.getKeystore(current.localDeployment.deploymentId, current.localDeployment.refId);
-      return credentialsSetting(alias) in keystore.secrets ? [`${credentialsSetting(alias)} in the keystore of deployment "${current.localDeployment.deploymentName}" (it would be replaced)`] : [];
+      return credentialsSetting(alias) in keystore.secrets
+        ? [
+            `${credentialsSetting(alias)} in the keystore of deployment "${current.localDeployment.deploymentName}" (it would be replaced)`,
+          ]
+        : [];
     }),
   );
   if (!draft.remoteWithoutConnection) steps.push(searchStep(start), replicationStep(start));
-  if (draft.remote && draft.local && atLeastVersion(draft.local.info.version.number, CERTIFICATE_IDENTITY_VERSION) && atLeastVersion(draft.remote.info.version.number, CERTIFICATE_IDENTITY_VERSION)) {
+  if (
+    draft.remote &&
+    draft.local &&
+    atLeastVersion(draft.local.info.version.number, CERTIFICATE_IDENTITY_VERSION) &&
+    atLeastVersion(draft.remote.info.version.number, CERTIFICATE_IDENTITY_VERSION)
+  ) {
     steps.push(certificateIdentityStep(start));
   }
   if (draft.localPlatform === 'eck') {
@@ -70,7 +102,10 @@ export function apiKeySteps(start: FlowStart, draft: AddRemoteDraft): FlowStep<A
 }
 
 /** Checks a remote connection for the API-key model; undefined (after saying why) when it cannot be used. */
-export async function checkApiKeyRemote(start: FlowStart, profile: CheckedCluster['profile']): Promise<CheckedCluster | undefined> {
+export async function checkApiKeyRemote(
+  start: FlowStart,
+  profile: CheckedCluster['profile'],
+): Promise<CheckedCluster | undefined> {
   const { context, pool } = start;
   if (profile.auth === 'apiKey') {
     await context.ui.notify(
@@ -86,16 +121,29 @@ export async function checkApiKeyRemote(start: FlowStart, profile: CheckedCluste
     await context.ui.notify('error', verdict.problem);
     return undefined;
   }
-  if (!verdict.ok && !(await context.ui.confirm(verdict.problem, 'It may still work; continue only if you know this version supports it.', 'Continue Anyway'))) return undefined;
+  if (
+    !verdict.ok &&
+    !(await context.ui.confirm(
+      verdict.problem,
+      'It may still work; continue only if you know this version supports it.',
+      'Continue Anyway',
+    ))
+  )
+    return undefined;
   let enabled: string | undefined;
   try {
     const client = await pool.elasticsearch(profile);
-    const settings = await context.ui.progress(`Checking the remote cluster server of "${profile.name}"…`, () => client.getClusterSettings({ flatSettings: true, includeDefaults: true }));
+    const settings = await context.ui.progress(`Checking the remote cluster server of "${profile.name}"…`, () =>
+      client.getClusterSettings({ flatSettings: true, includeDefaults: true }),
+    );
     const key = 'remote_cluster_server.enabled';
     const value = settings.transient[key] ?? settings.persistent[key] ?? settings.defaults?.[key];
     enabled = value === undefined ? undefined : String(value);
   } catch (error) {
-    await context.ui.notify('warning', `Whether "${profile.name}" has its remote cluster server enabled could not be checked: ${describeError(error)}`);
+    await context.ui.notify(
+      'warning',
+      `Whether "${profile.name}" has its remote cluster server enabled could not be checked: ${describeError(error)}`,
+    );
   }
   if (enabled === 'false') {
     await context.ui.notify(
@@ -113,13 +161,24 @@ function remoteStep(start: FlowStart): FlowStep<AddRemoteDraft> {
     id: 'remote',
     run: async (draft, position) => {
       for (;;) {
-        const profiles = context.connections.list().filter((profile) => profile.kind === 'elasticsearch' && profile.id !== draft.local?.profile.id);
+        const profiles = context.connections
+          .list()
+          .filter((profile) => profile.kind === 'elasticsearch' && profile.id !== draft.local?.profile.id);
         const answer = await context.ui.pick<CheckedCluster['profile'] | typeof NO_CONNECTION>({
           ...position,
           placeholder: 'The remote cluster: the one whose indices the local cluster reads. It creates the cross-cluster API key.',
           items: [
-            ...profiles.map((profile) => ({ label: profile.name, description: describeProfile(profile), value: profile as CheckedCluster['profile'] | typeof NO_CONNECTION })),
-            { label: 'No connection to the remote', description: 'type its address, paste a key from it', detail: 'Create the key in its Kibana or with POST _security/cross_cluster/api_key', value: NO_CONNECTION },
+            ...profiles.map((profile) => ({
+              label: profile.name,
+              description: describeProfile(profile),
+              value: profile as CheckedCluster['profile'] | typeof NO_CONNECTION,
+            })),
+            {
+              label: 'No connection to the remote',
+              description: 'type its address, paste a key from it',
+              detail: 'Create the key in its Kibana or with POST _security/cross_cluster/api_key',
+              value: NO_CONNECTION,
+            },
           ],
           active: draft.remoteWithoutConnection ? NO_CONNECTION : draft.remote?.profile,
         });
@@ -159,11 +218,29 @@ function addressStep(start: FlowStart): FlowStep<AddRemoteDraft> {
           ...position,
           placeholder: `Where is the remote cluster server? The local cluster connects there (port ${PORTS.remoteClusterServer} by default).`,
           items: [
-            ...(suggested ? [{ label: suggested, description: `host of the remote connection, port ${PORTS.remoteClusterServer}`, value: { kind: 'suggested', address: suggested } as AddressChoice }] : []),
-            { label: 'An Elastic Cloud or ECE deployment…', description: 'via the proxy, with its server name', value: { kind: 'deployment' } },
+            ...(suggested
+              ? [
+                  {
+                    label: suggested,
+                    description: `host of the remote connection, port ${PORTS.remoteClusterServer}`,
+                    value: { kind: 'suggested', address: suggested } as AddressChoice,
+                  },
+                ]
+              : []),
+            {
+              label: 'An Elastic Cloud or ECE deployment…',
+              description: 'via the proxy, with its server name',
+              value: { kind: 'deployment' },
+            },
             { label: 'Enter the address…', description: 'host:port of it or of a load balancer', value: { kind: 'typed' } },
           ],
-          active: draft.remoteDeployment ? { kind: 'deployment' } : draft.address && draft.address === suggested ? { kind: 'suggested', address: suggested } : draft.address ? { kind: 'typed' } : undefined,
+          active: draft.remoteDeployment
+            ? { kind: 'deployment' }
+            : draft.address && draft.address === suggested
+              ? { kind: 'suggested', address: suggested }
+              : draft.address
+                ? { kind: 'typed' }
+                : undefined,
         });
         if (choice === undefined || choice === BACK) return choice;
         if (choice.kind === 'suggested') {
@@ -188,15 +265,21 @@ function addressStep(start: FlowStart): FlowStep<AddRemoteDraft> {
         const target = await pickDeployment(context, pool, position, {
           kinds: ['cloud', 'ece'],
           placeholder: 'The remote deployment',
-          exclude: (candidate) => candidate.deploymentId === draft.localDeployment?.deploymentId && candidate.refId === draft.localDeployment.refId,
+          exclude: (candidate) =>
+            candidate.deploymentId === draft.localDeployment?.deploymentId && candidate.refId === draft.localDeployment.refId,
           preselect: (candidate) => candidate.clusterId === draft.remote?.info.cluster_name,
         });
         if (target === undefined) return undefined;
         if (target === BACK) continue;
         try {
-          const details = await context.ui.progress(`Reading deployment "${target.deploymentName}"…`, async () => deploymentDetails(await pool.cloud(target.connection), target));
+          const details = await context.ui.progress(`Reading deployment "${target.deploymentName}"…`, async () =>
+            deploymentDetails(await pool.cloud(target.connection), target),
+          );
           if (!details.endpoint) {
-            await context.ui.notify('error', `Deployment "${target.deploymentName}" reports no endpoint, so its proxy address is unknown. Enter the address instead.`);
+            await context.ui.notify(
+              'error',
+              `Deployment "${target.deploymentName}" reports no endpoint, so its proxy address is unknown. Enter the address instead.`,
+            );
             continue;
           }
           draft.remoteDeployment = { ...target, endpoint: details.endpoint, version: details.version };
@@ -228,7 +311,8 @@ function serverNameStep(start: FlowStart): FlowStep<AddRemoteDraft> {
       applyAnswer(
         await start.context.ui.input({
           ...position,
-          prompt: 'TLS server name (SNI), when a proxy in front of the remote routes by it or the certificate is for another name. Leave empty otherwise.',
+          prompt:
+            'TLS server name (SNI), when a proxy in front of the remote routes by it or the certificate is for another name. Leave empty otherwise.',
           placeholder: 'es-remote.example.com',
           value: draft.serverName,
           validate: serverNameProblem,
@@ -260,9 +344,12 @@ export function encodedKeyProblem(value: string): string | undefined {
   const text = value.trim();
   if (text === '') return 'Paste the encoded key.';
   if (/^ApiKey\s/i.test(text)) return 'Paste only the key, without "ApiKey ".';
-  if (!/^[A-Za-z0-9+/=_-]+$/.test(text)) return 'This is not an encoded key: it is base64 text without spaces (the "encoded" field of the create response).';
+  if (!/^[A-Za-z0-9+/=_-]+$/.test(text))
+    return 'This is not an encoded key: it is base64 text without spaces (the "encoded" field of the create response).';
   const decoded = Buffer.from(text, 'base64').toString('utf8');
-  return /^[^:\s]+:[^:\s]+$/.test(decoded) ? undefined : 'This is not an encoded key: it should decode to "id:api_key". Paste the "encoded" field, not the "api_key" or "id".';
+  return /^[^:\s]+:[^:\s]+$/.test(decoded)
+    ? undefined
+    : 'This is not an encoded key: it should decode to "id:api_key". Paste the "encoded" field, not the "api_key" or "id".';
 }
 
 function searchStep(start: FlowStart): FlowStep<AddRemoteDraft> {
@@ -298,7 +385,11 @@ function replicationStep(start: FlowStart): FlowStep<AddRemoteDraft> {
           prompt: 'Indices the local cluster may REPLICATE (cross-cluster replication): comma-separated (empty: none)',
           placeholder: 'leader-*',
           value: (draft.replicationPatterns ?? []).join(', '),
-          validate: (value) => patternsProblem(value) ?? (parsePatterns(value).length === 0 && (draft.searchPatterns ?? []).length === 0 ? 'Give at least one index pattern to search or to replicate: a key that grants nothing cannot be created.' : undefined),
+          validate: (value) =>
+            patternsProblem(value) ??
+            (parsePatterns(value).length === 0 && (draft.searchPatterns ?? []).length === 0
+              ? 'Give at least one index pattern to search or to replicate: a key that grants nothing cannot be created.'
+              : undefined),
         }),
         (value) => (draft.replicationPatterns = parsePatterns(value)),
       ),
@@ -312,7 +403,8 @@ function certificateIdentityStep(start: FlowStart): FlowStep<AddRemoteDraft> {
       applyAnswer(
         await start.context.ui.input({
           ...position,
-          prompt: 'Strong identity verification (9.3+): a pattern the local cluster\'s signing certificate DN must match. Leave empty to not require it.',
+          prompt:
+            "Strong identity verification (9.3+): a pattern the local cluster's signing certificate DN must match. Leave empty to not require it.",
           placeholder: 'CN=.*\\.node\\.example\\.cluster',
           value: draft.certificateIdentity,
           validate: certificateIdentityProblem,
@@ -328,12 +420,24 @@ function eckResourceStep(start: FlowStart): FlowStep<AddRemoteDraft> {
     id: 'eckResource',
     run: async (draft, position) => {
       const resources = eckResources(context.manifests.openYamlDocuments());
-      const newFile = { label: 'Show it in a read-only editor', description: 'the Secret and the secureSettings lines', value: null };
+      const newFile = {
+        label: 'Show it in a read-only editor',
+        description: 'the Secret and the secureSettings lines',
+        value: null,
+      };
       return applyAnswer(
         await context.ui.pick<EckResource | null>({
           ...position,
           placeholder: `The ECK manifest of "${draft.local?.profile.name}": the key is loaded through a Secret listed in spec.secureSettings`,
-          items: [...resources.map((resource) => ({ label: resource.name, description: `${resource.label}${resource.namespace ? ` · namespace ${resource.namespace}` : ''}`, detail: 'Add the spec.secureSettings entry to this Elasticsearch resource', value: resource as EckResource | null })), newFile],
+          items: [
+            ...resources.map((resource) => ({
+              label: resource.name,
+              description: `${resource.label}${resource.namespace ? ` · namespace ${resource.namespace}` : ''}`,
+              detail: 'Add the spec.secureSettings entry to this Elasticsearch resource',
+              value: resource as EckResource | null,
+            })),
+            newFile,
+          ],
           active: draft.eckResource ?? undefined,
         }),
         (resource) => (draft.eckResource = resource),
@@ -352,7 +456,11 @@ function eckSecretPlacementStep(start: FlowStart): FlowStep<AddRemoteDraft> {
           placeholder: 'Where should the Secret holding the key go?',
           items: [
             { label: 'A read-only editor (recommended)', description: 'save outside version control, then apply', value: false },
-            { label: `Into ${draft.eckResource?.label ?? 'the manifest'}`, description: 'the file holds the key: do not commit it', value: true },
+            {
+              label: `Into ${draft.eckResource?.label ?? 'the manifest'}`,
+              description: 'the file holds the key: do not commit it',
+              value: true,
+            },
           ],
           active: draft.eckSecretInManifest,
         }),
@@ -389,15 +497,24 @@ export function summarizeApiKey(draft: AddRemoteDraft): string[] {
   const setting = credentialsSetting(alias);
   const lines: string[] = [];
   if (draft.remote) {
-    const access = [draft.searchPatterns?.length ? `search ${draft.searchPatterns.join(', ')}` : '', draft.replicationPatterns?.length ? `replication ${draft.replicationPatterns.join(', ')}` : ''].filter(Boolean).join('; ');
-    lines.push(`On "${draft.remote.profile.name}": create the cross-cluster API key "${keyName(draft)}" (${access}${draft.certificateIdentity ? `; certificate identity ${draft.certificateIdentity}` : ''}).`);
+    const access = [
+      draft.searchPatterns?.length ? `search ${draft.searchPatterns.join(', ')}` : '',
+      draft.replicationPatterns?.length ? `replication ${draft.replicationPatterns.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    lines.push(
+      `On "${draft.remote.profile.name}": create the cross-cluster API key "${keyName(draft)}" (${access}${draft.certificateIdentity ? `; certificate identity ${draft.certificateIdentity}` : ''}).`,
+    );
   } else {
     lines.push('Use the cross-cluster API key you pasted.');
   }
   switch (draft.localPlatform) {
     case 'cloud':
     case 'ece':
-      lines.push(`In the keystore of deployment "${draft.localDeployment?.deploymentName}": set ${setting} (${PLATFORM_LABELS[draft.localPlatform]} reloads it).`);
+      lines.push(
+        `In the keystore of deployment "${draft.localDeployment?.deploymentName}": set ${setting} (${PLATFORM_LABELS[draft.localPlatform]} reloads it).`,
+      );
       break;
     case 'eck':
       lines.push(
@@ -408,11 +525,14 @@ export function summarizeApiKey(draft: AddRemoteDraft): string[] {
       lines.push(`On "${local}": POST _nodes/reload_secure_settings once the change is rolled out.`);
       break;
     default:
-      lines.push(`On every node of "${local}": you run bin/elasticsearch-keystore add ${setting} (the extension shows how), then it runs POST _nodes/reload_secure_settings.`);
+      lines.push(
+        `On every node of "${local}": you run bin/elasticsearch-keystore add ${setting} (the extension shows how), then it runs POST _nodes/reload_secure_settings.`,
+      );
   }
-  const replaced = draft.existing && Object.keys(draft.existing.persistent).length + Object.keys(draft.existing.transient).length > 0;
+  const replaced =
+    draft.existing && Object.keys(draft.existing.persistent).length + Object.keys(draft.existing.transient).length > 0;
   lines.push(
-    `On "${local}": PUT _cluster/settings — cluster.remote.${alias}.mode: proxy, proxy_address: ${draft.address}${draft.serverName ? `, server_name: ${draft.serverName}` : ''}${replaced ? ' (replacing the alias\'s current settings)' : ''}.`,
+    `On "${local}": PUT _cluster/settings — cluster.remote.${alias}.mode: proxy, proxy_address: ${draft.address}${draft.serverName ? `, server_name: ${draft.serverName}` : ''}${replaced ? " (replacing the alias's current settings)" : ''}.`,
   );
   lines.push(`Then wait for GET _remote/info to report "${alias}" as connected.`);
   return lines;
@@ -440,7 +560,12 @@ export async function executeApiKey(start: FlowStart, draft: AddRemoteDraft): Pr
         createRecordedKey(context, changes, remoteEs, remote.profile.name, {
           name: keyName(draft),
           access: accessOf(draft),
-          metadata: { created_by: 'vscode-elastic-remote-clusters', alias, local_cluster: local.info.cluster_name, local_cluster_uuid: local.info.cluster_uuid },
+          metadata: {
+            created_by: 'vscode-elastic-remote-clusters',
+            alias,
+            local_cluster: local.info.cluster_name,
+            local_cluster_uuid: local.info.cluster_uuid,
+          },
           ...(draft.certificateIdentity ? { certificate_identity: draft.certificateIdentity } : {}),
         }),
       );
@@ -465,12 +590,19 @@ export async function executeApiKey(start: FlowStart, draft: AddRemoteDraft): Pr
     });
 
     stage = `Waiting for "${alias}" to connect`;
-    const expected = { model: 'api-key', localPlatform: draft.localPlatform ?? 'self-managed', remoteIsCloud: Boolean(draft.remoteDeployment), keystore } as const;
+    const expected = {
+      model: 'api-key',
+      localPlatform: draft.localPlatform ?? 'self-managed',
+      remoteIsCloud: Boolean(draft.remoteDeployment),
+      keystore,
+    } as const;
     const notConnected = await remainingConnectionProblem(context, localEs, alias, local.info.version.number, expected);
     if (notConnected) return await fail(context, changes, notConnected, draft);
     await context.refreshViews();
     await offerRole(start, draft, localEs, changes);
-    return await finishFlow(context, TITLE, 'completed', changes, { summary: `"${local.profile.name}" is connected to the remote cluster "${alias}" (API key, ${draft.address}).` });
+    return await finishFlow(context, TITLE, 'completed', changes, {
+      summary: `"${local.profile.name}" is connected to the remote cluster "${alias}" (API key, ${draft.address}).`,
+    });
   } catch (error) {
     return await fail(context, changes, `${stage} failed: ${describeError(error)}`, draft);
   }
@@ -484,7 +616,12 @@ function fail(context: FlowContext, changes: ChangeLog, problem: string, draft: 
  * Puts the encoded key into the local keystore the way the platform allows. Returns how it was
  * done (for the diagnosis when the connection fails), or 'stopped' when the user did not finish.
  */
-async function storeCredentials(start: FlowStart, draft: AddRemoteDraft, encoded: string, changes: ChangeLog): Promise<'api' | 'manual' | 'eck' | 'stopped'> {
+async function storeCredentials(
+  start: FlowStart,
+  draft: AddRemoteDraft,
+  encoded: string,
+  changes: ChangeLog,
+): Promise<'api' | 'manual' | 'eck' | 'stopped'> {
   const { context, pool } = start;
   const alias = draft.alias as string;
   const local = draft.local as CheckedCluster;
@@ -497,7 +634,8 @@ async function storeCredentials(start: FlowStart, draft: AddRemoteDraft, encoded
     await context.ui.progress(`Storing the key in the keystore of "${deployment.deploymentName}"…`, async () => {
       const existed = setting in (await cloud.getKeystore(deployment.deploymentId, deployment.refId)).secrets;
       await recordedWrite(context, changes, {
-        write: () => cloud.updateKeystore(deployment.deploymentId, deployment.refId, { secrets: { [setting]: { value: encoded } } }),
+        write: () =>
+          cloud.updateKeystore(deployment.deploymentId, deployment.refId, { secrets: { [setting]: { value: encoded } } }),
         isApplied: async () => {
           // Values never come back, so a setting that was there before proves nothing.
           if (existed) throw new ApiError('unknown', `the keystore held ${setting} before, and its values cannot be read`);
@@ -506,13 +644,19 @@ async function storeCredentials(start: FlowStart, draft: AddRemoteDraft, encoded
         change: () => ({
           done: `Stored ${setting} in the keystore of deployment "${deployment.deploymentName}".`,
           ...(existed
-            ? { manualUndo: `The keystore of "${deployment.deploymentName}" held an earlier ${setting}; its old value cannot be read back, so it was not restored.` }
+            ? {
+                manualUndo: `The keystore of "${deployment.deploymentName}" held an earlier ${setting}; its old value cannot be read back, so it was not restored.`,
+              }
             : {
                 undo: {
                   description: `Removing ${setting} from the keystore`,
-                  run: async () => void (await cloud.updateKeystore(deployment.deploymentId, deployment.refId, { secrets: { [setting]: null } })),
+                  run: async () =>
+                    void (await cloud.updateKeystore(deployment.deploymentId, deployment.refId, {
+                      secrets: { [setting]: null },
+                    })),
                   byHand: `remove ${setting} from the keystore of deployment "${deployment.deploymentName}" (console: the deployment's Security page), or PATCH ${keystorePath} {"secrets":{"${setting}":null}}`,
-                  isUndone: async () => !(setting in (await cloud.getKeystore(deployment.deploymentId, deployment.refId)).secrets),
+                  isUndone: async () =>
+                    !(setting in (await cloud.getKeystore(deployment.deploymentId, deployment.refId)).secrets),
                 },
               }),
         }),
@@ -520,10 +664,15 @@ async function storeCredentials(start: FlowStart, draft: AddRemoteDraft, encoded
     });
     // From 8.14 the deployment loads keystore changes by itself; before, the seeds' procedure restarts it.
     if (!atLeastVersion(local.info.version.number, CLOUD_KEYSTORE_AUTO_RELOAD_VERSION)) {
-      const answer = await context.ui.notify('info', `Restart deployment "${deployment.deploymentName}" to load the key`, [RESTARTED], {
-        modal: true,
-        detail: `It runs Elasticsearch ${local.info.version.number}: before ${CLOUD_KEYSTORE_AUTO_RELOAD_VERSION} the keystore is only read at start-up. On the deployment's page open Actions and choose Restart Elasticsearch, wait until it is healthy again, then choose "${RESTARTED}".`,
-      });
+      const answer = await context.ui.notify(
+        'info',
+        `Restart deployment "${deployment.deploymentName}" to load the key`,
+        [RESTARTED],
+        {
+          modal: true,
+          detail: `It runs Elasticsearch ${local.info.version.number}: before ${CLOUD_KEYSTORE_AUTO_RELOAD_VERSION} the keystore is only read at start-up. On the deployment's page open Actions and choose Restart Elasticsearch, wait until it is healthy again, then choose "${RESTARTED}".`,
+        },
+      );
       if (answer !== RESTARTED) return 'stopped';
       changes.record({ done: `You restarted deployment "${deployment.deploymentName}" so that it loads ${setting}.` });
     }
@@ -542,18 +691,23 @@ async function storeCredentials(start: FlowStart, draft: AddRemoteDraft, encoded
 
   const command = `bin/elasticsearch-keystore add ${setting}`;
   for (;;) {
-    const answer = await context.ui.notify('info', `Add the key to the keystore of every node of "${local.profile.name}"`, [ADDED, COPY_KEY, COPY_COMMAND], {
-      modal: true,
-      detail: [
-        'On each node, in the Elasticsearch home directory, run:',
-        '',
-        `    ${command}`,
-        '',
-        `and paste the encoded key when it asks for the value ("${COPY_KEY}" puts it on the clipboard). Every node needs the same value.`,
-        '',
-        `Then choose "${ADDED}": the extension reloads the secure settings of all nodes. The key is not shown again after this flow, and it is never logged.`,
-      ].join('\n'),
-    });
+    const answer = await context.ui.notify(
+      'info',
+      `Add the key to the keystore of every node of "${local.profile.name}"`,
+      [ADDED, COPY_KEY, COPY_COMMAND],
+      {
+        modal: true,
+        detail: [
+          'On each node, in the Elasticsearch home directory, run:',
+          '',
+          `    ${command}`,
+          '',
+          `and paste the encoded key when it asks for the value ("${COPY_KEY}" puts it on the clipboard). Every node needs the same value.`,
+          '',
+          `Then choose "${ADDED}": the extension reloads the secure settings of all nodes. The key is not shown again after this flow, and it is never logged.`,
+        ].join('\n'),
+      },
+    );
     if (answer === COPY_COMMAND) await context.ui.copyToClipboard(command);
     else if (answer === COPY_KEY) await context.ui.copyToClipboard(encoded);
     else if (answer === ADDED) break;
@@ -568,18 +722,29 @@ async function storeCredentials(start: FlowStart, draft: AddRemoteDraft, encoded
 }
 
 /** POST _nodes/reload_secure_settings and a check that every node now has the setting. Throws when a node failed. */
-async function reloadSecureSettings(context: FlowContext, client: ElasticsearchClient, name: string, setting: string, changes: ChangeLog): Promise<void> {
+async function reloadSecureSettings(
+  context: FlowContext,
+  client: ElasticsearchClient,
+  name: string,
+  setting: string,
+  changes: ChangeLog,
+): Promise<void> {
   const response = await context.ui.progress(`Reloading the secure settings of "${name}"…`, () => client.reloadSecureSettings());
   const failures: string[] = [];
   const missing: string[] = [];
   for (const [id, node] of Object.entries(response.nodes ?? {})) {
     if (node.reload_exception) failures.push(`${node.name ?? id}: ${node.reload_exception.reason ?? node.reload_exception.type}`);
-    else if (Array.isArray(node.secure_setting_names) && !node.secure_setting_names.includes(setting)) missing.push(node.name ?? id);
+    else if (Array.isArray(node.secure_setting_names) && !node.secure_setting_names.includes(setting))
+      missing.push(node.name ?? id);
   }
-  if ((response._nodes?.failed ?? 0) > 0 && failures.length === 0) failures.push(`${response._nodes?.failed} node(s) failed to reload`);
+  if ((response._nodes?.failed ?? 0) > 0 && failures.length === 0)
+    failures.push(`${response._nodes?.failed} node(s) failed to reload`);
   if (failures.length) throw new ApiError('unknown', `Reloading the keystore failed on ${failures.join('; ')}.`);
   if (missing.length) {
-    throw new ApiError('unknown', `The keystore of ${missing.join(', ')} does not hold ${setting}. Add it on those nodes too (every node needs it), then try again.`);
+    throw new ApiError(
+      'unknown',
+      `The keystore of ${missing.join(', ')} does not hold ${setting}. Add it on those nodes too (every node needs it), then try again.`,
+    );
   }
   changes.note(`Reloaded the secure settings of "${name}".`);
 }
@@ -593,23 +758,41 @@ async function writeEckManifest(start: FlowStart, draft: AddRemoteDraft, encoded
   const secretYaml = credentialsSecretYaml({ secretName, namespace: resource?.namespace, alias, encodedKey: encoded });
   if (resource) {
     const document = context.manifests.openYamlDocuments().find((candidate) => candidate.uri === resource.uri);
-    if (!document) throw new ApiError('configuration', `${resource.label} is no longer open; open it again and rerun the command.`);
+    if (!document)
+      throw new ApiError('configuration', `${resource.label} is no longer open; open it again and rerun the command.`);
     const edit = secureSettingsEdit(document, resource.index, secretName);
     if ('problem' in edit) throw new ApiError('configuration', edit.problem);
-    const edits = [...(edit.edit ? [edit.edit] : []), ...(draft.eckSecretInManifest ? [appendDocumentEdit(document.text, secretYaml)] : [])];
-    if (edits.length && !(await context.manifests.applyEdits(resource.uri, edits))) throw new ApiError('configuration', `${resource.label} could not be edited.`);
+    const edits = [
+      ...(edit.edit ? [edit.edit] : []),
+      ...(draft.eckSecretInManifest ? [appendDocumentEdit(document.text, secretYaml)] : []),
+    ];
+    if (edits.length && !(await context.manifests.applyEdits(resource.uri, edits)))
+      throw new ApiError('configuration', `${resource.label} could not be edited.`);
     changes.record({
       done: `Added a spec.secureSettings entry for the Secret "${secretName}" to "${resource.name}" in ${resource.label}${draft.eckSecretInManifest ? ', and the Secret itself to the same file' : ''} (not saved).`,
       manualUndo: `Remove the secureSettings entry${draft.eckSecretInManifest ? ' and the Secret' : ''} from ${resource.label} (Undo in the editor); if already applied, also run kubectl delete secret ${secretName}${resource.namespace ? ` -n ${resource.namespace}` : ''}.`,
     });
     if (!draft.eckSecretInManifest) {
       await context.ui.openReadOnly(`Secret ${secretName}.yaml`, secretYaml);
-      changes.record({ done: `Showed the Secret "${secretName}" in a read-only editor (use File: Save As to keep it outside version control).`, manualUndo: `If you applied it: kubectl delete secret ${secretName}${resource.namespace ? ` -n ${resource.namespace}` : ''}.` });
+      changes.record({
+        done: `Showed the Secret "${secretName}" in a read-only editor (use File: Save As to keep it outside version control).`,
+        manualUndo: `If you applied it: kubectl delete secret ${secretName}${resource.namespace ? ` -n ${resource.namespace}` : ''}.`,
+      });
     }
   } else {
-    const instructions = ['# Add this Secret to your ECK manifests and list it in the Elasticsearch resource:', ...secureSettingsSnippet(secretName).split('\n').map((line) => `#   ${line}`), '# This file holds a secret: do not commit it.', ''].join('\n');
+    const instructions = [
+      '# Add this Secret to your ECK manifests and list it in the Elasticsearch resource:',
+      ...secureSettingsSnippet(secretName)
+        .split('\n')
+        .map((line) => `#   ${line}`),
+      '# This file holds a secret: do not commit it.',
+      '',
+    ].join('\n');
     await context.ui.openReadOnly(`Secret ${secretName}.yaml`, instructions + secretYaml);
-    changes.record({ done: `Showed the Secret "${secretName}" and the secureSettings lines in a read-only editor (use File: Save As to keep it outside version control).`, manualUndo: `If you applied it: kubectl delete secret ${secretName} and remove the secureSettings entry.` });
+    changes.record({
+      done: `Showed the Secret "${secretName}" and the secureSettings lines in a read-only editor (use File: Save As to keep it outside version control).`,
+      manualUndo: `If you applied it: kubectl delete secret ${secretName} and remove the secureSettings entry.`,
+    });
   }
   const answer = await context.ui.notify('info', `Apply the changes to the "${draft.local?.profile.name}" cluster`, [APPLIED], {
     modal: true,
@@ -619,27 +802,52 @@ async function writeEckManifest(start: FlowStart, draft: AddRemoteDraft, encoded
 }
 
 /** After a successful connection: offers a local role that grants the same patterns on the remote through `remote_indices`. */
-async function offerRole(start: FlowStart, draft: AddRemoteDraft, localEs: ElasticsearchClient, changes: ChangeLog): Promise<void> {
+async function offerRole(
+  start: FlowStart,
+  draft: AddRemoteDraft,
+  localEs: ElasticsearchClient,
+  changes: ChangeLog,
+): Promise<void> {
   const { context } = start;
   const alias = draft.alias as string;
   const search = draft.searchPatterns ?? [];
   const replication = draft.replicationPatterns ?? [];
   if (search.length + replication.length === 0) return;
   const create = 'Create Role';
-  const answer = await context.ui.notify('info', `"${alias}" is connected. Create a role on "${draft.local?.profile.name}" that lets users search or replicate these indices?`, [create], {
-    modal: true,
-    detail: `Users of the local cluster need remote_indices privileges for "${alias}" as well; the key only limits what the local cluster may reach.`,
-  });
+  const answer = await context.ui.notify(
+    'info',
+    `"${alias}" is connected. Create a role on "${draft.local?.profile.name}" that lets users search or replicate these indices?`,
+    [create],
+    {
+      modal: true,
+      detail: `Users of the local cluster need remote_indices privileges for "${alias}" as well; the key only limits what the local cluster may reach.`,
+    },
+  );
   if (answer !== create) return;
   const position: StepPosition = { title: TITLE, step: 1, totalSteps: 1, canGoBack: false };
   for (;;) {
-    const name = await context.ui.input({ ...position, prompt: 'Name of the role to create on the local cluster', value: `remote-${alias}-access`, validate: (value) => nameProblem(value, 'role name') });
+    const name = await context.ui.input({
+      ...position,
+      prompt: 'Name of the role to create on the local cluster',
+      value: `remote-${alias}-access`,
+      validate: (value) => nameProblem(value, 'role name'),
+    });
     if (name === undefined || name === BACK) return;
     try {
       const existing = await localEs.getRoles([name.trim()]);
-      if (existing[name.trim()] && !(await context.ui.confirm(`The role "${name.trim()}" exists. Replace it?`, 'Its current privileges are replaced by the remote_indices privileges for this alias.', 'Replace'))) continue;
+      if (
+        existing[name.trim()] &&
+        !(await context.ui.confirm(
+          `The role "${name.trim()}" exists. Replace it?`,
+          'Its current privileges are replaced by the remote_indices privileges for this alias.',
+          'Replace',
+        ))
+      )
+        continue;
       await localEs.putRole(name.trim(), roleFor(alias, search, replication));
-      changes.record({ done: `Created the role "${name.trim()}" with remote_indices privileges on "${alias}" on "${draft.local?.profile.name}".` });
+      changes.record({
+        done: `Created the role "${name.trim()}" with remote_indices privileges on "${alias}" on "${draft.local?.profile.name}".`,
+      });
     } catch (error) {
       changes.note(`The role could not be created: ${describeError(error)}`);
     }
@@ -652,7 +860,9 @@ export function roleFor(alias: string, search: string[], replication: string[]):
   return {
     ...(replication.length ? { cluster: ['manage_ccr'] } : {}),
     remote_indices: [
-      ...(search.length ? [{ clusters: [alias], names: search, privileges: ['read', 'read_cross_cluster', 'view_index_metadata'] }] : []),
+      ...(search.length
+        ? [{ clusters: [alias], names: search, privileges: ['read', 'read_cross_cluster', 'view_index_metadata'] }]
+        : []),
       ...(replication.length ? [{ clusters: [alias], names: replication, privileges: ['cross_cluster_replication'] }] : []),
     ],
     metadata: { created_by: 'vscode-elastic-remote-clusters' },

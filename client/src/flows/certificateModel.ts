@@ -44,7 +44,12 @@ type RemoteChoice = { kind: 'connection'; profile: CheckedCluster['profile'] } |
 
 /** True when both sides are deployments reached through the same Cloud / ECE connection. */
 export function isDeploymentPair(draft: AddRemoteDraft): boolean {
-  return Boolean(isCloudPlatform(draft.localPlatform) && draft.localDeployment && draft.remoteDeployment && draft.remoteDeployment.connection.id === draft.localDeployment.connection.id);
+  return Boolean(
+    isCloudPlatform(draft.localPlatform) &&
+    draft.localDeployment &&
+    draft.remoteDeployment &&
+    draft.remoteDeployment.connection.id === draft.localDeployment.connection.id,
+  );
 }
 
 export function certificateSteps(start: FlowStart, draft: AddRemoteDraft): FlowStep<AddRemoteDraft>[] {
@@ -70,7 +75,9 @@ export function certificateSteps(start: FlowStart, draft: AddRemoteDraft): FlowS
       if (!isDeploymentPair(current) || !current.localDeployment) return [];
       const cloud = await start.pool.cloud(current.localDeployment.connection);
       const list = await cloud.getRemoteClusters(current.localDeployment.deploymentId, current.localDeployment.refId);
-      return list.resources.some((ref) => ref.alias === alias) ? [`an entry in the remote-clusters list of deployment "${current.localDeployment.deploymentName}"`] : [];
+      return list.resources.some((ref) => ref.alias === alias)
+        ? [`an entry in the remote-clusters list of deployment "${current.localDeployment.deploymentName}"`]
+        : [];
     }),
   );
   if (!isDeploymentPair(draft)) steps.push(trustConfirmStep(start));
@@ -83,20 +90,32 @@ function remoteStep(start: FlowStart): FlowStep<AddRemoteDraft> {
     id: 'remote',
     run: async (draft, position) => {
       for (;;) {
-        const profiles = context.connections.list().filter((profile) => profile.kind === 'elasticsearch' && profile.id !== draft.local?.profile.id);
+        const profiles = context.connections
+          .list()
+          .filter((profile) => profile.kind === 'elasticsearch' && profile.id !== draft.local?.profile.id);
         const choice = await context.ui.pick<RemoteChoice>({
           ...position,
           placeholder: 'The remote cluster: the one whose indices the local cluster reads',
           items: [
-            ...profiles.map((profile) => ({ label: profile.name, description: describeProfile(profile), value: { kind: 'connection', profile } as RemoteChoice })),
+            ...profiles.map((profile) => ({
+              label: profile.name,
+              description: describeProfile(profile),
+              value: { kind: 'connection', profile } as RemoteChoice,
+            })),
             {
               label: 'An Elastic Cloud or ECE deployment…',
-              description: isCloudPlatform(draft.localPlatform) ? 'set up through the deployment API' : 'through the Cloud proxy on port 9400',
+              description: isCloudPlatform(draft.localPlatform)
+                ? 'set up through the deployment API'
+                : 'through the Cloud proxy on port 9400',
               value: { kind: 'deployment' },
             },
-            { label: 'Enter the address…', description: 'host:port of the remote\'s transport', value: { kind: 'typed' } },
+            { label: 'Enter the address…', description: "host:port of the remote's transport", value: { kind: 'typed' } },
           ],
-          active: draft.remoteDeployment ? { kind: 'deployment' } : draft.remote ? { kind: 'connection', profile: draft.remote.profile } : undefined,
+          active: draft.remoteDeployment
+            ? { kind: 'deployment' }
+            : draft.remote
+              ? { kind: 'connection', profile: draft.remote.profile }
+              : undefined,
         });
         if (choice === undefined || choice === BACK) return choice;
         if (choice.kind === 'typed') {
@@ -117,14 +136,20 @@ function remoteStep(start: FlowStart): FlowStep<AddRemoteDraft> {
         const target = await pickDeployment(context, pool, position, {
           kinds: ['cloud', 'ece'],
           placeholder: 'The remote deployment',
-          exclude: (candidate) => candidate.deploymentId === draft.localDeployment?.deploymentId && candidate.refId === draft.localDeployment.refId,
+          exclude: (candidate) =>
+            candidate.deploymentId === draft.localDeployment?.deploymentId && candidate.refId === draft.localDeployment.refId,
         });
         if (target === undefined) return undefined;
         if (target === BACK) continue;
         try {
-          const details = await context.ui.progress(`Reading deployment "${target.deploymentName}"…`, async () => deploymentDetails(await pool.cloud(target.connection), target));
+          const details = await context.ui.progress(`Reading deployment "${target.deploymentName}"…`, async () =>
+            deploymentDetails(await pool.cloud(target.connection), target),
+          );
           if (!details.endpoint) {
-            await context.ui.notify('error', `Deployment "${target.deploymentName}" reports no endpoint, so its proxy address is unknown.`);
+            await context.ui.notify(
+              'error',
+              `Deployment "${target.deploymentName}" reports no endpoint, so its proxy address is unknown.`,
+            );
             continue;
           }
           draft.remote = undefined;
@@ -179,7 +204,8 @@ function trustConfirmStep(start: FlowStart): FlowStep<AddRemoteDraft> {
       for (;;) {
         const answer = await context.ui.pick<string>({
           ...position,
-          placeholder: 'The certificate model needs both clusters to trust each other\'s transport certificates. Is that in place?',
+          placeholder:
+            "The certificate model needs both clusters to trust each other's transport certificates. Is that in place?",
           items: [
             { label: 'Yes, both sides trust each other', value: TRUSTED },
             { label: 'Show what has to be in place', description: 'opens the instructions in an editor', value: EXPLAIN },
@@ -204,8 +230,8 @@ function trustInstructions(draft: AddRemoteDraft): string {
     `- "${local}" must trust the CA that signed the transport certificates of "${remote}".`,
     `- "${remote}" must trust the CA that signed the transport certificates of "${local}".`,
     '',
-    'Self-managed: add the other cluster\'s CA certificate to `xpack.security.transport.ssl.certificate_authorities` on every node, and restart them.',
-    'ECK: list the other cluster\'s CA (its `<name>-es-transport-certs-public` Secret, `ca.crt`) in `spec.transport.tls.certificateAuthorities`.',
+    "Self-managed: add the other cluster's CA certificate to `xpack.security.transport.ssl.certificate_authorities` on every node, and restart them.",
+    "ECK: list the other cluster's CA (its `<name>-es-transport-certs-public` Secret, `ca.crt`) in `spec.transport.tls.certificateAuthorities`.",
     'Elastic Cloud / ECE: add the other environment with **Elastic: Add Trusted Environment** (self-managed clusters as a direct trust with their CA).',
     '',
     'The certificate model is deprecated since Elasticsearch 9.0; the API-key model needs no mutual trust.',
@@ -268,7 +294,10 @@ export async function planTrust(start: FlowStart, draft: AddRemoteDraft): Promis
     changes.push({
       target: side,
       seen: details.trust,
-      entry: { kind: 'accounts', entry: { ...entry, trust_all: false, trust_allowlist: [...(entry.trust_allowlist ?? []), other.clusterId] } },
+      entry: {
+        kind: 'accounts',
+        entry: { ...entry, trust_all: false, trust_allowlist: [...(entry.trust_allowlist ?? []), other.clusterId] },
+      },
       description: `Trust of deployment "${side.deploymentName}": add cluster ${other.clusterId} to the allowlist of organization ${entry.account_id}.`,
       done: `Added cluster ${other.clusterId} to the trust allowlist of organization ${entry.account_id} in deployment "${side.deploymentName}".`,
     });
@@ -281,14 +310,20 @@ export function summarizeCertificate(draft: AddRemoteDraft, plan: CertificatePla
   const local = draft.local?.profile.name ?? 'the local cluster';
   const lines: string[] = [];
   if (isDeploymentPair(draft)) {
-    lines.push(...(plan.changes.length ? plan.changes.map((change) => change.description) : ['Trust: both deployments already trust each other; nothing to change.']));
+    lines.push(
+      ...(plan.changes.length
+        ? plan.changes.map((change) => change.description)
+        : ['Trust: both deployments already trust each other; nothing to change.']),
+    );
     const kept = (plan.remoteClusters ?? []).filter((ref) => ref.alias !== alias).map((ref) => `"${ref.alias}"`);
     const replaced = (plan.remoteClusters ?? []).some((ref) => ref.alias === alias);
     lines.push(
       `Remote clusters of deployment "${draft.localDeployment?.deploymentName}": ${replaced ? 'replace' : 'add'} "${alias}" → "${draft.remoteDeployment?.deploymentName}" (${kept.length ? `${kept.join(', ')} kept as they are` : 'no other entries'}).`,
     );
   } else {
-    lines.push(`On "${local}": PUT _cluster/settings — cluster.remote.${alias}.mode: proxy, proxy_address: ${draft.address}${draft.serverName ? `, server_name: ${draft.serverName}` : ''}.`);
+    lines.push(
+      `On "${local}": PUT _cluster/settings — cluster.remote.${alias}.mode: proxy, proxy_address: ${draft.address}${draft.serverName ? `, server_name: ${draft.serverName}` : ''}.`,
+    );
   }
   lines.push(`Then wait for GET _remote/info to report "${alias}" as connected.`);
   if (deprecatedHere(draft)) {
@@ -299,7 +334,9 @@ export function summarizeCertificate(draft: AddRemoteDraft, plan: CertificatePla
 
 /** Whether either side is known to run 9.0 or later, where the certificate model is deprecated. */
 function deprecatedHere(draft: AddRemoteDraft): boolean {
-  return [draft.local?.info.version.number, draft.remote?.info.version.number, draft.remoteDeployment?.version].some((version) => atLeastVersion(version, CERTIFICATE_MODEL_DEPRECATED_VERSION));
+  return [draft.local?.info.version.number, draft.remote?.info.version.number, draft.remoteDeployment?.version].some((version) =>
+    atLeastVersion(version, CERTIFICATE_MODEL_DEPRECATED_VERSION),
+  );
 }
 
 export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft, plan: CertificatePlan): Promise<FlowResult> {
@@ -314,37 +351,64 @@ export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft
       const localDeployment = draft.localDeployment as DeploymentTarget;
       const remoteDeployment = draft.remoteDeployment as DeploymentTarget;
       const cloud = await pool.cloud(localDeployment.connection);
-      const confirm = confirmOnTop(context, 'Apply this flow\'s change on top of it?');
+      const confirm = confirmOnTop(context, "Apply this flow's change on top of it?");
       for (const change of plan.changes) {
         stage = `Updating the trust of deployment "${change.target.deploymentName}"`;
         const key = trustEntryKey(change.entry);
         let before = change.seen;
         await context.ui.progress(`${stage}…`, () =>
           recordedWrite(context, changes, {
-            write: () => writeTrustEntry(cloud, change.target, { set: change.entry }, { seen: change.seen, confirm, onBefore: (read) => (before = read) }),
-            isApplied: async () => trustChangeApplied((await deploymentDetails(cloud, change.target)).trust, { set: change.entry }),
+            write: () =>
+              writeTrustEntry(
+                cloud,
+                change.target,
+                { set: change.entry },
+                { seen: change.seen, confirm, onBefore: (read) => (before = read) },
+              ),
+            isApplied: async () =>
+              trustChangeApplied((await deploymentDetails(cloud, change.target)).trust, { set: change.entry }),
             change: () => ({
               done: change.done,
               undo: {
                 description: `Restoring the trust of "${change.target.deploymentName}"`,
                 run: () => restoreTrustEntry(cloud, change.target, key, before, confirm),
                 byHand: restoreTrustByHand(change.target, key, before, change.entry),
-                isUndone: async () => trustChangeApplied((await deploymentDetails(cloud, change.target)).trust, restoringChange(key, before)),
+                isUndone: async () =>
+                  trustChangeApplied((await deploymentDetails(cloud, change.target)).trust, restoringChange(key, before)),
               },
             }),
           }),
         );
       }
       stage = `Adding "${alias}" to the remote clusters of "${localDeployment.deploymentName}"`;
-      const ref: RemoteResourceRef = { deployment_id: remoteDeployment.deploymentId, elasticsearch_ref_id: remoteDeployment.refId, alias };
+      const ref: RemoteResourceRef = {
+        deployment_id: remoteDeployment.deploymentId,
+        elasticsearch_ref_id: remoteDeployment.refId,
+        alias,
+      };
       let listBefore = plan.remoteClusters ?? [];
       await context.ui.progress(`${stage}…`, () =>
         recordedWrite(context, changes, {
-          write: () => writeRemoteClusterRef(cloud, localDeployment, { set: ref }, { seen: plan.remoteClusters, confirm, onBefore: (read) => (listBefore = read) }),
+          write: () =>
+            writeRemoteClusterRef(
+              cloud,
+              localDeployment,
+              { set: ref },
+              { seen: plan.remoteClusters, confirm, onBefore: (read) => (listBefore = read) },
+            ),
           isApplied: async () => {
-            if (remoteClusterChangeApplied((await cloud.getRemoteClusters(localDeployment.deploymentId, localDeployment.refId)).resources.filter(isRecord), { set: ref })) return true;
+            if (
+              remoteClusterChangeApplied(
+                (await cloud.getRemoteClusters(localDeployment.deploymentId, localDeployment.refId)).resources.filter(isRecord),
+                { set: ref },
+              )
+            )
+              return true;
             // The PUT answers 202 Accepted: a list without the alias may just not be updated yet.
-            throw new ApiError('unknown', `the list does not show "${alias}" yet, and the service may still be applying the update`);
+            throw new ApiError(
+              'unknown',
+              `the list does not show "${alias}" yet, and the service may still be applying the update`,
+            );
           },
           change: () => {
             const previous = listBefore.find((candidate) => candidate.alias === alias);
@@ -354,7 +418,13 @@ export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft
               undo: {
                 description: `Taking "${alias}" out of the remote clusters list`,
                 run: async () => void (await writeRemoteClusterRef(cloud, localDeployment, restoring, { confirm })),
-                isUndone: async () => remoteClusterChangeApplied((await cloud.getRemoteClusters(localDeployment.deploymentId, localDeployment.refId)).resources.filter(isRecord), restoring),
+                isUndone: async () =>
+                  remoteClusterChangeApplied(
+                    (await cloud.getRemoteClusters(localDeployment.deploymentId, localDeployment.refId)).resources.filter(
+                      isRecord,
+                    ),
+                    restoring,
+                  ),
                 byHand: `in the remote clusters of deployment "${localDeployment.deploymentName}" (the console's Security page), ${previous ? `point "${alias}" back to deployment ${previous.deployment_id}` : `remove "${alias}"`}`,
               },
             };
@@ -371,14 +441,20 @@ export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft
     }
 
     stage = `Waiting for "${alias}" to connect`;
-    const expected = { model: 'certificate', localPlatform: draft.localPlatform ?? 'self-managed', remoteIsCloud: Boolean(draft.remoteDeployment) } as const;
+    const expected = {
+      model: 'certificate',
+      localPlatform: draft.localPlatform ?? 'self-managed',
+      remoteIsCloud: Boolean(draft.remoteDeployment),
+    } as const;
     const notConnected = await remainingConnectionProblem(context, localEs, alias, local.info.version.number, expected);
     if (notConnected) return await fail(context, changes, notConnected, alias);
     await context.refreshViews();
     if (deprecatedHere(draft)) {
       changes.note('TLS-certificate remote clusters are deprecated since Elasticsearch 9.0; plan a move to the API-key model.');
     }
-    return await finishFlow(context, TITLE, 'completed', changes, { summary: `"${local.profile.name}" is connected to the remote cluster "${alias}" (TLS certificate).` });
+    return await finishFlow(context, TITLE, 'completed', changes, {
+      summary: `"${local.profile.name}" is connected to the remote cluster "${alias}" (TLS certificate).`,
+    });
   } catch (error) {
     return await fail(context, changes, `${stage} failed: ${describeError(error)}`, alias);
   }

@@ -103,13 +103,22 @@ const KEEP = 'Keep Changes';
  * A step failed after others succeeded: says what happened and what was already done, and offers
  * to undo it. Returns the outcome to report.
  */
-export async function offerRollback(context: FlowContext, changes: ChangeLog, problem: string): Promise<{ outcome: FlowOutcome; left: string[] }> {
+export async function offerRollback(
+  context: FlowContext,
+  changes: ChangeLog,
+  problem: string,
+): Promise<{ outcome: FlowOutcome; left: string[] }> {
   context.log.error(problem);
   if (changes.applied.length === 0) {
     await context.ui.notify('error', problem);
     return { outcome: 'failed', left: [] };
   }
-  const detail = ['Already done:', ...changes.applied.map((change) => `• ${change.done}`), '', `"${UNDO}" takes these back; "${KEEP}" leaves them so you can fix the cause and continue by hand.`].join('\n');
+  const detail = [
+    'Already done:',
+    ...changes.applied.map((change) => `• ${change.done}`),
+    '',
+    `"${UNDO}" takes these back; "${KEEP}" leaves them so you can fix the cause and continue by hand.`,
+  ].join('\n');
   const answer = await context.ui.notify('error', problem, [UNDO, KEEP], { modal: true, detail });
   if (answer !== UNDO) return { outcome: 'failed', left: [] };
   const left = await changes.undoAll(context);
@@ -121,7 +130,10 @@ export async function offerRollback(context: FlowContext, changes: ChangeLog, pr
  * back (timeout, connection reset, or a gateway error from a proxy in between).
  */
 export function outcomeUnknown(error: unknown): boolean {
-  return error instanceof ApiError && (error.kind === 'timeout' || error.kind === 'connection-reset' || error.status === 502 || error.status === 504);
+  return (
+    error instanceof ApiError &&
+    (error.kind === 'timeout' || error.kind === 'connection-reset' || error.status === 502 || error.status === 504)
+  );
 }
 
 export interface CheckedWrite<T> {
@@ -138,7 +150,11 @@ export interface CheckedWrite<T> {
  * stands; if the state cannot be read either, the change is recorded as possibly made, so that the
  * undo covers it, and the error stands.
  */
-export async function recordedWrite<T>(context: FlowContext, changes: ChangeLog, step: CheckedWrite<T>): Promise<{ answered: true; value: T } | { answered: false }> {
+export async function recordedWrite<T>(
+  context: FlowContext,
+  changes: ChangeLog,
+  step: CheckedWrite<T>,
+): Promise<{ answered: true; value: T } | { answered: false }> {
   let value: T;
   try {
     value = await step.write();
@@ -151,12 +167,17 @@ export async function recordedWrite<T>(context: FlowContext, changes: ChangeLog,
       const change = step.change(undefined);
       changes.record({ ...change, done: `Possibly: ${change.done} (the answer was lost and the result could not be read back)` });
       context.log.error(`No answer, and the state could not be read back: ${describeError(readError)}`);
-      throw withSentence(error, `Whether it was carried out is unknown: reading the state back failed too (${describeError(readError)}).`);
+      throw withSentence(
+        error,
+        `Whether it was carried out is unknown: reading the state back failed too (${describeError(readError)}).`,
+      );
     }
     if (!applied) throw withSentence(error, 'Reading the state back shows it was not carried out.');
     const change = step.change(undefined);
     changes.record(change);
-    changes.note(`No answer came back for this step (${describeError(error)}), but reading the state back shows it was carried out: ${change.done}`);
+    changes.note(
+      `No answer came back for this step (${describeError(error)}), but reading the state back shows it was carried out: ${change.done}`,
+    );
     context.log.info(`Answer lost, change confirmed by reading it back: ${change.done}`);
     return { answered: false };
   }
@@ -170,7 +191,13 @@ function withSentence(error: unknown, sentence: string): unknown {
 }
 
 /** Ends a flow after a failed step: offers the undo, refreshes the views when something was undone, reports. */
-export async function failFlow(context: FlowContext, title: string, changes: ChangeLog, problem: string, summary: string): Promise<FlowResult> {
+export async function failFlow(
+  context: FlowContext,
+  title: string,
+  changes: ChangeLog,
+  problem: string,
+  summary: string,
+): Promise<FlowResult> {
   const { outcome, left } = await offerRollback(context, changes, problem);
   if (outcome === 'rolled-back' || outcome === 'partly-undone') await context.refreshViews();
   return finishFlow(context, title, outcome, changes, { summary: summary + afterUndo(outcome, changes), problem, left });
@@ -199,7 +226,13 @@ export async function finishFlow(
   const lines = [`# ${title}`, '', `**${outcomeLabel(outcome)}.** ${options.summary}`];
   if (options.problem) lines.push('', '## What went wrong', '', options.problem);
   const afterUndo = outcome === 'rolled-back' || outcome === 'partly-undone';
-  if (changes.applied.length) lines.push('', afterUndo ? '## Left in place' : '## Changes made', '', ...changes.applied.map((change) => `- ${change.done}`));
+  if (changes.applied.length)
+    lines.push(
+      '',
+      afterUndo ? '## Left in place' : '## Changes made',
+      '',
+      ...changes.applied.map((change) => `- ${change.done}`),
+    );
   if (changes.undone.length) lines.push('', '## Undone', '', ...changes.undone.map((text) => `- ${text}`));
   if (options.left?.length) lines.push('', '## Still to do by hand', '', ...options.left.map((text) => `- ${text}`));
   if (changes.notes.length) lines.push('', '## Notes', '', ...changes.notes.map((text) => `- ${text}`));

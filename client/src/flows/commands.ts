@@ -19,7 +19,6 @@ import { addTrustedEnvironment, editTrust } from './trust';
 import type { FlowUi } from './ui';
 import { vscodeFlowUi } from './vscodeUi';
 
-
 /**
  * Test seam, reachable through the extension's exports: in-editor tests cannot click quick inputs,
  * so they drive a flow with a scripted UI. `useUi(undefined)` restores the real one.
@@ -32,19 +31,27 @@ export interface FlowsApi {
   useTiming(timing: { connectTimeoutMs: number; pollIntervalMs: number } | undefined): void;
 }
 
-export function registerFlowCommands(context: vscode.ExtensionContext, connections: Connections, log: ExtensionLog, documents: ReadOnlyDocuments): FlowsApi {
+export function registerFlowCommands(
+  context: vscode.ExtensionContext,
+  connections: Connections,
+  log: ExtensionLog,
+  documents: ReadOnlyDocuments,
+): FlowsApi {
   const realUi = vscodeFlowUi(documents);
   let uiOverride: FlowUi | undefined;
   let timingOverride: { connectTimeoutMs: number; pollIntervalMs: number } | undefined;
 
   const flowContext = (): FlowContext => {
-    const seconds = vscode.workspace.getConfiguration('elasticRemoteClusters').get<number>('remoteConnectTimeoutSeconds', DEFAULT_CONNECT_TIMEOUT_SECONDS);
+    const seconds = vscode.workspace
+      .getConfiguration('elasticRemoteClusters')
+      .get<number>('remoteConnectTimeoutSeconds', DEFAULT_CONNECT_TIMEOUT_SECONDS);
     return {
       ui: uiOverride ?? realUi,
       connections: { list: () => connections.store.list(), open: (profile) => connections.openClients(profile) },
       log,
       timing: {
-        connectTimeoutMs: timingOverride?.connectTimeoutMs ?? Math.max(5, Math.min(600, seconds || DEFAULT_CONNECT_TIMEOUT_SECONDS)) * 1000,
+        connectTimeoutMs:
+          timingOverride?.connectTimeoutMs ?? Math.max(5, Math.min(600, seconds || DEFAULT_CONNECT_TIMEOUT_SECONDS)) * 1000,
         pollIntervalMs: timingOverride?.pollIntervalMs ?? 2000,
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         now: () => Date.now(),
@@ -53,12 +60,21 @@ export function registerFlowCommands(context: vscode.ExtensionContext, connectio
         openYamlDocuments: () =>
           vscode.workspace.textDocuments
             .filter((document) => document.languageId === 'yaml' && !document.isClosed)
-            .map((document) => ({ uri: document.uri.toString(), label: path.basename(document.uri.path), text: document.getText() })),
+            .map((document) => ({
+              uri: document.uri.toString(),
+              label: path.basename(document.uri.path),
+              text: document.getText(),
+            })),
         applyEdits: async (uri, edits) => {
           const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri);
           if (!document) return false;
           const edit = new vscode.WorkspaceEdit();
-          for (const change of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(change.span.start), document.positionAt(change.span.end)), change.newText);
+          for (const change of edits)
+            edit.replace(
+              document.uri,
+              new vscode.Range(document.positionAt(change.span.start), document.positionAt(change.span.end)),
+              change.newText,
+            );
           const applied = await vscode.workspace.applyEdit(edit);
           if (applied) await vscode.window.showTextDocument(document, { preview: false });
           return applied;
@@ -90,9 +106,15 @@ export function registerFlowCommands(context: vscode.ExtensionContext, connectio
     };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.addRemoteCluster, guarded<AddRemoteClusterArgs>('Add Remote Cluster', addRemoteCluster)),
+    vscode.commands.registerCommand(
+      COMMANDS.addRemoteCluster,
+      guarded<AddRemoteClusterArgs>('Add Remote Cluster', addRemoteCluster),
+    ),
     vscode.commands.registerCommand(COMMANDS.removeRemoteCluster, guarded('Remove Remote Cluster', removeRemoteCluster)),
-    vscode.commands.registerCommand(COMMANDS.createCrossClusterApiKey, guarded('Create Cross-Cluster API Key', createCrossClusterApiKey)),
+    vscode.commands.registerCommand(
+      COMMANDS.createCrossClusterApiKey,
+      guarded('Create Cross-Cluster API Key', createCrossClusterApiKey),
+    ),
     vscode.commands.registerCommand(COMMANDS.addTrustedEnvironment, guarded('Add Trusted Environment', addTrustedEnvironment)),
     vscode.commands.registerCommand(COMMANDS.editTrust, guarded('Edit Trust', editTrust)),
   );

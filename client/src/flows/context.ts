@@ -65,7 +65,8 @@ export class ClientPool {
 
   async elasticsearch(profile: ConnectionProfile): Promise<ElasticsearchClient> {
     const clients = await this.clients(profile);
-    if (clients.kind !== 'elasticsearch') throw new ApiError('configuration', `Connection "${profile.name}" is not an Elasticsearch connection.`);
+    if (clients.kind !== 'elasticsearch')
+      throw new ApiError('configuration', `Connection "${profile.name}" is not an Elasticsearch connection.`);
     return clients.elasticsearch;
   }
 
@@ -101,7 +102,11 @@ export class ClientPool {
 }
 
 /** Finds a connection by id; undefined (and a message) when it is gone. */
-export async function connectionById(context: FlowContext, id: string | undefined, kinds: ConnectionKind[]): Promise<ConnectionProfile | undefined> {
+export async function connectionById(
+  context: FlowContext,
+  id: string | undefined,
+  kinds: ConnectionKind[],
+): Promise<ConnectionProfile | undefined> {
   if (id === undefined) return undefined;
   const profile = context.connections.list().find((candidate) => candidate.id === id);
   if (!profile) {
@@ -109,7 +114,10 @@ export async function connectionById(context: FlowContext, id: string | undefine
     return undefined;
   }
   if (!kinds.includes(profile.kind)) {
-    await context.ui.notify('error', `Connection "${profile.name}" cannot be used here: this needs ${kinds.map(kindPhrase).join(' or ')} connection.`);
+    await context.ui.notify(
+      'error',
+      `Connection "${profile.name}" cannot be used here: this needs ${kinds.map(kindPhrase).join(' or ')} connection.`,
+    );
     return undefined;
   }
   return profile;

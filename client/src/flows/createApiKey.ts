@@ -8,7 +8,14 @@ import { describeError } from '../errorText';
 import { ChangeLog, cancelled, failFlow, finishFlow, type FlowResult } from './changes';
 import { createRecordedKey } from './crossClusterKeys';
 import { ClientPool, connectionById, type FlowContext } from './context';
-import { certificateIdentityProblem, confirmEveryIndex, expirationProblem, nameProblem, parsePatterns, patternsProblem } from './validation';
+import {
+  certificateIdentityProblem,
+  confirmEveryIndex,
+  expirationProblem,
+  nameProblem,
+  parsePatterns,
+  patternsProblem,
+} from './validation';
 import { atLeastVersion, CERTIFICATE_IDENTITY_VERSION } from './versionGates';
 import { checkApiKeyRemote } from './apiKeyModel';
 import { pickConnection, type CheckedCluster } from './pickers';
@@ -47,7 +54,9 @@ export async function createCrossClusterApiKey(context: FlowContext, args: Creat
       nameStep(context),
       patternStep(context, 'search'),
       patternStep(context, 'replication'),
-      ...(atLeastVersion(current.remote?.info.version.number, CERTIFICATE_IDENTITY_VERSION) ? [certificateIdentityStep(context)] : []),
+      ...(atLeastVersion(current.remote?.info.version.number, CERTIFICATE_IDENTITY_VERSION)
+        ? [certificateIdentityStep(context)]
+        : []),
       expirationStep(context),
     ];
     if (!(await runSteps(TITLE, draft, steps))) return cancelled();
@@ -84,9 +93,13 @@ export async function createCrossClusterApiKey(context: FlowContext, args: Creat
       await context.ui.notify('error', problem);
       return finishFlow(context, TITLE, 'failed', changes, { summary: 'No key was created.', problem });
     }
-    changes.note('The encoded value goes into cluster.remote.<alias>.credentials in the keystore of the local cluster; "Elastic: Add Remote Cluster" does that for you when it creates the key itself.');
+    changes.note(
+      'The encoded value goes into cluster.remote.<alias>.credentials in the keystore of the local cluster; "Elastic: Add Remote Cluster" does that for you when it creates the key itself.',
+    );
     await handOverKey(context, created.encoded, created.name);
-    const result = await finishFlow(context, TITLE, 'completed', changes, { summary: `Created the key "${created.name}" on "${remote.profile.name}".` });
+    const result = await finishFlow(context, TITLE, 'completed', changes, {
+      summary: `Created the key "${created.name}" on "${remote.profile.name}".`,
+    });
     return { ...result, keyId: created.id, keyName: created.name };
   } finally {
     await pool.close();
@@ -99,10 +112,16 @@ const OPEN = 'Open in Editor';
 /** Offers the encoded key until the dialog is closed: it cannot be read back from Elasticsearch later. */
 async function handOverKey(context: FlowContext, encoded: string, name: string): Promise<void> {
   for (;;) {
-    const answer = await context.ui.notify('info', `The key "${name}" was created. Take its encoded value now: Elasticsearch does not show it again.`, [COPY, OPEN], {
-      modal: true,
-      detail: 'The encoded value is what the local cluster needs as cluster.remote.<alias>.credentials. It is not logged or stored by the extension.',
-    });
+    const answer = await context.ui.notify(
+      'info',
+      `The key "${name}" was created. Take its encoded value now: Elasticsearch does not show it again.`,
+      [COPY, OPEN],
+      {
+        modal: true,
+        detail:
+          'The encoded value is what the local cluster needs as cluster.remote.<alias>.credentials. It is not logged or stored by the extension.',
+      },
+    );
     if (answer === COPY) await context.ui.copyToClipboard(encoded);
     else if (answer === OPEN) await context.ui.openReadOnly(`Encoded key ${name}.txt`, encoded);
     else return;
@@ -115,7 +134,11 @@ function connectionStep(start: FlowStart): FlowStep<Draft> {
     id: 'connection',
     run: async (draft, position) => {
       for (;;) {
-        const answer = await pickConnection(context, position, { kinds: ['elasticsearch'], placeholder: 'The remote cluster: the key grants access to its indices', active: draft.remote?.profile.id });
+        const answer = await pickConnection(context, position, {
+          kinds: ['elasticsearch'],
+          placeholder: 'The remote cluster: the key grants access to its indices',
+          active: draft.remote?.profile.id,
+        });
         if (answer === undefined || answer === BACK) return answer;
         const checked = await checkApiKeyRemote(start, answer);
         if (!checked) continue;
@@ -133,7 +156,7 @@ function nameStep(context: FlowContext): FlowStep<Draft> {
       applyAnswer(
         await context.ui.input({
           ...position,
-          prompt: 'Name of the key (shown in the remote\'s API key list)',
+          prompt: "Name of the key (shown in the remote's API key list)",
           value: draft.name ?? 'cross-cluster-access',
           validate: (value) => nameProblem(value, 'key name'),
         }),
@@ -158,7 +181,9 @@ function patternStep(context: FlowContext, kind: 'search' | 'replication'): Flow
           value: (draft[kind] ?? []).join(', '),
           validate: (value) =>
             patternsProblem(value) ??
-            (kind === 'replication' && parsePatterns(value).length === 0 && !(draft.search ?? []).length ? 'Give at least one pattern to search or to replicate: a key that grants nothing cannot be created.' : undefined),
+            (kind === 'replication' && parsePatterns(value).length === 0 && !(draft.search ?? []).length
+              ? 'Give at least one pattern to search or to replicate: a key that grants nothing cannot be created.'
+              : undefined),
         });
         if (typeof answer !== 'string') return answer;
         const patterns = parsePatterns(answer);
@@ -177,7 +202,8 @@ function certificateIdentityStep(context: FlowContext): FlowStep<Draft> {
       applyAnswer(
         await context.ui.input({
           ...position,
-          prompt: 'Certificate identity (9.3+): a pattern the signing certificate\'s DN must match. Leave empty to not require it.',
+          prompt:
+            "Certificate identity (9.3+): a pattern the signing certificate's DN must match. Leave empty to not require it.",
           value: draft.certificateIdentity,
           validate: certificateIdentityProblem,
         }),
@@ -191,7 +217,12 @@ function expirationStep(context: FlowContext): FlowStep<Draft> {
     id: 'expiration',
     run: async (draft, position) =>
       applyAnswer(
-        await context.ui.input({ ...position, prompt: 'Expiration, e.g. 90d (empty: the key does not expire)', value: draft.expiration, validate: expirationProblem }),
+        await context.ui.input({
+          ...position,
+          prompt: 'Expiration, e.g. 90d (empty: the key does not expire)',
+          value: draft.expiration,
+          validate: expirationProblem,
+        }),
         (value) => (draft.expiration = value.trim() || undefined),
       ),
   };

@@ -7,7 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ElasticsearchClient } from '../api/elasticsearch';
 import { ApiError } from '../api/errors';
-import type { ApiKeyInfo, CreateCrossClusterApiKeyRequest, CreateCrossClusterApiKeyResponse, InvalidateApiKeyResponse } from '../api/types/elasticsearch';
+import type {
+  ApiKeyInfo,
+  CreateCrossClusterApiKeyRequest,
+  CreateCrossClusterApiKeyResponse,
+  InvalidateApiKeyResponse,
+} from '../api/types/elasticsearch';
 import { recordedWrite, type AppliedChange, type ChangeLog } from './changes';
 import type { FlowContext } from './context';
 
@@ -36,7 +41,11 @@ export async function createRecordedKey(
 ): Promise<CreateCrossClusterApiKeyResponse> {
   const ref: KeyRef = { remoteName, name: request.name, creationId: randomUUID() };
   const outcome = await recordedWrite(context, changes, {
-    write: () => client.createCrossClusterApiKey({ ...request, metadata: { ...(request.metadata ?? {}), [CREATION_ID_FIELD]: ref.creationId } }),
+    write: () =>
+      client.createCrossClusterApiKey({
+        ...request,
+        metadata: { ...(request.metadata ?? {}), [CREATION_ID_FIELD]: ref.creationId },
+      }),
     isApplied: async () => {
       ref.id = (await keysCreatedBy(client, ref))[0]?.id;
       return ref.id !== undefined;
@@ -90,7 +99,9 @@ async function invalidateCreatedKey(client: ElasticsearchClient, ref: KeyRef): P
  */
 export async function invalidateKeys(client: ElasticsearchClient, ids: string[]): Promise<void> {
   const response = await client.invalidateApiKeys({ ids });
-  const unreported = ids.filter((id) => !response.invalidated_api_keys.includes(id) && !(response.previously_invalidated_api_keys ?? []).includes(id));
+  const unreported = ids.filter(
+    (id) => !response.invalidated_api_keys.includes(id) && !(response.previously_invalidated_api_keys ?? []).includes(id),
+  );
   if (unreported.length === 0) return;
   if (response.error_count > 0) throw skippedError(response, unreported);
   // Elasticsearch does not find keys that are already invalid: look at them before calling it a failure.
@@ -99,11 +110,17 @@ export async function invalidateKeys(client: ElasticsearchClient, ids: string[])
     const { api_keys: keys } = await client.getApiKeys({ id });
     if (keys.some((key) => key.id === id && !key.invalidated)) stillValid.push(id);
   }
-  if (stillValid.length) throw new ApiError('unknown', `Elasticsearch did not invalidate the API key ${stillValid.join(', ')} and gave no reason; it is still valid.`);
+  if (stillValid.length)
+    throw new ApiError(
+      'unknown',
+      `Elasticsearch did not invalidate the API key ${stillValid.join(', ')} and gave no reason; it is still valid.`,
+    );
 }
 
 function skippedError(response: InvalidateApiKeyResponse, ids: string[]): ApiError {
-  const reasons = (response.error_details ?? []).map((detail) => detail.reason ?? detail.type).filter((reason): reason is string => typeof reason === 'string' && reason !== '');
+  const reasons = (response.error_details ?? [])
+    .map((detail) => detail.reason ?? detail.type)
+    .filter((reason): reason is string => typeof reason === 'string' && reason !== '');
   const forbidden = (response.error_details ?? []).some((detail) => detail.type === 'security_exception');
   return new ApiError(
     forbidden ? 'forbidden' : 'unknown',

@@ -7,7 +7,14 @@
  */
 import { findElasticsearchResource, isVersionConflict, type CloudClient } from '../api/cloud';
 import { ApiError } from '../api/errors';
-import type { AccountTrust, DirectTrust, ElasticsearchResourceInfo, ExternalTrust, RemoteResourceRef, TrustSettings } from '../api/types/cloud';
+import type {
+  AccountTrust,
+  DirectTrust,
+  ElasticsearchResourceInfo,
+  ExternalTrust,
+  RemoteResourceRef,
+  TrustSettings,
+} from '../api/types/cloud';
 import { isRecord } from '../api/shape';
 import type { ConnectionProfile } from '../connections/profile';
 import { describeError } from '../errorText';
@@ -25,7 +32,10 @@ export interface DeploymentTarget {
 }
 
 /** Every Elasticsearch resource visible through the given Cloud / ECE connections. */
-export async function listDeploymentTargets(pool: ClientPool, connections: ConnectionProfile[]): Promise<{ targets: DeploymentTarget[]; problems: string[] }> {
+export async function listDeploymentTargets(
+  pool: ClientPool,
+  connections: ConnectionProfile[],
+): Promise<{ targets: DeploymentTarget[]; problems: string[] }> {
   const targets: DeploymentTarget[] = [];
   const problems: string[] = [];
   for (const connection of connections) {
@@ -33,9 +43,17 @@ export async function listDeploymentTargets(pool: ClientPool, connections: Conne
       const cloud = await pool.cloud(connection);
       const list = await cloud.listDeployments();
       for (const deployment of list.deployments) {
-        const resources = (Array.isArray(deployment.resources) ? deployment.resources : []).filter((resource) => isRecord(resource) && resource.kind === 'elasticsearch');
+        const resources = (Array.isArray(deployment.resources) ? deployment.resources : []).filter(
+          (resource) => isRecord(resource) && resource.kind === 'elasticsearch',
+        );
         for (const resource of resources) {
-          targets.push({ connection, deploymentId: deployment.id, deploymentName: deployment.name, refId: resource.ref_id, clusterId: resource.id });
+          targets.push({
+            connection,
+            deploymentId: deployment.id,
+            deploymentName: deployment.name,
+            refId: resource.ref_id,
+            clusterId: resource.id,
+          });
         }
       }
     } catch (error) {
@@ -56,12 +74,21 @@ export interface DeploymentDetails {
   clusterId: string;
 }
 
-export async function deploymentDetails(cloud: CloudClient, target: Pick<DeploymentTarget, 'deploymentId' | 'refId'>): Promise<DeploymentDetails> {
+export async function deploymentDetails(
+  cloud: CloudClient,
+  target: Pick<DeploymentTarget, 'deploymentId' | 'refId'>,
+): Promise<DeploymentDetails> {
   const deployment = await cloud.getDeployment(target.deploymentId, { showSettings: true, showPlans: true });
   const resource = findElasticsearchResource(deployment, target.refId);
   const trust = isRecord(resource.info?.settings?.trust) ? (resource.info.settings?.trust as TrustSettings) : {};
   const version = resource.info?.plan_info?.current?.plan?.elasticsearch?.version;
-  return { endpoint: resource.info?.metadata?.endpoint, proxyPorts: proxyPortsOf(resource), trust, clusterId: resource.id, version: typeof version === 'string' ? version : undefined };
+  return {
+    endpoint: resource.info?.metadata?.endpoint,
+    proxyPorts: proxyPortsOf(resource),
+    trust,
+    clusterId: resource.id,
+    version: typeof version === 'string' ? version : undefined,
+  };
 }
 
 /**
@@ -79,9 +106,7 @@ function proxyPortsOf(resource: ElasticsearchResourceInfo): DeploymentDetails['p
 export type TrustKind = 'accounts' | 'external' | 'direct';
 
 export type TrustEntry =
-  | { kind: 'accounts'; entry: AccountTrust }
-  | { kind: 'external'; entry: ExternalTrust }
-  | { kind: 'direct'; entry: DirectTrust };
+  { kind: 'accounts'; entry: AccountTrust } | { kind: 'external'; entry: ExternalTrust } | { kind: 'direct'; entry: DirectTrust };
 
 /** The identity of an entry: the account, trust relationship, or the name of a direct entry. */
 export function trustEntryKey(entry: TrustEntry): string {
@@ -130,7 +155,10 @@ function writable(entry: TrustEntry): TrustEntry {
     return { kind: 'external', entry: rest };
   }
   if (entry.kind === 'direct') {
-    return { kind: 'direct', entry: { ...entry.entry, certificates: (entry.entry.certificates ?? []).map((certificate) => ({ pem: certificate.pem })) } };
+    return {
+      kind: 'direct',
+      entry: { ...entry.entry, certificates: (entry.entry.certificates ?? []).map((certificate) => ({ pem: certificate.pem })) },
+    };
   }
   return entry;
 }
@@ -174,7 +202,9 @@ export function trustEntryFor(trust: TrustSettings, cluster: TrustedCluster): Tr
   return trustEntries(trust).find(
     (entry) =>
       (entry.kind === 'accounts' && cluster.accountId !== undefined && entry.entry.account_id === cluster.accountId) ||
-      (entry.kind === 'external' && cluster.trustRelationshipId !== undefined && entry.entry.trust_relationship_id === cluster.trustRelationshipId),
+      (entry.kind === 'external' &&
+        cluster.trustRelationshipId !== undefined &&
+        entry.entry.trust_relationship_id === cluster.trustRelationshipId),
   );
 }
 
@@ -185,7 +215,11 @@ export function trustEntryFor(trust: TrustSettings, cluster: TrustedCluster): Tr
  */
 export function trustsCluster(trust: TrustSettings, cluster: TrustedCluster): boolean {
   const entry = trustEntryFor(trust, cluster);
-  return entry !== undefined && entry.kind !== 'direct' && (entry.entry.trust_all || (entry.entry.trust_allowlist ?? []).includes(cluster.clusterId));
+  return (
+    entry !== undefined &&
+    entry.kind !== 'direct' &&
+    (entry.entry.trust_all || (entry.entry.trust_allowlist ?? []).includes(cluster.clusterId))
+  );
 }
 
 /**
@@ -207,7 +241,12 @@ export function confirmOnTop(context: FlowContext, question: string): ConfirmOnT
   return (subject, differences) =>
     context.ui.confirm(
       `${subject} changed since you reviewed it. ${question}`,
-      ['Changed meanwhile (probably by someone else):', ...differences.map((line) => `• ${line}`), '', 'Applying keeps these changes and makes yours on top of them.'].join('\n'),
+      [
+        'Changed meanwhile (probably by someone else):',
+        ...differences.map((line) => `• ${line}`),
+        '',
+        'Applying keeps these changes and makes yours on top of them.',
+      ].join('\n'),
       'Apply on Top',
     );
 }
@@ -215,7 +254,12 @@ export function confirmOnTop(context: FlowContext, question: string): ConfirmOnT
 /** The user declined to write over a change made by someone else; nothing was written. */
 export class ChangedMeanwhileError extends ApiError {
   constructor(subject: string) {
-    super('conflict', `${subject} changed since you reviewed it, and you chose not to apply your change on top of it. Nothing was written.`, undefined, { type: 'changed_meanwhile' });
+    super(
+      'conflict',
+      `${subject} changed since you reviewed it, and you chose not to apply your change on top of it. Nothing was written.`,
+      undefined,
+      { type: 'changed_meanwhile' },
+    );
   }
 }
 
@@ -270,7 +314,8 @@ export function trustDifferences(seen: TrustSettings, now: TrustSettings): strin
   for (const [key, entry] of after) {
     const earlier = before.get(key);
     if (!earlier) lines.push(`Added: ${describeTrustEntry(entry)}`);
-    else if (!sameEntry(writable(earlier), writable(entry))) lines.push(`Changed: ${describeTrustEntry(earlier)} → ${describeTrustEntry(entry)}`);
+    else if (!sameEntry(writable(earlier), writable(entry)))
+      lines.push(`Changed: ${describeTrustEntry(earlier)} → ${describeTrustEntry(entry)}`);
   }
   for (const [key, entry] of before) if (!after.has(key)) lines.push(`Removed: ${describeTrustEntry(entry)}`);
   return lines;
@@ -280,7 +325,11 @@ function sameEntry(a: TrustEntry, b: TrustEntry): boolean {
   // Key order and empty lists (e.g. an allowlist next to trust_all) carry no meaning.
   const normal = (entry: TrustEntry) =>
     JSON.stringify(entry.entry, (_key, value: unknown) =>
-      Array.isArray(value) && value.length === 0 ? undefined : isRecord(value) ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y))) : value,
+      Array.isArray(value) && value.length === 0
+        ? undefined
+        : isRecord(value)
+          ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)))
+          : value,
     );
   return a.kind === b.kind && normal(a) === normal(b);
 }
@@ -307,9 +356,17 @@ export async function restoreTrustEntry(
 }
 
 /** How to put a trust entry back without the extension, for when its undo fails. */
-export function restoreTrustByHand(target: Pick<DeploymentTarget, 'deploymentName'>, key: string, before: TrustSettings, entry: TrustEntry): string {
+export function restoreTrustByHand(
+  target: Pick<DeploymentTarget, 'deploymentName'>,
+  key: string,
+  before: TrustSettings,
+  entry: TrustEntry,
+): string {
   const restoring = restoringChange(key, before);
-  const what = 'set' in restoring ? `set the entry back to: ${describeTrustEntry(restoring.set)}` : `remove the entry: ${describeTrustEntry(entry)}`;
+  const what =
+    'set' in restoring
+      ? `set the entry back to: ${describeTrustEntry(restoring.set)}`
+      : `remove the entry: ${describeTrustEntry(entry)}`;
   return `in the trust settings of deployment "${target.deploymentName}" (the console's Security page, or "Elastic: Edit Trust"), ${what}`;
 }
 
@@ -355,9 +412,17 @@ export async function writeRemoteClusterRef(
 }
 
 /** Whether the list now holds the change: the alias pointing where it should, or gone. */
-export function remoteClusterChangeApplied(list: RemoteResourceRef[], change: { set: RemoteResourceRef } | { remove: string }): boolean {
+export function remoteClusterChangeApplied(
+  list: RemoteResourceRef[],
+  change: { set: RemoteResourceRef } | { remove: string },
+): boolean {
   if ('remove' in change) return !list.some((ref) => ref.alias === change.remove);
-  return list.some((ref) => ref.alias === change.set.alias && ref.deployment_id === change.set.deployment_id && ref.elasticsearch_ref_id === change.set.elasticsearch_ref_id);
+  return list.some(
+    (ref) =>
+      ref.alias === change.set.alias &&
+      ref.deployment_id === change.set.deployment_id &&
+      ref.elasticsearch_ref_id === change.set.elasticsearch_ref_id,
+  );
 }
 
 /** Aliases added, removed or pointed elsewhere between two readings of a remote-clusters list, in words. */

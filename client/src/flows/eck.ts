@@ -51,7 +51,10 @@ function elasticsearchesIn(document: OpenYamlDocument): EckElasticsearch[] {
 
 /** A Kubernetes name for the Secret: lowercase, DNS-1123, at most 253 characters. */
 export function credentialsSecretName(esName: string, alias: string): string {
-  const name = `${esName}-remote-${alias}-credentials`.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+  const name = `${esName}-remote-${alias}-credentials`
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
   return name.slice(0, 253);
 }
 
@@ -60,7 +63,12 @@ export function credentialsSetting(alias: string): string {
 }
 
 /** The Secret manifest holding the encoded key. The text contains the secret: callers never log it. */
-export function credentialsSecretYaml(options: { secretName: string; namespace?: string; alias: string; encodedKey: string }): string {
+export function credentialsSecretYaml(options: {
+  secretName: string;
+  namespace?: string;
+  alias: string;
+  encodedKey: string;
+}): string {
   return [
     'apiVersion: v1',
     'kind: Secret',
@@ -83,19 +91,30 @@ export function secureSettingsSnippet(secretName: string): string {
  * The edit that lists `secretName` in the resource's `spec.secureSettings`, or a problem when the
  * manifest's layout cannot be edited safely. No edit when it is listed already.
  */
-export function secureSettingsEdit(document: OpenYamlDocument, resourceIndex: number, secretName: string): { edit?: TextEdit } | { problem: string } {
+export function secureSettingsEdit(
+  document: OpenYamlDocument,
+  resourceIndex: number,
+  secretName: string,
+): { edit?: TextEdit } | { problem: string } {
   const parsed = parseConfigDocument({ uri: document.uri, text: document.text, languageId: 'yaml' });
   const es = parsed.eck?.elasticsearches[resourceIndex];
-  if (!es?.spec) return { problem: `The Elasticsearch resource in ${document.label} has no "spec" map to add secureSettings to.` };
+  if (!es?.spec)
+    return { problem: `The Elasticsearch resource in ${document.label} has no "spec" map to add secureSettings to.` };
   if (es.secureSettings.some((source) => source.secretName?.value === secretName)) return {};
   const field = es.secureSettingsField;
   if (!field) {
     const edit = insertEntryEdit(document.text, parsed.lines, es.spec, 'secureSettings', [`- secretName: ${secretName}`]);
-    return edit ? { edit } : { problem: `The "spec" of ${es.name?.value ?? 'the resource'} in ${document.label} is written in a form that cannot be edited safely.` };
+    return edit
+      ? { edit }
+      : {
+          problem: `The "spec" of ${es.name?.value ?? 'the resource'} in ${document.label} is written in a form that cannot be edited safely.`,
+        };
   }
   const list = field.value;
   if (!isSeq(list) || list.flow || list.items.length === 0) {
-    return { problem: `"spec.secureSettings" in ${document.label} is not a block list; add "- secretName: ${secretName}" to it by hand.` };
+    return {
+      problem: `"spec.secureSettings" in ${document.label} is not a block list; add "- secretName: ${secretName}" to it by hand.`,
+    };
   }
   const first = nodeSpan(list.items[0]);
   const last = contentSpan(list.items[list.items.length - 1], document.text);
@@ -105,7 +124,9 @@ export function secureSettingsEdit(document: OpenYamlDocument, resourceIndex: nu
   const dashColumn = Math.max(0, itemColumn - 2);
   const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
   const lineEnd = parsed.lines.lineEnd(parsed.lines.positionAt(last.end).line);
-  return { edit: { span: { start: lineEnd, end: lineEnd }, newText: `${eol}${' '.repeat(dashColumn)}- secretName: ${secretName}` } };
+  return {
+    edit: { span: { start: lineEnd, end: lineEnd }, newText: `${eol}${' '.repeat(dashColumn)}- secretName: ${secretName}` },
+  };
 }
 
 /** Appends a YAML document (`---` separated) at the end of the file. */

@@ -16,7 +16,11 @@ export interface CheckedCluster {
 }
 
 /** GET / on the connection, under a progress notification; undefined (after saying why) when it fails. */
-export async function checkCluster(context: FlowContext, pool: ClientPool, profile: ConnectionProfile): Promise<CheckedCluster | undefined> {
+export async function checkCluster(
+  context: FlowContext,
+  pool: ClientPool,
+  profile: ConnectionProfile,
+): Promise<CheckedCluster | undefined> {
   try {
     const info = await context.ui.progress(`Checking "${profile.name}"…`, async () => (await pool.elasticsearch(profile)).info());
     return { profile, info };
@@ -34,7 +38,10 @@ export async function pickConnection(
 ): Promise<ConnectionProfile | Back | undefined> {
   const profiles = context.connections.list().filter((profile) => options.kinds.includes(profile.kind));
   if (profiles.length === 0) {
-    await context.ui.notify('error', `No suitable connection is saved. Add one with "Elastic: Add Connection" (${options.kinds.join(' or ')}), then run this command again.`);
+    await context.ui.notify(
+      'error',
+      `No suitable connection is saved. Add one with "Elastic: Add Connection" (${options.kinds.join(' or ')}), then run this command again.`,
+    );
     return position.canGoBack ? BACK : undefined;
   }
   return context.ui.pick<ConnectionProfile>({
@@ -63,9 +70,14 @@ export async function pickDeployment(
     exclude?: (target: DeploymentTarget) => boolean;
   },
 ): Promise<DeploymentTarget | Back | undefined> {
-  const connections = options.connection ? [options.connection] : context.connections.list().filter((profile) => options.kinds.includes(profile.kind));
+  const connections = options.connection
+    ? [options.connection]
+    : context.connections.list().filter((profile) => options.kinds.includes(profile.kind));
   if (connections.length === 0) {
-    await context.ui.notify('error', `This needs a saved ${options.kinds.includes('ece') && !options.kinds.includes('cloud') ? 'ECE' : 'Elastic Cloud'} connection. Add one with "Elastic: Add Connection" and run this command again.`);
+    await context.ui.notify(
+      'error',
+      `This needs a saved ${options.kinds.includes('ece') && !options.kinds.includes('cloud') ? 'ECE' : 'Elastic Cloud'} connection. Add one with "Elastic: Add Connection" and run this command again.`,
+    );
     return position.canGoBack ? BACK : undefined;
   }
   const { targets, problems } = await context.ui.progress('Listing deployments…', () => listDeploymentTargets(pool, connections));
@@ -78,7 +90,12 @@ export async function pickDeployment(
   return context.ui.pick<DeploymentTarget>({
     ...position,
     placeholder: options.placeholder,
-    items: shown.map((target) => ({ label: target.deploymentName, description: `${target.refId} · ${target.connection.name}`, detail: `Deployment ${target.deploymentId} · cluster ${target.clusterId}`, value: target })),
+    items: shown.map((target) => ({
+      label: target.deploymentName,
+      description: `${target.refId} · ${target.connection.name}`,
+      detail: `Deployment ${target.deploymentId} · cluster ${target.clusterId}`,
+      value: target,
+    })),
     active: shown.find((target) => options.preselect?.(target)),
   });
 }

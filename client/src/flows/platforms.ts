@@ -38,7 +38,8 @@ export function guessPlatform(profile: { url?: string; cloudId?: string }): Plat
   const ipv4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host);
   if (ipv4) {
     const [first, second] = [Number(ipv4[1]), Number(ipv4[2])];
-    if (first === 127 || first === 10 || (first === 172 && second >= 16 && second <= 31) || (first === 192 && second === 168)) return 'self-managed';
+    if (first === 127 || first === 10 || (first === 172 && second >= 16 && second <= 31) || (first === 192 && second === 168))
+      return 'self-managed';
     return undefined;
   }
   if (host === 'localhost' || host === '::1' || /^f[cd][0-9a-f]{2}:/.test(host) || !host.includes('.')) return 'self-managed';

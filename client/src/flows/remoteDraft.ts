@@ -74,13 +74,13 @@ export function modelStep(start: FlowStart): FlowStep<AddRemoteDraft> {
             {
               label: 'API key (recommended)',
               description: 'cross-cluster API key, port 9443',
-              detail: 'Remote\'s cross-cluster API key in the local keystore. Elasticsearch 8.14+ (ECK 8.10+).',
+              detail: "Remote's cross-cluster API key in the local keystore. Elasticsearch 8.14+ (ECK 8.10+).",
               value: 'api-key',
             },
             {
               label: 'TLS certificate (deprecated)',
               description: 'mutual TLS trust, transport port',
-              detail: 'Both clusters trust each other\'s certificates. Deprecated since Elasticsearch 9.0.',
+              detail: "Both clusters trust each other's certificates. Deprecated since Elasticsearch 9.0.",
               value: 'certificate',
             },
           ],
@@ -135,7 +135,11 @@ export function localSteps(start: FlowStart, draft: AddRemoteDraft): FlowStep<Ad
         const answer = await context.ui.pick<Platform>({
           ...position,
           placeholder: `Where does "${current.local?.profile.name}" run? It decides how the key and settings get there.`,
-          items: (['cloud', 'ece', 'eck', 'self-managed'] as const).map((platform) => ({ label: PLATFORM_LABELS[platform], description: platformHint(platform, current.model), value: platform })),
+          items: (['cloud', 'ece', 'eck', 'self-managed'] as const).map((platform) => ({
+            label: PLATFORM_LABELS[platform],
+            description: platformHint(platform, current.model),
+            value: platform,
+          })),
           active: current.localPlatform ?? (current.local ? guessPlatform(current.local.profile) : undefined),
         });
         if (answer === undefined || answer === BACK) return answer;
@@ -145,7 +149,15 @@ export function localSteps(start: FlowStart, draft: AddRemoteDraft): FlowStep<Ad
             await context.ui.notify('error', verdict.problem);
             continue;
           }
-          if (!verdict.ok && !(await context.ui.confirm(verdict.problem, 'It may still work; continue only if you know this version supports it.', 'Continue Anyway'))) continue;
+          if (
+            !verdict.ok &&
+            !(await context.ui.confirm(
+              verdict.problem,
+              'It may still work; continue only if you know this version supports it.',
+              'Continue Anyway',
+            ))
+          )
+            continue;
         }
         if (answer !== current.localPlatform) {
           current.localDeployment = undefined;
@@ -165,7 +177,9 @@ export function localSteps(start: FlowStart, draft: AddRemoteDraft): FlowStep<Ad
             kinds: [current.localPlatform === 'ece' ? 'ece' : 'cloud'],
             placeholder: `The deployment "${current.local?.profile.name}" belongs to`,
             // On Elastic Cloud the cluster name GET / reports is the Elasticsearch cluster ID.
-            preselect: (target) => target.deploymentId === current.localDeployment?.deploymentId || target.clusterId === current.local?.info.cluster_name,
+            preselect: (target) =>
+              target.deploymentId === current.localDeployment?.deploymentId ||
+              target.clusterId === current.local?.info.cluster_name,
           }),
           (target) => (current.localDeployment = target),
         ),
@@ -175,7 +189,8 @@ export function localSteps(start: FlowStart, draft: AddRemoteDraft): FlowStep<Ad
 }
 
 function platformHint(platform: Platform, model: SecurityModel | undefined): string {
-  if (model === 'certificate') return platform === 'cloud' || platform === 'ece' ? 'trust through the deployment settings' : 'trust through transport CAs';
+  if (model === 'certificate')
+    return platform === 'cloud' || platform === 'ece' ? 'trust through the deployment settings' : 'trust through transport CAs';
   switch (platform) {
     case 'cloud':
     case 'ece':
@@ -197,7 +212,10 @@ export function isCloudPlatform(platform: Platform | undefined): platform is 'cl
  * alias. Replacing an existing alias needs an explicit confirmation. `alsoExisting` adds places
  * beyond the cluster settings (a deployment's keystore or remote-clusters list).
  */
-export function aliasStep(start: FlowStart, alsoExisting?: (draft: AddRemoteDraft, alias: string) => Promise<string[]>): FlowStep<AddRemoteDraft> {
+export function aliasStep(
+  start: FlowStart,
+  alsoExisting?: (draft: AddRemoteDraft, alias: string) => Promise<string[]>,
+): FlowStep<AddRemoteDraft> {
   const { context, pool } = start;
   return {
     id: 'alias',
@@ -223,12 +241,28 @@ export function aliasStep(start: FlowStart, alsoExisting?: (draft: AddRemoteDraf
             (await alsoExisting?.(draft, alias)) ?? [],
           ]);
         } catch (error) {
-          await context.ui.notify('error', `The settings of "${draft.local.profile.name}" could not be read: ${describeError(error)}`);
+          await context.ui.notify(
+            'error',
+            `The settings of "${draft.local.profile.name}" could not be read: ${describeError(error)}`,
+          );
           continue;
         }
         if (hasAnySetting(existing) || elsewhere.length) {
-          const detail = ['It has:', ...describeAliasSettings(existing).map((line) => `• ${line}`), ...elsewhere.map((line) => `• ${line}`), '', 'Replacing it changes where this alias points for every search and follower index that uses it.'].join('\n');
-          if (!(await context.ui.confirm(`"${draft.local.profile.name}" already has a remote cluster "${alias}". Replace it?`, detail, 'Replace'))) continue;
+          const detail = [
+            'It has:',
+            ...describeAliasSettings(existing).map((line) => `• ${line}`),
+            ...elsewhere.map((line) => `• ${line}`),
+            '',
+            'Replacing it changes where this alias points for every search and follower index that uses it.',
+          ].join('\n');
+          if (
+            !(await context.ui.confirm(
+              `"${draft.local.profile.name}" already has a remote cluster "${alias}". Replace it?`,
+              detail,
+              'Replace',
+            ))
+          )
+            continue;
         }
         draft.alias = alias;
         draft.existing = existing;
@@ -240,6 +274,9 @@ export function aliasStep(start: FlowStart, alsoExisting?: (draft: AddRemoteDraf
 
 function suggestAlias(draft: AddRemoteDraft): string {
   const source = draft.remoteDeployment?.deploymentName ?? draft.remote?.info.cluster_name ?? '';
-  const alias = source.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  const alias = source
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return alias && !/^[0-9a-f]{32}$/.test(alias) ? alias : '';
 }

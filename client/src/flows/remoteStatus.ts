@@ -46,7 +46,11 @@ function isMissingEndpoint(error: unknown): boolean {
 const RESOLVE_TIMEOUT = '10s';
 
 /** Makes the local cluster try to connect to `alias` once. Returns the trigger that works here and any problem reported. */
-async function triggerConnection(client: ElasticsearchClient, alias: string, trigger: Trigger): Promise<{ trigger: Trigger; problem?: string }> {
+async function triggerConnection(
+  client: ElasticsearchClient,
+  alias: string,
+  trigger: Trigger,
+): Promise<{ trigger: Trigger; problem?: string }> {
   const expression = `${alias}:*`;
   if (trigger === 'resolve-cluster') {
     try {
@@ -72,10 +76,16 @@ async function triggerConnection(client: ElasticsearchClient, alias: string, tri
  * `localVersion` picks the trigger; when unknown, resolve-cluster is tried and a cluster without
  * it falls back to the search.
  */
-export async function waitForConnection(context: FlowContext, client: ElasticsearchClient, alias: string, localVersion?: string): Promise<PollResult> {
+export async function waitForConnection(
+  context: FlowContext,
+  client: ElasticsearchClient,
+  alias: string,
+  localVersion?: string,
+): Promise<PollResult> {
   const { timing } = context;
   const started = timing.now();
-  let trigger: Trigger = localVersion === undefined || atLeastVersion(localVersion, RESOLVE_CLUSTER_VERSION) ? 'resolve-cluster' : 'search';
+  let trigger: Trigger =
+    localVersion === undefined || atLeastVersion(localVersion, RESOLVE_CLUSTER_VERSION) ? 'resolve-cluster' : 'search';
   return context.ui.progress(`Waiting for "${alias}" to connect…`, async (report) => {
     let info: RemoteClusterInfo | undefined;
     let error: string | undefined;
@@ -91,7 +101,9 @@ export async function waitForConnection(context: FlowContext, client: Elasticsea
       }
       const elapsed = timing.now() - started;
       if (elapsed >= timing.connectTimeoutMs) return { connected: false, info, error, attemptProblem, waitedMs: elapsed };
-      report(`not connected yet (${Math.round(elapsed / 1000)} s of ${Math.round(timing.connectTimeoutMs / 1000)} s)${attemptProblem ? `: ${attemptProblem}` : ''}`);
+      report(
+        `not connected yet (${Math.round(elapsed / 1000)} s of ${Math.round(timing.connectTimeoutMs / 1000)} s)${attemptProblem ? `: ${attemptProblem}` : ''}`,
+      );
       await timing.sleep(Math.min(timing.pollIntervalMs, timing.connectTimeoutMs - elapsed));
     }
   });
@@ -113,7 +125,9 @@ export function likelyCauses(result: PollResult, expected: ConnectionExpectation
   if (result.error) causes.push(`The connection status could not be read: ${result.error}`);
   if (result.attemptProblem) causes.push(`The last connection attempt reported: ${result.attemptProblem}`);
   if (!info) {
-    causes.push('The local cluster does not list the alias in GET _remote/info: the settings did not take effect (check GET _cluster/settings for the alias).');
+    causes.push(
+      'The local cluster does not list the alias in GET _remote/info: the settings did not take effect (check GET _cluster/settings for the alias).',
+    );
     return causes;
   }
   const address = info.mode === 'proxy' ? info.proxy_address : info.seeds.join(', ');
@@ -129,30 +143,37 @@ export function likelyCauses(result: PollResult, expected: ConnectionExpectation
       );
     }
     if (port === PORTS.transport || port === PORTS.cloudCertificateProxy) {
-      causes.push(`The address ${address} uses port ${port}, the certificate model's port. API-key connections go to the remote cluster server, port ${PORTS.remoteClusterServer} by default.`);
+      causes.push(
+        `The address ${address} uses port ${port}, the certificate model's port. API-key connections go to the remote cluster server, port ${PORTS.remoteClusterServer} by default.`,
+      );
     }
   } else if (port === PORTS.remoteClusterServer) {
-    causes.push(`The address ${address} uses port ${PORTS.remoteClusterServer}, the remote cluster server. Without credentials the certificate model is used, which talks to the transport port (${PORTS.transport}, or ${PORTS.cloudCertificateProxy} through the Cloud proxy).`);
+    causes.push(
+      `The address ${address} uses port ${PORTS.remoteClusterServer}, the remote cluster server. Without credentials the certificate model is used, which talks to the transport port (${PORTS.transport}, or ${PORTS.cloudCertificateProxy} through the Cloud proxy).`,
+    );
   }
   if (expected.remoteIsCloud) {
     if (info.mode !== 'proxy') causes.push('Elastic Cloud and ECE deployments are only reachable in proxy mode.');
-    else if (!info.server_name) causes.push('Elastic Cloud and ECE deployments need server_name set to the deployment\'s endpoint: the proxy routes by it.');
+    else if (!info.server_name)
+      causes.push("Elastic Cloud and ECE deployments need server_name set to the deployment's endpoint: the proxy routes by it.");
   }
   if (expected.model === 'api-key') {
     causes.push(
       'The local cluster may not trust the certificate of the remote cluster server: it must trust the CA that signed it (xpack.security.remote_cluster_client.ssl.certificate_authorities), unless that certificate is publicly trusted as on Elastic Cloud.',
     );
-    causes.push('The remote cluster server may not be reachable from the local nodes: it binds to remote_cluster.host (loopback only when nothing is set), and firewalls or Cloud traffic filters can block port 9443.');
+    causes.push(
+      'The remote cluster server may not be reachable from the local nodes: it binds to remote_cluster.host (loopback only when nothing is set), and firewalls or Cloud traffic filters can block port 9443.',
+    );
     causes.push('The cross-cluster API key may have been invalidated or expired, or belong to another cluster.');
   } else {
     causes.push(
       expected.localPlatform === 'cloud' || expected.localPlatform === 'ece' || expected.remoteIsCloud
-        ? 'The two deployments may not trust each other: both sides\' trust settings must include the other.'
-        : 'Each cluster must trust the CA of the other\'s transport certificates (xpack.security.transport.ssl.certificate_authorities on both sides).',
+        ? "The two deployments may not trust each other: both sides' trust settings must include the other."
+        : "Each cluster must trust the CA of the other's transport certificates (xpack.security.transport.ssl.certificate_authorities on both sides).",
     );
     causes.push(`The remote's transport port may not be reachable from the local nodes (address ${address}).`);
   }
-  causes.push('The local cluster\'s Elasticsearch log names the exact error of the failed connection attempts.');
+  causes.push("The local cluster's Elasticsearch log names the exact error of the failed connection attempts.");
   return causes;
 }
 

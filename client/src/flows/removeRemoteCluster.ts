@@ -9,7 +9,15 @@ import { ChangeLog, cancelled, finishFlow, recordedWrite, type FlowResult } from
 import { ClientPool, connectionById, type FlowContext } from './context';
 import { credentialsSetting } from './eck';
 import { checkCluster, pickConnection, type CheckedCluster } from './pickers';
-import { aliasesIn, describeAliasSettings, hasAnySetting, readAliasSettings, removalBody, settingsApplied, type AliasSettings } from './aliasSettings';
+import {
+  aliasesIn,
+  describeAliasSettings,
+  hasAnySetting,
+  readAliasSettings,
+  removalBody,
+  settingsApplied,
+  type AliasSettings,
+} from './aliasSettings';
 
 const TITLE = 'Remove Remote Cluster';
 
@@ -54,8 +62,14 @@ export async function removeRemoteCluster(context: FlowContext, args: RemoveRemo
     } catch {
       // Only used for advice in the report.
     }
-    const detail = ['These settings are set to null:', ...describeAliasSettings(settings).map((line) => `• ${line}`), '', 'Searches and follower indices that use this alias stop working.'].join('\n');
-    if (!(await context.ui.confirm(`Remove the remote cluster "${alias}" from "${local.profile.name}"?`, detail, 'Remove'))) return cancelled();
+    const detail = [
+      'These settings are set to null:',
+      ...describeAliasSettings(settings).map((line) => `• ${line}`),
+      '',
+      'Searches and follower indices that use this alias stop working.',
+    ].join('\n');
+    if (!(await context.ui.confirm(`Remove the remote cluster "${alias}" from "${local.profile.name}"?`, detail, 'Remove')))
+      return cancelled();
 
     const changes = new ChangeLog();
     const client = await pool.elasticsearch(local.profile);
@@ -65,7 +79,9 @@ export async function removeRemoteCluster(context: FlowContext, args: RemoveRemo
         recordedWrite(context, changes, {
           write: () => client.putClusterSettings(body, { flatSettings: true }),
           isApplied: async () => settingsApplied(await readAliasSettings(client, alias), body),
-          change: () => ({ done: `Set ${Object.keys(settings.persistent).length + Object.keys(settings.transient).length} setting(s) of "${alias}" to null on "${local.profile.name}".` }),
+          change: () => ({
+            done: `Set ${Object.keys(settings.persistent).length + Object.keys(settings.transient).length} setting(s) of "${alias}" to null on "${local.profile.name}".`,
+          }),
         }),
       );
     } catch (error) {
@@ -74,13 +90,18 @@ export async function removeRemoteCluster(context: FlowContext, args: RemoveRemo
       const problem = `Removing "${alias}" failed: ${describeError(error)}${unknown ? '' : ' Nothing was changed.'}`;
       await context.ui.notify('error', problem);
       return finishFlow(context, TITLE, 'failed', changes, {
-        summary: unknown ? `Whether "${alias}" is still configured on "${local.profile.name}" is unknown; check its cluster settings.` : `"${alias}" is still configured on "${local.profile.name}".`,
+        summary: unknown
+          ? `Whether "${alias}" is still configured on "${local.profile.name}" is unknown; check its cluster settings.`
+          : `"${alias}" is still configured on "${local.profile.name}".`,
         problem,
       });
     }
     try {
       const still = (await client.remoteInfo())[alias];
-      if (still) changes.note(`"${alias}" is still listed by GET _remote/info: it is probably also set in elasticsearch.yml on the nodes, which applies once the cluster setting is gone. Remove it there too.`);
+      if (still)
+        changes.note(
+          `"${alias}" is still listed by GET _remote/info: it is probably also set in elasticsearch.yml on the nodes, which applies once the cluster setting is gone. Remove it there too.`,
+        );
     } catch (error) {
       changes.note(`GET _remote/info could not be read to confirm: ${describeError(error)}`);
     }
@@ -96,11 +117,19 @@ export async function removeRemoteCluster(context: FlowContext, args: RemoveRemo
   }
 }
 
-async function loadAlias(context: FlowContext, pool: ClientPool, local: CheckedCluster, alias: string): Promise<AliasSettings | undefined> {
+async function loadAlias(
+  context: FlowContext,
+  pool: ClientPool,
+  local: CheckedCluster,
+  alias: string,
+): Promise<AliasSettings | undefined> {
   try {
     const settings = await readAliasSettings(await pool.elasticsearch(local.profile), alias);
     if (hasAnySetting(settings)) return settings;
-    await context.ui.notify('error', `"${local.profile.name}" has no cluster settings for a remote cluster "${alias}". (An alias set only in elasticsearch.yml must be removed there.)`);
+    await context.ui.notify(
+      'error',
+      `"${local.profile.name}" has no cluster settings for a remote cluster "${alias}". (An alias set only in elasticsearch.yml must be removed there.)`,
+    );
   } catch (error) {
     await context.ui.notify('error', `The settings of "${local.profile.name}" could not be read: ${describeError(error)}`);
   }
@@ -112,7 +141,11 @@ function connectionStep(context: FlowContext, pool: ClientPool): FlowStep<Draft>
     id: 'connection',
     run: async (draft, position) => {
       for (;;) {
-        const answer = await pickConnection(context, position, { kinds: ['elasticsearch'], placeholder: 'The cluster to remove the remote cluster from', active: draft.local?.profile.id });
+        const answer = await pickConnection(context, position, {
+          kinds: ['elasticsearch'],
+          placeholder: 'The cluster to remove the remote cluster from',
+          active: draft.local?.profile.id,
+        });
         if (answer === undefined || answer === BACK) return answer;
         const checked = await checkCluster(context, pool, answer);
         if (!checked) continue;
@@ -131,12 +164,18 @@ function aliasStep(context: FlowContext, pool: ClientPool): FlowStep<Draft> {
       let aliases: Array<{ alias: string; description: string }>;
       try {
         const client = await pool.elasticsearch(local.profile);
-        const settings = await context.ui.progress(`Reading the remote clusters of "${local.profile.name}"…`, () => client.getClusterSettings({ flatSettings: true }));
+        const settings = await context.ui.progress(`Reading the remote clusters of "${local.profile.name}"…`, () =>
+          client.getClusterSettings({ flatSettings: true }),
+        );
         aliases = aliasesIn(settings.persistent, settings.transient).map((alias) => {
-          const value = (suffix: string) => settings.transient[`cluster.remote.${alias}.${suffix}`] ?? settings.persistent[`cluster.remote.${alias}.${suffix}`];
+          const value = (suffix: string) =>
+            settings.transient[`cluster.remote.${alias}.${suffix}`] ?? settings.persistent[`cluster.remote.${alias}.${suffix}`];
           const mode = String(value('mode') ?? 'sniff');
           const address = mode === 'proxy' ? value('proxy_address') : value('seeds');
-          return { alias, description: `${mode}${address ? ` · ${Array.isArray(address) ? address.join(', ') : String(address)}` : ''}` };
+          return {
+            alias,
+            description: `${mode}${address ? ` · ${Array.isArray(address) ? address.join(', ') : String(address)}` : ''}`,
+          };
         });
       } catch (error) {
         await context.ui.notify('error', `The settings of "${local.profile.name}" could not be read: ${describeError(error)}`);
@@ -147,7 +186,12 @@ function aliasStep(context: FlowContext, pool: ClientPool): FlowStep<Draft> {
         return position.canGoBack ? BACK : undefined;
       }
       for (;;) {
-        const answer = await context.ui.pick<string>({ ...position, placeholder: 'The remote cluster to remove', items: aliases.map((item) => ({ label: item.alias, description: item.description, value: item.alias })), active: draft.alias });
+        const answer = await context.ui.pick<string>({
+          ...position,
+          placeholder: 'The remote cluster to remove',
+          items: aliases.map((item) => ({ label: item.alias, description: item.description, value: item.alias })),
+          active: draft.alias,
+        });
         if (answer === undefined || answer === BACK) return answer;
         const settings = await loadAlias(context, pool, local, answer);
         if (!settings) continue;

@@ -65,12 +65,18 @@ interface AddDraft {
 }
 
 /** Resolves the deployment from the arguments, or adds a step that asks for it. */
-async function targetFromArgs(context: FlowContext, pool: ClientPool, args: TrustArgs): Promise<{ target?: DeploymentTarget; connection?: ConnectionProfile } | undefined> {
+async function targetFromArgs(
+  context: FlowContext,
+  pool: ClientPool,
+  args: TrustArgs,
+): Promise<{ target?: DeploymentTarget; connection?: ConnectionProfile } | undefined> {
   if (args.connectionId === undefined) return {};
   const connection = await connectionById(context, args.connectionId, ['cloud', 'ece']);
   if (!connection) return undefined;
   if (args.deploymentId === undefined) return { connection };
-  const { targets, problems } = await context.ui.progress('Reading the deployment…', () => listDeploymentTargets(pool, [connection]));
+  const { targets, problems } = await context.ui.progress('Reading the deployment…', () =>
+    listDeploymentTargets(pool, [connection]),
+  );
   const target = targets.find((candidate) => candidate.deploymentId === args.deploymentId);
   if (!target) {
     await context.ui.notify('error', problems[0] ?? `"${connection.name}" has no deployment with the ID "${args.deploymentId}".`);
@@ -79,7 +85,11 @@ async function targetFromArgs(context: FlowContext, pool: ClientPool, args: Trus
   return { target, connection };
 }
 
-function deploymentStep<D extends { target?: DeploymentTarget }>(context: FlowContext, pool: ClientPool, connection: ConnectionProfile | undefined): FlowStep<D> {
+function deploymentStep<D extends { target?: DeploymentTarget }>(
+  context: FlowContext,
+  pool: ClientPool,
+  connection: ConnectionProfile | undefined,
+): FlowStep<D> {
   return {
     id: 'deployment',
     run: async (draft, position) =>
@@ -106,7 +116,12 @@ export async function addTrustedEnvironment(context: FlowContext, args: TrustArg
   }
 }
 
-async function runAddTrust(context: FlowContext, pool: ClientPool, draft: AddDraft, connection: ConnectionProfile | undefined): Promise<FlowResult> {
+async function runAddTrust(
+  context: FlowContext,
+  pool: ClientPool,
+  draft: AddDraft,
+  connection: ConnectionProfile | undefined,
+): Promise<FlowResult> {
   const presetTarget = draft.target !== undefined;
   const stepsFor = (current: AddDraft): FlowStep<AddDraft>[] => [
     ...(presetTarget ? [] : [deploymentStep<AddDraft>(context, pool, connection)]),
@@ -128,7 +143,10 @@ async function runAddTrust(context: FlowContext, pool: ClientPool, draft: AddDra
     seen = (await context.ui.progress('Reading the current trust…', () => deploymentDetails(cloud, target))).trust;
     existing = trustEntries(seen);
   } catch (error) {
-    await context.ui.notify('error', `The trust settings of "${target.deploymentName}" could not be read: ${describeError(error)}`);
+    await context.ui.notify(
+      'error',
+      `The trust settings of "${target.deploymentName}" could not be read: ${describeError(error)}`,
+    );
     return cancelled();
   }
   const replaced = existing.find((candidate) => trustEntryKey(candidate) === trustEntryKey(entry));
@@ -144,8 +162,25 @@ async function runAddTrust(context: FlowContext, pool: ClientPool, draft: AddDra
   ]
     .filter((line) => line !== undefined)
     .join('\n');
-  if (!(await context.ui.confirm(`Change the trust of deployment "${target.deploymentName}"?`, detail, replaced ? 'Replace' : 'Add'))) return cancelled();
-  return writeAndReport(context, cloud, target, ADD_TITLE, { set: entry }, seen, replaced ? `Replaced the trust entry in deployment "${target.deploymentName}": ${describeTrustEntry(entry)}.` : `Added to the trust of deployment "${target.deploymentName}": ${describeTrustEntry(entry)}.`);
+  if (
+    !(await context.ui.confirm(
+      `Change the trust of deployment "${target.deploymentName}"?`,
+      detail,
+      replaced ? 'Replace' : 'Add',
+    ))
+  )
+    return cancelled();
+  return writeAndReport(
+    context,
+    cloud,
+    target,
+    ADD_TITLE,
+    { set: entry },
+    seen,
+    replaced
+      ? `Replaced the trust entry in deployment "${target.deploymentName}": ${describeTrustEntry(entry)}.`
+      : `Added to the trust of deployment "${target.deploymentName}": ${describeTrustEntry(entry)}.`,
+  );
 }
 
 async function writeAndReport(
@@ -161,7 +196,8 @@ async function writeAndReport(
   try {
     await context.ui.progress(`Updating the trust of "${target.deploymentName}"…`, () =>
       recordedWrite(context, changes, {
-        write: () => writeTrustEntry(cloud, target, change, { seen, confirm: confirmOnTop(context, 'Apply your change on top of it?') }),
+        write: () =>
+          writeTrustEntry(cloud, target, change, { seen, confirm: confirmOnTop(context, 'Apply your change on top of it?') }),
         isApplied: async () => trustChangeApplied((await deploymentDetails(cloud, target)).trust, change),
         change: () => ({ done }),
       }),
@@ -175,7 +211,12 @@ async function writeAndReport(
     const unknown = changes.applied.length > 0;
     const problem = `Updating the trust of "${target.deploymentName}" failed: ${describeError(error)}${unknown ? '' : ' Nothing was changed.'}`;
     await context.ui.notify('error', problem);
-    return finishFlow(context, title, 'failed', changes, { summary: unknown ? `Whether the trust settings changed is unknown; check them in "${target.deploymentName}".` : 'The trust settings are unchanged.', problem });
+    return finishFlow(context, title, 'failed', changes, {
+      summary: unknown
+        ? `Whether the trust settings changed is unknown; check them in "${target.deploymentName}".`
+        : 'The trust settings are unchanged.',
+      problem,
+    });
   }
   changes.note('The certificate model needs trust on both sides: the other environment must trust this deployment too.');
   await context.refreshViews();
@@ -218,7 +259,11 @@ function kindStep(context: FlowContext): FlowStep<AddDraft> {
               ? { label: 'An Elastic Cloud organization', description: 'by organization ID and regional CAs', value: 'ess' }
               : { label: 'An Elastic Cloud organization', description: 'by organization ID', value: 'accounts' },
             { label: 'An ECE environment', description: 'by trust relationship', value: 'external' },
-            { label: 'A self-managed or other environment', description: 'by CA certificate (ECK, self-managed)', value: 'direct' },
+            {
+              label: 'A self-managed or other environment',
+              description: 'by CA certificate (ECK, self-managed)',
+              value: 'direct',
+            },
           ],
           active: draft.kind,
         }),
@@ -240,29 +285,42 @@ function idStep(context: FlowContext, pool: ClientPool): FlowStep<AddDraft> {
         if (ece) {
           // ECE lists the environments it knows; pick one (the local environment is trusted through accounts).
           try {
-            const relationships = (await context.ui.progress('Listing trust relationships…', () => ece.listTrustRelationships())).filter((relationship) => !relationship.local);
+            const relationships = (
+              await context.ui.progress('Listing trust relationships…', () => ece.listTrustRelationships())
+            ).filter((relationship) => !relationship.local);
             if (relationships.length) {
               return applyAnswer(
                 await context.ui.pick<string>({
                   ...position,
                   placeholder: 'The environment to trust',
-                  items: relationships.map((relationship) => ({ label: relationship.name, description: relationship.id, value: relationship.id })),
+                  items: relationships.map((relationship) => ({
+                    label: relationship.name,
+                    description: relationship.id,
+                    value: relationship.id,
+                  })),
                   active: draft.id,
                 }),
                 (id) => (draft.id = id),
               );
             }
           } catch (error) {
-            await context.ui.notify('warning', `Trust relationships could not be listed (${describeError(error)}); enter the ID instead.`);
+            await context.ui.notify(
+              'warning',
+              `Trust relationships could not be listed (${describeError(error)}); enter the ID instead.`,
+            );
           }
         }
       }
       return applyAnswer(
         await context.ui.input({
           ...position,
-          prompt: draft.kind === 'external' ? 'ID of the trust relationship of the environment to trust' : 'ID of the Elastic Cloud organization to trust',
+          prompt:
+            draft.kind === 'external'
+              ? 'ID of the trust relationship of the environment to trust'
+              : 'ID of the Elastic Cloud organization to trust',
           value: draft.id,
-          validate: (value) => (/^[A-Za-z0-9_-]+$/.test(value.trim()) ? undefined : 'Enter the ID: letters, digits, "_" and "-".'),
+          validate: (value) =>
+            /^[A-Za-z0-9_-]+$/.test(value.trim()) ? undefined : 'Enter the ID: letters, digits, "_" and "-".',
         }),
         (value) => (draft.id = value.trim()),
       );
@@ -314,8 +372,8 @@ function caFileStep(context: FlowContext): FlowStep<AddDraft> {
           ...position,
           prompt:
             draft.kind === 'ess'
-              ? 'Path of the PEM file with the CA certificates of the organization\'s regions (from the Security page of its deployments; one file may hold several)'
-              : 'Path of the PEM file with the CA certificate that signed the environment\'s transport certificates',
+              ? "Path of the PEM file with the CA certificates of the organization's regions (from the Security page of its deployments; one file may hold several)"
+              : "Path of the PEM file with the CA certificate that signed the environment's transport certificates",
           placeholder: '/path/to/transport-ca.crt',
           value: draft.caFile,
           validate: async (value) => {
@@ -347,7 +405,9 @@ function splitCertificates(pem: string): string[] {
 export function scopeIdProblem(value: string): { problem?: string; note?: string } {
   if (/^[a-z0-9]{1,32}$/.test(value)) return {};
   if (value.length <= 32 && /^[a-z0-9]+([.-][a-z0-9]+)*$/.test(value)) {
-    return { note: `The API description asks for lowercase letters and digits only; "${value}" follows the ECE ↔ ECK procedure (for example default.es.local). If the update is refused, use the scope as the service expects it.` };
+    return {
+      note: `The API description asks for lowercase letters and digits only; "${value}" follows the ECE ↔ ECK procedure (for example default.es.local). If the update is refused, use the scope as the service expects it.`,
+    };
   }
   return { problem: 'Use 1 to 32 lowercase letters and digits (dots or dashes between them, as in default.es.local).' };
 }
@@ -359,7 +419,8 @@ function scopeIdStep(context: FlowContext): FlowStep<AddDraft> {
       applyAnswer(
         await context.ui.input({
           ...position,
-          prompt: 'Scope ID: the part of the environment\'s node certificate names that identifies it (lowercase letters and digits, up to 32; default.es.local for ECK)',
+          prompt:
+            "Scope ID: the part of the environment's node certificate names that identifies it (lowercase letters and digits, up to 32; default.es.local for ECK)",
           value: draft.scopeId,
           validate: (value) => scopeIdProblem(value.trim()).problem,
         }),
@@ -372,7 +433,11 @@ const ALL = 'all';
 const LISTED = 'listed';
 
 /** All clusters, or a list of Elasticsearch cluster IDs picked from the connected account plus typed ones. */
-function scopeStep<D extends { target?: DeploymentTarget; scope?: Scope }>(context: FlowContext, pool: ClientPool, title: string): FlowStep<D> {
+function scopeStep<D extends { target?: DeploymentTarget; scope?: Scope }>(
+  context: FlowContext,
+  pool: ClientPool,
+  title: string,
+): FlowStep<D> {
   return {
     id: 'scope',
     run: async (draft, position) => {
@@ -391,7 +456,14 @@ function scopeStep<D extends { target?: DeploymentTarget; scope?: Scope }>(conte
           draft.scope = { trustAll: true, clusterIds: [] };
           return 'next';
         }
-        const ids = await pickClusterIds(context, pool, position, draft.target as DeploymentTarget, draft.scope?.clusterIds ?? [], title);
+        const ids = await pickClusterIds(
+          context,
+          pool,
+          position,
+          draft.target as DeploymentTarget,
+          draft.scope?.clusterIds ?? [],
+          title,
+        );
         if (ids === undefined) return undefined;
         if (ids === BACK) continue;
         draft.scope = { trustAll: false, clusterIds: ids };
@@ -401,9 +473,18 @@ function scopeStep<D extends { target?: DeploymentTarget; scope?: Scope }>(conte
   };
 }
 
-async function pickClusterIds(context: FlowContext, pool: ClientPool, position: StepPosition, target: DeploymentTarget, current: string[], title: string): Promise<string[] | Back | undefined> {
+async function pickClusterIds(
+  context: FlowContext,
+  pool: ClientPool,
+  position: StepPosition,
+  target: DeploymentTarget,
+  current: string[],
+  title: string,
+): Promise<string[] | Back | undefined> {
   const connections = context.connections.list().filter((profile) => profile.kind === 'cloud' || profile.kind === 'ece');
-  const { targets } = await context.ui.progress('Listing the clusters of the connected accounts…', () => listDeploymentTargets(pool, connections));
+  const { targets } = await context.ui.progress('Listing the clusters of the connected accounts…', () =>
+    listDeploymentTargets(pool, connections),
+  );
   const known = targets.filter((candidate) => candidate.clusterId !== target.clusterId);
   const knownIds = new Set(known.map((candidate) => candidate.clusterId));
   for (;;) {
@@ -413,7 +494,12 @@ async function pickClusterIds(context: FlowContext, pool: ClientPool, position: 
         ...position,
         title,
         placeholder: 'Clusters to trust (others can be typed next)',
-        items: known.map((candidate) => ({ label: candidate.deploymentName, description: candidate.clusterId, detail: `${candidate.refId} · ${candidate.connection.name}`, value: candidate.clusterId })),
+        items: known.map((candidate) => ({
+          label: candidate.deploymentName,
+          description: candidate.clusterId,
+          detail: `${candidate.refId} · ${candidate.connection.name}`,
+          value: candidate.clusterId,
+        })),
         selected: current.filter((id) => knownIds.has(id)),
       });
       if (answer === undefined || answer === BACK) return answer;
@@ -440,7 +526,15 @@ async function pickClusterIds(context: FlowContext, pool: ClientPool, position: 
     const ids = [...new Set([...picked, ...splitIds(typed)])];
     const odd = ids.filter((id) => !looksLikeClusterId(id) && !knownIds.has(id));
     // 32 lowercase hex is the usual shape (seen in examples, not documented): ask, do not refuse.
-    if (odd.length && !(await context.ui.confirm(`${odd.join(', ')} ${odd.length === 1 ? 'does' : 'do'} not look like an Elasticsearch cluster ID (32 hex characters). Use anyway?`, 'Allowlists applyAnswer cluster IDs, not deployment IDs or names.', 'Use Anyway'))) continue;
+    if (
+      odd.length &&
+      !(await context.ui.confirm(
+        `${odd.join(', ')} ${odd.length === 1 ? 'does' : 'do'} not look like an Elasticsearch cluster ID (32 hex characters). Use anyway?`,
+        'Allowlists applyAnswer cluster IDs, not deployment IDs or names.',
+        'Use Anyway',
+      ))
+    )
+      continue;
     return ids;
   }
 }
@@ -480,13 +574,46 @@ export async function editTrust(context: FlowContext, args: TrustArgs = {}): Pro
     const key = trustEntryKey(entry);
     const cloud = await pool.cloud(target.connection);
     if (draft.action === 'remove') {
-      if (!(await context.ui.confirm(`Remove this trust from deployment "${target.deploymentName}"?`, `${describeTrustEntry(entry)}\n\nRemote clusters that connect with that environment through the TLS certificate model stop working. The other trust entries are kept.`, 'Remove'))) return cancelled();
-      return await writeAndReport(context, cloud, target, EDIT_TITLE, { remove: key }, draft.seen, `Removed from the trust of deployment "${target.deploymentName}": ${describeTrustEntry(entry)}.`);
+      if (
+        !(await context.ui.confirm(
+          `Remove this trust from deployment "${target.deploymentName}"?`,
+          `${describeTrustEntry(entry)}\n\nRemote clusters that connect with that environment through the TLS certificate model stop working. The other trust entries are kept.`,
+          'Remove',
+        ))
+      )
+        return cancelled();
+      return await writeAndReport(
+        context,
+        cloud,
+        target,
+        EDIT_TITLE,
+        { remove: key },
+        draft.seen,
+        `Removed from the trust of deployment "${target.deploymentName}": ${describeTrustEntry(entry)}.`,
+      );
     }
     const scope = draft.scope as Scope;
-    const updated = { kind: entry.kind, entry: { ...entry.entry, trust_all: scope.trustAll, trust_allowlist: scope.trustAll ? [] : scope.clusterIds } } as TrustEntry;
-    if (!(await context.ui.confirm(`Change this trust of deployment "${target.deploymentName}"?`, `Before: ${describeTrustEntry(entry)}\nAfter: ${describeTrustEntry(updated)}\n\nThe other trust entries are kept.`, 'Apply'))) return cancelled();
-    return await writeAndReport(context, cloud, target, EDIT_TITLE, { set: updated }, draft.seen, `Changed the trust of deployment "${target.deploymentName}": ${describeTrustEntry(updated)}.`);
+    const updated = {
+      kind: entry.kind,
+      entry: { ...entry.entry, trust_all: scope.trustAll, trust_allowlist: scope.trustAll ? [] : scope.clusterIds },
+    } as TrustEntry;
+    if (
+      !(await context.ui.confirm(
+        `Change this trust of deployment "${target.deploymentName}"?`,
+        `Before: ${describeTrustEntry(entry)}\nAfter: ${describeTrustEntry(updated)}\n\nThe other trust entries are kept.`,
+        'Apply',
+      ))
+    )
+      return cancelled();
+    return await writeAndReport(
+      context,
+      cloud,
+      target,
+      EDIT_TITLE,
+      { set: updated },
+      draft.seen,
+      `Changed the trust of deployment "${target.deploymentName}": ${describeTrustEntry(updated)}.`,
+    );
   } finally {
     await pool.close();
   }
@@ -500,10 +627,15 @@ function entryStep(context: FlowContext, pool: ClientPool): FlowStep<EditDraft> 
       let entries: TrustEntry[];
       try {
         const cloud = await pool.cloud(target.connection);
-        draft.seen = (await context.ui.progress(`Reading the trust of "${target.deploymentName}"…`, () => deploymentDetails(cloud, target))).trust;
+        draft.seen = (
+          await context.ui.progress(`Reading the trust of "${target.deploymentName}"…`, () => deploymentDetails(cloud, target))
+        ).trust;
         entries = trustEntries(draft.seen);
       } catch (error) {
-        await context.ui.notify('error', `The trust settings of "${target.deploymentName}" could not be read: ${describeError(error)}`);
+        await context.ui.notify(
+          'error',
+          `The trust settings of "${target.deploymentName}" could not be read: ${describeError(error)}`,
+        );
         return position.canGoBack ? BACK : undefined;
       }
       return applyAnswer(

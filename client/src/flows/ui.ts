@@ -18,7 +18,9 @@ export interface NoticeOptions {
 
 export interface FlowUi extends WizardUi {
   /** A pick where several items can be chosen; resolves to the chosen values, BACK, or undefined. */
-  pickMany<T>(options: StepPosition & { placeholder: string; items: PickItem<T>[]; selected?: T[] }): Promise<T[] | Back | undefined>;
+  pickMany<T>(
+    options: StepPosition & { placeholder: string; items: PickItem<T>[]; selected?: T[] },
+  ): Promise<T[] | Back | undefined>;
   /** Runs a task while a progress notification shows `title` and the latest reported message. */
   progress<T>(title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T>;
   /** Shows a message with buttons; resolves to the chosen button, or undefined when dismissed. */

@@ -13,7 +13,8 @@ export function aliasProblem(alias: string, options: { lowercase: boolean }): st
   const text = alias.trim();
   if (text === '') return 'Enter an alias: the name searches use in front of index names, as in "alias:logs-*".';
   if (!VALID_ALIAS.test(text)) return 'Use only letters, digits, "_" and "-" (no dots, spaces or colons).';
-  if (options.lowercase && text !== text.toLowerCase()) return 'Use lowercase: the keystore of Elastic Cloud, ECE and ECK only accepts lowercase aliases in credentials settings.';
+  if (options.lowercase && text !== text.toLowerCase())
+    return 'Use lowercase: the keystore of Elastic Cloud, ECE and ECK only accepts lowercase aliases in credentials settings.';
   return undefined;
 }
 
@@ -29,7 +30,11 @@ export function parsePatterns(text: string): string[] {
  * Asks before a key grants every index of the remote (a pattern of only `*`): the user typed it,
  * but it is rarely what a cross-cluster key should allow. Resolves to true when the patterns stand.
  */
-export async function confirmEveryIndex(ui: Pick<FlowUi, 'confirm'>, patterns: string[], purpose: 'search' | 'replicate'): Promise<boolean> {
+export async function confirmEveryIndex(
+  ui: Pick<FlowUi, 'confirm'>,
+  patterns: string[],
+  purpose: 'search' | 'replicate',
+): Promise<boolean> {
   if (!patterns.some((pattern) => /^\*+$/.test(pattern))) return true;
   return ui.confirm(
     `Let the local cluster ${purpose} every index of the remote cluster?`,
@@ -44,7 +49,8 @@ export function patternsProblem(text: string): string | undefined {
     if (/\s/.test(pattern)) return `"${pattern}" contains a space; separate patterns with commas.`;
     if (/[\\/?"<>|#]/.test(pattern)) return `"${pattern}" contains a character index names cannot have (\\ / ? " < > | #).`;
     if (/^[-+_]/.test(pattern)) return `"${pattern}" cannot start with "-", "+" or "_".`;
-    if (pattern.includes(':')) return `"${pattern}" contains ":"; give the index names as they are on the remote cluster, without an alias.`;
+    if (pattern.includes(':'))
+      return `"${pattern}" contains ":"; give the index names as they are on the remote cluster, without an alias.`;
     if (pattern !== pattern.toLowerCase()) return `"${pattern}" has uppercase letters; index names are lowercase.`;
   }
   return undefined;
@@ -66,7 +72,8 @@ export function serverNameProblem(text: string): string | undefined {
   const name = text.trim();
   if (name === '') return undefined;
   if (!/^[A-Za-z0-9.-]+$/.test(name)) return 'A server name is a host name: letters, digits, "." and "-" only (no port).';
-  if (/^\d+(\.\d+){3}$/.test(name)) return 'A server name cannot be an IP address: TLS sends it as SNI, which only carries host names.';
+  if (/^\d+(\.\d+){3}$/.test(name))
+    return 'A server name cannot be an IP address: TLS sends it as SNI, which only carries host names.';
   return undefined;
 }
 
@@ -74,7 +81,9 @@ export function serverNameProblem(text: string): string | undefined {
 export function expirationProblem(text: string): string | undefined {
   const value = text.trim();
   if (value === '') return undefined;
-  return /^\d+(ms|s|m|h|d)$/.test(value) ? undefined : 'Give a duration such as "90d", "12h" or "30m", or leave it empty for a key that does not expire.';
+  return /^\d+(ms|s|m|h|d)$/.test(value)
+    ? undefined
+    : 'Give a duration such as "90d", "12h" or "30m", or leave it empty for a key that does not expire.';
 }
 
 /** Role and API key names: printable, no leading underscore (reserved). */

@@ -15,7 +15,9 @@ export function vscodeFlowUi(documents: ReadOnlyDocuments): FlowUi {
     input: (options) => quickInputWizardUi.input(options),
     confirm: (message, detail, action) => quickInputWizardUi.confirm(message, detail, action),
 
-    pickMany<T>(options: StepPosition & { placeholder: string; items: PickItem<T>[]; selected?: T[] }): Promise<T[] | Back | undefined> {
+    pickMany<T>(
+      options: StepPosition & { placeholder: string; items: PickItem<T>[]; selected?: T[] },
+    ): Promise<T[] | Back | undefined> {
       return showStepQuickPick<T, T[]>(
         options,
         (quickPick) => {
@@ -28,11 +30,25 @@ export function vscodeFlowUi(documents: ReadOnlyDocuments): FlowUi {
     },
 
     progress<T>(title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T> {
-      return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) => task((message) => progress.report({ message }))));
+      return Promise.resolve(
+        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) =>
+          task((message) => progress.report({ message })),
+        ),
+      );
     },
 
-    async notify(kind: NoticeKind, message: string, actions: string[] = [], options: NoticeOptions = {}): Promise<string | undefined> {
-      const show = kind === 'error' ? vscode.window.showErrorMessage : kind === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    async notify(
+      kind: NoticeKind,
+      message: string,
+      actions: string[] = [],
+      options: NoticeOptions = {},
+    ): Promise<string | undefined> {
+      const show =
+        kind === 'error'
+          ? vscode.window.showErrorMessage
+          : kind === 'warning'
+            ? vscode.window.showWarningMessage
+            : vscode.window.showInformationMessage;
       return show(message, { modal: options.modal ?? false, detail: options.detail }, ...actions);
     },
 

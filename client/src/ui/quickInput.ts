@@ -25,7 +25,12 @@ export function showStepQuickPick<T, R>(
     quickPick.placeholder = options.placeholder;
     quickPick.ignoreFocusOut = true;
     quickPick.buttons = options.canGoBack ? [vscode.QuickInputButtons.Back] : [];
-    quickPick.items = options.items.map((item) => ({ label: item.label, description: item.description, detail: item.detail, value: item.value }));
+    quickPick.items = options.items.map((item) => ({
+      label: item.label,
+      description: item.description,
+      detail: item.detail,
+      value: item.value,
+    }));
     configure(quickPick);
     let settled = false;
     const finish = (value: R | Back | undefined) => {

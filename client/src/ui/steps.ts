@@ -82,7 +82,11 @@ export interface FlowStep<D> {
  * Runs the steps in order: a fixed list, or `stepsFor(draft)` recomputed after every answer.
  * Resolves to true when the last step was answered, false when the user cancelled.
  */
-export async function runSteps<D>(title: string, draft: D, steps: FlowStep<D>[] | ((draft: D) => FlowStep<D>[])): Promise<boolean> {
+export async function runSteps<D>(
+  title: string,
+  draft: D,
+  steps: FlowStep<D>[] | ((draft: D) => FlowStep<D>[]),
+): Promise<boolean> {
   const stepsFor = typeof steps === 'function' ? steps : () => steps;
   // Only a fixed list has a total that cannot change later (see the counters note at the top).
   const totalKnown = typeof steps !== 'function';

@@ -11,12 +11,24 @@ export const VIEW_ID = 'elasticRemoteClusters.remoteClustersView';
 export const ITEM_ACTIONS = {
   addConnection: { command: COMMANDS.viewAddConnection, target: COMMANDS.addConnection, title: 'Add Connection' },
   addRemoteCluster: { command: COMMANDS.viewAddRemoteCluster, target: COMMANDS.addRemoteCluster, title: 'Add Remote Cluster' },
-  removeRemoteCluster: { command: COMMANDS.viewRemoveRemoteCluster, target: COMMANDS.removeRemoteCluster, title: 'Remove Remote Cluster' },
+  removeRemoteCluster: {
+    command: COMMANDS.viewRemoveRemoteCluster,
+    target: COMMANDS.removeRemoteCluster,
+    title: 'Remove Remote Cluster',
+  },
   editTrust: { command: COMMANDS.viewEditTrust, target: COMMANDS.editTrust, title: 'Edit Trust' },
-  addTrustedEnvironment: { command: COMMANDS.viewAddTrustedEnvironment, target: COMMANDS.addTrustedEnvironment, title: 'Add Trusted Environment' },
+  addTrustedEnvironment: {
+    command: COMMANDS.viewAddTrustedEnvironment,
+    target: COMMANDS.addTrustedEnvironment,
+    title: 'Add Trusted Environment',
+  },
   testConnection: { command: COMMANDS.viewTestConnection, target: COMMANDS.testConnection, title: 'Test Connection' },
   removeConnection: { command: COMMANDS.viewRemoveConnection, target: COMMANDS.removeConnection, title: 'Remove Connection' },
-  diagnoseRemoteCluster: { command: COMMANDS.viewDiagnoseRemoteCluster, target: COMMANDS.diagnoseRemoteCluster, title: 'Diagnose Remote Cluster' },
+  diagnoseRemoteCluster: {
+    command: COMMANDS.viewDiagnoseRemoteCluster,
+    target: COMMANDS.diagnoseRemoteCluster,
+    title: 'Diagnose Remote Cluster',
+  },
 } as const;
 
 export type ItemAction = keyof typeof ITEM_ACTIONS;

@@ -60,10 +60,7 @@ export interface TreeNode {
 
 /** Where a lazily loaded part of the tree stands. */
 export type LoadState<T> =
-  | { status: 'idle' }
-  | { status: 'loading'; previous?: T }
-  | { status: 'loaded'; data: T }
-  | { status: 'error'; message: string };
+  { status: 'idle' } | { status: 'loading'; previous?: T } | { status: 'loaded'; data: T } | { status: 'error'; message: string };
 
 export interface ElasticsearchSnapshot {
   /** GET /; undefined when it failed (the remotes are still shown). */
@@ -87,7 +84,8 @@ export interface CloudSnapshot {
   deployments: DeploymentSummary[];
 }
 
-export type ConnectionSnapshot = ({ kind: 'elasticsearch' } & ElasticsearchSnapshot) | ({ kind: 'cloud' | 'ece' } & CloudSnapshot);
+export type ConnectionSnapshot =
+  ({ kind: 'elasticsearch' } & ElasticsearchSnapshot) | ({ kind: 'cloud' | 'ece' } & CloudSnapshot);
 
 const ICONS = {
   elasticsearch: { id: 'server' },
@@ -149,7 +147,13 @@ export function errorNode(owner: { key: string; connectionId: string }, message:
   };
 }
 
-export function noticeNode(owner: { key: string; connectionId: string }, id: string, label: string, detail: string, icon: NodeIcon = ICONS.info): TreeNode {
+export function noticeNode(
+  owner: { key: string; connectionId: string },
+  id: string,
+  label: string,
+  detail: string,
+  icon: NodeIcon = ICONS.info,
+): TreeNode {
   return {
     key: `${owner.key}/notice/${id}`,
     kind: 'notice',
@@ -187,9 +191,20 @@ export function connectionNode(profile: ConnectionProfile, state: LoadState<Conn
   const lines = [`**${escapeMarkdown(profile.name)}**`, '', escapeMarkdown(describeProfile(profile))];
   const plaintextHost = plaintextCredentialsHost(profile);
   // Shown in the description, not only the tooltip: a risk the user opted into stays in sight.
-  const risks = [profile.skipTlsVerify ? 'TLS not verified' : undefined, plaintextHost ? 'credentials unencrypted' : undefined].filter((risk): risk is string => Boolean(risk));
-  if (profile.skipTlsVerify) lines.push('', '$(warning) TLS certificate verification is off for this connection: anyone in between can read or change its traffic.');
-  if (plaintextHost) lines.push('', `$(warning) The ${profile.auth === 'apiKey' ? 'API key' : 'password'} goes to ${escapeMarkdown(plaintextHost)} over plain http://; every use asks first.`);
+  const risks = [
+    profile.skipTlsVerify ? 'TLS not verified' : undefined,
+    plaintextHost ? 'credentials unencrypted' : undefined,
+  ].filter((risk): risk is string => Boolean(risk));
+  if (profile.skipTlsVerify)
+    lines.push(
+      '',
+      '$(warning) TLS certificate verification is off for this connection: anyone in between can read or change its traffic.',
+    );
+  if (plaintextHost)
+    lines.push(
+      '',
+      `$(warning) The ${profile.auth === 'apiKey' ? 'API key' : 'password'} goes to ${escapeMarkdown(plaintextHost)} over plain http://; every use asks first.`,
+    );
   let description: string = KIND_LABELS[profile.kind];
   let icon: NodeIcon = ICONS[profile.kind];
   if (data?.kind === 'elasticsearch') {
@@ -198,7 +213,11 @@ export function connectionNode(profile: ConnectionProfile, state: LoadState<Conn
     description = [version, data.remotes.length ? `${connected}/${data.remotes.length} connected` : 'no remotes']
       .filter(Boolean)
       .join(' · ');
-    if (data.info) lines.push('', `Elasticsearch ${escapeMarkdown(version ?? 'version unknown')}, cluster ${code(data.info.cluster_name)}, UUID ${code(data.info.cluster_uuid)}`);
+    if (data.info)
+      lines.push(
+        '',
+        `Elasticsearch ${escapeMarkdown(version ?? 'version unknown')}, cluster ${code(data.info.cluster_name)}, UUID ${code(data.info.cluster_uuid)}`,
+      );
     if (connected < data.remotes.length) icon = { ...ICONS[profile.kind], color: ICONS.warning.color };
   } else if (data) {
     description = `${count(data.deployments.length, 'deployment')}${profile.kind === 'ece' ? ` · region ${eceRegion(profile)}` : ''}`;
@@ -223,7 +242,10 @@ export function connectionNode(profile: ConnectionProfile, state: LoadState<Conn
     contextValue: `connection.${profile.kind}`,
     collapsible: 'expanded',
     connectionId: profile.id,
-    json: redactJson({ connection: profile, ...(data ? { loaded: data.kind === 'elasticsearch' ? data.raw : { deployments: data.deployments } } : {}) }),
+    json: redactJson({
+      connection: profile,
+      ...(data ? { loaded: data.kind === 'elasticsearch' ? data.raw : { deployments: data.deployments } } : {}),
+    }),
     ownerKey: key,
   };
 }
@@ -246,7 +268,14 @@ export function elasticsearchChildren(profile: ConnectionProfile, snapshot: Elas
   }
   nodes.push(...snapshot.remotes.map((remote) => remoteClusterNode(profile.id, remote, snapshot.settingsProblem === undefined)));
   if (snapshot.remotes.length === 0) {
-    nodes.push(noticeNode(owner, 'empty', 'No remote clusters', 'This cluster has no remote clusters configured. Use "Add Remote Cluster" on the connection to set one up.'));
+    nodes.push(
+      noticeNode(
+        owner,
+        'empty',
+        'No remote clusters',
+        'This cluster has no remote clusters configured. Use "Add Remote Cluster" on the connection to set one up.',
+      ),
+    );
   }
   return nodes;
 }
@@ -257,7 +286,11 @@ const MODEL_LABELS = { 'api-key': 'API key', certificate: 'TLS certificate', unk
 export function remoteClusterNode(connectionId: string, remote: RemoteClusterSummary, settingsRead = true): TreeNode {
   const ownerKey = connectionKey(connectionId);
   const enabled = remote.connected !== undefined;
-  const status = !enabled ? `not enabled (no ${remote.mode === 'proxy' ? 'proxy_address' : 'seeds'})` : remote.connected ? 'connected' : 'not connected';
+  const status = !enabled
+    ? `not enabled (no ${remote.mode === 'proxy' ? 'proxy_address' : 'seeds'})`
+    : remote.connected
+      ? 'connected'
+      : 'not connected';
   const where = !settingsRead
     ? 'unknown (the cluster settings could not be read)'
     : remote.definedIn.length
@@ -269,7 +302,11 @@ export function remoteClusterNode(connectionId: string, remote: RemoteClusterSum
     `- Mode: ${remote.mode}`,
     `- ${remote.mode === 'proxy' ? 'Proxy address' : 'Seeds'}: ${remote.addresses.length ? remote.addresses.map(code).join(', ') : 'none'}`,
     ...(remote.serverName ? [`- Server name: ${code(remote.serverName)}`] : []),
-    ...(remote.connections ? [`- Open ${remote.mode === 'proxy' ? 'proxy sockets' : 'node connections'}: ${remote.connections.open} of ${remote.connections.max}`] : []),
+    ...(remote.connections
+      ? [
+          `- Open ${remote.mode === 'proxy' ? 'proxy sockets' : 'node connections'}: ${remote.connections.open} of ${remote.connections.max}`,
+        ]
+      : []),
     `- skip_unavailable: ${remote.skipUnavailable === undefined ? 'default' : String(remote.skipUnavailable)}`,
     `- Security model: ${
       remote.securityModel === 'api-key'
@@ -290,7 +327,9 @@ export function remoteClusterNode(connectionId: string, remote: RemoteClusterSum
     key,
     kind: 'remoteCluster',
     label: remote.alias,
-    description: [status, enabled ? MODEL_LABELS[remote.securityModel] : undefined, remote.addresses.join(', ') || undefined].filter(Boolean).join(' · '),
+    description: [status, enabled ? MODEL_LABELS[remote.securityModel] : undefined, remote.addresses.join(', ') || undefined]
+      .filter(Boolean)
+      .join(' · '),
     tooltip: lines.join('\n'),
     // A diagnosis that found problems outranks the connected flag (a connected remote can still have an expiring key).
     icon: diagnosis?.verdict === 'failed' ? ICONS.diagnosisFailed : diagnosis?.verdict === 'warning' ? ICONS.warning : statusIcon,
@@ -316,7 +355,10 @@ export function summarizeDeployments(list: unknown): DeploymentSummary[] {
       const resources = Array.isArray(deployment.resources) ? deployment.resources.filter(isRecord) : [];
       const elasticsearch = resources.find((resource) => resource.kind === 'elasticsearch');
       const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-      const summary: DeploymentSummary = { id: deployment.id as string, name: text(deployment.name) ?? (deployment.id as string) };
+      const summary: DeploymentSummary = {
+        id: deployment.id as string,
+        name: text(deployment.name) ?? (deployment.id as string),
+      };
       if (text(elasticsearch?.id)) summary.clusterId = text(elasticsearch?.id);
       if (text(elasticsearch?.ref_id)) summary.refId = text(elasticsearch?.ref_id);
       if (text(elasticsearch?.region)) summary.region = text(elasticsearch?.region);
@@ -325,16 +367,26 @@ export function summarizeDeployments(list: unknown): DeploymentSummary[] {
     .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
 }
 
-export function cloudChildren(profile: ConnectionProfile, snapshot: CloudSnapshot, detail: (deploymentId: string) => LoadState<DeploymentGetResponse>, platform?: LoadState<TrustRelationship[]>): TreeNode[] {
+export function cloudChildren(
+  profile: ConnectionProfile,
+  snapshot: CloudSnapshot,
+  detail: (deploymentId: string) => LoadState<DeploymentGetResponse>,
+  platform?: LoadState<TrustRelationship[]>,
+): TreeNode[] {
   const owner = { key: connectionKey(profile.id), connectionId: profile.id };
   const nodes: TreeNode[] = [];
   if (profile.kind === 'ece') nodes.push(platformTrustNode(profile, platform ?? { status: 'idle' }));
   nodes.push(...snapshot.deployments.map((deployment) => deploymentNode(profile, deployment, detail(deployment.id))));
-  if (snapshot.deployments.length === 0) nodes.push(noticeNode(owner, 'empty', 'No deployments', 'The API key sees no deployments.'));
+  if (snapshot.deployments.length === 0)
+    nodes.push(noticeNode(owner, 'empty', 'No deployments', 'The API key sees no deployments.'));
   return nodes;
 }
 
-export function deploymentNode(profile: ConnectionProfile, deployment: DeploymentSummary, detail: LoadState<DeploymentGetResponse>): TreeNode {
+export function deploymentNode(
+  profile: ConnectionProfile,
+  deployment: DeploymentSummary,
+  detail: LoadState<DeploymentGetResponse>,
+): TreeNode {
   const key = deploymentKey(profile.id, deployment.id);
   const loaded = detail.status === 'loaded' ? detail.data : undefined;
   const unhealthy = loaded?.healthy === false;
@@ -370,9 +422,18 @@ export function deploymentNode(profile: ConnectionProfile, deployment: Deploymen
  * The trust of a deployment's Elasticsearch resources: accounts, then direct entries, then other
  * environments. `knownClusters` maps cluster IDs to deployment names, to name allowlist entries.
  */
-export function deploymentChildren(profile: ConnectionProfile, deploymentId: string, deployment: DeploymentGetResponse, knownClusters: Map<string, string>, now: number): TreeNode[] {
+export function deploymentChildren(
+  profile: ConnectionProfile,
+  deploymentId: string,
+  deployment: DeploymentGetResponse,
+  knownClusters: Map<string, string>,
+  now: number,
+): TreeNode[] {
   const owner = { key: deploymentKey(profile.id, deploymentId), connectionId: profile.id };
-  const resources = isRecord(deployment.resources) && Array.isArray(deployment.resources.elasticsearch) ? deployment.resources.elasticsearch.filter(isRecord) : [];
+  const resources =
+    isRecord(deployment.resources) && Array.isArray(deployment.resources.elasticsearch)
+      ? deployment.resources.elasticsearch.filter(isRecord)
+      : [];
   const context: TrustContext = { owner, deploymentId, knownClusters, now };
   const nodes: TreeNode[] = [];
   const used = new Set<string>();
@@ -390,10 +451,14 @@ export function deploymentChildren(profile: ConnectionProfile, deploymentId: str
     withSettings++;
     const trust = isRecord(settings.trust) ? settings.trust : {};
     const suffix = resources.length > 1 && typeof resource.ref_id === 'string' ? resource.ref_id : undefined;
-    const list = <T>(value: unknown) => (Array.isArray(value) ? value.filter(isRecord) as T[] : []);
-    const accounts = list<AccountTrust>(trust.accounts).sort((a, b) => compareText(a.name ?? String(a.account_id), b.name ?? String(b.account_id)));
+    const list = <T>(value: unknown) => (Array.isArray(value) ? (value.filter(isRecord) as T[]) : []);
+    const accounts = list<AccountTrust>(trust.accounts).sort((a, b) =>
+      compareText(a.name ?? String(a.account_id), b.name ?? String(b.account_id)),
+    );
     const direct = list<DirectTrust>(trust.direct).sort((a, b) => compareText(String(a.name ?? ''), String(b.name ?? '')));
-    const external = list<ExternalTrust>(trust.external).sort((a, b) => compareText(a.name ?? String(a.trust_relationship_id), b.name ?? String(b.trust_relationship_id)));
+    const external = list<ExternalTrust>(trust.external).sort((a, b) =>
+      compareText(a.name ?? String(a.trust_relationship_id), b.name ?? String(b.trust_relationship_id)),
+    );
     // Keys from what identifies each entry, so expansion state survives entries being added.
     const id = (kind: string, name: unknown) => uniqueId(`${suffix ? `${suffix}:` : ''}${kind}:${String(name ?? '')}`);
     nodes.push(
@@ -403,10 +468,23 @@ export function deploymentChildren(profile: ConnectionProfile, deploymentId: str
     );
   }
   if (withSettings === 0) {
-    nodes.push(noticeNode(owner, 'no-settings', 'No trust settings returned', 'The API returned this deployment without its Elasticsearch settings, so its trust is unknown.', ICONS.warning));
+    nodes.push(
+      noticeNode(
+        owner,
+        'no-settings',
+        'No trust settings returned',
+        'The API returned this deployment without its Elasticsearch settings, so its trust is unknown.',
+        ICONS.warning,
+      ),
+    );
   } else if (nodes.length === 0) {
     nodes.push(
-      noticeNode(owner, 'empty', 'Trusts no other environment', 'No account, environment or certificate is trusted. Trust matters for the TLS certificate security model: other clusters cannot connect to this one with it.'),
+      noticeNode(
+        owner,
+        'empty',
+        'Trusts no other environment',
+        'No account, environment or certificate is trusted. Trust matters for the TLS certificate security model: other clusters cannot connect to this one with it.',
+      ),
     );
   }
   return nodes;
@@ -425,17 +503,31 @@ interface TrustScope {
 }
 
 /** "trusts all", "trusts 2 listed clusters" or "trusts none", and the allowlist's nodes. */
-function scopeOf(context: TrustContext, key: string, entry: TrustScope, all: string): { text: string; children?: TreeNode[]; lines: string[] } {
-  const allowlist = Array.isArray(entry.trust_allowlist) ? entry.trust_allowlist.filter((id): id is string => typeof id === 'string') : [];
+function scopeOf(
+  context: TrustContext,
+  key: string,
+  entry: TrustScope,
+  all: string,
+): { text: string; children?: TreeNode[]; lines: string[] } {
+  const allowlist = Array.isArray(entry.trust_allowlist)
+    ? entry.trust_allowlist.filter((id): id is string => typeof id === 'string')
+    : [];
   if (entry.trust_all === true) {
     return {
       text: allowlist.length ? `${all} (allowlist ignored)` : all,
-      lines: [`- Trusts: ${all}${allowlist.length ? ` — the allowlist of ${count(allowlist.length, 'cluster')} is ignored while trust_all is true` : ''}`],
+      lines: [
+        `- Trusts: ${all}${allowlist.length ? ` — the allowlist of ${count(allowlist.length, 'cluster')} is ignored while trust_all is true` : ''}`,
+      ],
     };
   }
-  if (allowlist.length === 0) return { text: 'trusts none', lines: ['- Trusts: none (trust_all is false and the allowlist is empty)'] };
+  if (allowlist.length === 0)
+    return { text: 'trusts none', lines: ['- Trusts: none (trust_all is false and the allowlist is empty)'] };
   const children = allowlist.map((clusterId) => allowedClusterNode(context, key, clusterId));
-  return { text: `trusts ${count(allowlist.length, 'listed cluster')}`, children, lines: [`- Trusts: ${count(allowlist.length, 'listed cluster')} (expand to see them)`] };
+  return {
+    text: `trusts ${count(allowlist.length, 'listed cluster')}`,
+    children,
+    lines: [`- Trusts: ${count(allowlist.length, 'listed cluster')} (expand to see them)`],
+  };
 }
 
 function allowedClusterNode(context: TrustContext, parentKey: string, clusterId: string): TreeNode {
@@ -460,7 +552,17 @@ function trustKey(context: TrustContext, id: string): string {
   return `${context.owner.key}/t/${encodeURIComponent(id)}`;
 }
 
-function trustNode(context: TrustContext, kind: 'accountTrust' | 'directTrust' | 'externalTrust', id: string, label: string, parts: string[], lines: string[], icon: NodeIcon, entry: unknown, children?: TreeNode[]): TreeNode {
+function trustNode(
+  context: TrustContext,
+  kind: 'accountTrust' | 'directTrust' | 'externalTrust',
+  id: string,
+  label: string,
+  parts: string[],
+  lines: string[],
+  icon: NodeIcon,
+  entry: unknown,
+  children?: TreeNode[],
+): TreeNode {
   const key = trustKey(context, id);
   return {
     key,
@@ -483,16 +585,48 @@ function accountTrustNode(context: TrustContext, entry: AccountTrust, id: string
   const accountId = String(entry.account_id ?? 'unknown');
   const scope = scopeOf(context, trustKey(context, id), entry, 'trusts all its deployments');
   const label = typeof entry.name === 'string' && entry.name ? entry.name : `Account ${accountId}`;
-  const lines = [`**${escapeMarkdown(label)}** — trusted account`, '', `- Account ID: ${code(accountId)}`, ...scope.lines, ...(resource ? [`- Resource: ${code(resource)}`] : [])];
-  return trustNode(context, 'accountTrust', id, label, ['account', scope.text, resource ?? ''], lines, { id: 'organization' }, entry, scope.children);
+  const lines = [
+    `**${escapeMarkdown(label)}** — trusted account`,
+    '',
+    `- Account ID: ${code(accountId)}`,
+    ...scope.lines,
+    ...(resource ? [`- Resource: ${code(resource)}`] : []),
+  ];
+  return trustNode(
+    context,
+    'accountTrust',
+    id,
+    label,
+    ['account', scope.text, resource ?? ''],
+    lines,
+    { id: 'organization' },
+    entry,
+    scope.children,
+  );
 }
 
 function externalTrustNode(context: TrustContext, entry: ExternalTrust, id: string, resource?: string): TreeNode {
   const relationshipId = String(entry.trust_relationship_id ?? 'unknown');
   const scope = scopeOf(context, trustKey(context, id), entry, 'trusts all its clusters');
   const label = typeof entry.name === 'string' && entry.name ? entry.name : relationshipId;
-  const lines = [`**${escapeMarkdown(label)}** — trusted environment`, '', `- Trust relationship ID: ${code(relationshipId)}`, ...scope.lines, ...(resource ? [`- Resource: ${code(resource)}`] : [])];
-  return trustNode(context, 'externalTrust', id, label, ['environment', scope.text, resource ?? ''], lines, { id: 'globe' }, entry, scope.children);
+  const lines = [
+    `**${escapeMarkdown(label)}** — trusted environment`,
+    '',
+    `- Trust relationship ID: ${code(relationshipId)}`,
+    ...scope.lines,
+    ...(resource ? [`- Resource: ${code(resource)}`] : []),
+  ];
+  return trustNode(
+    context,
+    'externalTrust',
+    id,
+    label,
+    ['environment', scope.text, resource ?? ''],
+    lines,
+    { id: 'globe' },
+    entry,
+    scope.children,
+  );
 }
 
 function directTrustNode(context: TrustContext, entry: DirectTrust, id: string, resource?: string): TreeNode {
@@ -504,7 +638,9 @@ function directTrustNode(context: TrustContext, entry: DirectTrust, id: string, 
     return Number.isFinite(validTo) && validTo < context.now;
   }).length;
   const scopeId = typeof entry.scope_id === 'string' && entry.scope_id ? entry.scope_id : undefined;
-  const nodeNames = Array.isArray(entry.additional_node_names) ? entry.additional_node_names.filter((name): name is string => typeof name === 'string') : [];
+  const nodeNames = Array.isArray(entry.additional_node_names)
+    ? entry.additional_node_names.filter((name): name is string => typeof name === 'string')
+    : [];
   const lines = [
     `**${escapeMarkdown(label)}** — directly trusted certificate authority`,
     '',
@@ -518,11 +654,33 @@ function directTrustNode(context: TrustContext, entry: DirectTrust, id: string, 
       const fingerprint = typeof metadata.fingerprint === 'string' ? code(metadata.fingerprint) : 'fingerprint not reported';
       return `  - ${fingerprint}${typeof metadata.valid_to === 'string' ? `, valid until ${escapeMarkdown(metadata.valid_to)}` : ''}`;
     }),
-    ...(expired ? ['', `$(warning) ${count(expired, 'certificate')} expired: connections that rely on ${expired === 1 ? 'it' : 'them'} fail the TLS handshake.`] : []),
+    ...(expired
+      ? [
+          '',
+          `$(warning) ${count(expired, 'certificate')} expired: connections that rely on ${expired === 1 ? 'it' : 'them'} fail the TLS handshake.`,
+        ]
+      : []),
     ...(resource ? [`- Resource: ${code(resource)}`] : []),
   ];
-  const parts = ['direct', count(certificates.length, 'certificate'), scopeId ? `scope ${scopeId}` : '', scope.text, expired ? `${expired} expired` : '', resource ?? ''];
-  return trustNode(context, 'directTrust', id, label, parts, lines, expired ? ICONS.warning : { id: 'verified' }, entry, scope.children);
+  const parts = [
+    'direct',
+    count(certificates.length, 'certificate'),
+    scopeId ? `scope ${scopeId}` : '',
+    scope.text,
+    expired ? `${expired} expired` : '',
+    resource ?? '',
+  ];
+  return trustNode(
+    context,
+    'directTrust',
+    id,
+    label,
+    parts,
+    lines,
+    expired ? ICONS.warning : { id: 'verified' },
+    entry,
+    scope.children,
+  );
 }
 
 // ---------------------------------------------------------------- ECE platform
@@ -534,8 +692,10 @@ export function platformTrustNode(profile: ConnectionProfile, state: LoadState<T
     key,
     kind: 'platformTrust',
     label: 'Platform trust relationships',
-    description: state.status === 'error' ? 'failed to load' : relationships ? count(relationships.length, 'environment') : undefined,
-    tooltip: 'The environments (other ECE installations, Elastic Cloud organizations) this ECE installation trusts; deployments refer to them in their external trust.',
+    description:
+      state.status === 'error' ? 'failed to load' : relationships ? count(relationships.length, 'environment') : undefined,
+    tooltip:
+      'The environments (other ECE installations, Elastic Cloud organizations) this ECE installation trusts; deployments refer to them in their external trust.',
     icon: state.status === 'error' ? ICONS.error : { id: 'shield' },
     contextValue: 'platformTrust',
     collapsible: 'collapsed',
@@ -550,12 +710,24 @@ export function platformChildren(profile: ConnectionProfile, relationships: Trus
   const sorted = relationships
     .filter(isRecord)
     .slice()
-    .sort((a, b) => Number(b.local === true) - Number(a.local === true) || compareText(String(a.name ?? ''), String(b.name ?? '')));
-  if (sorted.length === 0) return [noticeNode({ key: ownerKey, connectionId: profile.id }, 'empty', 'No trust relationships', 'This installation lists no trust relationships.')];
+    .sort(
+      (a, b) => Number(b.local === true) - Number(a.local === true) || compareText(String(a.name ?? ''), String(b.name ?? '')),
+    );
+  if (sorted.length === 0)
+    return [
+      noticeNode(
+        { key: ownerKey, connectionId: profile.id },
+        'empty',
+        'No trust relationships',
+        'This installation lists no trust relationships.',
+      ),
+    ];
   return sorted.map((relationship) => {
     const id = String(relationship.id ?? '');
     const name = typeof relationship.name === 'string' && relationship.name ? relationship.name : id;
-    const accounts = Array.isArray(relationship.account_ids) ? relationship.account_ids.filter((account): account is string => typeof account === 'string') : [];
+    const accounts = Array.isArray(relationship.account_ids)
+      ? relationship.account_ids.filter((account): account is string => typeof account === 'string')
+      : [];
     const lines = [
       `**${escapeMarkdown(name)}** — trust relationship${relationship.local ? ' (this installation)' : ''}`,
       '',
@@ -563,13 +735,19 @@ export function platformChildren(profile: ConnectionProfile, relationships: Trus
       ...(relationship.installation_id ? [`- Installation ID: ${code(String(relationship.installation_id))}`] : []),
       `- Trusted by default: ${relationship.trust_by_default ? 'yes' : 'no'}`,
       ...(accounts.length ? [`- Accounts: ${accounts.map(code).join(', ')}`] : []),
-      ...(typeof relationship.last_modified === 'string' ? [`- Last modified: ${escapeMarkdown(relationship.last_modified)}`] : []),
+      ...(typeof relationship.last_modified === 'string'
+        ? [`- Last modified: ${escapeMarkdown(relationship.last_modified)}`]
+        : []),
     ];
     return {
       key: `${ownerKey}/${encodeURIComponent(id)}`,
       kind: 'trustRelationship' as const,
       label: name,
-      description: relationship.local ? 'this installation' : relationship.trust_by_default ? 'trusted by default' : count(accounts.length, 'account'),
+      description: relationship.local
+        ? 'this installation'
+        : relationship.trust_by_default
+          ? 'trusted by default'
+          : count(accounts.length, 'account'),
       tooltip: lines.join('\n'),
       icon: { id: relationship.local ? 'home' : 'link' },
       contextValue: 'trustRelationship',

@@ -38,7 +38,10 @@ const ALIAS_SETTING = /^cluster\.remote\.([^.]+)\.(.+)$/;
 const NOT_ALIASES = new Set(['node']);
 
 /** One summary per alias known to either source, sorted by alias. */
-export function summarizeRemoteClusters(remoteInfo: RemoteInfoResponse | undefined, settings: ClusterSettingsResponse | undefined): RemoteClusterSummary[] {
+export function summarizeRemoteClusters(
+  remoteInfo: RemoteInfoResponse | undefined,
+  settings: ClusterSettingsResponse | undefined,
+): RemoteClusterSummary[] {
   const info = isRecord(remoteInfo) ? remoteInfo : {};
   const layers = {
     persistent: aliasSettings(flattenSettings(isRecord(settings) ? settings.persistent : undefined)),
@@ -46,11 +49,23 @@ export function summarizeRemoteClusters(remoteInfo: RemoteInfoResponse | undefin
   };
   const aliases = new Set([...Object.keys(info), ...layers.persistent.keys(), ...layers.transient.keys()]);
   return [...aliases]
-    .map((alias) => summarize(alias, isRecord(info[alias]) ? (info[alias] as RemoteClusterInfo) : undefined, layers.persistent.get(alias), layers.transient.get(alias)))
+    .map((alias) =>
+      summarize(
+        alias,
+        isRecord(info[alias]) ? (info[alias] as RemoteClusterInfo) : undefined,
+        layers.persistent.get(alias),
+        layers.transient.get(alias),
+      ),
+    )
     .sort((a, b) => compareText(a.alias, b.alias));
 }
 
-function summarize(alias: string, info: RemoteClusterInfo | undefined, persistent: Record<string, unknown> | undefined, transient: Record<string, unknown> | undefined): RemoteClusterSummary {
+function summarize(
+  alias: string,
+  info: RemoteClusterInfo | undefined,
+  persistent: Record<string, unknown> | undefined,
+  transient: Record<string, unknown> | undefined,
+): RemoteClusterSummary {
   const settings = { ...(persistent ?? {}), ...(transient ?? {}) };
   const definedIn = [...(persistent ? ['persistent' as const] : []), ...(transient ? ['transient' as const] : [])];
   const setting = (suffix: string) => settings[`cluster.remote.${alias}.${suffix}`];
@@ -69,7 +84,8 @@ function summarize(alias: string, info: RemoteClusterInfo | undefined, persisten
   const max = mode === 'proxy' ? record?.max_proxy_socket_connections : record?.max_connections_per_cluster;
   const skipFromInfo = typeof record?.skip_unavailable === 'boolean' ? record.skip_unavailable : undefined;
   const skipSetting = setting('skip_unavailable');
-  const skipFromSettings = skipSetting === true || skipSetting === 'true' ? true : skipSetting === false || skipSetting === 'false' ? false : undefined;
+  const skipFromSettings =
+    skipSetting === true || skipSetting === 'true' ? true : skipSetting === false || skipSetting === 'false' ? false : undefined;
   const skipUnavailable = skipFromInfo ?? skipFromSettings;
   return {
     alias,
@@ -108,13 +124,16 @@ function aliasSettings(flat: Record<string, unknown>): Map<string, Record<string
 export function disconnectedHint(remote: RemoteClusterSummary): string | undefined {
   if (remote.connected !== false) return undefined;
   const ports = remote.addresses.map((address) => parseAddress(address)).flatMap((parsed) => (parsed.ok ? [parsed.port] : []));
-  if (remote.securityModel === 'api-key' && ports.some((port) => port === PORTS.transport || port === PORTS.cloudCertificateProxy)) {
+  if (
+    remote.securityModel === 'api-key' &&
+    ports.some((port) => port === PORTS.transport || port === PORTS.cloudCertificateProxy)
+  ) {
     return 'This alias has a cross-cluster API key, so it must connect to the remote cluster server (port 9443 by default), not to the transport port.';
   }
   if (remote.securityModel === 'certificate' && ports.includes(PORTS.remoteClusterServer)) {
     return `No API key is configured for this alias, so the certificate model is used, which connects to the transport port (9300, or 9400 through the Elastic Cloud proxy). Port 9443 is for the API-key model: add the key to the keystore as cluster.remote.${remote.alias}.credentials and reload secure settings.`;
   }
-  return 'Elasticsearch has no open connection to this remote. Check that the address is reachable from the cluster\'s nodes and that the security set-up matches on both sides; the cluster\'s log says why connecting failed.';
+  return "Elasticsearch has no open connection to this remote. Check that the address is reachable from the cluster's nodes and that the security set-up matches on both sides; the cluster's log says why connecting failed.";
 }
 
 export function compareText(a: string, b: string): number {
@@ -125,8 +144,14 @@ export function compareText(a: string, b: string): number {
 }
 
 function stringList(value: unknown): string[] {
-  if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter(Boolean);
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map((item) => item.trim()) : [];
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map((item) => item.trim())
+    : [];
 }
 
 function nonEmpty(value: unknown): string | undefined {

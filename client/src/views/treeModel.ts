@@ -190,13 +190,21 @@ export class RemoteClustersTreeModel {
       }
       case 'deployment': {
         const deploymentId = node.deploymentId ?? '';
-        const entry = this.entry<DeploymentGetResponse>(node.key, () => this.withClients(profile, (clients) => cloudApi(clients).getDeployment(deploymentId, { showSettings: true })));
-        return this.present(node, entry, (data) => deploymentChildren(profile, deploymentId, data, this.knownClusters(profile.id), this.options.now?.() ?? Date.now()));
+        const entry = this.entry<DeploymentGetResponse>(node.key, () =>
+          this.withClients(profile, (clients) => cloudApi(clients).getDeployment(deploymentId, { showSettings: true })),
+        );
+        return this.present(node, entry, (data) =>
+          deploymentChildren(profile, deploymentId, data, this.knownClusters(profile.id), this.options.now?.() ?? Date.now()),
+        );
       }
       case 'platformTrust': {
         const entry = this.entry<TrustRelationship[]>(node.key, () =>
           this.withClients(profile, (clients) => {
-            if (clients.kind !== 'ece') throw new ApiError('configuration', 'Trust relationships are an ECE platform setting; this is not an ECE connection.');
+            if (clients.kind !== 'ece')
+              throw new ApiError(
+                'configuration',
+                'Trust relationships are an ECE platform setting; this is not an ECE connection.',
+              );
             return clients.ece.listTrustRelationships();
           }),
         );
@@ -222,7 +230,8 @@ export class RemoteClustersTreeModel {
     const state = this.stateOf<ConnectionSnapshot>(connectionKey(connectionId));
     const data = state.status === 'loaded' ? state.data : state.status === 'loading' ? state.previous : undefined;
     const known = new Map<string, string>();
-    if (data && data.kind !== 'elasticsearch') for (const deployment of data.deployments) if (deployment.clusterId) known.set(deployment.clusterId, deployment.name);
+    if (data && data.kind !== 'elasticsearch')
+      for (const deployment of data.deployments) if (deployment.clusterId) known.set(deployment.clusterId, deployment.name);
     return known;
   }
 
@@ -243,7 +252,8 @@ export class RemoteClustersTreeModel {
 
   private start<T>(entry: Entry<T>): void {
     const generation = ++entry.generation;
-    const previous = entry.state.status === 'loaded' ? entry.state.data : entry.state.status === 'loading' ? entry.state.previous : undefined;
+    const previous =
+      entry.state.status === 'loaded' ? entry.state.data : entry.state.status === 'loading' ? entry.state.previous : undefined;
     entry.state = { status: 'loading', ...(previous !== undefined ? { previous } : {}) };
     const current = () => !this.disposed && this.entries.get(entry.key) === entry && entry.generation === generation;
     const work = this.limiter
@@ -325,7 +335,11 @@ async function loadConnection(clients: ConnectionClients): Promise<ConnectionSna
     return { kind: clients.kind, deployments: summarizeDeployments(await cloudApi(clients).listDeployments()) };
   }
   const es = clients.elasticsearch;
-  const [info, remoteInfo, settings] = await Promise.allSettled([es.info(), es.remoteInfo(), es.getClusterSettings({ flatSettings: true })]);
+  const [info, remoteInfo, settings] = await Promise.allSettled([
+    es.info(),
+    es.remoteInfo(),
+    es.getClusterSettings({ flatSettings: true }),
+  ]);
   if (remoteInfo.status === 'rejected') throw remoteInfo.reason;
   return {
     kind: 'elasticsearch',
@@ -339,7 +353,10 @@ async function loadConnection(clients: ConnectionClients): Promise<ConnectionSna
 function cloudApi(clients: ConnectionClients): CloudClient {
   if (clients.kind === 'cloud') return clients.cloud;
   if (clients.kind === 'ece') return clients.ece;
-  throw new ApiError('configuration', 'Deployments are listed through an Elastic Cloud or ECE connection, not an Elasticsearch one.');
+  throw new ApiError(
+    'configuration',
+    'Deployments are listed through an Elastic Cloud or ECE connection, not an Elasticsearch one.',
+  );
 }
 
 function signature(profile: ConnectionProfile): string {

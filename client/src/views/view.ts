@@ -26,7 +26,12 @@ export interface RemoteClustersViewApi {
   treeItem(node: TreeNode): vscode.TreeItem;
 }
 
-export function registerRemoteClustersView(context: vscode.ExtensionContext, connections: Connections, log: ExtensionLog, documents: ReadOnlyDocuments): RemoteClustersViewApi {
+export function registerRemoteClustersView(
+  context: vscode.ExtensionContext,
+  connections: Connections,
+  log: ExtensionLog,
+  documents: ReadOnlyDocuments,
+): RemoteClustersViewApi {
   const changed = new vscode.EventEmitter<TreeNode | undefined>();
   let progressShown = false;
   const model: RemoteClustersTreeModel = new RemoteClustersTreeModel(
@@ -40,7 +45,9 @@ export function registerRemoteClustersView(context: vscode.ExtensionContext, con
       onLoadStarted: () => {
         if (progressShown) return;
         progressShown = true;
-        void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => model.settled()).then(() => (progressShown = false));
+        void vscode.window
+          .withProgress({ location: { viewId: VIEW_ID } }, () => model.settled())
+          .then(() => (progressShown = false));
       },
     },
   );
@@ -53,13 +60,19 @@ export function registerRemoteClustersView(context: vscode.ExtensionContext, con
   const modelSubscription = model.onDidChange(() => changed.fire(undefined));
 
   /** The node a command acts on: its argument, else the selection, else a pick among loaded nodes. */
-  const targetNode = async (argument: unknown, wanted: (node: TreeNode) => boolean, placeHolder: string): Promise<TreeNode | undefined> => {
+  const targetNode = async (
+    argument: unknown,
+    wanted: (node: TreeNode) => boolean,
+    placeHolder: string,
+  ): Promise<TreeNode | undefined> => {
     if (isTreeNode(argument)) return wanted(argument) ? argument : undefined;
     const selected = view.selection.find(wanted);
     if (selected) return selected;
     const candidates = model.loadedNodes().filter(wanted);
     if (candidates.length === 0) {
-      void vscode.window.showInformationMessage('Nothing suitable is loaded in the Remote Clusters view yet. Open the view and expand a connection first.');
+      void vscode.window.showInformationMessage(
+        'Nothing suitable is loaded in the Remote Clusters view yet. Open the view and expand a connection first.',
+      );
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
@@ -73,7 +86,9 @@ export function registerRemoteClustersView(context: vscode.ExtensionContext, con
     const node = await targetNode(argument, (candidate) => Boolean(candidate.clusterId), 'Copy the cluster ID of…');
     if (!node?.clusterId) return undefined;
     await vscode.env.clipboard.writeText(node.clusterId);
-    void vscode.window.showInformationMessage(`Copied the Elasticsearch cluster ID ${node.clusterId}${node.kind === 'deployment' ? ` of "${node.label}"` : ''}.`);
+    void vscode.window.showInformationMessage(
+      `Copied the Elasticsearch cluster ID ${node.clusterId}${node.kind === 'deployment' ? ` of "${node.label}"` : ''}.`,
+    );
     return node.clusterId;
   };
 
@@ -88,7 +103,10 @@ export function registerRemoteClustersView(context: vscode.ExtensionContext, con
   const runItemAction = async (action: ItemAction, argument?: unknown): Promise<unknown> => {
     const { target, title } = ITEM_ACTIONS[action];
     try {
-      return await vscode.commands.executeCommand(target, itemActionArgument(action, isTreeNode(argument) ? argument : undefined));
+      return await vscode.commands.executeCommand(
+        target,
+        itemActionArgument(action, isTreeNode(argument) ? argument : undefined),
+      );
     } catch (error) {
       // Commands report their own failures; this is for a target that is missing or broke.
       const message = errorText(error);
@@ -107,7 +125,9 @@ export function registerRemoteClustersView(context: vscode.ExtensionContext, con
     autoRefresh,
     { dispose: () => model.dispose() },
     connections.store.onDidChange(() => model.connectionsChanged()),
-    vscode.commands.registerCommand(COMMANDS.refreshRemoteClusters, (argument?: unknown) => model.refresh(isTreeNode(argument) ? argument : undefined)),
+    vscode.commands.registerCommand(COMMANDS.refreshRemoteClusters, (argument?: unknown) =>
+      model.refresh(isTreeNode(argument) ? argument : undefined),
+    ),
     vscode.commands.registerCommand(COMMANDS.copyClusterId, copyClusterId),
     vscode.commands.registerCommand(COMMANDS.openItemJson, openItemJson),
     ...(Object.keys(ITEM_ACTIONS) as ItemAction[]).map((action) =>
@@ -127,7 +147,12 @@ export function registerRemoteClustersView(context: vscode.ExtensionContext, con
 
 /** Re-arms the timed refresh whenever its setting changes. */
 function configuredAutoRefresh(model: RemoteClustersTreeModel, view: vscode.TreeView<TreeNode>): vscode.Disposable {
-  const arm = () => startAutoRefresh(vscode.workspace.getConfiguration(SECTION).get<number>(REFRESH_INTERVAL_SETTING, 0), model, () => view.visible);
+  const arm = () =>
+    startAutoRefresh(
+      vscode.workspace.getConfiguration(SECTION).get<number>(REFRESH_INTERVAL_SETTING, 0),
+      model,
+      () => view.visible,
+    );
   let current = arm();
   const subscription = vscode.workspace.onDidChangeConfiguration((event) => {
     if (!event.affectsConfiguration(`${SECTION}.${REFRESH_INTERVAL_SETTING}`)) return;
@@ -166,5 +191,11 @@ function toTreeItem(node: TreeNode): vscode.TreeItem {
 }
 
 function isTreeNode(value: unknown): value is TreeNode {
-  return Boolean(value) && typeof value === 'object' && typeof (value as TreeNode).key === 'string' && typeof (value as TreeNode).kind === 'string' && typeof (value as TreeNode).ownerKey === 'string';
+  return (
+    Boolean(value) &&
+    typeof value === 'object' &&
+    typeof (value as TreeNode).key === 'string' &&
+    typeof (value as TreeNode).kind === 'string' &&
+    typeof (value as TreeNode).ownerKey === 'string'
+  );
 }

@@ -5,7 +5,20 @@
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { type AnalysisOptions, analyze, type ConfigDocument, type EckWorkspaceSummary, EMPTY_SUMMARY, errorText, formatOf, mergeSummaries, parseConfigDocument, type Severity, summarizeManifest, summarizeYamlText } from '#core';
+import {
+  type AnalysisOptions,
+  analyze,
+  type ConfigDocument,
+  type EckWorkspaceSummary,
+  EMPTY_SUMMARY,
+  errorText,
+  formatOf,
+  mergeSummaries,
+  parseConfigDocument,
+  type Severity,
+  summarizeManifest,
+  summarizeYamlText,
+} from '#core';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'dist-vsix']);
 /** Larger files are almost never configuration; reading them would only slow a CI job down. */
@@ -59,7 +72,8 @@ export function collectFiles(targets: string[], unreadable: CheckResult['unreada
       // Reported when visited.
     }
   }
-  const insideRoots = (real: string) => roots.some((root) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep));
+  const insideRoots = (real: string) =>
+    roots.some((root) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep));
   const visit = (target: string, explicit: boolean) => {
     let real: string;
     let stat;
@@ -123,7 +137,10 @@ export function guessStdinName(text: string): string {
 
 export function checkPaths(targets: string[], options: AnalysisOptions = {}, stdin?: StdinInput): CheckResult {
   const unreadable: CheckResult['unreadable'] = [];
-  const files = collectFiles(targets.filter((target) => target !== '-'), unreadable);
+  const files = collectFiles(
+    targets.filter((target) => target !== '-'),
+    unreadable,
+  );
   const result: CheckResult = { files: [], skipped: 0, unreadable, counts: { error: 0, warning: 0, info: 0, hint: 0 } };
   // Parse everything first: ECK checks look across files (a remote cluster's Elasticsearch or a
   // Secret defined elsewhere), as the editor does across the workspace.
@@ -131,7 +148,11 @@ export function checkPaths(targets: string[], options: AnalysisOptions = {}, std
   const add = (path: string, uri: string, text: string) => {
     try {
       const document = parseConfigDocument({ uri, text });
-      const summary = document.eck ? summarizeManifest(path, document.eck) : formatOf(uri) === 'yaml' ? summarizeYamlText(path, text) : EMPTY_SUMMARY;
+      const summary = document.eck
+        ? summarizeManifest(path, document.eck)
+        : formatOf(uri) === 'yaml'
+          ? summarizeYamlText(path, text)
+          : EMPTY_SUMMARY;
       parsed.push({ path, document, summary });
     } catch (error) {
       // The parsers are error-tolerant; one file that still breaks them must not end the whole run.
@@ -159,7 +180,9 @@ export function checkPaths(targets: string[], options: AnalysisOptions = {}, std
       continue;
     }
     const eckWorkspace =
-      document.kind === 'eck-manifest' ? mergeSummaries(parsed.filter((other) => other.path !== path).map((other) => other.summary)) : undefined;
+      document.kind === 'eck-manifest'
+        ? mergeSummaries(parsed.filter((other) => other.path !== path).map((other) => other.summary))
+        : undefined;
     let checked: CheckedFile;
     try {
       checked = checkDocument(document, { ...options, eckWorkspace });

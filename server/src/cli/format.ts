@@ -16,9 +16,11 @@ export const TOOL_URI = 'https://github.com/elastic-remote-clusters/vscode-elast
  * Text safe to print on one line of a terminal or CI log: control characters (line breaks,
  * escape sequences that recolour or retitle a terminal) are shown as `\u001b`-style escapes.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(CONTROL_CHARACTERS, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
@@ -34,10 +36,16 @@ function outputLine(path: string, rest: string): string {
 export function formatText(result: CheckResult): string {
   const lines: string[] = [];
   for (const file of result.files) {
-    for (const f of file.findings) lines.push(outputLine(file.path, `:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`));
+    for (const f of file.findings)
+      lines.push(outputLine(file.path, `:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`));
   }
   for (const problem of result.unreadable) {
-    lines.push(outputLine(problem.path, problem.reason.startsWith('could not be analysed') ? `: ${problem.reason}` : `: cannot read: ${problem.reason}`));
+    lines.push(
+      outputLine(
+        problem.path,
+        problem.reason.startsWith('could not be analysed') ? `: ${problem.reason}` : `: cannot read: ${problem.reason}`,
+      ),
+    );
   }
   const { error, warning, info, hint } = result.counts;
   lines.push(
@@ -48,10 +56,21 @@ export function formatText(result: CheckResult): string {
 }
 
 export function formatJson(result: CheckResult): string {
-  return JSON.stringify({ files: result.files, unreadable: result.unreadable, counts: result.counts, skipped: result.skipped }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      { files: result.files, unreadable: result.unreadable, counts: result.counts, skipped: result.skipped },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 
 /** Rule ids the checker may report that are not registered rules. */
 const BUILT_IN_RULES: Array<{ id: string; title: string; severity: Severity }> = [
@@ -61,7 +80,10 @@ const BUILT_IN_RULES: Array<{ id: string; title: string; severity: Severity }> =
 
 /** `pages`: where the rule pages are (by default docs/rules beside the bundle); each rule links to its page and carries its text. */
 export function formatSarif(result: CheckResult, toolVersion: string, pages: RulePages = new RulePages()): string {
-  const known = [...BUILT_IN_RULES, ...[...SCOPE_RULES, ...DOCUMENT_RULES].map((r) => ({ id: r.id, title: r.title, severity: r.severity }))];
+  const known = [
+    ...BUILT_IN_RULES,
+    ...[...SCOPE_RULES, ...DOCUMENT_RULES].map((r) => ({ id: r.id, title: r.title, severity: r.severity })),
+  ];
   const seen = new Set<string>();
   const rules = known.filter((rule) => !seen.has(rule.id) && seen.add(rule.id));
   // Findings from rules without metadata (should not happen) still get a descriptor.

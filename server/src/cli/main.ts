@@ -43,7 +43,10 @@ function parseArgs(argv: string[]): Options | string {
   const options: Options = { format: 'text', targets: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
@@ -53,7 +56,8 @@ function parseArgs(argv: string[]): Options | string {
       switch (flag) {
         case '--format': {
           const format = value();
-          if (!OUTPUT_FORMATS.includes(format as OutputFormat)) return `unknown format "${format}"; choose ${OUTPUT_FORMATS.join(', ')}`;
+          if (!OUTPUT_FORMATS.includes(format as OutputFormat))
+            return `unknown format "${format}"; choose ${OUTPUT_FORMATS.join(', ')}`;
           options.format = format as OutputFormat;
           break;
         }
@@ -63,7 +67,8 @@ function parseArgs(argv: string[]): Options | string {
           break;
         case '--stack-version':
           options.stackVersion = value();
-          if (!/^\d+\.\d+(\.\d+)?$/.test(options.stackVersion)) return `--stack-version wants X.Y or X.Y.Z, got "${options.stackVersion}"`;
+          if (!/^\d+\.\d+(\.\d+)?$/.test(options.stackVersion))
+            return `--stack-version wants X.Y or X.Y.Z, got "${options.stackVersion}"`;
           break;
         case '--keystore-aliases':
           options.keystoreAliases = value()
@@ -111,9 +116,17 @@ function main(argv: string[]): number {
     }
     stdin = { text, name: options.stdinFilename ?? guessStdinName(text) };
   }
-  const result = checkPaths(options.targets, { stackVersion: options.stackVersion, keystoreCredentialAliases: options.keystoreAliases }, stdin);
+  const result = checkPaths(
+    options.targets,
+    { stackVersion: options.stackVersion, keystoreCredentialAliases: options.keystoreAliases },
+    stdin,
+  );
   const report =
-    options.format === 'json' ? formatJson(result) : options.format === 'sarif' ? formatSarif(result, VERSION) : formatText(result);
+    options.format === 'json'
+      ? formatJson(result)
+      : options.format === 'sarif'
+        ? formatSarif(result, VERSION)
+        : formatText(result);
   if (options.output) {
     try {
       writeFileSync(options.output, report);

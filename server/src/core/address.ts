@@ -24,10 +24,15 @@ export type ParsedAddress =
 export function parseAddress(raw: string): ParsedAddress {
   const text = raw.trim();
   if (text === '') return { ok: false, kind: 'empty', problem: 'The address is empty.' };
-  if (/\$\{[^}]*\}/.test(text)) return { ok: false, kind: 'substituted', problem: 'The address comes from an environment variable.' };
+  if (/\$\{[^}]*\}/.test(text))
+    return { ok: false, kind: 'substituted', problem: 'The address comes from an environment variable.' };
   const scheme = text.includes('://') ? /^([a-z][a-z0-9+.-]*):\/\//i.exec(text) : null;
   if (scheme) {
-    return { ok: false, kind: 'scheme', problem: `Remove the \`${scheme[1]}://\` prefix: remote addresses are plain \`host:port\` (the transport protocol is not HTTP).` };
+    return {
+      ok: false,
+      kind: 'scheme',
+      problem: `Remove the \`${scheme[1]}://\` prefix: remote addresses are plain \`host:port\` (the transport protocol is not HTTP).`,
+    };
   }
   if (/[,\s]/.test(text)) {
     return { ok: false, kind: 'list', problem: 'This holds more than one address; it takes exactly one `host:port`.' };
@@ -45,10 +50,19 @@ export function parseAddress(raw: string): ParsedAddress {
   }
   const colon = text.lastIndexOf(':');
   if (colon < 0) {
-    return { ok: false, kind: 'missing-port', problem: 'Add the port: Elasticsearch needs `host:port` ("remote hosts need to be configured as [host:port]").', host: text };
+    return {
+      ok: false,
+      kind: 'missing-port',
+      problem: 'Add the port: Elasticsearch needs `host:port` ("remote hosts need to be configured as [host:port]").',
+      host: text,
+    };
   }
   if (text.indexOf(':') !== colon) {
-    return { ok: false, kind: 'ipv6-unbracketed', problem: 'An IPv6 address needs brackets: `[address]:port`. Elasticsearch splits on the last colon.' };
+    return {
+      ok: false,
+      kind: 'ipv6-unbracketed',
+      problem: 'An IPv6 address needs brackets: `[address]:port`. Elasticsearch splits on the last colon.',
+    };
   }
   return withPort(text.slice(0, colon), text.slice(colon + 1), false);
 }
@@ -72,7 +86,8 @@ function withPort(host: string, portText: string, ipv6: boolean): ParsedAddress 
  */
 function hostNameProblem(host: string): string | undefined {
   if (host === '') return 'The host is empty.';
-  if (/^[\d.]+$/.test(host)) return isIPv4(host) ? undefined : `\`${host}\` is not a valid IPv4 address (four numbers from 0 to 255).`;
+  if (/^[\d.]+$/.test(host))
+    return isIPv4(host) ? undefined : `\`${host}\` is not a valid IPv4 address (four numbers from 0 to 255).`;
   const name = host.endsWith('.') ? host.slice(0, -1) : host;
   const bad = /[^A-Za-z0-9._-]/.exec(name);
   if (bad) return `\`${host}\` is not a valid host name: \`${bad[0]}\` is not allowed (letters, digits, \`-\` and \`.\`).`;
@@ -80,7 +95,8 @@ function hostNameProblem(host: string): string | undefined {
   for (const label of name.split('.')) {
     if (label === '') return `\`${host}\` is not a valid host name: it has an empty label (\`..\` or a leading dot).`;
     if (label.length > 63) return `\`${host}\` is not a valid host name: the label \`${label}\` is longer than 63 characters.`;
-    if (label.startsWith('-') || label.endsWith('-')) return `\`${host}\` is not a valid host name: the label \`${label}\` starts or ends with \`-\`.`;
+    if (label.startsWith('-') || label.endsWith('-'))
+      return `\`${host}\` is not a valid host name: the label \`${label}\` starts or ends with \`-\`.`;
   }
   return undefined;
 }

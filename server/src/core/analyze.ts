@@ -66,7 +66,13 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {})
       runnersByOrigin.set(scope.origin, runners);
     }
     // One context per scope (checks run synchronously and keep nothing); only the reporter changes per rule.
-    const context: ScopeRuleContext = { document, scope, stackVersion: parseVersion(scope.stackVersion) ?? configuredVersion, options, report: () => undefined };
+    const context: ScopeRuleContext = {
+      document,
+      scope,
+      stackVersion: parseVersion(scope.stackVersion) ?? configuredVersion,
+      options,
+      report: () => undefined,
+    };
     for (const { rule, report } of runners) {
       context.report = report;
       try {

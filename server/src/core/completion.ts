@@ -240,7 +240,8 @@ function keyCandidates(
 
   for (const def of SETTINGS) {
     // Never suggest what Elasticsearch refuses here: internal, keystore-only or removed keys.
-    if (def.scope === 'unregistered' || def.scope === 'secure' || def.scope === 'secure-reloadable' || def.group === 'legacy') continue;
+    if (def.scope === 'unregistered' || def.scope === 'secure' || def.scope === 'secure-reloadable' || def.group === 'legacy')
+      continue;
     if (format === 'json' && def.scope !== 'dynamic') continue; // the API only takes dynamic settings
     if (isAffix(def)) {
       for (const [alias, mode] of aliases) {
@@ -334,7 +335,10 @@ function blockSnippets(parentPath: string[], typedSpan: Span, format: 'yaml' | '
         label: snippet.prefix,
         kind: 'snippet' as const,
         detail: snippet.name,
-        documentation: `${snippet.description}\n\n\`\`\`${format === 'json' ? 'json' : 'yaml'}\n${lines.join('\n').replace(/\$\{\d+[:|]([^}|]*)[^}]*\}/g, '$1').replace(/\$0/g, '')}\n\`\`\``,
+        documentation: `${snippet.description}\n\n\`\`\`${format === 'json' ? 'json' : 'yaml'}\n${lines
+          .join('\n')
+          .replace(/\$\{\d+[:|]([^}|]*)[^}]*\}/g, '$1')
+          .replace(/\$0/g, '')}\n\`\`\``,
         insertText: lines.join('\n'),
         isSnippet: true,
         replaceSpan: typedSpan,

@@ -46,7 +46,10 @@ function hoverKeySegment(scope: SettingsScope, occurrence: SettingOccurrence, in
     const remote = remoteAliases(scope).find((r) => r.alias === resolved.alias);
     if (remote) return { markdown: aliasSummary(remote), span };
   }
-  const prefix = occurrence.segments.slice(0, index + 1).map((s) => s.text).join('.');
+  const prefix = occurrence.segments
+    .slice(0, index + 1)
+    .map((s) => s.text)
+    .join('.');
   const blurb = NAMESPACE_BLURBS[prefix];
   const pastNamespace = resolved.aliasIndex !== undefined ? index > resolved.aliasIndex : !blurb;
   if (resolved.def && (index === occurrence.segments.length - 1 || pastNamespace)) {
@@ -93,9 +96,12 @@ function aliasSummary(remote: RemoteAlias): string {
 
 /** Where remote addresses should point, for hovers on `seeds` / `proxy_address` and their values. */
 const PORT_NOTES: Record<number, string> = {
-  [PORTS.remoteClusterServer]: 'Port 9443 is the remote cluster server port: use it with the **API-key model** (the alias needs `cluster.remote.<alias>.credentials` in the keystore).',
-  [PORTS.transport]: 'Port 9300 is the transport port: it serves the deprecated **TLS-certificate model**. With a cross-cluster API key, connect to the remote cluster server port 9443 instead.',
-  [PORTS.cloudCertificateProxy]: 'Port 9400 is the Elastic Cloud / ECE proxy port for the **TLS-certificate model**. With a cross-cluster API key, use 9443.',
+  [PORTS.remoteClusterServer]:
+    'Port 9443 is the remote cluster server port: use it with the **API-key model** (the alias needs `cluster.remote.<alias>.credentials` in the keystore).',
+  [PORTS.transport]:
+    'Port 9300 is the transport port: it serves the deprecated **TLS-certificate model**. With a cross-cluster API key, connect to the remote cluster server port 9443 instead.',
+  [PORTS.cloudCertificateProxy]:
+    'Port 9400 is the Elastic Cloud / ECE proxy port for the **TLS-certificate model**. With a cross-cluster API key, use 9443.',
 };
 
 function hoverValue(occurrence: SettingOccurrence, value: ValueNode, offset: number): HoverResult | undefined {
@@ -112,7 +118,10 @@ function hoverValue(occurrence: SettingOccurrence, value: ValueNode, offset: num
       const note = PORT_NOTES[parsed.port];
       if (note) parts.push('', note);
       if (isCloudEndpoint(parsed.host)) {
-        parts.push('', 'This looks like an Elastic Cloud endpoint: connect with `mode: proxy`, this address as `proxy_address`, and the endpoint host name as `server_name`.');
+        parts.push(
+          '',
+          'This looks like an Elastic Cloud endpoint: connect with `mode: proxy`, this address as `proxy_address`, and the endpoint host name as `server_name`.',
+        );
       }
     } else {
       parts.push('', parsed.problem);

@@ -111,7 +111,11 @@ export function truncate(text: string, max: number): string {
 export function boundedMessage(message: string): string {
   // Pairs of backticks from the left, so the text between two quotes is never taken for a quote.
   const excerpted =
-    message.length > MAX_QUOTED_LENGTH ? message.replace(/`([^`]*)`/g, (whole, quoted: string) => (quoted.length > MAX_QUOTED_LENGTH ? `\`${truncate(quoted, MAX_QUOTED_LENGTH)}\`` : whole)) : message;
+    message.length > MAX_QUOTED_LENGTH
+      ? message.replace(/`([^`]*)`/g, (whole, quoted: string) =>
+          quoted.length > MAX_QUOTED_LENGTH ? `\`${truncate(quoted, MAX_QUOTED_LENGTH)}\`` : whole,
+        )
+      : message;
   return truncate(excerpted, MAX_MESSAGE_LENGTH);
 }
 

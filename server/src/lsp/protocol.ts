@@ -22,4 +22,6 @@ export interface DocumentStatus {
 }
 
 /** `elasticRemoteClusters/documentStatus`: how the server reads one open document. */
-export const DocumentStatusRequest = new RequestType<DocumentStatusParams, DocumentStatus, void>('elasticRemoteClusters/documentStatus');
+export const DocumentStatusRequest = new RequestType<DocumentStatusParams, DocumentStatus, void>(
+  'elasticRemoteClusters/documentStatus',
+);

@@ -23,7 +23,20 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type AnalysisResult, analyze, DOCUMENT_KIND_LABELS, completeAt, type ConfigDocument, errorText, type Finding, hoverAt, mayConcernRemoteClusters, parseConfigDocument, type Severity, spansIntersect } from '#core';
+import {
+  type AnalysisResult,
+  analyze,
+  DOCUMENT_KIND_LABELS,
+  completeAt,
+  type ConfigDocument,
+  errorText,
+  type Finding,
+  hoverAt,
+  mayConcernRemoteClusters,
+  parseConfigDocument,
+  type Severity,
+  spansIntersect,
+} from '#core';
 import { RulePages } from '../rulePages';
 import { DocumentStatusRequest, type DocumentStatus } from './protocol';
 import { EckWorkspaceIndex, normalizeUri } from './workspaceIndex';
@@ -55,9 +68,12 @@ const DEFAULT_MAX_DIAGNOSTICS = 1000;
 /** Reads the `elasticRemoteClusters` section (or initialization options) defensively: users edit it by hand. */
 function readSettings(raw: unknown): Settings {
   const section = (raw ?? {}) as Record<string, unknown>;
-  const stackVersion = typeof section.stackVersion === 'string' && section.stackVersion.trim() ? section.stackVersion.trim() : undefined;
+  const stackVersion =
+    typeof section.stackVersion === 'string' && section.stackVersion.trim() ? section.stackVersion.trim() : undefined;
   const aliases = section.keystoreCredentialAliases;
-  const keystoreCredentialAliases = Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : undefined;
+  const keystoreCredentialAliases = Array.isArray(aliases)
+    ? aliases.filter((a): a is string => typeof a === 'string')
+    : undefined;
   const max = section.maxDiagnostics;
   const maxDiagnostics = typeof max === 'number' && Number.isFinite(max) && max >= 1 ? Math.floor(max) : undefined;
   return { stackVersion, keystoreCredentialAliases, maxDiagnostics };
@@ -101,7 +117,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
 
-
   const cache = new Map<string, Analysed>();
 
   /**
@@ -135,22 +150,33 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       document = parseConfigDocument({ uri: textDocument.uri, text: '', version: textDocument.version, languageId: 'plaintext' });
       // Said only where it matters: a large lock file or API description is not ours anyway.
       if (mayConcernRemoteClusters(textDocument.uri, text)) failure = 'too-large';
-    } else try {
-      document = parseConfigDocument({
-        uri: textDocument.uri,
-        text,
-        version: textDocument.version,
-        languageId: textDocument.languageId,
-        // Unchanged documents of a multi-document YAML file are reused from the version this replaces.
-        previous: cached?.document,
-      });
-    } catch (error) {
-      // The parsers are error-tolerant; this is a last line of defence so one odd file never kills the server.
-      failure = error instanceof Error ? error.name : 'unknown error';
-      connection.console.error(`Could not parse ${textDocument.uri}: ${errorText(error)}`);
-      document = parseConfigDocument({ uri: textDocument.uri, text: '', version: textDocument.version, languageId: 'plaintext' });
-    }
-    const entry: Analysed = { version: textDocument.version, document, failure, cost: Math.max(previousCost / 2, performance.now() - started) };
+    } else
+      try {
+        document = parseConfigDocument({
+          uri: textDocument.uri,
+          text,
+          version: textDocument.version,
+          languageId: textDocument.languageId,
+          // Unchanged documents of a multi-document YAML file are reused from the version this replaces.
+          previous: cached?.document,
+        });
+      } catch (error) {
+        // The parsers are error-tolerant; this is a last line of defence so one odd file never kills the server.
+        failure = error instanceof Error ? error.name : 'unknown error';
+        connection.console.error(`Could not parse ${textDocument.uri}: ${errorText(error)}`);
+        document = parseConfigDocument({
+          uri: textDocument.uri,
+          text: '',
+          version: textDocument.version,
+          languageId: 'plaintext',
+        });
+      }
+    const entry: Analysed = {
+      version: textDocument.version,
+      document,
+      failure,
+      cost: Math.max(previousCost / 2, performance.now() - started),
+    };
     cache.set(textDocument.uri, entry);
     workspaceIndex.updateFromDocument(document);
     return entry;
@@ -248,7 +274,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const scheduled = pending.get(textDocument.uri);
     // Keep what is due sooner when it covers this request: any validation covers a background
     // re-check; a validation of this very version covers another one (onDidOpen then onDidChangeContent).
-    if (scheduled && scheduled.due <= due && (background || (!scheduled.background && scheduled.version === textDocument.version))) return;
+    if (
+      scheduled &&
+      scheduled.due <= due &&
+      (background || (!scheduled.background && scheduled.version === textDocument.version))
+    )
+      return;
     clearTimeout(scheduled?.timer);
     // The document object is updated in place by later edits: remember which version this is for.
     const version = textDocument.version;
@@ -406,7 +437,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     await yieldToMessages();
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
     const textDocument = documents.get(uri);
-    if (textDocument && textDocument.version !== asked) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed');
+    if (textDocument && textDocument.version !== asked)
+      throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed');
     return textDocument;
   }
 
@@ -421,7 +453,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // An edit range must stay on the cursor's line and contain it.
       if (range.start.line !== params.position.line) range.start = { line: params.position.line, character: 0 };
       if (range.end.line !== params.position.line || range.end.character < params.position.character) range.end = params.position;
-      const data: CompletionItemData | undefined = candidate.documentation ? { uri: textDocument.uri, version: textDocument.version, offset, index } : undefined;
+      const data: CompletionItemData | undefined = candidate.documentation
+        ? { uri: textDocument.uri, version: textDocument.version, offset, index }
+        : undefined;
       return {
         label: candidate.label,
         kind:
@@ -500,7 +534,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const textDocument = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!textDocument) return { recognizedAs: 'Not open', kind: 'not-open', keystoreCredentialAliases };
     const { document } = parsed(textDocument);
-    const fromDocument = document.scopes.find((scope) => scope.stackVersion)?.stackVersion ?? document.eck?.elasticsearches.find((es) => es.version)?.version?.value;
+    const fromDocument =
+      document.scopes.find((scope) => scope.stackVersion)?.stackVersion ??
+      document.eck?.elasticsearches.find((es) => es.version)?.version?.value;
     const stackVersion = fromDocument ?? settings.stackVersion;
     return {
       recognizedAs: DOCUMENT_KIND_LABELS[document.kind],

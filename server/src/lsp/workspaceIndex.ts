@@ -7,8 +7,21 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type InitializeParams } from 'vscode-languageserver/node';
-import { type ConfigDocument, type EckWorkspaceSummary, errorText, mergeSummaries, summarizeManifest, summarizeYamlDocuments, summarizeYamlText } from '#core';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type Connection,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
+import {
+  type ConfigDocument,
+  type EckWorkspaceSummary,
+  errorText,
+  mergeSummaries,
+  summarizeManifest,
+  summarizeYamlDocuments,
+  summarizeYamlText,
+} from '#core';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'vendor', 'target', 'build']);
 /**
@@ -63,7 +76,8 @@ export class EckWorkspaceIndex {
     setTimeout(() => {
       this.scan(this.folders)
         .then((outcome) => {
-          if (outcome.stopped) connection.console.info(`Workspace index: ${outcome.stopped}; ${outcome.indexed} YAML file(s) read.`);
+          if (outcome.stopped)
+            connection.console.info(`Workspace index: ${outcome.stopped}; ${outcome.indexed} YAML file(s) read.`);
         })
         .catch((error: unknown) => {
           connection.console.warn(`Could not index the workspace: ${errorText(error)}`);
@@ -90,7 +104,10 @@ export class EckWorkspaceIndex {
       await this.refreshFromDisk(pathToFileURL(path).href, limits.maxFileBytes);
       indexed++;
     }
-    return { indexed, stopped: files.length > limits.maxFiles ? `more than ${limits.maxFiles} YAML files, the rest not read` : undefined };
+    return {
+      indexed,
+      stopped: files.length > limits.maxFiles ? `more than ${limits.maxFiles} YAML files, the rest not read` : undefined,
+    };
   }
 
   /** An open document was parsed: index its current text, from that parse (never parsing it again). */
@@ -164,7 +181,8 @@ async function collectYamlFiles(dir: string, into: string[], maxFiles: number): 
   for (const entry of entries) {
     if (into.length >= maxFiles) return;
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) await collectYamlFiles(join(dir, entry.name), into, maxFiles);
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.'))
+        await collectYamlFiles(join(dir, entry.name), into, maxFiles);
     } else if (entry.isFile() && YAML_FILE.test(entry.name)) {
       into.push(join(dir, entry.name));
     }

@@ -23,13 +23,25 @@ export const CLOUD_CASES: ContractCase[] = [
       {
         client: 'cloud',
         call: 'listDeployments',
-        expect: { length: { deployments: 2 }, required: { '': ['deployments'], 'deployments[*]': ['id', 'name', 'resources'], 'deployments[*].resources[*]': ['id', 'kind', 'ref_id', 'region'] } },
+        expect: {
+          length: { deployments: 2 },
+          required: {
+            '': ['deployments'],
+            'deployments[*]': ['id', 'name', 'resources'],
+            'deployments[*].resources[*]': ['id', 'kind', 'ref_id', 'region'],
+          },
+        },
       },
     ],
   },
   {
     name: 'get-deployment: show_plans defaults to true and show_settings to false; the required fields are there',
-    sources: [{ ...ECH_API, part: 'get-deployment parameters; DeploymentGetResponse, DeploymentResources, ElasticsearchResourceInfo, ElasticsearchClusterInfo, ClusterMetadataInfo, ElasticsearchClusterPlansInfo' }],
+    sources: [
+      {
+        ...ECH_API,
+        part: 'get-deployment parameters; DeploymentGetResponse, DeploymentResources, ElasticsearchResourceInfo, ElasticsearchClusterInfo, ClusterMetadataInfo, ElasticsearchClusterPlansInfo',
+      },
+    ],
     world: 'ech',
     steps: [
       {
@@ -42,14 +54,34 @@ export const CLOUD_CASES: ContractCase[] = [
             '': ['healthy', 'id', 'name', 'resources'],
             resources: ['apm', 'appsearch', 'elasticsearch', 'enterprise_search', 'integrations_server', 'kibana'],
             'resources.elasticsearch[*]': ['id', 'info', 'ref_id', 'region'],
-            'resources.elasticsearch[*].info': ['associated_apm_clusters', 'associated_appsearch_clusters', 'associated_enterprise_search_clusters', 'associated_kibana_clusters', 'cluster_id', 'cluster_name', 'elasticsearch', 'external_links', 'healthy', 'metadata', 'plan_info', 'snapshots', 'status', 'topology'],
+            'resources.elasticsearch[*].info': [
+              'associated_apm_clusters',
+              'associated_appsearch_clusters',
+              'associated_enterprise_search_clusters',
+              'associated_kibana_clusters',
+              'cluster_id',
+              'cluster_name',
+              'elasticsearch',
+              'external_links',
+              'healthy',
+              'metadata',
+              'plan_info',
+              'snapshots',
+              'status',
+              'topology',
+            ],
             'resources.elasticsearch[*].info.metadata': ['last_modified', 'version'],
             'resources.elasticsearch[*].info.plan_info': ['healthy', 'history'],
             'resources.elasticsearch[*].info.plan_info.current': ['healthy', 'plan_attempt_log', 'warnings'],
           },
         },
       },
-      { client: 'cloud', call: 'getDeployment', args: ['$deployment_a', { showSettings: true }], expect: { match: { 'resources.elasticsearch.0.info.settings.trust.accounts.0.account_id': '$account' } } },
+      {
+        client: 'cloud',
+        call: 'getDeployment',
+        args: ['$deployment_a', { showSettings: true }],
+        expect: { match: { 'resources.elasticsearch.0.info.settings.trust.accounts.0.account_id': '$account' } },
+      },
     ],
   },
   {
@@ -57,19 +89,38 @@ export const CLOUD_CASES: ContractCase[] = [
     sources: [{ ...ECH_API, part: 'get-deployment responses.404' }],
     world: 'ech',
     steps: [
-      { client: 'cloud', call: 'getDeployment', args: ['ffffffffffffffffffffffffffffffff'], expect: { status: 404, type: 'deployments.deployment_not_found' } },
+      {
+        client: 'cloud',
+        call: 'getDeployment',
+        args: ['ffffffffffffffffffffffffffffffff'],
+        expect: { status: 404, type: 'deployments.deployment_not_found' },
+      },
       {
         http: { target: 'cloud', method: 'GET', path: '/api/v1/deployments/ffffffffffffffffffffffffffffffff' },
-        expect: { status: 404, type: 'deployments.deployment_not_found', required: { 'errors[*]': ['code', 'message'] }, headers: { 'x-cloud-error-codes': 'deployments.deployment_not_found' } },
+        expect: {
+          status: 404,
+          type: 'deployments.deployment_not_found',
+          required: { 'errors[*]': ['code', 'message'] },
+          headers: { 'x-cloud-error-codes': 'deployments.deployment_not_found' },
+        },
       },
     ],
   },
   {
     name: 'update-deployment with trust: 200 with the required fields; a direct entry of type proxy needs no scope_id',
     sources: [
-      { ...ECH_API, part: 'update-deployment; DeploymentUpdateRequest (prune_orphans), ElasticsearchPayload (plan, ref_id, region), DeploymentUpdateResponse' },
-      { ...ECH_API, part: 'get-deployment clear_transient: "removes the transient section … making it safe to reapply via an update"; update-deployment version: "returned in \'x-cloud-resource-version\' of the GET request"' },
-      { ...ECH_API, part: 'DirectTrustRelationship.type: "If proxy is specified, trust_all should be false and trust_allowlist, scope_id and additional_node_names should be omitted"' },
+      {
+        ...ECH_API,
+        part: 'update-deployment; DeploymentUpdateRequest (prune_orphans), ElasticsearchPayload (plan, ref_id, region), DeploymentUpdateResponse',
+      },
+      {
+        ...ECH_API,
+        part: 'get-deployment clear_transient: "removes the transient section … making it safe to reapply via an update"; update-deployment version: "returned in \'x-cloud-resource-version\' of the GET request"',
+      },
+      {
+        ...ECH_API,
+        part: 'DirectTrustRelationship.type: "If proxy is specified, trust_all should be false and trust_allowlist, scope_id and additional_node_names should be omitted"',
+      },
     ],
     world: 'ech',
     steps: [
@@ -78,16 +129,31 @@ export const CLOUD_CASES: ContractCase[] = [
         client: 'cloud',
         call: 'readForUpdate',
         args: ['$deployment_a', 'main-elasticsearch'],
-        expect: { isTrue: ['version', 'resource.info.plan_info.current.plan'], absent: ['resource.info.plan_info.current.plan.transient'] },
+        expect: {
+          isTrue: ['version', 'resource.info.plan_info.current.plan'],
+          absent: ['resource.info.plan_info.current.plan.transient'],
+        },
         set: { snapshot: '' },
       },
       {
         client: 'cloud',
         call: 'updateDeploymentTrust',
         args: ['$snapshot', TRUST_WITH_PROXY_ENTRY],
-        expect: { status: 200, match: { id: '$deployment_a' }, required: { '': ['id', 'name', 'resources'], 'resources[*]': ['id', 'kind', 'ref_id', 'region'] } },
+        expect: {
+          status: 200,
+          match: { id: '$deployment_a' },
+          required: { '': ['id', 'name', 'resources'], 'resources[*]': ['id', 'kind', 'ref_id', 'region'] },
+        },
       },
-      { client: 'cloud', call: 'getDeployment', args: ['$deployment_a', { showSettings: true }], expect: { match: { 'resources.elasticsearch.0.info.settings.trust.direct.0.type': 'proxy' }, absent: ['resources.elasticsearch.0.info.settings.trust.direct.0.scope_id'] } },
+      {
+        client: 'cloud',
+        call: 'getDeployment',
+        args: ['$deployment_a', { showSettings: true }],
+        expect: {
+          match: { 'resources.elasticsearch.0.info.settings.trust.direct.0.type': 'proxy' },
+          absent: ['resources.elasticsearch.0.info.settings.trust.direct.0.scope_id'],
+        },
+      },
     ],
   },
   {
@@ -95,16 +161,41 @@ export const CLOUD_CASES: ContractCase[] = [
     sources: [{ ...ECH_API, part: 'update-deployment responses 400, 404; DeploymentUpdateRequest.required' }],
     world: 'ech',
     steps: [
-      { http: { target: 'cloud', method: 'PUT', path: '/api/v1/deployments/ffffffffffffffffffffffffffffffff', body: { prune_orphans: false } }, expect: { status: 404, type: 'deployments.deployment_not_found' } },
-      { http: { target: 'cloud', method: 'PUT', path: '/api/v1/deployments/${deployment_a}', body: {} }, expect: { status: 400, required: { 'errors[*]': ['code', 'message'] } } },
+      {
+        http: {
+          target: 'cloud',
+          method: 'PUT',
+          path: '/api/v1/deployments/ffffffffffffffffffffffffffffffff',
+          body: { prune_orphans: false },
+        },
+        expect: { status: 404, type: 'deployments.deployment_not_found' },
+      },
+      {
+        http: { target: 'cloud', method: 'PUT', path: '/api/v1/deployments/${deployment_a}', body: {} },
+        expect: { status: 400, required: { 'errors[*]': ['code', 'message'] } },
+      },
     ],
   },
   {
     name: 'remote-clusters: PUT answers 202 and replaces the list; GET lists the refs with their read-only info',
-    sources: [{ ...ECH_API, part: 'set-deployment-es-resource-remote-clusters (202), get-deployment-es-resource-remote-clusters; RemoteResources, RemoteResourceRef, RemoteResourceInfo' }],
+    sources: [
+      {
+        ...ECH_API,
+        part: 'set-deployment-es-resource-remote-clusters (202), get-deployment-es-resource-remote-clusters; RemoteResources, RemoteResourceRef, RemoteResourceInfo',
+      },
+    ],
     world: 'ech',
     steps: [
-      { client: 'cloud', call: 'putRemoteClusters', args: ['$deployment_a', 'main-elasticsearch', [{ deployment_id: '$deployment_b', elasticsearch_ref_id: 'main-elasticsearch', alias: 'beta' }]], expect: { status: 202 } },
+      {
+        client: 'cloud',
+        call: 'putRemoteClusters',
+        args: [
+          '$deployment_a',
+          'main-elasticsearch',
+          [{ deployment_id: '$deployment_b', elasticsearch_ref_id: 'main-elasticsearch', alias: 'beta' }],
+        ],
+        expect: { status: 202 },
+      },
       {
         client: 'cloud',
         call: 'getRemoteClusters',
@@ -112,23 +203,42 @@ export const CLOUD_CASES: ContractCase[] = [
         expect: {
           length: { resources: 1 },
           match: { 'resources.0.alias': 'beta', 'resources.0.deployment_id': '$deployment_b' },
-          required: { '': ['resources'], 'resources[*]': ['alias', 'deployment_id', 'elasticsearch_ref_id'], 'resources[*].info': ['compatible', 'connected', 'healthy', 'trusted', 'trusted_back'] },
+          required: {
+            '': ['resources'],
+            'resources[*]': ['alias', 'deployment_id', 'elasticsearch_ref_id'],
+            'resources[*].info': ['compatible', 'connected', 'healthy', 'trusted', 'trusted_back'],
+          },
         },
       },
       { client: 'cloud', call: 'putRemoteClusters', args: ['$deployment_a', 'main-elasticsearch', []], expect: { status: 202 } },
-      { client: 'cloud', call: 'getRemoteClusters', args: ['$deployment_a', 'main-elasticsearch'], expect: { length: { resources: 0 } } },
+      {
+        client: 'cloud',
+        call: 'getRemoteClusters',
+        args: ['$deployment_a', 'main-elasticsearch'],
+        expect: { length: { resources: 0 } },
+      },
     ],
   },
   {
     name: 'remote-clusters of an unknown Elasticsearch resource: 404 deployments.deployment_resource_not_found',
     sources: [{ ...ECH_API, part: 'get-deployment-es-resource-remote-clusters responses.404' }],
     world: 'ech',
-    steps: [{ client: 'cloud', call: 'getRemoteClusters', args: ['$deployment_a', 'no-such-ref'], expect: { status: 404, type: 'deployments.deployment_resource_not_found' } }],
+    steps: [
+      {
+        client: 'cloud',
+        call: 'getRemoteClusters',
+        args: ['$deployment_a', 'no-such-ref'],
+        expect: { status: 404, type: 'deployments.deployment_resource_not_found' },
+      },
+    ],
   },
   {
     name: 'keystore: PATCH adds a secret, GET never returns values, an unspecified secret (no value, or null) is removed',
     sources: [
-      { ...ECH_API, part: 'set-deployment-es-resource-keystore, get-deployment-es-resource-keystore; KeystoreContents, KeystoreSecret.value ("When the keystore secret is unspecified, it is removed")' },
+      {
+        ...ECH_API,
+        part: 'set-deployment-es-resource-keystore, get-deployment-es-resource-keystore; KeystoreContents, KeystoreSecret.value ("When the keystore secret is unspecified, it is removed")',
+      },
       { ...SDK, path: 'pkg/api/deploymentapi/eskeystoreapi/update.go', part: 'removal with {"secrets": {"my-secret": null}}' },
     ],
     world: 'ech',
@@ -136,12 +246,36 @@ export const CLOUD_CASES: ContractCase[] = [
       {
         client: 'cloud',
         call: 'updateKeystore',
-        args: ['$deployment_a', 'main-elasticsearch', { secrets: { 'cluster.remote.one.credentials': { value: 'c2VjcmV0' }, 'cluster.remote.two.credentials': { value: 'c2VjcmV0' } } }],
+        args: [
+          '$deployment_a',
+          'main-elasticsearch',
+          {
+            secrets: {
+              'cluster.remote.one.credentials': { value: 'c2VjcmV0' },
+              'cluster.remote.two.credentials': { value: 'c2VjcmV0' },
+            },
+          },
+        ],
         expect: { required: { '': ['secrets'] }, isTrue: ['secrets.cluster\\.remote\\.one\\.credentials'] },
       },
-      { client: 'cloud', call: 'getKeystore', args: ['$deployment_a', 'main-elasticsearch'], expect: { length: { secrets: 2 }, absent: ['secrets.cluster\\.remote\\.one\\.credentials.value'] } },
-      { client: 'cloud', call: 'updateKeystore', args: ['$deployment_a', 'main-elasticsearch', { secrets: { 'cluster.remote.one.credentials': {} } }], expect: { absent: ['secrets.cluster\\.remote\\.one\\.credentials'] } },
-      { client: 'cloud', call: 'updateKeystore', args: ['$deployment_a', 'main-elasticsearch', { secrets: { 'cluster.remote.two.credentials': null } }], expect: { length: { secrets: 0 } } },
+      {
+        client: 'cloud',
+        call: 'getKeystore',
+        args: ['$deployment_a', 'main-elasticsearch'],
+        expect: { length: { secrets: 2 }, absent: ['secrets.cluster\\.remote\\.one\\.credentials.value'] },
+      },
+      {
+        client: 'cloud',
+        call: 'updateKeystore',
+        args: ['$deployment_a', 'main-elasticsearch', { secrets: { 'cluster.remote.one.credentials': {} } }],
+        expect: { absent: ['secrets.cluster\\.remote\\.one\\.credentials'] },
+      },
+      {
+        client: 'cloud',
+        call: 'updateKeystore',
+        args: ['$deployment_a', 'main-elasticsearch', { secrets: { 'cluster.remote.two.credentials': null } }],
+        expect: { length: { secrets: 0 } },
+      },
     ],
   },
   {
@@ -154,24 +288,48 @@ export const CLOUD_CASES: ContractCase[] = [
     name: 'a request without the API key is a 401',
     sources: [{ ...ECH_API, part: 'list-deployments responses.401' }],
     world: 'ech',
-    steps: [{ http: { target: 'cloud', method: 'GET', path: '/api/v1/deployments', auth: 'none' }, expect: { status: 401, required: { 'errors[*]': ['code', 'message'] } } }],
+    steps: [
+      {
+        http: { target: 'cloud', method: 'GET', path: '/api/v1/deployments', auth: 'none' },
+        expect: { status: 401, required: { 'errors[*]': ['code', 'message'] } },
+      },
+    ],
   },
   {
     name: 'ECE trust relationships: the list has the required fields and no certificates unless asked',
-    sources: [{ ...ECE_API, part: 'get-trust-relationships (include_certificate default false); TrustRelationshipsListResponse, TrustRelationshipGetResponse' }],
+    sources: [
+      {
+        ...ECE_API,
+        part: 'get-trust-relationships (include_certificate default false); TrustRelationshipsListResponse, TrustRelationshipGetResponse',
+      },
+    ],
     world: 'ece',
     steps: [
       {
         client: 'ece',
         call: 'listTrustRelationships',
-        expect: { required: { '[*]': ['id', 'last_modified', 'local', 'name', 'trust_by_default'] }, absent: ['0.public_ca_cert'], match: { '0.local': true } },
+        expect: {
+          required: { '[*]': ['id', 'last_modified', 'local', 'name', 'trust_by_default'] },
+          absent: ['0.public_ca_cert'],
+          match: { '0.local': true },
+        },
       },
-      { client: 'ece', call: 'listTrustRelationships', args: [{ includeCertificate: true }], expect: { match: { '0.public_ca_cert': '' } } },
+      {
+        client: 'ece',
+        call: 'listTrustRelationships',
+        args: [{ includeCertificate: true }],
+        expect: { match: { '0.public_ca_cert': '' } },
+      },
     ],
   },
   {
     name: 'ECE trust relationships: create answers 201 with the required fields; get of an unknown one is 404 trust_relationships.not_found',
-    sources: [{ ...ECE_API, part: 'create-trust-relationship (201, 400), get-trust-relationship (404); TrustRelationshipCreateRequest, TrustRelationshipCreateResponse' }],
+    sources: [
+      {
+        ...ECE_API,
+        part: 'create-trust-relationship (201, 400), get-trust-relationship (404); TrustRelationshipCreateRequest, TrustRelationshipCreateResponse',
+      },
+    ],
     world: 'ece',
     steps: [
       {
@@ -181,9 +339,22 @@ export const CLOUD_CASES: ContractCase[] = [
         expect: { status: 201, required: { '': ['id', 'local', 'name', 'trust_by_default'] }, match: { local: false } },
         set: { relationship: 'id' },
       },
-      { client: 'ece', call: 'getTrustRelationship', args: ['$relationship'], expect: { match: { name: 'other environment' }, required: { '': ['id', 'last_modified', 'local', 'name', 'trust_by_default'] } } },
+      {
+        client: 'ece',
+        call: 'getTrustRelationship',
+        args: ['$relationship'],
+        expect: {
+          match: { name: 'other environment' },
+          required: { '': ['id', 'last_modified', 'local', 'name', 'trust_by_default'] },
+        },
+      },
       { client: 'ece', call: 'createTrustRelationship', args: [{ name: 'no certificate' }], expect: { status: 400 } },
-      { client: 'ece', call: 'getTrustRelationship', args: ['no-such-relationship'], expect: { status: 404, type: 'trust_relationships.not_found' } },
+      {
+        client: 'ece',
+        call: 'getTrustRelationship',
+        args: ['no-such-relationship'],
+        expect: { status: 404, type: 'trust_relationships.not_found' },
+      },
     ],
   },
 ];

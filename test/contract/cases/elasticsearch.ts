@@ -6,7 +6,10 @@
 import type { ContractCase, SourceRef } from '../format';
 
 const ES = 'elastic/elasticsearch';
-const SPEC: Omit<SourceRef, 'path'> = { repo: 'elastic/elasticsearch-specification', commit: '9d9b9a521cc1070c1c9eb6c77d91c3a5fb09730d' };
+const SPEC: Omit<SourceRef, 'path'> = {
+  repo: 'elastic/elasticsearch-specification',
+  commit: '9d9b9a521cc1070c1c9eb6c77d91c3a5fb09730d',
+};
 
 const PUT_SETTINGS_YAML: SourceRef = {
   repo: ES,
@@ -65,7 +68,9 @@ const CREATE_KEY_BODY = {
   name: 'my-cc-api-key',
   expiration: '1d',
   access: {
-    search: [{ names: ['logs*'], query: { term: { category: 'shared' } }, field_security: { grant: ['*'], except: ['private'] } }],
+    search: [
+      { names: ['logs*'], query: { term: { category: 'shared' } }, field_security: { grant: ['*'], except: ['private'] } },
+    ],
     replication: [{ names: ['archive'], allow_restricted_indices: false }],
   },
   metadata: { answer: 42, tag: 'dev' },
@@ -76,22 +81,52 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
     name: 'GET / names the cluster and its version',
     sources: [{ ...SPEC, path: 'specification/_global/info/RootNodeInfoResponse.ts' }],
     world: 'elasticsearch',
-    steps: [{ client: 'local', call: 'info', expect: { match: { cluster_name: 'local', 'version.number': '8.14.3' }, required: { '': ['cluster_name', 'cluster_uuid', 'name', 'tagline', 'version'] } } }],
+    steps: [
+      {
+        client: 'local',
+        call: 'info',
+        expect: {
+          match: { cluster_name: 'local', 'version.number': '8.14.3' },
+          required: { '': ['cluster_name', 'cluster_uuid', 'name', 'tagline', 'version'] },
+        },
+      },
+    ],
   },
   {
     name: 'GET /_xpack?categories=features reports security as a feature',
     sources: [{ ...SPEC, path: 'specification/xpack/info/types.ts', part: 'Features, Feature' }],
     world: 'elasticsearch',
-    steps: [{ client: 'local', call: 'xpackFeatures', expect: { required: { 'features.security': ['available', 'enabled'] }, absent: ['build', 'license'] } }],
+    steps: [
+      {
+        client: 'local',
+        call: 'xpackFeatures',
+        expect: { required: { 'features.security': ['available', 'enabled'] }, absent: ['build', 'license'] },
+      },
+    ],
   },
   {
     name: 'put and reset persistent settings',
     sources: [{ ...PUT_SETTINGS_YAML, part: 'Test put and reset persistent settings' }],
     world: 'elasticsearch',
     steps: [
-      { client: 'local', call: 'putClusterSettings', args: [{ persistent: { 'cluster.routing.allocation.enable': 'none' } }, { flatSettings: true }], expect: { match: { persistent: { 'cluster.routing.allocation.enable': 'none' } } } },
-      { client: 'local', call: 'getClusterSettings', args: [{ flatSettings: true }], expect: { match: { persistent: { 'cluster.routing.allocation.enable': 'none' } } } },
-      { client: 'local', call: 'putClusterSettings', args: [{ persistent: { 'cluster.routing.allocation.enable': null } }, { flatSettings: true }], expect: { match: { persistent: {} } } },
+      {
+        client: 'local',
+        call: 'putClusterSettings',
+        args: [{ persistent: { 'cluster.routing.allocation.enable': 'none' } }, { flatSettings: true }],
+        expect: { match: { persistent: { 'cluster.routing.allocation.enable': 'none' } } },
+      },
+      {
+        client: 'local',
+        call: 'getClusterSettings',
+        args: [{ flatSettings: true }],
+        expect: { match: { persistent: { 'cluster.routing.allocation.enable': 'none' } } },
+      },
+      {
+        client: 'local',
+        call: 'putClusterSettings',
+        args: [{ persistent: { 'cluster.routing.allocation.enable': null } }, { flatSettings: true }],
+        expect: { match: { persistent: {} } },
+      },
       { client: 'local', call: 'getClusterSettings', args: [{ flatSettings: true }], expect: { match: { persistent: {} } } },
     ],
   },
@@ -101,9 +136,24 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
     world: 'elasticsearch',
     note: 'The deprecation warning header of transient settings is not emulated.',
     steps: [
-      { client: 'local', call: 'putClusterSettings', args: [{ transient: { 'cluster.routing.allocation.enable': 'none' } }, { flatSettings: true }], expect: { match: { transient: { 'cluster.routing.allocation.enable': 'none' } } } },
-      { client: 'local', call: 'getClusterSettings', args: [{ flatSettings: true }], expect: { match: { transient: { 'cluster.routing.allocation.enable': 'none' } } } },
-      { client: 'local', call: 'putClusterSettings', args: [{ transient: { 'cluster.routing.allocation.enable': null } }, { flatSettings: true }], expect: { match: { transient: {} } } },
+      {
+        client: 'local',
+        call: 'putClusterSettings',
+        args: [{ transient: { 'cluster.routing.allocation.enable': 'none' } }, { flatSettings: true }],
+        expect: { match: { transient: { 'cluster.routing.allocation.enable': 'none' } } },
+      },
+      {
+        client: 'local',
+        call: 'getClusterSettings',
+        args: [{ flatSettings: true }],
+        expect: { match: { transient: { 'cluster.routing.allocation.enable': 'none' } } },
+      },
+      {
+        client: 'local',
+        call: 'putClusterSettings',
+        args: [{ transient: { 'cluster.routing.allocation.enable': null } }, { flatSettings: true }],
+        expect: { match: { transient: {} } },
+      },
       { client: 'local', call: 'getClusterSettings', args: [{ flatSettings: true }], expect: { match: { transient: {} } } },
     ],
   },
@@ -116,7 +166,11 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
         client: 'local',
         call: 'putClusterSettings',
         args: [{ transient: { no_idea_what_you_are_talking_about: 'value' } }],
-        expect: { status: 400, type: 'illegal_argument_exception', reason: 'transient setting [no_idea_what_you_are_talking_about], not recognized' },
+        expect: {
+          status: 400,
+          type: 'illegal_argument_exception',
+          reason: 'transient setting [no_idea_what_you_are_talking_about], not recognized',
+        },
       },
       {
         client: 'local',
@@ -124,7 +178,12 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
         args: [{ persistent: { 'cluster.remote.x.bogus': 'value' } }],
         expect: { status: 400, reason: 'persistent setting [cluster.remote.x.bogus], not recognized' },
       },
-      { client: 'local', call: 'putClusterSettings', args: [{ persistent: { 'cluster.remote.x.seed': null } }], expect: { status: 400, reason: 'persistent setting [cluster.remote.x.seed], not recognized' } },
+      {
+        client: 'local',
+        call: 'putClusterSettings',
+        args: [{ persistent: { 'cluster.remote.x.seed': null } }],
+        expect: { status: 400, reason: 'persistent setting [cluster.remote.x.seed], not recognized' },
+      },
       {
         client: 'local',
         call: 'putClusterSettings',
@@ -134,19 +193,45 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
     ],
   },
   {
-    name: 'remote-cluster settings: keys of the other mode, and addresses without a valid port, are refused with Elasticsearch\'s texts',
-    sources: [{ repo: ES, path: 'server/src/main/java/org/elasticsearch/transport/RemoteConnectionStrategy.java', commit: '3a11d57e77333746abe044dfb34a6ce6571748c3', part: 'StrategyValidator, parsePort, indexOfPortSeparator' }],
+    name: "remote-cluster settings: keys of the other mode, and addresses without a valid port, are refused with Elasticsearch's texts",
+    sources: [
+      {
+        repo: ES,
+        path: 'server/src/main/java/org/elasticsearch/transport/RemoteConnectionStrategy.java',
+        commit: '3a11d57e77333746abe044dfb34a6ce6571748c3',
+        part: 'StrategyValidator, parsePort, indexOfPortSeparator',
+      },
+    ],
     world: 'elasticsearch',
     steps: [
-      { client: 'local', call: 'putClusterSettings', args: [{ persistent: { 'cluster.remote.a.seeds': ['a.example:9300'] } }], expect: { match: { acknowledged: true } } },
+      {
+        client: 'local',
+        call: 'putClusterSettings',
+        args: [{ persistent: { 'cluster.remote.a.seeds': ['a.example:9300'] } }],
+        expect: { match: { acknowledged: true } },
+      },
       {
         client: 'local',
         call: 'putClusterSettings',
         args: [{ persistent: { 'cluster.remote.a.mode': 'proxy', 'cluster.remote.a.proxy_address': 'a.example:9443' } }],
-        expect: { status: 400, reason: 'Setting "cluster.remote.a.seeds" cannot be used with the configured "cluster.remote.a.mode" [required=SNIFF, configured=PROXY]' },
+        expect: {
+          status: 400,
+          reason:
+            'Setting "cluster.remote.a.seeds" cannot be used with the configured "cluster.remote.a.mode" [required=SNIFF, configured=PROXY]',
+        },
       },
-      { client: 'local', call: 'putClusterSettings', args: [{ persistent: { 'cluster.remote.b.seeds': ['b.example'] } }], expect: { status: 400, reason: 'remote hosts need to be configured as [host:port], found [b.example] instead' } },
-      { client: 'local', call: 'putClusterSettings', args: [{ persistent: { 'cluster.remote.b.seeds': ['b.example:0'] } }], expect: { status: 400, reason: 'port number must be > 0 but was: [0]' } },
+      {
+        client: 'local',
+        call: 'putClusterSettings',
+        args: [{ persistent: { 'cluster.remote.b.seeds': ['b.example'] } }],
+        expect: { status: 400, reason: 'remote hosts need to be configured as [host:port], found [b.example] instead' },
+      },
+      {
+        client: 'local',
+        call: 'putClusterSettings',
+        args: [{ persistent: { 'cluster.remote.b.seeds': ['b.example:0'] } }],
+        expect: { status: 400, reason: 'port number must be > 0 but was: [0]' },
+      },
     ],
   },
   {
@@ -161,36 +246,89 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
     world: 'elasticsearch',
     note: 'Run on 8.14.3, where skip_unavailable still defaults to false (it is true from 8.15).',
     steps: [
-      { client: 'local', call: 'putClusterSettings', args: [{ transient: { 'cluster.remote.remote1.seeds': '$remote_transport' } }, { flatSettings: true }], expect: { match: { transient: { 'cluster.remote.remote1.seeds': '$remote_transport' } } } },
+      {
+        client: 'local',
+        call: 'putClusterSettings',
+        args: [{ transient: { 'cluster.remote.remote1.seeds': '$remote_transport' } }, { flatSettings: true }],
+        expect: { match: { transient: { 'cluster.remote.remote1.seeds': '$remote_transport' } } },
+      },
       { client: 'local', call: 'remoteInfo', expect: { isFalse: ['remote1.skip_unavailable'] } },
-      { client: 'local', call: 'putClusterSettings', args: [{ transient: { 'cluster.remote.remote1.skip_unavailable': true } }], expect: { isTrue: ['transient.cluster.remote.remote1.skip_unavailable'] } },
+      {
+        client: 'local',
+        call: 'putClusterSettings',
+        args: [{ transient: { 'cluster.remote.remote1.skip_unavailable': true } }],
+        expect: { isTrue: ['transient.cluster.remote.remote1.skip_unavailable'] },
+      },
       { client: 'local', call: 'remoteInfo', expect: { isTrue: ['remote1.skip_unavailable'] } },
-      { client: 'local', call: 'putClusterSettings', args: [{ transient: { 'cluster.remote.remote1.skip_unavailable': false } }], expect: { isFalse: ['transient.cluster.remote.remote1.skip_unavailable'] } },
+      {
+        client: 'local',
+        call: 'putClusterSettings',
+        args: [{ transient: { 'cluster.remote.remote1.skip_unavailable': false } }],
+        expect: { isFalse: ['transient.cluster.remote.remote1.skip_unavailable'] },
+      },
       { client: 'local', call: 'remoteInfo', expect: { isFalse: ['remote1.skip_unavailable'] } },
-      { client: 'local', call: 'putClusterSettings', args: [{ transient: { 'cluster.remote.remote1.skip_unavailable': null } }], expect: { match: { transient: {} } } },
+      {
+        client: 'local',
+        call: 'putClusterSettings',
+        args: [{ transient: { 'cluster.remote.remote1.skip_unavailable': null } }],
+        expect: { match: { transient: {} } },
+      },
       { client: 'local', call: 'remoteInfo', expect: { isFalse: ['remote1.skip_unavailable'] } },
-      { client: 'local', call: 'putClusterSettings', args: [{ transient: { 'cluster.remote.remote1.seeds': null, 'cluster.remote.remote1.skip_unavailable': null } }], expect: { match: { transient: {} } } },
+      {
+        client: 'local',
+        call: 'putClusterSettings',
+        args: [{ transient: { 'cluster.remote.remote1.seeds': null, 'cluster.remote.remote1.skip_unavailable': null } }],
+        expect: { match: { transient: {} } },
+      },
     ],
   },
   {
     name: 'a search on alias:* establishes the connection that _remote/info then reports',
-    sources: [{ ...MULTI_CLUSTER_INFO_YAML, part: 'Add transient remote cluster based on the preset cluster and check remote info' }],
+    sources: [
+      { ...MULTI_CLUSTER_INFO_YAML, part: 'Add transient remote cluster based on the preset cluster and check remote info' },
+    ],
     world: 'elasticsearch',
-    note: 'Uses node_connections (the current key) instead of the file\'s older sniff.node_connections; the emulator has no indices, so the search returns no hits.',
+    note: "Uses node_connections (the current key) instead of the file's older sniff.node_connections; the emulator has no indices, so the search returns no hits.",
     steps: [
       { state: { trust: { cluster: 'remote', of: 'local' } } },
       {
         client: 'local',
         call: 'putClusterSettings',
-        args: [{ transient: { 'cluster.remote.test_remote_cluster.mode': 'sniff', 'cluster.remote.test_remote_cluster.node_connections': '2', 'cluster.remote.test_remote_cluster.seeds': '$remote_transport' } }, { flatSettings: true }],
-        expect: { match: { 'transient.cluster\\.remote\\.test_remote_cluster\\.mode': 'sniff', 'transient.cluster\\.remote\\.test_remote_cluster\\.node_connections': '2', 'transient.cluster\\.remote\\.test_remote_cluster\\.seeds': '$remote_transport' } },
+        args: [
+          {
+            transient: {
+              'cluster.remote.test_remote_cluster.mode': 'sniff',
+              'cluster.remote.test_remote_cluster.node_connections': '2',
+              'cluster.remote.test_remote_cluster.seeds': '$remote_transport',
+            },
+          },
+          { flatSettings: true },
+        ],
+        expect: {
+          match: {
+            'transient.cluster\\.remote\\.test_remote_cluster\\.mode': 'sniff',
+            'transient.cluster\\.remote\\.test_remote_cluster\\.node_connections': '2',
+            'transient.cluster\\.remote\\.test_remote_cluster\\.seeds': '$remote_transport',
+          },
+        },
       },
-      { client: 'local', call: 'searchWithoutHits', args: [['test_remote_cluster:*']], expect: { match: { total: 1, skipped: 0 } } },
+      {
+        client: 'local',
+        call: 'searchWithoutHits',
+        args: [['test_remote_cluster:*']],
+        expect: { match: { total: 1, skipped: 0 } },
+      },
       {
         client: 'local',
         call: 'remoteInfo',
         expect: {
-          match: { 'test_remote_cluster.connected': true, 'test_remote_cluster.seeds.0': '$remote_transport', 'test_remote_cluster.max_connections_per_cluster': 2, 'test_remote_cluster.initial_connect_timeout': '30s', 'test_remote_cluster.mode': 'sniff' },
+          match: {
+            'test_remote_cluster.connected': true,
+            'test_remote_cluster.seeds.0': '$remote_transport',
+            'test_remote_cluster.max_connections_per_cluster': 2,
+            'test_remote_cluster.initial_connect_timeout': '30s',
+            'test_remote_cluster.mode': 'sniff',
+          },
           gt: { 'test_remote_cluster.num_nodes_connected': 0 },
         },
       },
@@ -199,18 +337,43 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
   {
     name: 'Elasticsearch does not reconnect by itself; resolve cluster makes it try, and _remote/info then shows the outcome',
     sources: [
-      { ...SPEC, path: 'specification/cluster/remote_info/ClusterRemoteInfoRequest.ts', part: '"Elasticsearch does not spontaneously try to reconnect to a disconnected remote cluster"' },
-      { ...SPEC, path: 'specification/indices/resolve_cluster/ResolveClusterRequest.ts', part: 'Test availability of remote clusters' },
+      {
+        ...SPEC,
+        path: 'specification/cluster/remote_info/ClusterRemoteInfoRequest.ts',
+        part: '"Elasticsearch does not spontaneously try to reconnect to a disconnected remote cluster"',
+      },
+      {
+        ...SPEC,
+        path: 'specification/indices/resolve_cluster/ResolveClusterRequest.ts',
+        part: 'Test availability of remote clusters',
+      },
       { ...SPEC, path: 'specification/indices/resolve_cluster/ResolveClusterResponse.ts' },
     ],
     world: 'elasticsearch',
     steps: [
-      { client: 'local', call: 'putClusterSettings', args: [{ persistent: { 'cluster.remote.r.mode': 'proxy', 'cluster.remote.r.proxy_address': '$remote_transport' } }], expect: { match: { acknowledged: true } } },
+      {
+        client: 'local',
+        call: 'putClusterSettings',
+        args: [{ persistent: { 'cluster.remote.r.mode': 'proxy', 'cluster.remote.r.proxy_address': '$remote_transport' } }],
+        expect: { match: { acknowledged: true } },
+      },
       { client: 'local', call: 'remoteInfo', expect: { match: { 'r.connected': false, 'r.mode': 'proxy' } } },
       { state: { trust: { cluster: 'remote', of: 'local' } } },
       { client: 'local', call: 'remoteInfo', expect: { match: { 'r.connected': false } } },
-      { client: 'local', call: 'resolveCluster', args: [['r:*']], expect: { match: { 'r.connected': true, 'r.skip_unavailable': false, 'r.matching_indices': false, 'r.version.number': '8.17.0' }, absent: ['r.error', '(local)'] } },
-      { client: 'local', call: 'remoteInfo', expect: { match: { 'r.connected': true }, gt: { 'r.num_proxy_sockets_connected': 0 } } },
+      {
+        client: 'local',
+        call: 'resolveCluster',
+        args: [['r:*']],
+        expect: {
+          match: { 'r.connected': true, 'r.skip_unavailable': false, 'r.matching_indices': false, 'r.version.number': '8.17.0' },
+          absent: ['r.error', '(local)'],
+        },
+      },
+      {
+        client: 'local',
+        call: 'remoteInfo',
+        expect: { match: { 'r.connected': true }, gt: { 'r.num_proxy_sockets_connected': 0 } },
+      },
     ],
   },
   {
@@ -218,15 +381,38 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
     sources: [{ ...SPEC, path: 'specification/indices/resolve_cluster/ResolveClusterResponse.ts', part: 'ResolveClusterInfo' }],
     world: 'elasticsearch',
     steps: [
-      { client: 'local', call: 'putClusterSettings', args: [{ persistent: { 'cluster.remote.gone.seeds': ['nowhere.example:9300'] } }], expect: { match: { acknowledged: true } } },
-      { client: 'local', call: 'resolveCluster', args: [['gone:*']], expect: { match: { gone: { connected: false, skip_unavailable: false } } } },
+      {
+        client: 'local',
+        call: 'putClusterSettings',
+        args: [{ persistent: { 'cluster.remote.gone.seeds': ['nowhere.example:9300'] } }],
+        expect: { match: { acknowledged: true } },
+      },
+      {
+        client: 'local',
+        call: 'resolveCluster',
+        args: [['gone:*']],
+        expect: { match: { gone: { connected: false, skip_unavailable: false } } },
+      },
     ],
   },
   {
     name: 'resolve cluster exists from 8.13; an 8.12 cluster has no handler for it',
-    sources: [{ ...SPEC, path: 'specification/indices/resolve_cluster/ResolveClusterRequest.ts', part: '@availability stack since=8.13.0' }],
+    sources: [
+      {
+        ...SPEC,
+        path: 'specification/indices/resolve_cluster/ResolveClusterRequest.ts',
+        part: '@availability stack since=8.13.0',
+      },
+    ],
     world: 'elasticsearch',
-    steps: [{ client: 'old', call: 'resolveCluster', args: [['r:*']], expect: { status: 400, reason: /^no handler found for uri \[\/_resolve\/cluster\/r:\*/ } }],
+    steps: [
+      {
+        client: 'old',
+        call: 'resolveCluster',
+        args: [['r:*']],
+        expect: { status: 400, reason: /^no handler found for uri \[\/_resolve\/cluster\/r:\*/ },
+      },
+    ],
   },
   {
     name: 'create a cross-cluster API key; it cannot authenticate REST requests',
@@ -244,7 +430,11 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
       },
       {
         http: { target: 'local', method: 'GET', path: '/', auth: { apiKey: '$encoded' } },
-        expect: { status: 401, type: 'security_exception', reason: 'authentication expected API key type of [rest], but API key [${id}] has type [cross_cluster]' },
+        expect: {
+          status: 401,
+          type: 'security_exception',
+          reason: 'authentication expected API key type of [rest], but API key [${id}] has type [cross_cluster]',
+        },
       },
     ],
   },
@@ -252,7 +442,12 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
     name: 'cross-cluster keys: no document or field level security for replication',
     sources: [
       { ...API_KEY_REST_IT, part: 'testCrossClusterApiKeyDoesNotAllowDlsFlsForReplication' },
-      { repo: ES, path: 'x-pack/plugin/core/src/main/java/org/elasticsearch/xpack/core/security/action/apikey/CrossClusterApiKeyRoleDescriptorBuilder.java', commit: 'cde2714f032ff05cd71b1dc14582400e7026d4d4', part: 'build' },
+      {
+        repo: ES,
+        path: 'x-pack/plugin/core/src/main/java/org/elasticsearch/xpack/core/security/action/apikey/CrossClusterApiKeyRoleDescriptorBuilder.java',
+        commit: 'cde2714f032ff05cd71b1dc14582400e7026d4d4',
+        part: 'build',
+      },
     ],
     world: 'elasticsearch',
     steps: [
@@ -267,7 +462,9 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
         client: 'local',
         auth: 'admin_user',
         call: 'createCrossClusterApiKey',
-        args: [{ name: 'key', access: { replication: [{ names: ['logs'], field_security: { grant: ['*'], except: ['private'] } }] } }],
+        args: [
+          { name: 'key', access: { replication: [{ names: ['logs'], field_security: { grant: ['*'], except: ['private'] } }] } },
+        ],
         expect: { status: 400, reason: 'replication does not support document or field level security' },
       },
     ],
@@ -277,32 +474,99 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
     sources: [{ ...CROSS_CLUSTER_KEY_YAML, part: 'Test update a cross-cluster API Key' }],
     world: 'elasticsearch',
     steps: [
-      { client: 'local', auth: 'admin_user', call: 'createCrossClusterApiKey', args: [{ name: 'my-cc-api-key', access: { search: [{ names: ['logs*'] }] }, metadata: { tag: 'dev' } }], expect: { isTrue: ['id'] }, set: { id: 'id' } },
-      { client: 'local', auth: 'admin_user', call: 'updateCrossClusterApiKey', args: ['$id', { access: { replication: [{ names: ['archive'] }] }, metadata: { tag: 'prod' } }], expect: { match: { updated: true } } },
-      { client: 'local', auth: 'admin_user', call: 'updateCrossClusterApiKey', args: ['$id', { access: { replication: [{ names: ['archive'] }] }, metadata: { tag: 'prod' } }], expect: { match: { updated: false } } },
+      {
+        client: 'local',
+        auth: 'admin_user',
+        call: 'createCrossClusterApiKey',
+        args: [{ name: 'my-cc-api-key', access: { search: [{ names: ['logs*'] }] }, metadata: { tag: 'dev' } }],
+        expect: { isTrue: ['id'] },
+        set: { id: 'id' },
+      },
+      {
+        client: 'local',
+        auth: 'admin_user',
+        call: 'updateCrossClusterApiKey',
+        args: ['$id', { access: { replication: [{ names: ['archive'] }] }, metadata: { tag: 'prod' } }],
+        expect: { match: { updated: true } },
+      },
+      {
+        client: 'local',
+        auth: 'admin_user',
+        call: 'updateCrossClusterApiKey',
+        args: ['$id', { access: { replication: [{ names: ['archive'] }] }, metadata: { tag: 'prod' } }],
+        expect: { match: { updated: false } },
+      },
     ],
   },
   {
     name: 'cross-cluster key updates: metadata alone is enough; an empty body or empty access is refused',
-    sources: [{ ...API_KEY_REST_IT, part: 'testUpdateFailureCases, testUpdateCrossClusterApiKey' }, { ...SPEC, path: 'specification/security/update_cross_cluster_api_key/UpdateCrossClusterApiKeyRequest.ts', part: 'marks access required; Elasticsearch does not' }],
+    sources: [
+      { ...API_KEY_REST_IT, part: 'testUpdateFailureCases, testUpdateCrossClusterApiKey' },
+      {
+        ...SPEC,
+        path: 'specification/security/update_cross_cluster_api_key/UpdateCrossClusterApiKeyRequest.ts',
+        part: 'marks access required; Elasticsearch does not',
+      },
+    ],
     world: 'elasticsearch',
     steps: [
-      { client: 'local', auth: 'admin_user', call: 'createCrossClusterApiKey', args: [{ name: 'cross-cluster-key', access: { search: [{ names: ['metrics'] }] } }], expect: {}, set: { id: 'id' } },
-      { http: { target: 'local', method: 'PUT', path: '/_security/cross_cluster/api_key/${id}', body: {}, auth: 'admin_user' }, expect: { status: 400, reason: /must update either \[access\] or \[metadata\] for cross-cluster API keys/ } },
-      { http: { target: 'local', method: 'PUT', path: '/_security/cross_cluster/api_key/${id}', body: { access: {} }, auth: 'admin_user' }, expect: { status: 400, reason: /must specify non-empty access for either \[search\] or \[replication\]/ } },
-      { client: 'local', auth: 'admin_user', call: 'updateCrossClusterApiKey', args: ['$id', { metadata: { env: 'prod' } }], expect: { match: { updated: true } } },
-      { client: 'local', call: 'updateCrossClusterApiKey', args: ['$id', { metadata: {} }], expect: { status: 404, reason: /no API key owned by requesting user found/ } },
+      {
+        client: 'local',
+        auth: 'admin_user',
+        call: 'createCrossClusterApiKey',
+        args: [{ name: 'cross-cluster-key', access: { search: [{ names: ['metrics'] }] } }],
+        expect: {},
+        set: { id: 'id' },
+      },
+      {
+        http: { target: 'local', method: 'PUT', path: '/_security/cross_cluster/api_key/${id}', body: {}, auth: 'admin_user' },
+        expect: { status: 400, reason: /must update either \[access\] or \[metadata\] for cross-cluster API keys/ },
+      },
+      {
+        http: {
+          target: 'local',
+          method: 'PUT',
+          path: '/_security/cross_cluster/api_key/${id}',
+          body: { access: {} },
+          auth: 'admin_user',
+        },
+        expect: { status: 400, reason: /must specify non-empty access for either \[search\] or \[replication\]/ },
+      },
+      {
+        client: 'local',
+        auth: 'admin_user',
+        call: 'updateCrossClusterApiKey',
+        args: ['$id', { metadata: { env: 'prod' } }],
+        expect: { match: { updated: true } },
+      },
+      {
+        client: 'local',
+        call: 'updateCrossClusterApiKey',
+        args: ['$id', { metadata: {} }],
+        expect: { status: 404, reason: /no API key owned by requesting user found/ },
+      },
     ],
   },
   {
     name: 'get API keys by name and by id: what a key is (type, invalidated, owner), never its secret',
     sources: [
       { ...SPEC, path: 'specification/security/get_api_key/SecurityGetApiKeyRequest.ts', part: 'query parameters id, name' },
-      { ...SPEC, path: 'specification/security/_types/ApiKey.ts', part: 'ApiKey: required id, name, type, creation, invalidated, username, realm, metadata' },
+      {
+        ...SPEC,
+        path: 'specification/security/_types/ApiKey.ts',
+        part: 'ApiKey: required id, name, type, creation, invalidated, username, realm, metadata',
+      },
     ],
     world: 'elasticsearch',
     steps: [
-      { client: 'local', auth: 'admin_user', call: 'createCrossClusterApiKey', args: [{ name: 'lookup-key', access: { search: [{ names: ['logs-*'] }] } }], expect: { isTrue: ['id'] }, set: { id: 'id', secret: 'api_key' } },
+      {
+        client: 'local',
+        auth: 'admin_user',
+        call: 'createCrossClusterApiKey',
+        args: [{ name: 'lookup-key', access: { search: [{ names: ['logs-*'] }] } }],
+        expect: { isTrue: ['id'] },
+        set: { id: 'id', secret: 'api_key' },
+      },
       {
         client: 'local',
         auth: 'admin_user',
@@ -315,8 +579,20 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
           absent: ['api_keys.0.api_key', 'api_keys.0.encoded'],
         },
       },
-      { client: 'local', auth: 'admin_user', call: 'invalidateApiKeys', args: [{ ids: ['$id'] }], expect: { length: { invalidated_api_keys: 1 } } },
-      { client: 'local', auth: 'admin_user', call: 'getApiKeys', args: [{ id: '$id' }], expect: { length: { api_keys: 1 }, match: { 'api_keys.0.invalidated': true } } },
+      {
+        client: 'local',
+        auth: 'admin_user',
+        call: 'invalidateApiKeys',
+        args: [{ ids: ['$id'] }],
+        expect: { length: { invalidated_api_keys: 1 } },
+      },
+      {
+        client: 'local',
+        auth: 'admin_user',
+        call: 'getApiKeys',
+        args: [{ id: '$id' }],
+        expect: { length: { api_keys: 1 }, match: { 'api_keys.0.invalidated': true } },
+      },
     ],
   },
   {
@@ -324,8 +600,24 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
     sources: [{ ...CROSS_CLUSTER_KEY_YAML, part: 'Test invalidate a cross-cluster API Key' }],
     world: 'elasticsearch',
     steps: [
-      { client: 'local', auth: 'admin_user', call: 'createCrossClusterApiKey', args: [{ name: 'my-cc-api-key', access: { search: [{ names: ['*'], allow_restricted_indices: true }] } }], expect: { isTrue: ['id'] }, set: { id: 'id' } },
-      { client: 'local', auth: 'admin_user', call: 'invalidateApiKeys', args: [{ ids: ['$id'] }], expect: { length: { invalidated_api_keys: 1, previously_invalidated_api_keys: 0 }, match: { 'invalidated_api_keys.0': '$id', error_count: 0 } } },
+      {
+        client: 'local',
+        auth: 'admin_user',
+        call: 'createCrossClusterApiKey',
+        args: [{ name: 'my-cc-api-key', access: { search: [{ names: ['*'], allow_restricted_indices: true }] } }],
+        expect: { isTrue: ['id'] },
+        set: { id: 'id' },
+      },
+      {
+        client: 'local',
+        auth: 'admin_user',
+        call: 'invalidateApiKeys',
+        args: [{ ids: ['$id'] }],
+        expect: {
+          length: { invalidated_api_keys: 1, previously_invalidated_api_keys: 0 },
+          match: { 'invalidated_api_keys.0': '$id', error_count: 0 },
+        },
+      },
     ],
   },
   {
@@ -336,7 +628,13 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
       {
         client: 'local',
         call: 'putRole',
-        args: ['remote_role', { remote_indices: [{ names: ['logs*'], privileges: ['read'], allow_restricted_indices: false, clusters: ['*'] }], remote_cluster: [{ privileges: ['monitor_enrich'], clusters: ['my_remote*', 'my_remote2*'] }] }],
+        args: [
+          'remote_role',
+          {
+            remote_indices: [{ names: ['logs*'], privileges: ['read'], allow_restricted_indices: false, clusters: ['*'] }],
+            remote_cluster: [{ privileges: ['monitor_enrich'], clusters: ['my_remote*', 'my_remote2*'] }],
+          },
+        ],
         expect: { match: { role: { created: true } } },
       },
       {
@@ -382,36 +680,82 @@ export const ELASTICSEARCH_CASES: ContractCase[] = [
         client: 'local',
         call: 'reloadSecureSettings',
         args: [{ nodeIds: ['_local'], secure_settings_password: 'awrongpasswordhere' }],
-        expect: { match: { 'nodes.${node_id}.reload_exception.type': 'security_exception', 'nodes.${node_id}.reload_exception.reason': /^(Provided keystore password was incorrect|Keystore has been corrupted or tampered with)$/ } },
+        expect: {
+          match: {
+            'nodes.${node_id}.reload_exception.type': 'security_exception',
+            'nodes.${node_id}.reload_exception.reason':
+              /^(Provided keystore password was incorrect|Keystore has been corrupted or tampered with)$/,
+          },
+        },
       },
-      { client: 'local', call: 'reloadSecureSettings', expect: { isTrue: ['nodes', 'cluster_name'], isFalse: ['nodes.${node_id}.reload_exception'] } },
+      {
+        client: 'local',
+        call: 'reloadSecureSettings',
+        expect: { isTrue: ['nodes', 'cluster_name'], isFalse: ['nodes.${node_id}.reload_exception'] },
+      },
     ],
   },
   {
     name: 'a cross-cluster key in the keystore, loaded by a reload, connects the API-key model',
     sources: [
-      { ...SPEC, path: 'specification/cluster/remote_info/ClusterRemoteInfoResponse.ts', part: 'cluster_credentials: "::es_redacted::" with the API key model' },
+      {
+        ...SPEC,
+        path: 'specification/cluster/remote_info/ClusterRemoteInfoResponse.ts',
+        part: 'cluster_credentials: "::es_redacted::" with the API key model',
+      },
       { ...SPEC, path: 'specification/nodes/reload_secure_settings/ReloadSecureSettingsRequest.ts' },
     ],
     world: 'elasticsearch',
     steps: [
-      { client: 'remote', auth: 'admin_user', call: 'createCrossClusterApiKey', args: [{ name: 'to-local', access: { search: [{ names: ['logs-*'] }] } }], expect: {}, set: { encoded: 'encoded' } },
+      {
+        client: 'remote',
+        auth: 'admin_user',
+        call: 'createCrossClusterApiKey',
+        args: [{ name: 'to-local', access: { search: [{ names: ['logs-*'] }] } }],
+        expect: {},
+        set: { encoded: 'encoded' },
+      },
       { state: { keystore: { cluster: 'local', name: 'cluster.remote.k.credentials', value: '$encoded' } } },
-      { client: 'local', call: 'reloadSecureSettings', expect: { match: { '_nodes.failed': 0 } }, set: { node: 'nodes._arbitrary_key_' } },
-      { client: 'local', call: 'reloadSecureSettings', expect: { match: { 'nodes.${node}.secure_setting_names': ['cluster.remote.k.credentials'] } } },
-      { client: 'local', call: 'putClusterSettings', args: [{ persistent: { 'cluster.remote.k.mode': 'proxy', 'cluster.remote.k.proxy_address': '$remote_server' } }], expect: { match: { acknowledged: true } } },
-      { client: 'local', call: 'remoteInfo', expect: { match: { 'k.connected': true, 'k.cluster_credentials': '::es_redacted::', 'k.proxy_address': '$remote_server' } } },
+      {
+        client: 'local',
+        call: 'reloadSecureSettings',
+        expect: { match: { '_nodes.failed': 0 } },
+        set: { node: 'nodes._arbitrary_key_' },
+      },
+      {
+        client: 'local',
+        call: 'reloadSecureSettings',
+        expect: { match: { 'nodes.${node}.secure_setting_names': ['cluster.remote.k.credentials'] } },
+      },
+      {
+        client: 'local',
+        call: 'putClusterSettings',
+        args: [{ persistent: { 'cluster.remote.k.mode': 'proxy', 'cluster.remote.k.proxy_address': '$remote_server' } }],
+        expect: { match: { acknowledged: true } },
+      },
+      {
+        client: 'local',
+        call: 'remoteInfo',
+        expect: {
+          match: { 'k.connected': true, 'k.cluster_credentials': '::es_redacted::', 'k.proxy_address': '$remote_server' },
+        },
+      },
     ],
   },
   {
-    name: 'a request without credentials gets 401 with the realms\' challenges',
+    name: "a request without credentials gets 401 with the realms' challenges",
     sources: [REALM, { ...SPEC, path: 'specification/_types/Errors.ts', part: 'ErrorCause' }],
     world: 'elasticsearch',
     note: 'Releases differ in the Basic challenge: older ones send it without the comma before charset, newer ones (RFC 7235) with it; both are accepted here.',
     steps: [
       {
         http: { target: 'local', method: 'GET', path: '/_remote/info', auth: 'none' },
-        expect: { status: 401, type: 'security_exception', reason: 'missing authentication credentials for REST request [/_remote/info]', headers: { 'www-authenticate': [/^Basic realm="security",? charset="UTF-8"$/, 'ApiKey'] } },
+        expect: {
+          status: 401,
+          type: 'security_exception',
+          reason: 'missing authentication credentials for REST request [/_remote/info]',
+          headers: { 'www-authenticate': [/^Basic realm="security",? charset="UTF-8"$/, 'ApiKey'] },
+        },
       },
     ],
   },

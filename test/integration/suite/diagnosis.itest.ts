@@ -27,12 +27,17 @@ export const tests: IntegrationTest[] = [
     name: 'Diagnose Remote Cluster finds a REST key stored as credentials and a version gap, and the view shows the verdict',
     fn: async () => {
       const endpoints = emulatorEndpoints();
-      assert.ok(endpoints?.cloudUrl && endpoints.cloudApiKey && endpoints.restApiKey, 'the harness started the emulator with a Cloud API and a REST key');
+      assert.ok(
+        endpoints?.cloudUrl && endpoints.cloudApiKey && endpoints.restApiKey,
+        'the harness started the emulator with a Cloud API and a REST key',
+      );
       const basic = `Basic ${Buffer.from(`${endpoints.username}:${endpoints.password}`).toString('base64')}`;
       const cloud = `ApiKey ${endpoints.cloudApiKey}`;
       const encodedRestKey = Buffer.from(endpoints.restApiKey).toString('base64');
       const restKeyId = endpoints.restApiKey.split(':')[0];
-      const { deployments } = (await call(`${endpoints.cloudUrl}/api/v1/deployments`, { auth: cloud })) as { deployments: Array<{ id: string; name: string }> };
+      const { deployments } = (await call(`${endpoints.cloudUrl}/api/v1/deployments`, { auth: cloud })) as {
+        deployments: Array<{ id: string; name: string }>;
+      };
       const prod = deployments.find((deployment) => deployment.name === 'prod');
       assert.ok(prod);
       const keystoreUrl = `${endpoints.cloudUrl}/api/v1/deployments/${prod.id}/elasticsearch/_main/keystore`;
@@ -40,12 +45,38 @@ export const tests: IntegrationTest[] = [
       const { connections, remoteClustersView } = (await activatedExtension()).exports as ExtensionApi;
       const created: ConnectionProfile[] = [];
       try {
-        created.push(await connections.store.add({ name: 'itest diag prod', kind: 'elasticsearch', url: endpoints.clusters.remote.url, auth: 'basic', username: endpoints.username }, { password: endpoints.password }));
-        created.push(await connections.store.add({ name: 'itest diag local', kind: 'elasticsearch', url: endpoints.clusters.local.url, auth: 'basic', username: endpoints.username }, { password: endpoints.password }));
+        created.push(
+          await connections.store.add(
+            {
+              name: 'itest diag prod',
+              kind: 'elasticsearch',
+              url: endpoints.clusters.remote.url,
+              auth: 'basic',
+              username: endpoints.username,
+            },
+            { password: endpoints.password },
+          ),
+        );
+        created.push(
+          await connections.store.add(
+            {
+              name: 'itest diag local',
+              kind: 'elasticsearch',
+              url: endpoints.clusters.local.url,
+              auth: 'basic',
+              username: endpoints.username,
+            },
+            { password: endpoints.password },
+          ),
+        );
         const [prodConnection, localConnection] = created;
 
         // The planted causes: a REST key as the alias' credentials; seeds at the remote cluster server of "local".
-        await call(keystoreUrl, { method: 'PATCH', auth: cloud, body: JSON.stringify({ secrets: { [`cluster.remote.${ALIAS}.credentials`]: { value: encodedRestKey } } }) });
+        await call(keystoreUrl, {
+          method: 'PATCH',
+          auth: cloud,
+          body: JSON.stringify({ secrets: { [`cluster.remote.${ALIAS}.credentials`]: { value: encodedRestKey } } }),
+        });
         await call(`${endpoints.clusters.remote.url}/_cluster/settings`, {
           method: 'PUT',
           auth: basic,
@@ -73,11 +104,16 @@ export const tests: IntegrationTest[] = [
         assert.equal(byId.get('network.tcp')?.status, 'not-checked');
 
         const shown = await waitFor('the report document', () =>
-          vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'elastic-remote-clusters' && document.uri.path === `/diagnosis-${ALIAS}.md`),
+          vscode.workspace.textDocuments.find(
+            (document) => document.uri.scheme === 'elastic-remote-clusters' && document.uri.path === `/diagnosis-${ALIAS}.md`,
+          ),
         );
         const text = shown.getText();
         assert.match(text, /❌ failed — The cross-cluster API key on the remote/);
-        assert.ok(!text.includes(encodedRestKey) && !text.includes(endpoints.restApiKey.split(':')[1]), 'the key is not in the report');
+        assert.ok(
+          !text.includes(encodedRestKey) && !text.includes(endpoints.restApiKey.split(':')[1]),
+          'the key is not in the report',
+        );
 
         const remoteNode = await waitFor('the alias node with its last diagnosis', async () => {
           const roots = await remoteClustersView.children();
@@ -89,11 +125,22 @@ export const tests: IntegrationTest[] = [
         });
         assert.equal(remoteNode.icon.id, 'bug');
 
-        const explained = await vscode.commands.executeCommand<string[]>('elasticRemoteClusters.explainError', byId.get('local.resolve')?.evidence.join('\n'));
+        const explained = await vscode.commands.executeCommand<string[]>(
+          'elasticRemoteClusters.explainError',
+          byId.get('local.resolve')?.evidence.join('\n'),
+        );
         assert.deepEqual(explained, ['wrong-key-type']);
       } finally {
-        await call(`${endpoints.clusters.remote.url}/_cluster/settings`, { method: 'PUT', auth: basic, body: JSON.stringify({ persistent: { [`cluster.remote.${ALIAS}.seeds`]: null } }) }).catch(() => undefined);
-        await call(keystoreUrl, { method: 'PATCH', auth: cloud, body: JSON.stringify({ secrets: { [`cluster.remote.${ALIAS}.credentials`]: null } }) }).catch(() => undefined);
+        await call(`${endpoints.clusters.remote.url}/_cluster/settings`, {
+          method: 'PUT',
+          auth: basic,
+          body: JSON.stringify({ persistent: { [`cluster.remote.${ALIAS}.seeds`]: null } }),
+        }).catch(() => undefined);
+        await call(keystoreUrl, {
+          method: 'PATCH',
+          auth: cloud,
+          body: JSON.stringify({ secrets: { [`cluster.remote.${ALIAS}.credentials`]: null } }),
+        }).catch(() => undefined);
         for (const profile of created) await connections.store.remove(profile.id).catch(() => undefined);
       }
     },

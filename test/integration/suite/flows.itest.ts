@@ -27,7 +27,9 @@ async function api(): Promise<ExtensionApi> {
 async function remoteInfo(url: string): Promise<Record<string, { connected: boolean; cluster_credentials?: string }>> {
   const endpoints = emulatorEndpoints();
   assert.ok(endpoints);
-  const response = await fetch(`${url}/_remote/info`, { headers: { authorization: `Basic ${Buffer.from(`${endpoints.username}:${endpoints.password}`).toString('base64')}` } });
+  const response = await fetch(`${url}/_remote/info`, {
+    headers: { authorization: `Basic ${Buffer.from(`${endpoints.username}:${endpoints.password}`).toString('base64')}` },
+  });
   assert.equal(response.status, 200);
   return (await response.json()) as Record<string, { connected: boolean; cluster_credentials?: string }>;
 }
@@ -39,9 +41,30 @@ export const tests: IntegrationTest[] = [
       const endpoints = emulatorEndpoints();
       assert.ok(endpoints?.cloudUrl && endpoints.cloudApiKey, 'the harness started the emulator with a Cloud API');
       const { connections, flows } = await api();
-      saved.hosted = await connections.store.add({ name: 'itest hosted', kind: 'elasticsearch', url: endpoints.clusters.remote.url, auth: 'basic', username: endpoints.username }, { password: endpoints.password });
-      saved.selfManaged = await connections.store.add({ name: 'itest self-managed', kind: 'elasticsearch', url: endpoints.clusters.local.url, auth: 'basic', username: endpoints.username }, { password: endpoints.password });
-      saved.cloud = await connections.store.add({ name: 'itest cloud', kind: 'cloud', url: endpoints.cloudUrl, auth: 'apiKey' }, { apiKey: endpoints.cloudApiKey });
+      saved.hosted = await connections.store.add(
+        {
+          name: 'itest hosted',
+          kind: 'elasticsearch',
+          url: endpoints.clusters.remote.url,
+          auth: 'basic',
+          username: endpoints.username,
+        },
+        { password: endpoints.password },
+      );
+      saved.selfManaged = await connections.store.add(
+        {
+          name: 'itest self-managed',
+          kind: 'elasticsearch',
+          url: endpoints.clusters.local.url,
+          auth: 'basic',
+          username: endpoints.username,
+        },
+        { password: endpoints.password },
+      );
+      saved.cloud = await connections.store.add(
+        { name: 'itest cloud', kind: 'cloud', url: endpoints.cloudUrl, auth: 'apiKey' },
+        { apiKey: endpoints.cloudApiKey },
+      );
 
       const ui = new ScriptedFlowUi(
         [
@@ -66,7 +89,10 @@ export const tests: IntegrationTest[] = [
         });
         assert.equal(result.outcome, 'completed', result.report);
         assert.equal(ui.remainingAnswers, 0);
-        assert.match(ui.confirmations[0].detail, /In the keystore of deployment "prod": set cluster\.remote\.itest-flow\.credentials/);
+        assert.match(
+          ui.confirmations[0].detail,
+          /In the keystore of deployment "prod": set cluster\.remote\.itest-flow\.credentials/,
+        );
         const info = await remoteInfo(endpoints.clusters.remote.url);
         assert.equal(info[ALIAS]?.connected, true);
         assert.equal(info[ALIAS]?.cluster_credentials, '::es_redacted::', 'the API-key model is in use');
@@ -80,7 +106,10 @@ export const tests: IntegrationTest[] = [
     name: 'a Console file gets Send request CodeLenses, and sending shows the response beside it',
     fn: async () => {
       assert.ok(saved.hosted, 'the previous test saved the connections');
-      const document = await vscode.workspace.openTextDocument({ language: 'elasticsearch-console', content: `# status of the remote clusters\nGET _remote/info\n` });
+      const document = await vscode.workspace.openTextDocument({
+        language: 'elasticsearch-console',
+        content: `# status of the remote clusters\nGET _remote/info\n`,
+      });
       await vscode.window.showTextDocument(document);
       const lenses = await waitFor('the CodeLenses', async () => {
         const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
@@ -90,32 +119,46 @@ export const tests: IntegrationTest[] = [
       assert.match(send?.command?.title ?? '', /Send request/);
       assert.equal(send?.range.start.line, 1);
 
-      const result = await vscode.commands.executeCommand<ConsoleSendResult>('elasticRemoteClusters.sendConsoleRequest', document.uri, document.offsetAt(new vscode.Position(1, 0)), saved.hosted.id);
+      const result = await vscode.commands.executeCommand<ConsoleSendResult>(
+        'elasticRemoteClusters.sendConsoleRequest',
+        document.uri,
+        document.offsetAt(new vscode.Position(1, 0)),
+        saved.hosted.id,
+      );
       assert.equal(result.status, 200, result.problem);
       const response = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === result.responseUri);
       assert.ok(response, 'the response editor is open');
       assert.match(response.getText(), /^\/\/ GET _remote\/info\n\/\/ 200 OK · itest hosted/);
       assert.match(response.getText(), new RegExp(`"${ALIAS}": \\{[^}]*"connected": true`));
-      assert.ok(vscode.window.visibleTextEditors.some((editor) => editor.document === response), 'shown beside the request file');
+      assert.ok(
+        vscode.window.visibleTextEditors.some((editor) => editor.document === response),
+        'shown beside the request file',
+      );
     },
   },
   {
-    name: 'Remove Remote Cluster with the view\'s argument object asks only for the confirmation and the alias is gone',
+    name: "Remove Remote Cluster with the view's argument object asks only for the confirmation and the alias is gone",
     fn: async () => {
       const endpoints = emulatorEndpoints();
       assert.ok(endpoints && saved.hosted);
       const { connections, flows } = await api();
-      const ui = new ScriptedFlowUi([], { confirm: [{ match: new RegExp(`Remove the remote cluster "${ALIAS}"`), answer: true }] });
+      const ui = new ScriptedFlowUi([], {
+        confirm: [{ match: new RegExp(`Remove the remote cluster "${ALIAS}"`), answer: true }],
+      });
       flows.useUi(ui);
       try {
-        const result = await vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.removeRemoteCluster', { connectionId: saved.hosted.id, alias: ALIAS });
+        const result = await vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.removeRemoteCluster', {
+          connectionId: saved.hosted.id,
+          alias: ALIAS,
+        });
         assert.equal(result.outcome, 'completed', result.report);
         assert.equal(ui.shown.length, 0);
         assert.equal((await remoteInfo(endpoints.clusters.remote.url))[ALIAS], undefined);
         assert.match(result.report, /used a cross-cluster API key/);
       } finally {
         flows.useUi(undefined);
-        for (const profile of [saved.hosted, saved.selfManaged, saved.cloud]) if (profile) await connections.store.remove(profile.id);
+        for (const profile of [saved.hosted, saved.selfManaged, saved.cloud])
+          if (profile) await connections.store.remove(profile.id);
       }
     },
   },
@@ -123,10 +166,19 @@ export const tests: IntegrationTest[] = [
     name: 'the getting-started walkthrough is contributed and opens',
     fn: async () => {
       const extension = vscode.extensions.getExtension(EXTENSION_ID);
-      const walkthroughs = (extension?.packageJSON as { contributes?: { walkthroughs?: Array<{ id: string; steps: Array<{ id: string }> }> } }).contributes?.walkthroughs ?? [];
+      const walkthroughs =
+        (extension?.packageJSON as { contributes?: { walkthroughs?: Array<{ id: string; steps: Array<{ id: string }> }> } })
+          .contributes?.walkthroughs ?? [];
       const walkthrough = walkthroughs.find((candidate) => candidate.id === 'elasticRemoteClusters.gettingStarted');
-      assert.deepEqual(walkthrough?.steps.map((step) => step.id), ['connections', 'test', 'remoteServer', 'addRemote', 'console']);
-      await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#elasticRemoteClusters.gettingStarted`, false);
+      assert.deepEqual(
+        walkthrough?.steps.map((step) => step.id),
+        ['connections', 'test', 'remoteServer', 'addRemote', 'console'],
+      );
+      await vscode.commands.executeCommand(
+        'workbench.action.openWalkthrough',
+        `${EXTENSION_ID}#elasticRemoteClusters.gettingStarted`,
+        false,
+      );
     },
   },
 ];

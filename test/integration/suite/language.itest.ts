@@ -26,7 +26,11 @@ export const tests: IntegrationTest[] = [
     name: 'hover on a key explains the setting',
     fn: async () => {
       const uri = workspaceFile('elasticsearch.yml');
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(4, 24));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        uri,
+        new vscode.Position(4, 24),
+      );
       const text = hovers
         .flatMap((h) => h.contents)
         .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
@@ -44,7 +48,11 @@ export const tests: IntegrationTest[] = [
       const end = document.lineAt(document.lineCount - 1).range.end;
       await editor.edit((edit) => edit.insert(end, '\ncluster.remote.west.'));
       const position = document.lineAt(document.lineCount - 1).range.end;
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        uri,
+        position,
+      );
       const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
       // The list shows what is left to type; the whole key is what the typed text is matched against.
       const keys = list.items.map((item) => item.filterText ?? labelOf(item));
@@ -60,7 +68,11 @@ export const tests: IntegrationTest[] = [
       const uri = workspaceFile('elasticsearch.yml');
       const document = await vscode.workspace.openTextDocument(uri);
       const diagnostic = await waitFor('the diagnostic', () => ourDiagnostics(uri).find((d) => codeOf(d) === 'unknown-setting'));
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        diagnostic.range,
+      );
       const fix = actions.find((a) => a.title === "Change to 'proxy_address'");
       assert.ok(fix?.edit, `fix offered; got: ${actions.map((a) => a.title).join(', ')}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -75,8 +87,16 @@ export const tests: IntegrationTest[] = [
       const uri = workspaceFile('values.yaml');
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document);
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(1, 0));
-      assert.ok(!list.items.some((item) => String(typeof item.label === 'string' ? item.label : item.label.label).startsWith('cluster.remote')));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        uri,
+        new vscode.Position(1, 0),
+      );
+      assert.ok(
+        !list.items.some((item) =>
+          String(typeof item.label === 'string' ? item.label : item.label.label).startsWith('cluster.remote'),
+        ),
+      );
       await new Promise((resolve) => setTimeout(resolve, 500));
       assert.deepEqual(ourDiagnostics(uri), []);
     },
@@ -84,7 +104,9 @@ export const tests: IntegrationTest[] = [
   {
     name: 'the Show Language Server Status command reports a running server',
     fn: async () => {
-      const status = await vscode.commands.executeCommand<{ running: boolean; serverName?: string }>('elasticRemoteClusters.showServerStatus');
+      const status = await vscode.commands.executeCommand<{ running: boolean; serverName?: string }>(
+        'elasticRemoteClusters.showServerStatus',
+      );
       assert.equal(status.running, true);
       assert.equal(status.serverName, 'elastic-remote-clusters');
     },
@@ -99,7 +121,9 @@ tests.push(
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document);
       assert.equal(document.languageId, 'elasticsearch-console');
-      const diagnostic = await waitFor('the mode mismatch diagnostic', () => ourDiagnostics(uri).find((d) => codeOf(d) === 'mode-setting-mismatch'));
+      const diagnostic = await waitFor('the mode mismatch diagnostic', () =>
+        ourDiagnostics(uri).find((d) => codeOf(d) === 'mode-setting-mismatch'),
+      );
       assert.equal(diagnostic.range.start.line, 5);
       assert.match(document.getText(diagnostic.range), /seeds/);
     },
@@ -111,7 +135,9 @@ tests.push(
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document);
       const schemaProblem = await waitFor('VS Code JSON schema diagnostic', () =>
-        vscode.languages.getDiagnostics(uri).find((d) => d.source !== 'elastic-remote-clusters' && /trust_alowlist/.test(document.getText(d.range))),
+        vscode.languages
+          .getDiagnostics(uri)
+          .find((d) => d.source !== 'elastic-remote-clusters' && /trust_alowlist/.test(document.getText(d.range))),
       );
       assert.ok(schemaProblem);
       await new Promise((resolve) => setTimeout(resolve, 500));

@@ -64,7 +64,10 @@ const scenes: IntegrationTest[] = [
     fn: async () => {
       // An untitled copy: the workspace file itself is never edited.
       const example = await vscode.workspace.openTextDocument(workspaceFile('elasticsearch.yml'));
-      const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: `${example.getText()}\ncluster.remote.west.` });
+      const document = await vscode.workspace.openTextDocument({
+        language: 'yaml',
+        content: `${example.getText()}\ncluster.remote.west.`,
+      });
       const editor = await vscode.window.showTextDocument(document);
       const position = document.lineAt(document.lineCount - 1).range.end;
       editor.selection = new vscode.Selection(position, position);
@@ -83,9 +86,30 @@ const scenes: IntegrationTest[] = [
       assert.ok(endpoints?.cloudUrl && endpoints.cloudApiKey);
       const { connections, remoteClustersView } = (await activatedExtension()).exports as ExtensionApi;
       const saved = [
-        await connections.store.add({ name: 'search-prod (local)', kind: 'elasticsearch', url: endpoints.clusters.local.url, auth: 'basic', username: endpoints.username }, { password: endpoints.password }),
-        await connections.store.add({ name: 'logs-eu (remote)', kind: 'elasticsearch', url: endpoints.clusters.remote.url, auth: 'basic', username: endpoints.username }, { password: endpoints.password }),
-        await connections.store.add({ name: 'Elastic Cloud', kind: 'cloud', url: endpoints.cloudUrl, auth: 'apiKey' }, { apiKey: endpoints.cloudApiKey }),
+        await connections.store.add(
+          {
+            name: 'search-prod (local)',
+            kind: 'elasticsearch',
+            url: endpoints.clusters.local.url,
+            auth: 'basic',
+            username: endpoints.username,
+          },
+          { password: endpoints.password },
+        ),
+        await connections.store.add(
+          {
+            name: 'logs-eu (remote)',
+            kind: 'elasticsearch',
+            url: endpoints.clusters.remote.url,
+            auth: 'basic',
+            username: endpoints.username,
+          },
+          { password: endpoints.password },
+        ),
+        await connections.store.add(
+          { name: 'Elastic Cloud', kind: 'cloud', url: endpoints.cloudUrl, auth: 'apiKey' },
+          { apiKey: endpoints.cloudApiKey },
+        ),
       ];
       try {
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');

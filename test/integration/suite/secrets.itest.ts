@@ -76,27 +76,52 @@ export const tests: IntegrationTest[] = [
       const scratch = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
       const scratchEditor = await vscode.window.showTextDocument(scratch);
       await scratchEditor.edit((edit) => edit.insert(new vscode.Position(0, 0), canary));
-      await waitFor('VS Code to back up the untitled editor', () => (filesHolding(userData, canary).length ? true : undefined), 60000);
+      await waitFor(
+        'VS Code to back up the untitled editor',
+        () => (filesHolding(userData, canary).length ? true : undefined),
+        60000,
+      );
 
-      const withPassword = await connections.store.add({ name: 'itest secrets password', kind: 'elasticsearch', url: endpoints.clusters.remote.url, auth: 'basic', username: endpoints.username }, { password: endpoints.password });
-      const withApiKey = await connections.store.add({ name: 'itest secrets api key', kind: 'elasticsearch', url: endpoints.clusters.local.url, auth: 'apiKey' }, { apiKey: endpoints.restApiKey });
+      const withPassword = await connections.store.add(
+        {
+          name: 'itest secrets password',
+          kind: 'elasticsearch',
+          url: endpoints.clusters.remote.url,
+          auth: 'basic',
+          username: endpoints.username,
+        },
+        { password: endpoints.password },
+      );
+      const withApiKey = await connections.store.add(
+        { name: 'itest secrets api key', kind: 'elasticsearch', url: endpoints.clusters.local.url, auth: 'apiKey' },
+        { apiKey: endpoints.restApiKey },
+      );
       try {
         // The API key is used in a request, so it passes through the request log.
-        const tested = await vscode.commands.executeCommand<{ version?: string } | undefined>('elasticRemoteClusters.testConnection', withApiKey.id);
+        const tested = await vscode.commands.executeCommand<{ version?: string } | undefined>(
+          'elasticRemoteClusters.testConnection',
+          withApiKey.id,
+        );
         assert.ok(tested, 'the API-key connection works');
 
-        const ui = new ScriptedUiWithRealDocuments(flows.realUi, [{ type: 'itest-secrets-key' }, { type: 'logs-*' }, { type: '' }, { type: '' }], {
-          confirm: [{ match: /^Create this key\?/, answer: true }],
-          notify: [
-            { match: /was created\. Take its encoded value now/, answer: 'Copy Encoded Key' },
-            { match: /was created\. Take its encoded value now/, answer: 'Open in Editor' },
-            { match: /was created\. Take its encoded value now/, answer: undefined },
-          ],
-        });
+        const ui = new ScriptedUiWithRealDocuments(
+          flows.realUi,
+          [{ type: 'itest-secrets-key' }, { type: 'logs-*' }, { type: '' }, { type: '' }],
+          {
+            confirm: [{ match: /^Create this key\?/, answer: true }],
+            notify: [
+              { match: /was created\. Take its encoded value now/, answer: 'Copy Encoded Key' },
+              { match: /was created\. Take its encoded value now/, answer: 'Open in Editor' },
+              { match: /was created\. Take its encoded value now/, answer: undefined },
+            ],
+          },
+        );
         flows.useUi(ui);
         let result: FlowResult;
         try {
-          result = await vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.createCrossClusterApiKey', { connectionId: withPassword.id });
+          result = await vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.createCrossClusterApiKey', {
+            connectionId: withPassword.id,
+          });
         } finally {
           flows.useUi(undefined);
         }
@@ -115,7 +140,10 @@ export const tests: IntegrationTest[] = [
         assert.equal(shown.uri.scheme, READ_ONLY_SCHEME);
         assert.equal(shown.isUntitled, false);
         assert.equal(shown.isDirty, false);
-        assert.ok(!shown.uri.toString().includes(encoded) && !shown.fileName.includes(encoded), 'the title does not hold the key');
+        assert.ok(
+          !shown.uri.toString().includes(encoded) && !shown.fileName.includes(encoded),
+          'the title does not hold the key',
+        );
       } finally {
         for (const profile of [withPassword, withApiKey]) await connections.store.remove(profile.id);
         await vscode.window.showTextDocument(scratch);

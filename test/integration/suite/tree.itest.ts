@@ -30,7 +30,7 @@ function byLabel(nodes: TreeNode[], label: string): TreeNode {
 
 export const tests: IntegrationTest[] = [
   {
-    name: 'the Remote Clusters view shows the emulator\'s remote clusters and deployments, and its commands act on the nodes',
+    name: "the Remote Clusters view shows the emulator's remote clusters and deployments, and its commands act on the nodes",
     fn: async () => {
       const endpoints = emulatorEndpoints();
       assert.ok(endpoints?.cloudUrl && endpoints.cloudApiKey, 'the harness started the emulator with a Cloud API');
@@ -42,8 +42,14 @@ export const tests: IntegrationTest[] = [
       // A certificate-model remote pointed at an address nothing answers on: configured, not connected.
       await putSettings(localUrl, authorization, { [`cluster.remote.${ALIAS}.seeds`]: ['far.example.invalid:9300'] });
 
-      const local = await store.add({ name: 'itest local', kind: 'elasticsearch', url: localUrl, auth: 'basic', username: endpoints.username }, { password: endpoints.password });
-      const cloud = await store.add({ name: 'itest cloud', kind: 'cloud', url: endpoints.cloudUrl, auth: 'apiKey' }, { apiKey: endpoints.cloudApiKey });
+      const local = await store.add(
+        { name: 'itest local', kind: 'elasticsearch', url: localUrl, auth: 'basic', username: endpoints.username },
+        { password: endpoints.password },
+      );
+      const cloud = await store.add(
+        { name: 'itest cloud', kind: 'cloud', url: endpoints.cloudUrl, auth: 'apiKey' },
+        { apiKey: endpoints.cloudApiKey },
+      );
       try {
         await vscode.commands.executeCommand('workbench.view.extension.elasticRemoteClusters');
         const roots = await view.children();
@@ -80,20 +86,29 @@ export const tests: IntegrationTest[] = [
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 
         // The item action hands the node's connection id to Test Connection.
-        const tested = await vscode.commands.executeCommand<{ kind: string; version: string }>('elasticRemoteClusters.view.testConnection', localNode);
+        const tested = await vscode.commands.executeCommand<{ kind: string; version: string }>(
+          'elasticRemoteClusters.view.testConnection',
+          localNode,
+        );
         assert.deepEqual({ kind: tested?.kind, version: tested?.version }, { kind: 'elasticsearch', version: '8.15.0' });
 
         // Refresh picks up a change made elsewhere.
         await putSettings(localUrl, authorization, { [`cluster.remote.${ALIAS}.seeds`]: null });
         await vscode.commands.executeCommand('elasticRemoteClusters.refreshRemoteClusters');
-        assert.deepEqual((await view.children(localNode)).map((node) => node.label), ['No remote clusters']);
+        assert.deepEqual(
+          (await view.children(localNode)).map((node) => node.label),
+          ['No remote clusters'],
+        );
       } finally {
         await putSettings(localUrl, authorization, { [`cluster.remote.${ALIAS}.seeds`]: null });
         await store.remove(local.id);
         await store.remove(cloud.id);
       }
       // Removed connections leave the view at once.
-      assert.deepEqual((await view.children()).filter((node) => node.label.startsWith('itest ')), []);
+      assert.deepEqual(
+        (await view.children()).filter((node) => node.label.startsWith('itest ')),
+        [],
+      );
     },
   },
 ];

@@ -8,7 +8,8 @@ import { checkPaths, checkText } from '../../../server/src/cli/check';
 import { formatJson, formatSarif, formatText } from '../../../server/src/cli/format';
 import { RulePages } from '../../../server/src/rulePages';
 
-const MISSPELT = 'cluster.remote.west.mode: proxy\ncluster.remote.west.proxy_address: west.example.com:9443\ncluster.remote.west.sever_name: west.example.com\n';
+const MISSPELT =
+  'cluster.remote.west.mode: proxy\ncluster.remote.west.proxy_address: west.example.com:9443\ncluster.remote.west.sever_name: west.example.com\n';
 
 describe('command-line checker core', () => {
   let root: string;
@@ -48,7 +49,10 @@ describe('command-line checker core', () => {
 
   it('keeps going past paths it cannot read and says why', () => {
     const result = checkPaths([join(root, 'missing'), join(root, 'config')]);
-    assert.deepEqual(result.unreadable.map((u) => u.reason), ['no such file or folder']);
+    assert.deepEqual(
+      result.unreadable.map((u) => u.reason),
+      ['no such file or folder'],
+    );
     assert.equal(result.files.length, 1);
     assert.match(formatText(result), /missing: cannot read: no such file or folder/);
   });
@@ -71,7 +75,12 @@ describe('command-line checker core', () => {
       version: string;
       runs: Array<{
         tool: { driver: { name: string; version: string; rules: Array<{ id: string }> } };
-        results: Array<{ ruleId: string; ruleIndex: number; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }> }>;
+        results: Array<{
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }>;
+        }>;
       }>;
     };
     assert.equal(sarif.version, '2.1.0');
@@ -90,7 +99,9 @@ describe('command-line checker core', () => {
   it('links every SARIF rule that has a page to it and carries the page text', () => {
     const pagesDir = resolve(__dirname, '..', '..', '..', '..', 'docs', 'rules');
     const sarif = JSON.parse(formatSarif(checkPaths([join(root, 'config')]), '1.2.3', new RulePages(pagesDir))) as {
-      runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri?: string; help?: { text: string; markdown: string } }> } } }>;
+      runs: Array<{
+        tool: { driver: { rules: Array<{ id: string; helpUri?: string; help?: { text: string; markdown: string } }> } };
+      }>;
     };
     const rules = sarif.runs[0].tool.driver.rules;
     const unknown = rules.find((r) => r.id === 'unknown-setting');
@@ -104,7 +115,9 @@ describe('command-line checker core', () => {
   });
 
   it('leaves helpUri out when the rule pages are not there', () => {
-    const sarif = JSON.parse(formatSarif(checkPaths([join(root, 'config')]), '1.2.3', new RulePages(join(root, 'no-such-dir')))) as {
+    const sarif = JSON.parse(
+      formatSarif(checkPaths([join(root, 'config')]), '1.2.3', new RulePages(join(root, 'no-such-dir'))),
+    ) as {
       runs: Array<{ tool: { driver: { rules: Array<{ helpUri?: string; help?: unknown }> } } }>;
     };
     assert.ok(sarif.runs[0].tool.driver.rules.every((r) => r.helpUri === undefined && r.help === undefined));

@@ -52,13 +52,20 @@ describe('command-line checker on hostile trees and text', () => {
     const key = 'cluster.remote.x\n::error file=README.md,line=1::pwned\n\u001b]0;TITLE\u0007.seeds';
     writeFileSync(join(dir, 'elasticsearch.yml'), `${JSON.stringify(key)}: a\n`);
     writeFileSync(join(dir, '::warning::x.yml'), BAD);
-    const output = formatText(checkPaths([join(dir, 'elasticsearch.yml'), '::warning::x.yml'].map((p, i) => (i === 0 ? p : join(dir, p)))));
+    const output = formatText(
+      checkPaths([join(dir, 'elasticsearch.yml'), '::warning::x.yml'].map((p, i) => (i === 0 ? p : join(dir, p)))),
+    );
     for (const line of output.split('\n')) assert.doesNotMatch(line, /^\s*::/, line);
     // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(output, /[\u0000-\u0009\u000b-\u001f]/);
     assert.match(output, /\\u001b\]0;TITLE\\u0007/);
     assert.equal(printable('a\r\nb\u009b'), 'a\\u000d\\u000ab\\u009b');
-    const relative = formatText({ files: [{ path: '::error::x.yml', kind: 'elasticsearch-yml', findings: [] }], skipped: 0, unreadable: [{ path: '::error::y.yml', reason: 'x' }], counts: { error: 0, warning: 0, info: 0, hint: 0 } });
+    const relative = formatText({
+      files: [{ path: '::error::x.yml', kind: 'elasticsearch-yml', findings: [] }],
+      skipped: 0,
+      unreadable: [{ path: '::error::y.yml', reason: 'x' }],
+      counts: { error: 0, warning: 0, info: 0, hint: 0 },
+    });
     assert.match(relative, /^\.\/::error::y\.yml: cannot read: x$/m);
   });
 

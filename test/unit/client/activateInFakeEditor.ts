@@ -32,7 +32,8 @@ function fakeVscode(): Record<string, unknown> {
   // Every name the API declares, so bundlers' namespace copies see them.
   const declarations = readFileSync(join(ROOT, 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
   const api: Record<string, unknown> = {};
-  for (const match of declarations.matchAll(/^\s{0,4}export (?:class|enum|namespace|const|function|let) ([A-Za-z_]+)/gm)) api[match[1]] = standIn();
+  for (const match of declarations.matchAll(/^\s{0,4}export (?:class|enum|namespace|const|function|let) ([A-Za-z_]+)/gm))
+    api[match[1]] = standIn();
   api.version = '1.100.3';
   api.ExtensionMode = { Production: 1, Development: 2, Test: 3 };
   return api;

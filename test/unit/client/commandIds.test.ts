@@ -13,9 +13,9 @@ import { ITEM_ACTIONS } from '../../../client/src/views/actions';
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 const CLIENT = join(ROOT, 'client', 'src');
 
-const contributed = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { commands: Array<{ command: string }> } }).contributes.commands.map(
-  (entry) => entry.command,
-);
+const contributed = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { commands: Array<{ command: string }> } }
+).contributes.commands.map((entry) => entry.command);
 
 function sources(folder: string): Array<{ path: string; text: string }> {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
@@ -50,7 +50,8 @@ describe('command ids', () => {
   test('package.json contributes exactly the ids in COMMANDS, each once, and none of the internal ones', () => {
     assert.equal(new Set(contributed).size, contributed.length, 'no command is contributed twice');
     assert.deepEqual([...contributed].sort(), Object.values(COMMANDS).sort());
-    for (const internal of Object.values(INTERNAL_COMMANDS)) assert.ok(!contributed.includes(internal), `${internal} stays out of the Command Palette`);
+    for (const internal of Object.values(INTERNAL_COMMANDS))
+      assert.ok(!contributed.includes(internal), `${internal} stays out of the Command Palette`);
   });
 
   test('every command is registered exactly once, and only declared ids are registered', () => {
@@ -64,7 +65,8 @@ describe('command ids', () => {
     const ids = new Set([...Object.values(COMMANDS), ...Object.values(INTERNAL_COMMANDS)]);
     for (const { path, text } of sources(CLIENT)) {
       if (path.endsWith('commandIds.ts')) continue;
-      for (const literal of text.matchAll(/'(elasticRemoteClusters\.[\w.]+)'/g)) assert.ok(!ids.has(literal[1] as never), `${path} spells out ${literal[1]}`);
+      for (const literal of text.matchAll(/'(elasticRemoteClusters\.[\w.]+)'/g))
+        assert.ok(!ids.has(literal[1] as never), `${path} spells out ${literal[1]}`);
     }
   });
 });

@@ -14,7 +14,10 @@ const ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 test('the built extension exports nothing outside test mode, and the test seam only in test mode', () => {
   assert.ok(existsSync(join(ROOT, 'dist', 'client.js')), 'dist/client.js is built (npm run build)');
-  const output = execFileSync(process.execPath, [join(__dirname, 'activateInFakeEditor.js')], { encoding: 'utf8', timeout: 60_000 });
+  const output = execFileSync(process.execPath, [join(__dirname, 'activateInFakeEditor.js')], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   const exported = JSON.parse(output.trim().split('\n').pop() as string) as Record<string, string[] | null>;
   assert.deepEqual(exported, {
     Production: null,

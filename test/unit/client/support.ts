@@ -1,7 +1,13 @@
 /** Shared helpers for the client tests (not a test file itself). */
 import { MockAgent } from 'undici';
 import { ApiError } from '../../../client/src/api/errors';
-import { HttpClient, type Auth, type HttpClientOptions, type RequestLogEntry, type RequestLogger } from '../../../client/src/api/http';
+import {
+  HttpClient,
+  type Auth,
+  type HttpClientOptions,
+  type RequestLogEntry,
+  type RequestLogger,
+} from '../../../client/src/api/http';
 
 /** A RequestLogger that keeps every line and warning, for assertions. */
 export class RecordingLogger implements RequestLogger {

@@ -34,16 +34,27 @@ describe('Console request file parser', () => {
     );
     assert.equal(file.requests[0].body, undefined);
     assert.equal(slice(text, file.requests[1].body), '{\n  "persistent": {\n    "cluster.remote.west.mode": "proxy"\n  }\n}');
-    assert.equal(slice(text, file.requests[2].body), '{ "index": { "_index": "a" } }\n{ "field": 1 }', 'newline-delimited bodies stay together');
+    assert.equal(
+      slice(text, file.requests[2].body),
+      '{ "index": { "_index": "a" } }\n{ "field": 1 }',
+      'newline-delimited bodies stay together',
+    );
     assert.equal(slice(text, file.requests[1].methodSpan), 'PUT');
-    assert.deepEqual(file.comments.map((c) => slice(text, c)), ['# Remote clusters', '// then configure']);
+    assert.deepEqual(
+      file.comments.map((c) => slice(text, c)),
+      ['# Remote clusters', '// then configure'],
+    );
     assert.deepEqual(file.problems, []);
   });
 
   it('keeps request-looking lines inside triple-quoted strings and block comments as body text', () => {
-    const text = 'POST _scripts/x\n{\n  "script": """\nGET not/a/request\n""",\n  /* PUT neither\n  */ "a": 1\n}\nGET _cluster/health\n';
+    const text =
+      'POST _scripts/x\n{\n  "script": """\nGET not/a/request\n""",\n  /* PUT neither\n  */ "a": 1\n}\nGET _cluster/health\n';
     const file = parseConsole(text);
-    assert.deepEqual(file.requests.map((r) => r.method), ['POST', 'GET']);
+    assert.deepEqual(
+      file.requests.map((r) => r.method),
+      ['POST', 'GET'],
+    );
     assert.ok(slice(text, file.requests[0].body)!.endsWith('"a": 1\n}'));
     const json = withTripleQuotesAsJson(slice(text, file.requests[0].body)!);
     assert.equal(json.length, file.requests[0].body!.end - file.requests[0].body!.start, 'offsets are preserved');
@@ -53,7 +64,10 @@ describe('Console request file parser', () => {
   it('ends an unfinished body at the next request line', () => {
     const text = 'PUT _cluster/settings\n{\n  "persistent": {\n\nGET _cluster/settings\n';
     const file = parseConsole(text);
-    assert.deepEqual(file.requests.map((r) => r.method), ['PUT', 'GET']);
+    assert.deepEqual(
+      file.requests.map((r) => r.method),
+      ['PUT', 'GET'],
+    );
     assert.equal(slice(text, file.requests[0].body), '{\n  "persistent": {');
   });
 

@@ -36,7 +36,9 @@ describe('caches follow edits and options', () => {
     assert.ok(labelsAt(before, 'cluster.remote.').includes('cluster.remote.west.proxy_address'));
     assert.ok(!labelsAt(before, 'cluster.remote.').some((label) => label.startsWith('cluster.remote.east.')));
 
-    const after = doc('cluster.remote.west.mode: proxy\ncluster.remote.west.proxy_address: w:9443\ncluster.remote.east.mode: sniff\ncluster.remote.\n');
+    const after = doc(
+      'cluster.remote.west.mode: proxy\ncluster.remote.west.proxy_address: w:9443\ncluster.remote.east.mode: sniff\ncluster.remote.\n',
+    );
     const labels = labelsAt(after, 'cluster.remote.');
     assert.ok(labels.includes('cluster.remote.east.seeds'), labels.join(', '));
     assert.ok(!labels.includes('cluster.remote.west.proxy_address'), 'already written in the new version');
@@ -57,7 +59,10 @@ describe('caches follow edits and options', () => {
   it('one parse analysed with another workspace summary answers for that summary', () => {
     const hub = parseConfigDocument({
       uri: 'file:///k8s/hub.yaml',
-      text: elasticsearch('hub', 'version: 8.15.0\nremoteClusters:\n  - name: west\n    elasticsearchRef:\n      name: west\n    apiKey: {}'),
+      text: elasticsearch(
+        'hub',
+        'version: 8.15.0\nremoteClusters:\n  - name: west\n    elasticsearchRef:\n      name: west\n    apiKey: {}',
+      ),
     });
     const workspace = (enabled: boolean): { eckWorkspace: EckWorkspaceSummary } => ({
       eckWorkspace: {
@@ -73,7 +78,8 @@ describe('caches follow edits and options', () => {
   });
 
   it('an ECK manifest edit that renames a Secret changes what the keystore is known to hold', () => {
-    const secret = (name: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\nstringData:\n  cluster.remote.west.credentials: x\n`;
+    const secret = (name: string) =>
+      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\nstringData:\n  cluster.remote.west.credentials: x\n`;
     const cluster = elasticsearch(
       'local',
       'version: 8.15.0\nsecureSettings:\n  - secretName: keys\nnodeSets:\n  - name: default\n    count: 1\n    config:\n      cluster.remote.west.mode: proxy\n      cluster.remote.west.proxy_address: west.example.com:9300',
@@ -103,20 +109,30 @@ describe('one parse per document version', () => {
     assert.equal(occurrence.resolved.def?.type, 'address-list');
     assert.equal(document.scopes[0].byKey.get('cluster.remote.west.seeds'), occurrence);
     // Key segments are worked out on demand, from the nested keys and the dotted leaf key.
-    assert.deepEqual(occurrence.segments.map((s) => document.text.slice(s.span.start, s.span.end)), ['cluster', 'remote', 'west', 'seeds']);
+    assert.deepEqual(
+      occurrence.segments.map((s) => document.text.slice(s.span.start, s.span.end)),
+      ['cluster', 'remote', 'west', 'seeds'],
+    );
     assert.equal(occurrence.keyStart, 0);
     assert.equal(occurrence.segments, occurrence.segments, 'worked out once');
   });
 
   it('the workspace index reads an open document from its parse, and follows its edits', () => {
-    const secret = (name: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\nstringData:\n  cluster.remote.west.credentials: x\n`;
+    const secret = (name: string) =>
+      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\nstringData:\n  cluster.remote.west.credentials: x\n`;
     const index = new EckWorkspaceIndex(() => undefined);
     const uri = 'file:///k8s/secrets.yaml';
     const parsed = parseConfigDocument({ uri, text: secret('remote-keys') });
     // Same parse, other text: what the index holds comes from the parse, not from parsing the text again.
     index.updateFromDocument({ ...parsed, text: secret('not-parsed-again') });
-    assert.deepEqual(index.summaryExcluding('file:///k8s/other.yaml').secrets.map((s) => [s.name, s.keys]), [['remote-keys', ['cluster.remote.west.credentials']]]);
+    assert.deepEqual(
+      index.summaryExcluding('file:///k8s/other.yaml').secrets.map((s) => [s.name, s.keys]),
+      [['remote-keys', ['cluster.remote.west.credentials']]],
+    );
     index.updateFromDocument(parseConfigDocument({ uri, text: secret('renamed') }));
-    assert.deepEqual(index.summaryExcluding('file:///k8s/other.yaml').secrets.map((s) => s.name), ['renamed']);
+    assert.deepEqual(
+      index.summaryExcluding('file:///k8s/other.yaml').secrets.map((s) => s.name),
+      ['renamed'],
+    );
   });
 });

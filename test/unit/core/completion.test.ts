@@ -12,7 +12,8 @@ function complete(textWithCursor: string, uri?: string): CompletionCandidate[] {
 }
 
 /** What each candidate stands for: the whole key for keys (their label is only what is left to type), else the label. */
-const labels = (candidates: CompletionCandidate[]) => candidates.map((c) => (c.kind === 'property' ? (c.filterText ?? c.label).replace(/^"/, '') : c.label));
+const labels = (candidates: CompletionCandidate[]) =>
+  candidates.map((c) => (c.kind === 'property' ? (c.filterText ?? c.label).replace(/^"/, '') : c.label));
 
 describe('completion in elasticsearch.yml', () => {
   it('continues a flat prefix with the keys of an alias already in the file', () => {
@@ -22,7 +23,7 @@ describe('completion in elasticsearch.yml', () => {
     assert.ok(found.includes('cluster.remote.west.transport.compress'));
     assert.ok(!found.includes('cluster.remote.west.seeds'), 'keys already set are not offered again');
     assert.ok(!found.includes('cluster.remote.west.credentials'), 'keystore-only keys are not offered');
-    assert.ok(!found.includes('cluster.remote.west.proxy_address'), 'the other mode\'s keys are not offered');
+    assert.ok(!found.includes('cluster.remote.west.proxy_address'), "the other mode's keys are not offered");
   });
 
   it('offers only proxy-mode keys to a proxy-mode alias, inside a nested map', () => {
@@ -92,8 +93,14 @@ describe('completion in elasticsearch.yml', () => {
     const nested = complete('cluster:\n  remote:\n    |').find((c) => c.label === 'remote-cluster-api-key-proxy');
     assert.equal(nested?.insertText.split('\n')[0], '${1:remote_alias}:');
     assert.match(nested?.insertText ?? '', /\n {2}proxy_address: /);
-    assert.equal(complete('cluster:\n  remote:\n    |').find((c) => c.label === 'remote-cluster-server'), undefined);
-    assert.deepEqual(complete('cluster:\n  remote:\n    a:\n      |').filter((c) => c.kind === 'snippet'), []);
+    assert.equal(
+      complete('cluster:\n  remote:\n    |').find((c) => c.label === 'remote-cluster-server'),
+      undefined,
+    );
+    assert.deepEqual(
+      complete('cluster:\n  remote:\n    a:\n      |').filter((c) => c.kind === 'snippet'),
+      [],
+    );
   });
 
   it('stays focused in files with many remotes: the alias being typed is expanded', () => {
@@ -124,11 +131,17 @@ describe('completion in _cluster/settings bodies', () => {
     assert.match(skip?.insertText ?? '', /^"cluster\.remote\.a\.skip_unavailable": \$\{1\|true,false\|\}$/);
     const block = items.find((c) => c.label === 'remote-cluster-api-key-proxy');
     assert.match(block?.insertText ?? '', /"cluster\.remote\.\$\{1:remote_alias\}\.mode": "proxy",/);
-    assert.equal(items.find((c) => c.label === 'remote-cluster-server'), undefined);
+    assert.equal(
+      items.find((c) => c.label === 'remote-cluster-server'),
+      undefined,
+    );
   });
 
   it('quotes enum values but not booleans', () => {
     const text = '{"persistent": {"cluster.remote.a.mode": "|", "cluster.remote.a.skip_unavailable": true}}';
-    assert.deepEqual(complete(text, uri).map((c) => c.insertText), ['"sniff"', '"proxy"']);
+    assert.deepEqual(
+      complete(text, uri).map((c) => c.insertText),
+      ['"sniff"', '"proxy"'],
+    );
   });
 });

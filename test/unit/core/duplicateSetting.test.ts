@@ -11,7 +11,10 @@ describe('rule duplicate-setting', () => {
     assert.equal(finding.text, 'seeds');
     assert.match(finding.message, /already set on line 1/);
     const document = doc(text);
-    const fixed = applyFix(document, analyze(document).findings.find((f) => f.ruleId === 'duplicate-setting')!);
+    const fixed = applyFix(
+      document,
+      analyze(document).findings.find((f) => f.ruleId === 'duplicate-setting')!,
+    );
     assert.equal(fixed, 'cluster.remote.a.seeds: ["a:9300"]\n');
   });
 
@@ -22,7 +25,8 @@ describe('rule duplicate-setting', () => {
 
 describe('rule duplicate-yaml-key', () => {
   it('warns when a block key such as `cluster:` starts two blocks of one map, even with different settings inside', () => {
-    const text = 'cluster:\n  remote:\n    a:\n      mode: proxy\nnode.roles: [master]\ncluster:\n  remote:\n    b:\n      mode: proxy\n';
+    const text =
+      'cluster:\n  remote:\n    a:\n      mode: proxy\nnode.roles: [master]\ncluster:\n  remote:\n    b:\n      mode: proxy\n';
     const findings = findingsOf('duplicate-yaml-key', text);
     assert.deepEqual(
       findings.map((f) => [f.line, f.text, f.severity]),
@@ -34,7 +38,10 @@ describe('rule duplicate-yaml-key', () => {
 
   it('reports a repeated block at any depth, in ECK nodeSet config too', () => {
     const nested = 'cluster:\n  remote:\n    a:\n      mode: proxy\n  remote:\n    b:\n      mode: proxy\n';
-    assert.deepEqual(findingsOf('duplicate-yaml-key', nested).map((f) => [f.line, f.text]), [[5, 'remote']]);
+    assert.deepEqual(
+      findingsOf('duplicate-yaml-key', nested).map((f) => [f.line, f.text]),
+      [[5, 'remote']],
+    );
     const manifest = [
       'apiVersion: elasticsearch.k8s.elastic.co/v1',
       'kind: Elasticsearch',
@@ -51,7 +58,10 @@ describe('rule duplicate-yaml-key', () => {
       '        remote.b.mode: proxy',
       '',
     ].join('\n');
-    assert.deepEqual(findingsOf('duplicate-yaml-key', manifest, {}, 'file:///k8s/es.yaml').map((f) => f.line), [12]);
+    assert.deepEqual(
+      findingsOf('duplicate-yaml-key', manifest, {}, 'file:///k8s/es.yaml').map((f) => f.line),
+      [12],
+    );
   });
 
   it('accepts one block per key, and flat keys that share a prefix with a block', () => {

@@ -39,7 +39,10 @@ describe('hover', () => {
   });
 
   it('explains the alias segment with the state of the remote', () => {
-    const result = hover('cluster.remote.west.mode: proxy\ncluster.remote.west.server_name: w\ncluster.remote.west.credentials: SECRET\n', 'west');
+    const result = hover(
+      'cluster.remote.west.mode: proxy\ncluster.remote.west.server_name: w\ncluster.remote.west.credentials: SECRET\n',
+      'west',
+    );
     assert.equal(result?.text, 'west');
     assert.match(result?.markdown ?? '', /Remote cluster `west`\*\* \(proxy mode, not enabled: needs `proxy_address`\)/);
     assert.match(result?.markdown ?? '', /`west:index-name`/);
@@ -67,7 +70,10 @@ describe('hover', () => {
 
   it('explains enum values', () => {
     assert.match(hover('cluster.remote.a.mode: sniff\n', 'sniff')?.markdown ?? '', /Sniff mode/);
-    assert.match(hover('cluster.remote.a.transport.compress: indexing_data\n', 'indexing_data')?.markdown ?? '', /raw indexing data/);
+    assert.match(
+      hover('cluster.remote.a.transport.compress: indexing_data\n', 'indexing_data')?.markdown ?? '',
+      /raw indexing data/,
+    );
   });
 
   it('never shows secret values and ignores unknown keys and foreign settings', () => {
@@ -77,7 +83,12 @@ describe('hover', () => {
   });
 
   it('works in _cluster/settings bodies', () => {
-    const result = hover('{"persistent": {"cluster": {"remote": {"a": {"proxy_socket_connections": 18}}}}}', 'proxy_socket', 1, 'file:///r/body.json');
+    const result = hover(
+      '{"persistent": {"cluster": {"remote": {"a": {"proxy_socket_connections": 18}}}}}',
+      'proxy_socket',
+      1,
+      'file:///r/body.json',
+    );
     assert.equal(result?.text, 'proxy_socket_connections');
     assert.match(result?.markdown ?? '', /\| Default \| `18` \|/);
   });

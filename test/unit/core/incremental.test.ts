@@ -13,7 +13,9 @@ function observable(document: ConfigDocument) {
   return {
     kind: document.kind,
     findings: analyze(document, { stackVersion: '8.15.0' }).findings.map((f) => [f.ruleId, f.span.start, f.span.end, f.message]),
-    settings: document.scopes.flatMap((scope) => scope.occurrences.map((o) => [o.key, o.keySpan.start, o.value.span.start, o.value.span.end])),
+    settings: document.scopes.flatMap((scope) =>
+      scope.occurrences.map((o) => [o.key, o.keySpan.start, o.value.span.start, o.value.span.end]),
+    ),
     documents: document.yamlDocuments?.map((doc) => doc.range),
   };
 }
@@ -21,8 +23,16 @@ function observable(document: ConfigDocument) {
 describe('incremental parse of multi-document YAML', () => {
   it('splits a stream where YAML itself separates documents', () => {
     const text = 'a: 1\n---\nb: |\n  ---\n  x\n...\n%YAML 1.2\n---\nc: 3\n--- d\n';
-    assert.deepEqual(splitYamlStream(text).map((chunk) => chunk.text), ['a: 1\n', '---\nb: |\n  ---\n  x\n...\n', '%YAML 1.2\n---\nc: 3\n', '--- d\n']);
-    assert.equal(splitYamlStream(text).map((chunk) => chunk.text).join(''), text);
+    assert.deepEqual(
+      splitYamlStream(text).map((chunk) => chunk.text),
+      ['a: 1\n', '---\nb: |\n  ---\n  x\n...\n', '%YAML 1.2\n---\nc: 3\n', '--- d\n'],
+    );
+    assert.equal(
+      splitYamlStream(text)
+        .map((chunk) => chunk.text)
+        .join(''),
+      text,
+    );
     assert.deepEqual(splitYamlStream(''), [{ start: 0, text: '' }]);
   });
 
@@ -54,7 +64,11 @@ describe('incremental parse of multi-document YAML', () => {
     const text = largeEckManifest(1500);
     const first = parseConfigDocument({ uri: URI, text });
     const at = text.lastIndexOf('name:');
-    const second = parseConfigDocument({ uri: URI, text: text.slice(0, at) + 'name: renamed-' + text.slice(at + 'name: '.length), previous: first });
+    const second = parseConfigDocument({
+      uri: URI,
+      text: text.slice(0, at) + 'name: renamed-' + text.slice(at + 'name: '.length),
+      previous: first,
+    });
     const reused = second.yamlDocuments!.filter((doc) => first.yamlDocuments!.includes(doc)).length;
     assert.equal(reused, second.yamlDocuments!.length - 1, 'all but the edited document');
   });

@@ -20,8 +20,9 @@ const BROKEN_WITH_SECRET = [
 ];
 
 describe('messages never quote secrets or run long', () => {
-  it('leaves the rules\' own long explanations whole', () => {
-    const text = 'cluster.remote.west.seeds: west:9300\ncluster.remote.west.transport.compress: whenever\ncluster.remote.West.mode: sniff\n';
+  it("leaves the rules' own long explanations whole", () => {
+    const text =
+      'cluster.remote.west.seeds: west:9300\ncluster.remote.west.transport.compress: whenever\ncluster.remote.West.mode: sniff\n';
     const document = parseConfigDocument({ uri: 'file:///etc/elasticsearch/elasticsearch.yml', text });
     for (const finding of analyze(document).findings) assert.ok(!finding.message.includes('…'), finding.message);
   });
@@ -45,10 +46,20 @@ describe('messages never quote secrets or run long', () => {
   }
 
   it('the parser message keeps its explanation but drops the quoted token', () => {
-    assert.equal(yamlErrorMessage(`Unexpected scalar token in YAML stream: "${SECRET}" at line 2, column 1:\n\n${SECRET}\n^`), 'Unexpected scalar token in YAML stream');
+    assert.equal(
+      yamlErrorMessage(`Unexpected scalar token in YAML stream: "${SECRET}" at line 2, column 1:\n\n${SECRET}\n^`),
+      'Unexpected scalar token in YAML stream',
+    );
     assert.equal(yamlErrorMessage('Invalid escape sequence \\q'), 'Invalid escape sequence');
-    assert.equal(yamlErrorMessage('Missing closing "quote at line 1, column 6:'), 'Missing closing "quote', 'the quote character is not document text');
-    assert.equal(yamlErrorMessage('Implicit map keys need to be followed by map values at line 3, column 1:'), 'Implicit map keys need to be followed by map values');
+    assert.equal(
+      yamlErrorMessage('Missing closing "quote at line 1, column 6:'),
+      'Missing closing "quote',
+      'the quote character is not document text',
+    );
+    assert.equal(
+      yamlErrorMessage('Implicit map keys need to be followed by map values at line 3, column 1:'),
+      'Implicit map keys need to be followed by map values',
+    );
   });
 
   it('caps messages that quote a huge key, and the YAML errors of random bytes', () => {
@@ -60,12 +71,16 @@ describe('messages never quote secrets or run long', () => {
       assert.ok(finding.message.length <= MAX_MESSAGE_LENGTH, `${finding.message.length} characters`);
       assert.ok(!finding.message.includes('x'.repeat(250)), 'the key is quoted as an excerpt');
     }
-    assert.ok(findings.some((f) => f.message.includes('xxx…')), 'a cut quote says so');
+    assert.ok(
+      findings.some((f) => f.message.includes('xxx…')),
+      'a cut quote says so',
+    );
 
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const noise = Array.from({ length: 200_000 }, () => String.fromCharCode(Math.floor(random() * 0x3000))).join('');
     const noisy = analyze(parseConfigDocument({ uri: 'file:///etc/elasticsearch/elasticsearch.yml', text: noise }));
-    for (const finding of noisy.findings) assert.ok(finding.message.length <= MAX_MESSAGE_LENGTH, `${finding.message.length} characters`);
+    for (const finding of noisy.findings)
+      assert.ok(finding.message.length <= MAX_MESSAGE_LENGTH, `${finding.message.length} characters`);
   });
 });

@@ -22,7 +22,10 @@ describe('YAML settings model', () => {
       ['cluster', 'remote', 'b', 'mode'],
     );
     const mixed = document.scopes[0].occurrences[2];
-    assert.deepEqual(mixed.segments.map((s) => document.text.slice(s.span.start, s.span.end)), ['cluster', 'remote', 'c', 'skip_unavailable']);
+    assert.deepEqual(
+      mixed.segments.map((s) => document.text.slice(s.span.start, s.span.end)),
+      ['cluster', 'remote', 'c', 'skip_unavailable'],
+    );
   });
 
   it('reads flow and block lists, quoted keys and keeps the source spelling of scalars', () => {
@@ -35,9 +38,15 @@ describe('YAML settings model', () => {
     `);
     const [a, b, port] = document.scopes[0].occurrences;
     assert.equal(a.key, 'cluster.remote.a.seeds');
-    assert.deepEqual(a.value.items?.map((i) => i.text), ['h1:9300', 'h2:9300']);
+    assert.deepEqual(
+      a.value.items?.map((i) => i.text),
+      ['h1:9300', 'h2:9300'],
+    );
     assert.equal(document.text.slice(a.segments[2].span.start, a.segments[2].span.end), 'a');
-    assert.deepEqual(b.value.items?.map((i) => i.text), ['x:1', 'y:2']);
+    assert.deepEqual(
+      b.value.items?.map((i) => i.text),
+      ['x:1', 'y:2'],
+    );
     assert.equal(port.value.text, '09443');
   });
 
@@ -57,7 +66,8 @@ describe('YAML settings model', () => {
     assert.equal(doc('cluster.remote.a.seeds: [x:9300]\n', 'file:///any/config.yaml').kind, 'elasticsearch-yml');
     assert.equal(doc('name: app\nreplicas: 3\n', 'file:///any/values.yaml').kind, 'unrelated');
     assert.equal(doc('', 'file:///etc/elasticsearch/elasticsearch.yml').kind, 'elasticsearch-yml');
-    const eck = doc(`
+    const eck = doc(
+      `
       apiVersion: elasticsearch.k8s.elastic.co/v1
       kind: Elasticsearch
       metadata: { name: quickstart }
@@ -67,7 +77,9 @@ describe('YAML settings model', () => {
         - name: default
           config:
             cluster.remote.a.seeds: [x:9443]
-    `, 'file:///k8s/es.yaml');
+    `,
+      'file:///k8s/es.yaml',
+    );
     assert.equal(eck.kind, 'eck-manifest');
     assert.equal(eck.scopes[0].origin, 'eck-config');
     assert.equal(eck.scopes[0].stackVersion, '8.15.0');
@@ -88,10 +100,16 @@ describe('YAML settings model', () => {
               - a3:9300
     `);
     const scope = document.scopes[0];
-    assert.deepEqual(scope.occurrences.map((o) => o.key), ['cluster.remote.a.seeds', 'cluster.remote.a.seeds']);
+    assert.deepEqual(
+      scope.occurrences.map((o) => o.key),
+      ['cluster.remote.a.seeds', 'cluster.remote.a.seeds'],
+    );
     assert.equal(scope.duplicates.length, 1);
     const [flat, nested] = scope.occurrences;
-    assert.deepEqual(flat.value.items?.map((i) => document.text.slice(i.span.start, i.span.end)), ['"a1:9300"', "'a2:9300'"]);
+    assert.deepEqual(
+      flat.value.items?.map((i) => document.text.slice(i.span.start, i.span.end)),
+      ['"a1:9300"', "'a2:9300'"],
+    );
     assert.equal(document.text.slice(nested.value.items![0].span.start, nested.value.items![0].span.end), 'a3:9300');
   });
 

@@ -73,7 +73,12 @@ describe('bad input never breaks the core', () => {
   });
 
   it('reads values of the wrong type without reporting nonsense', () => {
-    const found = findings('cluster.remote.a.mode: [proxy]\ncluster.remote.a.seeds: {x: 1}\ncluster.remote.a.skip_unavailable: {}\n');
-    assert.deepEqual(found.filter((f) => f.ruleId === 'mode-invalid').map((f) => f.text), ['[proxy]']);
+    const found = findings(
+      'cluster.remote.a.mode: [proxy]\ncluster.remote.a.seeds: {x: 1}\ncluster.remote.a.skip_unavailable: {}\n',
+    );
+    assert.deepEqual(
+      found.filter((f) => f.ruleId === 'mode-invalid').map((f) => f.text),
+      ['[proxy]'],
+    );
   });
 });

@@ -26,7 +26,10 @@ describe('analysis cost on large files', () => {
     const { findings } = analyze(document);
     const duplicate = findings.find((f) => f.ruleId === 'duplicate-setting');
     assert.ok(duplicate);
-    assert.equal(applyFix(document, duplicate), 'cluster:\n  remote:\n    a:\n      seeds: a:9300\n    b:\n      skip_unavailable: true\n');
+    assert.equal(
+      applyFix(document, duplicate),
+      'cluster:\n  remote:\n    a:\n      seeds: a:9300\n    b:\n      skip_unavailable: true\n',
+    );
     const notEnabled = findings.find((f) => f.ruleId === 'remote-not-enabled');
     assert.ok(notEnabled, findings.map((f) => f.ruleId).join(', '));
     assert.equal(applyFix(document, notEnabled), 'cluster:\n  remote:\n    a:\n      seeds: a:9300\n      seeds: b:9300\n');

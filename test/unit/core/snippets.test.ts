@@ -12,8 +12,14 @@ describe('remote-cluster snippets', () => {
         .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
         .replace(/\$\{\d+:([^}]*)\}/g, '$1')
         .replace('$0', '');
-      const errors = analyze(doc(text), { stackVersion: '8.15.0' }).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
-      assert.deepEqual(errors.map((f) => `${f.ruleId}: ${f.message}`), [], snippet.prefix);
+      const errors = analyze(doc(text), { stackVersion: '8.15.0' }).findings.filter(
+        (f) => f.severity === 'error' || f.severity === 'warning',
+      );
+      assert.deepEqual(
+        errors.map((f) => `${f.ruleId}: ${f.message}`),
+        [],
+        snippet.prefix,
+      );
     }
   });
 });

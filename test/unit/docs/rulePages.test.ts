@@ -19,7 +19,9 @@ const ROOT = join(__dirname, '..', '..', '..', '..');
 const PAGES_DIR = join(ROOT, 'docs', 'rules');
 const SECTIONS = ['## Why it matters', '## Example', '## How to fix', '## Source'];
 
-const RULES = new Map<string, string>([...SCOPE_RULES, ...DOCUMENT_RULES, ...PARSER_RULES].map((rule) => [rule.id, rule.severity]));
+const RULES = new Map<string, string>(
+  [...SCOPE_RULES, ...DOCUMENT_RULES, ...PARSER_RULES].map((rule) => [rule.id, rule.severity]),
+);
 
 /**
  * Pages whose corrected example shows the right shape although the rule still reports it: the
@@ -92,7 +94,10 @@ describe('rule pages (docs/rules)', () => {
   });
 
   it('has no page for a rule that does not exist', () => {
-    assert.deepEqual(pageIds.filter((id) => !RULES.has(id)), []);
+    assert.deepEqual(
+      pageIds.filter((id) => !RULES.has(id)),
+      [],
+    );
   });
 
   for (const id of pageIds.filter((page) => RULES.has(page))) {
@@ -103,8 +108,11 @@ describe('rule pages (docs/rules)', () => {
         assert.equal(page.lines[0], `# ${id}`);
         assert.match(page.lines[2] ?? '', /^\S.*\S$/, 'line 3 must be the one-line summary');
         const severity = page.lines.find((line) => line.startsWith('Severity: '));
-        assert.equal(severity, `Severity: ${RULES.get(id)}`, 'the page must state the rule\'s default severity');
-        assert.ok(page.lines.some((line) => /^Applies to: \S/.test(line)), 'missing "Applies to:" line');
+        assert.equal(severity, `Severity: ${RULES.get(id)}`, "the page must state the rule's default severity");
+        assert.ok(
+          page.lines.some((line) => /^Applies to: \S/.test(line)),
+          'missing "Applies to:" line',
+        );
         const headings = page.lines.filter((line) => line.startsWith('## '));
         assert.deepEqual(headings, SECTIONS);
         for (const heading of SECTIONS) {
@@ -113,7 +121,11 @@ describe('rule pages (docs/rules)', () => {
           const body = page.lines.slice(at + 1, next < 0 ? undefined : at + 1 + next).join('\n');
           assert.match(body, /\S/, `${heading} is empty`);
         }
-        assert.deepEqual(page.examples.map((example) => example.kind), ['bad', 'good'], 'needs one `bad` and then one `good` example');
+        assert.deepEqual(
+          page.examples.map((example) => example.kind),
+          ['bad', 'good'],
+          'needs one `bad` and then one `good` example',
+        );
         for (const example of page.examples) assert.ok(example.file, 'every example needs file=<name>');
       });
 
@@ -123,7 +135,8 @@ describe('rule pages (docs/rules)', () => {
         const findings = findingsOf(bad, id);
         assert.ok(findings.length > 0, `the bad example does not report ${id}`);
         const offered = new Set(findings.flatMap((finding) => (finding.fixes ?? []).map((fix) => fix.title)));
-        for (const title of page.quickFixes) assert.ok(offered.has(title), `quick fix "${title}" is not offered; offered: ${[...offered].join(' | ') || 'none'}`);
+        for (const title of page.quickFixes)
+          assert.ok(offered.has(title), `quick fix "${title}" is not offered; offered: ${[...offered].join(' | ') || 'none'}`);
       });
 
       it('its corrected example does not report the rule', () => {
@@ -135,7 +148,11 @@ describe('rule pages (docs/rules)', () => {
           assert.ok(findings.length > 0, `${id} no longer fires on the corrected example: remove it from KNOWN_FALSE_POSITIVES`);
           return;
         }
-        assert.deepEqual(findings.map((finding) => finding.message), [], 'the corrected example still reports the rule');
+        assert.deepEqual(
+          findings.map((finding) => finding.message),
+          [],
+          'the corrected example still reports the rule',
+        );
       });
     });
   }
@@ -147,7 +164,11 @@ describe('rule pages (docs/rules)', () => {
   });
 
   it('keeps the index in docs/rules/README.md up to date', () => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'rule-docs-index.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'rule-docs-index.mjs'), '--check'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     assert.equal(run.status, 0, run.stderr || run.stdout);
   });
 });

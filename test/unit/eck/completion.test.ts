@@ -14,7 +14,7 @@ function atCursor(text: string): { document: ReturnType<typeof manifest>; offset
 
 function labels(text: string): string[] {
   const { document, offset } = atCursor(text);
-  return completeAt(document, offset).map((c) => (c.kind === 'property' ? c.filterText ?? c.label : c.label));
+  return completeAt(document, offset).map((c) => (c.kind === 'property' ? (c.filterText ?? c.label) : c.label));
 }
 
 const HEAD = `
@@ -29,7 +29,8 @@ const HEAD = `
 describe('ECK completion', () => {
   it('offers the remote-cluster fields under spec, without the ones already written', () => {
     const offered = labels(`${HEAD}    remo|\n    nodeSets: []\n`);
-    for (const field of ['remoteClusterServer', 'remoteClusters', 'transport', 'secureSettings', 'serviceAccountName']) assert.ok(offered.includes(field), field);
+    for (const field of ['remoteClusterServer', 'remoteClusters', 'transport', 'secureSettings', 'serviceAccountName'])
+      assert.ok(offered.includes(field), field);
     assert.ok(!offered.includes('version'));
     assert.ok(!offered.includes('nodeSets'));
   });
@@ -45,28 +46,46 @@ describe('ECK completion', () => {
   });
 
   it('follows the structure: remoteClusters items, apiKey.access, service templates', () => {
-    assert.deepEqual(labels(`${HEAD}    remoteClusters:\n      - name: west\n        |\n`).sort(), ['apiKey', 'elasticsearchRef']);
-    assert.deepEqual(labels(`${HEAD}    remoteClusters:\n      - name: west\n        apiKey:\n          access:\n            |\n`).sort(), ['replication', 'search']);
+    assert.deepEqual(labels(`${HEAD}    remoteClusters:\n      - name: west\n        |\n`).sort(), [
+      'apiKey',
+      'elasticsearchRef',
+    ]);
+    assert.deepEqual(
+      labels(`${HEAD}    remoteClusters:\n      - name: west\n        apiKey:\n          access:\n            |\n`).sort(),
+      ['replication', 'search'],
+    );
     assert.deepEqual(labels(`${HEAD}    remoteClusters:\n      - |\n`).sort(), ['apiKey', 'elasticsearchRef', 'name']);
     // `search` is one object in ECK: its fields are offered directly under it, not in a list item.
     assert.deepEqual(
-      labels(`${HEAD}    remoteClusters:\n      - name: west\n        apiKey:\n          access:\n            search:\n              |\n`).sort(),
+      labels(
+        `${HEAD}    remoteClusters:\n      - name: west\n        apiKey:\n          access:\n            search:\n              |\n`,
+      ).sort(),
       ['allow_restricted_indices', 'field_security', 'names', 'query'],
     );
-    assert.deepEqual(labels(`${HEAD}    remoteClusterServer:\n      service:\n        spec:\n          |\n`).sort(), ['ports', 'type']);
+    assert.deepEqual(labels(`${HEAD}    remoteClusterServer:\n      service:\n        spec:\n          |\n`).sort(), [
+      'ports',
+      'type',
+    ]);
     assert.deepEqual(labels(`${HEAD}    secureSettings:\n      - secretName: keys\n        |\n`), ['entries']);
   });
 
   it('completes values: booleans, service types and the names of Elasticsearch resources in the file', () => {
     assert.deepEqual(labels(`${HEAD}    remoteClusterServer:\n      enabled: |\n`), ['true', 'false']);
-    assert.deepEqual(labels(`${HEAD}    transport:\n      service:\n        spec:\n          type: |\n`), ['ClusterIP', 'NodePort', 'LoadBalancer']);
+    assert.deepEqual(labels(`${HEAD}    transport:\n      service:\n        spec:\n          type: |\n`), [
+      'ClusterIP',
+      'NodePort',
+      'LoadBalancer',
+    ]);
     const text = `${HEAD}    remoteClusters:\n      - name: west\n        elasticsearchRef:\n          name: |\n---\napiVersion: elasticsearch.k8s.elastic.co/v1\nkind: Elasticsearch\nmetadata:\n  name: west-cluster\n`;
     assert.deepEqual(labels(text), ['west-cluster']);
   });
 
   it('leaves nodeSets[].config to the elasticsearch.yml completion', () => {
     const offered = labels(`${HEAD}    nodeSets:\n      - name: default\n        config:\n          cluster.remote.|\n`);
-    assert.ok(offered.some((label) => label.startsWith('cluster.remote.')), offered.join(','));
+    assert.ok(
+      offered.some((label) => label.startsWith('cluster.remote.')),
+      offered.join(','),
+    );
     assert.ok(!offered.includes('remoteClusters'));
   });
 
@@ -108,7 +127,10 @@ describe('ECK hover', () => {
   });
 
   it('has nothing to say about fields outside the catalog', () => {
-    assert.equal(hover(`${HEAD}    nodeSets:\n      - name: default\n        coun|t: 3\n`)?.markdown.includes('Number of nodes'), true);
+    assert.equal(
+      hover(`${HEAD}    nodeSets:\n      - name: default\n        coun|t: 3\n`)?.markdown.includes('Number of nodes'),
+      true,
+    );
     assert.equal(hover(`${HEAD}    http:\n      tl|s: {}\n`), undefined);
   });
 });

@@ -81,10 +81,22 @@ describe('ECK manifest model', () => {
     const document = manifest(MULTI);
     assert.equal(document.kind, 'eck-manifest');
     const eck = document.eck!;
-    assert.deepEqual(eck.elasticsearches.map((es) => es.name?.value), ['east']);
-    assert.deepEqual(eck.secrets.map((s) => [s.name?.value, s.entries.map((e) => e.key)]), [['remote-api-keys', ['cluster.remote.west.credentials']]]);
-    assert.deepEqual(eck.services.map((s) => s.selector['elasticsearch.k8s.elastic.co/cluster-name']), ['east']);
-    assert.deepEqual(eck.operatorVersions.map((v) => v.value), ['3.2.0']);
+    assert.deepEqual(
+      eck.elasticsearches.map((es) => es.name?.value),
+      ['east'],
+    );
+    assert.deepEqual(
+      eck.secrets.map((s) => [s.name?.value, s.entries.map((e) => e.key)]),
+      [['remote-api-keys', ['cluster.remote.west.credentials']]],
+    );
+    assert.deepEqual(
+      eck.services.map((s) => s.selector['elasticsearch.k8s.elastic.co/cluster-name']),
+      ['east'],
+    );
+    assert.deepEqual(
+      eck.operatorVersions.map((v) => v.value),
+      ['3.2.0'],
+    );
 
     const es = eck.elasticsearches[0];
     assert.equal(es.crdVersion, 'v1');
@@ -95,7 +107,10 @@ describe('ECK manifest model', () => {
     assert.equal(west.name?.value, 'west');
     assert.equal(west.refNamespace?.value, 'other');
     assert.ok(west.apiKeyField && west.accessField);
-    assert.deepEqual(es.secureSettings.map((s) => s.secretName?.value), ['remote-api-keys']);
+    assert.deepEqual(
+      es.secureSettings.map((s) => s.secretName?.value),
+      ['remote-api-keys'],
+    );
     // Spans point into the file.
     assert.equal(document.text.slice(west.refName!.span.start, west.refName!.span.end), 'west');
     assert.equal(document.text.slice(es.version!.span.start, es.version!.span.end), '8.15.3');
@@ -106,12 +121,19 @@ describe('ECK manifest model', () => {
     const [masters, data] = es.nodeSets;
     assert.equal(masters.scope?.origin, 'eck-config');
     assert.equal(masters.scope?.stackVersion, '8.15.3');
-    assert.deepEqual(masters.scope?.occurrences.map((o) => o.key), ['node.roles']);
+    assert.deepEqual(
+      masters.scope?.occurrences.map((o) => o.key),
+      ['node.roles'],
+    );
     assert.equal(data.scope, undefined);
-    assert.deepEqual(data.volumes.map((v) => v.value), ['remote-ca']);
-    assert.deepEqual(data.volumeMounts.map((m) => [m.container, m.name?.value, m.mountPath?.value]), [
-      ['elasticsearch', 'remote-ca', '/usr/share/elasticsearch/config/remote-certs'],
-    ]);
+    assert.deepEqual(
+      data.volumes.map((v) => v.value),
+      ['remote-ca'],
+    );
+    assert.deepEqual(
+      data.volumeMounts.map((m) => [m.container, m.name?.value, m.mountPath?.value]),
+      [['elasticsearch', 'remote-ca', '/usr/share/elasticsearch/config/remote-certs']],
+    );
   });
 
   it('reads v1beta1 resources and partial documents such as kustomize patches', () => {
@@ -171,10 +193,18 @@ describe('ECK manifest model', () => {
 
   it('summarises other workspace files by name and key, never by secret value', () => {
     const summary = summarizeYamlText('file:///k8s/base.yaml', MULTI.replace(/^ {2}/gm, ''));
-    assert.deepEqual(summary.elasticsearches, [{ uri: 'file:///k8s/base.yaml', name: 'east', namespace: undefined, version: '8.15.3', remoteClusterServerEnabled: true }]);
-    assert.deepEqual(summary.secrets, [{ uri: 'file:///k8s/base.yaml', name: 'remote-api-keys', namespace: undefined, keys: ['cluster.remote.west.credentials'] }]);
+    assert.deepEqual(summary.elasticsearches, [
+      { uri: 'file:///k8s/base.yaml', name: 'east', namespace: undefined, version: '8.15.3', remoteClusterServerEnabled: true },
+    ]);
+    assert.deepEqual(summary.secrets, [
+      { uri: 'file:///k8s/base.yaml', name: 'remote-api-keys', namespace: undefined, keys: ['cluster.remote.west.credentials'] },
+    ]);
     assert.deepEqual(summary.operatorVersions, ['3.2.0']);
     assert.ok(!JSON.stringify(summary).includes('c29tZS1rZXk='));
-    assert.deepEqual(summarizeYamlText('file:///x/values.yaml', 'replicaCount: 2\n'), { elasticsearches: [], secrets: [], operatorVersions: [] });
+    assert.deepEqual(summarizeYamlText('file:///x/values.yaml', 'replicaCount: 2\n'), {
+      elasticsearches: [],
+      secrets: [],
+      operatorVersions: [],
+    });
   });
 });

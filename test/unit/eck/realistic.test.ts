@@ -150,7 +150,11 @@ describe('realistic multi-document manifest', () => {
       const document = manifest(text);
       const next = analyze(document).findings.find((f) => f.fixes?.some((fix) => fix.isPreferred));
       if (!next) break;
-      text = applyFix(document, next, next.fixes!.findIndex((fix) => fix.isPreferred));
+      text = applyFix(
+        document,
+        next,
+        next.fixes!.findIndex((fix) => fix.isPreferred),
+      );
     }
     const remaining = summary(eckFindings(text)).map((line) => line.replace(/^\d+:\d+ /, ''));
     // Enabling west's remote cluster server (the fix for its stray remote_cluster.port) also

@@ -6,15 +6,21 @@ import { eckFindingsOf, fixed } from './support';
 
 const es = elasticsearch;
 
-const WITH_REMOTE_SERVER = es('west', `
+const WITH_REMOTE_SERVER = es(
+  'west',
+  `
   version: 8.15.0
   remoteClusterServer:
     enabled: true
-`);
+`,
+);
 
 describe('eck-version-format', () => {
   it('flags a YAML number and a version without patch', () => {
-    assert.deepEqual(eckFindingsOf('eck-version-format', es('a', 'version: 8.15')).map((f) => f.text), ['8.15']);
+    assert.deepEqual(
+      eckFindingsOf('eck-version-format', es('a', 'version: 8.15')).map((f) => f.text),
+      ['8.15'],
+    );
     const found = eckFindingsOf('eck-version-format', es('a', 'version: "8.x"'));
     assert.equal(found.length, 1);
     assert.match(found[0].message, /major\.minor\.patch/);
@@ -29,7 +35,10 @@ describe('eck-version-format', () => {
 
 describe('eck-remote-cluster-server-version (rule 55)', () => {
   it('is an error before 8.10.0, at the enabled key', () => {
-    const found = eckFindingsOf('eck-remote-cluster-server-version', es('a', 'version: 8.9.2\nremoteClusterServer:\n  enabled: true'));
+    const found = eckFindingsOf(
+      'eck-remote-cluster-server-version',
+      es('a', 'version: 8.9.2\nremoteClusterServer:\n  enabled: true'),
+    );
     assert.equal(found.length, 1);
     assert.equal(found[0].severity, 'error');
     assert.equal(found[0].text, 'enabled');
@@ -62,14 +71,26 @@ remoteClusters:
 describe('eck-api-key-version (rules 56, 24)', () => {
   it('is an error before 8.10.0 and a warning for the 8.10 to 8.13 beta', () => {
     const old = eckFindingsOf('eck-api-key-version', es('a', `version: 8.9.0${API_KEY_ENTRY}`));
-    assert.deepEqual(old.map((f) => [f.severity, f.text]), [['error', 'apiKey']]);
+    assert.deepEqual(
+      old.map((f) => [f.severity, f.text]),
+      [['error', 'apiKey']],
+    );
     const beta = eckFindingsOf('eck-api-key-version', es('a', `version: 8.12.1${API_KEY_ENTRY}`));
-    assert.deepEqual(beta.map((f) => [f.severity, f.text]), [['warning', 'apiKey']]);
+    assert.deepEqual(
+      beta.map((f) => [f.severity, f.text]),
+      [['warning', 'apiKey']],
+    );
   });
 
   it('is silent from 8.14.0, for certificate-model entries and when the version is unknown', () => {
     assert.deepEqual(eckFindingsOf('eck-api-key-version', es('a', `version: 8.14.0${API_KEY_ENTRY}`)), []);
-    assert.deepEqual(eckFindingsOf('eck-api-key-version', es('a', 'version: 8.9.0\nremoteClusters:\n  - name: w\n    elasticsearchRef:\n      name: w')), []);
+    assert.deepEqual(
+      eckFindingsOf(
+        'eck-api-key-version',
+        es('a', 'version: 8.9.0\nremoteClusters:\n  - name: w\n    elasticsearchRef:\n      name: w'),
+      ),
+      [],
+    );
     assert.deepEqual(eckFindingsOf('eck-api-key-version', es('a', API_KEY_ENTRY)), []);
   });
 });
@@ -112,7 +133,10 @@ describe('eck-api-key-remote-without-server (rule 57)', () => {
   it('is silent when the remote enables the server (even only in a kustomize patch), when unknown, or in another namespace', () => {
     assert.deepEqual(eckFindingsOf('eck-api-key-remote-without-server', `${local}---\n${WITH_REMOTE_SERVER}`), []);
     const patch = es('west', 'remoteClusterServer:\n  enabled: true');
-    assert.deepEqual(eckFindingsOf('eck-api-key-remote-without-server', `${local}---\n${es('west', 'version: 8.15.0')}---\n${patch}`), []);
+    assert.deepEqual(
+      eckFindingsOf('eck-api-key-remote-without-server', `${local}---\n${es('west', 'version: 8.15.0')}---\n${patch}`),
+      [],
+    );
     assert.deepEqual(eckFindingsOf('eck-api-key-remote-without-server', local), []);
     const elsewhere = es('west', 'version: 8.15.0', 'other');
     const scoped = es('east', `version: 8.15.0${API_KEY_ENTRY}`, 'prod');
@@ -129,7 +153,10 @@ describe('eck-certificate-model-deprecated (rule 22)', () => {
   const cert = 'remoteClusters:\n  - name: west\n    elasticsearchRef:\n      name: west';
   it('notes the deprecated certificate model on 9.x', () => {
     const found = eckFindingsOf('eck-certificate-model-deprecated', es('a', `version: 9.0.1\n${cert}`));
-    assert.deepEqual(found.map((f) => [f.severity, f.text]), [['info', 'west']]);
+    assert.deepEqual(
+      found.map((f) => [f.severity, f.text]),
+      [['info', 'west']],
+    );
   });
   it('is silent on 8.x and for API-key entries', () => {
     assert.deepEqual(eckFindingsOf('eck-certificate-model-deprecated', es('a', `version: 8.19.0\n${cert}`)), []);
@@ -140,38 +167,75 @@ describe('eck-certificate-model-deprecated (rule 22)', () => {
 describe('eck-remote-cluster-name (rule 58)', () => {
   it('requires a non-empty name', () => {
     const missing = eckFindingsOf('eck-remote-cluster-name', es('a', 'remoteClusters:\n  - elasticsearchRef:\n      name: b'));
-    assert.deepEqual(missing.map((f) => f.text), ['elasticsearchRef']);
-    const empty = eckFindingsOf('eck-remote-cluster-name', es('a', 'remoteClusters:\n  - name: ""\n    elasticsearchRef:\n      name: b'));
-    assert.deepEqual(empty.map((f) => f.text), ['name']);
+    assert.deepEqual(
+      missing.map((f) => f.text),
+      ['elasticsearchRef'],
+    );
+    const empty = eckFindingsOf(
+      'eck-remote-cluster-name',
+      es('a', 'remoteClusters:\n  - name: ""\n    elasticsearchRef:\n      name: b'),
+    );
+    assert.deepEqual(
+      empty.map((f) => f.text),
+      ['name'],
+    );
   });
 
   it('flags the second use of a name and points back at the first', () => {
-    const found = eckFindingsOf('eck-remote-cluster-name', es('a', 'remoteClusters:\n  - name: b\n    elasticsearchRef: {name: b}\n  - name: b\n    elasticsearchRef: {name: c}'));
+    const found = eckFindingsOf(
+      'eck-remote-cluster-name',
+      es('a', 'remoteClusters:\n  - name: b\n    elasticsearchRef: {name: b}\n  - name: b\n    elasticsearchRef: {name: c}'),
+    );
     assert.equal(found.length, 1);
     assert.equal(found[0].line, 9);
     assert.equal(found[0].related?.length, 1);
   });
 
   it('rejects aliases Elasticsearch cannot parse and asks for lowercase with API keys', () => {
-    const bad = eckFindingsOf('eck-remote-cluster-name', es('a', 'remoteClusters:\n  - name: eu.west\n    elasticsearchRef: {name: b}'));
-    assert.deepEqual(bad.map((f) => [f.severity, f.text]), [['error', 'eu.west']]);
+    const bad = eckFindingsOf(
+      'eck-remote-cluster-name',
+      es('a', 'remoteClusters:\n  - name: eu.west\n    elasticsearchRef: {name: b}'),
+    );
+    assert.deepEqual(
+      bad.map((f) => [f.severity, f.text]),
+      [['error', 'eu.west']],
+    );
     const upper = eckFindingsOf('eck-remote-cluster-name', es('a', `${API_KEY_ENTRY.replace('name: west', 'name: West')}`));
-    assert.deepEqual(upper.map((f) => [f.severity, f.text]), [['warning', 'West']]);
+    assert.deepEqual(
+      upper.map((f) => [f.severity, f.text]),
+      [['warning', 'West']],
+    );
   });
 
   it('accepts distinct valid names, uppercase ones without API keys too', () => {
-    const spec = 'remoteClusters:\n  - name: west-1\n    elasticsearchRef: {name: b}\n  - name: East_2\n    elasticsearchRef: {name: c}';
+    const spec =
+      'remoteClusters:\n  - name: west-1\n    elasticsearchRef: {name: b}\n  - name: East_2\n    elasticsearchRef: {name: c}';
     assert.deepEqual(eckFindingsOf('eck-remote-cluster-name', es('a', spec)), []);
   });
 });
 
 describe('eck-remote-cluster-without-ref (rule 59)', () => {
   it('warns about entries ECK silently ignores', () => {
-    const found = eckFindingsOf('eck-remote-cluster-without-ref', es('a', 'remoteClusters:\n  - name: b\n  - name: c\n    elasticsearchRef:\n      namespace: x'));
-    assert.deepEqual(found.map((f) => [f.severity, f.text]), [['warning', 'b'], ['warning', 'elasticsearchRef']]);
+    const found = eckFindingsOf(
+      'eck-remote-cluster-without-ref',
+      es('a', 'remoteClusters:\n  - name: b\n  - name: c\n    elasticsearchRef:\n      namespace: x'),
+    );
+    assert.deepEqual(
+      found.map((f) => [f.severity, f.text]),
+      [
+        ['warning', 'b'],
+        ['warning', 'elasticsearchRef'],
+      ],
+    );
   });
   it('is silent when the reference names a resource', () => {
-    assert.deepEqual(eckFindingsOf('eck-remote-cluster-without-ref', es('a', 'remoteClusters:\n  - name: b\n    elasticsearchRef:\n      name: b')), []);
+    assert.deepEqual(
+      eckFindingsOf(
+        'eck-remote-cluster-without-ref',
+        es('a', 'remoteClusters:\n  - name: b\n    elasticsearchRef:\n      name: b'),
+      ),
+      [],
+    );
   });
 });
 
@@ -179,19 +243,38 @@ describe('eck-remote-cluster-service-name-ignored (rule 60)', () => {
   const text = es('a', 'remoteClusters:\n  - name: b\n    elasticsearchRef:\n      name: b\n      serviceName: b-custom\n');
   it('marks serviceName as unnecessary and removes it', () => {
     const found = eckFindingsOf('eck-remote-cluster-service-name-ignored', text);
-    assert.deepEqual(found.map((f) => [f.severity, f.text, f.tags]), [['info', 'serviceName', ['unnecessary']]]);
+    assert.deepEqual(
+      found.map((f) => [f.severity, f.text, f.tags]),
+      [['info', 'serviceName', ['unnecessary']]],
+    );
     assert.equal(fixed(text, 'eck-remote-cluster-service-name-ignored'), text.replace('        serviceName: b-custom\n', ''));
   });
   it('is silent without serviceName', () => {
-    assert.deepEqual(eckFindingsOf('eck-remote-cluster-service-name-ignored', es('a', 'remoteClusters:\n  - name: b\n    elasticsearchRef:\n      name: b')), []);
+    assert.deepEqual(
+      eckFindingsOf(
+        'eck-remote-cluster-service-name-ignored',
+        es('a', 'remoteClusters:\n  - name: b\n    elasticsearchRef:\n      name: b'),
+      ),
+      [],
+    );
   });
 });
 
 describe('eck-api-key-access (rule 61)', () => {
-  const entry = (apiKey: string) => es('a', `version: 8.15.0\nremoteClusters:\n  - name: b\n    elasticsearchRef:\n      name: b\n    apiKey:\n${dedent(apiKey).replace(/^/gm, '      ')}`);
+  const entry = (apiKey: string) =>
+    es(
+      'a',
+      `version: 8.15.0\nremoteClusters:\n  - name: b\n    elasticsearchRef:\n      name: b\n    apiKey:\n${dedent(apiKey).replace(/^/gm, '      ')}`,
+    );
 
   it('requires access, names in each section and both halves of field_security', () => {
-    assert.deepEqual(eckFindingsOf('eck-api-key-access', es('a', 'remoteClusters:\n  - name: b\n    elasticsearchRef: {name: b}\n    apiKey: {}')).map((f) => f.text), ['apiKey']);
+    assert.deepEqual(
+      eckFindingsOf(
+        'eck-api-key-access',
+        es('a', 'remoteClusters:\n  - name: b\n    elasticsearchRef: {name: b}\n    apiKey: {}'),
+      ).map((f) => f.text),
+      ['apiKey'],
+    );
     const found = eckFindingsOf(
       'eck-api-key-access',
       entry(`
@@ -202,16 +285,22 @@ describe('eck-api-key-access (rule 61)', () => {
           replication: {}
       `),
     );
-    assert.deepEqual(found.map((f) => [f.severity, f.text]), [
-      ['error', 'search'],
-      ['error', 'field_security'],
-      ['error', 'replication'],
-    ]);
+    assert.deepEqual(
+      found.map((f) => [f.severity, f.text]),
+      [
+        ['error', 'search'],
+        ['error', 'field_security'],
+        ['error', 'replication'],
+      ],
+    );
     assert.match(found[1].message, /add `except`/);
   });
 
   it('warns when access grants nothing', () => {
-    assert.deepEqual(eckFindingsOf('eck-api-key-access', entry('access: {}')).map((f) => [f.severity, f.text]), [['warning', 'access']]);
+    assert.deepEqual(
+      eckFindingsOf('eck-api-key-access', entry('access: {}')).map((f) => [f.severity, f.text]),
+      [['warning', 'access']],
+    );
   });
 
   it('accepts complete search and replication access written as objects, as in ECK recipes', () => {
@@ -238,7 +327,10 @@ describe('eck-api-key-access (rule 61)', () => {
             allow_restricted_indices: false
     `);
     const found = eckFindingsOf('eck-api-key-access', block);
-    assert.deepEqual(found.map((f) => [f.severity, f.text]), [['error', 'search']]);
+    assert.deepEqual(
+      found.map((f) => [f.severity, f.text]),
+      [['error', 'search']],
+    );
     assert.match(found[0].message, /one object, not a list/);
     const after = fixed(block, 'eck-api-key-access');
     assert.match(after, /search:\n {14}names: \["logs-\*"\]\n {14}allow_restricted_indices: false/);
@@ -249,7 +341,10 @@ describe('eck-api-key-access (rule 61)', () => {
     assert.deepEqual(eckFindingsOf('eck-api-key-access', fixed(flow, 'eck-api-key-access')), []);
 
     const two = eckFindingsOf('eck-api-key-access', entry('access:\n  replication:\n    - names: ["a-*"]\n    - names: ["b-*"]'));
-    assert.deepEqual(two.map((f) => [f.text, f.fixes?.length ?? 0]), [['replication', 0]]);
+    assert.deepEqual(
+      two.map((f) => [f.text, f.fixes?.length ?? 0]),
+      [['replication', 0]],
+    );
   });
 });
 
@@ -257,7 +352,10 @@ describe('eck-cross-namespace-remote (rule 70)', () => {
   const spec = 'remoteClusters:\n  - name: b\n    elasticsearchRef:\n      name: b\n      namespace: other';
   it('notes a remote in another namespace without a service account', () => {
     const found = eckFindingsOf('eck-cross-namespace-remote', es('a', spec, 'prod'));
-    assert.deepEqual(found.map((f) => [f.severity, f.text]), [['info', 'other']]);
+    assert.deepEqual(
+      found.map((f) => [f.severity, f.text]),
+      [['info', 'other']],
+    );
   });
   it('is silent in the same namespace or with serviceAccountName', () => {
     assert.deepEqual(eckFindingsOf('eck-cross-namespace-remote', es('a', spec, 'other')), []);
@@ -278,11 +376,17 @@ describe('eck-v1beta1-field', () => {
   `);
   it('warns about fields v1beta1 drops and switches apiVersion to v1', () => {
     const found = eckFindingsOf('eck-v1beta1-field', beta);
-    assert.deepEqual(found.map((f) => f.text), ['remoteClusters']);
+    assert.deepEqual(
+      found.map((f) => f.text),
+      ['remoteClusters'],
+    );
     assert.equal(fixed(beta, 'eck-v1beta1-field'), beta.replace('/v1beta1', '/v1'));
   });
   it('is silent for v1 and for v1beta1 fields', () => {
     assert.deepEqual(eckFindingsOf('eck-v1beta1-field', beta.replace('/v1beta1', '/v1')), []);
-    assert.deepEqual(eckFindingsOf('eck-v1beta1-field', beta.replace(/ {2}remoteClusters:[\s\S]*/, '  secureSettings:\n    - secretName: s\n')), []);
+    assert.deepEqual(
+      eckFindingsOf('eck-v1beta1-field', beta.replace(/ {2}remoteClusters:[\s\S]*/, '  secureSettings:\n    - secretName: s\n')),
+      [],
+    );
   });
 });

@@ -12,7 +12,9 @@ const secret = (entries: string, section = 'stringData') =>
     metadata:
       name: remote-api-keys
     ${section}:
-  `) + dedent(entries).replace(/\s+$/, '').replace(/^/gm, '  ') + '\n';
+  `) +
+  dedent(entries).replace(/\s+$/, '').replace(/^/gm, '  ') +
+  '\n';
 
 const local = elasticsearch('local', 'version: 8.15.0\nsecureSettings:\n  - secretName: remote-api-keys');
 // base64 of a made-up "id:key" pair, the shape of the `encoded` field; not a real key
@@ -22,16 +24,34 @@ describe('eck-secure-settings-credentials-key (rule 69)', () => {
   it('warns about credentials-like keys ECK does not recognise, in a Secret of the same file', () => {
     const text = `${secret(`cluster.remote.west.credential: ${ENCODED}\nremote.east.credentials: ${ENCODED}\ncluster.remote.West.credentials: ${ENCODED}`)}---\n${local}`;
     const found = eckFindingsOf('eck-secure-settings-credentials-key', text);
-    assert.deepEqual(found.map((f) => f.text), ['cluster.remote.west.credential', 'remote.east.credentials', 'cluster.remote.West.credentials']);
+    assert.deepEqual(
+      found.map((f) => f.text),
+      ['cluster.remote.west.credential', 'remote.east.credentials', 'cluster.remote.West.credentials'],
+    );
     assert.match(found[2].message, /lowercase/);
   });
 
   it('checks entries[].path and Secrets found elsewhere in the workspace, pointing at the reference', () => {
-    const viaEntries = elasticsearch('local', 'version: 8.15.0\nsecureSettings:\n  - secretName: keys\n    entries:\n      - key: west\n        path: cluster.remote.west.credential');
-    assert.deepEqual(eckFindingsOf('eck-secure-settings-credentials-key', viaEntries).map((f) => f.text), ['cluster.remote.west.credential']);
-    const workspace = { eckWorkspace: { elasticsearches: [], secrets: [{ uri: 'file:///k8s/secrets.yaml', name: 'remote-api-keys', keys: ['cluster-remote-west-credentials'] }], operatorVersions: [] } };
+    const viaEntries = elasticsearch(
+      'local',
+      'version: 8.15.0\nsecureSettings:\n  - secretName: keys\n    entries:\n      - key: west\n        path: cluster.remote.west.credential',
+    );
+    assert.deepEqual(
+      eckFindingsOf('eck-secure-settings-credentials-key', viaEntries).map((f) => f.text),
+      ['cluster.remote.west.credential'],
+    );
+    const workspace = {
+      eckWorkspace: {
+        elasticsearches: [],
+        secrets: [{ uri: 'file:///k8s/secrets.yaml', name: 'remote-api-keys', keys: ['cluster-remote-west-credentials'] }],
+        operatorVersions: [],
+      },
+    };
     const found = eckFindingsOf('eck-secure-settings-credentials-key', local, workspace);
-    assert.deepEqual(found.map((f) => f.text), ['remote-api-keys']);
+    assert.deepEqual(
+      found.map((f) => f.text),
+      ['remote-api-keys'],
+    );
     assert.match(found[0].message, /cluster-remote-west-credentials/);
   });
 
@@ -45,7 +65,13 @@ describe('eck-secret-credentials-value (rule 28)', () => {
   it('flags raw id:key pairs and ApiKey headers without ever quoting the value', () => {
     const text = `${secret('cluster.remote.a.credentials: "VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw"\ncluster.remote.b.credentials: "ApiKey abc"')}---\n${local}`;
     const found = eckFindingsOf('eck-secret-credentials-value', text);
-    assert.deepEqual(found.map((f) => [f.severity, f.text]), [['warning', 'cluster.remote.a.credentials'], ['warning', 'cluster.remote.b.credentials']]);
+    assert.deepEqual(
+      found.map((f) => [f.severity, f.text]),
+      [
+        ['warning', 'cluster.remote.a.credentials'],
+        ['warning', 'cluster.remote.b.credentials'],
+      ],
+    );
     for (const finding of eckFindings(text)) {
       assert.ok(!finding.message.includes('ui2lp2axTNmsyakw9tvNnw') && !finding.message.includes('abc'), finding.message);
     }
@@ -53,15 +79,36 @@ describe('eck-secret-credentials-value (rule 28)', () => {
 
   it('decodes `data` values and rejects ones that are not base64', () => {
     const doubleEncoded = Buffer.from(ENCODED).toString('base64');
-    assert.deepEqual(eckFindingsOf('eck-secret-credentials-value', secret(`cluster.remote.a.credentials: ${doubleEncoded}`, 'data') + '---\n' + local), []);
-    const notBase64 = eckFindingsOf('eck-secret-credentials-value', secret('cluster.remote.a.credentials: "not base64!"', 'data') + '---\n' + local);
-    assert.deepEqual(notBase64.map((f) => f.severity), ['error']);
-    const rawInData = eckFindingsOf('eck-secret-credentials-value', secret(`cluster.remote.a.credentials: ${Buffer.from('id:key').toString('base64')}`, 'data') + '---\n' + local);
-    assert.deepEqual(rawInData.map((f) => f.severity), ['warning']);
+    assert.deepEqual(
+      eckFindingsOf(
+        'eck-secret-credentials-value',
+        secret(`cluster.remote.a.credentials: ${doubleEncoded}`, 'data') + '---\n' + local,
+      ),
+      [],
+    );
+    const notBase64 = eckFindingsOf(
+      'eck-secret-credentials-value',
+      secret('cluster.remote.a.credentials: "not base64!"', 'data') + '---\n' + local,
+    );
+    assert.deepEqual(
+      notBase64.map((f) => f.severity),
+      ['error'],
+    );
+    const rawInData = eckFindingsOf(
+      'eck-secret-credentials-value',
+      secret(`cluster.remote.a.credentials: ${Buffer.from('id:key').toString('base64')}`, 'data') + '---\n' + local,
+    );
+    assert.deepEqual(
+      rawInData.map((f) => f.severity),
+      ['warning'],
+    );
   });
 
   it('accepts the encoded key in stringData', () => {
-    assert.deepEqual(eckFindingsOf('eck-secret-credentials-value', `${secret(`cluster.remote.a.credentials: ${ENCODED}`)}---\n${local}`), []);
+    assert.deepEqual(
+      eckFindingsOf('eck-secret-credentials-value', `${secret(`cluster.remote.a.credentials: ${ENCODED}`)}---\n${local}`),
+      [],
+    );
   });
 });
 
@@ -76,9 +123,20 @@ describe('keystore credential aliases of a nodeSet (for the security-model rules
   });
 
   it('is unknown while a referenced Secret cannot be found', () => {
-    const document = manifest(elasticsearch('local', 'version: 8.15.0\nsecureSettings:\n  - secretName: elsewhere\nnodeSets:\n  - name: default\n    count: 1\n    config:\n      node.roles: [master]'));
+    const document = manifest(
+      elasticsearch(
+        'local',
+        'version: 8.15.0\nsecureSettings:\n  - secretName: elsewhere\nnodeSets:\n  - name: default\n    count: 1\n    config:\n      node.roles: [master]',
+      ),
+    );
     assert.equal(eckKeystoreCredentialAliases(document, document.scopes[0], {}), undefined);
-    const workspace = { eckWorkspace: { elasticsearches: [], secrets: [{ uri: 'file:///k8s/s.yaml', name: 'elsewhere', keys: ['cluster.remote.a.credentials'] }], operatorVersions: [] } };
+    const workspace = {
+      eckWorkspace: {
+        elasticsearches: [],
+        secrets: [{ uri: 'file:///k8s/s.yaml', name: 'elsewhere', keys: ['cluster.remote.a.credentials'] }],
+        operatorVersions: [],
+      },
+    };
     assert.deepEqual(eckKeystoreCredentialAliases(document, document.scopes[0], workspace), ['a']);
   });
 });
@@ -88,13 +146,18 @@ describe('a Secret of remote cluster credentials checked on its own', () => {
 
   it('is recognised and its key names and values are checked, never quoting a value', () => {
     const raw = 'VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw';
-    const text = secret(`cluster.remote.west.credentials: ${ENCODED}\ncluster.remote.east.credential: ${ENCODED}\ncluster.remote.north.credentials: ${raw}`);
+    const text = secret(
+      `cluster.remote.west.credentials: ${ENCODED}\ncluster.remote.east.credential: ${ENCODED}\ncluster.remote.north.credentials: ${raw}`,
+    );
     assert.equal(manifest(text, uri).kind, 'eck-manifest');
     const found = eckFindings(text, {}, uri);
-    assert.deepEqual(found.map((f) => [f.line, f.ruleId, f.text]), [
-      [7, 'eck-secure-settings-credentials-key', 'cluster.remote.east.credential'],
-      [8, 'eck-secret-credentials-value', 'cluster.remote.north.credentials'],
-    ]);
+    assert.deepEqual(
+      found.map((f) => [f.line, f.ruleId, f.text]),
+      [
+        [7, 'eck-secure-settings-credentials-key', 'cluster.remote.east.credential'],
+        [8, 'eck-secret-credentials-value', 'cluster.remote.north.credentials'],
+      ],
+    );
     assert.ok(found.every((f) => !f.message.includes(raw) && !f.message.includes(ENCODED)));
   });
 

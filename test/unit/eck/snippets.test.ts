@@ -33,7 +33,10 @@ describe('ECK snippets', () => {
     const es = manifest(expanded('eck-remote-cluster-server')).eck!.elasticsearches[0];
     assert.equal(es.remoteClusterServerEnabled, true);
     assert.equal(es.remoteClusterServerService?.type?.value, 'LoadBalancer');
-    assert.deepEqual(es.remoteClusterServerService?.ports.map((p) => [p.port?.value, p.targetPort?.value]), [[9443, 9443]]);
+    assert.deepEqual(
+      es.remoteClusterServerService?.ports.map((p) => [p.port?.value, p.targetPort?.value]),
+      [[9443, 9443]],
+    );
   });
 
   it('ECK-managed remote clusters with API-key access, remote side included', () => {
@@ -46,9 +49,17 @@ describe('ECK snippets', () => {
   it('certificate and CA trust mounts', () => {
     const mounted = manifest(expanded('eck-remote-ca-mount')).eck!.elasticsearches[0];
     const [nodeSet] = mounted.nodeSets;
-    assert.deepEqual(nodeSet.volumes.map((v) => v.value), ['remote-ca']);
-    assert.deepEqual(nodeSet.volumeMounts.map((m) => m.name?.value), ['remote-ca']);
-    assert.ok(nodeSet.scope?.occurrences.some((o) => o.key === 'xpack.security.remote_cluster_client.ssl.certificate_authorities'));
+    assert.deepEqual(
+      nodeSet.volumes.map((v) => v.value),
+      ['remote-ca'],
+    );
+    assert.deepEqual(
+      nodeSet.volumeMounts.map((m) => m.name?.value),
+      ['remote-ca'],
+    );
+    assert.ok(
+      nodeSet.scope?.occurrences.some((o) => o.key === 'xpack.security.remote_cluster_client.ssl.certificate_authorities'),
+    );
     const transport = manifest(expanded('eck-transport-trust')).eck!.elasticsearches[0];
     assert.equal(transport.transportService?.type?.value, 'LoadBalancer');
   });

@@ -39,12 +39,21 @@ const HELM_ELASTICSEARCH = `
 describe('templated YAML (Helm, Jinja)', () => {
   it('reports no syntax errors for a Helm template and still checks the plain YAML around the directives', () => {
     const found = findings(HELM_ELASTICSEARCH, {}, 'file:///chart/templates/elasticsearch.yaml');
-    assert.deepEqual(found.filter((f) => f.ruleId === 'yaml-syntax'), []);
+    assert.deepEqual(
+      found.filter((f) => f.ruleId === 'yaml-syntax'),
+      [],
+    );
     // The literal lines are still read: seeds in proxy mode is a real mistake whatever the values are.
     assert.deepEqual(summary(found).filter((line) => line.includes('mode-setting-mismatch')).length, 1);
     // Nothing is said about a placeholder (the templated alias, count, version) or about if/else branches.
-    assert.ok(found.every((f) => !f.text.includes('x'.repeat(5))), summary(found).join('\n'));
-    assert.deepEqual(found.filter((f) => /duplicate/.test(f.ruleId)), []);
+    assert.ok(
+      found.every((f) => !f.text.includes('x'.repeat(5))),
+      summary(found).join('\n'),
+    );
+    assert.deepEqual(
+      found.filter((f) => /duplicate/.test(f.ruleId)),
+      [],
+    );
   });
 
   it('masks directives with text of the same length, also outside a chart folder', () => {
@@ -77,11 +86,16 @@ describe('templated YAML (Helm, Jinja)', () => {
 
   it('keeps syntax errors and duplicate-key findings in ordinary YAML', () => {
     const found = findings('cluster.remote.a.seeds: [a:9300\n', {}, 'file:///cfg/elasticsearch.yml');
-    assert.deepEqual(found.map((f) => f.ruleId), ['yaml-syntax']);
+    assert.deepEqual(
+      found.map((f) => f.ruleId),
+      ['yaml-syntax'],
+    );
   });
 
   it('reports one syntax error per position', () => {
-    const found = findings('cluster.remote.a.seeds: a:9300\n  bad: indent\n', {}, 'file:///cfg/elasticsearch.yml').filter((f) => f.ruleId === 'yaml-syntax');
+    const found = findings('cluster.remote.a.seeds: a:9300\n  bad: indent\n', {}, 'file:///cfg/elasticsearch.yml').filter(
+      (f) => f.ruleId === 'yaml-syntax',
+    );
     assert.equal(found.length, new Set(found.map((f) => f.span.start)).size);
     assert.equal(found.length, 1);
   });

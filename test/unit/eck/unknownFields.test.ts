@@ -24,7 +24,10 @@ describe('eck-unknown-field', () => {
       `,
     );
     const found = eckFindingsOf('eck-unknown-field', text);
-    assert.deepEqual(found.map((f) => [f.line, f.severity, f.text]), [[11, 'error', 'apiKey']]);
+    assert.deepEqual(
+      found.map((f) => [f.line, f.severity, f.text]),
+      [[11, 'error', 'apiKey']],
+    );
     assert.match(found[0].message, /certificate model/);
     const after = fixed(text, 'eck-unknown-field');
     assert.ok(
@@ -54,7 +57,14 @@ describe('eck-unknown-field', () => {
       `,
     );
     const found = eckFindingsOf('eck-unknown-field', text);
-    assert.deepEqual(found.map((f) => [f.line, f.text]), [[8, 'enable'], [11, 'elasticsearch_ref'], [15, 'certificateAuthority']]);
+    assert.deepEqual(
+      found.map((f) => [f.line, f.text]),
+      [
+        [8, 'enable'],
+        [11, 'elasticsearch_ref'],
+        [15, 'certificateAuthority'],
+      ],
+    );
     assert.match(found[0].message, /Did you mean `enabled`\?/);
     assert.match(found[1].message, /Did you mean `elasticsearchRef`\?/);
     assert.match(found[2].message, /Did you mean `certificateAuthorities`\?/);
@@ -117,10 +127,13 @@ describe('eck-removed-api', () => {
       elasticsearch('west', 'version: 7.2.0\nnodes:\n  - nodeCount: 1', undefined, 'elasticsearch.k8s.elastic.co/v1alpha1'),
     ].join('\n');
     const found = eckFindingsOf('eck-removed-api', text);
-    assert.deepEqual(found.map((f) => [f.line, f.severity, f.text]), [
-      [2, 'error', 'RemoteCluster'],
-      [10, 'error', 'elasticsearch.k8s.elastic.co/v1alpha1'],
-    ]);
+    assert.deepEqual(
+      found.map((f) => [f.line, f.severity, f.text]),
+      [
+        [2, 'error', 'RemoteCluster'],
+        [10, 'error', 'elasticsearch.k8s.elastic.co/v1alpha1'],
+      ],
+    );
     assert.deepEqual(eckFindingsOf('eck-removed-api', elasticsearch('west', 'version: 8.15.0')), []);
   });
 });

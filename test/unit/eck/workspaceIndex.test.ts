@@ -13,7 +13,10 @@ const root = mkdtempSync(join(tmpdir(), 'eck-index-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
 const WEST = elasticsearch('west', 'version: 8.15.0');
-const HUB = elasticsearch('hub', 'version: 8.15.0\nremoteClusters:\n  - name: west\n    elasticsearchRef:\n      name: west\n    apiKey:\n      access:\n        search:\n          names: ["*"]');
+const HUB = elasticsearch(
+  'hub',
+  'version: 8.15.0\nremoteClusters:\n  - name: west\n    elasticsearchRef:\n      name: west\n    apiKey:\n      access:\n        search:\n          names: ["*"]',
+);
 
 function write(relative: string, text: string): string {
   const path = join(root, relative);
@@ -32,7 +35,10 @@ describe('workspace index (language server)', () => {
     const index = new EckWorkspaceIndex((uri) => changes.push(uri));
     await index.scan([pathToFileURL(root).href]);
 
-    assert.deepEqual(index.summaryExcluding(hubUri).elasticsearches.map((es) => es.name), ['west']);
+    assert.deepEqual(
+      index.summaryExcluding(hubUri).elasticsearches.map((es) => es.name),
+      ['west'],
+    );
     assert.ok(changes.includes(westUri));
 
     const hub = parseConfigDocument({ uri: hubUri, text: HUB });
@@ -46,11 +52,20 @@ describe('workspace index (language server)', () => {
     await index.scan([pathToFileURL(join(root, 'live')).href]);
     const enabledText = elasticsearch('west', 'version: 8.15.0\nremoteClusterServer:\n  enabled: true');
     index.updateFromDocument(parseConfigDocument({ uri: westUri, text: enabledText }));
-    assert.deepEqual(index.summaryExcluding('file:///elsewhere.yaml').elasticsearches.map((es) => es.remoteClusterServerEnabled), [true]);
+    assert.deepEqual(
+      index.summaryExcluding('file:///elsewhere.yaml').elasticsearches.map((es) => es.remoteClusterServerEnabled),
+      [true],
+    );
     await index.changedOnDisk(westUri); // ignored while open
-    assert.deepEqual(index.summaryExcluding('file:///elsewhere.yaml').elasticsearches.map((es) => es.remoteClusterServerEnabled), [true]);
+    assert.deepEqual(
+      index.summaryExcluding('file:///elsewhere.yaml').elasticsearches.map((es) => es.remoteClusterServerEnabled),
+      [true],
+    );
     await index.closed(westUri);
-    assert.deepEqual(index.summaryExcluding('file:///elsewhere.yaml').elasticsearches.map((es) => es.remoteClusterServerEnabled), [false]);
+    assert.deepEqual(
+      index.summaryExcluding('file:///elsewhere.yaml').elasticsearches.map((es) => es.remoteClusterServerEnabled),
+      [false],
+    );
     index.deleted(westUri);
     assert.deepEqual(index.summaryExcluding('file:///elsewhere.yaml').elasticsearches, []);
   });

@@ -49,7 +49,12 @@ describe('emulator behaviour', () => {
   });
 
   test('a status fault can carry a custom body and headers', async () => {
-    emulator.faults.status(429, { path: '/' }, { error: { type: 'es_rejected_execution_exception', reason: 'queue full' }, status: 429 }, { 'retry-after': '3' });
+    emulator.faults.status(
+      429,
+      { path: '/' },
+      { error: { type: 'es_rejected_execution_exception', reason: 'queue full' }, status: 429 },
+      { 'retry-after': '3' },
+    );
     const error = await apiErrorOf(new ElasticsearchClient(raw).info());
     assert.equal(error.kind, 'rate-limited');
     assert.equal(error.details.retryAfterSeconds, 3);
@@ -85,14 +90,20 @@ describe('emulator behaviour', () => {
   test('invalidating needs a selector; a cross-cluster key without manage_security is skipped and reported (200, error_details)', async () => {
     const missing = await apiErrorOf(new ElasticsearchClient(raw).invalidateApiKeys({}));
     assert.match(missing.message, /must be specified if \[owner\] flag is false/);
-    const key = await new ElasticsearchClient(raw).createCrossClusterApiKey({ name: 'k', access: { replication: [{ names: ['x'] }] } });
+    const key = await new ElasticsearchClient(raw).createCrossClusterApiKey({
+      name: 'k',
+      access: { replication: [{ names: ['x'] }] },
+    });
     const keyAdmin = esHttp(emulator.url, { auth: { type: 'basic', username: 'keyadmin', password: 'keyadmin-pw' } });
     try {
       // As Elasticsearch's ApiKeyService answers (api-contract-audit finding 6): not a 403 for the whole request.
       const skipped = await new ElasticsearchClient(keyAdmin).invalidateApiKeys({ ids: [key.id] });
       assert.deepEqual(skipped.invalidated_api_keys, []);
       assert.equal(skipped.error_count, 1);
-      assert.match(String(skipped.error_details?.[0].reason), /Cannot invalidate cross-cluster API key \[.+\]\. This requires \[manage_security\]/);
+      assert.match(
+        String(skipped.error_details?.[0].reason),
+        /Cannot invalidate cross-cluster API key \[.+\]\. This requires \[manage_security\]/,
+      );
     } finally {
       await keyAdmin.close();
     }
@@ -106,11 +117,26 @@ describe('emulator behaviour', () => {
   });
 
   test('a deployment update with a stale version is a 409 conflict', async () => {
-    const cloud = new HttpClient({ service: 'cloud', baseUrl: emulator.cloudUrl as string, auth: { type: 'apiKey', apiKey: 'k' } });
+    const cloud = new HttpClient({
+      service: 'cloud',
+      baseUrl: emulator.cloudUrl as string,
+      auth: { type: 'apiKey', apiKey: 'k' },
+    });
     try {
-      const error = await apiErrorOf(cloud.request({ method: 'PUT', path: '/api/v1/deployments/d1', query: { version: 99 }, body: { prune_orphans: false } }));
+      const error = await apiErrorOf(
+        cloud.request({ method: 'PUT', path: '/api/v1/deployments/d1', query: { version: 99 }, body: { prune_orphans: false } }),
+      );
       assert.equal(error.kind, 'conflict');
-      const missingPlan = await apiErrorOf(cloud.request({ method: 'PUT', path: '/api/v1/deployments/d1', body: { prune_orphans: false, resources: { elasticsearch: [{ ref_id: 'main-elasticsearch', region: emulator.state.cloud.region }] } } }));
+      const missingPlan = await apiErrorOf(
+        cloud.request({
+          method: 'PUT',
+          path: '/api/v1/deployments/d1',
+          body: {
+            prune_orphans: false,
+            resources: { elasticsearch: [{ ref_id: 'main-elasticsearch', region: emulator.state.cloud.region }] },
+          },
+        }),
+      );
       assert.match(missingPlan.message, /plan\] is required/);
     } finally {
       await cloud.close();

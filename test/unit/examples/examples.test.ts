@@ -69,7 +69,9 @@ function filesOf(scenario: string): string[] {
 
 describe('examples/', () => {
   it('has every scenario folder, and the checker recognises each of its files as the intended kind', () => {
-    const scenarios = readdirSync(EXAMPLES, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const scenarios = readdirSync(EXAMPLES, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     assert.deepEqual(scenarios.sort(), Object.keys(EXPECTED_FILES).sort());
 
     const result = checkPaths([EXAMPLES]);
@@ -116,14 +118,22 @@ describe('examples/', () => {
         parseConfigDocument({ uri: join(EXAMPLES, scenario, name), text: readFileSync(join(EXAMPLES, scenario, name), 'utf8') }),
       );
       const connectedAliases = new Set(
-        documents.flatMap((d) => d.scopes.filter((s) => s.origin === 'cluster-settings').flatMap((s) => s.occurrences.map((o) => resolveKey(o.key).alias))),
+        documents.flatMap((d) =>
+          d.scopes
+            .filter((s) => s.origin === 'cluster-settings')
+            .flatMap((s) => s.occurrences.map((o) => resolveKey(o.key).alias)),
+        ),
       );
       for (const body of documents.flatMap((d) => d.bodies ?? []).filter((b) => b.kind === 'cloud-keystore')) {
         for (const entry of keystoreEntries(body)) {
           keystoreEntriesSeen++;
           const alias = /^cluster\.remote\.([^.]+)\.credentials$/.exec(entry.name)?.[1];
           assert.ok(alias && connectedAliases.has(alias), `${scenario}: ${entry.name} has no matching _cluster/settings alias`);
-          assert.equal(Buffer.from(String(entry.value?.value), 'base64').toString('utf8'), PLACEHOLDER_KEY, `${scenario}: ${entry.name}`);
+          assert.equal(
+            Buffer.from(String(entry.value?.value), 'base64').toString('utf8'),
+            PLACEHOLDER_KEY,
+            `${scenario}: ${entry.name}`,
+          );
         }
       }
     }
@@ -134,7 +144,8 @@ describe('examples/', () => {
     const readme = readFileSync(join(EXAMPLES, 'README.md'), 'utf8');
     for (const [scenario, files] of Object.entries(EXPECTED_FILES)) {
       assert.ok(readme.includes(`\`${scenario}/\``), `README has no section for ${scenario}`);
-      for (const name of Object.keys(files)) assert.ok(readme.includes(`\`${name}\``), `README does not mention ${scenario}/${name}`);
+      for (const name of Object.keys(files))
+        assert.ok(readme.includes(`\`${name}\``), `README does not mention ${scenario}/${name}`);
     }
   });
 });

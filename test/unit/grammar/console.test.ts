@@ -74,10 +74,17 @@ describe('Console TextMate grammar', () => {
 
   it('scopes the request line: method, path and query string', () => {
     const line = lines()[1];
-    assert.deepEqual(scopesOf(line, 'PUT'), [SCOPE, 'meta.request-line.elasticsearch-console', 'keyword.other.http-method.elasticsearch-console']);
+    assert.deepEqual(scopesOf(line, 'PUT'), [
+      SCOPE,
+      'meta.request-line.elasticsearch-console',
+      'keyword.other.http-method.elasticsearch-console',
+    ]);
     assert.ok(scopesOf(line, '/_cluster/settings').includes('string.unquoted.path.elasticsearch-console'));
     assert.ok(scopesOf(line, 'flat_settings').includes('variable.parameter.query.elasticsearch-console'));
-    assert.ok(scopesOf(lines()[13], 'get').includes('keyword.other.http-method.elasticsearch-console'), 'methods are case-insensitive');
+    assert.ok(
+      scopesOf(lines()[13], 'get').includes('keyword.other.http-method.elasticsearch-console'),
+      'methods are case-insensitive',
+    );
   });
 
   it('scopes JSON bodies: keys, strings, numbers and constants inside nested objects', () => {
@@ -89,7 +96,10 @@ describe('Console TextMate grammar', () => {
     assert.ok(scopesOf(body[4], 'true').includes('constant.language.elasticsearch-console'));
     assert.ok(scopesOf(body[5], '3').includes('constant.numeric.elasticsearch-console'));
     assert.ok(scopesOf(body[6], 'null').includes('constant.language.elasticsearch-console'));
-    assert.ok(!body[8].some((t) => t.scopes.includes('meta.structure.dictionary.elasticsearch-console') && t.text !== '}'), 'the body ends at its brace');
+    assert.ok(
+      !body[8].some((t) => t.scopes.includes('meta.structure.dictionary.elasticsearch-console') && t.text !== '}'),
+      'the body ends at its brace',
+    );
   });
 
   it('keeps request-looking text inside triple-quoted strings as string content', () => {

@@ -6,7 +6,8 @@ import { applyFix } from '../helpers';
 import { consoleDoc, jsonDoc, ruleFindings } from './support';
 
 // Named by the convention, so even a body whose access is still empty is read as an API key.
-const key = (access: string, extra = '') => jsonDoc(`{ "name": "k", "access": ${access}${extra} }`, 'file:///requests/ccs.cross-cluster-api-key.json');
+const key = (access: string, extra = '') =>
+  jsonDoc(`{ "name": "k", "access": ${access}${extra} }`, 'file:///requests/ccs.cross-cluster-api-key.json');
 
 describe('rule api-key-empty-access', () => {
   it('flags access without a non-empty search or replication list', () => {
@@ -31,12 +32,21 @@ describe('rule api-key-replication-dls-fls', () => {
       'api-key-replication-dls-fls',
       key('{ "replication": [ { "names": ["a"], "query": { "match_all": {} }, "field_security": { "grant": ["*"] } } ] }'),
     );
-    assert.deepEqual(findings.map((f) => f.text), ['"query"', '"field_security"']);
+    assert.deepEqual(
+      findings.map((f) => f.text),
+      ['"query"', '"field_security"'],
+    );
     assert.ok(findings.every((f) => f.severity === 'error'));
   });
 
   it('allows them on search entries', () => {
-    assert.deepEqual(ruleFindings('api-key-replication-dls-fls', key('{ "search": [ { "names": ["a"], "query": "{}", "field_security": { "grant": ["*"] } } ] }')), []);
+    assert.deepEqual(
+      ruleFindings(
+        'api-key-replication-dls-fls',
+        key('{ "search": [ { "names": ["a"], "query": "{}", "field_security": { "grant": ["*"] } } ] }'),
+      ),
+      [],
+    );
   });
 });
 
@@ -46,25 +56,43 @@ describe('rule api-key-index-alias-prefix', () => {
     const [finding] = ruleFindings('api-key-index-alias-prefix', document);
     assert.equal(finding.severity, 'warning');
     assert.equal(finding.text, '"west:logs-*"');
-    const fixed = applyFix(document, analyze(document).findings.find((f) => f.ruleId === 'api-key-index-alias-prefix')!);
+    const fixed = applyFix(
+      document,
+      analyze(document).findings.find((f) => f.ruleId === 'api-key-index-alias-prefix')!,
+    );
     assert.match(fixed, /"names": \["logs-\*", "metrics-\*"\]/);
   });
 
   it('accepts plain names and patterns', () => {
-    assert.deepEqual(ruleFindings('api-key-index-alias-prefix', key('{ "search": [ { "names": "logs-*" } ], "replication": [ { "names": [".ds-x"] } ] }')), []);
+    assert.deepEqual(
+      ruleFindings(
+        'api-key-index-alias-prefix',
+        key('{ "search": [ { "names": "logs-*" } ], "replication": [ { "names": [".ds-x"] } ] }'),
+      ),
+      [],
+    );
   });
 });
 
 describe('rule api-key-certificate-identity-regex', () => {
   it('flags a pattern both regex dialects refuse as an error', () => {
-    const [finding] = ruleFindings('api-key-certificate-identity-regex', key('{ "search": [ { "names": ["a"] } ] }', ', "certificate_identity": "CN=(node.*"'));
+    const [finding] = ruleFindings(
+      'api-key-certificate-identity-regex',
+      key('{ "search": [ { "names": ["a"] } ] }', ', "certificate_identity": "CN=(node.*"'),
+    );
     assert.equal(finding.severity, 'error');
     assert.equal(finding.text, '"CN=(node.*"');
     assert.match(finding.message, /Unterminated group/);
   });
 
   it('accepts Java-only syntax that JavaScript lacks', () => {
-    for (const pattern of ['CN=.*\\\\.node\\\\..*', '(?i)cn=node-\\\\d++', '\\\\QCN=a.b\\\\E.*', '(?>CN=x)\\\\z', 'CN=[a-z]{1,32}\\\\.cluster\\\\..*']) {
+    for (const pattern of [
+      'CN=.*\\\\.node\\\\..*',
+      '(?i)cn=node-\\\\d++',
+      '\\\\QCN=a.b\\\\E.*',
+      '(?>CN=x)\\\\z',
+      'CN=[a-z]{1,32}\\\\.cluster\\\\..*',
+    ]) {
       const document = key('{ "search": [ { "names": ["a"] } ] }', `, "certificate_identity": "${pattern}"`);
       assert.deepEqual(ruleFindings('api-key-certificate-identity-regex', document), [], pattern);
     }

@@ -10,7 +10,10 @@ const keystore = (secrets: string) => jsonDoc(`{ "secrets": { ${secrets} } }`);
 describe('rule cloud-remote-clusters-deprecated', () => {
   it('points at the request path in Console files and at resources in JSON files', () => {
     const body = '{ "resources": [ { "deployment_id": "d", "elasticsearch_ref_id": "main-elasticsearch", "alias": "west" } ] }';
-    const [inConsole] = ruleFindings('cloud-remote-clusters-deprecated', consoleDoc(`PUT /api/v1/deployments/abc/elasticsearch/main-elasticsearch/remote-clusters\n${body}\n`));
+    const [inConsole] = ruleFindings(
+      'cloud-remote-clusters-deprecated',
+      consoleDoc(`PUT /api/v1/deployments/abc/elasticsearch/main-elasticsearch/remote-clusters\n${body}\n`),
+    );
     assert.equal(inConsole.severity, 'info');
     assert.equal(inConsole.text, '/api/v1/deployments/abc/elasticsearch/main-elasticsearch/remote-clusters');
     const [inJson] = ruleFindings('cloud-remote-clusters-deprecated', jsonDoc(body));
@@ -18,7 +21,10 @@ describe('rule cloud-remote-clusters-deprecated', () => {
   });
 
   it('does not fire for other Cloud payloads', () => {
-    assert.deepEqual(ruleFindings('cloud-remote-clusters-deprecated', keystore(`"cluster.remote.west.credentials": { "value": "${ENCODED}" }`)), []);
+    assert.deepEqual(
+      ruleFindings('cloud-remote-clusters-deprecated', keystore(`"cluster.remote.west.credentials": { "value": "${ENCODED}" }`)),
+      [],
+    );
   });
 });
 
@@ -44,11 +50,20 @@ describe('rule keystore-credentials-name', () => {
     const document = keystore(`"cluster.remote.West.credentials": { "value": "${ENCODED}" }`);
     const [finding] = ruleFindings('keystore-credentials-name', document);
     assert.equal(finding.severity, 'warning');
-    assert.match(applyFix(document, analyze(document).findings.find((f) => f.ruleId === 'keystore-credentials-name')!), /"cluster\.remote\.west\.credentials"/);
+    assert.match(
+      applyFix(
+        document,
+        analyze(document).findings.find((f) => f.ruleId === 'keystore-credentials-name')!,
+      ),
+      /"cluster\.remote\.west\.credentials"/,
+    );
   });
 
   it('suggests the right suffix and spots misplaced settings', () => {
-    const [typo] = ruleFindings('keystore-credentials-name', keystore(`"cluster.remote.west.credential": { "value": "${ENCODED}" }`));
+    const [typo] = ruleFindings(
+      'keystore-credentials-name',
+      keystore(`"cluster.remote.west.credential": { "value": "${ENCODED}" }`),
+    );
     assert.match(typo.message, /Did you mean `cluster\.remote\.west\.credentials`\?/);
     const [regular] = ruleFindings('keystore-credentials-name', keystore('"cluster.remote.west.seeds": { "value": "h:9300" }'));
     assert.match(regular.message, /regular cluster setting/);
@@ -78,12 +93,17 @@ describe('rule keystore-credentials-value', () => {
       const [finding] = ruleFindings('keystore-credentials-value', keystore(`"cluster.remote.west.credentials": ${entry}`));
       assert.equal(finding?.severity, 'warning', entry);
       assert.match(finding.message, message);
-      assert.ok(!finding.message.includes('ui2lp2axTNmsyakw9tvNnw') && !finding.message.includes(ENCODED), 'never echoes the secret');
+      assert.ok(
+        !finding.message.includes('ui2lp2axTNmsyakw9tvNnw') && !finding.message.includes(ENCODED),
+        'never echoes the secret',
+      );
     }
   });
 
   it('accepts an encoded key, removals and other settings', () => {
-    const document = keystore(`"cluster.remote.west.credentials": { "value": "${ENCODED}", "as_file": false }, "cluster.remote.east.credentials": null, "gcs.client.default.credentials_file": { "value": { "type": "service_account" }, "as_file": true }`);
+    const document = keystore(
+      `"cluster.remote.west.credentials": { "value": "${ENCODED}", "as_file": false }, "cluster.remote.east.credentials": null, "gcs.client.default.credentials_file": { "value": { "type": "service_account" }, "as_file": true }`,
+    );
     assert.deepEqual(ruleFindings('keystore-credentials-value', document), []);
   });
 });
@@ -111,6 +131,9 @@ describe('rule keystore-credentials-alias-unused', () => {
       { "persistent": { "cluster": { "remote": { "west": { "mode": "proxy", "proxy_address": "w:9443" } } } } }
     `);
     assert.deepEqual(ruleFindings('keystore-credentials-alias-unused', matching), []);
-    assert.deepEqual(ruleFindings('keystore-credentials-alias-unused', keystore(`"cluster.remote.wset.credentials": { "value": "${ENCODED}" }`)), []);
+    assert.deepEqual(
+      ruleFindings('keystore-credentials-alias-unused', keystore(`"cluster.remote.wset.credentials": { "value": "${ENCODED}" }`)),
+      [],
+    );
   });
 });

@@ -49,14 +49,17 @@ describe('package.json contributions for JSON bodies and Console files', () => {
     assert.ok(pkg.activationEvents.includes(`onLanguage:${CONSOLE_LANGUAGE_ID}`));
     const configuration = readRepoJson(language.configuration) as { comments: { lineComment: string }; brackets: string[][] };
     assert.equal(configuration.comments.lineComment, '#');
-    assert.deepEqual(configuration.brackets, [['{', '}'], ['[', ']']]);
+    assert.deepEqual(configuration.brackets, [
+      ['{', '}'],
+      ['[', ']'],
+    ]);
   });
 });
 
 /** Expands a VS Code snippet with its default values: `${1:x}` → x, `${1|a,b|}` → a, `$1` → ''. */
 function expandSnippet(body: string): string {
   let text = body.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1');
-  for (let previous = ''; previous !== text; ) {
+  for (let previous = ''; previous !== text;) {
     previous = text;
     text = text.replace(/\$\{\d+:((?:[^{}$\\]|\\.)*)\}/g, '$1');
   }
@@ -89,7 +92,10 @@ describe('snippets', () => {
     ['snippets/console-remote-clusters.code-snippets', 'file:///snippets/requests.es'],
   ]) {
     it(`${file}: every body expands to a recognised, error-free request`, () => {
-      assert.ok(pkg.contributes.snippets.some((s) => `./${file}` === s.path), 'declared in package.json');
+      assert.ok(
+        pkg.contributes.snippets.some((s) => `./${file}` === s.path),
+        'declared in package.json',
+      );
       const snippets = readRepoJson(file) as Record<string, { prefix: string; body: string[] }>;
       for (const [name, kind] of Object.entries(SNIPPET_KINDS)) {
         const snippet = snippets[name];
@@ -98,8 +104,14 @@ describe('snippets', () => {
         const document = parseConfigDocument({ uri, text: expandSnippet(snippet.body.join('\n')) });
         const bodyKind = document.kind === 'console' ? document.bodies?.[0]?.kind : document.kind;
         assert.equal(bodyKind, kind, `${name} is a ${kind} body`);
-        const errors = analyze(document, { stackVersion: '9.3.0' }).findings.filter((f) => f.severity === 'error' && !PLACEHOLDER_ERRORS.has(f.ruleId));
-        assert.deepEqual(errors.map((f) => `${f.ruleId}: ${f.message}`), [], name);
+        const errors = analyze(document, { stackVersion: '9.3.0' }).findings.filter(
+          (f) => f.severity === 'error' && !PLACEHOLDER_ERRORS.has(f.ruleId),
+        );
+        assert.deepEqual(
+          errors.map((f) => `${f.ruleId}: ${f.message}`),
+          [],
+          name,
+        );
       }
     });
   }

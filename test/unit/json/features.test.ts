@@ -15,7 +15,10 @@ describe('completion in JSON bodies', () => {
   it('offers enum values with their descriptions', () => {
     const document = jsonDoc('{ "remote_cluster": [ { "clusters": ["*"], "privileges": [""] } ] }');
     const candidates = completeAt(document, offsetOf(document, '[""]', 2));
-    assert.deepEqual(candidates.map((c) => c.label), ['"monitor_enrich"', '"monitor_stats"']);
+    assert.deepEqual(
+      candidates.map((c) => c.label),
+      ['"monitor_enrich"', '"monitor_stats"'],
+    );
     assert.match(candidates[0].documentation ?? '', /enrich policies/);
     assert.equal(candidates[0].kind, 'value');
   });
@@ -52,10 +55,16 @@ describe('completion in JSON bodies', () => {
       { "secrets": { "" } }
     `);
     const clusters = completeAt(document, offsetOf(document, '[""]', 2));
-    assert.deepEqual(clusters.map((c) => c.label), ['east', 'west']);
+    assert.deepEqual(
+      clusters.map((c) => c.label),
+      ['east', 'west'],
+    );
     assert.equal(clusters[0].insertText, '"east"');
     const secrets = completeAt(document, offsetOf(document, '{ "" }', 3));
-    assert.deepEqual(secrets.map((c) => c.label), ['cluster.remote.east.credentials', 'cluster.remote.west.credentials']);
+    assert.deepEqual(
+      secrets.map((c) => c.label),
+      ['cluster.remote.east.credentials', 'cluster.remote.west.credentials'],
+    );
     assert.match(secrets[1].insertText, /^"cluster\.remote\.west\.credentials": \{ "value": /);
   });
 });
@@ -64,17 +73,23 @@ describe('completion on Console request lines', () => {
   it('offers HTTP methods at the start of a line and known API paths after a method', () => {
     const document = consoleDoc('PU\nPUT _sec\nPATCH /api\n');
     const methods = completeAt(document, 2);
-    assert.deepEqual(methods.map((c) => c.label), ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH']);
+    assert.deepEqual(
+      methods.map((c) => c.label),
+      ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH'],
+    );
     assert.deepEqual(methods[2].replaceSpan, { start: 0, end: 2 });
     const paths = completeAt(document, offsetOf(document, '_sec', 4));
     // Every path that takes PUT; VS Code filters them by what was typed.
-    assert.deepEqual(paths.map((c) => c.label), [
-      '_cluster/settings',
-      '_security/cross_cluster/api_key/<id>',
-      '_security/role/<name>',
-      'api/v1/deployments/<id>',
-      'api/v1/deployments/<id>/elasticsearch/<ref_id>/remote-clusters',
-    ]);
+    assert.deepEqual(
+      paths.map((c) => c.label),
+      [
+        '_cluster/settings',
+        '_security/cross_cluster/api_key/<id>',
+        '_security/role/<name>',
+        'api/v1/deployments/<id>',
+        'api/v1/deployments/<id>/elasticsearch/<ref_id>/remote-clusters',
+      ],
+    );
     assert.deepEqual(document.text.slice(paths[0].replaceSpan.start, paths[0].replaceSpan.end), '_sec');
     assert.equal(paths[1].insertText, '_security/cross_cluster/api_key/${1:id}');
     const cloud = completeAt(document, offsetOf(document, '/api', 4)).map((c) => c.label);
@@ -95,7 +110,9 @@ describe('hover in JSON bodies', () => {
   });
 
   it('shows what a PEM certificate holds', () => {
-    const document = jsonDoc(`{ "trust": { "direct": [ { "name": "x", "scope_id": "abc", "trust_all": true, "certificates": [ { "pem": ${pemJson(fixture('remote-ca.pem'))} } ] } ] } }`);
+    const document = jsonDoc(
+      `{ "trust": { "direct": [ { "name": "x", "scope_id": "abc", "trust_all": true, "certificates": [ { "pem": ${pemJson(fixture('remote-ca.pem'))} } ] } ] } }`,
+    );
     const hover = hoverAt(document, offsetOf(document, '-----BEGIN', 3));
     assert.match(hover?.markdown ?? '', /Subject \| `CN=Remote Cluster Test CA`/);
     assert.match(hover!.markdown, /\| CA \| yes/);
@@ -103,7 +120,9 @@ describe('hover in JSON bodies', () => {
 
   it('tells a deployment ID apart from a cluster ID in an allowlist', () => {
     const id = 'fedcba9876543210fedcba9876543210';
-    const document = consoleDoc(`PUT /api/v1/deployments/${id}\n{ "trust": { "accounts": [ { "account_id": "1", "trust_all": false, "trust_allowlist": ["${id}"] } ] } }\n`);
+    const document = consoleDoc(
+      `PUT /api/v1/deployments/${id}\n{ "trust": { "accounts": [ { "account_id": "1", "trust_all": false, "trust_allowlist": ["${id}"] } ] } }\n`,
+    );
     const hover = hoverAt(document, offsetOf(document, `"${id}"`, 3));
     assert.match(hover?.markdown ?? '', /is a deployment ID/);
   });
@@ -120,7 +139,9 @@ describe('hover in JSON bodies', () => {
   });
 
   it('explains Console request lines and keeps settings hover inside `_cluster/settings` bodies', () => {
-    const document = consoleDoc('POST /_security/cross_cluster/api_key\n{ "name": "k" }\nPUT _cluster/settings\n{ "persistent": { "cluster.remote.west.server_name": "w.example.com" } }\n');
+    const document = consoleDoc(
+      'POST /_security/cross_cluster/api_key\n{ "name": "k" }\nPUT _cluster/settings\n{ "persistent": { "cluster.remote.west.server_name": "w.example.com" } }\n',
+    );
     assert.match(hoverAt(document, offsetOf(document, 'cross_cluster'))?.markdown ?? '', /Create a cross-cluster API key/);
     assert.match(hoverAt(document, offsetOf(document, 'server_name', 2))?.markdown ?? '', /SNI/);
     assert.match(hoverAt(document, offsetOf(document, '"persistent"', 2))?.markdown ?? '', /survive a full cluster restart/);

@@ -7,8 +7,14 @@ describe('JSON the targets reject (trailing commas) or may reject (comments in C
   it('finds trailing commas and comments, and nothing in strings', () => {
     const text = '{"a": [1, 2,], /* note */ "b": "x,}", // end\n "c": {"d": 1,},}';
     const found = findLeniencies(text);
-    assert.deepEqual(found.trailingCommas.map((s) => text.slice(s.start - 1, s.end + 1)), ['2,]', '1,}', '},}']);
-    assert.deepEqual(found.comments.map((s) => text.slice(s.start, s.end)), ['/* note */', '// end']);
+    assert.deepEqual(
+      found.trailingCommas.map((s) => text.slice(s.start - 1, s.end + 1)),
+      ['2,]', '1,}', '},}'],
+    );
+    assert.deepEqual(
+      found.comments.map((s) => text.slice(s.start, s.end)),
+      ['/* note */', '// end'],
+    );
   });
 
   it('reports a trailing comma in a _cluster/settings body as an error, with a fix', () => {
@@ -20,20 +26,29 @@ describe('JSON the targets reject (trailing commas) or may reject (comments in C
       }
     `);
     const found = ruleFindings('json-trailing-comma', document);
-    assert.deepEqual(found.map((f) => [f.line, f.severity, f.text]), [[3, 'error', ',']]);
+    assert.deepEqual(
+      found.map((f) => [f.line, f.severity, f.text]),
+      [[3, 'error', ',']],
+    );
     assert.match(found[0].message, /Elasticsearch rejects/);
     assert.deepEqual(found[0].fixes?.[0].edits, [{ span: found[0].span, newText: '' }]);
   });
 
   it('reports a trailing comma in a Cloud trust body and a Console request body', () => {
-    const trust = jsonDoc(`
+    const trust = jsonDoc(
+      `
       {
         "trust": {
           "accounts": [{ "account_id": "123456789", "trust_all": true },]
         }
       }
-    `, 'file:///deploy/payload.trust.json');
-    assert.deepEqual(ruleFindings('json-trailing-comma', trust).map((f) => [f.line, f.text]), [[3, ',']]);
+    `,
+      'file:///deploy/payload.trust.json',
+    );
+    assert.deepEqual(
+      ruleFindings('json-trailing-comma', trust).map((f) => [f.line, f.text]),
+      [[3, ',']],
+    );
     assert.match(ruleFindings('json-trailing-comma', trust)[0].message, /Cloud API rejects/);
     const console = consoleDoc(`
       PUT _cluster/settings
@@ -41,15 +56,24 @@ describe('JSON the targets reject (trailing commas) or may reject (comments in C
         "persistent": { "cluster.remote.west.mode": "proxy", }
       }
     `);
-    assert.deepEqual(ruleFindings('json-trailing-comma', console).map((f) => f.line), [3]);
+    assert.deepEqual(
+      ruleFindings('json-trailing-comma', console).map((f) => f.line),
+      [3],
+    );
   });
 
   it('accepts comments in Elasticsearch bodies (Jackson ALLOW_COMMENTS) and warns in Cloud bodies', () => {
     const settings = jsonDoc('{\n  // the west data centre\n  "persistent": { "cluster.remote.west.seeds": ["w:9300"] }\n}');
     assert.deepEqual(ruleFindings('json-comment-cloud', settings), []);
     assert.deepEqual(ruleFindings('json-trailing-comma', settings), []);
-    const trust = jsonDoc('{\n  /* partner */\n  "trust": { "accounts": [{ "account_id": "1", "trust_all": true }] }\n}', 'file:///deploy/payload.trust.json');
-    assert.deepEqual(ruleFindings('json-comment-cloud', trust).map((f) => [f.line, f.severity]), [[2, 'warning']]);
+    const trust = jsonDoc(
+      '{\n  /* partner */\n  "trust": { "accounts": [{ "account_id": "1", "trust_all": true }] }\n}',
+      'file:///deploy/payload.trust.json',
+    );
+    assert.deepEqual(
+      ruleFindings('json-comment-cloud', trust).map((f) => [f.line, f.severity]),
+      [[2, 'warning']],
+    );
   });
 
   it('leaves JSON editor documents to VS Code, which reports both itself', () => {

@@ -10,12 +10,28 @@ describe('JSON body recognition', () => {
     ['cluster-settings', '{ "persistent": { "cluster": { "remote": { "west": { "mode": "proxy" } } } } }', undefined],
     ['cross-cluster-api-key', '{ "name": "k", "access": { "search": [ { "names": ["logs-*"] } ] } }', 'create'],
     ['cross-cluster-api-key', '{ "access": { "replication": [ { "names": ["a"] } ] }, "metadata": {} }', 'update'],
-    ['security-role', '{ "cluster": [], "remote_indices": [ { "clusters": ["west"], "names": ["a"], "privileges": ["read"] } ] }', undefined],
-    ['security-role', '{ "roles": { "r1": { "remote_cluster": [ { "clusters": ["*"], "privileges": ["monitor_enrich"] } ] } } }', 'bulk'],
+    [
+      'security-role',
+      '{ "cluster": [], "remote_indices": [ { "clusters": ["west"], "names": ["a"], "privileges": ["read"] } ] }',
+      undefined,
+    ],
+    [
+      'security-role',
+      '{ "roles": { "r1": { "remote_cluster": [ { "clusters": ["*"], "privileges": ["monitor_enrich"] } ] } } }',
+      'bulk',
+    ],
     ['cloud-trust', '{ "trust": { "accounts": [ { "account_id": "123", "trust_all": true } ] } }', undefined],
-    ['cloud-trust', '{ "resources": { "elasticsearch": [ { "ref_id": "main-elasticsearch", "settings": { "trust": { "direct": [] } } } ] } }', undefined],
+    [
+      'cloud-trust',
+      '{ "resources": { "elasticsearch": [ { "ref_id": "main-elasticsearch", "settings": { "trust": { "direct": [] } } } ] } }',
+      undefined,
+    ],
     ['cloud-trust', '{ "external": [ { "trust_relationship_id": "t1", "trust_all": false } ] }', undefined],
-    ['cloud-remote-clusters', '{ "resources": [ { "deployment_id": "d", "elasticsearch_ref_id": "main-elasticsearch", "alias": "a" } ] }', undefined],
+    [
+      'cloud-remote-clusters',
+      '{ "resources": [ { "deployment_id": "d", "elasticsearch_ref_id": "main-elasticsearch", "alias": "a" } ] }',
+      undefined,
+    ],
     ['cloud-keystore', '{ "secrets": { "cluster.remote.west.credentials": { "value": "x" } } }', undefined],
   ];
   for (const [kind, text, variant] of cases) {
@@ -56,7 +72,10 @@ describe('JSON body recognition', () => {
     const text = '{ "name": "k", "access": { "search": [ { "names": ["a"], "privileges": ["read"] } ] } }';
     const named = parseConfigDocument({ uri: 'file:///w/k.cross-cluster-api-key.json', text, languageId: 'json' });
     assert.equal(named.bodies?.[0].schemaFromEditor, true);
-    assert.deepEqual(analyze(named).findings.filter((f) => f.ruleId === 'json-schema'), []);
+    assert.deepEqual(
+      analyze(named).findings.filter((f) => f.ruleId === 'json-schema'),
+      [],
+    );
 
     const unnamed = parseConfigDocument({ uri: 'file:///w/key.json', text, languageId: 'json' });
     assert.equal(unnamed.bodies?.[0].schemaFromEditor, false);
@@ -73,12 +92,30 @@ describe('JSON body recognition', () => {
     assert.ok(locate(cli).some((f) => f.ruleId === 'json-syntax'));
     const editor = parseConfigDocument({ uri: 'file:///w/body.json', text, languageId: 'json' });
     assert.equal(editor.kind, 'cluster-settings');
-    assert.deepEqual(analyze(editor).findings.filter((f) => f.ruleId === 'json-syntax'), []);
+    assert.deepEqual(
+      analyze(editor).findings.filter((f) => f.ruleId === 'json-syntax'),
+      [],
+    );
   });
 
   it('never throws on malformed or oddly typed input', () => {
-    for (const text of ['{', '{"access": 3}', '{"access": {"search": "x"}}', '{"trust": {"direct": [1, null, "x"]}}', '{"secrets": []}', '{"resources": [null]}', '\u0000{"a":']) {
-      for (const uri of ['file:///w/x.json', 'file:///w/x.trust.json', 'file:///w/x.role.json', 'file:///w/x.keystore.json', 'file:///w/x.cross-cluster-api-key.json', 'file:///w/x.remote-clusters.json']) {
+    for (const text of [
+      '{',
+      '{"access": 3}',
+      '{"access": {"search": "x"}}',
+      '{"trust": {"direct": [1, null, "x"]}}',
+      '{"secrets": []}',
+      '{"resources": [null]}',
+      '\u0000{"a":',
+    ]) {
+      for (const uri of [
+        'file:///w/x.json',
+        'file:///w/x.trust.json',
+        'file:///w/x.role.json',
+        'file:///w/x.keystore.json',
+        'file:///w/x.cross-cluster-api-key.json',
+        'file:///w/x.remote-clusters.json',
+      ]) {
         const result = analyze(parseConfigDocument({ uri, text }));
         assert.deepEqual(result.ruleErrors, [], `${uri}: ${text}`);
       }

@@ -13,14 +13,19 @@ describe('rule role-remote-cluster-pattern', () => {
       }
     `);
     const findings = ruleFindings('role-remote-cluster-pattern', document);
-    assert.deepEqual(findings.map((f) => f.text), ['"west:"', '"prod.eu"', '"east cluster"']);
+    assert.deepEqual(
+      findings.map((f) => f.text),
+      ['"west:"', '"prod.eu"', '"east cluster"'],
+    );
     assert.ok(findings.every((f) => f.severity === 'warning'));
     const first = analyze(document).findings.find((f) => f.ruleId === 'role-remote-cluster-pattern')!;
     assert.match(applyFix(document, first), /"clusters": \["west", "prod\.eu"/);
   });
 
   it('accepts aliases and wildcard patterns', () => {
-    const document = jsonDoc('{ "remote_indices": [ { "clusters": ["west", "EU_1", "prod-*", "*", "r?"], "names": ["a"], "privileges": ["read"] } ] }');
+    const document = jsonDoc(
+      '{ "remote_indices": [ { "clusters": ["west", "EU_1", "prod-*", "*", "r?"], "names": ["a"], "privileges": ["read"] } ] }',
+    );
     assert.deepEqual(ruleFindings('role-remote-cluster-pattern', document), []);
   });
 });
@@ -34,7 +39,13 @@ describe('rule role-remote-index-alias-prefix', () => {
       }
     `);
     const findings = ruleFindings('role-remote-index-alias-prefix', document);
-    assert.deepEqual(findings.map((f) => [f.line, f.text]), [[2, '"west:logs-*"'], [3, '"west:logs-*"']]);
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.text]),
+      [
+        [2, '"west:logs-*"'],
+        [3, '"west:logs-*"'],
+      ],
+    );
     assert.match(findings[0].message, /With the API key model that access comes from `remote_indices`/);
     assert.equal(findings[0].severity, 'info', 'the certificate model uses such local names, so only a hint');
     assert.match(findings[1].message, /plain index names/);
@@ -44,12 +55,17 @@ describe('rule role-remote-index-alias-prefix', () => {
   });
 
   it('asks to list the alias in clusters when it is missing there', () => {
-    const [finding] = ruleFindings('role-remote-index-alias-prefix', jsonDoc('{ "remote_indices": [ { "clusters": ["*"], "names": ["east:a"], "privileges": ["read"] } ] }'));
+    const [finding] = ruleFindings(
+      'role-remote-index-alias-prefix',
+      jsonDoc('{ "remote_indices": [ { "clusters": ["*"], "names": ["east:a"], "privileges": ["read"] } ] }'),
+    );
     assert.match(finding.message, /list `east` in `clusters`/);
   });
 
   it('accepts plain names', () => {
-    const document = jsonDoc('{ "indices": [ { "names": ["a"], "privileges": ["read"] } ], "remote_indices": [ { "clusters": ["west"], "names": ["logs-*"], "privileges": ["read"] } ] }');
+    const document = jsonDoc(
+      '{ "indices": [ { "names": ["a"], "privileges": ["read"] } ], "remote_indices": [ { "clusters": ["west"], "names": ["logs-*"], "privileges": ["read"] } ] }',
+    );
     assert.deepEqual(ruleFindings('role-remote-index-alias-prefix', document), []);
   });
 });

@@ -16,13 +16,19 @@ describe('rule json-schema', () => {
     assert.equal(finding.severity, 'error');
     assert.equal(finding.text, '"allow_restricted_indice"');
     assert.match(finding.message, /Did you mean `allow_restricted_indices`\?/);
-    const fixed = applyFix(document, analyze(document).findings.find((f) => f.ruleId === 'json-schema')!);
+    const fixed = applyFix(
+      document,
+      analyze(document).findings.find((f) => f.ruleId === 'json-schema')!,
+    );
     assert.match(fixed, /"allow_restricted_indices": true/);
     assert.deepEqual(ruleFindings('json-schema', jsonDoc(fixed)), []);
   });
 
   it('lists the allowed fields when nothing is close', () => {
-    const [finding] = ruleFindings('json-schema', jsonDoc('{ "name": "k", "access": { "search": [ { "names": ["a"] } ], "everything": true } }'));
+    const [finding] = ruleFindings(
+      'json-schema',
+      jsonDoc('{ "name": "k", "access": { "search": [ { "names": ["a"] } ], "everything": true } }'),
+    );
     assert.match(finding.message, /`everything` is not a field of this object\. Expected one of: `replication`/);
   });
 
@@ -97,11 +103,19 @@ describe('rule json-schema', () => {
   });
 
   it('rejects reserved metadata keys and malformed expirations with our own messages', () => {
-    const findings = ruleFindings('json-schema', jsonDoc('{ "name": "k", "expiration": "1 month", "metadata": { "_internal": 1 }, "access": { "search": [ { "names": ["a"] } ] } }'));
-    assert.deepEqual(findings.map((f) => f.message), [
-      'Use an Elasticsearch time value such as `30d`, `12h` or `90m`.',
-      'Metadata keys that start with `_` are reserved for Elasticsearch.',
-    ]);
+    const findings = ruleFindings(
+      'json-schema',
+      jsonDoc(
+        '{ "name": "k", "expiration": "1 month", "metadata": { "_internal": 1 }, "access": { "search": [ { "names": ["a"] } ] } }',
+      ),
+    );
+    assert.deepEqual(
+      findings.map((f) => f.message),
+      [
+        'Use an Elasticsearch time value such as `30d`, `12h` or `90m`.',
+        'Metadata keys that start with `_` are reserved for Elasticsearch.',
+      ],
+    );
   });
 });
 
@@ -117,6 +131,9 @@ describe('rule json-duplicate-key', () => {
   });
 
   it('stays quiet on distinct fields', () => {
-    assert.deepEqual(ruleFindings('json-duplicate-key', jsonDoc('{ "name": "a", "access": { "search": [ { "names": ["x"] } ] } }')), []);
+    assert.deepEqual(
+      ruleFindings('json-duplicate-key', jsonDoc('{ "name": "a", "access": { "search": [ { "names": ["x"] } ] } }')),
+      [],
+    );
   });
 });

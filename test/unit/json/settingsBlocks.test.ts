@@ -16,7 +16,10 @@ import { consoleDoc, jsonDoc, offsetOf, ruleFindings } from './support';
 function settingsBlock(count: number): string {
   const lines: string[] = [];
   for (let i = 0; i < count; i++) {
-    lines.push(`    "cluster.remote.r${i}.mode": "proxy",`, `    "cluster.remote.r${i}.proxy_address": "r${i}.example.com:9443",`);
+    lines.push(
+      `    "cluster.remote.r${i}.mode": "proxy",`,
+      `    "cluster.remote.r${i}.proxy_address": "r${i}.example.com:9443",`,
+    );
   }
   lines.push('    "cluster": { "remote": { "nested": { "mode": "sniff", "seeds": ["n:9300"] } } }');
   return `{\n${lines.join('\n')}\n  }`;
@@ -24,11 +27,16 @@ function settingsBlock(count: number): string {
 
 describe('schema check around large settings blocks', () => {
   it('points an unknown top-level field after the blocks at its key, with a working rename', () => {
-    const document = jsonDoc(`{\n  "persistent": ${settingsBlock(200)},\n  "transiet": { "cluster.remote.x.mode": "proxy" }\n}\n`);
+    const document = jsonDoc(
+      `{\n  "persistent": ${settingsBlock(200)},\n  "transiet": { "cluster.remote.x.mode": "proxy" }\n}\n`,
+    );
     const [finding] = ruleFindings('json-schema', document);
     assert.equal(finding.text, '"transiet"');
     assert.match(finding.message, /Did you mean `transient`\?/);
-    const fixed = applyFix(document, analyze(document).findings.find((f) => f.ruleId === 'json-schema')!);
+    const fixed = applyFix(
+      document,
+      analyze(document).findings.find((f) => f.ruleId === 'json-schema')!,
+    );
     assert.match(fixed, /\n {2}"transient": \{ "cluster\.remote\.x\.mode"/);
     assert.deepEqual(ruleFindings('json-schema', jsonDoc(fixed)), []);
   });
@@ -46,18 +54,26 @@ describe('schema check around large settings blocks', () => {
     const after = jsonDoc(`{ "persistent": ${settingsBlock(30)}, "transient": ${settingsBlock(30)}, ${wrong} }`);
     for (const document of [before, after]) {
       const found = ruleFindings('json-schema', document);
-      assert.deepEqual(found.map((f) => f.text), ['"metadata"']);
+      assert.deepEqual(
+        found.map((f) => f.text),
+        ['"metadata"'],
+      );
     }
   });
 
   it('falls back to the whole text when a body has syntax errors, and still finds the same field', () => {
     const document = jsonDoc(`{\n  "persistent": { "cluster.remote.a.mode": "proxy",, },\n  "transiet": {}\n}\n`);
     assert.ok(analyze(document).findings.some((f) => f.ruleId === 'json-syntax'));
-    assert.deepEqual(ruleFindings('json-schema', document).map((f) => f.text), ['"transiet"']);
+    assert.deepEqual(
+      ruleFindings('json-schema', document).map((f) => f.text),
+      ['"transiet"'],
+    );
   });
 
   it('completes and explains top-level fields after a large block (document offsets, Console too)', () => {
-    const document = consoleDoc(`GET _cluster/health\n\nPUT _cluster/settings\n{ "persistent": ${settingsBlock(100)}, "tran" }\n`);
+    const document = consoleDoc(
+      `GET _cluster/health\n\nPUT _cluster/settings\n{ "persistent": ${settingsBlock(100)}, "tran" }\n`,
+    );
     const offset = offsetOf(document, '"tran"', 3);
     const transient = completeAt(document, offset).find((candidate) => candidate.label === 'transient');
     assert.ok(transient, 'transient is offered');

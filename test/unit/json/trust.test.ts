@@ -13,8 +13,14 @@ const direct = (entry: string) => jsonDoc(`{ "trust": { "direct": [ ${entry} ] }
 
 describe('rule trust-allowlist-format', () => {
   it('flags entries that do not look like cluster IDs (heuristic: a warning)', () => {
-    const findings = ruleFindings('trust-allowlist-format', accounts(`{ "account_id": "1", "trust_all": false, "trust_allowlist": ["prod-cluster", "${CLUSTER_ID}"] }`));
-    assert.deepEqual(findings.map((f) => [f.severity, f.text]), [['warning', '"prod-cluster"']]);
+    const findings = ruleFindings(
+      'trust-allowlist-format',
+      accounts(`{ "account_id": "1", "trust_all": false, "trust_allowlist": ["prod-cluster", "${CLUSTER_ID}"] }`),
+    );
+    assert.deepEqual(
+      findings.map((f) => [f.severity, f.text]),
+      [['warning', '"prod-cluster"']],
+    );
   });
 
   it('offers lowercase for an upper-case ID', () => {
@@ -35,7 +41,10 @@ describe('rule trust-allowlist-deployment-id', () => {
       }
     `);
     const findings = ruleFindings('trust-allowlist-deployment-id', document);
-    assert.deepEqual(findings.map((f) => [f.severity, f.line, f.text]), [['error', 4, `"${DEPLOYMENT_ID}"`]]);
+    assert.deepEqual(
+      findings.map((f) => [f.severity, f.line, f.text]),
+      [['error', 4, `"${DEPLOYMENT_ID}"`]],
+    );
     assert.match(findings[0].message, /request path on line 1/);
     assert.equal(findings[0].related?.[0].span.start, document.text.indexOf(DEPLOYMENT_ID));
     // The format heuristic stays out of it: the certain rule speaks.
@@ -43,7 +52,9 @@ describe('rule trust-allowlist-deployment-id', () => {
   });
 
   it("flags a deployment payload's own ID and a deployment_id of another request in the file", () => {
-    const payload = jsonDoc(`{ "id": "${DEPLOYMENT_ID}", "resources": { "elasticsearch": [ { "info": { "settings": { "trust": { "external": [ { "trust_relationship_id": "t", "trust_all": false, "trust_allowlist": ["${DEPLOYMENT_ID}"] } ] } } } } ] } }`);
+    const payload = jsonDoc(
+      `{ "id": "${DEPLOYMENT_ID}", "resources": { "elasticsearch": [ { "info": { "settings": { "trust": { "external": [ { "trust_relationship_id": "t", "trust_all": false, "trust_allowlist": ["${DEPLOYMENT_ID}"] } ] } } } } ] } }`,
+    );
     assert.equal(ruleFindings('trust-allowlist-deployment-id', payload).length, 1);
     const file = consoleDoc(`
       PUT /api/v1/deployments/aaa/elasticsearch/main-elasticsearch/remote-clusters
@@ -55,19 +66,31 @@ describe('rule trust-allowlist-deployment-id', () => {
   });
 
   it('is silent on cluster IDs', () => {
-    assert.deepEqual(ruleFindings('trust-allowlist-deployment-id', accounts(`{ "account_id": "1", "trust_all": false, "trust_allowlist": ["${CLUSTER_ID}"] }`)), []);
+    assert.deepEqual(
+      ruleFindings(
+        'trust-allowlist-deployment-id',
+        accounts(`{ "account_id": "1", "trust_all": false, "trust_allowlist": ["${CLUSTER_ID}"] }`),
+      ),
+      [],
+    );
   });
 });
 
 describe('rules trust-allowlist-ignored and trust-nothing-trusted', () => {
   it('warns when trust_all makes the allowlist pointless', () => {
-    const [finding] = ruleFindings('trust-allowlist-ignored', accounts(`{ "account_id": "1", "trust_all": true, "trust_allowlist": ["${CLUSTER_ID}"] }`));
+    const [finding] = ruleFindings(
+      'trust-allowlist-ignored',
+      accounts(`{ "account_id": "1", "trust_all": true, "trust_allowlist": ["${CLUSTER_ID}"] }`),
+    );
     assert.equal(finding.severity, 'warning');
     assert.equal(finding.text, '"trust_allowlist"');
   });
 
   it('informs when an entry trusts nothing', () => {
-    for (const entry of ['{ "account_id": "1", "trust_all": false }', '{ "account_id": "1", "trust_all": false, "trust_allowlist": [] }']) {
+    for (const entry of [
+      '{ "account_id": "1", "trust_all": false }',
+      '{ "account_id": "1", "trust_all": false, "trust_allowlist": [] }',
+    ]) {
       const [finding] = ruleFindings('trust-nothing-trusted', accounts(entry));
       assert.equal(finding?.severity, 'info', entry);
       assert.equal(finding.text, 'false');
@@ -75,7 +98,10 @@ describe('rules trust-allowlist-ignored and trust-nothing-trusted', () => {
   });
 
   it('is silent on consistent entries', () => {
-    for (const entry of ['{ "account_id": "1", "trust_all": true }', `{ "account_id": "1", "trust_all": false, "trust_allowlist": ["${CLUSTER_ID}"] }`]) {
+    for (const entry of [
+      '{ "account_id": "1", "trust_all": true }',
+      `{ "account_id": "1", "trust_all": false, "trust_allowlist": ["${CLUSTER_ID}"] }`,
+    ]) {
       assert.deepEqual(ruleFindings('trust-allowlist-ignored', accounts(entry)), [], entry);
       assert.deepEqual(ruleFindings('trust-nothing-trusted', accounts(entry)), [], entry);
     }
@@ -84,7 +110,9 @@ describe('rules trust-allowlist-ignored and trust-nothing-trusted', () => {
 
 describe('rule trust-nothing-trusted on direct entries', () => {
   it('counts the nodes of additional_node_names as trusted', () => {
-    const named = direct('{ "name": "dc2", "type": "generic", "trust_all": false, "additional_node_names": ["node-1.dc2.example.com"], "certificates": [] }');
+    const named = direct(
+      '{ "name": "dc2", "type": "generic", "trust_all": false, "additional_node_names": ["node-1.dc2.example.com"], "certificates": [] }',
+    );
     assert.deepEqual(ruleFindings('trust-nothing-trusted', named), []);
     const none = direct('{ "name": "dc2", "type": "generic", "scope_id": "dc2", "trust_all": false, "certificates": [] }');
     assert.equal(ruleFindings('trust-nothing-trusted', none).length, 1);
@@ -95,33 +123,73 @@ describe('rule trust-direct-scope', () => {
   const pem = pemJson(fixture('remote-ca.pem'));
 
   it('needs scope_id when trusting by trust_all or allowlist', () => {
-    const [finding] = ruleFindings('trust-direct-scope', direct(`{ "name": "x", "type": "generic", "trust_all": true, "certificates": [ { "pem": ${pem} } ] }`));
+    const [finding] = ruleFindings(
+      'trust-direct-scope',
+      direct(`{ "name": "x", "type": "generic", "trust_all": true, "certificates": [ { "pem": ${pem} } ] }`),
+    );
     assert.equal(finding.severity, 'error');
     assert.equal(finding.text, '"trust_all"');
-    const [viaList] = ruleFindings('trust-direct-scope', direct(`{ "name": "x", "trust_all": false, "trust_allowlist": ["${CLUSTER_ID}"], "certificates": [ { "pem": ${pem} } ] }`));
+    const [viaList] = ruleFindings(
+      'trust-direct-scope',
+      direct(`{ "name": "x", "trust_all": false, "trust_allowlist": ["${CLUSTER_ID}"], "certificates": [ { "pem": ${pem} } ] }`),
+    );
     assert.equal(viaList.text, '"trust_allowlist"');
   });
 
   it('needs scope_id or additional_node_names', () => {
-    const [finding] = ruleFindings('trust-direct-scope', direct(`{ "name": "x", "trust_all": false, "certificates": [ { "pem": ${pem} } ] }`));
+    const [finding] = ruleFindings(
+      'trust-direct-scope',
+      direct(`{ "name": "x", "trust_all": false, "certificates": [ { "pem": ${pem} } ] }`),
+    );
     assert.match(finding.message, /give `scope_id`, or list the node certificate names/);
   });
 
   it('a proxy entry names no nodes and needs neither', () => {
-    assert.deepEqual(ruleFindings('trust-direct-scope', direct(`{ "name": "via proxy", "type": "proxy", "trust_all": false, "certificates": [ { "pem": ${pem} } ] }`)), []);
+    assert.deepEqual(
+      ruleFindings(
+        'trust-direct-scope',
+        direct(`{ "name": "via proxy", "type": "proxy", "trust_all": false, "certificates": [ { "pem": ${pem} } ] }`),
+      ),
+      [],
+    );
   });
 
   it('accepts the ECE ↔ ECK scope ID default.es.local', () => {
-    assert.deepEqual(locate(direct(`{ "name": "eck", "type": "generic", "scope_id": "default.es.local", "trust_all": true, "certificates": [ { "pem": ${pem} } ] }`)).filter((f) => f.ruleId === 'json-schema'), []);
+    assert.deepEqual(
+      locate(
+        direct(
+          `{ "name": "eck", "type": "generic", "scope_id": "default.es.local", "trust_all": true, "certificates": [ { "pem": ${pem} } ] }`,
+        ),
+      ).filter((f) => f.ruleId === 'json-schema'),
+      [],
+    );
   });
 
   it('accepts either way of naming the nodes', () => {
-    assert.deepEqual(ruleFindings('trust-direct-scope', direct(`{ "name": "x", "scope_id": "abc123", "trust_all": true, "certificates": [ { "pem": ${pem} } ] }`)), []);
-    assert.deepEqual(ruleFindings('trust-direct-scope', direct(`{ "name": "x", "trust_all": false, "additional_node_names": ["node-1.example.com"], "certificates": [ { "pem": ${pem} } ] }`)), []);
+    assert.deepEqual(
+      ruleFindings(
+        'trust-direct-scope',
+        direct(`{ "name": "x", "scope_id": "abc123", "trust_all": true, "certificates": [ { "pem": ${pem} } ] }`),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      ruleFindings(
+        'trust-direct-scope',
+        direct(
+          `{ "name": "x", "trust_all": false, "additional_node_names": ["node-1.example.com"], "certificates": [ { "pem": ${pem} } ] }`,
+        ),
+      ),
+      [],
+    );
   });
 
   it('leaves scope_id format, wildcards, type and missing certificates to the schema', () => {
-    const findings = locate(direct('{ "name": "x", "type": "selfmanaged", "scope_id": "Bad_Scope", "trust_all": true, "additional_node_names": ["*.example.com"], "certificates": [] }'));
+    const findings = locate(
+      direct(
+        '{ "name": "x", "type": "selfmanaged", "scope_id": "Bad_Scope", "trust_all": true, "additional_node_names": ["*.example.com"], "certificates": [] }',
+      ),
+    );
     assert.deepEqual(
       findings.filter((f) => f.ruleId === 'json-schema').map((f) => f.text),
       ['"selfmanaged"', '"Bad_Scope"', '"*.example.com"', '[]'],
@@ -130,7 +198,8 @@ describe('rule trust-direct-scope', () => {
 });
 
 describe('rule trust-certificate-pem', () => {
-  const withPem = (pem: string) => direct(`{ "name": "x", "scope_id": "abc", "trust_all": true, "certificates": [ { "pem": ${pem} } ] }`);
+  const withPem = (pem: string) =>
+    direct(`{ "name": "x", "scope_id": "abc", "trust_all": true, "certificates": [ { "pem": ${pem} } ] }`);
 
   it('accepts a real CA certificate', () => {
     assert.deepEqual(ruleFindings('trust-certificate-pem', withPem(pemJson(fixture('remote-ca.pem')))), []);
@@ -141,7 +210,10 @@ describe('rule trust-certificate-pem', () => {
       ['"not a certificate"', /must hold a certificate in PEM form/],
       [pemJson(fixture('remote-ca.pem').replace(/MII[A-Za-z]/, 'XXXX')), /does not parse as an X\.509 certificate/],
       [JSON.stringify(fixture('remote-ca.pem').trim().replace(/\n/g, '\\n')), /escaped twice/],
-      ['"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----\\n"', /private key, not a certificate/],
+      [
+        '"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----\\n"',
+        /private key, not a certificate/,
+      ],
     ];
     for (const [pem, message] of cases) {
       const [finding] = ruleFindings('trust-certificate-pem', withPem(pem));

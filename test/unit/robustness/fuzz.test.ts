@@ -24,18 +24,45 @@ const alias = fc.oneof(
   fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/),
 );
 const suffix = fc.constantFrom(
-  'mode', 'seeds', 'node_connections', 'proxy', 'proxy_address', 'proxy_socket_connections', 'server_name',
-  'skip_unavailable', 'transport.ping_schedule', 'transport.compress', 'transport.compression_scheme',
-  'credentials', 'signing.key', 'signing.certificate', 'seed', 'proxy_adress', 'skipUnavailable',
+  'mode',
+  'seeds',
+  'node_connections',
+  'proxy',
+  'proxy_address',
+  'proxy_socket_connections',
+  'server_name',
+  'skip_unavailable',
+  'transport.ping_schedule',
+  'transport.compress',
+  'transport.compression_scheme',
+  'credentials',
+  'signing.key',
+  'signing.certificate',
+  'seed',
+  'proxy_adress',
+  'skipUnavailable',
 );
 const globalKey = fc.constantFrom(
-  'cluster.remote.initial_connect_timeout', 'cluster.remote.connections_per_cluster', 'cluster.remote.node.attr',
-  'cluster.remote.connect', 'remote_cluster_server.enabled', 'remote_cluster.port', 'remote_cluster.host',
-  'xpack.security.enabled', 'xpack.security.remote_cluster_client.ssl.enabled',
-  'xpack.security.remote_cluster_server.ssl.key', 'xpack.security.remote_cluster_client.ssl.verification_mode',
-  'search.remote.a.seeds', 'node.roles', 'network.host', 'transport.profiles._remote_cluster.port',
+  'cluster.remote.initial_connect_timeout',
+  'cluster.remote.connections_per_cluster',
+  'cluster.remote.node.attr',
+  'cluster.remote.connect',
+  'remote_cluster_server.enabled',
+  'remote_cluster.port',
+  'remote_cluster.host',
+  'xpack.security.enabled',
+  'xpack.security.remote_cluster_client.ssl.enabled',
+  'xpack.security.remote_cluster_server.ssl.key',
+  'xpack.security.remote_cluster_client.ssl.verification_mode',
+  'search.remote.a.seeds',
+  'node.roles',
+  'network.host',
+  'transport.profiles._remote_cluster.port',
 );
-const settingKey = fc.oneof(fc.tuple(alias, suffix).map(([a, s]) => `cluster.remote.${a}.${s}`), globalKey);
+const settingKey = fc.oneof(
+  fc.tuple(alias, suffix).map(([a, s]) => `cluster.remote.${a}.${s}`),
+  globalKey,
+);
 const scalar = fc.oneof(
   fc.constantFrom('proxy', 'sniff', 'PROXY', 'true', 'false', 'null', '~', '9443', '-1', '70000', '30s', 'indexing_data'),
   fc.constantFrom('host:9300', 'host:9443', '[::1]:9443', '::1:9300', 'https://h:9243/', 'h', 'a.es.io:9400', 'h:abc', 'a:1,b:2'),
@@ -122,30 +149,65 @@ const eckExtra = fc.constantFrom(
 
 const jsonBody = fc.oneof(
   settings.map((entries) => ({ persistent: Object.fromEntries(entries) })),
-  settings.map((entries) => ({ transient: Object.fromEntries(entries), persistent: { cluster: { remote: { a: { seeds: null } } } } })),
+  settings.map((entries) => ({
+    transient: Object.fromEntries(entries),
+    persistent: { cluster: { remote: { a: { seeds: null } } } },
+  })),
   fc.record({
     name: scalar,
     access: fc.record({ search: fc.array(fc.record({ names: fc.array(scalar, { maxLength: 2 }) }), { maxLength: 2 }) }),
     certificate_identity: scalar,
   }),
   fc.record({
-    remote_indices: fc.array(fc.record({ clusters: fc.array(scalar, { maxLength: 2 }), names: fc.array(scalar), privileges: fc.array(scalar) }), { maxLength: 2 }),
+    remote_indices: fc.array(
+      fc.record({ clusters: fc.array(scalar, { maxLength: 2 }), names: fc.array(scalar), privileges: fc.array(scalar) }),
+      { maxLength: 2 },
+    ),
     remote_cluster: fc.array(fc.record({ clusters: fc.array(scalar), privileges: fc.array(scalar) }), { maxLength: 2 }),
   }),
   fc.record({
     trust: fc.record({
-      accounts: fc.array(fc.record({ account_id: scalar, trust_all: fc.boolean(), trust_allowlist: fc.array(scalar, { maxLength: 2 }) }), { maxLength: 2 }),
-      direct: fc.array(fc.record({ name: scalar, type: scalar, scope_id: scalar, trust_all: fc.boolean(), certificates: fc.array(fc.record({ pem: scalar }), { maxLength: 1 }) }), { maxLength: 2 }),
+      accounts: fc.array(
+        fc.record({ account_id: scalar, trust_all: fc.boolean(), trust_allowlist: fc.array(scalar, { maxLength: 2 }) }),
+        { maxLength: 2 },
+      ),
+      direct: fc.array(
+        fc.record({
+          name: scalar,
+          type: scalar,
+          scope_id: scalar,
+          trust_all: fc.boolean(),
+          certificates: fc.array(fc.record({ pem: scalar }), { maxLength: 1 }),
+        }),
+        { maxLength: 2 },
+      ),
     }),
   }),
-  fc.record({ resources: fc.array(fc.record({ alias: scalar, deployment_id: scalar, elasticsearch_ref_id: scalar, skip_unavailable: fc.boolean() }), { maxLength: 2 }) }),
+  fc.record({
+    resources: fc.array(
+      fc.record({ alias: scalar, deployment_id: scalar, elasticsearch_ref_id: scalar, skip_unavailable: fc.boolean() }),
+      { maxLength: 2 },
+    ),
+  }),
 );
 
 const consoleFile = fc
   .array(
     fc.tuple(
-      fc.constantFrom('PUT _cluster/settings', 'POST /_security/cross_cluster/api_key', 'PUT /_security/role/r', 'GET _remote/info', 'put _cluster/settings', 'PUT', ''),
-      fc.oneof(jsonBody.map((b) => JSON.stringify(b, null, 2)), fc.constant(''), fc.constant('{ "persistent": {')),
+      fc.constantFrom(
+        'PUT _cluster/settings',
+        'POST /_security/cross_cluster/api_key',
+        'PUT /_security/role/r',
+        'GET _remote/info',
+        'put _cluster/settings',
+        'PUT',
+        '',
+      ),
+      fc.oneof(
+        jsonBody.map((b) => JSON.stringify(b, null, 2)),
+        fc.constant(''),
+        fc.constant('{ "persistent": {'),
+      ),
       fc.constantFrom('', '# comment\n', '// note\n'),
     ),
     { maxLength: 4 },
@@ -173,7 +235,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     (t) => t + '\n' + 'x'.repeat(20000),
     (t) => t + '\n' + '['.repeat(300),
     (t) => t + '\n' + '{"a":'.repeat(300),
-    (t) => t + '\ncluster.remote.deep:' + '\n'.padEnd(1, ' ') + Array.from({ length: 60 }, (_, i) => `${' '.repeat(2 * (i + 1))}k${i}:`).join('\n'),
+    (t) =>
+      t +
+      '\ncluster.remote.deep:' +
+      '\n'.padEnd(1, ' ') +
+      Array.from({ length: 60 }, (_, i) => `${' '.repeat(2 * (i + 1))}k${i}:`).join('\n'),
     (t) => t + '\n\u0000\u0001\u0002\u00ff\ud800',
     (t) => t.replace(/:/g, ': &a *a'),
   ),
@@ -183,7 +249,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 
 function assertSpanInside(span: Span, text: string, what: string): void {
   assert.ok(
-    Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= text.length,
+    Number.isInteger(span.start) &&
+      Number.isInteger(span.end) &&
+      span.start >= 0 &&
+      span.start <= span.end &&
+      span.end <= text.length,
     `${what} span ${JSON.stringify(span)} outside the document (length ${text.length})`,
   );
 }
@@ -199,14 +269,16 @@ function checkDocument(uri: string, text: string, probes: number[]): void {
   assert.deepEqual(ruleErrors, [], 'no rule throws');
   for (const finding of findings) {
     assertSpanInside(finding.span, text, `finding ${finding.ruleId}`);
-    for (const fix of finding.fixes ?? []) for (const edit of fix.edits) assertSpanInside(edit.span, text, `fix of ${finding.ruleId}`);
+    for (const fix of finding.fixes ?? [])
+      for (const edit of fix.edits) assertSpanInside(edit.span, text, `fix of ${finding.ruleId}`);
     for (const related of finding.related ?? []) assertSpanInside(related.span, text, `related of ${finding.ruleId}`);
     const range = document.lines.rangeOf(finding.span);
     assert.ok(range.start.line >= 0 && range.end.line < document.lines.lineCount, 'range lines inside the document');
   }
   for (const probe of probes) {
     const offset = text.length ? probe % (text.length + 1) : 0;
-    for (const candidate of completeAt(document, offset)) assertSpanInside(candidate.replaceSpan, text, `completion ${candidate.label}`);
+    for (const candidate of completeAt(document, offset))
+      assertSpanInside(candidate.replaceSpan, text, `completion ${candidate.label}`);
     const hover = hoverAt(document, offset);
     if (hover) assertSpanInside(hover.span, text, 'hover');
   }
@@ -228,9 +300,17 @@ describe('robustness under generated and mutated input', () => {
 
   it(`ECK manifests: ${RUNS.eck} documents`, () => {
     fc.assert(
-      fc.property(settings, fc.nat(), fc.constantFrom('8.15.0', '8.9.1', '9.3.0', 'latest', '7.17'), eckExtra, mutation, probes, (entries, nestMask, version, extra, mutate, at) => {
-        checkDocument('file:///fuzz/k8s/es.yaml', mutate(renderEck(entries, nestMask, version, extra)), at);
-      }),
+      fc.property(
+        settings,
+        fc.nat(),
+        fc.constantFrom('8.15.0', '8.9.1', '9.3.0', 'latest', '7.17'),
+        eckExtra,
+        mutation,
+        probes,
+        (entries, nestMask, version, extra, mutate, at) => {
+          checkDocument('file:///fuzz/k8s/es.yaml', mutate(renderEck(entries, nestMask, version, extra)), at);
+        },
+      ),
       { numRuns: RUNS.eck, includeErrorInReport: true },
     );
   });
@@ -255,9 +335,14 @@ describe('robustness under generated and mutated input', () => {
 
   it(`arbitrary text under our file names: ${RUNS.raw} documents`, () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.constantFrom('elasticsearch.yml', 'x.yaml', 'x.json', 'x.es'), probes, (text, name, at) => {
-        checkDocument(`file:///fuzz/${name}`, text, at);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 400 }),
+        fc.constantFrom('elasticsearch.yml', 'x.yaml', 'x.json', 'x.es'),
+        probes,
+        (text, name, at) => {
+          checkDocument(`file:///fuzz/${name}`, text, at);
+        },
+      ),
       { numRuns: RUNS.raw, includeErrorInReport: true },
     );
   });

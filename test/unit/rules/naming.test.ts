@@ -24,14 +24,21 @@ function moduleFiles(dir: string): string[] {
 }
 
 function isRule(value: unknown): value is { id: string; check: unknown } {
-  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && typeof (value as { check?: unknown }).check === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { id?: unknown }).id === 'string' &&
+    typeof (value as { check?: unknown }).check === 'function'
+  );
 }
 
 /** Every exported rule object of every module under rules/, with where it came from. */
 function exportedRules(): Array<{ file: string; name: string; rule: { id: string } }> {
   return moduleFiles(RULES_DIR).flatMap((file) =>
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    Object.entries(require(file) as Record<string, unknown>).flatMap(([name, value]) => (isRule(value) ? [{ file, name, rule: value }] : [])),
+    Object.entries(require(file) as Record<string, unknown>).flatMap(([name, value]) =>
+      isRule(value) ? [{ file, name, rule: value }] : [],
+    ),
   );
 }
 
@@ -49,15 +56,25 @@ describe('rule names', () => {
   it('put one rule in each file', () => {
     const byFile = new Map<string, string[]>();
     for (const { file, rule } of exported) byFile.set(file, [...(byFile.get(file) ?? []), rule.id]);
-    const crowded = [...byFile].filter(([, ids]) => ids.length > 1).map(([file, ids]) => `${relative(RULES_DIR, file)}: ${ids.join(', ')}`);
+    const crowded = [...byFile]
+      .filter(([, ids]) => ids.length > 1)
+      .map(([file, ids]) => `${relative(RULES_DIR, file)}: ${ids.join(', ')}`);
     assert.deepEqual(crowded, []);
   });
 
   it('register every rule that has a file, and have a file for every registered rule', () => {
     const fromFiles = new Set(exported.map(({ rule }) => rule));
-    assert.deepEqual(registered.filter((rule) => !fromFiles.has(rule)).map((rule) => rule.id), [], 'registered rules without their own file');
+    assert.deepEqual(
+      registered.filter((rule) => !fromFiles.has(rule)).map((rule) => rule.id),
+      [],
+      'registered rules without their own file',
+    );
     const registeredSet = new Set<object>(registered);
-    assert.deepEqual(exported.filter(({ rule }) => !registeredSet.has(rule)).map(({ rule }) => rule.id), [], 'rule files nobody registers');
+    assert.deepEqual(
+      exported.filter(({ rule }) => !registeredSet.has(rule)).map(({ rule }) => rule.id),
+      [],
+      'rule files nobody registers',
+    );
     assert.equal(new Set(registered.map((rule) => rule.id)).size, registered.length, 'ids are unique');
   });
 });

@@ -69,7 +69,9 @@ const posix = (path: string) => relative(CORPUS, path).split(sep).join('/');
 describe('real-world-shaped corpus', () => {
   it('reports exactly the reviewed findings, nothing else', () => {
     const result = checkPaths([CORPUS]);
-    const actual = result.files.flatMap((file) => file.findings.map((f) => `${posix(file.path)}:${f.line} ${f.severity} ${f.ruleId}`)).sort();
+    const actual = result.files
+      .flatMap((file) => file.findings.map((f) => `${posix(file.path)}:${f.line} ${f.severity} ${f.ruleId}`))
+      .sort();
     assert.deepEqual(actual, [...EXPECTED].sort());
     assert.deepEqual(result.unreadable, []);
   });
@@ -88,7 +90,10 @@ describe('real-world-shaped corpus', () => {
   it('never shows a secret value from the corpus in a message', () => {
     const messages = checkPaths([CORPUS]).files.flatMap((file) => file.findings.map((f) => f.message));
     for (const secret of ['ZXhhbXBsZWlkMDAwMDA6ZXhhbXBsZWtleTAwMDAwMDAwMDAwMA==', 'exampleid00000']) {
-      assert.ok(messages.every((message) => !message.includes(secret)), secret);
+      assert.ok(
+        messages.every((message) => !message.includes(secret)),
+        secret,
+      );
     }
   });
 });

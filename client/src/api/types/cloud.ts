@@ -91,7 +91,11 @@ export interface ElasticsearchClusterSettings {
  * (TransientElasticsearchPlanConfiguration: how the last change was applied, e.g. a snapshot
  * restore, which must not run again).
  */
-export type ElasticsearchClusterPlan = Record<string, unknown> & { cluster_topology: unknown[]; elasticsearch: Record<string, unknown>; transient?: Record<string, unknown> };
+export type ElasticsearchClusterPlan = Record<string, unknown> & {
+  cluster_topology: unknown[];
+  elasticsearch: Record<string, unknown>;
+  transient?: Record<string, unknown>;
+};
 
 /** ElasticsearchResourceInfo + the ElasticsearchClusterInfo fields we read. */
 export interface ElasticsearchResourceInfo {
@@ -117,7 +121,11 @@ export interface ElasticsearchResourceInfo {
     /** Present with show_settings=true. */
     settings?: ElasticsearchClusterSettings;
     /** Present with show_plans=true. `pending` exists while a plan change is being applied. */
-    plan_info?: { healthy: boolean; current?: { plan?: ElasticsearchClusterPlan }; pending?: { plan?: ElasticsearchClusterPlan } };
+    plan_info?: {
+      healthy: boolean;
+      current?: { plan?: ElasticsearchClusterPlan };
+      pending?: { plan?: ElasticsearchClusterPlan };
+    };
     [other: string]: unknown;
   };
 }

@@ -157,7 +157,8 @@ export interface CreateCrossClusterApiKeyResponse {
  * Elasticsearch accepts a metadata-only update (ApiKeyIT.testUpdateCrossClusterApiKey) and refuses
  * only a body that changes neither: "must update either [access] or [metadata] for cross-cluster API keys".
  */
-export type UpdateCrossClusterApiKeyRequest = UpdateCrossClusterApiKeyFields & ({ access: CrossClusterAccess } | { metadata: Record<string, unknown> });
+export type UpdateCrossClusterApiKeyRequest = UpdateCrossClusterApiKeyFields &
+  ({ access: CrossClusterAccess } | { metadata: Record<string, unknown> });
 
 interface UpdateCrossClusterApiKeyFields {
   access?: CrossClusterAccess;

@@ -22,9 +22,14 @@ export function describeSetting(def: SettingDef, concrete?: string): string {
   if (def.mode && def.mode !== 'both') rows.push(`| Mode | only with \`mode: ${def.mode}\` |`);
   if (def.since) rows.push(`| Since | ${def.since}${uncertain('since')} |`);
   if (def.valueSince) {
-    rows.push(`| Values | ${Object.entries(def.valueSince).map(([value, since]) => `\`${value}\` since ${since}`).join(', ')}${def.uncertain?.includes('valueSince') ? ' (unverified)' : ''} |`);
+    rows.push(
+      `| Values | ${Object.entries(def.valueSince)
+        .map(([value, since]) => `\`${value}\` since ${since}`)
+        .join(', ')}${def.uncertain?.includes('valueSince') ? ' (unverified)' : ''} |`,
+    );
   }
-  if (def.deprecatedSince) rows.push(`| Deprecated | ${def.deprecatedSince}${def.replacement ? `, use \`${def.replacement}\`` : ''} |`);
+  if (def.deprecatedSince)
+    rows.push(`| Deprecated | ${def.deprecatedSince}${def.replacement ? `, use \`${def.replacement}\`` : ''} |`);
   if (def.removedIn) rows.push(`| Removed | ${def.removedIn}${uncertain('removedIn')} |`);
   const parts = [`**\`${concrete ?? def.key}\`**`, '', def.summary, '', ...rows];
   if (def.type === 'address' || def.type === 'address-list') parts.push('', PORT_GUIDANCE);
@@ -69,13 +74,18 @@ function scopeLabel(def: SettingDef): string {
 }
 
 const VALUE_NOTES: Record<string, string> = {
-  'mode=sniff': "**Sniff mode**: the local cluster asks the `seeds` for the remote's gateway nodes and connects to them directly. Every gateway node must be reachable from the local cluster. Not for Elastic Cloud endpoints.",
-  'mode=proxy': '**Proxy mode**: every connection goes to the one `proxy_address` (a load balancer or the Elastic Cloud proxy). Set `server_name` when the proxy routes on TLS SNI.',
-  'skip_unavailable=true': '**`true`**: searches leave this remote out (and report it as skipped) when it cannot be reached. The default since 8.15.',
-  'skip_unavailable=false': '**`false`**: a search that includes this remote fails when the remote cannot be reached. The default before 8.15.',
+  'mode=sniff':
+    "**Sniff mode**: the local cluster asks the `seeds` for the remote's gateway nodes and connects to them directly. Every gateway node must be reachable from the local cluster. Not for Elastic Cloud endpoints.",
+  'mode=proxy':
+    '**Proxy mode**: every connection goes to the one `proxy_address` (a load balancer or the Elastic Cloud proxy). Set `server_name` when the proxy routes on TLS SNI.',
+  'skip_unavailable=true':
+    '**`true`**: searches leave this remote out (and report it as skipped) when it cannot be reached. The default since 8.15.',
+  'skip_unavailable=false':
+    '**`false`**: a search that includes this remote fails when the remote cannot be reached. The default before 8.15.',
   'transport.compress=true': '**`true`**: compress every request sent to this remote.',
   'transport.compress=false': '**`false`**: send requests uncompressed.',
-  'transport.compress=indexing_data': '**`indexing_data`**: compress only raw indexing data (documents sent by CCR, for example), not every request.',
+  'transport.compress=indexing_data':
+    '**`indexing_data`**: compress only raw indexing data (documents sent by CCR, for example), not every request.',
   'transport.compression_scheme=lz4': '**`lz4`**: fast compression with a moderate ratio (the node default).',
   'transport.compression_scheme=deflate': '**`deflate`**: better compression ratio, more CPU.',
   'verification_mode=full': "**`full`**: check the certificate chain and that the certificate matches the remote's host name.",
@@ -85,6 +95,8 @@ const VALUE_NOTES: Record<string, string> = {
 
 /** Markdown for one value of an enum or boolean setting, for value hovers and completion items. */
 export function describeValue(def: SettingDef, value: string): string | undefined {
-  const suffix = def.key.replace(/^cluster\.remote\.<alias>\./, '').replace(/^xpack\.security\.remote_cluster_(server|client)\.ssl\./, '');
+  const suffix = def.key
+    .replace(/^cluster\.remote\.<alias>\./, '')
+    .replace(/^xpack\.security\.remote_cluster_(server|client)\.ssl\./, '');
   return VALUE_NOTES[`${suffix}=${value.toLowerCase()}`];
 }

@@ -23,14 +23,7 @@ export type ValueType =
 /** static: elasticsearch.yml only; dynamic: also `_cluster/settings`; secure: keystore only. */
 export type SettingScope = 'static' | 'dynamic' | 'secure' | 'secure-reloadable' | 'unregistered';
 
-export type SettingGroup =
-  | 'remote-client'
-  | 'remote-server'
-  | 'tls-server'
-  | 'tls-client'
-  | 'signing'
-  | 'legacy'
-  | 'related';
+export type SettingGroup = 'remote-client' | 'remote-server' | 'tls-server' | 'tls-client' | 'signing' | 'legacy' | 'related';
 
 export interface SettingDef {
   /** Full key; `<alias>` stands for the remote cluster alias. */
@@ -60,7 +53,8 @@ export interface SettingDef {
 
 export const DOCS = {
   remoteClusterSettings: 'https://www.elastic.co/docs/reference/elasticsearch/configuration-reference/remote-clusters',
-  networking: 'https://www.elastic.co/docs/reference/elasticsearch/configuration-reference/networking-settings#remote-cluster-network-settings',
+  networking:
+    'https://www.elastic.co/docs/reference/elasticsearch/configuration-reference/networking-settings#remote-cluster-network-settings',
   securitySettings: 'https://www.elastic.co/docs/reference/elasticsearch/configuration-reference/security-settings',
   apiKeyModel: 'https://www.elastic.co/docs/deploy-manage/remote-clusters/remote-clusters-api-key',
   certModel: 'https://www.elastic.co/docs/deploy-manage/remote-clusters/remote-clusters-cert',
@@ -193,7 +187,8 @@ const clientSettings: SettingDef[] = [
     scope: 'dynamic',
     mode: 'both',
     group: 'remote-client',
-    summary: 'Compression of requests sent to this remote: `true`, `false`, or `indexing_data` (only raw indexing data, e.g. for CCR).',
+    summary:
+      'Compression of requests sent to this remote: `true`, `false`, or `indexing_data` (only raw indexing data, e.g. for CCR).',
     docs: DOCS.remoteClusterSettings,
     unverified: 'the `indexing_data` value is believed to date from 7.14 (a plain boolean before)',
     valueSince: { indexing_data: '7.14.0' },
@@ -227,11 +222,27 @@ const clientSettings: SettingDef[] = [
 ];
 
 const signingPerAlias: SettingDef[] = [
-  ['signing.key', 'path', 'Private key (PEM) this cluster signs cross-cluster requests with. Pair it with `signing.certificate`; do not combine with `signing.keystore.path`.'],
-  ['signing.certificate', 'path', 'Certificate (PEM) matching `signing.key`; the remote matches its subject against the API key\'s `certificate_identity`.'],
-  ['signing.keystore.path', 'path', 'Keystore (JKS or PKCS#12) holding the signing key and certificate. Alternative to `signing.key` + `signing.certificate`.'],
+  [
+    'signing.key',
+    'path',
+    'Private key (PEM) this cluster signs cross-cluster requests with. Pair it with `signing.certificate`; do not combine with `signing.keystore.path`.',
+  ],
+  [
+    'signing.certificate',
+    'path',
+    "Certificate (PEM) matching `signing.key`; the remote matches its subject against the API key's `certificate_identity`.",
+  ],
+  [
+    'signing.keystore.path',
+    'path',
+    'Keystore (JKS or PKCS#12) holding the signing key and certificate. Alternative to `signing.key` + `signing.certificate`.',
+  ],
   ['signing.keystore.type', 'string', 'Keystore format; inferred from the file extension when empty.'],
-  ['signing.keystore.alias', 'string', 'Which key entry of the keystore to sign with; needed when the keystore holds more than one private key.'],
+  [
+    'signing.keystore.alias',
+    'string',
+    'Which key entry of the keystore to sign with; needed when the keystore holds more than one private key.',
+  ],
   ['signing.keystore.algorithm', 'string', 'Key manager algorithm for the signing keystore (JVM default when unset).'],
 ].map(([suffix, type, summary]) => ({
   key: `${ALIAS}${suffix}`,
@@ -247,7 +258,10 @@ const signingPerAlias: SettingDef[] = [
 const signingSecurePerAlias: SettingDef[] = [
   ['signing.secure_key_passphrase', 'Passphrase of the encrypted `signing.key`.'],
   ['signing.keystore.secure_password', 'Password of the signing keystore.'],
-  ['signing.keystore.secure_key_password', 'Password of the key inside the signing keystore (defaults to the keystore password).'],
+  [
+    'signing.keystore.secure_key_password',
+    'Password of the key inside the signing keystore (defaults to the keystore password).',
+  ],
 ].map(([suffix, summary]) => ({
   key: `${ALIAS}${suffix}`,
   type: 'secure' as const,
@@ -275,7 +289,8 @@ const globalClientSettings: SettingDef[] = [
     type: 'string',
     scope: 'static',
     group: 'remote-client',
-    summary: 'Name of a node attribute that marks gateway nodes in sniff mode: only remote nodes whose attribute is `true` are connected to.',
+    summary:
+      'Name of a node attribute that marks gateway nodes in sniff mode: only remote nodes whose attribute is `true` are connected to.',
     docs: DOCS.remoteClusterSettings,
   },
   {
@@ -305,7 +320,8 @@ const globalClientSettings: SettingDef[] = [
     removedIn: '8.0.0',
     replacement: 'node.roles (include or omit remote_cluster_client)',
     group: 'legacy',
-    summary: 'Legacy switch for whether a node may connect to remote clusters. Replaced by the `remote_cluster_client` node role.',
+    summary:
+      'Legacy switch for whether a node may connect to remote clusters. Replaced by the `remote_cluster_client` node role.',
     docs: DOCS.nodeRoles,
     unverified: 'removal in 8.0 is inferred from the 8.x code, not from breaking-change notes',
     uncertain: ['removedIn'],
@@ -316,7 +332,8 @@ const globalClientSettings: SettingDef[] = [
     scope: 'dynamic',
     since: '9.3.0',
     group: 'signing',
-    summary: 'CA certificates (PEM) this cluster trusts to verify signed cross-cluster requests. Do not combine with `cluster.remote.signing.truststore.path`.',
+    summary:
+      'CA certificates (PEM) this cluster trusts to verify signed cross-cluster requests. Do not combine with `cluster.remote.signing.truststore.path`.',
     docs: DOCS.remoteClusterSettings,
   },
   {
@@ -325,7 +342,8 @@ const globalClientSettings: SettingDef[] = [
     scope: 'dynamic',
     since: '9.3.0',
     group: 'signing',
-    summary: 'Truststore used to verify signed cross-cluster requests. Alternative to `cluster.remote.signing.certificate_authorities`.',
+    summary:
+      'Truststore used to verify signed cross-cluster requests. Alternative to `cluster.remote.signing.certificate_authorities`.',
     docs: DOCS.remoteClusterSettings,
   },
   {
@@ -388,7 +406,8 @@ const serverSettings: SettingDef[] = [
     scope: 'static',
     since: '8.10.0',
     group: 'remote-server',
-    summary: 'Address(es) the remote cluster interface binds to and publishes. If nothing is set it may listen on loopback only, out of reach of other clusters.',
+    summary:
+      'Address(es) the remote cluster interface binds to and publishes. If nothing is set it may listen on loopback only, out of reach of other clusters.',
     docs: DOCS.networking,
   },
   {
@@ -408,7 +427,8 @@ const serverSettings: SettingDef[] = [
     scope: 'static',
     since: '8.10.0',
     group: 'remote-server',
-    summary: 'Address advertised to clients of the remote cluster interface. In sniff mode clients connect to it, so it must be reachable from the local cluster.',
+    summary:
+      'Address advertised to clients of the remote cluster interface. In sniff mode clients connect to it, so it must be reachable from the local cluster.',
     docs: DOCS.networking,
   },
   {
@@ -436,14 +456,63 @@ const serverSettings: SettingDef[] = [
   },
   ...(
     [
-      ['tcp.keep_alive', 'boolean', 'transport.tcp.keep_alive', 'TCP keep-alive on remote cluster connections.', undefined, undefined],
-      ['tcp.keep_idle', 'int', 'transport.tcp.keep_idle', 'Seconds of idleness before keep-alive probes start (Linux and macOS).', -1, 300],
-      ['tcp.keep_interval', 'int', 'transport.tcp.keep_interval', 'Seconds between keep-alive probes (Linux and macOS).', -1, 300],
-      ['tcp.keep_count', 'int', 'transport.tcp.keep_count', 'Unanswered keep-alive probes before the connection is dropped.', -1, undefined],
-      ['tcp.no_delay', 'boolean', 'transport.tcp.no_delay', 'Disables Nagle\'s algorithm on remote cluster connections.', undefined, undefined],
-      ['tcp.reuse_address', 'boolean', 'transport.tcp.reuse_address', 'Whether the address may be reused (SO_REUSEADDR).', undefined, undefined],
+      [
+        'tcp.keep_alive',
+        'boolean',
+        'transport.tcp.keep_alive',
+        'TCP keep-alive on remote cluster connections.',
+        undefined,
+        undefined,
+      ],
+      [
+        'tcp.keep_idle',
+        'int',
+        'transport.tcp.keep_idle',
+        'Seconds of idleness before keep-alive probes start (Linux and macOS).',
+        -1,
+        300,
+      ],
+      [
+        'tcp.keep_interval',
+        'int',
+        'transport.tcp.keep_interval',
+        'Seconds between keep-alive probes (Linux and macOS).',
+        -1,
+        300,
+      ],
+      [
+        'tcp.keep_count',
+        'int',
+        'transport.tcp.keep_count',
+        'Unanswered keep-alive probes before the connection is dropped.',
+        -1,
+        undefined,
+      ],
+      [
+        'tcp.no_delay',
+        'boolean',
+        'transport.tcp.no_delay',
+        "Disables Nagle's algorithm on remote cluster connections.",
+        undefined,
+        undefined,
+      ],
+      [
+        'tcp.reuse_address',
+        'boolean',
+        'transport.tcp.reuse_address',
+        'Whether the address may be reused (SO_REUSEADDR).',
+        undefined,
+        undefined,
+      ],
       ['tcp.send_buffer_size', 'byte-size', 'transport.tcp.send_buffer_size', 'TCP send buffer size.', undefined, undefined],
-      ['tcp.receive_buffer_size', 'byte-size', 'transport.tcp.receive_buffer_size', 'TCP receive buffer size.', undefined, undefined],
+      [
+        'tcp.receive_buffer_size',
+        'byte-size',
+        'transport.tcp.receive_buffer_size',
+        'TCP receive buffer size.',
+        undefined,
+        undefined,
+      ],
     ] as const
   ).map(([suffix, type, fallback, summary, min, max]): SettingDef => ({
     key: `remote_cluster.${suffix}`,
@@ -472,23 +541,137 @@ interface SslSuffix {
 }
 
 const SSL_SUFFIXES: SslSuffix[] = [
-  { suffix: 'enabled', type: 'boolean', values: ['true', 'false'], default: 'true', server: true, client: true, summary: 'TLS on the remote cluster interface. Leave it on: the traffic carries API keys.' },
-  { suffix: 'supported_protocols', type: 'list', values: ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1', 'SSLv3', 'SSLv2Hello'], default: 'TLSv1.3,TLSv1.2,TLSv1.1 (JVM dependent)', server: true, client: true, summary: 'TLS protocol versions allowed.' },
-  { suffix: 'client_authentication', type: 'enum', values: ['required', 'optional', 'none'], default: 'none', server: true, client: false, summary: 'Whether the server asks clients for a certificate. The API-key model does not need client certificates.' },
-  { suffix: 'verification_mode', type: 'enum', values: ['full', 'certificate', 'none'], default: 'full', server: false, client: true, summary: 'How the client checks the remote\'s certificate: `full` (chain and host name), `certificate` (chain only) or `none` (for support diagnostics only).' },
-  { suffix: 'cipher_suites', type: 'list', server: true, client: true, summary: 'Cipher suites allowed (JVM dependent default).' },
-  { suffix: 'handshake_timeout', type: 'time', default: '10s', server: true, client: true, summary: 'How long to wait for a TLS handshake.' },
-  { suffix: 'key', type: 'path', server: true, client: true, summary: 'Private key (PEM). Pair with `certificate`; do not combine with `keystore.path`.' },
+  {
+    suffix: 'enabled',
+    type: 'boolean',
+    values: ['true', 'false'],
+    default: 'true',
+    server: true,
+    client: true,
+    summary: 'TLS on the remote cluster interface. Leave it on: the traffic carries API keys.',
+  },
+  {
+    suffix: 'supported_protocols',
+    type: 'list',
+    values: ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1', 'SSLv3', 'SSLv2Hello'],
+    default: 'TLSv1.3,TLSv1.2,TLSv1.1 (JVM dependent)',
+    server: true,
+    client: true,
+    summary: 'TLS protocol versions allowed.',
+  },
+  {
+    suffix: 'client_authentication',
+    type: 'enum',
+    values: ['required', 'optional', 'none'],
+    default: 'none',
+    server: true,
+    client: false,
+    summary: 'Whether the server asks clients for a certificate. The API-key model does not need client certificates.',
+  },
+  {
+    suffix: 'verification_mode',
+    type: 'enum',
+    values: ['full', 'certificate', 'none'],
+    default: 'full',
+    server: false,
+    client: true,
+    summary:
+      "How the client checks the remote's certificate: `full` (chain and host name), `certificate` (chain only) or `none` (for support diagnostics only).",
+  },
+  {
+    suffix: 'cipher_suites',
+    type: 'list',
+    server: true,
+    client: true,
+    summary: 'Cipher suites allowed (JVM dependent default).',
+  },
+  {
+    suffix: 'handshake_timeout',
+    type: 'time',
+    default: '10s',
+    server: true,
+    client: true,
+    summary: 'How long to wait for a TLS handshake.',
+  },
+  {
+    suffix: 'key',
+    type: 'path',
+    server: true,
+    client: true,
+    summary: 'Private key (PEM). Pair with `certificate`; do not combine with `keystore.path`.',
+  },
   { suffix: 'certificate', type: 'path', server: true, client: true, summary: 'Certificate or chain (PEM) matching `key`.' },
-  { suffix: 'certificate_authorities', type: 'path-list', server: true, client: true, summary: 'CA certificates (PEM) to trust. On the client, list the CA that signed the remote\'s remote cluster server certificate. Do not combine with `truststore.path`.' },
-  { suffix: 'keystore.path', type: 'path', server: true, client: true, summary: 'Keystore (JKS or PKCS#12) with the key and certificate. Alternative to `key` + `certificate`.' },
-  { suffix: 'keystore.type', type: 'enum', values: ['jks', 'PKCS12'], default: 'PKCS12 for .p12/.pfx/.pkcs12 files, else jks', server: true, client: true, summary: 'Keystore format.' },
-  { suffix: 'truststore.path', type: 'path', server: true, client: true, summary: 'Truststore (JKS or PKCS#12) with trusted CAs. Alternative to `certificate_authorities`.' },
-  { suffix: 'truststore.type', type: 'enum', values: ['jks', 'PKCS12'], server: true, client: true, summary: 'Truststore format.' },
-  { suffix: 'secure_key_passphrase', type: 'secure', secure: true, server: true, client: true, summary: 'Passphrase of the encrypted `key`. Keystore only.' },
-  { suffix: 'keystore.secure_password', type: 'secure', secure: true, server: true, client: true, summary: 'Keystore password. Keystore only.' },
-  { suffix: 'keystore.secure_key_password', type: 'secure', secure: true, server: true, client: true, summary: 'Password of the key in the keystore. Keystore only.' },
-  { suffix: 'truststore.secure_password', type: 'secure', secure: true, server: true, client: true, summary: 'Truststore password. Keystore only.' },
+  {
+    suffix: 'certificate_authorities',
+    type: 'path-list',
+    server: true,
+    client: true,
+    summary:
+      "CA certificates (PEM) to trust. On the client, list the CA that signed the remote's remote cluster server certificate. Do not combine with `truststore.path`.",
+  },
+  {
+    suffix: 'keystore.path',
+    type: 'path',
+    server: true,
+    client: true,
+    summary: 'Keystore (JKS or PKCS#12) with the key and certificate. Alternative to `key` + `certificate`.',
+  },
+  {
+    suffix: 'keystore.type',
+    type: 'enum',
+    values: ['jks', 'PKCS12'],
+    default: 'PKCS12 for .p12/.pfx/.pkcs12 files, else jks',
+    server: true,
+    client: true,
+    summary: 'Keystore format.',
+  },
+  {
+    suffix: 'truststore.path',
+    type: 'path',
+    server: true,
+    client: true,
+    summary: 'Truststore (JKS or PKCS#12) with trusted CAs. Alternative to `certificate_authorities`.',
+  },
+  {
+    suffix: 'truststore.type',
+    type: 'enum',
+    values: ['jks', 'PKCS12'],
+    server: true,
+    client: true,
+    summary: 'Truststore format.',
+  },
+  {
+    suffix: 'secure_key_passphrase',
+    type: 'secure',
+    secure: true,
+    server: true,
+    client: true,
+    summary: 'Passphrase of the encrypted `key`. Keystore only.',
+  },
+  {
+    suffix: 'keystore.secure_password',
+    type: 'secure',
+    secure: true,
+    server: true,
+    client: true,
+    summary: 'Keystore password. Keystore only.',
+  },
+  {
+    suffix: 'keystore.secure_key_password',
+    type: 'secure',
+    secure: true,
+    server: true,
+    client: true,
+    summary: 'Password of the key in the keystore. Keystore only.',
+  },
+  {
+    suffix: 'truststore.secure_password',
+    type: 'secure',
+    secure: true,
+    server: true,
+    client: true,
+    summary: 'Truststore password. Keystore only.',
+  },
 ];
 
 export const SSL_PREFIX_SERVER = 'xpack.security.remote_cluster_server.ssl.';
@@ -532,11 +715,25 @@ const relatedSettings: SettingDef[] = [
   {
     key: 'node.roles',
     type: 'list',
-    values: ['master', 'data', 'data_content', 'data_hot', 'data_warm', 'data_cold', 'data_frozen', 'ingest', 'ml', 'remote_cluster_client', 'transform', 'voting_only'],
+    values: [
+      'master',
+      'data',
+      'data_content',
+      'data_hot',
+      'data_warm',
+      'data_cold',
+      'data_frozen',
+      'ingest',
+      'ml',
+      'remote_cluster_client',
+      'transform',
+      'voting_only',
+    ],
     default: 'every role',
     scope: 'static',
     group: 'related',
-    summary: 'Roles of this node. When set, it must include `remote_cluster_client` for the node to run cross-cluster search, CCR, ML datafeeds or transforms against remotes.',
+    summary:
+      'Roles of this node. When set, it must include `remote_cluster_client` for the node to run cross-cluster search, CCR, ML datafeeds or transforms against remotes.',
     docs: DOCS.nodeRoles,
   },
   {

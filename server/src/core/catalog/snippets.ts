@@ -72,7 +72,8 @@ export const REMOTE_BLOCK_SNIPPETS: readonly RemoteBlockSnippet[] = [
   {
     name: 'Remote cluster server (accept API-key connections)',
     prefix: 'remote-cluster-server',
-    description: 'Turn on the remote cluster server interface on port 9443 so other clusters can connect with cross-cluster API keys.',
+    description:
+      'Turn on the remote cluster server interface on port 9443 so other clusters can connect with cross-cluster API keys.',
     aliasSettings: [],
     nodeSettings: [
       ['remote_cluster_server.enabled', raw('true')],

@@ -4,7 +4,6 @@ import type { BaseDocument, ConfigDocument } from '../model/configDocument';
 import { parseConsole, withTripleQuotesAsJson } from './parse';
 import { routeFor } from './routes';
 
-
 /** Methods whose body Elasticsearch and the Cloud API read; bodies of others are ignored. */
 const BODY_METHODS = new Set(['PUT', 'POST', 'PATCH']);
 
@@ -20,13 +19,15 @@ export function parseConsoleDocument(base: BaseDocument): ConfigDocument {
     const match = routeFor(request.route);
     if (!match || !request.body || !BODY_METHODS.has(request.method)) continue;
     const text = withTripleQuotesAsJson(base.text.slice(request.body.start, request.body.end));
-    bodies.push(parseBody(text, request.body, {
-      kind: match.kind,
-      variant: match.variant,
-      request: { ...request, match },
-      schemaFromEditor: false,
-      syntaxFromEditor: false,
-    }));
+    bodies.push(
+      parseBody(text, request.body, {
+        kind: match.kind,
+        variant: match.variant,
+        request: { ...request, match },
+        schemaFromEditor: false,
+        syntaxFromEditor: false,
+      }),
+    );
   }
   return {
     ...base,

@@ -197,7 +197,8 @@ export function parseConsole(text: string): ConsoleFile {
 
     if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
       if (!current) {
-        if (!afterBadRequestLine) problems.push({ kind: 'body-without-request', span: { start: line.start + indent, end: line.end } });
+        if (!afterBadRequestLine)
+          problems.push({ kind: 'body-without-request', span: { start: line.start + indent, end: line.end } });
         // Still skip over it as a unit so its inner lines are not reported one by one.
         current = undefined;
         body = { depth: 0, inString: false, inTripleString: false, inBlockComment: false };

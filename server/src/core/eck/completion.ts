@@ -10,7 +10,11 @@ import { documentAt } from './yaml';
  * where it has nothing to say so the caller can carry on: inside `nodeSets[].config` the settings
  * completion of elasticsearch.yml takes over.
  */
-export function eckCompletion(document: ConfigDocument, offset: number, cursor: YamlCursor | undefined): CompletionCandidate[] | undefined {
+export function eckCompletion(
+  document: ConfigDocument,
+  offset: number,
+  cursor: YamlCursor | undefined,
+): CompletionCandidate[] | undefined {
   if (!cursor || isInNodeSetConfig(cursor.parents)) return undefined;
   const es = elasticsearchAt(document, offset);
   if (!es) return undefined;
@@ -91,7 +95,9 @@ function keyCandidate(field: CrdField, typedSpan: Span): CompletionCandidate {
   return {
     label: name,
     kind: 'property',
-    detail: [field.type, field.required ? 'required' : '', field.eckSince ? `ECK ${field.eckSince}+` : ''].filter(Boolean).join(' · '),
+    detail: [field.type, field.required ? 'required' : '', field.eckSince ? `ECK ${field.eckSince}+` : '']
+      .filter(Boolean)
+      .join(' · '),
     documentation: crdFieldMarkdown(field),
     insertText: `${name}:${insert}`,
     isSnippet: true,
@@ -117,7 +123,18 @@ function valueCandidates(document: ConfigDocument, es: EckElasticsearch, path: s
   }
   if (path === 'spec.secureSettings[].secretName') {
     return (document.eck?.secrets ?? []).flatMap((secret) =>
-      secret.name ? [{ label: secret.name.value, kind: 'value' as const, detail: 'Secret in this file', insertText: secret.name.value, isSnippet: false, replaceSpan: typedSpan }] : [],
+      secret.name
+        ? [
+            {
+              label: secret.name.value,
+              kind: 'value' as const,
+              detail: 'Secret in this file',
+              insertText: secret.name.value,
+              isSnippet: false,
+              replaceSpan: typedSpan,
+            },
+          ]
+        : [],
     );
   }
   const field = crdField(path);

@@ -97,4 +97,3 @@ export function pairChain(map: YAMLMap, keyOffset: number): Pair[] {
   }
   return chain;
 }
-

@@ -43,7 +43,13 @@ const LICENSE_NOTE =
   'Needs an Enterprise (or trial) license: without it ECK configures nothing and only records a warning event on the resource.';
 
 /** Fields of a Kubernetes `ServiceTemplate` as ECK uses it for one of its services. */
-function serviceTemplateFields(prefix: string, serviceName: string, port: number, portName: string, extra: Partial<CrdField>): CrdField[] {
+function serviceTemplateFields(
+  prefix: string,
+  serviceName: string,
+  port: number,
+  portName: string,
+  extra: Partial<CrdField>,
+): CrdField[] {
   return [
     {
       path: `${prefix}.service`,
@@ -52,17 +58,25 @@ function serviceTemplateFields(prefix: string, serviceName: string, port: number
       insert: '\n  spec:\n    type: ${1|LoadBalancer,ClusterIP,NodePort|}',
       ...extra,
       notes: [
-        'When `spec.type` is empty ECK makes it a headless `ClusterIP` service; it always publishes not-ready addresses and selects the cluster\'s Pods unless you give a selector.',
+        "When `spec.type` is empty ECK makes it a headless `ClusterIP` service; it always publishes not-ready addresses and selects the cluster's Pods unless you give a selector.",
         ...(extra.notes ?? []),
       ],
       docs: extra.docs ?? ECK_DOCS.remoteClusters,
     },
-    { path: `${prefix}.service.metadata`, type: 'object', summary: 'Labels and annotations for the Service (for example load-balancer annotations of your cloud provider).', docs: extra.docs ?? ECK_DOCS.remoteClusters, v1Only: extra.v1Only },
+    {
+      path: `${prefix}.service.metadata`,
+      type: 'object',
+      summary: 'Labels and annotations for the Service (for example load-balancer annotations of your cloud provider).',
+      docs: extra.docs ?? ECK_DOCS.remoteClusters,
+      v1Only: extra.v1Only,
+    },
     {
       path: `${prefix}.service.spec`,
       type: 'object',
       summary: 'A Kubernetes Service spec. ECK fills in what you leave out.',
-      notes: [`Without \`ports\` ECK adds \`${portName}\` on port ${port}. A \`ports\` list you write replaces that default entirely.`],
+      notes: [
+        `Without \`ports\` ECK adds \`${portName}\` on port ${port}. A \`ports\` list you write replaces that default entirely.`,
+      ],
       docs: extra.docs ?? ECK_DOCS.remoteClusters,
       v1Only: extra.v1Only,
     },
@@ -79,13 +93,27 @@ function serviceTemplateFields(prefix: string, serviceName: string, port: number
       path: `${prefix}.service.spec.ports`,
       type: 'list',
       summary: `Ports of \`${serviceName}\`. Replaces ECK's default (\`${portName}\`, ${port}).`,
-      notes: [`If \`port\` is not ${port}, set \`targetPort: ${port}\`: Kubernetes otherwise sends traffic to the same port number on the Pod, where nothing listens.`],
+      notes: [
+        `If \`port\` is not ${port}, set \`targetPort: ${port}\`: Kubernetes otherwise sends traffic to the same port number on the Pod, where nothing listens.`,
+      ],
       insert: `\n  - name: ${portName}\n    port: \${1:${port}}\n    targetPort: ${port}`,
       docs: extra.docs ?? ECK_DOCS.remoteClusters,
       v1Only: extra.v1Only,
     },
-    { path: `${prefix}.service.spec.ports[].name`, type: 'string', summary: 'Name of the Service port.', docs: extra.docs ?? ECK_DOCS.remoteClusters, v1Only: extra.v1Only },
-    { path: `${prefix}.service.spec.ports[].port`, type: 'integer', summary: 'Port the Service listens on.', docs: extra.docs ?? ECK_DOCS.remoteClusters, v1Only: extra.v1Only },
+    {
+      path: `${prefix}.service.spec.ports[].name`,
+      type: 'string',
+      summary: 'Name of the Service port.',
+      docs: extra.docs ?? ECK_DOCS.remoteClusters,
+      v1Only: extra.v1Only,
+    },
+    {
+      path: `${prefix}.service.spec.ports[].port`,
+      type: 'integer',
+      summary: 'Port the Service listens on.',
+      docs: extra.docs ?? ECK_DOCS.remoteClusters,
+      v1Only: extra.v1Only,
+    },
     {
       path: `${prefix}.service.spec.ports[].targetPort`,
       type: 'int-or-string',
@@ -94,7 +122,15 @@ function serviceTemplateFields(prefix: string, serviceName: string, port: number
       docs: extra.docs ?? ECK_DOCS.remoteClusters,
       v1Only: extra.v1Only,
     },
-    { path: `${prefix}.service.spec.ports[].protocol`, type: 'string', values: ['TCP'], default: 'TCP', summary: 'Transport protocol; Elasticsearch needs TCP.', docs: extra.docs ?? ECK_DOCS.remoteClusters, v1Only: extra.v1Only },
+    {
+      path: `${prefix}.service.spec.ports[].protocol`,
+      type: 'string',
+      values: ['TCP'],
+      default: 'TCP',
+      summary: 'Transport protocol; Elasticsearch needs TCP.',
+      docs: extra.docs ?? ECK_DOCS.remoteClusters,
+      v1Only: extra.v1Only,
+    },
   ];
 }
 
@@ -126,7 +162,7 @@ export const CRD_FIELDS: readonly CrdField[] = [
     stackMinimum: '8.10.0',
     values: ['true', 'false'],
     summary:
-      'Lets ECK run the remote cluster server (port 9443): it enables it in Elasticsearch, binds and publishes it, gives it ECK\'s transport certificates and creates the `<name>-es-remote-cluster` Service.',
+      "Lets ECK run the remote cluster server (port 9443): it enables it in Elasticsearch, binds and publishes it, gives it ECK's transport certificates and creates the `<name>-es-remote-cluster` Service.",
     notes: [
       'Set it here rather than `remote_cluster_server.enabled` in a nodeSet `config`, or ECK creates neither the Service nor the TLS settings.',
       'Changing it restarts the Pods one by one.',
@@ -134,7 +170,10 @@ export const CRD_FIELDS: readonly CrdField[] = [
     docs: ECK_DOCS.remoteClusters,
     v1Only: true,
   },
-  ...serviceTemplateFields('spec.remoteClusterServer', '<name>-es-remote-cluster', 9443, 'rcs', { eckSince: '3.3.0', v1Only: true }),
+  ...serviceTemplateFields('spec.remoteClusterServer', '<name>-es-remote-cluster', 9443, 'rcs', {
+    eckSince: '3.3.0',
+    v1Only: true,
+  }),
   {
     path: 'spec.remoteClusters',
     type: 'list',
@@ -166,20 +205,28 @@ export const CRD_FIELDS: readonly CrdField[] = [
     insert: '\n  name: ${1:remote-cluster}',
     v1Only: true,
   },
-  { path: 'spec.remoteClusters[].elasticsearchRef.name', type: 'string', summary: 'Name of the remote `Elasticsearch` resource.', docs: ECK_DOCS.remoteClusters, v1Only: true },
+  {
+    path: 'spec.remoteClusters[].elasticsearchRef.name',
+    type: 'string',
+    summary: 'Name of the remote `Elasticsearch` resource.',
+    docs: ECK_DOCS.remoteClusters,
+    v1Only: true,
+  },
   {
     path: 'spec.remoteClusters[].elasticsearchRef.namespace',
     type: 'string',
     default: 'the namespace of this resource',
     summary: 'Namespace of the remote `Elasticsearch` resource.',
-    notes: ['Across namespaces, an operator that restricts associations checks `spec.serviceAccountName` access in both directions.'],
+    notes: [
+      'Across namespaces, an operator that restricts associations checks `spec.serviceAccountName` access in both directions.',
+    ],
     docs: ECK_DOCS.crossNamespace,
     v1Only: true,
   },
   {
     path: 'spec.remoteClusters[].elasticsearchRef.serviceName',
     type: 'string',
-    summary: 'Not used for remote clusters: ECK always connects to the remote\'s transport or remote-cluster Service.',
+    summary: "Not used for remote clusters: ECK always connects to the remote's transport or remote-cluster Service.",
     docs: ECK_DOCS.remoteClusters,
     v1Only: true,
   },
@@ -189,7 +236,7 @@ export const CRD_FIELDS: readonly CrdField[] = [
     eckSince: '2.16.0',
     stackMinimum: '8.10.0',
     summary:
-      'Switches this connection to the API-key model: ECK creates a cross-cluster API key on the remote with the `access` below and stores it in this cluster\'s keystore.',
+      "Switches this connection to the API-key model: ECK creates a cross-cluster API key on the remote with the `access` below and stores it in this cluster's keystore.",
     notes: ['The remote must set `spec.remoteClusterServer.enabled: true`.'],
     docs: ECK_DOCS.remoteClusters,
     insert: '\n  access:\n    search:\n      names: [ "${1:logs-*}" ]',
@@ -208,12 +255,20 @@ export const CRD_FIELDS: readonly CrdField[] = [
     path: 'spec.remoteClusters[].apiKey.access.search',
     type: 'object',
     summary: 'Index patterns this cluster may search on the remote (cross-cluster search).',
-    notes: ['One object, not a list: ECK\'s CRD types it as a single entry (the Elasticsearch API body uses an array here).'],
+    notes: ["One object, not a list: ECK's CRD types it as a single entry (the Elasticsearch API body uses an array here)."],
     docs: ECK_DOCS.remoteClusters,
     insert: '\n  names: [ "${1:logs-*}" ]',
     v1Only: true,
   },
-  { path: 'spec.remoteClusters[].apiKey.access.search.names', type: 'list', required: true, summary: 'Index names or patterns.', docs: ECK_DOCS.remoteClusters, insert: ' [ "${1:logs-*}" ]', v1Only: true },
+  {
+    path: 'spec.remoteClusters[].apiKey.access.search.names',
+    type: 'list',
+    required: true,
+    summary: 'Index names or patterns.',
+    docs: ECK_DOCS.remoteClusters,
+    insert: ' [ "${1:logs-*}" ]',
+    v1Only: true,
+  },
   {
     path: 'spec.remoteClusters[].apiKey.access.search.field_security',
     type: 'object',
@@ -222,9 +277,29 @@ export const CRD_FIELDS: readonly CrdField[] = [
     insert: '\n  grant: [ "${1:*}" ]\n  except: [ ${2} ]',
     v1Only: true,
   },
-  { path: 'spec.remoteClusters[].apiKey.access.search.field_security.grant', type: 'list', required: true, summary: 'Fields that may be read.', docs: ECK_DOCS.remoteClusters, v1Only: true },
-  { path: 'spec.remoteClusters[].apiKey.access.search.field_security.except', type: 'list', required: true, summary: 'Fields excluded from `grant` (may be an empty list).', docs: ECK_DOCS.remoteClusters, v1Only: true },
-  { path: 'spec.remoteClusters[].apiKey.access.search.query', type: 'free-form', summary: 'Document-level security query limiting which documents may be read.', docs: ECK_DOCS.remoteClusters, v1Only: true },
+  {
+    path: 'spec.remoteClusters[].apiKey.access.search.field_security.grant',
+    type: 'list',
+    required: true,
+    summary: 'Fields that may be read.',
+    docs: ECK_DOCS.remoteClusters,
+    v1Only: true,
+  },
+  {
+    path: 'spec.remoteClusters[].apiKey.access.search.field_security.except',
+    type: 'list',
+    required: true,
+    summary: 'Fields excluded from `grant` (may be an empty list).',
+    docs: ECK_DOCS.remoteClusters,
+    v1Only: true,
+  },
+  {
+    path: 'spec.remoteClusters[].apiKey.access.search.query',
+    type: 'free-form',
+    summary: 'Document-level security query limiting which documents may be read.',
+    docs: ECK_DOCS.remoteClusters,
+    v1Only: true,
+  },
   {
     path: 'spec.remoteClusters[].apiKey.access.search.allow_restricted_indices',
     type: 'boolean',
@@ -238,12 +313,20 @@ export const CRD_FIELDS: readonly CrdField[] = [
     path: 'spec.remoteClusters[].apiKey.access.replication',
     type: 'object',
     summary: 'Indices this cluster may follow from the remote (cross-cluster replication).',
-    notes: ['One object, not a list: ECK\'s CRD types it as a single entry (the Elasticsearch API body uses an array here).'],
+    notes: ["One object, not a list: ECK's CRD types it as a single entry (the Elasticsearch API body uses an array here)."],
     docs: ECK_DOCS.remoteClusters,
     insert: '\n  names: [ "${1:leader-*}" ]',
     v1Only: true,
   },
-  { path: 'spec.remoteClusters[].apiKey.access.replication.names', type: 'list', required: true, summary: 'Index names or patterns.', docs: ECK_DOCS.remoteClusters, insert: ' [ "${1:leader-*}" ]', v1Only: true },
+  {
+    path: 'spec.remoteClusters[].apiKey.access.replication.names',
+    type: 'list',
+    required: true,
+    summary: 'Index names or patterns.',
+    docs: ECK_DOCS.remoteClusters,
+    insert: ' [ "${1:leader-*}" ]',
+    v1Only: true,
+  },
   {
     path: 'spec.transport',
     type: 'object',
@@ -257,7 +340,9 @@ export const CRD_FIELDS: readonly CrdField[] = [
     eckSince: '1.1.0',
     v1Only: true,
     docs: ECK_DOCS.transport,
-    notes: ['Clusters that connect with the TLS-certificate model use this Service as their seed; expose it to reach the cluster from outside Kubernetes.'],
+    notes: [
+      'Clusters that connect with the TLS-certificate model use this Service as their seed; expose it to reach the cluster from outside Kubernetes.',
+    ],
   }),
   {
     path: 'spec.transport.tls',
@@ -270,12 +355,18 @@ export const CRD_FIELDS: readonly CrdField[] = [
     path: 'spec.transport.tls.certificateAuthorities',
     type: 'object',
     summary:
-      'ConfigMap with extra CA certificates (key `ca.crt`) the nodes trust on the transport layer: the way to trust a remote cluster\'s CA in the TLS-certificate model. ECK also adds them to the remote-cluster client trust.',
+      "ConfigMap with extra CA certificates (key `ca.crt`) the nodes trust on the transport layer: the way to trust a remote cluster's CA in the TLS-certificate model. ECK also adds them to the remote-cluster client trust.",
     docs: ECK_DOCS.transport,
     insert: '\n  configMapName: ${1:remote-ca}',
     v1Only: true,
   },
-  { path: 'spec.transport.tls.certificateAuthorities.configMapName', type: 'string', summary: 'Name of the ConfigMap holding `ca.crt`.', docs: ECK_DOCS.transport, v1Only: true },
+  {
+    path: 'spec.transport.tls.certificateAuthorities.configMapName',
+    type: 'string',
+    summary: 'Name of the ConfigMap holding `ca.crt`.',
+    docs: ECK_DOCS.transport,
+    v1Only: true,
+  },
   {
     path: 'spec.transport.tls.certificate',
     type: 'object',
@@ -284,9 +375,27 @@ export const CRD_FIELDS: readonly CrdField[] = [
     insert: '\n  secretName: ${1:transport-ca}',
     v1Only: true,
   },
-  { path: 'spec.transport.tls.certificate.secretName', type: 'string', summary: 'Name of the Secret holding `ca.crt` and `ca.key`.', docs: ECK_DOCS.transport, v1Only: true },
-  { path: 'spec.transport.tls.otherNameSuffix', type: 'string', summary: 'Suffix of the otherName ECK writes into each node certificate (`<pod>.<suffix>`).', docs: ECK_DOCS.transport, v1Only: true },
-  { path: 'spec.transport.tls.subjectAltNames', type: 'list', summary: 'Extra subject alternative names for the node transport certificates.', docs: ECK_DOCS.transport, v1Only: true },
+  {
+    path: 'spec.transport.tls.certificate.secretName',
+    type: 'string',
+    summary: 'Name of the Secret holding `ca.crt` and `ca.key`.',
+    docs: ECK_DOCS.transport,
+    v1Only: true,
+  },
+  {
+    path: 'spec.transport.tls.otherNameSuffix',
+    type: 'string',
+    summary: 'Suffix of the otherName ECK writes into each node certificate (`<pod>.<suffix>`).',
+    docs: ECK_DOCS.transport,
+    v1Only: true,
+  },
+  {
+    path: 'spec.transport.tls.subjectAltNames',
+    type: 'list',
+    summary: 'Extra subject alternative names for the node transport certificates.',
+    docs: ECK_DOCS.transport,
+    v1Only: true,
+  },
   {
     path: 'spec.secureSettings',
     type: 'list',
@@ -296,7 +405,13 @@ export const CRD_FIELDS: readonly CrdField[] = [
     docs: ECK_DOCS.secureSettings,
     insert: '\n  - secretName: ${1:remote-api-keys}',
   },
-  { path: 'spec.secureSettings[].secretName', type: 'string', required: true, summary: 'Secret to load; every key becomes a keystore setting of the same name (unless `entries` picks some).', docs: ECK_DOCS.secureSettings },
+  {
+    path: 'spec.secureSettings[].secretName',
+    type: 'string',
+    required: true,
+    summary: 'Secret to load; every key becomes a keystore setting of the same name (unless `entries` picks some).',
+    docs: ECK_DOCS.secureSettings,
+  },
   {
     path: 'spec.secureSettings[].entries',
     type: 'list',
@@ -304,12 +419,24 @@ export const CRD_FIELDS: readonly CrdField[] = [
     docs: ECK_DOCS.secureSettings,
     insert: '\n  - key: ${1:cluster.remote.remote.credentials}',
   },
-  { path: 'spec.secureSettings[].entries[].key', type: 'string', required: true, summary: 'Key in the Secret.', docs: ECK_DOCS.secureSettings },
-  { path: 'spec.secureSettings[].entries[].path', type: 'string', summary: 'Keystore setting name to use instead of the key.', docs: ECK_DOCS.secureSettings },
+  {
+    path: 'spec.secureSettings[].entries[].key',
+    type: 'string',
+    required: true,
+    summary: 'Key in the Secret.',
+    docs: ECK_DOCS.secureSettings,
+  },
+  {
+    path: 'spec.secureSettings[].entries[].path',
+    type: 'string',
+    summary: 'Keystore setting name to use instead of the key.',
+    docs: ECK_DOCS.secureSettings,
+  },
   {
     path: 'spec.serviceAccountName',
     type: 'string',
-    summary: 'Service account used when the operator checks whether this cluster may associate with resources in other namespaces, such as remote clusters.',
+    summary:
+      'Service account used when the operator checks whether this cluster may associate with resources in other namespaces, such as remote clusters.',
     docs: ECK_DOCS.crossNamespace,
     v1Only: true,
   },
@@ -321,20 +448,35 @@ export const CRD_FIELDS: readonly CrdField[] = [
     notes: ['Remote-cluster TLS and trust settings in `config` must be repeated in every nodeSet.'],
     docs: ECK_DOCS.nodeConfiguration,
   },
-  { path: 'spec.nodeSets[].name', type: 'string', required: true, summary: 'Name of the nodeSet (part of the Pod names).', docs: ECK_DOCS.nodeConfiguration },
-  { path: 'spec.nodeSets[].count', type: 'integer', required: true, summary: 'Number of nodes in this nodeSet.', docs: ECK_DOCS.nodeConfiguration },
+  {
+    path: 'spec.nodeSets[].name',
+    type: 'string',
+    required: true,
+    summary: 'Name of the nodeSet (part of the Pod names).',
+    docs: ECK_DOCS.nodeConfiguration,
+  },
+  {
+    path: 'spec.nodeSets[].count',
+    type: 'integer',
+    required: true,
+    summary: 'Number of nodes in this nodeSet.',
+    docs: ECK_DOCS.nodeConfiguration,
+  },
   {
     path: 'spec.nodeSets[].config',
     type: 'free-form',
     summary:
       'Settings of `elasticsearch.yml` for these nodes, merged over what ECK generates (yours win). The same checks as for `elasticsearch.yml` run here.',
-    notes: ['ECK manages some keys itself (cluster name, discovery, network and TLS basics); overriding them only draws a warning but can break the cluster.'],
+    notes: [
+      'ECK manages some keys itself (cluster name, discovery, network and TLS basics); overriding them only draws a warning but can break the cluster.',
+    ],
     docs: ECK_DOCS.nodeConfiguration,
   },
   {
     path: 'spec.nodeSets[].podTemplate',
     type: 'object',
-    summary: 'Pod template for these nodes: mount extra files (such as a remote cluster CA) with `spec.volumes` and the `elasticsearch` container\'s `volumeMounts`.',
+    summary:
+      "Pod template for these nodes: mount extra files (such as a remote cluster CA) with `spec.volumes` and the `elasticsearch` container's `volumeMounts`.",
     docs: ECK_DOCS.customFiles,
   },
   {
@@ -346,10 +488,16 @@ export const CRD_FIELDS: readonly CrdField[] = [
   {
     path: 'spec.nodeSets[].podTemplate.spec.containers[].volumeMounts',
     type: 'list',
-    summary: 'Where volumes appear in the container. Files under `/usr/share/elasticsearch/config/` can be referenced by relative path from `config`.',
+    summary:
+      'Where volumes appear in the container. Files under `/usr/share/elasticsearch/config/` can be referenced by relative path from `config`.',
     docs: ECK_DOCS.customFiles,
   },
-  { path: 'spec.nodeSets[].volumeClaimTemplates', type: 'list', summary: 'Persistent volume claims of each Pod; a claim named `elasticsearch-data` replaces ECK\'s default data volume.', docs: ECK_DOCS.customFiles },
+  {
+    path: 'spec.nodeSets[].volumeClaimTemplates',
+    type: 'list',
+    summary: "Persistent volume claims of each Pod; a claim named `elasticsearch-data` replaces ECK's default data volume.",
+    docs: ECK_DOCS.customFiles,
+  },
 ];
 
 const byPath = new Map(CRD_FIELDS.map((field) => [field.path, field]));
@@ -375,7 +523,17 @@ export function crdFieldMarkdown(field: CrdField): string {
   if (field.stackMinimum) rows.push(`| Elasticsearch | ${field.stackMinimum} or later |`);
   if (field.v1Only) rows.push('| API version | `v1` only |');
   const name = field.path.split('.').pop() ?? field.path;
-  return [`**\`${name}\`** · \`${field.path}\``, '', field.summary, '', ...rows, '', ...(field.notes ?? []).flatMap((note) => [`- ${note}`]), '', `[ECK documentation](${field.docs})`]
+  return [
+    `**\`${name}\`** · \`${field.path}\``,
+    '',
+    field.summary,
+    '',
+    ...rows,
+    '',
+    ...(field.notes ?? []).flatMap((note) => [`- ${note}`]),
+    '',
+    `[ECK documentation](${field.docs})`,
+  ]
     .join('\n')
     .replace(/\n{3,}/g, '\n\n');
 }

@@ -19,16 +19,28 @@ export function eckHover(document: ConfigDocument, offset: number): HoverResult 
   if (!location) return undefined;
   const pattern = fieldPattern(location.path);
   if (location.on === 'value' && pattern === 'spec.remoteClusters[].elasticsearchRef.name') {
-    return { markdown: describeRemote(document, es, location.path, String((location.node as { value: unknown }).value)), span: location.span };
+    return {
+      markdown: describeRemote(document, es, location.path, String((location.node as { value: unknown }).value)),
+      span: location.span,
+    };
   }
   const field = crdField(pattern);
   if (!field) return undefined;
-  const markdown = crdFieldMarkdown(field) + (field.v1Only && es.crdVersion === 'v1beta1' ? '\n\n**Not in the `v1beta1` schema**: use `apiVersion: elasticsearch.k8s.elastic.co/v1`.' : '');
+  const markdown =
+    crdFieldMarkdown(field) +
+    (field.v1Only && es.crdVersion === 'v1beta1'
+      ? '\n\n**Not in the `v1beta1` schema**: use `apiVersion: elasticsearch.k8s.elastic.co/v1`.'
+      : '');
   return { markdown, span: location.span };
 }
 
 /** What ECK will do for a `remoteClusters[]` entry: which Service it connects to, and what it knows of the target. */
-function describeRemote(document: ConfigDocument, es: EckElasticsearch, path: ReadonlyArray<string | number>, name: string): string {
+function describeRemote(
+  document: ConfigDocument,
+  es: EckElasticsearch,
+  path: ReadonlyArray<string | number>,
+  name: string,
+): string {
   const index = path[2];
   const entry = typeof index === 'number' ? es.remoteClusters.find((candidate) => candidate.index === index) : undefined;
   const namespace = entry?.refNamespace?.value ?? es.namespace?.value ?? '<namespace>';

@@ -42,7 +42,11 @@ export interface KeystoreEntry {
  * Keystore settings an Elasticsearch resource loads through `spec.secureSettings`, as far as the
  * file and the workspace tell. `complete` is false when a referenced Secret was not found.
  */
-export function secureSettingsEntries(document: ConfigDocument, options: AnalysisOptions, es: EckElasticsearch): { entries: KeystoreEntry[]; complete: boolean } {
+export function secureSettingsEntries(
+  document: ConfigDocument,
+  options: AnalysisOptions,
+  es: EckElasticsearch,
+): { entries: KeystoreEntry[]; complete: boolean } {
   const entries: KeystoreEntry[] = [];
   let complete = true;
   for (const source of es.secureSettings) {
@@ -60,10 +64,11 @@ export function secureSettingsEntries(document: ConfigDocument, options: Analysi
     const local = sameName.filter((s) => sameNamespace(s.namespace?.value, namespace));
     for (const secret of local) for (const entry of secret.entries) entries.push({ name: entry.key, span: entry.keySpan });
     if (local.length > 0) continue;
-    const elsewhere = (options.eckWorkspace ? (workspaceIndex(options.eckWorkspace).secretsByName.get(secretName) ?? []) : []).filter(
-      (s) => s.uri !== document.uri && sameNamespace(s.namespace, namespace),
-    );
-    for (const secret of elsewhere) for (const key of secret.keys) entries.push({ name: key, span: source.secretName.span, secretName });
+    const elsewhere = (
+      options.eckWorkspace ? (workspaceIndex(options.eckWorkspace).secretsByName.get(secretName) ?? []) : []
+    ).filter((s) => s.uri !== document.uri && sameNamespace(s.namespace, namespace));
+    for (const secret of elsewhere)
+      for (const key of secret.keys) entries.push({ name: key, span: source.secretName.span, secretName });
     if (elsewhere.length === 0) complete = false;
   }
   return { entries, complete };
@@ -75,7 +80,11 @@ export function secureSettingsEntries(document: ConfigDocument, options: Analysi
  * Undefined when it cannot be known (a referenced Secret is not in the workspace), so callers can
  * stay silent instead of guessing the security model.
  */
-export function eckKeystoreCredentialAliases(document: ConfigDocument, scope: SettingsScope, options: AnalysisOptions): string[] | undefined {
+export function eckKeystoreCredentialAliases(
+  document: ConfigDocument,
+  scope: SettingsScope,
+  options: AnalysisOptions,
+): string[] | undefined {
   const es = document.eck ? manifestIndex(document.eck).ownerOfScope.get(scope)?.es : undefined;
   if (!es) return undefined;
   const { entries, complete } = secureSettingsEntries(document, options, es);

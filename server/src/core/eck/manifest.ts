@@ -158,7 +158,8 @@ export function buildEckManifest(documents: readonly Document.Parsed[], scopes: 
   const manifest: EckManifest = { elasticsearches: [], secrets: [], services: [], operatorVersions: [] };
   // nodeSet `config` scopes by where their map starts (the first one wins, as a search in order would).
   const configScopes = new Map<number, SettingsScope>();
-  for (const scope of scopes) if (scope.origin === 'eck-config' && !configScopes.has(scope.span.start)) configScopes.set(scope.span.start, scope);
+  for (const scope of scopes)
+    if (scope.origin === 'eck-config' && !configScopes.has(scope.span.start)) configScopes.set(scope.span.start, scope);
   documents.forEach((doc, documentIndex) => {
     const root = doc.contents;
     if (!isMap(root)) return;
@@ -169,7 +170,12 @@ export function buildEckManifest(documents: readonly Document.Parsed[], scopes: 
     } else if (base.kind === 'Secret' && base.apiVersion === 'v1') {
       manifest.secrets.push({ ...base, kind: 'Secret', entries: secretEntries(root) });
     } else if (base.kind === 'Service' && base.apiVersion === 'v1') {
-      manifest.services.push({ ...base, kind: 'Service', selector: stringMap(mapAtPath(root, ['spec', 'selector'])), shape: serviceShape(mapOf(root, 'spec')) });
+      manifest.services.push({
+        ...base,
+        kind: 'Service',
+        selector: stringMap(mapAtPath(root, ['spec', 'selector'])),
+        shape: serviceShape(mapOf(root, 'spec')),
+      });
     }
     collectOperatorImages(root, manifest.operatorVersions);
   });
@@ -212,7 +218,9 @@ function elasticsearchOf(base: K8sObject, configScopes: ReadonlyMap<number, Sett
     remoteClusterServerField,
     remoteClusterServerEnabledField,
     remoteClusterServerEnabled: isTrue(remoteClusterServerEnabledField?.value),
-    remoteClusterServerService: rcsServiceField ? { ...serviceShape(mapOf(rcsServiceField.value, 'spec')), field: rcsServiceField } : undefined,
+    remoteClusterServerService: rcsServiceField
+      ? { ...serviceShape(mapOf(rcsServiceField.value, 'spec')), field: rcsServiceField }
+      : undefined,
     remoteClustersField,
     remoteClusters: itemsOf(remoteClustersField?.value).flatMap((node, index) => remoteClusterEntry(node, index)),
     transportField,
@@ -258,7 +266,9 @@ function secureSettingsSource(node: unknown): SecureSettingsSource[] {
       node,
       span,
       secretName: textField(node, 'secretName'),
-      entries: entriesField ? itemsOf(entriesField.value).map((entry) => ({ key: textField(entry, 'key'), path: textField(entry, 'path') })) : undefined,
+      entries: entriesField
+        ? itemsOf(entriesField.value).map((entry) => ({ key: textField(entry, 'key'), path: textField(entry, 'path') }))
+        : undefined,
     },
   ];
 }
@@ -268,7 +278,9 @@ function serviceShape(spec: YAMLMap | undefined): ServiceShape {
   const ports: ServicePort[] = itemsOf(portsField?.value).flatMap((node) => {
     const span = headSpan(node);
     if (!span || !isMap(node)) return [];
-    return [{ node, span, name: textField(node, 'name'), port: scalarField(node, 'port'), targetPort: scalarField(node, 'targetPort') }];
+    return [
+      { node, span, name: textField(node, 'name'), port: scalarField(node, 'port'), targetPort: scalarField(node, 'targetPort') },
+    ];
   });
   return { spec, type: textField(spec, 'type'), portsField, ports };
 }

@@ -20,11 +20,21 @@ export function summarizeManifest(uri: string, manifest: EckManifest): EckWorksp
   return {
     elasticsearches: manifest.elasticsearches.flatMap((es) =>
       es.name
-        ? [{ uri, name: es.name.value, namespace: es.namespace?.value, version: es.version?.value, remoteClusterServerEnabled: es.remoteClusterServerEnabled }]
+        ? [
+            {
+              uri,
+              name: es.name.value,
+              namespace: es.namespace?.value,
+              version: es.version?.value,
+              remoteClusterServerEnabled: es.remoteClusterServerEnabled,
+            },
+          ]
         : [],
     ),
     secrets: manifest.secrets.flatMap((secret) =>
-      secret.name ? [{ uri, name: secret.name.value, namespace: secret.namespace?.value, keys: secret.entries.map((e) => e.key) }] : [],
+      secret.name
+        ? [{ uri, name: secret.name.value, namespace: secret.namespace?.value, keys: secret.entries.map((e) => e.key) }]
+        : [],
     ),
     operatorVersions: manifest.operatorVersions.map((v) => v.value),
   };
@@ -107,7 +117,14 @@ export function findElasticsearch(
   const sameName = document.eck ? (manifestIndex(document.eck).elasticsearchesByName.get(name) ?? []) : [];
   const local: KnownElasticsearch[] = sameName.flatMap((es) =>
     sameNamespace(es.namespace?.value, namespace)
-      ? [{ name, namespace: es.namespace?.value, version: es.version?.value, remoteClusterServerEnabled: es.remoteClusterServerEnabled }]
+      ? [
+          {
+            name,
+            namespace: es.namespace?.value,
+            version: es.version?.value,
+            remoteClusterServerEnabled: es.remoteClusterServerEnabled,
+          },
+        ]
       : [],
   );
   const elsewhere = options.eckWorkspace ? (workspaceIndex(options.eckWorkspace).elasticsearchesByName.get(name) ?? []) : [];

@@ -138,7 +138,8 @@ export function locate(doc: Document.Parsed, offset: number): NodeLocation | und
         const keySpan = nodeSpan(pair.key);
         if (!keySpan || !isScalar(pair.key)) continue;
         const key = String(pair.key.value);
-        if (offset >= keySpan.start && offset <= keySpan.end) return { path: [...path, key], on: 'key', node: pair.key, span: keySpan };
+        if (offset >= keySpan.start && offset <= keySpan.end)
+          return { path: [...path, key], on: 'key', node: pair.key, span: keySpan };
         const valueSpan = nodeSpan(pair.value);
         if (valueSpan && offset >= valueSpan.start && offset <= valueSpan.end) {
           const inner = walk(pair.value, [...path, key]);

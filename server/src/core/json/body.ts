@@ -67,22 +67,30 @@ export function parseJsonText(text: string): ParsedJson {
 }
 
 /** Said instead of a parse error when the parser ran out of stack: where that happens varies from run to run. */
-export const JSON_TOO_DEEP_MESSAGE = 'This JSON is nested too deeply to be parsed, so nothing in it was checked. Flatten the deepest objects or arrays.';
+export const JSON_TOO_DEEP_MESSAGE =
+  'This JSON is nested too deeply to be parsed, so nothing in it was checked. Flatten the deepest objects or arrays.';
 
 /** Builds the body for `text`, the part of the document at `span` (parsed here unless given). */
 export function parseBody(text: string, span: Span, options: BodyOptions, parsed: ParsedJson = parseJsonText(text)): JsonBody {
   const { root, errors } = parsed;
   if (root) shiftOffsets(root, span.start);
   const syntaxErrors: Finding[] = parsed.tooDeep
-    ? [{ ruleId: 'json-syntax', severity: 'error', message: JSON_TOO_DEEP_MESSAGE, span: { start: span.start, end: span.start + Math.min(1, text.length) } }]
+    ? [
+        {
+          ruleId: 'json-syntax',
+          severity: 'error',
+          message: JSON_TOO_DEEP_MESSAGE,
+          span: { start: span.start, end: span.start + Math.min(1, text.length) },
+        },
+      ]
     : options.syntaxFromEditor
-    ? []
-    : errors.map((error) => ({
-        ruleId: JSON_SYNTAX_RULE_ID,
-        severity: 'error' as const,
-        message: `JSON syntax error: ${printParseErrorCode(error.error)}`,
-        span: { start: span.start + error.offset, end: span.start + error.offset + Math.max(1, error.length) },
-      }));
+      ? []
+      : errors.map((error) => ({
+          ruleId: JSON_SYNTAX_RULE_ID,
+          severity: 'error' as const,
+          message: `JSON syntax error: ${printParseErrorCode(error.error)}`,
+          span: { start: span.start + error.offset, end: span.start + error.offset + Math.max(1, error.length) },
+        }));
   const scopes: SettingsScope[] = [];
   if (options.kind === 'cluster-settings' && root?.type === 'object') {
     for (const persistence of ['persistent', 'transient'] as const) {
@@ -100,7 +108,12 @@ export function parseBody(text: string, span: Span, options: BodyOptions, parsed
     scopes,
     syntaxErrors,
     tooDeep: parsed.tooDeep,
-    firstSyntaxError: parsed.tooDeep ? 0 : errors.reduce<number | undefined>((first, error) => (first === undefined || error.offset < first ? error.offset : first), undefined),
+    firstSyntaxError: parsed.tooDeep
+      ? 0
+      : errors.reduce<number | undefined>(
+          (first, error) => (first === undefined || error.offset < first ? error.offset : first),
+          undefined,
+        ),
     schemaFromEditor: options.schemaFromEditor,
     syntaxFromEditor: options.syntaxFromEditor,
   };

@@ -4,7 +4,6 @@ import type { BaseDocument, ConfigDocument } from '../model/configDocument';
 import { parseBody, parseJsonText } from './body';
 import { kindFromFileName, recogniseJson } from './kinds';
 
-
 /**
  * A `.json`/`.jsonc` file: one body. The file name convention (`*.trust.json`, …) decides its
  * kind when it matches; otherwise the content does. Anything else is `unrelated` and stays silent.
@@ -17,15 +16,24 @@ export function parseJsonDocument(base: BaseDocument, languageId: string | undef
   const recognised = byName ? { kind: byName, variant: byContent?.kind === byName ? byContent.variant : undefined } : byContent;
   if (!recognised) return unrelated(base, parsed.root);
 
-  const body = parseBody(base.text, { start: 0, end: base.text.length }, {
-    kind: recognised.kind,
-    variant: recognised.variant,
-    // VS Code applies our contributed schema only to JSON editor documents named by the convention.
-    schemaFromEditor: inJsonEditor && byName !== undefined,
-    syntaxFromEditor: inJsonEditor,
-  }, parsed);
+  const body = parseBody(
+    base.text,
+    { start: 0, end: base.text.length },
+    {
+      kind: recognised.kind,
+      variant: recognised.variant,
+      // VS Code applies our contributed schema only to JSON editor documents named by the convention.
+      schemaFromEditor: inJsonEditor && byName !== undefined,
+      syntaxFromEditor: inJsonEditor,
+    },
+    parsed,
+  );
   // A `_cluster/settings` body is ours only when it touches a remote-cluster setting (or is named so).
-  if (recognised.kind === 'cluster-settings' && !byName && !body.scopes.some((s) => s.occurrences.some((o) => namespaceOf(o.key)))) {
+  if (
+    recognised.kind === 'cluster-settings' &&
+    !byName &&
+    !body.scopes.some((s) => s.occurrences.some((o) => namespaceOf(o.key)))
+  ) {
     return unrelated(base, body.root);
   }
   return {

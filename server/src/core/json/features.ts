@@ -29,7 +29,15 @@ export function handlesJsonBodies(document: ConfigDocument): boolean {
 
 /** A view of a `_cluster/settings` body as a document of its own, for the settings completion. */
 function settingsView(document: ConfigDocument, body: JsonBody): ConfigDocument {
-  return { ...document, kind: 'cluster-settings', format: 'json', jsonRoot: body.root, scopes: body.scopes, bodies: undefined, console: undefined };
+  return {
+    ...document,
+    kind: 'cluster-settings',
+    format: 'json',
+    jsonRoot: body.root,
+    scopes: body.scopes,
+    bodies: undefined,
+    console: undefined,
+  };
 }
 
 export function completeJsonBodies(
@@ -91,12 +99,15 @@ function requestLineCompletions(document: ConfigDocument, offset: number): Compl
 }
 
 const BODY_DOCS: Record<JsonBody['kind'], string> = {
-  'cluster-settings': 'Remote clusters go under `persistent` as `cluster.remote.<alias>.*`; set a setting to `null` to remove it.',
-  'cross-cluster-api-key': 'Run it on the **remote** cluster. Store the `encoded` value of the response in the local cluster\'s keystore as `cluster.remote.<alias>.credentials`, then `POST _nodes/reload_secure_settings`.',
-  'security-role': 'With the API key model, `remote_indices` and `remote_cluster` grant this role\'s users access on remote clusters.',
+  'cluster-settings':
+    'Remote clusters go under `persistent` as `cluster.remote.<alias>.*`; set a setting to `null` to remove it.',
+  'cross-cluster-api-key':
+    "Run it on the **remote** cluster. Store the `encoded` value of the response in the local cluster's keystore as `cluster.remote.<alias>.credentials`, then `POST _nodes/reload_secure_settings`.",
+  'security-role':
+    "With the API key model, `remote_indices` and `remote_cluster` grant this role's users access on remote clusters.",
   'cloud-trust': 'Trust settings are used by the certificate security model; set them up on both deployments.',
   'cloud-remote-clusters': 'Deprecated, certificate model only; the PUT replaces the whole list.',
-  'cloud-keystore': 'For the API key model add `cluster.remote.<alias>.credentials` with the key\'s `encoded` value.',
+  'cloud-keystore': "For the API key model add `cluster.remote.<alias>.credentials` with the key's `encoded` value.",
 };
 
 const BODY_LINKS: Record<JsonBody['kind'], string> = {
@@ -114,7 +125,15 @@ function requestLineHover(document: ConfigDocument, offset: number): HoverResult
   const match = routeFor(request.route);
   if (!match) return undefined;
   return {
-    markdown: [`**${match.title}**`, '', `\`${match.methods.join(' | ')} ${request.route}\``, '', BODY_DOCS[match.kind], '', `[Elastic documentation](${BODY_LINKS[match.kind]})`].join('\n'),
+    markdown: [
+      `**${match.title}**`,
+      '',
+      `\`${match.methods.join(' | ')} ${request.route}\``,
+      '',
+      BODY_DOCS[match.kind],
+      '',
+      `[Elastic documentation](${BODY_LINKS[match.kind]})`,
+    ].join('\n'),
     span: request.lineSpan,
   };
 }
@@ -147,7 +166,8 @@ function semanticCompletions(document: ConfigDocument, body: JsonBody, offset: n
   // "clusters": ["|"] in a role's remote_indices / remote_cluster entry.
   const inClusters =
     body.kind === 'security-role' &&
-    ((node.type === 'string' && path[path.length - 2] === 'clusters') || (node.type === 'array' && path[path.length - 1] === 'clusters'));
+    ((node.type === 'string' && path[path.length - 2] === 'clusters') ||
+      (node.type === 'array' && path[path.length - 1] === 'clusters'));
   if (inClusters) {
     const replaceSpan: Span = node.type === 'string' ? spanOf(node) : { start: offset, end: offset };
     return aliases.map((alias) => ({
@@ -203,7 +223,13 @@ function semanticHover(document: ConfigDocument, body: JsonBody, offset: number)
   if (body.kind === 'security-role' && parentField === 'clusters' && node.type === 'string') {
     return clusterPatternHover(document, String(node.value), spanOf(node));
   }
-  if (body.kind === 'cloud-keystore' && node.type === 'string' && node.parent?.type === 'property' && keyNode(node.parent) === node && path.length === 1) {
+  if (
+    body.kind === 'cloud-keystore' &&
+    node.type === 'string' &&
+    node.parent?.type === 'property' &&
+    keyNode(node.parent) === node &&
+    path.length === 1
+  ) {
     const def = resolveKey(String(node.value)).def;
     if (def) return { markdown: describeSetting(def, String(node.value)), span: spanOf(node) };
   }
@@ -230,11 +256,25 @@ function pemHover(value: string, span: Span): HoverResult {
 
 function clusterPatternHover(document: ConfigDocument, pattern: string, span: Span): HoverResult {
   const aliases = configuredAliases(document);
-  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
   const matching = aliases.filter((alias) => regex.test(alias));
-  const lines = [`**Remote cluster pattern** \`${pattern}\``, '', 'Matches remote cluster aliases (`cluster.remote.<alias>` on the local cluster); `*` is a wildcard.'];
+  const lines = [
+    `**Remote cluster pattern** \`${pattern}\``,
+    '',
+    'Matches remote cluster aliases (`cluster.remote.<alias>` on the local cluster); `*` is a wildcard.',
+  ];
   if (aliases.length > 0) {
-    lines.push('', matching.length > 0 ? `Aliases configured in this file that match: ${matching.map((a) => `\`${a}\``).join(', ')}.` : 'No alias configured in this file matches.');
+    lines.push(
+      '',
+      matching.length > 0
+        ? `Aliases configured in this file that match: ${matching.map((a) => `\`${a}\``).join(', ')}.`
+        : 'No alias configured in this file matches.',
+    );
   }
   return { markdown: lines.join('\n'), span };
 }

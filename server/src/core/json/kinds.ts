@@ -3,12 +3,7 @@ import { childArray, childObject, property } from './nodes';
 
 /** The JSON request bodies and payloads we understand. */
 export type JsonBodyKind =
-  | 'cluster-settings'
-  | 'cross-cluster-api-key'
-  | 'security-role'
-  | 'cloud-trust'
-  | 'cloud-remote-clusters'
-  | 'cloud-keystore';
+  'cluster-settings' | 'cross-cluster-api-key' | 'security-role' | 'cloud-trust' | 'cloud-remote-clusters' | 'cloud-keystore';
 
 /** `create`/`update` for cross-cluster API keys, `bulk` for the bulk roles API. */
 export type JsonBodyVariant = 'create' | 'update' | 'bulk';
@@ -48,7 +43,9 @@ export const SCHEMA_FILES: Readonly<Record<JsonBodyKind, string>> = {
 
 export function kindFromFileName(uri: string): JsonBodyKind | undefined {
   const base = safeDecode(uri.split(/[\\/]/).pop() ?? '').toLowerCase();
-  return JSON_BODY_KINDS.find((kind) => base.endsWith(SCHEMA_FILE_SUFFIXES[kind]) && base.length > SCHEMA_FILE_SUFFIXES[kind].length);
+  return JSON_BODY_KINDS.find(
+    (kind) => base.endsWith(SCHEMA_FILE_SUFFIXES[kind]) && base.length > SCHEMA_FILE_SUFFIXES[kind].length,
+  );
 }
 
 function safeDecode(text: string): string {
@@ -79,15 +76,21 @@ export function recogniseJson(root: JsonNode | undefined): Recognised | undefine
 
   if (childArray(root, 'remote_indices') || childArray(root, 'remote_cluster')) return { kind: 'security-role' };
   const roles = childObject(root, 'roles');
-  if (roles?.children?.some((p) => {
-    const role = p.children?.[1];
-    return role?.type === 'object' && (childArray(role, 'remote_indices') || childArray(role, 'remote_cluster'));
-  })) {
+  if (
+    roles?.children?.some((p) => {
+      const role = p.children?.[1];
+      return role?.type === 'object' && (childArray(role, 'remote_indices') || childArray(role, 'remote_cluster'));
+    })
+  ) {
     return { kind: 'security-role', variant: 'bulk' };
   }
 
   const resources = childArray(root, 'resources');
-  if (resources?.children?.some((item) => item.type === 'object' && (property(item, 'elasticsearch_ref_id') || property(item, 'deployment_id')))) {
+  if (
+    resources?.children?.some(
+      (item) => item.type === 'object' && (property(item, 'elasticsearch_ref_id') || property(item, 'deployment_id')),
+    )
+  ) {
     return { kind: 'cloud-remote-clusters' };
   }
 
@@ -139,7 +142,9 @@ function hasTrustEntries(node: JsonNode): boolean {
     childArray(node, key)?.children?.some(
       (entry) =>
         entry.type === 'object' &&
-        ['trust_all', 'trust_allowlist', 'account_id', 'trust_relationship_id', 'scope_id', 'certificates'].some((field) => property(entry, field)),
+        ['trust_all', 'trust_allowlist', 'account_id', 'trust_relationship_id', 'scope_id', 'certificates'].some((field) =>
+          property(entry, field),
+        ),
     ),
   );
 }

@@ -29,7 +29,10 @@ export function findLeniencies(text: string, base = 0): JsonLeniencies {
   let pendingComma: Span | undefined;
   // Bounded by the text length: every token advances the scanner by at least one character.
   for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
-    const span = { start: base + scanner.getTokenOffset(), end: base + scanner.getTokenOffset() + Math.max(1, scanner.getTokenLength()) };
+    const span = {
+      start: base + scanner.getTokenOffset(),
+      end: base + scanner.getTokenOffset() + Math.max(1, scanner.getTokenLength()),
+    };
     switch (token) {
       case SyntaxKind.Trivia:
       case SyntaxKind.LineBreakTrivia:

@@ -38,10 +38,19 @@ export function apiKeyModel(body: JsonBody): ApiKeyModel | undefined {
   const search = childArray(accessValue, 'search');
   const replication = childArray(accessValue, 'replication');
   const entries: AccessEntry[] = [];
-  for (const [section, array] of [['search', search], ['replication', replication]] as const) {
+  for (const [section, array] of [
+    ['search', search],
+    ['replication', replication],
+  ] as const) {
     for (const node of items(array)) {
       if (node.type !== 'object') continue;
-      entries.push({ section, node, names: stringItems(child(node, 'names')), query: property(node, 'query'), fieldSecurity: property(node, 'field_security') });
+      entries.push({
+        section,
+        node,
+        names: stringItems(child(node, 'names')),
+        query: property(node, 'query'),
+        fieldSecurity: property(node, 'field_security'),
+      });
     }
   }
   return { root, access, search, replication, entries, certificateIdentity: property(root, 'certificate_identity') };
@@ -70,7 +79,9 @@ export function roleModels(body: JsonBody): RoleModel[] {
   const root = body.root;
   if (root?.type !== 'object') return [];
   if (body.variant === 'bulk') {
-    return entries(childObject(root, 'roles')).flatMap((entry) => (entry.value?.type === 'object' ? [roleModel(entry.value, entry.key)] : []));
+    return entries(childObject(root, 'roles')).flatMap((entry) =>
+      entry.value?.type === 'object' ? [roleModel(entry.value, entry.key)] : [],
+    );
   }
   return [roleModel(root)];
 }
@@ -204,7 +215,11 @@ export function knownDeploymentIds(bodies: readonly JsonBody[]): Map<string, Kno
   for (const body of bodies) {
     const request = body.request;
     if (request?.match.deploymentId) {
-      add(request.match.deploymentId, request.pathSpan.start + Math.max(0, request.path.indexOf(request.match.deploymentId)), 'path');
+      add(
+        request.match.deploymentId,
+        request.pathSpan.start + Math.max(0, request.path.indexOf(request.match.deploymentId)),
+        'path',
+      );
     }
     const root = body.root;
     if (root?.type !== 'object') continue;

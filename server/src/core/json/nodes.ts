@@ -40,7 +40,9 @@ export function childArray(object: JsonNode | undefined, key: string): JsonNode 
 }
 
 /** Entries of an object as [key, value] node pairs. */
-export function entries(object: JsonNode | undefined): Array<{ key: string; keyNode: JsonNode; value?: JsonNode; property: JsonNode }> {
+export function entries(
+  object: JsonNode | undefined,
+): Array<{ key: string; keyNode: JsonNode; value?: JsonNode; property: JsonNode }> {
   if (object?.type !== 'object') return [];
   return (object.children ?? []).flatMap((p) => {
     const key = p.children?.[0];

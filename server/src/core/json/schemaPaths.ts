@@ -14,7 +14,9 @@ export function schemaAt(root: JSONSchema, path: ReadonlyArray<string | number>)
     if (typeof segment === 'number') {
       next = Array.isArray(current.items) ? current.items[segment] : current.items;
     } else {
-      next = current.properties?.[segment] ?? (typeof current.additionalProperties === 'object' ? current.additionalProperties : undefined);
+      next =
+        current.properties?.[segment] ??
+        (typeof current.additionalProperties === 'object' ? current.additionalProperties : undefined);
     }
     current = resolve(root, next);
   }

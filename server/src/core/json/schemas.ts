@@ -52,7 +52,8 @@ function deriveVariant(kind: JsonBodyKind, key: string): JSONSchema {
       delete properties.name;
       return {
         ...base,
-        markdownDescription: 'Body of `PUT /_security/cross_cluster/api_key/<id>`: every field is optional and replaces the stored one. The name of a key cannot be changed.',
+        markdownDescription:
+          'Body of `PUT /_security/cross_cluster/api_key/<id>`: every field is optional and replaces the stored one. The name of a key cannot be changed.',
         properties,
         required: [],
       };
@@ -63,7 +64,11 @@ function deriveVariant(kind: JsonBodyKind, key: string): JSONSchema {
         markdownDescription: 'Body of `POST /_security/role`: several roles by name.',
         type: 'object',
         properties: {
-          roles: { type: 'object', additionalProperties: { $ref: '#/definitions/role' }, markdownDescription: 'Roles to create or update, by role name.' },
+          roles: {
+            type: 'object',
+            additionalProperties: { $ref: '#/definitions/role' },
+            markdownDescription: 'Roles to create or update, by role name.',
+          },
         },
         required: ['roles'],
         additionalProperties: false,

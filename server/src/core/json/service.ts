@@ -44,7 +44,11 @@ function serviceFor(body: JsonBody): LanguageService {
       },
     });
     // Every document given to this service is a body of this one kind.
-    service.configure({ validate: true, allowComments: true, schemas: [{ uri: `es-remote-clusters://schemas/${key}`, fileMatch: ['*'], schema: schemaFor(body.kind, body.variant) }] });
+    service.configure({
+      validate: true,
+      allowComments: true,
+      schemas: [{ uri: `es-remote-clusters://schemas/${key}`, fileMatch: ['*'], schema: schemaFor(body.kind, body.variant) }],
+    });
     services.set(key, service);
   }
   return service;
@@ -135,7 +139,22 @@ function toBodyOffset(view: ServiceView, serviceOffset: number): number {
 }
 
 /** Schema keywords that only annotate (documentation, editor snippets) and constrain nothing. */
-const ANNOTATIONS = new Set(['type', '$schema', '$id', 'title', 'description', 'markdownDescription', 'default', 'defaultSnippets', 'examples', '$comment', 'deprecationMessage', 'markdownDeprecationMessage', 'doNotSuggest', 'errorMessage']);
+const ANNOTATIONS = new Set([
+  'type',
+  '$schema',
+  '$id',
+  'title',
+  'description',
+  'markdownDescription',
+  'default',
+  'defaultSnippets',
+  'examples',
+  '$comment',
+  'deprecationMessage',
+  'markdownDeprecationMessage',
+  'doNotSuggest',
+  'errorMessage',
+]);
 
 /** A schema that says "an object" and nothing about what it holds. */
 function isOpaqueObjectSchema(schema: JSONSchema | undefined): boolean {
@@ -181,7 +200,11 @@ function validate(body: JsonBody): SchemaProblem[] {
   const { service, textDocument, jsonDocument } = entry;
   const diagnostics =
     SyncThenable.valueOf(
-      service.doValidation(textDocument, jsonDocument, { schemaValidation: 'error', comments: 'ignore', trailingCommas: 'ignore' }),
+      service.doValidation(textDocument, jsonDocument, {
+        schemaValidation: 'error',
+        comments: 'ignore',
+        trailingCommas: 'ignore',
+      }),
     ) ?? [];
   const problems: SchemaProblem[] = [];
   for (const diagnostic of diagnostics) {
@@ -201,7 +224,8 @@ function validate(body: JsonBody): SchemaProblem[] {
 function classify(diagnostic: Diagnostic): SchemaProblem['kind'] | undefined {
   const code = typeof diagnostic.code === 'number' ? diagnostic.code : undefined;
   if (code === ErrorCode.DuplicateKey) return 'duplicate-key';
-  if (code !== undefined && code >= ErrorCode.UnexpectedEndOfComment && code < ErrorCode.SchemaUnsupportedFeature) return undefined;
+  if (code !== undefined && code >= ErrorCode.UnexpectedEndOfComment && code < ErrorCode.SchemaUnsupportedFeature)
+    return undefined;
   if (code === ErrorCode.SchemaResolveError || code === ErrorCode.SchemaUnsupportedFeature) return undefined;
   return 'schema';
 }
@@ -209,7 +233,9 @@ function classify(diagnostic: Diagnostic): SchemaProblem['kind'] | undefined {
 export function schemaCompletions(body: JsonBody, offset: number): CompletionCandidate[] {
   if (body.tooDeep) return [];
   const entry = prepare(body);
-  const list = SyncThenable.valueOf(entry.service.doComplete(entry.textDocument, servicePosition(body, entry, offset), entry.jsonDocument));
+  const list = SyncThenable.valueOf(
+    entry.service.doComplete(entry.textDocument, servicePosition(body, entry, offset), entry.jsonDocument),
+  );
   return (list?.items ?? []).map((item) => toCandidate(body, entry, item, offset));
 }
 
@@ -233,7 +259,9 @@ function toCandidate(body: JsonBody, entry: Prepared, item: CompletionItem, offs
 export function schemaHover(body: JsonBody, offset: number): HoverResult | undefined {
   if (body.tooDeep) return undefined;
   const entry = prepare(body);
-  const hover: Hover | null | undefined = SyncThenable.valueOf(entry.service.doHover(entry.textDocument, servicePosition(body, entry, offset), entry.jsonDocument));
+  const hover: Hover | null | undefined = SyncThenable.valueOf(
+    entry.service.doHover(entry.textDocument, servicePosition(body, entry, offset), entry.jsonDocument),
+  );
   if (!hover) return undefined;
   const markdown = markdownOf(hover.contents);
   if (!markdown?.trim()) return undefined;
@@ -244,7 +272,11 @@ export function schemaHover(body: JsonBody, offset: number): HoverResult | undef
 function markdownOf(contents: string | MarkupContent | MarkedString | MarkedString[] | undefined): string | undefined {
   if (contents === undefined) return undefined;
   if (typeof contents === 'string') return contents;
-  if (Array.isArray(contents)) return contents.map((c) => markdownOf(c) ?? '').filter(Boolean).join('\n\n');
+  if (Array.isArray(contents))
+    return contents
+      .map((c) => markdownOf(c) ?? '')
+      .filter(Boolean)
+      .join('\n\n');
   if ('kind' in contents) return contents.value;
   return '```' + contents.language + '\n' + contents.value + '\n```';
 }

@@ -46,7 +46,9 @@ export class SyncThenable<T> implements PromiseLike<T> {
   ): SyncThenable<R1 | R2> {
     try {
       if (this.state === 'fulfilled') {
-        return onFulfilled ? SyncThenable.resolve<R1 | R2>(onFulfilled(this.value as T)) : (this as unknown as SyncThenable<R1 | R2>);
+        return onFulfilled
+          ? SyncThenable.resolve<R1 | R2>(onFulfilled(this.value as T))
+          : (this as unknown as SyncThenable<R1 | R2>);
       }
       if (this.state === 'rejected') {
         return onRejected ? SyncThenable.resolve<R1 | R2>(onRejected(this.reason)) : (this as unknown as SyncThenable<R1 | R2>);

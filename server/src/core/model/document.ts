@@ -70,13 +70,18 @@ export function parseConfigDocument(options: ParseOptions): ConfigDocument {
   return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [] };
 }
 
-
 /** Said instead of the parser's own errors when it ran out of stack: where that happens varies from run to run. */
-const TOO_DEEP_MESSAGE = 'This file is nested too deeply to be parsed, so nothing in it was checked. Flatten the deepest maps or lists.';
+const TOO_DEEP_MESSAGE =
+  'This file is nested too deeply to be parsed, so nothing in it was checked. Flatten the deepest maps or lists.';
 
 function tooDeep(base: BaseDocument): ConfigDocument {
   const syntaxErrors: Finding[] = [
-    { ruleId: YAML_SYNTAX_RULE_ID, severity: 'error', message: TOO_DEEP_MESSAGE, span: { start: 0, end: Math.min(1, base.text.length) } },
+    {
+      ruleId: YAML_SYNTAX_RULE_ID,
+      severity: 'error',
+      message: TOO_DEEP_MESSAGE,
+      span: { start: 0, end: Math.min(1, base.text.length) },
+    },
   ];
   const kind = isElasticsearchYmlName(base.uri) ? 'elasticsearch-yml' : 'unrelated';
   return { ...base, format: 'yaml', kind, scopes: [], syntaxErrors: kind === 'unrelated' ? [] : syntaxErrors, yamlDocuments: [] };
@@ -103,7 +108,8 @@ export function mayConcernRemoteClusters(uri: string, text: string): boolean {
 }
 
 function parseYaml(base: BaseDocument, previous?: ConfigDocument): ConfigDocument {
-  if (!mayConcernRemoteClusters(base.uri, base.text)) return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [] };
+  if (!mayConcernRemoteClusters(base.uri, base.text))
+    return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [] };
   // A template is parsed as its masked text, which has the same length, so positions hold.
   const template = detectTemplate(base.text, base.uri);
   if (!template) return parseYamlStream(base, base.text, previous);
@@ -140,7 +146,10 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
 
   const eckResources = yamlDocuments.filter(isEckElasticsearch);
   // A Secret of remote cluster credentials is ECK material even in a file of its own.
-  if (eckResources.length > 0 || yamlDocuments.some((d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP) || isRemoteCredentialsSecret(d.contents))) {
+  if (
+    eckResources.length > 0 ||
+    yamlDocuments.some((d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP) || isRemoteCredentialsSecret(d.contents))
+  ) {
     const scopes = eckResources.flatMap(nodeSetConfigScopes);
     const eck = buildEckManifest(yamlDocuments, scopes);
     return { ...base, format: 'yaml', kind: 'eck-manifest', scopes, syntaxErrors, yamlDocuments, yamlChunks, eck };
@@ -151,8 +160,7 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
     .filter((c): c is YAMLMap => isMap(c))
     .map((root) => settingsScopeFromYaml(root, 'elasticsearch-yml'));
   // Any YAML that sets a remote-cluster key is an elasticsearch.yml to us, whatever its name.
-  const relevant =
-    isElasticsearchYmlName(base.uri) || scopes.some((scope) => scope.occurrences.some((o) => namespaceOf(o.key)));
+  const relevant = isElasticsearchYmlName(base.uri) || scopes.some((scope) => scope.occurrences.some((o) => namespaceOf(o.key)));
   if (!relevant) return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [], yamlDocuments, yamlChunks };
   return { ...base, format: 'yaml', kind: 'elasticsearch-yml', scopes, syntaxErrors, yamlDocuments, yamlChunks };
 }
@@ -170,7 +178,10 @@ export function yamlErrorMessage(raw: string): string {
   // A quoted token, to the end of the line: the quote may hold escaped quotes of its own.
   message = message.replace(/:?\s*".*$/, '');
   // Messages that end with text copied from the document.
-  message = message.replace(/^(Block scalar header includes extra characters|Invalid escape sequence|Aliased anchor not found|Could not resolve tag|Not a valid tag|Unresolved tag|Unknown directive|Unsupported YAML version)\b.*$/, '$1');
+  message = message.replace(
+    /^(Block scalar header includes extra characters|Invalid escape sequence|Aliased anchor not found|Could not resolve tag|Not a valid tag|Unresolved tag|Unknown directive|Unsupported YAML version)\b.*$/,
+    '$1',
+  );
   message = message.replace(/^Verbatim tags aren't resolved, so .* is invalid\.?$/, "Verbatim tags aren't resolved");
   message = message.replace(/^The .* tag has no suffix$/, 'A tag has no suffix');
   return truncate(message.trim() || 'YAML syntax error', MAX_MESSAGE_LENGTH);
@@ -233,7 +244,11 @@ function apiVersionOf(doc: Document.Parsed): string | undefined {
 }
 
 function isEckElasticsearch(doc: Document.Parsed): boolean {
-  return isMap(doc.contents) && (doc.contents.get('kind') as unknown) === 'Elasticsearch' && !!apiVersionOf(doc)?.startsWith(ECK_API_GROUP);
+  return (
+    isMap(doc.contents) &&
+    (doc.contents.get('kind') as unknown) === 'Elasticsearch' &&
+    !!apiVersionOf(doc)?.startsWith(ECK_API_GROUP)
+  );
 }
 
 function nodeSetConfigScopes(doc: Document.Parsed): SettingsScope[] {

@@ -40,7 +40,15 @@ export function settingsScopeFromJson(
       }
       const keySpan = { start: keyNode.offset, end: keyNode.offset + keyNode.length };
       const entrySpan = { start: property.offset, end: property.offset + property.length };
-      const occurrence = new ParsedOccurrence(key, parents, text, contentStart, keySpan, entrySpan, valueOf(valueNode, keySpan.end));
+      const occurrence = new ParsedOccurrence(
+        key,
+        parents,
+        text,
+        contentStart,
+        keySpan,
+        entrySpan,
+        valueOf(valueNode, keySpan.end),
+      );
       const first = seen.get(key);
       if (first) duplicates.push({ first, again: occurrence });
       else seen.set(key, occurrence);

@@ -133,19 +133,29 @@ export function securityModelOf(
   alias: string,
   context: { options?: AnalysisOptions; scope?: SettingsScope; document?: ConfigDocument },
 ): SecurityModel {
-  const known = context.scope && context.document ? keystoreAliasesOf(context.document, context.scope, context.options) : context.options?.keystoreCredentialAliases;
+  const known =
+    context.scope && context.document
+      ? keystoreAliasesOf(context.document, context.scope, context.options)
+      : context.options?.keystoreCredentialAliases;
   if (!known) return 'unknown';
   return known.includes(alias) ? 'api-key' : 'certificate';
 }
 
 /** Per scope and per options object: the workspace summary in the options can change between analyses of one parse. */
-const eckKeystoreAliases = new WeakMap<SettingsScope, { options: AnalysisOptions | undefined; aliases: readonly string[] | undefined }>();
+const eckKeystoreAliases = new WeakMap<
+  SettingsScope,
+  { options: AnalysisOptions | undefined; aliases: readonly string[] | undefined }
+>();
 
 /**
  * An ECK nodeSet's keystore is described by the manifest itself (ECK-managed API-key remotes and
  * `spec.secureSettings`), so it wins over the editor setting there; elsewhere the host tells.
  */
-function keystoreAliasesOf(document: ConfigDocument, scope: SettingsScope, options: AnalysisOptions | undefined): readonly string[] | undefined {
+function keystoreAliasesOf(
+  document: ConfigDocument,
+  scope: SettingsScope,
+  options: AnalysisOptions | undefined,
+): readonly string[] | undefined {
   if (scope.origin !== 'eck-config') return options?.keystoreCredentialAliases;
   let cached = eckKeystoreAliases.get(scope);
   if (!cached || cached.options !== options) {
@@ -185,7 +195,8 @@ export function addressValues(occurrence: SettingOccurrence, def: SettingDef): A
     if (text.trim() === '') return;
     result.push({ occurrence, node, text, span, parsed: parseAddress(text) });
   };
-  const scalars = value.kind === 'list' ? (value.items ?? []).filter((i) => i.kind === 'scalar') : value.kind === 'scalar' ? [value] : [];
+  const scalars =
+    value.kind === 'list' ? (value.items ?? []).filter((i) => i.kind === 'scalar') : value.kind === 'scalar' ? [value] : [];
   if (def.type === 'address' && value.kind === 'list') return [];
   for (const node of scalars) {
     if (node.value === null) continue;

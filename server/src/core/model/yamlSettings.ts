@@ -14,11 +14,7 @@ import {
  * Handles flat keys, nested maps and any mix of the two; lists in flow or block style;
  * quoted keys. Runs once per document version.
  */
-export function settingsScopeFromYaml(
-  map: YAMLMap,
-  origin: ScopeOrigin,
-  label?: string,
-): SettingsScope {
+export function settingsScopeFromYaml(map: YAMLMap, origin: ScopeOrigin, label?: string): SettingsScope {
   const occurrences: SettingOccurrence[] = [];
   const duplicates: SettingsScope['duplicates'] = [];
   const seen = new Map<string, SettingOccurrence>();
@@ -58,7 +54,16 @@ export function settingsScopeFromYaml(
   visit(map, [], '');
 
   const range = map.range ?? [0, 0, 0];
-  return { origin, format: 'yaml', span: { start: range[0], end: range[1] }, occurrences, duplicates, byKey: seen, repeatedMapKeys, label };
+  return {
+    origin,
+    format: 'yaml',
+    span: { start: range[0], end: range[1] },
+    occurrences,
+    duplicates,
+    byKey: seen,
+    repeatedMapKeys,
+    label,
+  };
 }
 
 function valueNodeOf(node: Node | null, afterKey: number): ValueNode {

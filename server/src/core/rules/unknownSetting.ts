@@ -20,7 +20,9 @@ const DEDICATED_RULE_KEYS: RegExp[] = [
 ];
 
 /** Keys directly under `cluster.remote.` that are not per-alias (`node.attr`, `signing.…`). */
-const GLOBAL_REMOTE_KEYS = SETTINGS.filter((s) => s.key.startsWith('cluster.remote.') && !isAffix(s)).map((s) => s.key.slice('cluster.remote.'.length));
+const GLOBAL_REMOTE_KEYS = SETTINGS.filter((s) => s.key.startsWith('cluster.remote.') && !isAffix(s)).map((s) =>
+  s.key.slice('cluster.remote.'.length),
+);
 const GLOBAL_HEADS = new Set(GLOBAL_REMOTE_KEYS.map((k) => k.split('.')[0]));
 
 function isWildcardReset(key: string, value: ValueNode): boolean {
@@ -74,7 +76,9 @@ export const unknownSetting: ScopeRule = {
         report({
           message:
             `Unknown remote cluster setting \`${resolved.suffix}\` for alias \`${resolved.alias}\`.` +
-            (suggestion ? ` Did you mean \`${suggestion}\`?` : ` Known settings: ${candidates.filter((c) => !c.includes('secure')).join(', ')}.`),
+            (suggestion
+              ? ` Did you mean \`${suggestion}\`?`
+              : ` Known settings: ${candidates.filter((c) => !c.includes('secure')).join(', ')}.`),
           span: spanOfSegments(suffixSegments),
           fixes: fix ? [fix] : undefined,
         });

@@ -31,7 +31,11 @@ describe('Elastic Cloud Hosted client against the emulator', () => {
         ],
       },
     });
-    const http = new HttpClient({ service: 'cloud', baseUrl: emulator.cloudUrl as string, auth: { type: 'apiKey', apiKey: CLOUD_KEY } });
+    const http = new HttpClient({
+      service: 'cloud',
+      baseUrl: emulator.cloudUrl as string,
+      auth: { type: 'apiKey', apiKey: CLOUD_KEY },
+    });
     cloud = new CloudClient(http);
     closers.push(() => http.close());
   });
@@ -50,7 +54,10 @@ describe('Elastic Cloud Hosted client against the emulator', () => {
   });
 
   test('a wrong API key or basic credentials are refused with 401', async () => {
-    for (const auth of [{ type: 'apiKey', apiKey: 'nope' }, { type: 'basic', username: 'admin', password: 'x' }] as Auth[]) {
+    for (const auth of [
+      { type: 'apiKey', apiKey: 'nope' },
+      { type: 'basic', username: 'admin', password: 'x' },
+    ] as Auth[]) {
       const http = new HttpClient({ service: 'cloud', baseUrl: emulator.cloudUrl as string, auth });
       const error = await apiErrorOf(new CloudClient(http).listDeployments());
       assert.equal(error.kind, 'unauthorized');
@@ -63,13 +70,15 @@ describe('Elastic Cloud Hosted client against the emulator', () => {
     const deployment = await cloud.getDeployment(alpha().id);
     const [resource] = deployment.resources.elasticsearch;
     assert.equal(resource.id, alpha().clusterId);
-    assert.deepEqual(resource.info.settings?.trust, { accounts: [{ account_id: emulator.state.cloud.accountId, trust_all: true }] });
+    assert.deepEqual(resource.info.settings?.trust, {
+      accounts: [{ account_id: emulator.state.cloud.accountId, trust_all: true }],
+    });
     assert.equal(resource.info.metadata.endpoint, `${alpha().clusterId}.${alpha().region}.emulated-cloud.local`);
     // show_plans defaults to true in the API description (the old expectation, no plans unless asked, was wrong).
     assert.ok(resource.info.plan_info?.current?.plan, 'plans are shown by default');
   });
 
-  test('unknown deployment or resource: 404 with the service\'s code', async () => {
+  test("unknown deployment or resource: 404 with the service's code", async () => {
     const missing = await apiErrorOf(cloud.getDeployment('ffff'));
     assert.equal(missing.kind, 'not-found');
     assert.equal(missing.details.type, 'deployments.deployment_not_found');
@@ -78,7 +87,9 @@ describe('Elastic Cloud Hosted client against the emulator', () => {
   });
 
   test('certificate model via the remote-clusters API: connected while both sides trust each other', async () => {
-    await cloud.putRemoteClusters(alpha().id, 'main-elasticsearch', [{ deployment_id: beta().id, elasticsearch_ref_id: 'main-elasticsearch', alias: 'beta', skip_unavailable: true }]);
+    await cloud.putRemoteClusters(alpha().id, 'main-elasticsearch', [
+      { deployment_id: beta().id, elasticsearch_ref_id: 'main-elasticsearch', alias: 'beta', skip_unavailable: true },
+    ]);
     let [ref] = (await cloud.getRemoteClusters(alpha().id, 'main-elasticsearch')).resources;
     assert.equal(ref.alias, 'beta');
     assert.deepEqual(ref.info, { healthy: true, connected: true, compatible: true, trusted: true, trusted_back: true });
@@ -91,7 +102,9 @@ describe('Elastic Cloud Hosted client against the emulator', () => {
     assert.equal(settings.persistent['cluster.remote.beta.server_name'], endpoint);
 
     // beta stops trusting alpha: the connection drops and trusted_back says why.
-    await cloud.updateDeploymentTrust(await cloud.readForUpdate(beta().id, 'main-elasticsearch'), { accounts: [{ account_id: emulator.state.cloud.accountId, trust_all: false, trust_allowlist: [] }] });
+    await cloud.updateDeploymentTrust(await cloud.readForUpdate(beta().id, 'main-elasticsearch'), {
+      accounts: [{ account_id: emulator.state.cloud.accountId, trust_all: false, trust_allowlist: [] }],
+    });
     [ref] = (await cloud.getRemoteClusters(alpha().id, 'main-elasticsearch')).resources;
     assert.equal(ref.info?.connected, false);
     assert.equal(ref.info?.trusted_back, false);
@@ -99,7 +112,9 @@ describe('Elastic Cloud Hosted client against the emulator', () => {
 
     // Allow-listing alpha's cluster ID (not its deployment ID) fixes it, but Elasticsearch does not
     // reconnect by itself: the connection comes back once a cross-cluster request asks for it.
-    await cloud.updateDeploymentTrust(await cloud.readForUpdate(beta().id, 'main-elasticsearch'), { accounts: [{ account_id: emulator.state.cloud.accountId, trust_all: false, trust_allowlist: [alpha().clusterId] }] });
+    await cloud.updateDeploymentTrust(await cloud.readForUpdate(beta().id, 'main-elasticsearch'), {
+      accounts: [{ account_id: emulator.state.cloud.accountId, trust_all: false, trust_allowlist: [alpha().clusterId] }],
+    });
     [ref] = (await cloud.getRemoteClusters(alpha().id, 'main-elasticsearch')).resources;
     assert.equal(ref.info?.connected, false);
     assert.equal((await es('alpha').resolveCluster(['beta:*'])).beta.connected, true);
@@ -109,14 +124,25 @@ describe('Elastic Cloud Hosted client against the emulator', () => {
     // PUT replaces the list; an empty list removes the alias and its cluster settings.
     await cloud.putRemoteClusters(alpha().id, 'main-elasticsearch', []);
     assert.deepEqual((await cloud.getRemoteClusters(alpha().id, '_main')).resources, []);
-    assert.equal((await es('alpha').getClusterSettings({ flatSettings: true })).persistent['cluster.remote.beta.mode'], undefined);
+    assert.equal(
+      (await es('alpha').getClusterSettings({ flatSettings: true })).persistent['cluster.remote.beta.mode'],
+      undefined,
+    );
   });
 
   test('update trust sends the current plan back and the new trust is read back', async () => {
     const before = emulator.state.cloud.deployments.get(alpha().id)!.version;
     const response = await cloud.updateDeploymentTrust(await cloud.readForUpdate(alpha().id, 'main-elasticsearch'), {
       accounts: [{ account_id: emulator.state.cloud.accountId, trust_all: true }],
-      direct: [{ name: 'on-prem', type: 'generic', trust_all: false, additional_node_names: ['node-1.onprem.example'], certificates: [{ pem: readFileSync(TLS_FIXTURES.caFile, 'utf8') }] }],
+      direct: [
+        {
+          name: 'on-prem',
+          type: 'generic',
+          trust_all: false,
+          additional_node_names: ['node-1.onprem.example'],
+          certificates: [{ pem: readFileSync(TLS_FIXTURES.caFile, 'utf8') }],
+        },
+      ],
     });
     assert.equal(response.id, alpha().id);
     assert.equal(alpha().version, before + 1);
@@ -126,33 +152,51 @@ describe('Elastic Cloud Hosted client against the emulator', () => {
 
   test('invalid trust is refused by the service with the field named', async () => {
     const error = await apiErrorOf(
-      cloud.updateDeploymentTrust(await cloud.readForUpdate(alpha().id, 'main-elasticsearch'), { direct: [{ name: 'x', trust_all: true, certificates: [{ pem: 'not a cert' }] }] }),
+      cloud.updateDeploymentTrust(await cloud.readForUpdate(alpha().id, 'main-elasticsearch'), {
+        direct: [{ name: 'x', trust_all: true, certificates: [{ pem: 'not a cert' }] }],
+      }),
     );
     assert.equal(error.kind, 'bad-request');
     assert.match(error.message, /must hold PEM certificates/);
   });
 
   test('remote-clusters API refuses aliases with characters other than letters, digits, - and _', async () => {
-    const error = await apiErrorOf(cloud.putRemoteClusters(alpha().id, 'main-elasticsearch', [{ deployment_id: beta().id, elasticsearch_ref_id: 'main-elasticsearch', alias: 'my.beta' }]));
+    const error = await apiErrorOf(
+      cloud.putRemoteClusters(alpha().id, 'main-elasticsearch', [
+        { deployment_id: beta().id, elasticsearch_ref_id: 'main-elasticsearch', alias: 'my.beta' },
+      ]),
+    );
     assert.equal(error.kind, 'bad-request');
     assert.match(error.message, /alias \[my\.beta\] is invalid/);
   });
 
   test('API-key model between deployments: keystore via the Cloud API, proxy mode with server_name on port 9443', async () => {
     const key = await es('beta').createCrossClusterApiKey({ name: 'alpha-to-beta', access: { search: [{ names: ['*'] }] } });
-    const keystore = await cloud.updateKeystore(alpha().id, 'main-elasticsearch', { secrets: { 'cluster.remote.beta-key.credentials': { value: key.encoded } } });
+    const keystore = await cloud.updateKeystore(alpha().id, 'main-elasticsearch', {
+      secrets: { 'cluster.remote.beta-key.credentials': { value: key.encoded } },
+    });
     assert.deepEqual(Object.keys(keystore.secrets), ['cluster.remote.beta-key.credentials']);
-    assert.equal(JSON.stringify(await cloud.getKeystore(alpha().id, 'main-elasticsearch')).includes(key.encoded), false, 'values are never returned');
+    assert.equal(
+      JSON.stringify(await cloud.getKeystore(alpha().id, 'main-elasticsearch')).includes(key.encoded),
+      false,
+      'values are never returned',
+    );
 
     const endpoint = `${beta().clusterId}.${beta().region}.emulated-cloud.local`;
     const local = es('alpha');
-    await local.putClusterSettings({ persistent: { 'cluster.remote.beta-key.mode': 'proxy', 'cluster.remote.beta-key.proxy_address': `${endpoint}:9443` } });
+    await local.putClusterSettings({
+      persistent: { 'cluster.remote.beta-key.mode': 'proxy', 'cluster.remote.beta-key.proxy_address': `${endpoint}:9443` },
+    });
     assert.equal((await local.remoteInfo())['beta-key'].connected, false, 'the Cloud proxy needs server_name');
     await local.putClusterSettings({ persistent: { 'cluster.remote.beta-key.server_name': endpoint } });
     assert.equal((await local.remoteInfo())['beta-key'].connected, true);
 
     await cloud.updateKeystore(alpha().id, 'main-elasticsearch', { secrets: { 'cluster.remote.beta-key.credentials': null } });
-    assert.equal((await local.remoteInfo())['beta-key'].connected, false, 'without credentials it is the certificate model on the wrong port');
+    assert.equal(
+      (await local.remoteInfo())['beta-key'].connected,
+      false,
+      'without credentials it is the certificate model on the wrong port',
+    );
   });
 });
 
@@ -167,7 +211,10 @@ describe('ECE client against the emulator', () => {
   };
 
   before(async () => {
-    emulator = await startEmulator({ clusters: [], cloud: { flavor: 'ece', apiKeys: ['ece-key'], users: [{ username: 'admin', password: 'admin-pw' }] } });
+    emulator = await startEmulator({
+      clusters: [],
+      cloud: { flavor: 'ece', apiKeys: ['ece-key'], users: [{ username: 'admin', password: 'admin-pw' }] },
+    });
     ece = eceWith({ type: 'apiKey', apiKey: 'ece-key' });
   });
   after(async () => {
@@ -179,9 +226,18 @@ describe('ECE client against the emulator', () => {
     const [local] = await ece.listTrustRelationships();
     assert.equal(local.local, true);
     const pem = readFileSync(TLS_FIXTURES.caFile, 'utf8');
-    const created = await ece.createTrustRelationship({ name: 'other-ece', public_ca_cert: pem, trust_by_default: false, installation_id: 'abc123' });
+    const created = await ece.createTrustRelationship({
+      name: 'other-ece',
+      public_ca_cert: pem,
+      trust_by_default: false,
+      installation_id: 'abc123',
+    });
     assert.equal(created.local, false);
-    assert.equal((created as unknown as Record<string, unknown>).public_ca_cert, undefined, 'the create response has no certificate');
+    assert.equal(
+      (created as unknown as Record<string, unknown>).public_ca_cert,
+      undefined,
+      'the create response has no certificate',
+    );
     assert.equal((await ece.getTrustRelationship(created.id)).public_ca_cert, undefined);
     assert.equal((await ece.getTrustRelationship(created.id, { includeCertificate: true })).public_ca_cert, pem);
     assert.equal((await ece.listTrustRelationships()).length, 2);
@@ -202,13 +258,20 @@ describe('ECE client against the emulator', () => {
     const wrongRegion = await apiErrorOf(eceWith({ type: 'apiKey', apiKey: 'ece-key' }, 'us-east-1').listTrustRelationships());
     assert.equal(wrongRegion.kind, 'not-found');
     assert.ok((await eceWith({ type: 'basic', username: 'admin', password: 'admin-pw' }).listTrustRelationships()).length >= 1);
-    assert.ok(emulator.state.requests.some((request) => request.path === '/api/v1/regions/ece-region/platform/configuration/trust-relationships' && request.auth === 'Basic'));
+    assert.ok(
+      emulator.state.requests.some(
+        (request) =>
+          request.path === '/api/v1/regions/ece-region/platform/configuration/trust-relationships' && request.auth === 'Basic',
+      ),
+    );
   });
 
   test('Elastic Cloud Hosted has no platform endpoints', async () => {
     const hosted = await startEmulator({ clusters: [], cloud: { apiKeys: ['k'] } });
     try {
-      const error = await apiErrorOf(eceWith({ type: 'apiKey', apiKey: 'k' }, undefined, hosted.cloudUrl).listTrustRelationships());
+      const error = await apiErrorOf(
+        eceWith({ type: 'apiKey', apiKey: 'k' }, undefined, hosted.cloudUrl).listTrustRelationships(),
+      );
       assert.equal(error.kind, 'not-found');
     } finally {
       await hosted.stop();
@@ -229,12 +292,21 @@ describe('proxy ports of a deployment', () => {
         ],
       },
     });
-    const cloud = new CloudClient(new HttpClient({ service: 'ece', baseUrl: emulator.cloudUrl as string, auth: { type: 'apiKey', apiKey: CLOUD_KEY } }));
+    const cloud = new CloudClient(
+      new HttpClient({ service: 'ece', baseUrl: emulator.cloudUrl as string, auth: { type: 'apiKey', apiKey: CLOUD_KEY } }),
+    );
     try {
       const custom = await deploymentDetails(cloud, { deploymentId: 'custom-deployment', refId: 'main-elasticsearch' });
       assert.deepEqual(custom.proxyPorts, { certificate: 9401, apiKey: 9443 });
-      assert.equal(emulator.state.cluster('custom').transportAddress, `${custom.endpoint}:9401`, 'the emulated proxy listens there');
-      assert.deepEqual((await deploymentDetails(cloud, { deploymentId: 'usual-deployment', refId: 'main-elasticsearch' })).proxyPorts, { certificate: 9400, apiKey: 9443 });
+      assert.equal(
+        emulator.state.cluster('custom').transportAddress,
+        `${custom.endpoint}:9401`,
+        'the emulated proxy listens there',
+      );
+      assert.deepEqual(
+        (await deploymentDetails(cloud, { deploymentId: 'usual-deployment', refId: 'main-elasticsearch' })).proxyPorts,
+        { certificate: 9400, apiKey: 9443 },
+      );
     } finally {
       await cloud.http.close();
       await emulator.stop();

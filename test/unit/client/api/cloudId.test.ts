@@ -6,7 +6,9 @@ const encode = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 describe('Cloud ID decoding', () => {
   test('a Cloud ID without port gives https://<es-uuid>.<host>', () => {
-    const result = decodeCloudId(`prod-logs:${encode('europe-west1.gcp.cloud.es.io$0123456789abcdef0123456789abcdef$fedcba9876543210fedcba9876543210')}`);
+    const result = decodeCloudId(
+      `prod-logs:${encode('europe-west1.gcp.cloud.es.io$0123456789abcdef0123456789abcdef$fedcba9876543210fedcba9876543210')}`,
+    );
     assert.ok(result.ok);
     assert.equal(result.value.label, 'prod-logs');
     assert.equal(result.value.elasticsearchUrl, 'https://0123456789abcdef0123456789abcdef.europe-west1.gcp.cloud.es.io');
@@ -38,7 +40,15 @@ describe('Cloud ID decoding', () => {
   });
 
   test('garbage is reported in words, never thrown', () => {
-    for (const bad of ['', 'just-a-label:', 'label:not base64!', `label:${encode('no-dollar-sign')}`, `label:${encode('$abc$def')}`, `label:${encode('host with space$abc$def')}`, `label:${encode('host:99999$abc$def')}`]) {
+    for (const bad of [
+      '',
+      'just-a-label:',
+      'label:not base64!',
+      `label:${encode('no-dollar-sign')}`,
+      `label:${encode('$abc$def')}`,
+      `label:${encode('host with space$abc$def')}`,
+      `label:${encode('host:99999$abc$def')}`,
+    ]) {
       const result = decodeCloudId(bad);
       assert.equal(result.ok, false, `"${bad}" should not decode`);
       if (!result.ok) assert.match(result.problem, /Cloud ID/);

@@ -61,7 +61,10 @@ describe('Elasticsearch client against the emulator', () => {
   test('API-key model end to end: connected only once the key is in the keystore, loaded, and the address is the remote cluster server', async () => {
     const remote = connect('remote');
     const local = connect('local');
-    const key = await remote.createCrossClusterApiKey({ name: 'to-local', access: { search: [{ names: ['logs-*'] }], replication: [{ names: ['archive'] }] } });
+    const key = await remote.createCrossClusterApiKey({
+      name: 'to-local',
+      access: { search: [{ names: ['logs-*'] }], replication: [{ names: ['archive'] }] },
+    });
     assert.equal(Buffer.from(key.encoded, 'base64').toString(), `${key.id}:${key.api_key}`);
 
     const rcs = emulator.state.cluster('remote').remoteClusterServer.address;
@@ -83,7 +86,9 @@ describe('Elasticsearch client against the emulator', () => {
     assert.ok(info.mode === 'proxy' && info.num_proxy_sockets_connected > 0);
 
     // Pointing the API-key alias at the transport port breaks it, as it would for real.
-    await local.putClusterSettings({ persistent: { 'cluster.remote.r1.proxy_address': emulator.state.cluster('remote').transportAddress } });
+    await local.putClusterSettings({
+      persistent: { 'cluster.remote.r1.proxy_address': emulator.state.cluster('remote').transportAddress },
+    });
     assert.equal((await local.remoteInfo()).r1.connected, false);
     await local.putClusterSettings({ persistent: { 'cluster.remote.r1.proxy_address': rcs } });
     assert.equal((await local.remoteInfo()).r1.connected, true);
@@ -99,7 +104,9 @@ describe('Elasticsearch client against the emulator', () => {
   test('certificate model: sniff seeds on the transport port connect; the API-key port does not', async () => {
     const local = connect('local');
     const remote = emulator.state.cluster('remote');
-    await local.putClusterSettings({ persistent: { 'cluster.remote.cert.seeds': [remote.transportAddress], 'cluster.remote.cert.skip_unavailable': false } });
+    await local.putClusterSettings({
+      persistent: { 'cluster.remote.cert.seeds': [remote.transportAddress], 'cluster.remote.cert.skip_unavailable': false },
+    });
     const info = (await local.remoteInfo()).cert;
     assert.equal(info.mode, 'sniff');
     assert.equal(info.connected, true);
@@ -120,44 +127,81 @@ describe('Elasticsearch client against the emulator', () => {
   test('cluster settings: values come back as strings, nested or flat, with defaults on request', async () => {
     const local = connect('local');
     // A list setting given as one string comes back as that string, as Elasticsearch echoes it.
-    const put = await local.putClusterSettings({ persistent: { 'cluster.remote.a.seeds': 'a.example:9300', 'cluster.remote.a.node_connections': 5 } }, { flatSettings: true });
+    const put = await local.putClusterSettings(
+      { persistent: { 'cluster.remote.a.seeds': 'a.example:9300', 'cluster.remote.a.node_connections': 5 } },
+      { flatSettings: true },
+    );
     assert.deepEqual(put.persistent, { 'cluster.remote.a.node_connections': '5', 'cluster.remote.a.seeds': 'a.example:9300' });
     const nested = await local.getClusterSettings();
     assert.deepEqual(nested.persistent, { cluster: { remote: { a: { node_connections: '5', seeds: 'a.example:9300' } } } });
-    assert.deepEqual(((await local.remoteInfo()).a as { seeds: string[] }).seeds, ['a.example:9300'], '_remote/info always lists the seeds');
+    assert.deepEqual(
+      ((await local.remoteInfo()).a as { seeds: string[] }).seeds,
+      ['a.example:9300'],
+      '_remote/info always lists the seeds',
+    );
     const flat = await local.getClusterSettings({ flatSettings: true, includeDefaults: true });
     assert.equal(flat.defaults?.['cluster.remote.a.skip_unavailable'], 'true');
     assert.equal(flat.defaults?.['cluster.remote.initial_connect_timeout'], '30s');
     assert.equal(flat.defaults?.['cluster.remote.a.seeds'], undefined, 'set values are not defaults');
   });
 
-  test('cluster settings: switching mode without removing the old keys is refused with Elasticsearch\'s message', async () => {
+  test("cluster settings: switching mode without removing the old keys is refused with Elasticsearch's message", async () => {
     const local = connect('local');
     await local.putClusterSettings({ persistent: { 'cluster.remote.a.seeds': ['a.example:9300'] } });
-    const error = await apiErrorOf(local.putClusterSettings({ persistent: { 'cluster.remote.a.mode': 'proxy', 'cluster.remote.a.proxy_address': 'a.example:9443' } }));
+    const error = await apiErrorOf(
+      local.putClusterSettings({
+        persistent: { 'cluster.remote.a.mode': 'proxy', 'cluster.remote.a.proxy_address': 'a.example:9443' },
+      }),
+    );
     assert.equal(error.kind, 'bad-request');
-    assert.match(error.message, /Setting "cluster\.remote\.a\.seeds" cannot be used with the configured "cluster\.remote\.a\.mode" \[required=SNIFF, configured=PROXY\]/);
+    assert.match(
+      error.message,
+      /Setting "cluster\.remote\.a\.seeds" cannot be used with the configured "cluster\.remote\.a\.mode" \[required=SNIFF, configured=PROXY\]/,
+    );
     // All or nothing: nothing of the refused request was applied.
-    assert.deepEqual((await local.getClusterSettings({ flatSettings: true })).persistent, { 'cluster.remote.a.seeds': ['a.example:9300'] });
+    assert.deepEqual((await local.getClusterSettings({ flatSettings: true })).persistent, {
+      'cluster.remote.a.seeds': ['a.example:9300'],
+    });
     // Nulling the old keys in the same request makes the switch valid.
-    await local.putClusterSettings({ persistent: { 'cluster.remote.a.seeds': null, 'cluster.remote.a.mode': 'proxy', 'cluster.remote.a.proxy_address': 'a.example:9443' } });
-    assert.deepEqual((await local.getClusterSettings({ flatSettings: true })).persistent, { 'cluster.remote.a.mode': 'proxy', 'cluster.remote.a.proxy_address': 'a.example:9443' });
+    await local.putClusterSettings({
+      persistent: {
+        'cluster.remote.a.seeds': null,
+        'cluster.remote.a.mode': 'proxy',
+        'cluster.remote.a.proxy_address': 'a.example:9443',
+      },
+    });
+    assert.deepEqual((await local.getClusterSettings({ flatSettings: true })).persistent, {
+      'cluster.remote.a.mode': 'proxy',
+      'cluster.remote.a.proxy_address': 'a.example:9443',
+    });
   });
 
   test('cluster settings: dependent keys need an enabled remote; a wildcard null removes an alias', async () => {
     const local = connect('local');
     const error = await apiErrorOf(local.putClusterSettings({ persistent: { 'cluster.remote.b.skip_unavailable': true } }));
-    assert.match(error.message, /Cannot configure setting \[cluster\.remote\.b\.skip_unavailable\] if remote cluster is not enabled\./);
-    await local.putClusterSettings({ persistent: { 'cluster.remote.b.seeds': ['b.example:9300'], 'cluster.remote.b.skip_unavailable': true } });
+    assert.match(
+      error.message,
+      /Cannot configure setting \[cluster\.remote\.b\.skip_unavailable\] if remote cluster is not enabled\./,
+    );
+    await local.putClusterSettings({
+      persistent: { 'cluster.remote.b.seeds': ['b.example:9300'], 'cluster.remote.b.skip_unavailable': true },
+    });
     await local.putClusterSettings({ persistent: { 'cluster.remote.b.*': null } });
     assert.deepEqual((await local.getClusterSettings({ flatSettings: true })).persistent, {});
   });
 
   test('cluster settings: static, secure and unknown keys are refused; bad values are named', async () => {
     const local = connect('local');
-    for (const key of ['cluster.remote.initial_connect_timeout', 'remote_cluster_server.enabled', 'cluster.remote.a.credentials']) {
+    for (const key of [
+      'cluster.remote.initial_connect_timeout',
+      'remote_cluster_server.enabled',
+      'cluster.remote.a.credentials',
+    ]) {
       const error = await apiErrorOf(local.putClusterSettings({ persistent: { [key]: 'x' } }));
-      assert.match(error.message, new RegExp(`persistent setting \\[${key.replace(/\./g, '\\.')}\\], not dynamically updateable`));
+      assert.match(
+        error.message,
+        new RegExp(`persistent setting \\[${key.replace(/\./g, '\\.')}\\], not dynamically updateable`),
+      );
     }
     // A key Elasticsearch does not know at all (here a typo of "seeds") is "not recognized", also when nulled.
     for (const value of ['x', null]) {
@@ -166,7 +210,11 @@ describe('Elasticsearch client against the emulator', () => {
     }
     const badPort = await apiErrorOf(local.putClusterSettings({ persistent: { 'cluster.remote.a.seeds': ['a.example'] } }));
     assert.match(badPort.message, /remote hosts need to be configured as \[host:port\], found \[a\.example\] instead/);
-    const badBool = await apiErrorOf(local.putClusterSettings({ persistent: { 'cluster.remote.a.seeds': ['a:1'], 'cluster.remote.a.skip_unavailable': 'maybe' } }));
+    const badBool = await apiErrorOf(
+      local.putClusterSettings({
+        persistent: { 'cluster.remote.a.seeds': ['a:1'], 'cluster.remote.a.skip_unavailable': 'maybe' },
+      }),
+    );
     assert.match(badBool.message, /only \[true\] or \[false\] are allowed/);
   });
 
@@ -188,7 +236,9 @@ describe('Elasticsearch client against the emulator', () => {
 
   test('roles: invalid privileges are refused with the reason', async () => {
     const local = connect('local');
-    const error = await apiErrorOf(local.putRole('bad', { remote_cluster: [{ clusters: ['r1'], privileges: ['monitor' as never] }] }));
+    const error = await apiErrorOf(
+      local.putRole('bad', { remote_cluster: [{ clusters: ['r1'], privileges: ['monitor' as never] }] }),
+    );
     assert.match(error.message, /Only \[monitor_enrich, monitor_stats\] are allowed/);
     const unknownField = await apiErrorOf(local.putRole('bad', { clusters: ['all'] } as never));
     assert.match(unknownField.message, /unexpected field \[clusters\]/);
@@ -217,10 +267,18 @@ describe('Elasticsearch client against the emulator', () => {
     assert.match(missing.message, /Required \[access\]/);
     const empty = await apiErrorOf(remote.createCrossClusterApiKey({ name: 'x', access: {} }));
     assert.match(empty.message, /non-empty access/);
-    const key = await remote.createCrossClusterApiKey({ name: 'rotating', access: { search: [{ names: ['a'] }] }, expiration: '30d' });
+    const key = await remote.createCrossClusterApiKey({
+      name: 'rotating',
+      access: { search: [{ names: ['a'] }] },
+      expiration: '30d',
+    });
     assert.ok(key.expiration && key.expiration > Date.now());
-    assert.deepEqual(await remote.updateCrossClusterApiKey(key.id, { access: { search: [{ names: ['a', 'b'] }] } }), { updated: true });
-    assert.deepEqual(await remote.updateCrossClusterApiKey(key.id, { access: { search: [{ names: ['a', 'b'] }] } }), { updated: false });
+    assert.deepEqual(await remote.updateCrossClusterApiKey(key.id, { access: { search: [{ names: ['a', 'b'] }] } }), {
+      updated: true,
+    });
+    assert.deepEqual(await remote.updateCrossClusterApiKey(key.id, { access: { search: [{ names: ['a', 'b'] }] } }), {
+      updated: false,
+    });
     const byName = await remote.invalidateApiKeys({ name: 'rotating' });
     assert.deepEqual(byName.invalidated_api_keys, [key.id]);
     const notFound = await apiErrorOf(remote.updateCrossClusterApiKey('nope', { access: { search: [{ names: ['a'] }] } }));

@@ -19,14 +19,29 @@ function assertReadable(error: ApiError): void {
 
 describe('HTTP error responses become actionable messages (undici MockAgent)', () => {
   const agent = mockAgent();
-  const es = new ElasticsearchClient(new HttpClient({ service: 'elasticsearch', baseUrl: ES, auth: { type: 'basic', username: 'bob', password: 'bobs-password' }, dispatcher: agent }));
+  const es = new ElasticsearchClient(
+    new HttpClient({
+      service: 'elasticsearch',
+      baseUrl: ES,
+      auth: { type: 'basic', username: 'bob', password: 'bobs-password' },
+      dispatcher: agent,
+    }),
+  );
   const pool = agent.get(ES);
   const cloudPool = agent.get(CLOUD);
-  const cloud = new CloudClient(new HttpClient({ service: 'cloud', baseUrl: CLOUD, auth: { type: 'apiKey', apiKey: 'org-key' }, dispatcher: agent }));
+  const cloud = new CloudClient(
+    new HttpClient({ service: 'cloud', baseUrl: CLOUD, auth: { type: 'apiKey', apiKey: 'org-key' }, dispatcher: agent }),
+  );
   after(() => agent.close());
 
   test('401: says the credentials were not accepted and what to check', async () => {
-    pool.intercept({ path: '/', method: 'GET' }).reply(401, { error: { type: 'security_exception', reason: 'unable to authenticate user [bob] for REST request [/]' }, status: 401 }, JSON_HEADERS);
+    pool
+      .intercept({ path: '/', method: 'GET' })
+      .reply(
+        401,
+        { error: { type: 'security_exception', reason: 'unable to authenticate user [bob] for REST request [/]' }, status: 401 },
+        JSON_HEADERS,
+      );
     const error = await apiErrorOf(es.info());
     assert.equal(error.kind, 'unauthorized');
     assert.equal(error.status, 401);
@@ -36,9 +51,16 @@ describe('HTTP error responses become actionable messages (undici MockAgent)', (
     assertReadable(error);
   });
 
-  test('403: names the refused action and the privileges that would grant it, from Elasticsearch\'s reason', async () => {
-    const reason = 'action [cluster:admin/settings/update] is unauthorized for user [bob] with effective roles [viewer], this action is granted by the cluster privileges [manage,all]';
-    pool.intercept({ path: '/_cluster/settings', method: 'PUT' }).reply(403, { error: { root_cause: [{ type: 'security_exception', reason }], type: 'security_exception', reason }, status: 403 }, JSON_HEADERS);
+  test("403: names the refused action and the privileges that would grant it, from Elasticsearch's reason", async () => {
+    const reason =
+      'action [cluster:admin/settings/update] is unauthorized for user [bob] with effective roles [viewer], this action is granted by the cluster privileges [manage,all]';
+    pool
+      .intercept({ path: '/_cluster/settings', method: 'PUT' })
+      .reply(
+        403,
+        { error: { root_cause: [{ type: 'security_exception', reason }], type: 'security_exception', reason }, status: 403 },
+        JSON_HEADERS,
+      );
     const error = await apiErrorOf(es.putClusterSettings({ persistent: { 'cluster.remote.a.seeds': ['a:9300'] } }));
     assert.equal(error.kind, 'forbidden');
     assert.deepEqual(error.details.grantingPrivileges, ['manage', 'all']);
@@ -49,15 +71,20 @@ describe('HTTP error responses become actionable messages (undici MockAgent)', (
   });
 
   test('403 for an API key names the key, and index privileges are named as such', async () => {
-    const reason = 'action [indices:data/read/search] is unauthorized for API key id [k1] of user [svc], this action is granted by the index privileges [read,all]';
-    pool.intercept({ path: '/_remote/info', method: 'GET' }).reply(403, { error: { type: 'security_exception', reason }, status: 403 }, JSON_HEADERS);
+    const reason =
+      'action [indices:data/read/search] is unauthorized for API key id [k1] of user [svc], this action is granted by the index privileges [read,all]';
+    pool
+      .intercept({ path: '/_remote/info', method: 'GET' })
+      .reply(403, { error: { type: 'security_exception', reason }, status: 403 }, JSON_HEADERS);
     const error = await apiErrorOf(es.remoteInfo());
     assert.match(error.message, /"k1"/);
     assert.match(error.message, /index privileges "read" or "all"/);
   });
 
   test('403 without a privilege in the reason still explains itself', async () => {
-    cloudPool.intercept({ path: '/api/v1/deployments', method: 'GET' }).reply(403, { errors: [{ code: 'root.forbidden', message: 'The API key lacks the deployment role' }] }, JSON_HEADERS);
+    cloudPool
+      .intercept({ path: '/api/v1/deployments', method: 'GET' })
+      .reply(403, { errors: [{ code: 'root.forbidden', message: 'The API key lacks the deployment role' }] }, JSON_HEADERS);
     const error = await apiErrorOf(cloud.listDeployments());
     assert.equal(error.kind, 'forbidden');
     assert.match(error.message, /not allowed to do this/);
@@ -65,8 +92,14 @@ describe('HTTP error responses become actionable messages (undici MockAgent)', (
     assert.equal(error.details.type, 'root.forbidden');
   });
 
-  test('404 (Cloud): quotes the service\'s message and code', async () => {
-    cloudPool.intercept({ path: '/api/v1/deployments/nope?show_settings=true', method: 'GET' }).reply(404, { errors: [{ code: 'deployments.deployment_not_found', message: 'Deployment [nope] cannot be found.' }] }, JSON_HEADERS);
+  test("404 (Cloud): quotes the service's message and code", async () => {
+    cloudPool
+      .intercept({ path: '/api/v1/deployments/nope?show_settings=true', method: 'GET' })
+      .reply(
+        404,
+        { errors: [{ code: 'deployments.deployment_not_found', message: 'Deployment [nope] cannot be found.' }] },
+        JSON_HEADERS,
+      );
     const error = await apiErrorOf(cloud.getDeployment('nope'));
     assert.equal(error.kind, 'not-found');
     assert.equal(error.details.type, 'deployments.deployment_not_found');
@@ -74,14 +107,26 @@ describe('HTTP error responses become actionable messages (undici MockAgent)', (
   });
 
   test('409: asks to reload and retry', async () => {
-    pool.intercept({ path: '/_security/role/r', method: 'PUT' }).reply(409, { error: { type: 'version_conflict_engine_exception', reason: 'version conflict' }, status: 409 }, JSON_HEADERS);
+    pool
+      .intercept({ path: '/_security/role/r', method: 'PUT' })
+      .reply(
+        409,
+        { error: { type: 'version_conflict_engine_exception', reason: 'version conflict' }, status: 409 },
+        JSON_HEADERS,
+      );
     const error = await apiErrorOf(es.putRole('r', { cluster: ['monitor'] }));
     assert.equal(error.kind, 'conflict');
     assert.match(error.message, /conflicts with the current state \(409\).*Reload/);
   });
 
   test('429: says how long to wait, from Retry-After', async () => {
-    cloudPool.intercept({ path: '/api/v1/deployments', method: 'GET' }).reply(429, { errors: [{ code: 'root.rate_limited', message: 'Slow down' }] }, { headers: { 'content-type': 'application/json', 'retry-after': '7' } });
+    cloudPool
+      .intercept({ path: '/api/v1/deployments', method: 'GET' })
+      .reply(
+        429,
+        { errors: [{ code: 'root.rate_limited', message: 'Slow down' }] },
+        { headers: { 'content-type': 'application/json', 'retry-after': '7' } },
+      );
     const error = await apiErrorOf(cloud.listDeployments());
     assert.equal(error.kind, 'rate-limited');
     assert.equal(error.details.retryAfterSeconds, 7);
@@ -89,7 +134,13 @@ describe('HTTP error responses become actionable messages (undici MockAgent)', (
   });
 
   test('5xx: server-side failure with the reason', async () => {
-    pool.intercept({ path: '/_remote/info', method: 'GET' }).reply(503, { error: { type: 'cluster_block_exception', reason: 'blocked by: [SERVICE_UNAVAILABLE/2/no master];' }, status: 503 }, JSON_HEADERS);
+    pool
+      .intercept({ path: '/_remote/info', method: 'GET' })
+      .reply(
+        503,
+        { error: { type: 'cluster_block_exception', reason: 'blocked by: [SERVICE_UNAVAILABLE/2/no master];' }, status: 503 },
+        JSON_HEADERS,
+      );
     const error = await apiErrorOf(es.remoteInfo());
     assert.equal(error.kind, 'server-error');
     assert.equal(error.status, 503);
@@ -99,7 +150,13 @@ describe('HTTP error responses become actionable messages (undici MockAgent)', (
   test('400: the validation reason is quoted, with the nested cause', async () => {
     pool.intercept({ path: '/_cluster/settings', method: 'PUT' }).reply(
       400,
-      { error: { type: 'illegal_argument_exception', reason: 'Cannot configure setting [cluster.remote.a.skip_unavailable] if remote cluster is not enabled.' }, status: 400 },
+      {
+        error: {
+          type: 'illegal_argument_exception',
+          reason: 'Cannot configure setting [cluster.remote.a.skip_unavailable] if remote cluster is not enabled.',
+        },
+        status: 400,
+      },
       JSON_HEADERS,
     );
     const error = await apiErrorOf(es.putClusterSettings({ persistent: { 'cluster.remote.a.skip_unavailable': true } }));
@@ -115,7 +172,9 @@ describe('HTTP error responses become actionable messages (undici MockAgent)', (
   });
 
   test('an HTML page (a proxy or login portal) is a malformed response naming the content type', async () => {
-    pool.intercept({ path: '/', method: 'GET' }).reply(200, '<html><body>Sign in</body></html>', { headers: { 'content-type': 'text/html' } });
+    pool
+      .intercept({ path: '/', method: 'GET' })
+      .reply(200, '<html><body>Sign in</body></html>', { headers: { 'content-type': 'text/html' } });
     const error = await apiErrorOf(es.info());
     assert.equal(error.kind, 'malformed-response');
     assert.match(error.message, /expected JSON, got "text\/html"/);
@@ -130,7 +189,9 @@ describe('HTTP error responses become actionable messages (undici MockAgent)', (
   });
 
   test('an unexpected redirect is reported with its status', async () => {
-    pool.intercept({ path: '/_remote/info', method: 'GET' }).reply(302, '', { headers: { location: 'https://login.example.com' } });
+    pool
+      .intercept({ path: '/_remote/info', method: 'GET' })
+      .reply(302, '', { headers: { location: 'https://login.example.com' } });
     const error = await apiErrorOf(es.remoteInfo());
     assert.equal(error.kind, 'unexpected-status');
     assert.match(error.message, /unexpected status 302/);

@@ -32,7 +32,11 @@ describe('proxy selection', () => {
   });
 
   test('without http.proxy the environment variables apply, by scheme, with NO_PROXY', () => {
-    const env = { HTTPS_PROXY: 'http://secure-proxy:8080', HTTP_PROXY: 'http://plain-proxy:8080', NO_PROXY: 'localhost,127.0.0.1, .svc' };
+    const env = {
+      HTTPS_PROXY: 'http://secure-proxy:8080',
+      HTTP_PROXY: 'http://plain-proxy:8080',
+      NO_PROXY: 'localhost,127.0.0.1, .svc',
+    };
     assert.equal(selectProxy('https://es.example.com', { env }), 'http://secure-proxy:8080');
     assert.equal(selectProxy('http://es.example.com', { env }), 'http://plain-proxy:8080');
     assert.equal(selectProxy('http://127.0.0.1:9200', { env }), undefined);
@@ -62,7 +66,10 @@ describe('requests through an HTTP proxy', () => {
   });
 
   test('an HTTPS request tunnels through the configured proxy and still verifies the server certificate', async () => {
-    const http = esHttp(emulator.url, { tls: { caFile: emulator.caFile }, proxy: { url: proxy.url, authorization: 'Basic cHJveHk6c2VjcmV0' } });
+    const http = esHttp(emulator.url, {
+      tls: { caFile: emulator.caFile },
+      proxy: { url: proxy.url, authorization: 'Basic cHJveHk6c2VjcmV0' },
+    });
     try {
       const info = await new ElasticsearchClient(http).info();
       assert.equal(info.cluster_name, 'local');
@@ -73,7 +80,10 @@ describe('requests through an HTTP proxy', () => {
   });
 
   test('a proxy that refuses the credentials is reported as a proxy problem', async () => {
-    const http = esHttp(emulator.url, { tls: { caFile: emulator.caFile }, proxy: { url: proxy.url, authorization: 'Basic d3Jvbmc6d3Jvbmc=' } });
+    const http = esHttp(emulator.url, {
+      tls: { caFile: emulator.caFile },
+      proxy: { url: proxy.url, authorization: 'Basic d3Jvbmc6d3Jvbmc=' },
+    });
     try {
       const error = await apiErrorOf(new ElasticsearchClient(http).info());
       assert.equal(error.kind, 'proxy');

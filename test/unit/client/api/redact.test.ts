@@ -33,9 +33,18 @@ describe('secrets never reach messages or logs', () => {
     const agent = mockAgent();
     const password = 'correct-horse-battery';
     const logger = new RecordingLogger();
-    const http = new HttpClient({ service: 'elasticsearch', baseUrl: 'https://es.example.com', auth: { type: 'basic', username: 'bob', password }, dispatcher: agent, logger });
+    const http = new HttpClient({
+      service: 'elasticsearch',
+      baseUrl: 'https://es.example.com',
+      auth: { type: 'basic', username: 'bob', password },
+      dispatcher: agent,
+      logger,
+    });
     const echo = `bad header: Authorization: Basic ${b64(`bob:${password}`)} (password ${password})`;
-    agent.get('https://es.example.com').intercept({ path: '/', method: 'GET' }).reply(400, { error: { type: 'x', reason: echo }, status: 400 }, JSON_HEADERS);
+    agent
+      .get('https://es.example.com')
+      .intercept({ path: '/', method: 'GET' })
+      .reply(400, { error: { type: 'x', reason: echo }, status: 400 }, JSON_HEADERS);
     const error = await apiErrorOf(new ElasticsearchClient(http).info());
     assert.ok(!error.message.includes(password));
     assert.ok(!error.message.includes(b64(`bob:${password}`)));
@@ -47,12 +56,23 @@ describe('secrets never reach messages or logs', () => {
 
   test('a freshly created cross-cluster key is registered as a secret: later messages never show it', async () => {
     const logger = new RecordingLogger();
-    const remote = new ElasticsearchClient(new HttpClient({ service: 'elasticsearch', baseUrl: emulator.clusterUrl('remote'), auth: { type: 'basic', username: 'elastic', password: 'changeme' }, logger }));
+    const remote = new ElasticsearchClient(
+      new HttpClient({
+        service: 'elasticsearch',
+        baseUrl: emulator.clusterUrl('remote'),
+        auth: { type: 'basic', username: 'elastic', password: 'changeme' },
+        logger,
+      }),
+    );
     const key = await remote.createCrossClusterApiKey({ name: 'ccs', access: { search: [{ names: ['logs-*'] }] } });
     assert.ok(!logger.text().includes(key.encoded));
     assert.ok(!logger.text().includes(key.api_key));
     // A later failure whose text contains the key (e.g. echoed by a misbehaving proxy) is scrubbed.
-    emulator.faults.status(500, { server: 'remote', path: '/_remote/info' }, { error: { type: 'exception', reason: `cannot use ${key.encoded}` }, status: 500 });
+    emulator.faults.status(
+      500,
+      { server: 'remote', path: '/_remote/info' },
+      { error: { type: 'exception', reason: `cannot use ${key.encoded}` }, status: 500 },
+    );
     const error = await apiErrorOf(remote.remoteInfo());
     assert.ok(!error.message.includes(key.encoded));
     assert.match(error.message, /cannot use ::redacted::/);
@@ -62,13 +82,23 @@ describe('secrets never reach messages or logs', () => {
   test('keystore values sent to Elastic Cloud are scrubbed from errors', async () => {
     const agent = mockAgent();
     const logger = new RecordingLogger();
-    const cloud = new CloudClient(new HttpClient({ service: 'cloud', baseUrl: 'https://api.elastic-cloud.com', auth: { type: 'apiKey', apiKey: 'org-key-123' }, dispatcher: agent, logger }));
+    const cloud = new CloudClient(
+      new HttpClient({
+        service: 'cloud',
+        baseUrl: 'https://api.elastic-cloud.com',
+        auth: { type: 'apiKey', apiKey: 'org-key-123' },
+        dispatcher: agent,
+        logger,
+      }),
+    );
     const encoded = b64('keyid:keysecret-value');
     agent
       .get('https://api.elastic-cloud.com')
       .intercept({ path: '/api/v1/deployments/d1/elasticsearch/main/keystore', method: 'PATCH' })
       .reply(400, { errors: [{ code: 'keystore.invalid', message: `value ${encoded} rejected` }] }, JSON_HEADERS);
-    const error = await apiErrorOf(cloud.updateKeystore('d1', 'main', { secrets: { 'cluster.remote.b.credentials': { value: encoded } } }));
+    const error = await apiErrorOf(
+      cloud.updateKeystore('d1', 'main', { secrets: { 'cluster.remote.b.credentials': { value: encoded } } }),
+    );
     assert.ok(!error.message.includes(encoded));
     assert.ok(!logger.text().includes(encoded));
     assert.ok(!logger.text().includes('org-key-123'));
@@ -77,7 +107,12 @@ describe('secrets never reach messages or logs', () => {
 
   test('request log lines carry method, URL, status and time, and nothing else', async () => {
     const logger = new RecordingLogger();
-    const http = new HttpClient({ service: 'elasticsearch', baseUrl: emulator.url, auth: { type: 'basic', username: 'elastic', password: 'changeme' }, logger });
+    const http = new HttpClient({
+      service: 'elasticsearch',
+      baseUrl: emulator.url,
+      auth: { type: 'basic', username: 'elastic', password: 'changeme' },
+      logger,
+    });
     const es = new ElasticsearchClient(http);
     await es.putClusterSettings({ persistent: { 'cluster.remote.x.seeds': ['remote.emulated.local:9300'] } });
     const [entry] = logger.entries;
@@ -93,7 +128,12 @@ describe('secrets never reach messages or logs', () => {
 
   test('failed requests are logged with the failure kind', async () => {
     const logger = new RecordingLogger();
-    const http = new HttpClient({ service: 'elasticsearch', baseUrl: emulator.url, auth: { type: 'basic', username: 'elastic', password: 'wrong-password' }, logger });
+    const http = new HttpClient({
+      service: 'elasticsearch',
+      baseUrl: emulator.url,
+      auth: { type: 'basic', username: 'elastic', password: 'wrong-password' },
+      logger,
+    });
     await apiErrorOf(new ElasticsearchClient(http).remoteInfo());
     assert.match(formatRequestLine(logger.entries[0]), /^GET .*\/_remote\/info → 401 failed: unauthorized \(\d+ ms\)$/);
     assert.ok(!logger.text().includes('wrong-password'));
@@ -122,7 +162,10 @@ describe('redaction helpers', () => {
   });
 
   test('redactUrl drops user-info and secret query values', () => {
-    assert.equal(redactUrl('https://u:p@es.example.com:9200/_x?api_key=abc&flat_settings=true'), `https://es.example.com:9200/_x?api_key=${encodeURIComponent(REDACTED)}&flat_settings=true`);
+    assert.equal(
+      redactUrl('https://u:p@es.example.com:9200/_x?api_key=abc&flat_settings=true'),
+      `https://es.example.com:9200/_x?api_key=${encodeURIComponent(REDACTED)}&flat_settings=true`,
+    );
     assert.equal(redactUrl('not a url'), '<invalid URL>');
   });
 

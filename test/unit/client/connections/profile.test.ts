@@ -1,19 +1,47 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { authFor, describeProfile, endpointUrl, newProfileId, parseProfiles, profileProblems, urlInputProblem, withDefaultEcePort, type ConnectionProfile } from '../../../../client/src/connections/profile';
+import {
+  authFor,
+  describeProfile,
+  endpointUrl,
+  newProfileId,
+  parseProfiles,
+  profileProblems,
+  urlInputProblem,
+  withDefaultEcePort,
+  type ConnectionProfile,
+} from '../../../../client/src/connections/profile';
 
 const cloudId = `prod:${Buffer.from('eu-west-1.aws.found.io$abc123$def456').toString('base64')}`;
 
 describe('connection profiles from settings', () => {
   test('well-formed entries are read with their options', () => {
     const { profiles, problems } = parseProfiles([
-      { id: 'prod', name: 'Production', kind: 'elasticsearch', url: 'https://es.example.com:9200', auth: 'basic', username: 'admin', caFile: '/certs/ca.crt', timeoutSeconds: 10 },
+      {
+        id: 'prod',
+        name: 'Production',
+        kind: 'elasticsearch',
+        url: 'https://es.example.com:9200',
+        auth: 'basic',
+        username: 'admin',
+        caFile: '/certs/ca.crt',
+        timeoutSeconds: 10,
+      },
       { id: 'ech', name: 'Cloud', kind: 'cloud', auth: 'apiKey' },
       { id: 'ece', name: 'ECE', kind: 'ece', url: 'https://ece.example.com:12443', auth: 'apiKey', region: 'eu-region' },
     ]);
     assert.deepEqual(problems, []);
     assert.equal(profiles.length, 3);
-    assert.deepEqual(profiles[0], { id: 'prod', name: 'Production', kind: 'elasticsearch', auth: 'basic', url: 'https://es.example.com:9200', username: 'admin', caFile: '/certs/ca.crt', timeoutSeconds: 10 });
+    assert.deepEqual(profiles[0], {
+      id: 'prod',
+      name: 'Production',
+      kind: 'elasticsearch',
+      auth: 'basic',
+      url: 'https://es.example.com:9200',
+      username: 'admin',
+      caFile: '/certs/ca.crt',
+      timeoutSeconds: 10,
+    });
     assert.equal(endpointUrl(profiles[1]), 'https://api.elastic-cloud.com');
   });
 
@@ -26,14 +54,22 @@ describe('connection profiles from settings', () => {
       { id: 'dup', name: 'Second', kind: 'elasticsearch', url: 'http://b:9200' },
       { id: 'bad', name: 'Bad', kind: 'cloud', auth: 'basic', timeoutSeconds: 0 },
     ]);
-    assert.deepEqual(profiles.map((p) => p.id), ['dup', 'bad']);
+    assert.deepEqual(
+      profiles.map((p) => p.id),
+      ['dup', 'bad'],
+    );
     assert.equal(problems.length, 5);
     assert.match(problems[0], /#1 is not an object/);
     assert.match(problems[1], /#2 has no "id"/);
     assert.match(problems[2], /unknown "kind"/);
     assert.match(problems[3], /repeats the id "dup"/);
-    assert.match(problems[4], /"auth" must be one of apiKey for Elastic Cloud Hosted API.*"timeoutSeconds" must be between 1 and 600/);
-    assert.deepEqual(parseProfiles({ not: 'a list' }).problems, ['"elasticRemoteClusters.connections" must be a list of connections.']);
+    assert.match(
+      problems[4],
+      /"auth" must be one of apiKey for Elastic Cloud Hosted API.*"timeoutSeconds" must be between 1 and 600/,
+    );
+    assert.deepEqual(parseProfiles({ not: 'a list' }).problems, [
+      '"elasticRemoteClusters.connections" must be a list of connections.',
+    ]);
     assert.deepEqual(parseProfiles(undefined), { profiles: [], problems: [] });
   });
 
@@ -47,7 +83,14 @@ describe('connection profiles from settings', () => {
   });
 
   test('basic auth needs a user name and a stored password; API keys need a stored key', () => {
-    const basic: ConnectionProfile = { id: 'a', name: 'A', kind: 'elasticsearch', url: 'https://x', auth: 'basic', username: 'u' };
+    const basic: ConnectionProfile = {
+      id: 'a',
+      name: 'A',
+      kind: 'elasticsearch',
+      url: 'https://x',
+      auth: 'basic',
+      username: 'u',
+    };
     assert.deepEqual(authFor(basic, { password: 'p' }), { type: 'basic', username: 'u', password: 'p' });
     assert.equal(authFor(basic, {}), undefined);
     assert.match(profileProblems({ ...basic, username: undefined }).join(' '), /needs a "username"/);

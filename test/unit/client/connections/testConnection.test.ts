@@ -19,7 +19,10 @@ describe('Test Connection against the emulator', () => {
 
   before(async () => {
     emulator = await startEmulator({
-      clusters: [{ name: 'main', version: '8.17.1' }, { name: 'insecure', security: false }],
+      clusters: [
+        { name: 'main', version: '8.17.1' },
+        { name: 'insecure', security: false },
+      ],
       cloud: { apiKeys: ['org-key'], deployments: [{ name: 'main', cluster: 'main' }] },
     });
     secure = await startEmulator({ clusters: [{ name: 'tls' }], tls: 'unknown-ca' });
@@ -42,7 +45,13 @@ describe('Test Connection against the emulator', () => {
 
   test('Elasticsearch: version, cluster name, UUID and security are reported', async () => {
     const result = await testConnection(open(esProfile(), { password: 'changeme' }));
-    assert.deepEqual(result, { kind: 'elasticsearch', version: '8.17.1', clusterName: 'main', clusterUuid: emulator.state.cluster('main').uuid, securityEnabled: true });
+    assert.deepEqual(result, {
+      kind: 'elasticsearch',
+      version: '8.17.1',
+      clusterName: 'main',
+      clusterUuid: emulator.state.cluster('main').uuid,
+      securityEnabled: true,
+    });
     assert.equal(
       describeTestResult('Main', result),
       `Connected to "Main": Elasticsearch 8.17.1, cluster "main" (UUID ${emulator.state.cluster('main').uuid}), security enabled.`,
@@ -50,7 +59,9 @@ describe('Test Connection against the emulator', () => {
   });
 
   test('a cluster without security is called out', async () => {
-    const result = await testConnection(open(esProfile({ url: emulator.clusterUrl('insecure'), auth: 'none', username: undefined }), {}));
+    const result = await testConnection(
+      open(esProfile({ url: emulator.clusterUrl('insecure'), auth: 'none', username: undefined }), {}),
+    );
     assert.match(describeTestResult('Open', result), /security DISABLED/);
   });
 
@@ -58,7 +69,11 @@ describe('Test Connection against the emulator', () => {
     emulator.faults.status(403, { server: 'main', path: '/_xpack' });
     const refused = await testConnection(open(esProfile(), { password: 'changeme' }));
     assert.equal(refused.kind === 'elasticsearch' && refused.securityEnabled, true);
-    emulator.faults.status(400, { server: 'main', path: '/_xpack' }, { error: 'no handler found for uri [/_xpack] and method [GET]' });
+    emulator.faults.status(
+      400,
+      { server: 'main', path: '/_xpack' },
+      { error: 'no handler found for uri [/_xpack] and method [GET]' },
+    );
     const missing = await testConnection(open(esProfile(), { password: 'changeme' }));
     assert.match(describeTestResult('Main', missing), /security: unknown/);
   });
@@ -68,24 +83,28 @@ describe('Test Connection against the emulator', () => {
     assert.equal(error.kind, 'unauthorized');
   });
 
-  test('the profile\'s timeout applies', async () => {
+  test("the profile's timeout applies", async () => {
     emulator.faults.delay(1_500, { server: 'main', path: '/' });
     const error = await apiErrorOf(testConnection(open(esProfile({ timeoutSeconds: 1 }), { password: 'changeme' })));
     assert.equal(error.kind, 'timeout');
     assert.match(error.message, /after 1 s/);
   });
 
-  test('TLS: the profile\'s CA file is used; skipping verification works but is logged as a warning', async () => {
+  test("TLS: the profile's CA file is used; skipping verification works but is logged as a warning", async () => {
     const profile = esProfile({ url: secure.url, caFile: secure.caFile });
     assert.equal((await apiErrorOf(testConnection(open(profile, { password: 'changeme' })))).kind, 'tls-unknown-ca');
     const logger = new RecordingLogger();
-    const result = await testConnection(open({ ...profile, caFile: undefined, skipTlsVerify: true }, { password: 'changeme' }, logger));
+    const result = await testConnection(
+      open({ ...profile, caFile: undefined, skipTlsVerify: true }, { password: 'changeme' }, logger),
+    );
     assert.equal(result.kind, 'elasticsearch');
     assert.match(logger.warnings.join('\n'), /verification is OFF/);
   });
 
   test('Elastic Cloud: the number of visible deployments', async () => {
-    const result = await testConnection(open({ id: 'c', name: 'Cloud', kind: 'cloud', url: emulator.cloudUrl, auth: 'apiKey' }, { apiKey: 'org-key' }));
+    const result = await testConnection(
+      open({ id: 'c', name: 'Cloud', kind: 'cloud', url: emulator.cloudUrl, auth: 'apiKey' }, { apiKey: 'org-key' }),
+    );
     assert.deepEqual(result, { kind: 'cloud', deployments: 1 });
     assert.equal(describeTestResult('Cloud', result), 'Connected to "Cloud" (Elastic Cloud Hosted API): 1 deployment visible.');
   });

@@ -8,7 +8,13 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { ConnectionProfile } from '../../../../client/src/connections/profile';
-import { ALLOW_FOR_SESSION, isLoopbackHost, plaintextCredentialsHost, SEND_ONCE, TransportGuard } from '../../../../client/src/connections/transport';
+import {
+  ALLOW_FOR_SESSION,
+  isLoopbackHost,
+  plaintextCredentialsHost,
+  SEND_ONCE,
+  TransportGuard,
+} from '../../../../client/src/connections/transport';
 import { apiErrorOf, esHttp } from '../support';
 
 describe('response size limit', () => {
@@ -20,7 +26,12 @@ describe('response size limit', () => {
       const megabytes = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('mb') ?? '0');
       const chunked = request.url?.includes('chunked');
       const payload = JSON.stringify({ filler: 'x'.repeat(megabytes * 1024 * 1024) });
-      response.writeHead(200, chunked ? { 'content-type': 'application/json' } : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+      response.writeHead(
+        200,
+        chunked
+          ? { 'content-type': 'application/json' }
+          : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      );
       if (chunked) {
         // Sent in pieces with no length announced: the limit must hold while reading.
         const piece = 64 * 1024;
@@ -66,7 +77,15 @@ describe('response size limit', () => {
 });
 
 describe('plain-http and TLS-verification guard', () => {
-  const profile = (url: string, extra: Partial<ConnectionProfile> = {}): ConnectionProfile => ({ id: 'p1', name: 'prod', kind: 'elasticsearch', url, auth: 'basic', username: 'elastic', ...extra });
+  const profile = (url: string, extra: Partial<ConnectionProfile> = {}): ConnectionProfile => ({
+    id: 'p1',
+    name: 'prod',
+    kind: 'elasticsearch',
+    url,
+    auth: 'basic',
+    username: 'elastic',
+    ...extra,
+  });
 
   const guard = (answers: Array<string | undefined>) => {
     const asked: Array<{ message: string; detail: string }> = [];
@@ -84,15 +103,21 @@ describe('plain-http and TLS-verification guard', () => {
   };
 
   test('loopback hosts are recognised in every spelling, other hosts are not', () => {
-    for (const host of ['localhost', '127.0.0.1', '127.8.9.10', '[::1]', '::1', 'es.localhost']) assert.ok(isLoopbackHost(host), host);
-    for (const host of ['10.0.0.5', 'es.example.com', '128.0.0.1', '[2001:db8::1]', 'localhost.example.com']) assert.ok(!isLoopbackHost(host), host);
+    for (const host of ['localhost', '127.0.0.1', '127.8.9.10', '[::1]', '::1', 'es.localhost'])
+      assert.ok(isLoopbackHost(host), host);
+    for (const host of ['10.0.0.5', 'es.example.com', '128.0.0.1', '[2001:db8::1]', 'localhost.example.com'])
+      assert.ok(!isLoopbackHost(host), host);
   });
 
   test('only credentials over http:// to another machine are a risk', () => {
     assert.equal(plaintextCredentialsHost(profile('http://es.example.com:9200')), 'es.example.com:9200');
     assert.equal(plaintextCredentialsHost(profile('https://es.example.com:9200')), undefined);
     assert.equal(plaintextCredentialsHost(profile('http://127.0.0.1:9200')), undefined);
-    assert.equal(plaintextCredentialsHost(profile('http://es.example.com:9200', { auth: 'none', username: undefined })), undefined, 'nothing secret to send');
+    assert.equal(
+      plaintextCredentialsHost(profile('http://es.example.com:9200', { auth: 'none', username: undefined })),
+      undefined,
+      'nothing secret to send',
+    );
   });
 
   test('http:// to another host asks every time unless allowed for the session, and a refusal sends nothing', async () => {

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createClients } from '../../../../client/src/connections/clients';
-import { formatResponse, prepareRequest, requestAt, secretFields, sendPrepared, type PreparedRequest } from '../../../../client/src/console/request';
+import {
+  formatResponse,
+  prepareRequest,
+  requestAt,
+  secretFields,
+  sendPrepared,
+  type PreparedRequest,
+} from '../../../../client/src/console/request';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { cloudConnection, esConnection } from '../flows/support';
 
@@ -59,7 +66,12 @@ describe('Console requests', () => {
     assert.deepEqual(settings, {
       method: 'PUT',
       path: '/_cluster/settings',
-      body: { persistent: { 'cluster.remote.europe.mode': 'proxy', 'cluster.remote.europe.proxy_address': 'remote.emulated.local:9443' } },
+      body: {
+        persistent: {
+          'cluster.remote.europe.mode': 'proxy',
+          'cluster.remote.europe.proxy_address': 'remote.emulated.local:9443',
+        },
+      },
       service: 'elasticsearch',
       label: 'PUT /_cluster/settings',
     });
@@ -81,14 +93,31 @@ describe('Console requests', () => {
   test('what cannot be sent is explained', () => {
     assert.match((prepared(/POST _bulk/) as { problem: string }).problem, /several bodies/);
     assert.match((prepared(/GET kbn:/) as { problem: string }).problem, /Kibana API requests/);
-    assert.match((prepared(/PUT _cluster\/settings\n\{ "persistent": \{ "a"/) as { problem: string }).problem, /not valid JSON \(a comma is missing on line 1 of the body\)/);
+    assert.match(
+      (prepared(/PUT _cluster\/settings\n\{ "persistent": \{ "a"/) as { problem: string }).problem,
+      /not valid JSON \(a comma is missing on line 1 of the body\)/,
+    );
   });
 
   test('secret fields are found for copying and hidden in the formatted response', () => {
-    const body = { id: 'k1', name: 'n', api_key: 'raw-secret', encoded: 'ZW5jb2RlZC1zZWNyZXQ=', nested: [{ secrets: { 'cluster.remote.a.credentials': { value: 'keystore-secret' } } }] };
+    const body = {
+      id: 'k1',
+      name: 'n',
+      api_key: 'raw-secret',
+      encoded: 'ZW5jb2RlZC1zZWNyZXQ=',
+      nested: [{ secrets: { 'cluster.remote.a.credentials': { value: 'keystore-secret' } } }],
+    };
     const secrets = secretFields(body);
-    assert.deepEqual(secrets.map((secret) => secret.path), ['api_key', 'encoded', 'nested.0.secrets.cluster.remote.a.credentials.value']);
-    const text = formatResponse({ method: 'POST', path: '/x', service: 'elasticsearch', label: 'POST /x' }, 'remote', { status: 200, body, durationMs: 12 }, secrets);
+    assert.deepEqual(
+      secrets.map((secret) => secret.path),
+      ['api_key', 'encoded', 'nested.0.secrets.cluster.remote.a.credentials.value'],
+    );
+    const text = formatResponse(
+      { method: 'POST', path: '/x', service: 'elasticsearch', label: 'POST /x' },
+      'remote',
+      { status: 200, body, durationMs: 12 },
+      secrets,
+    );
     assert.match(text, /^\/\/ POST \/x\n\/\/ 200 OK · remote · 12 ms\n\/\/ Hidden secret field\(s\): api_key, encoded/);
     for (const secret of secrets) assert.ok(!text.includes(secret.value), `${secret.path} is hidden`);
     assert.match(text, /"id": "k1"/);
@@ -97,7 +126,10 @@ describe('Console requests', () => {
   describe('against the emulator', () => {
     let emulator: RunningEmulator;
     before(async () => {
-      emulator = await startEmulator({ clusters: [{ name: 'local' }], cloud: { apiKeys: ['org-key'], deployments: [{ id: 'd1', name: 'd1', cluster: 'local' }] } });
+      emulator = await startEmulator({
+        clusters: [{ name: 'local' }],
+        cloud: { apiKeys: ['org-key'], deployments: [{ id: 'd1', name: 'd1', cluster: 'local' }] },
+      });
     });
     after(() => emulator.stop());
 
@@ -112,11 +144,20 @@ describe('Console requests', () => {
         assert.equal(emulator.state.cluster('local').persistent['cluster.remote.europe.mode'], 'proxy');
         const info = await sendPrepared(clients, prepared(/GET _remote\/info/) as PreparedRequest);
         assert.deepEqual(Object.keys(info.body as object), ['europe']);
-        const refused = await sendPrepared(clients, { method: 'PUT', path: '/_cluster/settings', body: { persistent: { 'cluster.remote.x.skip_unavailable': true } }, service: 'elasticsearch', label: 'PUT' });
+        const refused = await sendPrepared(clients, {
+          method: 'PUT',
+          path: '/_cluster/settings',
+          body: { persistent: { 'cluster.remote.x.skip_unavailable': true } },
+          service: 'elasticsearch',
+          label: 'PUT',
+        });
         assert.equal(refused.status, 400, 'an error status is shown, not thrown');
         assert.match(JSON.stringify(refused.body), /remote cluster is not enabled/);
         const created = await sendPrepared(clients, prepared(/POST _security\/cross_cluster/) as PreparedRequest);
-        assert.deepEqual(secretFields(created.body).map((secret) => secret.path), ['api_key', 'encoded']);
+        assert.deepEqual(
+          secretFields(created.body).map((secret) => secret.path),
+          ['api_key', 'encoded'],
+        );
       } finally {
         await clients.close();
       }
@@ -130,7 +171,10 @@ describe('Console requests', () => {
         const response = await sendPrepared(cloud, request);
         assert.equal(response.status, 200);
         assert.equal((response.body as { deployments: unknown[] }).deployments.length, 1);
-        await assert.rejects(sendPrepared(es, request), /Elastic Cloud \/ ECE API request; choose an Elastic Cloud or ECE connection/);
+        await assert.rejects(
+          sendPrepared(es, request),
+          /Elastic Cloud \/ ECE API request; choose an Elastic Cloud or ECE connection/,
+        );
       } finally {
         await cloud.close();
         await es.close();

@@ -6,12 +6,19 @@ import type { ConnectionProfile } from '../../../../client/src/connections/profi
 
 describe('code lens anchors', () => {
   test('aliases in elasticsearch.yml (flat and nested) and in a _cluster/settings body, each once', () => {
-    const yml = 'cluster.remote.west.seeds: ["a:9300"]\ncluster:\n  remote:\n    east:\n      mode: proxy\n      proxy_address: b:9443\ncluster.remote.west.skip_unavailable: true\n';
+    const yml =
+      'cluster.remote.west.seeds: ["a:9300"]\ncluster:\n  remote:\n    east:\n      mode: proxy\n      proxy_address: b:9443\ncluster.remote.west.skip_unavailable: true\n';
     const anchors = aliasAnchors('file:///x/elasticsearch.yml', yml);
-    assert.deepEqual(anchors.map((anchor) => anchor.alias), ['west', 'east']);
+    assert.deepEqual(
+      anchors.map((anchor) => anchor.alias),
+      ['west', 'east'],
+    );
     assert.equal(yml.slice(anchors[0].offset, anchors[0].offset + 4), 'west');
     const body = JSON.stringify({ persistent: { cluster: { remote: { north: { seeds: ['c:9300'] } } } } }, null, 2);
-    assert.deepEqual(aliasAnchors('file:///x/settings.json', body).map((anchor) => anchor.alias), ['north']);
+    assert.deepEqual(
+      aliasAnchors('file:///x/settings.json', body).map((anchor) => anchor.alias),
+      ['north'],
+    );
     assert.deepEqual(aliasAnchors('file:///x/other.yml', 'foo: bar\n'), []);
   });
 
@@ -45,13 +52,22 @@ describe('code lens anchors', () => {
       '',
     ].join('\n');
     const anchors = aliasAnchors('file:///k8s/es.yaml', manifest);
-    assert.deepEqual(anchors.map((anchor) => anchor.alias), ['cluster-two', 'legacy', 'cluster-three']);
+    assert.deepEqual(
+      anchors.map((anchor) => anchor.alias),
+      ['cluster-two', 'legacy', 'cluster-three'],
+    );
     for (const anchor of anchors) assert.equal(manifest.slice(anchor.offset, anchor.offset + anchor.alias.length), anchor.alias);
     assert.equal(manifest.slice(0, anchors[0].offset).split('\n').length, 8, 'the lens sits on the line of the name');
   });
 
   test('lenses point at the only Elasticsearch connection, and at none when it is ambiguous', () => {
-    const profile = (id: string, kind: ConnectionProfile['kind']): ConnectionProfile => ({ id, name: id, kind, auth: 'apiKey', url: 'https://x:9200' });
+    const profile = (id: string, kind: ConnectionProfile['kind']): ConnectionProfile => ({
+      id,
+      name: id,
+      kind,
+      auth: 'apiKey',
+      url: 'https://x:9200',
+    });
     assert.equal(lensConnection([profile('a', 'elasticsearch'), profile('c', 'cloud')])?.id, 'a');
     assert.equal(lensConnection([profile('a', 'elasticsearch'), profile('b', 'elasticsearch')]), undefined);
     assert.equal(lensConnection([]), undefined);

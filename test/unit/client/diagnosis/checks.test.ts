@@ -21,7 +21,15 @@ const DAY = 86_400_000;
 const healthyNetwork: NetworkProbe = {
   async probe(address) {
     const [host, port] = address.split(':');
-    return { address, host, port: Number(port), dns: { addresses: ['127.0.0.1'] }, tcp: { ok: true }, speaks: 'tls', httpOverTls: false } satisfies EndpointReport;
+    return {
+      address,
+      host,
+      port: Number(port),
+      dns: { addresses: ['127.0.0.1'] },
+      tcp: { ok: true },
+      speaks: 'tls',
+      httpOverTls: false,
+    } satisfies EndpointReport;
   },
 };
 
@@ -45,7 +53,12 @@ describe('diagnosis against the emulator', () => {
   let keyId: string;
 
   before(async () => {
-    emulator = await startEmulator({ clusters: [{ name: 'local', version: '8.15.0' }, { name: 'remote', version: '8.15.0' }] });
+    emulator = await startEmulator({
+      clusters: [
+        { name: 'local', version: '8.15.0' },
+        { name: 'remote', version: '8.15.0' },
+      ],
+    });
     localHttp = esHttp(emulator.clusterUrl('local'));
     remoteHttp = esHttp(emulator.clusterUrl('remote'));
   });
@@ -72,7 +85,11 @@ describe('diagnosis against the emulator', () => {
     local.keystoreAdd('cluster.remote.west.credentials', key.encoded);
     local.reloadKeystore();
     local.persistent = { 'cluster.remote.west.seeds': [remote.remoteClusterServer.address] };
-    local.roles.set('analyst', { cluster: [], indices: [], remote_indices: [{ clusters: ['west'], names: ['logs-*'], privileges: ['read'] }] });
+    local.roles.set('analyst', {
+      cluster: [],
+      indices: [],
+      remote_indices: [{ clusters: ['west'], names: ['logs-*'], privileges: ['read'] }],
+    });
   });
 
   const diagnose = (alias = 'west', extra: { keyId?: string } = {}) =>
@@ -88,7 +105,16 @@ describe('diagnosis against the emulator', () => {
 
   test('a healthy API-key remote passes every check that applies, and the report never shows the key', async () => {
     const report = await diagnose();
-    for (const id of ['local.alias', 'local.connected', 'local.resolve', 'local.roles', 'local.port-model', 'credentials.key', 'credentials.access', 'versions.ccs']) {
+    for (const id of [
+      'local.alias',
+      'local.connected',
+      'local.resolve',
+      'local.roles',
+      'local.port-model',
+      'credentials.key',
+      'credentials.access',
+      'versions.ccs',
+    ]) {
       assert.equal(status(report, id), 'passed', `${id}: ${outcome(report, id).evidence.join(' ')}`);
     }
     assert.equal(verdictOf(report), 'passed');
@@ -139,8 +165,12 @@ describe('diagnosis against the emulator', () => {
     assert.equal(status(report, 'local.connected'), 'passed');
   });
 
-  test("local roles wanting indices the key does not grant: a warning naming them", async () => {
-    emulator.state.cluster('local').roles.set('metrics', { cluster: [], indices: [], remote_indices: [{ clusters: ['w*'], names: ['metrics-*'], privileges: ['read'] }] });
+  test('local roles wanting indices the key does not grant: a warning naming them', async () => {
+    emulator.state.cluster('local').roles.set('metrics', {
+      cluster: [],
+      indices: [],
+      remote_indices: [{ clusters: ['w*'], names: ['metrics-*'], privileges: ['read'] }],
+    });
     const report = await diagnose();
     assert.equal(status(report, 'credentials.access'), 'warning');
     assert.match(outcome(report, 'credentials.access').fix ?? '', /metrics-\*/);
@@ -155,7 +185,9 @@ describe('diagnosis against the emulator', () => {
   });
 
   test('the API-key model pointed at the transport port: a port warning and the channel-profile error explained', async () => {
-    emulator.state.cluster('local').persistent = { 'cluster.remote.west.seeds': [emulator.state.cluster('remote').transportAddress] };
+    emulator.state.cluster('local').persistent = {
+      'cluster.remote.west.seeds': [emulator.state.cluster('remote').transportAddress],
+    };
     const report = await diagnose();
     assert.equal(status(report, 'local.port-model'), 'warning');
     assert.equal(status(report, 'local.resolve'), 'failed');
@@ -163,12 +195,23 @@ describe('diagnosis against the emulator', () => {
   });
 
   test('incompatible versions fail the version check', async () => {
-    const emulator2 = await startEmulator({ clusters: [{ name: 'new', version: '9.1.0' }, { name: 'old', version: '8.17.0' }] });
+    const emulator2 = await startEmulator({
+      clusters: [
+        { name: 'new', version: '9.1.0' },
+        { name: 'old', version: '8.17.0' },
+      ],
+    });
     const http = esHttp(emulator2.clusterUrl('new'));
     try {
       const local = emulator2.state.cluster('new');
       local.persistent = { 'cluster.remote.old.seeds': [emulator2.state.cluster('old').transportAddress] };
-      const report = await runDiagnosis({ alias: 'old', localConnectionName: 'new', localConnectionId: 'n', local: localProbe(new ElasticsearchClient(http)), network: healthyNetwork });
+      const report = await runDiagnosis({
+        alias: 'old',
+        localConnectionName: 'new',
+        localConnectionId: 'n',
+        local: localProbe(new ElasticsearchClient(http)),
+        network: healthyNetwork,
+      });
       assert.equal(status(report, 'versions.ccs'), 'failed', outcome(report, 'versions.ccs').evidence.join(' '));
       assert.match(outcome(report, 'versions.ccs').fix ?? '', /8\.18/);
       assert.equal(status(report, 'credentials.key'), 'not-checked');

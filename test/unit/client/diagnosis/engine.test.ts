@@ -8,7 +8,18 @@ import type { LocalClusterProbe, NetworkProbe, RemoteClusterProbe } from '../../
 describe('engine and report', () => {
   const local: LocalClusterProbe = {
     info: async () => ({ clusterName: 'l', clusterUuid: 'u', version: '8.15.0' }),
-    remoteInfo: async () => ({ 'a`b': { mode: 'sniff', connected: true, seeds: ['h:9443'], num_nodes_connected: 1, max_connections_per_cluster: 3, initial_connect_timeout: '30s', skip_unavailable: false, cluster_credentials: '::es_redacted::' } }),
+    remoteInfo: async () => ({
+      'a`b': {
+        mode: 'sniff',
+        connected: true,
+        seeds: ['h:9443'],
+        num_nodes_connected: 1,
+        max_connections_per_cluster: 3,
+        initial_connect_timeout: '30s',
+        skip_unavailable: false,
+        cluster_credentials: '::es_redacted::',
+      },
+    }),
     remoteSettings: async () => ({}),
     resolveCluster: async () => {
       throw new Error('boom');
@@ -21,11 +32,27 @@ describe('engine and report', () => {
   const remote = (identity?: string): RemoteClusterProbe => ({
     connectionName: 'r',
     info: async () => ({ clusterName: 'r', version: '8.15.0' }),
-    apiKeys: async () => [{ id: 'k1', name: 'k', type: 'cross_cluster', invalidated: false, metadata: { alias: 'a`b' }, ...(identity ? { certificate_identity: identity } : {}) }],
+    apiKeys: async () => [
+      {
+        id: 'k1',
+        name: 'k',
+        type: 'cross_cluster',
+        invalidated: false,
+        metadata: { alias: 'a`b' },
+        ...(identity ? { certificate_identity: identity } : {}),
+      },
+    ],
   });
 
   test('a failing probe makes its checks "not checked", never a crash; DNS failure fails the DNS check and stops the later steps', async () => {
-    const report = await runDiagnosis({ alias: 'a`b', localConnectionName: 'l', localConnectionId: 'l', local, network, remote: remote() });
+    const report = await runDiagnosis({
+      alias: 'a`b',
+      localConnectionName: 'l',
+      localConnectionId: 'l',
+      local,
+      network,
+      remote: remote(),
+    });
     assert.equal(report.outcomes.length, CHECKS.length);
     const byId = Object.fromEntries(report.outcomes.map((outcome) => [outcome.id, outcome]));
     assert.equal(byId['local.resolve'].status, 'not-checked');
@@ -38,7 +65,16 @@ describe('engine and report', () => {
 
   test('strong identity: certificate_identity is compared with the local node certificate subjects', async () => {
     const run = async (identity: string) =>
-      (await runDiagnosis({ alias: 'a`b', localConnectionName: 'l', localConnectionId: 'l', local, network, remote: remote(identity) })).outcomes.find((outcome) => outcome.id === 'credentials.identity')?.status;
+      (
+        await runDiagnosis({
+          alias: 'a`b',
+          localConnectionName: 'l',
+          localConnectionId: 'l',
+          local,
+          network,
+          remote: remote(identity),
+        })
+      ).outcomes.find((outcome) => outcome.id === 'credentials.identity')?.status;
     assert.equal(await run('CN=local-node, O=.*'), 'passed');
     assert.equal(await run('CN=someone-else, O=.*'), 'failed');
   });

@@ -5,20 +5,29 @@ import { ERROR_CATALOGUE, explainError, renderExplanation } from '../../../../cl
 
 describe('error catalogue', () => {
   const samples: Record<string, string> = {
-    'no-remote-cluster-client-role': 'illegal_argument_exception: node [es-hot] does not have the remote cluster client role enabled',
+    'no-remote-cluster-client-role':
+      'illegal_argument_exception: node [es-hot] does not have the remote cluster client role enabled',
     'no-such-remote-cluster': '{"type":"no_such_remote_cluster_exception","reason":"no such remote cluster: [wset]"}',
     'connect-exception': 'org.elasticsearch.transport.ConnectTransportException: [][127.0.0.1:9400] connect_exception',
-    'trust-not-established': '[WARN ][o.e.c.s.DiagnosticTrustManager] [node] failed to establish trust with server at [127.0.0.1]; the server provided a certificate',
-    'client-did-not-trust': "[WARN ][o.e.x.c.s.t.n.SecurityNetty4Transport] [node-9] client did not trust this server's certificate, closing connection",
+    'trust-not-established':
+      '[WARN ][o.e.c.s.DiagnosticTrustManager] [node] failed to establish trust with server at [127.0.0.1]; the server provided a certificate',
+    'client-did-not-trust':
+      "[WARN ][o.e.x.c.s.t.n.SecurityNetty4Transport] [node-9] client did not trust this server's certificate, closing connection",
     'bad-certificate': 'javax.net.ssl.SSLHandshakeException: Received fatal alert: bad_certificate',
-    'missing-authentication': 'ElasticsearchSecurityException: missing authentication credentials for action [cluster:internal/remote_cluster/handshake]',
-    'wrong-channel-profile': 'java.lang.IllegalArgumentException: remote cluster handshake action requires channel profile to be [_remote_cluster], but got [default]',
-    'no-credentials': 'Cross cluster requests through the dedicated remote cluster server port require transport header [_cross_cluster_access_credentials] but none found.',
-    'wrong-key-type': 'authentication expected API key type of [cross_cluster], but API key [agZXJocBmA2beJfq2yKu] has type [rest]',
-    'unable-to-authenticate': 'unable to authenticate user [agZXJocBmA2beJfq2yKu] for action [cluster:internal/remote_cluster/handshake]',
+    'missing-authentication':
+      'ElasticsearchSecurityException: missing authentication credentials for action [cluster:internal/remote_cluster/handshake]',
+    'wrong-channel-profile':
+      'java.lang.IllegalArgumentException: remote cluster handshake action requires channel profile to be [_remote_cluster], but got [default]',
+    'no-credentials':
+      'Cross cluster requests through the dedicated remote cluster server port require transport header [_cross_cluster_access_credentials] but none found.',
+    'wrong-key-type':
+      'authentication expected API key type of [cross_cluster], but API key [agZXJocBmA2beJfq2yKu] has type [rest]',
+    'unable-to-authenticate':
+      'unable to authenticate user [agZXJocBmA2beJfq2yKu] for action [cluster:internal/remote_cluster/handshake]',
     'key-expired-or-invalidated': 'api key is expired',
     'no-remote-indices': 'because no remote indices privileges apply for the target cluster',
-    'remote-unauthorized': 'action [indices:data/read/search] towards remote cluster is unauthorized for user [foo] with assigned roles [foo-role]',
+    'remote-unauthorized':
+      'action [indices:data/read/search] towards remote cluster is unauthorized for user [foo] with assigned roles [foo-role]',
     'handshake-unauthorized': 'action [cluster:internal/remote_cluster/handshake] is unauthorized for user [anonymous_foo]',
     'incompatible-version': 'Received message from unsupported version: [7.16.0] minimal compatible version is: [7.17.0]',
     'not-ssl-record': 'io.netty.handler.ssl.NotSslRecordException: not an SSL/TLS record: 474554',
@@ -31,7 +40,10 @@ describe('error catalogue', () => {
   test('every catalogue entry has a sample that it explains, and every sample is explained by its entry', () => {
     assert.deepEqual(new Set(Object.keys(samples)), new Set(ERROR_CATALOGUE.map((entry) => entry.id)));
     for (const [id, sample] of Object.entries(samples)) {
-      assert.ok(explainError(sample).some((entry) => entry.id === id), `${id} explains: ${sample}`);
+      assert.ok(
+        explainError(sample).some((entry) => entry.id === id),
+        `${id} explains: ${sample}`,
+      );
     }
   });
 

@@ -12,7 +12,12 @@ import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { createServer as createTlsServer } from 'node:tls';
 import { CHECKS } from '../../../../client/src/diagnosis/checks';
-import { DiagnosisContext, type CheckResult, type DiagnosisInputs, type LocalClusterProbe } from '../../../../client/src/diagnosis/checkContext';
+import {
+  DiagnosisContext,
+  type CheckResult,
+  type DiagnosisInputs,
+  type LocalClusterProbe,
+} from '../../../../client/src/diagnosis/checkContext';
 import { createNetworkProbe, splitAddress } from '../../../../client/src/diagnosis/network';
 import { TLS_FIXTURES } from '../../../emulator';
 
@@ -40,20 +45,48 @@ function tlsListener(certName: string): Server {
 }
 
 /** Runs the network checks on `address` with nothing else known about the cluster. */
-async function networkChecks(address: string, options: { serverName?: string; caPem?: string } = {}): Promise<Record<string, CheckResult>> {
+async function networkChecks(
+  address: string,
+  options: { serverName?: string; caPem?: string } = {},
+): Promise<Record<string, CheckResult>> {
   const local: LocalClusterProbe = {
     info: async () => ({ clusterName: 'l', clusterUuid: 'u', version: '8.15.0' }),
     remoteInfo: async () => ({
       r: options.serverName
-        ? { mode: 'proxy', connected: false, proxy_address: address, server_name: options.serverName, num_proxy_sockets_connected: 0, max_proxy_socket_connections: 18, initial_connect_timeout: '30s', skip_unavailable: false }
-        : { mode: 'sniff', connected: false, seeds: [address], num_nodes_connected: 0, max_connections_per_cluster: 3, initial_connect_timeout: '30s', skip_unavailable: false },
+        ? {
+            mode: 'proxy',
+            connected: false,
+            proxy_address: address,
+            server_name: options.serverName,
+            num_proxy_sockets_connected: 0,
+            max_proxy_socket_connections: 18,
+            initial_connect_timeout: '30s',
+            skip_unavailable: false,
+          }
+        : {
+            mode: 'sniff',
+            connected: false,
+            seeds: [address],
+            num_nodes_connected: 0,
+            max_connections_per_cluster: 3,
+            initial_connect_timeout: '30s',
+            skip_unavailable: false,
+          },
     }),
     remoteSettings: async () => ({}),
     resolveCluster: async () => undefined,
     nodes: async () => [],
     roles: async () => ({}),
   };
-  const inputs: DiagnosisInputs = { alias: 'r', localConnectionName: 'l', localConnectionId: 'l', local, network: probe, caPem: options.caPem, caLabel: 'the test CA' };
+  const inputs: DiagnosisInputs = {
+    alias: 'r',
+    localConnectionName: 'l',
+    localConnectionId: 'l',
+    local,
+    network: probe,
+    caPem: options.caPem,
+    caLabel: 'the test CA',
+  };
   const context = new DiagnosisContext(inputs);
   const results: Record<string, CheckResult> = {};
   for (const check of CHECKS.filter((candidate) => candidate.section === 'network')) results[check.id] = await check.run(context);
@@ -114,7 +147,9 @@ describe('network probe (127.0.0.1 only)', () => {
   });
 
   test('an HTTPS REST port is told apart from a transport port', async () => {
-    const port = await listen(createHttpsServer({ key: fixture('server.key'), cert: fixture('server.crt') }, (_request, response) => response.end('{}')));
+    const port = await listen(
+      createHttpsServer({ key: fixture('server.key'), cert: fixture('server.crt') }, (_request, response) => response.end('{}')),
+    );
     const results = await networkChecks(`127.0.0.1:${port}`, { serverName: 'localhost', caPem: CA });
     assert.equal(results['network.protocol'].status, 'failed');
     assert.match(results['network.protocol'].evidence.join(' '), /HTTPS/);

@@ -24,6 +24,7 @@ describe('cross-cluster search version rules', () => {
     ['9.1.0', '8.19.2', 'supported'],
   ];
   for (const [local, remote, expected] of cases) {
-    test(`local ${local} → remote ${remote}: ${expected}`, () => assert.equal(ccsCompatibility(v(local), v(remote)).kind, expected));
+    test(`local ${local} → remote ${remote}: ${expected}`, () =>
+      assert.equal(ccsCompatibility(v(local), v(remote)).kind, expected));
   }
 });

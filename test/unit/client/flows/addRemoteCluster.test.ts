@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { addRemoteCluster } from '../../../../client/src/flows/addRemoteCluster';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { cloudConnection, esConnection, everythingShown, ScriptedFlowUi, testContext, type Answer, type SavedConnection } from './support';
+import {
+  cloudConnection,
+  esConnection,
+  everythingShown,
+  ScriptedFlowUi,
+  testContext,
+  type Answer,
+  type SavedConnection,
+} from './support';
 
 const REMOTE_SERVER = 'remote.emulated.local:9443';
 
@@ -88,7 +96,11 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
     assert.ok(stored, 'the deployment keystore holds the credentials');
     assert.match(ui.confirmations[0].detail, /In the keystore of deployment "prod": set cluster\.remote\.europe\.credentials/);
     assert.equal(emulator.state.remoteStatus(hosted, 'europe').connected, true);
-    assert.ok(emulator.state.requests.some((request) => request.server === 'cloud' && request.method === 'PATCH' && request.path.endsWith('/keystore')));
+    assert.ok(
+      emulator.state.requests.some(
+        (request) => request.server === 'cloud' && request.method === 'PATCH' && request.path.endsWith('/keystore'),
+      ),
+    );
     assert.ok(!everythingShown(context, result).includes(stored));
   });
 
@@ -97,7 +109,10 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
     const ui = new ScriptedFlowUi(hostedAnswers('dropped'), { confirm: [{ match: /^Make these changes\?/, answer: true }] });
     const result = await addRemoteCluster(testContext(ui, saved));
     assert.equal(result.outcome, 'completed', result.report);
-    assert.match(result.report, /No answer came back for this step .*reading the state back shows it was carried out: Stored cluster\.remote\.dropped\.credentials/);
+    assert.match(
+      result.report,
+      /No answer came back for this step .*reading the state back shows it was carried out: Stored cluster\.remote\.dropped\.credentials/,
+    );
     assert.equal(emulator.state.remoteStatus(emulator.state.cluster('hosted'), 'dropped').connected, true);
   });
 
@@ -111,9 +126,15 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
     const result = await addRemoteCluster(testContext(ui, saved));
     assert.equal(result.outcome, 'rolled-back');
     assert.equal(result.undone.length, 2);
-    assert.ok(!emulator.state.cluster('hosted').keystoreOnDisk.has('cluster.remote.broken.credentials'), 'the keystore entry was removed');
+    assert.ok(
+      !emulator.state.cluster('hosted').keystoreOnDisk.has('cluster.remote.broken.credentials'),
+      'the keystore entry was removed',
+    );
     const created = [...emulator.state.cluster('remote').apiKeys.values()].filter((key) => !keysBefore.has(key.id));
-    assert.deepEqual(created.map((key) => key.invalidated), [true]);
+    assert.deepEqual(
+      created.map((key) => key.invalidated),
+      [true],
+    );
   });
 
   test('Elastic Cloud Hosted: a refused keystore update invalidates the new key when undone, and writes no settings', async () => {
@@ -127,7 +148,10 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
     assert.equal(result.outcome, 'rolled-back');
     assert.match(result.report, /Elastic Cloud API said: "Emulated failure with status 500\."/);
     const created = [...emulator.state.cluster('remote').apiKeys.values()].filter((key) => !keysBefore.has(key.id));
-    assert.deepEqual(created.map((key) => key.invalidated), [true]);
+    assert.deepEqual(
+      created.map((key) => key.invalidated),
+      [true],
+    );
     assert.deepEqual(emulator.state.cluster('hosted').persistent, {});
   });
 
@@ -173,7 +197,10 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
     const settings = emulator.state.cluster('remote').persistent;
     assert.equal(settings['cluster.remote.prod.proxy_address'], `${prodEndpoint}:9443`);
     assert.equal(settings['cluster.remote.prod.server_name'], prodEndpoint);
-    assert.ok(!ui.shown.some((step) => step.text.startsWith('TLS server name')), 'no server-name question: the endpoint gives it');
+    assert.ok(
+      !ui.shown.some((step) => step.text.startsWith('TLS server name')),
+      'no server-name question: the endpoint gives it',
+    );
   });
 
   /** The answers of an API-key set-up on the ECK cluster `eckles`, up to where the Secret goes. */
@@ -194,56 +221,70 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
 
   test('ECK: a secureSettings entry is added to the open manifest and the Secret is shown in a read-only editor', async () => {
     const document = { uri: 'file:///project/k8s/eckles.yaml', label: 'eckles.yaml', text: MANIFEST };
-    const ui = new ScriptedFlowUi(
-      eckAnswers({ pick: /read-only editor/ }),
-      {
-        confirm: [{ match: /^Make these changes\?/, answer: true }],
-        notify: [
-          {
-            match: /Apply the changes/,
-            answer: (scripted) => {
-              // What applying the Secret does on Kubernetes: the value lands in the keystore file.
-              const key = /credentials: "([^"]+)"/.exec(scripted.opened[0].content)?.[1] as string;
-              emulator.state.cluster('eckles').keystoreAdd('cluster.remote.europe.credentials', key);
-              return 'Done: Manifest Applied';
-            },
+    const ui = new ScriptedFlowUi(eckAnswers({ pick: /read-only editor/ }), {
+      confirm: [{ match: /^Make these changes\?/, answer: true }],
+      notify: [
+        {
+          match: /Apply the changes/,
+          answer: (scripted) => {
+            // What applying the Secret does on Kubernetes: the value lands in the keystore file.
+            const key = /credentials: "([^"]+)"/.exec(scripted.opened[0].content)?.[1] as string;
+            emulator.state.cluster('eckles').keystoreAdd('cluster.remote.europe.credentials', key);
+            return 'Done: Manifest Applied';
           },
-        ],
-      },
-    );
+        },
+      ],
+    });
     const context = testContext(ui, saved, { documents: [document] });
     const result = await addRemoteCluster(context);
     assert.equal(result.outcome, 'completed', result.report);
     assert.equal(
       document.text,
-      MANIFEST.replace('      count: 3\n', '      count: 3\n  secureSettings:\n    - secretName: eckles-remote-europe-credentials\n'),
-      'only the secureSettings entry is added, at the spec\'s indentation',
+      MANIFEST.replace(
+        '      count: 3\n',
+        '      count: 3\n  secureSettings:\n    - secretName: eckles-remote-europe-credentials\n',
+      ),
+      "only the secureSettings entry is added, at the spec's indentation",
     );
     const secret = ui.opened[0];
     assert.equal(secret.title, 'Secret eckles-remote-europe-credentials.yaml', 'a YAML document whose title holds no secret');
     assert.match(secret.content, /kind: Secret\nmetadata:\n {2}name: eckles-remote-europe-credentials\n {2}namespace: search\n/);
     const key = /credentials: "([^"]+)"/.exec(secret.content)?.[1] as string;
-    assert.equal(emulator.state.cluster('eckles').keystoreLoaded.get('cluster.remote.europe.credentials'), key, 'secure settings were reloaded');
+    assert.equal(
+      emulator.state.cluster('eckles').keystoreLoaded.get('cluster.remote.europe.credentials'),
+      key,
+      'secure settings were reloaded',
+    );
     assert.ok(!everythingShown(context, result).includes(key));
     assert.match(result.report, /Added a spec\.secureSettings entry for the Secret "eckles-remote-europe-credentials"/);
   });
 
   test('ECK: the Secret can go into the same manifest, after an existing secureSettings list', async () => {
     const document = { uri: 'file:///project/k8s/eckles.yaml', label: 'eckles.yaml', text: MANIFEST_WITH_SECURE_SETTINGS };
-    const ui = new ScriptedFlowUi(
-      eckAnswers({ pick: /^Into eckles\.yaml/ }),
-      {
-        confirm: [{ match: /^Make these changes\?/, answer: true }],
-        notify: [{ match: /Apply the changes/, answer: undefined }, { match: /Stopped before the key/, answer: 'Undo Changes' }],
-      },
-    );
+    const ui = new ScriptedFlowUi(eckAnswers({ pick: /^Into eckles\.yaml/ }), {
+      confirm: [{ match: /^Make these changes\?/, answer: true }],
+      notify: [
+        { match: /Apply the changes/, answer: undefined },
+        { match: /Stopped before the key/, answer: 'Undo Changes' },
+      ],
+    });
     const result = await addRemoteCluster(testContext(ui, saved, { documents: [document] }));
     assert.equal(result.outcome, 'rolled-back');
-    assert.ok(document.text.startsWith(MANIFEST_WITH_SECURE_SETTINGS.replace('    - secretName: gcs-credentials\n', '    - secretName: gcs-credentials\n    - secretName: eckles-remote-europe-credentials\n')));
+    assert.ok(
+      document.text.startsWith(
+        MANIFEST_WITH_SECURE_SETTINGS.replace(
+          '    - secretName: gcs-credentials\n',
+          '    - secretName: gcs-credentials\n    - secretName: eckles-remote-europe-credentials\n',
+        ),
+      ),
+    );
     assert.match(document.text, /\n---\napiVersion: v1\nkind: Secret\n/);
     assert.equal(ui.opened.length, 0);
     // The key is invalidated through the API; the unsaved edits are for the user to undo.
-    assert.match(result.report, /## Still to do by hand\n\n- Remove the secureSettings entry and the Secret from eckles\.yaml \(Undo in the editor\)/);
+    assert.match(
+      result.report,
+      /## Still to do by hand\n\n- Remove the secureSettings entry and the Secret from eckles\.yaml \(Undo in the editor\)/,
+    );
     assert.match(result.report, /## Undone\n\n- Created the cross-cluster API key/);
   });
 });
@@ -260,7 +301,11 @@ describe('Add Remote Cluster (API key) on an Elastic Cloud deployment before 8.1
       ],
       cloud: { apiKeys: ['org-key'], deployments: [{ id: 'older-deployment', name: 'older-prod', cluster: 'older' }] },
     });
-    saved = [esConnection('older', emulator.clusterUrl('older')), esConnection('remote', emulator.clusterUrl('remote')), cloudConnection('cloud', emulator.cloudUrl as string, 'org-key')];
+    saved = [
+      esConnection('older', emulator.clusterUrl('older')),
+      esConnection('remote', emulator.clusterUrl('remote')),
+      cloudConnection('cloud', emulator.cloudUrl as string, 'org-key'),
+    ];
   });
   after(() => emulator.stop());
 
@@ -297,7 +342,11 @@ describe('Add Remote Cluster (API key) on an Elastic Cloud deployment before 8.1
     const result = await addRemoteCluster(testContext(ui, saved));
     assert.equal(result.outcome, 'completed', result.report);
     assert.ok(ui.notices.some((notice) => /before 8\.14\.0 the keystore is only read at start-up/.test(notice.detail ?? '')));
-    assert.equal(emulator.state.requests.some((request) => request.path.endsWith('/reload_secure_settings')), false, 'no reload call on Cloud');
+    assert.equal(
+      emulator.state.requests.some((request) => request.path.endsWith('/reload_secure_settings')),
+      false,
+      'no reload call on Cloud',
+    );
     assert.equal(emulator.state.remoteStatus(emulator.state.cluster('older'), 'europe').connected, true);
   });
 });

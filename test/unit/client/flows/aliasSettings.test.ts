@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { aliasesIn, proxySettingsBody, removalBody, restoreBody, type AliasSettings } from '../../../../client/src/flows/aliasSettings';
+import {
+  aliasesIn,
+  proxySettingsBody,
+  removalBody,
+  restoreBody,
+  type AliasSettings,
+} from '../../../../client/src/flows/aliasSettings';
 
 describe('cluster settings bodies for one alias', () => {
   const before: AliasSettings = {
@@ -23,15 +29,35 @@ describe('cluster settings bodies for one alias', () => {
   });
 
   test('restoring puts the earlier values back and nulls what was added; removal nulls everything', () => {
-    const now: AliasSettings = { alias: 'eu', persistent: { 'cluster.remote.eu.mode': 'proxy', 'cluster.remote.eu.proxy_address': 'r:9443' }, transient: {} };
+    const now: AliasSettings = {
+      alias: 'eu',
+      persistent: { 'cluster.remote.eu.mode': 'proxy', 'cluster.remote.eu.proxy_address': 'r:9443' },
+      transient: {},
+    };
     assert.deepEqual(restoreBody(before, now), {
-      persistent: { 'cluster.remote.eu.mode': null, 'cluster.remote.eu.proxy_address': null, 'cluster.remote.eu.seeds': ['a:9300'], 'cluster.remote.eu.skip_unavailable': 'false' },
+      persistent: {
+        'cluster.remote.eu.mode': null,
+        'cluster.remote.eu.proxy_address': null,
+        'cluster.remote.eu.seeds': ['a:9300'],
+        'cluster.remote.eu.skip_unavailable': 'false',
+      },
       transient: { 'cluster.remote.eu.transport.compress': 'true' },
     });
     assert.deepEqual(restoreBody({ alias: 'eu', persistent: {}, transient: {} }, now), removalBody(now));
   });
 
   test('aliases are read from flat keys, without the global cluster.remote settings', () => {
-    assert.deepEqual(aliasesIn({ 'cluster.remote.b.seeds': 'x:1', 'cluster.remote.initial_connect_timeout': '30s', 'cluster.remote.node.attr': 'gw', 'cluster.remote.a.mode': 'proxy' }, { 'cluster.remote.a.skip_unavailable': 'true' }), ['a', 'b']);
+    assert.deepEqual(
+      aliasesIn(
+        {
+          'cluster.remote.b.seeds': 'x:1',
+          'cluster.remote.initial_connect_timeout': '30s',
+          'cluster.remote.node.attr': 'gw',
+          'cluster.remote.a.mode': 'proxy',
+        },
+        { 'cluster.remote.a.skip_unavailable': 'true' },
+      ),
+      ['a', 'b'],
+    );
   });
 });

@@ -86,7 +86,9 @@ describe('Add Remote Cluster, API-key model', () => {
     );
     assert.equal(emulator.state.remoteStatus(local, 'europe').connected, true);
     // The key on the remote grants exactly what was asked, and is a cross-cluster key.
-    const keys = [...emulator.state.cluster('remote').apiKeys.values()].filter((key) => key.type === 'cross_cluster' && !key.invalidated);
+    const keys = [...emulator.state.cluster('remote').apiKeys.values()].filter(
+      (key) => key.type === 'cross_cluster' && !key.invalidated,
+    );
     assert.equal(keys.length, 1);
     assert.deepEqual(keys[0].access, { search: [{ names: ['logs-*', 'metrics-*'] }] });
     assert.equal(keys[0].metadata.alias, 'europe');
@@ -97,20 +99,28 @@ describe('Add Remote Cluster, API-key model', () => {
     assert.equal(Buffer.from(encoded, 'base64').toString().split(':')[0], keys[0].id, 'the copied value is the encoded key');
     // Reload happened (the nodes loaded the credentials) and the role grants the same patterns on the alias.
     assert.equal(local.keystoreLoaded.get('cluster.remote.europe.credentials'), encoded);
-    assert.deepEqual(local.roles.get('europe-readers')?.remote_indices, [{ clusters: ['europe'], names: ['logs-*', 'metrics-*'], privileges: ['read', 'read_cross_cluster', 'view_index_metadata'] }]);
+    assert.deepEqual(local.roles.get('europe-readers')?.remote_indices, [
+      { clusters: ['europe'], names: ['logs-*', 'metrics-*'], privileges: ['read', 'read_cross_cluster', 'view_index_metadata'] },
+    ]);
     // The summary listed every change before anything was written.
     const summary = ui.confirmations[0].detail;
     assert.match(summary, /create the cross-cluster API key "remote-cluster-europe-for-local" \(search logs-\*, metrics-\*\)/);
     assert.match(summary, /bin\/elasticsearch-keystore add cluster\.remote\.europe\.credentials/);
     assert.match(summary, /proxy_address: remote\.emulated\.local:9443/);
     // Steps: counters, Back from the second on.
-    assert.deepEqual(ui.shown.slice(0, 9).map((step) => step.step), [1, 2, 3, 4, 5, 5, 6, 7, 8]);
+    assert.deepEqual(
+      ui.shown.slice(0, 9).map((step) => step.step),
+      [1, 2, 3, 4, 5, 5, 6, 7, 8],
+    );
     assert.equal(ui.shown[0].canGoBack, false);
     assert.ok(ui.shown.slice(1, 9).every((step) => step.canGoBack));
     assert.equal(context.refreshes, 1, 'the remote-clusters view is refreshed after the change');
     assert.match(result.report, /is connected to the remote cluster "europe"/);
     assert.match(result.report, /Created the role "europe-readers"/);
-    assert.ok(!everythingShown(context, result).includes(encoded), 'the encoded key appears in no message, log line, report or result');
+    assert.ok(
+      !everythingShown(context, result).includes(encoded),
+      'the encoded key appears in no message, log line, report or result',
+    );
   });
 
   test('a failure writing the settings offers the rollback: the key is invalidated and nothing is left behind', async () => {
@@ -131,20 +141,33 @@ describe('Add Remote Cluster, API-key model', () => {
     assert.ok(failure?.modal);
     assert.match(failure.detail ?? '', /Already done:\n• Created the cross-cluster API key "remote-cluster-failing-for-local"/);
     assert.match(failure.detail ?? '', /You added cluster\.remote\.failing\.credentials to the keystore/);
-    const key = [...emulator.state.cluster('remote').apiKeys.values()].find((candidate) => candidate.name === 'remote-cluster-failing-for-local');
+    const key = [...emulator.state.cluster('remote').apiKeys.values()].find(
+      (candidate) => candidate.name === 'remote-cluster-failing-for-local',
+    );
     assert.equal(key?.invalidated, true, 'the created key was invalidated');
     assert.deepEqual(emulator.state.cluster('local').persistent, {});
     // What no API can undo is handed to the user.
-    assert.match(result.report, /## Still to do by hand\n\n- Remove it from every node of "local": bin\/elasticsearch-keystore remove cluster\.remote\.failing\.credentials/);
+    assert.match(
+      result.report,
+      /## Still to do by hand\n\n- Remove it from every node of "local": bin\/elasticsearch-keystore remove cluster\.remote\.failing\.credentials/,
+    );
     assert.match(result.report, /## Undone\n\n- Created the cross-cluster API key/);
   });
 
   test('when the connection does not come up, the likely cause is explained and undo restores the replaced alias exactly', async () => {
     const local = emulator.state.cluster('local');
-    local.persistent = { 'cluster.remote.europe.seeds': ['old-seed.example:9300'], 'cluster.remote.europe.skip_unavailable': 'false' };
+    local.persistent = {
+      'cluster.remote.europe.seeds': ['old-seed.example:9300'],
+      'cluster.remote.europe.skip_unavailable': 'false',
+    };
     const keysBefore = new Set(emulator.state.cluster('remote').apiKeys.keys());
     const ui = new ScriptedFlowUi(
-      [...selfManagedStart([{ pick: /Enter the address/ }, { type: 'nowhere.example:9443' }, { type: '' }]), { type: 'europe' }, { type: 'logs-*' }, { type: '' }],
+      [
+        ...selfManagedStart([{ pick: /Enter the address/ }, { type: 'nowhere.example:9443' }, { type: '' }]),
+        { type: 'europe' },
+        { type: 'logs-*' },
+        { type: '' },
+      ],
       {
         confirm: [
           { match: /already has a remote cluster "europe"\. Replace it\?/, answer: true },
@@ -165,7 +188,11 @@ describe('Add Remote Cluster, API-key model', () => {
     const failure = ui.notices.find((notice) => /did not connect/.test(notice.message));
     assert.match(failure?.message ?? '', /remote cluster server may not be reachable/);
     assert.ok(context.slept >= 9000, 'it waited the configured time (virtual clock)');
-    assert.deepEqual(local.persistent, { 'cluster.remote.europe.seeds': ['old-seed.example:9300'], 'cluster.remote.europe.skip_unavailable': 'false' }, 'the old sniff configuration is back');
+    assert.deepEqual(
+      local.persistent,
+      { 'cluster.remote.europe.seeds': ['old-seed.example:9300'], 'cluster.remote.europe.skip_unavailable': 'false' },
+      'the old sniff configuration is back',
+    );
     const created = [...emulator.state.cluster('remote').apiKeys.values()].filter((key) => !keysBefore.has(key.id));
     assert.equal(created.length, 1);
     assert.equal(created[0].invalidated, true, 'the key created by this run was invalidated');
@@ -181,7 +208,9 @@ describe('Add Remote Cluster, API-key model', () => {
     });
     const result = await addRemoteCluster(testContext(ui, saved));
     assert.equal(result.outcome, 'rolled-back');
-    assert.deepEqual(result.undone, ['Created the cross-cluster API key "remote-cluster-stopped-for-local" (id ' + result.undone[0].split('(id ')[1]]);
+    assert.deepEqual(result.undone, [
+      'Created the cross-cluster API key "remote-cluster-stopped-for-local" (id ' + result.undone[0].split('(id ')[1],
+    ]);
     assert.deepEqual(emulator.state.cluster('local').persistent, {});
   });
 
@@ -201,9 +230,23 @@ describe('Add Remote Cluster, API-key model', () => {
   });
 
   test('a user without manage_security gets the privilege explained and nothing is changed', async () => {
-    const ui = new ScriptedFlowUi([{ pick: /^API key/ }, { pick: /^local$/ }, { pick: /^Self-managed/ }, { pick: /^reader$/ }, { pick: /Enter the address/ }, { type: REMOTE_SERVER }, { type: '' }, { type: 'europe' }, { type: 'logs-*' }, { type: '' }], {
-      confirm: [{ match: /^Make these changes\?/, answer: true }],
-    });
+    const ui = new ScriptedFlowUi(
+      [
+        { pick: /^API key/ },
+        { pick: /^local$/ },
+        { pick: /^Self-managed/ },
+        { pick: /^reader$/ },
+        { pick: /Enter the address/ },
+        { type: REMOTE_SERVER },
+        { type: '' },
+        { type: 'europe' },
+        { type: 'logs-*' },
+        { type: '' },
+      ],
+      {
+        confirm: [{ match: /^Make these changes\?/, answer: true }],
+      },
+    );
     const result = await addRemoteCluster(testContext(ui, saved));
     assert.equal(result.outcome, 'failed');
     assert.match(result.report, /Creating the cross-cluster API key failed: .*lacks the privilege.*"manage_security"/);
@@ -269,19 +312,37 @@ describe('Add Remote Cluster, API-key model', () => {
     const result = await addRemoteCluster(testContext(ui, saved));
     assert.equal(result.outcome, 'cancelled');
     const aliasSteps = ui.shown.filter((step) => step.text.startsWith('Alias'));
-    assert.deepEqual(aliasSteps.map((step) => step.value), ['remote', 'first', 'second', 'second'], 'suggested from the remote cluster name, then the earlier answers');
-    assert.equal(ui.shown.filter((step) => step.text.startsWith('Indices the local cluster may SEARCH'))[2].value, 'logs-*', 'Back keeps the typed patterns');
+    assert.deepEqual(
+      aliasSteps.map((step) => step.value),
+      ['remote', 'first', 'second', 'second'],
+      'suggested from the remote cluster name, then the earlier answers',
+    );
+    assert.equal(
+      ui.shown.filter((step) => step.text.startsWith('Indices the local cluster may SEARCH'))[2].value,
+      'logs-*',
+      'Back keeps the typed patterns',
+    );
     const serverName = ui.shown.filter((step) => step.text.startsWith('TLS server name'));
     assert.equal(serverName.length, 2, 'Back from the alias returned to the server name');
   });
 
   test('version between 8.10 and the documented 8.14 asks before going on', async () => {
-    const versioned = await startEmulator({ clusters: [{ name: 'local', version: '8.12.0' }, { name: 'remote', version: '8.17.0' }] });
+    const versioned = await startEmulator({
+      clusters: [
+        { name: 'local', version: '8.12.0' },
+        { name: 'remote', version: '8.17.0' },
+      ],
+    });
     try {
       const ui = new ScriptedFlowUi([{ pick: /^API key/ }, { pick: /^local$/ }, { pick: /^Self-managed/ }, 'cancel'], {
         confirm: [{ match: /runs Elasticsearch 8\.12\.0\. The documentation for Self-managed lists 8\.14\.0/, answer: true }],
       });
-      await addRemoteCluster(testContext(ui, [esConnection('local', versioned.clusterUrl('local')), esConnection('remote', versioned.clusterUrl('remote'))]));
+      await addRemoteCluster(
+        testContext(ui, [
+          esConnection('local', versioned.clusterUrl('local')),
+          esConnection('remote', versioned.clusterUrl('remote')),
+        ]),
+      );
       assert.equal(ui.confirmations.length, 1);
       assert.equal(ui.shown.length, 4, 'after confirming it went on to the remote step');
     } finally {
@@ -291,7 +352,14 @@ describe('Add Remote Cluster, API-key model', () => {
 
   test('without a remote connection: the pasted key is used and never shown', async () => {
     const remote = emulator.state.cluster('remote');
-    const issued = remote.issueApiKey({ name: 'made-in-kibana', type: 'cross_cluster', owner: 'elastic', roles: [], access: { search: [{ names: ['*'] }] }, metadata: {} });
+    const issued = remote.issueApiKey({
+      name: 'made-in-kibana',
+      type: 'cross_cluster',
+      owner: 'elastic',
+      roles: [],
+      access: { search: [{ names: ['*'] }] },
+      metadata: {},
+    });
     const ui = new ScriptedFlowUi(
       [
         { pick: /^API key/ },

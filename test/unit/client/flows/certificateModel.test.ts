@@ -8,7 +8,13 @@ import { cloudConnection, esConnection, ScriptedFlowUi, testContext, type SavedC
 const ACCOUNT = 'acct-1';
 const ALPHA_ID = 'a'.repeat(32);
 const BETA_ID = 'b'.repeat(32);
-const DIRECT_ENTRY = { name: 'on-prem', type: 'generic' as const, trust_all: true, scope_id: 'onprem', certificates: [{ pem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----' }] };
+const DIRECT_ENTRY = {
+  name: 'on-prem',
+  type: 'generic' as const,
+  trust_all: true,
+  scope_id: 'onprem',
+  certificates: [{ pem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----' }],
+};
 
 function restrictedTrust(extra: Partial<TrustSettings> = {}): TrustSettings {
   return { accounts: [{ account_id: ACCOUNT, trust_all: false, trust_allowlist: [] }], ...extra };
@@ -76,16 +82,27 @@ describe('Add Remote Cluster, TLS-certificate model', () => {
     assert.equal(result.outcome, 'completed', result.report);
 
     const summary = ui.confirmations[0].detail;
-    assert.match(summary, new RegExp(`Trust of deployment "a": add cluster ${BETA_ID} to the allowlist of organization ${ACCOUNT}`));
+    assert.match(
+      summary,
+      new RegExp(`Trust of deployment "a": add cluster ${BETA_ID} to the allowlist of organization ${ACCOUNT}`),
+    );
     assert.match(summary, new RegExp(`Trust of deployment "b": add cluster ${ALPHA_ID}`));
     assert.match(summary, /deprecated since Elasticsearch 9\.0/, 'beta runs 9.1');
 
     const a = emulator.state.cloud.deployments.get('dep-a');
     const b = emulator.state.cloud.deployments.get('dep-b');
     assert.deepEqual(a?.trust.accounts, [{ account_id: ACCOUNT, trust_all: false, trust_allowlist: [BETA_ID] }]);
-    assert.deepEqual(a?.trust.direct?.map((entry) => entry.name), ['on-prem'], 'the existing direct trust survived the write');
+    assert.deepEqual(
+      a?.trust.direct?.map((entry) => entry.name),
+      ['on-prem'],
+      'the existing direct trust survived the write',
+    );
     assert.deepEqual(b?.trust.accounts, [{ account_id: ACCOUNT, trust_all: false, trust_allowlist: [ALPHA_ID] }]);
-    assert.deepEqual(a?.remoteClusters.map((ref) => ref.alias), ['older', 'beta'], 'the existing remote cluster survived the PUT');
+    assert.deepEqual(
+      a?.remoteClusters.map((ref) => ref.alias),
+      ['older', 'beta'],
+      'the existing remote cluster survived the PUT',
+    );
     assert.equal(emulator.state.remoteStatus(emulator.state.cluster('alpha'), 'beta').connected, true);
     assert.match(result.report, /TLS-certificate remote clusters are deprecated/);
   });
@@ -100,12 +117,18 @@ describe('Add Remote Cluster, TLS-certificate model', () => {
     assert.equal(result.outcome, 'rolled-back');
     assert.equal(result.undone.length, 2);
     const a = emulator.state.cloud.deployments.get('dep-a');
-    assert.deepEqual(a?.trust, restrictedTrust({ direct: [{ ...DIRECT_ENTRY, certificates: [{ pem: DIRECT_ENTRY.certificates[0].pem }] }] }));
+    assert.deepEqual(
+      a?.trust,
+      restrictedTrust({ direct: [{ ...DIRECT_ENTRY, certificates: [{ pem: DIRECT_ENTRY.certificates[0].pem }] }] }),
+    );
     assert.deepEqual(emulator.state.cloud.deployments.get('dep-b')?.trust, restrictedTrust());
-    assert.deepEqual(a?.remoteClusters.map((ref) => ref.alias), ['older']);
+    assert.deepEqual(
+      a?.remoteClusters.map((ref) => ref.alias),
+      ['older'],
+    );
   });
 
-  test('when the second deployment\'s trust cannot be written, the first one\'s is put back', async () => {
+  test("when the second deployment's trust cannot be written, the first one's is put back", async () => {
     emulator.faults.status(400, { server: 'cloud', method: 'PUT', path: '/api/v1/deployments/dep-b' });
     const ui = new ScriptedFlowUi(pairAnswers, {
       confirm: [{ match: /^Make these changes\?/, answer: true }],
@@ -113,23 +136,41 @@ describe('Add Remote Cluster, TLS-certificate model', () => {
     });
     const result = await addRemoteCluster(testContext(ui, saved));
     assert.equal(result.outcome, 'rolled-back');
-    assert.deepEqual(result.undone, [`Added cluster ${BETA_ID} to the trust allowlist of organization ${ACCOUNT} in deployment "a".`]);
+    assert.deepEqual(result.undone, [
+      `Added cluster ${BETA_ID} to the trust allowlist of organization ${ACCOUNT} in deployment "a".`,
+    ]);
     assert.deepEqual(emulator.state.cloud.deployments.get('dep-a')?.trust.accounts, restrictedTrust().accounts);
     assert.equal(emulator.state.cloud.deployments.get('dep-a')?.trust.direct?.length, 1);
-    assert.deepEqual(emulator.state.cloud.deployments.get('dep-a')?.remoteClusters.map((ref) => ref.alias), ['older']);
+    assert.deepEqual(
+      emulator.state.cloud.deployments.get('dep-a')?.remoteClusters.map((ref) => ref.alias),
+      ['older'],
+    );
   });
 
   test('an alias already in the remote-clusters list needs confirmation', async () => {
-    const ui = new ScriptedFlowUi([...pairAnswers.slice(0, 6), { type: 'older' }, 'cancel'], { confirm: [{ match: /already has a remote cluster "older"/, answer: false }] });
+    const ui = new ScriptedFlowUi([...pairAnswers.slice(0, 6), { type: 'older' }, 'cancel'], {
+      confirm: [{ match: /already has a remote cluster "older"/, answer: false }],
+    });
     await addRemoteCluster(testContext(ui, saved));
     assert.match(ui.confirmations[0].detail, /remote-clusters list of deployment "a"/);
   });
 
   test('a deployment without an organization trust entry to extend is explained, and nothing is written', async () => {
-    const ui = new ScriptedFlowUi([{ pick: /^TLS certificate/ }, { pick: /^gamma$/ }, { pick: /^Elastic Cloud Hosted/ }, { pick: /^g$/ }, { pick: /Elastic Cloud or ECE deployment/ }, { pick: /^b$/ }, { type: 'beta' }]);
+    const ui = new ScriptedFlowUi([
+      { pick: /^TLS certificate/ },
+      { pick: /^gamma$/ },
+      { pick: /^Elastic Cloud Hosted/ },
+      { pick: /^g$/ },
+      { pick: /Elastic Cloud or ECE deployment/ },
+      { pick: /^b$/ },
+      { type: 'beta' },
+    ]);
     const result = await addRemoteCluster(testContext(ui, saved));
     assert.equal(result.outcome, 'cancelled');
-    assert.match(ui.notices.at(-1)?.message ?? '', /Deployment "g" does not trust cluster .* no trust entry for its own organization/);
+    assert.match(
+      ui.notices.at(-1)?.message ?? '',
+      /Deployment "g" does not trust cluster .* no trust entry for its own organization/,
+    );
     assert.deepEqual(emulator.state.cloud.deployments.get('dep-g')?.trust, {});
   });
 
@@ -150,10 +191,13 @@ describe('Add Remote Cluster, TLS-certificate model', () => {
     );
     const result = await addRemoteCluster(testContext(ui, saved));
     assert.equal(result.outcome, 'completed', result.report);
-    const address = ui.shown.find((step) => step.text.startsWith('Address of the remote\'s transport'));
+    const address = ui.shown.find((step) => step.text.startsWith("Address of the remote's transport"));
     assert.match(address?.value ?? '', /^127\.0\.0\.1:9300$/, 'suggested from the connection host');
     assert.match(address?.rejected[0] ?? '', /Port 9443 is the remote cluster server/);
     assert.match(ui.opened[0].content, /xpack\.security\.transport\.ssl\.certificate_authorities/);
-    assert.deepEqual(emulator.state.cluster('self1').persistent, { 'cluster.remote.two.mode': 'proxy', 'cluster.remote.two.proxy_address': 'self2.emulated.local:9300' });
+    assert.deepEqual(emulator.state.cluster('self1').persistent, {
+      'cluster.remote.two.mode': 'proxy',
+      'cluster.remote.two.proxy_address': 'self2.emulated.local:9300',
+    });
   });
 });

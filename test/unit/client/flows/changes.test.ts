@@ -9,7 +9,15 @@ import { createCrossClusterApiKey } from '../../../../client/src/flows/createApi
 import { removeRemoteCluster } from '../../../../client/src/flows/removeRemoteCluster';
 import { addTrustedEnvironment } from '../../../../client/src/flows/trust';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { cloudConnection, esConnection, everythingShown, ScriptedFlowUi, testContext, type Answer, type SavedConnection } from './support';
+import {
+  cloudConnection,
+  esConnection,
+  everythingShown,
+  ScriptedFlowUi,
+  testContext,
+  type Answer,
+  type SavedConnection,
+} from './support';
 
 const REMOTE_SERVER = 'remote.emulated.local:9443';
 /** Longer than the 1 s timeout of the connections below: the client gives up, the cluster has acted. */
@@ -39,8 +47,16 @@ describe('Writes whose answer is lost, and undo that fails (Elasticsearch)', () 
   let saved: SavedConnection[];
 
   before(async () => {
-    emulator = await startEmulator({ clusters: [{ name: 'local', version: '8.15.0' }, { name: 'remote', version: '8.17.0' }] });
-    saved = [withTimeout(esConnection('local', emulator.clusterUrl('local')), 1), withTimeout(esConnection('remote', emulator.clusterUrl('remote')), 1)];
+    emulator = await startEmulator({
+      clusters: [
+        { name: 'local', version: '8.15.0' },
+        { name: 'remote', version: '8.17.0' },
+      ],
+    });
+    saved = [
+      withTimeout(esConnection('local', emulator.clusterUrl('local')), 1),
+      withTimeout(esConnection('remote', emulator.clusterUrl('remote')), 1),
+    ];
   });
   after(() => emulator.stop());
   afterEach(() => {
@@ -59,7 +75,9 @@ describe('Writes whose answer is lost, and undo that fails (Elasticsearch)', () 
       {
         match: /Add the key to the keystore/,
         answer: (ui: ScriptedFlowUi) => {
-          emulator.state.cluster('local').keystoreAdd(`cluster.remote.${alias}.credentials`, ui.clipboard[ui.clipboard.length - 1]);
+          emulator.state
+            .cluster('local')
+            .keystoreAdd(`cluster.remote.${alias}.credentials`, ui.clipboard[ui.clipboard.length - 1]);
           return 'Done: Added on Every Node';
         },
       },
@@ -67,16 +85,23 @@ describe('Writes whose answer is lost, and undo that fails (Elasticsearch)', () 
   }
 
   const keysNamed = (name: string) => [...emulator.state.cluster('remote').apiKeys.values()].filter((key) => key.name === name);
-  const aliasSettings = (alias: string) => Object.keys(emulator.state.cluster('local').persistent).filter((key) => key.startsWith(`cluster.remote.${alias}.`));
+  const aliasSettings = (alias: string) =>
+    Object.keys(emulator.state.cluster('local').persistent).filter((key) => key.startsWith(`cluster.remote.${alias}.`));
 
   test('D1: settings applied but answered too late are read back, counted as done, and the flow goes on', async () => {
     emulator.faults.answerLate(LATE_MS, { server: 'local', method: 'PUT', path: '/_cluster/settings' });
-    const ui = new ScriptedFlowUi(apiKeyStart('late'), { confirm: [{ match: /^Make these changes\?/, answer: true }], notify: keystoreAnswers('late') });
+    const ui = new ScriptedFlowUi(apiKeyStart('late'), {
+      confirm: [{ match: /^Make these changes\?/, answer: true }],
+      notify: keystoreAnswers('late'),
+    });
     const context = testContext(ui, saved);
     const result = await addRemoteCluster(context);
 
     assert.equal(result.outcome, 'completed', result.report);
-    assert.match(result.report, /No answer came back for this step \(PUT \/_cluster\/settings .*timed out.*\), but reading the state back shows it was carried out: Set cluster\.remote\.late\.mode: proxy/);
+    assert.match(
+      result.report,
+      /No answer came back for this step \(PUT \/_cluster\/settings .*timed out.*\), but reading the state back shows it was carried out: Set cluster\.remote\.late\.mode: proxy/,
+    );
     assert.deepEqual(aliasSettings('late').sort(), ['cluster.remote.late.mode', 'cluster.remote.late.proxy_address']);
     assert.equal(emulator.state.remoteStatus(emulator.state.cluster('local'), 'late').connected, true);
   });
@@ -84,7 +109,11 @@ describe('Writes whose answer is lost, and undo that fails (Elasticsearch)', () 
   test('D1: when the late settings cannot be read back either, they are recorded and "Undo" removes them with the key', async () => {
     emulator.faults.answerLate(LATE_MS, { server: 'local', method: 'PUT', path: '/_cluster/settings' });
     // The read-back right after the lost answer fails too; the undo's read later works.
-    emulator.faults.before(() => emulator.faults.status(503, { server: 'local', method: 'GET', path: '/_cluster/settings' }), { server: 'local', method: 'PUT', path: '/_cluster/settings' });
+    emulator.faults.before(() => emulator.faults.status(503, { server: 'local', method: 'GET', path: '/_cluster/settings' }), {
+      server: 'local',
+      method: 'PUT',
+      path: '/_cluster/settings',
+    });
     const ui = new ScriptedFlowUi(apiKeyStart('unsure'), {
       confirm: [{ match: /^Make these changes\?/, answer: true }],
       notify: [...keystoreAnswers('unsure'), { match: /remote-cluster settings on "local" failed/, answer: 'Undo Changes' }],
@@ -94,15 +123,24 @@ describe('Writes whose answer is lost, and undo that fails (Elasticsearch)', () 
     assert.equal(result.outcome, 'rolled-back', result.report);
     const offer = ui.notices.find((notice) => notice.answer === 'Undo Changes');
     assert.match(offer?.message ?? '', /timed out.*Whether it was carried out is unknown: reading the state back failed too/);
-    assert.match(offer?.detail ?? '', /• Possibly: Set cluster\.remote\.unsure\.mode: proxy .*\(the answer was lost and the result could not be read back\)/);
+    assert.match(
+      offer?.detail ?? '',
+      /• Possibly: Set cluster\.remote\.unsure\.mode: proxy .*\(the answer was lost and the result could not be read back\)/,
+    );
     assert.deepEqual(aliasSettings('unsure'), [], 'the settings the cluster applied are gone');
-    assert.deepEqual(keysNamed('remote-cluster-unsure-for-local').map((key) => key.invalidated), [true]);
+    assert.deepEqual(
+      keysNamed('remote-cluster-unsure-for-local').map((key) => key.invalidated),
+      [true],
+    );
     assert.ok(result.undone.some((text) => /^Possibly: Set cluster\.remote\.unsure\.mode/.test(text)));
     assert.doesNotMatch(result.report, /Nothing was changed/);
   });
 
   test('Remove Remote Cluster: a removal answered too late is read back and reported as done', async () => {
-    emulator.state.cluster('local').persistent = { 'cluster.remote.old.mode': 'proxy', 'cluster.remote.old.proxy_address': 'old.example:9443' };
+    emulator.state.cluster('local').persistent = {
+      'cluster.remote.old.mode': 'proxy',
+      'cluster.remote.old.proxy_address': 'old.example:9443',
+    };
     emulator.faults.answerLate(LATE_MS, { server: 'local', method: 'PUT', path: '/_cluster/settings' });
     const ui = new ScriptedFlowUi([], { confirm: [{ match: /^Remove the remote cluster "old"/, answer: true }] });
     const result = await removeRemoteCluster(testContext(ui, saved), { connectionId: 'local', alias: 'old' });
@@ -126,7 +164,10 @@ describe('Writes whose answer is lost, and undo that fails (Elasticsearch)', () 
     assert.equal(result.outcome, 'rolled-back', result.report);
     assert.equal(key.invalidated, true, 'the orphaned key was invalidated');
     const offer = ui.notices.find((notice) => notice.answer === 'Undo Changes');
-    assert.match(offer?.detail ?? '', new RegExp(`• Created the cross-cluster API key "orphan-test" \\(id ${key.id}\\) on "remote"\\.`));
+    assert.match(
+      offer?.detail ?? '',
+      new RegExp(`• Created the cross-cluster API key "orphan-test" \\(id ${key.id}\\) on "remote"\\.`),
+    );
     assert.match(offer?.message ?? '', /was created on "remote", but the answer carrying its value was lost/);
     assert.doesNotMatch(result.report, /No key was created/);
     assert.match(result.report, /## Undone\n\n- Created the cross-cluster API key "orphan-test"/);
@@ -144,7 +185,10 @@ describe('Writes whose answer is lost, and undo that fails (Elasticsearch)', () 
     const [key] = keysNamed('orphan-kept');
     assert.equal(result.outcome, 'failed');
     assert.equal(key.invalidated, false);
-    assert.match(result.report, new RegExp(`## Changes made\n\n- Created the cross-cluster API key "orphan-kept" \\(id ${key.id}\\)`));
+    assert.match(
+      result.report,
+      new RegExp(`## Changes made\n\n- Created the cross-cluster API key "orphan-kept" \\(id ${key.id}\\)`),
+    );
     assert.doesNotMatch(result.report, /No key was created/);
   });
 
@@ -162,14 +206,23 @@ describe('Writes whose answer is lost, and undo that fails (Elasticsearch)', () 
     assert.equal(result.outcome, 'partly-undone');
     assert.deepEqual(result.undone, []);
     assert.doesNotMatch(result.report, /Failed and undone/);
-    assert.match(result.report, /^# .*\n\n\*\*Failed, and the undo failed too\.\*\* .*Nothing could be undone\. Still in place \(the undo failed\): Created the cross-cluster API key/);
+    assert.match(
+      result.report,
+      /^# .*\n\n\*\*Failed, and the undo failed too\.\*\* .*Nothing could be undone\. Still in place \(the undo failed\): Created the cross-cluster API key/,
+    );
     const byHand = `DELETE /_security/api_key {"ids":["${key.id}"]}`;
     assert.ok(result.report.split('\n')[2].includes(byHand), 'the headline gives the request that removes the key');
     const toast = ui.notices[ui.notices.length - 1];
     assert.equal(toast.kind, 'error');
-    assert.match(toast.message, /Still in place \(the undo failed\): Created the cross-cluster API key "remote-cluster-dfive-for-local"/);
+    assert.match(
+      toast.message,
+      /Still in place \(the undo failed\): Created the cross-cluster API key "remote-cluster-dfive-for-local"/,
+    );
     assert.ok(toast.message.includes(byHand));
-    assert.match(result.report, /## Still to do by hand\n\n(- .*\n)*- Could not undo "Created the cross-cluster API key .*\(503\)/);
+    assert.match(
+      result.report,
+      /## Still to do by hand\n\n(- .*\n)*- Could not undo "Created the cross-cluster API key .*\(503\)/,
+    );
   });
 
   test('an undo carried out but answered too late is read back and counted as undone', async () => {
@@ -182,7 +235,10 @@ describe('Writes whose answer is lost, and undo that fails (Elasticsearch)', () 
     const context = testContext(ui, saved);
     const result = await addRemoteCluster(context);
     assert.equal(result.outcome, 'rolled-back', result.report);
-    assert.deepEqual(keysNamed('remote-cluster-slowundo-for-local').map((key) => key.invalidated), [true]);
+    assert.deepEqual(
+      keysNamed('remote-cluster-slowundo-for-local').map((key) => key.invalidated),
+      [true],
+    );
     assert.match(result.undone[0], /Created the cross-cluster API key "remote-cluster-slowundo-for-local"/);
     assert.ok(context.logLines.some((line) => /Undone \(no answer came back, reading the state back confirms it\)/.test(line)));
   });
@@ -196,7 +252,12 @@ describe('Writes whose answer is lost, and undo that fails (Elasticsearch)', () 
         invalidated_api_keys: [],
         previously_invalidated_api_keys: [],
         error_count: 1,
-        error_details: [{ type: 'security_exception', reason: 'Cannot invalidate cross-cluster API key [x]. This requires [manage_security] cluster privilege or higher' }],
+        error_details: [
+          {
+            type: 'security_exception',
+            reason: 'Cannot invalidate cross-cluster API key [x]. This requires [manage_security] cluster privilege or higher',
+          },
+        ],
       },
     );
     const ui = new ScriptedFlowUi(apiKeyStart('skipped'), {
@@ -206,14 +267,24 @@ describe('Writes whose answer is lost, and undo that fails (Elasticsearch)', () 
     const result = await addRemoteCluster(testContext(ui, saved));
     assert.equal(result.outcome, 'partly-undone');
     assert.deepEqual(result.undone, []);
-    assert.match(result.report, /Could not undo "Created the cross-cluster API key .*": Elasticsearch did not invalidate the API key .*This requires \[manage_security\].*It is still valid\./);
-    assert.deepEqual(keysNamed('remote-cluster-skipped-for-local').map((key) => key.invalidated), [false]);
+    assert.match(
+      result.report,
+      /Could not undo "Created the cross-cluster API key .*": Elasticsearch did not invalidate the API key .*This requires \[manage_security\].*It is still valid\./,
+    );
+    assert.deepEqual(
+      keysNamed('remote-cluster-skipped-for-local').map((key) => key.invalidated),
+      [false],
+    );
   });
 
   test('an invalidation that finds nothing because the key is already invalid counts as undone', async () => {
     emulator.faults.status(500, { server: 'local', method: 'PUT', path: '/_cluster/settings' });
     // Someone invalidated it first: Elasticsearch then answers with empty lists.
-    emulator.faults.before(() => keysNamed('remote-cluster-gone-for-local').forEach((key) => (key.invalidated = true)), { server: 'remote', method: 'DELETE', path: '/_security/api_key' });
+    emulator.faults.before(() => keysNamed('remote-cluster-gone-for-local').forEach((key) => (key.invalidated = true)), {
+      server: 'remote',
+      method: 'DELETE',
+      path: '/_security/api_key',
+    });
     const ui = new ScriptedFlowUi(apiKeyStart('gone'), {
       confirm: [{ match: /^Make these changes\?/, answer: true }],
       notify: [...keystoreAnswers('gone'), { match: /remote-cluster settings on "local" failed/, answer: 'Undo Changes' }],
@@ -244,7 +315,10 @@ describe('Concurrent changes and plans on Elastic Cloud', () => {
         ],
       },
     });
-    saved = [esConnection('alpha', emulator.clusterUrl('alpha')), cloudConnection('cloud', emulator.cloudUrl as string, 'org-key')];
+    saved = [
+      esConnection('alpha', emulator.clusterUrl('alpha')),
+      cloudConnection('cloud', emulator.cloudUrl as string, 'org-key'),
+    ];
   });
   after(() => emulator.stop());
   beforeEach(() => {
@@ -278,7 +352,11 @@ describe('Concurrent changes and plans on Elastic Cloud', () => {
 
   /** A colleague adds an alias after the user reviewed the summary. */
   const colleagueAddsAlias = () => {
-    deployment('dep-a').remoteClusters.push({ deployment_id: 'dep-g', elasticsearch_ref_id: 'main-elasticsearch', alias: 'added-by-colleague' });
+    deployment('dep-a').remoteClusters.push({
+      deployment_id: 'dep-g',
+      elasticsearch_ref_id: 'main-elasticsearch',
+      alias: 'added-by-colleague',
+    });
     return true;
   };
 
@@ -293,10 +371,13 @@ describe('Concurrent changes and plans on Elastic Cloud', () => {
     assert.equal(result.outcome, 'completed', result.report);
     assert.match(ui.confirmations[0].detail, /add "beta" → "b" \("older" kept as they are\)/);
     assert.match(ui.confirmations[1].detail, /Added: "added-by-colleague" → deployment dep-g/);
-    assert.deepEqual(deployment('dep-a').remoteClusters.map((ref) => ref.alias), ['older', 'added-by-colleague', 'beta']);
+    assert.deepEqual(
+      deployment('dep-a').remoteClusters.map((ref) => ref.alias),
+      ['older', 'added-by-colleague', 'beta'],
+    );
   });
 
-  test('D2: declining writes nothing over the colleague\'s list', async () => {
+  test("D2: declining writes nothing over the colleague's list", async () => {
     const ui = new ScriptedFlowUi(pairAnswers, {
       confirm: [
         { match: /^Make these changes\?/, answer: colleagueAddsAlias },
@@ -306,7 +387,10 @@ describe('Concurrent changes and plans on Elastic Cloud', () => {
     const result = await addRemoteCluster(testContext(ui, saved));
     assert.equal(result.outcome, 'failed');
     assert.match(result.report, /you chose not to apply your change on top of it\. Nothing was written\./);
-    assert.deepEqual(deployment('dep-a').remoteClusters.map((ref) => ref.alias), ['older', 'added-by-colleague']);
+    assert.deepEqual(
+      deployment('dep-a').remoteClusters.map((ref) => ref.alias),
+      ['older', 'added-by-colleague'],
+    );
   });
 
   test('a remote-clusters update without an answer that the list does not show is recorded as possible, and undo covers it', async () => {
@@ -320,7 +404,10 @@ describe('Concurrent changes and plans on Elastic Cloud', () => {
     assert.match(offer?.message ?? '', /Whether it was carried out is unknown: .*may still be applying the update/);
     assert.match(offer?.detail ?? '', /• Possibly: Added "beta"/);
     assert.equal(result.outcome, 'rolled-back', result.report);
-    assert.deepEqual(deployment('dep-a').remoteClusters.map((ref) => ref.alias), ['older']);
+    assert.deepEqual(
+      deployment('dep-a').remoteClusters.map((ref) => ref.alias),
+      ['older'],
+    );
   });
 
   /** A colleague's trust entry lands between the flow's read and its update, moving the version. */
@@ -339,7 +426,7 @@ describe('Concurrent changes and plans on Elastic Cloud', () => {
 
   const addOrg3: Answer[] = [{ pick: /Elastic Cloud organization/ }, { type: 'org-3' }, { pick: /All of its/ }];
 
-  test('D3: the version check catches a colleague\'s trust change; the user sees it and both entries are kept', async () => {
+  test("D3: the version check catches a colleague's trust change; the user sees it and both entries are kept", async () => {
     colleagueBeforeTrustPut();
     const ui = new ScriptedFlowUi(addOrg3, {
       confirm: [
@@ -350,12 +437,21 @@ describe('Concurrent changes and plans on Elastic Cloud', () => {
     const result = await addTrustedEnvironment(testContext(ui, saved), { connectionId: 'cloud', deploymentId: 'dep-a' });
     assert.equal(result.outcome, 'completed', result.report);
     assert.match(ui.confirmations[1].detail, /Added: Organization org-colleague1 — all deployments/);
-    assert.deepEqual(deployment('dep-a').trust.accounts?.map((entry) => entry.account_id), ['org-9', 'org-colleague1', 'org-3']);
-    const puts = emulator.state.requests.filter((request) => request.method === 'PUT' && request.path === '/api/v1/deployments/dep-a');
-    assert.deepEqual(puts.map((request) => request.status), [409, 200], 'the first update carried the old version and was refused');
+    assert.deepEqual(
+      deployment('dep-a').trust.accounts?.map((entry) => entry.account_id),
+      ['org-9', 'org-colleague1', 'org-3'],
+    );
+    const puts = emulator.state.requests.filter(
+      (request) => request.method === 'PUT' && request.path === '/api/v1/deployments/dep-a',
+    );
+    assert.deepEqual(
+      puts.map((request) => request.status),
+      [409, 200],
+      'the first update carried the old version and was refused',
+    );
   });
 
-  test('D3: declining leaves the colleague\'s trust as it is and changes nothing', async () => {
+  test("D3: declining leaves the colleague's trust as it is and changes nothing", async () => {
     colleagueBeforeTrustPut();
     const ui = new ScriptedFlowUi(addOrg3, {
       confirm: [
@@ -365,7 +461,10 @@ describe('Concurrent changes and plans on Elastic Cloud', () => {
     });
     const result = await addTrustedEnvironment(testContext(ui, saved), { connectionId: 'cloud', deploymentId: 'dep-a' });
     assert.equal(result.outcome, 'cancelled');
-    assert.deepEqual(deployment('dep-a').trust.accounts?.map((entry) => entry.account_id), ['org-9', 'org-colleague1']);
+    assert.deepEqual(
+      deployment('dep-a').trust.accounts?.map((entry) => entry.account_id),
+      ['org-9', 'org-colleague1'],
+    );
   });
 
   test('a deployment that keeps changing under the write is given up after a bounded number of attempts', async () => {
@@ -388,8 +487,14 @@ describe('Concurrent changes and plans on Elastic Cloud', () => {
     const ui = new ScriptedFlowUi(addOrg3, { confirm: [{ match: /^Change the trust/, answer: true }] });
     const result = await addTrustedEnvironment(testContext(ui, saved), { connectionId: 'cloud', deploymentId: 'dep-a' });
     assert.equal(result.outcome, 'completed', result.report);
-    assert.match(result.report, /No answer came back for this step \(The connection to .* was closed before .*\), but reading the state back shows it was carried out: Added to the trust/);
-    assert.deepEqual(deployment('dep-a').trust.accounts?.map((entry) => entry.account_id), ['org-9', 'org-3']);
+    assert.match(
+      result.report,
+      /No answer came back for this step \(The connection to .* was closed before .*\), but reading the state back shows it was carried out: Added to the trust/,
+    );
+    assert.deepEqual(
+      deployment('dep-a').trust.accounts?.map((entry) => entry.account_id),
+      ['org-9', 'org-3'],
+    );
   });
 
   test('a trust update dropped before it was carried out is reported as not done, after reading it back', async () => {
@@ -398,7 +503,10 @@ describe('Concurrent changes and plans on Elastic Cloud', () => {
     const result = await addTrustedEnvironment(testContext(ui, saved), { connectionId: 'cloud', deploymentId: 'dep-a' });
     assert.equal(result.outcome, 'failed');
     assert.match(result.report, /Reading the state back shows it was not carried out\. Nothing was changed\./);
-    assert.deepEqual(deployment('dep-a').trust.accounts?.map((entry) => entry.account_id), ['org-9']);
+    assert.deepEqual(
+      deployment('dep-a').trust.accounts?.map((entry) => entry.account_id),
+      ['org-9'],
+    );
   });
 
   test('the plan is sent back without its transient section', async () => {
@@ -418,9 +526,15 @@ describe('Concurrent changes and plans on Elastic Cloud', () => {
     const ui = new ScriptedFlowUi(addOrg3, { confirm: [{ match: /^Change the trust/, answer: true }] });
     const result = await addTrustedEnvironment(testContext(ui, saved), { connectionId: 'cloud', deploymentId: 'dep-a' });
     assert.equal(result.outcome, 'failed');
-    assert.match(result.report, /A configuration change is in progress on deployment dep-a .*pending plan.*Nothing was changed\./);
+    assert.match(
+      result.report,
+      /A configuration change is in progress on deployment dep-a .*pending plan.*Nothing was changed\./,
+    );
     assert.deepEqual(a.receivedPlans, []);
     assert.equal(emulator.state.requests.filter((request) => request.method === 'PUT').length, 0);
-    assert.deepEqual(a.trust.accounts?.map((entry) => entry.account_id), ['org-9']);
+    assert.deepEqual(
+      a.trust.accounts?.map((entry) => entry.account_id),
+      ['org-9'],
+    );
   });
 });

@@ -9,16 +9,24 @@ describe('Create Cross-Cluster API Key', () => {
 
   before(async () => {
     emulator = await startEmulator({
-      clusters: [
-        { name: 'remote', version: '9.3.0', apiKeys: [{ id: 'rest-key', key: 'rest-secret', roles: ['superuser'] }] },
-      ],
+      clusters: [{ name: 'remote', version: '9.3.0', apiKeys: [{ id: 'rest-key', key: 'rest-secret', roles: ['superuser'] }] }],
     });
   });
   after(() => emulator.stop());
 
   test('creates the key with the chosen access and hands the encoded value over only when asked', async () => {
     const ui = new ScriptedFlowUi(
-      [{ pick: /^remote$/ }, { type: '_reserved' }, { type: 'ccs-logs' }, { type: 'logs-*' }, { type: 'leader-*' }, { type: '(' }, { type: 'CN=.*\\.node\\.eu' }, { type: '1y' }, { type: '90d' }],
+      [
+        { pick: /^remote$/ },
+        { type: '_reserved' },
+        { type: 'ccs-logs' },
+        { type: 'logs-*' },
+        { type: 'leader-*' },
+        { type: '(' },
+        { type: 'CN=.*\\.node\\.eu' },
+        { type: '1y' },
+        { type: '90d' },
+      ],
       {
         confirm: [{ match: /^Create this key\?/, answer: true }],
         notify: [
@@ -48,9 +56,16 @@ describe('Create Cross-Cluster API Key', () => {
 
   test('a refused create request is reported and nothing is handed over', async () => {
     emulator.faults.status(503, { server: 'remote', method: 'POST', path: '/_security/cross_cluster/api_key' });
-    const ui = new ScriptedFlowUi([{ type: 'k2' }, { type: '*' }, { type: '' }, { type: '' }, { type: '' }], { confirm: [{ match: /every index/, answer: true }, { match: /^Create this key\?/, answer: true }] });
+    const ui = new ScriptedFlowUi([{ type: 'k2' }, { type: '*' }, { type: '' }, { type: '' }, { type: '' }], {
+      confirm: [
+        { match: /every index/, answer: true },
+        { match: /^Create this key\?/, answer: true },
+      ],
+    });
     const before = emulator.state.cluster('remote').apiKeys.size;
-    const result = await createCrossClusterApiKey(testContext(ui, [esConnection('remote', emulator.clusterUrl('remote'))]), { connectionId: 'remote' });
+    const result = await createCrossClusterApiKey(testContext(ui, [esConnection('remote', emulator.clusterUrl('remote'))]), {
+      connectionId: 'remote',
+    });
     assert.equal(result.outcome, 'failed');
     assert.match(result.report, /Creating the key failed: .*\(503\)/);
     assert.equal(emulator.state.cluster('remote').apiKeys.size, before);
@@ -64,17 +79,24 @@ describe('Create Cross-Cluster API Key', () => {
         { match: /^Create this key\?/, answer: true },
       ],
     });
-    const result = await createCrossClusterApiKey(testContext(ui, [esConnection('remote', emulator.clusterUrl('remote'))]), { connectionId: 'remote' });
+    const result = await createCrossClusterApiKey(testContext(ui, [esConnection('remote', emulator.clusterUrl('remote'))]), {
+      connectionId: 'remote',
+    });
     assert.equal(result.outcome, 'completed', result.report);
     const searchStep = ui.shown.find((step) => /SEARCH/.test(step.text));
     assert.equal(searchStep?.value, '', 'nothing is pre-filled');
     assert.equal(ui.shown.filter((step) => /SEARCH/.test(step.text)).length, 2, 'declining "*" asks for the patterns again');
-    assert.deepEqual(emulator.state.cluster('remote').apiKeys.get(result.keyId as string)?.access, { search: [{ names: ['logs-*'] }] });
+    assert.deepEqual(emulator.state.cluster('remote').apiKeys.get(result.keyId as string)?.access, {
+      search: [{ names: ['logs-*'] }],
+    });
   });
 
   test('a connection that signs in with an API key is refused with the reason', async () => {
     const ui = new ScriptedFlowUi([]);
-    const saved: SavedConnection = { profile: { id: 'keyed', name: 'keyed', kind: 'elasticsearch', url: emulator.clusterUrl('remote'), auth: 'apiKey' }, secrets: { apiKey: 'rest-key:rest-secret' } };
+    const saved: SavedConnection = {
+      profile: { id: 'keyed', name: 'keyed', kind: 'elasticsearch', url: emulator.clusterUrl('remote'), auth: 'apiKey' },
+      secrets: { apiKey: 'rest-key:rest-secret' },
+    };
     const result = await createCrossClusterApiKey(testContext(ui, [saved]), { connectionId: 'keyed' });
     assert.equal(result.outcome, 'cancelled');
     assert.match(ui.notices[0].message, /only lets users \(not API keys\) create cross-cluster API keys/);

@@ -7,12 +7,26 @@ describe('which trust entry concerns a cluster', () => {
 
   test('an entry for another organization does not let the cluster in, whatever its trust_all', () => {
     assert.equal(trustsCluster({ accounts: [{ account_id: 'org-2', trust_all: true }] }, cluster), false);
-    assert.equal(trustsCluster({ accounts: [{ account_id: 'org-2', trust_all: true }, { account_id: 'org-1', trust_all: false, trust_allowlist: [] }] }, cluster), false);
+    assert.equal(
+      trustsCluster(
+        {
+          accounts: [
+            { account_id: 'org-2', trust_all: true },
+            { account_id: 'org-1', trust_all: false, trust_allowlist: [] },
+          ],
+        },
+        cluster,
+      ),
+      false,
+    );
   });
 
   test('the entry of its own organization does, by trust_all or by its cluster ID', () => {
     assert.equal(trustsCluster({ accounts: [{ account_id: 'org-1', trust_all: true }] }, cluster), true);
-    assert.equal(trustsCluster({ accounts: [{ account_id: 'org-1', trust_all: false, trust_allowlist: [cluster.clusterId] }] }, cluster), true);
+    assert.equal(
+      trustsCluster({ accounts: [{ account_id: 'org-1', trust_all: false, trust_allowlist: [cluster.clusterId] }] }, cluster),
+      true,
+    );
   });
 
   test('an environment entry counts only for its trust relationship', () => {

@@ -14,7 +14,13 @@ import type { TextEdit } from '../../../../server/src/core/types';
 import { RecordingLogger } from '../support';
 
 /** One scripted answer to a pick or input. A function answers from what the UI has seen so far. */
-export type Answer = { pick: RegExp } | { pickMany: RegExp[] } | { type: string } | 'back' | 'cancel' | ((ui: ScriptedFlowUi) => Answer | Promise<Answer>);
+export type Answer =
+  | { pick: RegExp }
+  | { pickMany: RegExp[] }
+  | { type: string }
+  | 'back'
+  | 'cancel'
+  | ((ui: ScriptedFlowUi) => Answer | Promise<Answer>);
 
 /** Answers to modal questions and notifications, matched against the message in order. */
 export interface Reply<T> {
@@ -65,7 +71,12 @@ export class ScriptedFlowUi implements FlowUi {
 
   /** Everything the user could see, as one text, for "the secret is not there" checks. */
   visibleText(): string {
-    return JSON.stringify({ shown: this.shown, notices: this.notices, confirmations: this.confirmations, progress: this.progressTitles });
+    return JSON.stringify({
+      shown: this.shown,
+      notices: this.notices,
+      confirmations: this.confirmations,
+      progress: this.progressTitles,
+    });
   }
 
   get remainingAnswers(): number {
@@ -79,22 +90,40 @@ export class ScriptedFlowUi implements FlowUi {
     return answer;
   }
 
-  async pick<T>(options: StepPosition & { placeholder: string; items: PickItem<T>[]; active?: T }): Promise<T | Back | undefined> {
+  async pick<T>(
+    options: StepPosition & { placeholder: string; items: PickItem<T>[]; active?: T },
+  ): Promise<T | Back | undefined> {
     assertPickTextFits(options.items);
     const active = options.items.find((item) => JSON.stringify(item.value) === JSON.stringify(options.active));
-    this.shown.push({ kind: 'pick', ...position(options), text: options.placeholder, labels: options.items.map((item) => item.label), active: active?.label, rejected: [] });
+    this.shown.push({
+      kind: 'pick',
+      ...position(options),
+      text: options.placeholder,
+      labels: options.items.map((item) => item.label),
+      active: active?.label,
+      rejected: [],
+    });
     const answer = await this.next(`pick "${options.placeholder}" [${options.items.map((item) => item.label).join(' | ')}]`);
     if (answer === 'back') return BACK;
     if (answer === 'cancel') return undefined;
-    if (!('pick' in answer)) throw new Error(`expected a pick answer for "${options.placeholder}", got ${JSON.stringify(answer)}`);
+    if (!('pick' in answer))
+      throw new Error(`expected a pick answer for "${options.placeholder}", got ${JSON.stringify(answer)}`);
     const item = options.items.find((candidate) => answer.pick.test(candidate.label));
     if (!item) throw new Error(`no item matches ${answer.pick} in ${options.items.map((i) => i.label).join(' | ')}`);
     return item.value;
   }
 
-  async pickMany<T>(options: StepPosition & { placeholder: string; items: PickItem<T>[]; selected?: T[] }): Promise<T[] | Back | undefined> {
+  async pickMany<T>(
+    options: StepPosition & { placeholder: string; items: PickItem<T>[]; selected?: T[] },
+  ): Promise<T[] | Back | undefined> {
     assertPickTextFits(options.items);
-    this.shown.push({ kind: 'pickMany', ...position(options), text: options.placeholder, labels: options.items.map((item) => item.label), rejected: [] });
+    this.shown.push({
+      kind: 'pickMany',
+      ...position(options),
+      text: options.placeholder,
+      labels: options.items.map((item) => item.label),
+      rejected: [],
+    });
     const answer = await this.next(`pickMany "${options.placeholder}"`);
     if (answer === 'back') return BACK;
     if (answer === 'cancel') return undefined;
@@ -102,8 +131,22 @@ export class ScriptedFlowUi implements FlowUi {
     return options.items.filter((item) => answer.pickMany.some((pattern) => pattern.test(item.label))).map((item) => item.value);
   }
 
-  async input(options: StepPosition & { prompt: string; value?: string; password?: boolean; validate(value: string): string | undefined | Promise<string | undefined> }): Promise<string | Back | undefined> {
-    const shown: Shown = { kind: 'input', ...position(options), text: options.prompt, value: options.value, password: options.password, rejected: [] };
+  async input(
+    options: StepPosition & {
+      prompt: string;
+      value?: string;
+      password?: boolean;
+      validate(value: string): string | undefined | Promise<string | undefined>;
+    },
+  ): Promise<string | Back | undefined> {
+    const shown: Shown = {
+      kind: 'input',
+      ...position(options),
+      text: options.prompt,
+      value: options.value,
+      password: options.password,
+      rejected: [],
+    };
     this.shown.push(shown);
     for (;;) {
       const answer = await this.next(`input "${options.prompt}"`);
@@ -127,7 +170,12 @@ export class ScriptedFlowUi implements FlowUi {
     return answer;
   }
 
-  async notify(kind: NoticeKind, message: string, actions: string[] = [], options: NoticeOptions = {}): Promise<string | undefined> {
+  async notify(
+    kind: NoticeKind,
+    message: string,
+    actions: string[] = [],
+    options: NoticeOptions = {},
+  ): Promise<string | undefined> {
     const notice: Notice = { kind, message, actions, detail: options.detail, modal: options.modal ?? false };
     this.notices.push(notice);
     const rules = this.options.notify;
@@ -135,7 +183,8 @@ export class ScriptedFlowUi implements FlowUi {
     if (index < 0) return undefined;
     const [rule] = rules.splice(index, 1);
     const answer = typeof rule.answer === 'function' ? await rule.answer(this) : rule.answer;
-    if (answer !== undefined && !actions.includes(answer)) throw new Error(`"${answer}" is not a button of "${message}" (${actions.join(', ')})`);
+    if (answer !== undefined && !actions.includes(answer))
+      throw new Error(`"${answer}" is not a button of "${message}" (${actions.join(', ')})`);
     notice.answer = answer;
     return answer;
   }
@@ -160,7 +209,9 @@ function assertPickTextFits(items: Array<PickItem<unknown>>): void {
     for (const field of ['description', 'detail'] as const) {
       const text = item[field];
       if (text !== undefined && text.length > PICK_TEXT_LIMITS[field]) {
-        throw new Error(`the ${field} of pick item "${item.label}" has ${text.length} characters (at most ${PICK_TEXT_LIMITS[field]} fit): ${text}`);
+        throw new Error(
+          `the ${field} of pick item "${item.label}" has ${text.length} characters (at most ${PICK_TEXT_LIMITS[field]} fit): ${text}`,
+        );
       }
     }
   }
@@ -194,7 +245,11 @@ export interface TestContext extends FlowContext {
 }
 
 /** A FlowContext over the emulator: real API clients, a virtual clock, in-memory manifests. */
-export function testContext(ui: ScriptedFlowUi, saved: SavedConnection[], options: { connectTimeoutMs?: number; documents?: OpenYamlDocument[] } = {}): TestContext {
+export function testContext(
+  ui: ScriptedFlowUi,
+  saved: SavedConnection[],
+  options: { connectTimeoutMs?: number; documents?: OpenYamlDocument[] } = {},
+): TestContext {
   const logger = new RecordingLogger();
   const redactor = new SecretRedactor();
   let clock = 0;
@@ -232,7 +287,8 @@ export function testContext(ui: ScriptedFlowUi, saved: SavedConnection[], option
         const document = context.documents.find((candidate) => candidate.uri === uri);
         if (!document) return false;
         let text = document.text;
-        for (const edit of [...edits].sort((a, b) => b.span.start - a.span.start)) text = text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
+        for (const edit of [...edits].sort((a, b) => b.span.start - a.span.start))
+          text = text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
         document.text = text;
         return true;
       },

@@ -11,11 +11,17 @@ describe('the step runner', () => {
     narrow?: boolean;
   }
   /** A step that plays the next scripted outcome and records that it ran. */
-  const scripted = (id: string, outcomes: Array<'next' | 'back' | 'cancel'>, options: { silent?: boolean; onNext?: (draft: Draft) => void } = {}): FlowStep<Draft> => ({
+  const scripted = (
+    id: string,
+    outcomes: Array<'next' | 'back' | 'cancel'>,
+    options: { silent?: boolean; onNext?: (draft: Draft) => void } = {},
+  ): FlowStep<Draft> => ({
     id,
     silent: options.silent,
     run: async (draft, position) => {
-      draft.answers.push(`${id}@${position.step}${position.totalSteps === undefined ? '' : `/${position.totalSteps}`}${position.canGoBack ? '<' : ''}`);
+      draft.answers.push(
+        `${id}@${position.step}${position.totalSteps === undefined ? '' : `/${position.totalSteps}`}${position.canGoBack ? '<' : ''}`,
+      );
       const outcome = outcomes.shift() ?? 'next';
       if (outcome === 'cancel') return undefined;
       if (outcome === 'back') return BACK;
@@ -39,9 +45,16 @@ describe('the step runner', () => {
   test('a step that disappears after its own answer hands over to the step after it', async () => {
     const draft: Draft = { answers: [] };
     const once = scripted('once', [], { silent: true, onNext: (current) => (current.extra = true) });
-    const finished = await runSteps('T', draft, (current) => [scripted('first', []), ...(current.extra ? [] : [once]), scripted('last', [])]);
+    const finished = await runSteps('T', draft, (current) => [
+      scripted('first', []),
+      ...(current.extra ? [] : [once]),
+      scripted('last', []),
+    ]);
     assert.equal(finished, true);
-    assert.deepEqual(draft.answers.map((entry) => entry.split('@')[0]), ['first', 'once', 'last']);
+    assert.deepEqual(
+      draft.answers.map((entry) => entry.split('@')[0]),
+      ['first', 'once', 'last'],
+    );
   });
 
   test('a fixed list of steps shows n/total; a list that answers change shows the step alone and never counts backwards', async () => {
@@ -58,7 +71,12 @@ describe('the step runner', () => {
       z: scripted('z', []),
       last: scripted('last', []),
     };
-    const finished = await runSteps('T', draft, (current) => [steps.first, ...(current.wide ? [steps.x, steps.y] : []), ...(current.wide && !current.narrow ? [steps.z] : []), steps.last]);
+    const finished = await runSteps('T', draft, (current) => [
+      steps.first,
+      ...(current.wide ? [steps.x, steps.y] : []),
+      ...(current.wide && !current.narrow ? [steps.z] : []),
+      steps.last,
+    ]);
     assert.equal(finished, true);
     assert.deepEqual(draft.answers, ['first@1', 'x@2<', 'y@3<', 'last@4<']);
   });
@@ -66,7 +84,10 @@ describe('the step runner', () => {
   test('Escape at any step cancels', async () => {
     const draft: Draft = { answers: [] };
     assert.equal(await runSteps('T', draft, () => [scripted('a', []), scripted('b', ['cancel']), scripted('c', [])]), false);
-    assert.deepEqual(draft.answers.map((entry) => entry.split('@')[0]), ['a', 'b']);
+    assert.deepEqual(
+      draft.answers.map((entry) => entry.split('@')[0]),
+      ['a', 'b'],
+    );
   });
 });
 
@@ -74,7 +95,13 @@ describe('pick texts that fit', () => {
   // Every flow and wizard test runs through ScriptedFlowUi, which applies this check to each pick it shows.
   test('a pick item whose description or detail VS Code would cut off fails the scripted run that shows it', async () => {
     const pick = (description: string, detail?: string) =>
-      new ScriptedFlowUi([{ pick: /Item/ }]).pick({ title: 'T', step: 1, canGoBack: false, placeholder: 'p', items: [{ label: 'Item', description, detail, value: 1 }] });
+      new ScriptedFlowUi([{ pick: /Item/ }]).pick({
+        title: 'T',
+        step: 1,
+        canGoBack: false,
+        placeholder: 'p',
+        items: [{ label: 'Item', description, detail, value: 1 }],
+      });
     assert.equal(await pick('d'.repeat(PICK_TEXT_LIMITS.description), 'x'.repeat(PICK_TEXT_LIMITS.detail)), 1);
     await assert.rejects(pick('d'.repeat(PICK_TEXT_LIMITS.description + 1)), /description of pick item "Item" has 41 characters/);
     await assert.rejects(pick('d', 'x'.repeat(PICK_TEXT_LIMITS.detail + 1)), /detail of pick item "Item" has 91 characters/);

@@ -9,7 +9,15 @@ const cloud: ConnectionProfile = { id: 'org', name: 'Org', kind: 'cloud', auth: 
 
 test('item actions open the flows with the ids of the clicked node, in the shapes the flows take', () => {
   const connection = connectionNode(es, { status: 'idle' });
-  const remote = remoteClusterNode('local', { alias: 'west', mode: 'proxy', addresses: ['w:9443'], securityModel: 'api-key', definedIn: ['persistent'], settings: {}, connected: true });
+  const remote = remoteClusterNode('local', {
+    alias: 'west',
+    mode: 'proxy',
+    addresses: ['w:9443'],
+    securityModel: 'api-key',
+    definedIn: ['persistent'],
+    settings: {},
+    connected: true,
+  });
   const deployment = deploymentNode(cloud, { id: 'dep1', name: 'prod', clusterId: 'c'.repeat(32) }, { status: 'idle' });
 
   assert.deepEqual(itemActionArgument('addRemoteCluster', connection), { localConnectionId: 'local' });
@@ -17,7 +25,9 @@ test('item actions open the flows with the ids of the clicked node, in the shape
   assert.deepEqual(itemActionArgument('diagnoseRemoteCluster', remote), { connectionId: 'local', alias: 'west' });
   assert.deepEqual(itemActionArgument('editTrust', deployment), { connectionId: 'org', deploymentId: 'dep1' });
   assert.deepEqual(itemActionArgument('addTrustedEnvironment', deployment), { connectionId: 'org', deploymentId: 'dep1' });
-  assert.deepEqual(itemActionArgument('addTrustedEnvironment', connectionNode(cloud, { status: 'idle' })), { connectionId: 'org' });
+  assert.deepEqual(itemActionArgument('addTrustedEnvironment', connectionNode(cloud, { status: 'idle' })), {
+    connectionId: 'org',
+  });
   assert.equal(itemActionArgument('testConnection', remote), 'local');
   assert.equal(itemActionArgument('removeConnection', connection), 'local');
 });
@@ -32,7 +42,9 @@ test('without a node, or without what the target needs, the target runs without 
 
 test('every action targets the command id agreed with the flows and connections features', () => {
   assert.deepEqual(
-    Object.values(ITEM_ACTIONS).map((action) => action.target).sort(),
+    Object.values(ITEM_ACTIONS)
+      .map((action) => action.target)
+      .sort(),
     [
       'elasticRemoteClusters.addConnection',
       'elasticRemoteClusters.addRemoteCluster',

@@ -16,7 +16,8 @@ function fakeModel() {
 }
 
 test('timed refresh is off for 0, negative, missing or non-numeric settings', () => {
-  for (const value of [0, -5, undefined, null, '30', Number.NaN]) assert.equal(refreshIntervalMs(value), undefined, String(value));
+  for (const value of [0, -5, undefined, null, '30', Number.NaN])
+    assert.equal(refreshIntervalMs(value), undefined, String(value));
   const model = fakeModel();
   const timer = startAutoRefresh(0, model, () => true);
   mock.timers.tick(3_600_000);

@@ -25,12 +25,24 @@ const remoteInfo = {
     initial_connect_timeout: '30s',
     skip_unavailable: false,
   },
-  yml_only: { mode: 'sniff', connected: true, seeds: ['y:9300'], num_nodes_connected: 1, max_connections_per_cluster: 3, initial_connect_timeout: '30s', skip_unavailable: false },
+  yml_only: {
+    mode: 'sniff',
+    connected: true,
+    seeds: ['y:9300'],
+    num_nodes_connected: 1,
+    max_connections_per_cluster: 3,
+    initial_connect_timeout: '30s',
+    skip_unavailable: false,
+  },
 } satisfies RemoteInfoResponse;
 
 test('merges _remote/info with the cluster settings, one summary per alias, sorted by alias', () => {
   const remotes = summarizeRemoteClusters(remoteInfo, {
-    persistent: { 'cluster.remote.west.mode': 'proxy', 'cluster.remote.west.proxy_address': 'west.example.com:9443', 'cluster.remote.Draft.mode': 'proxy' },
+    persistent: {
+      'cluster.remote.west.mode': 'proxy',
+      'cluster.remote.west.proxy_address': 'west.example.com:9443',
+      'cluster.remote.Draft.mode': 'proxy',
+    },
     // Nested form, as Elasticsearch answers without flat_settings.
     transient: { cluster: { remote: { east: { seeds: ['east-1:9300', 'east-2:9300'] }, node: { attr: 'gateway' } } } },
   });
@@ -40,8 +52,26 @@ test('merges _remote/info with the cluster settings, one summary per alias, sort
   );
   const [draft, east, west, yml] = remotes;
   assert.deepEqual(
-    { mode: west.mode, addresses: west.addresses, serverName: west.serverName, connected: west.connected, connections: west.connections, skip: west.skipUnavailable, model: west.securityModel, definedIn: west.definedIn },
-    { mode: 'proxy', addresses: ['west.example.com:9443'], serverName: 'west.example.com', connected: true, connections: { open: 18, max: 18 }, skip: true, model: 'api-key', definedIn: ['persistent'] },
+    {
+      mode: west.mode,
+      addresses: west.addresses,
+      serverName: west.serverName,
+      connected: west.connected,
+      connections: west.connections,
+      skip: west.skipUnavailable,
+      model: west.securityModel,
+      definedIn: west.definedIn,
+    },
+    {
+      mode: 'proxy',
+      addresses: ['west.example.com:9443'],
+      serverName: 'west.example.com',
+      connected: true,
+      connections: { open: 18, max: 18 },
+      skip: true,
+      model: 'api-key',
+      definedIn: ['persistent'],
+    },
   );
   assert.equal(east.securityModel, 'certificate');
   assert.deepEqual(east.definedIn, ['transient']);
@@ -54,10 +84,13 @@ test('merges _remote/info with the cluster settings, one summary per alias, sort
 });
 
 test('odd responses are read as far as they make sense instead of throwing', () => {
-  const remotes = summarizeRemoteClusters({ weird: { mode: 42, connected: 'yes', seeds: 'a:9300, b:9300' } } as unknown as RemoteInfoResponse, {
-    persistent: null,
-    transient: 'nope',
-  } as never);
+  const remotes = summarizeRemoteClusters(
+    { weird: { mode: 42, connected: 'yes', seeds: 'a:9300, b:9300' } } as unknown as RemoteInfoResponse,
+    {
+      persistent: null,
+      transient: 'nope',
+    } as never,
+  );
   assert.equal(remotes.length, 1);
   assert.equal(remotes[0].mode, 'sniff');
   assert.deepEqual(remotes[0].addresses, ['a:9300', 'b:9300']);
@@ -71,17 +104,29 @@ test('removed settings (null) do not count as configuration', () => {
 });
 
 test('flattens nested settings and keeps lists as values', () => {
-  assert.deepEqual(flattenSettings({ cluster: { remote: { a: { seeds: ['x:1'], skip_unavailable: 'true' } } }, 'cluster.remote.b.mode': 'proxy' }), {
-    'cluster.remote.a.seeds': ['x:1'],
-    'cluster.remote.a.skip_unavailable': 'true',
-    'cluster.remote.b.mode': 'proxy',
-  });
+  assert.deepEqual(
+    flattenSettings({
+      cluster: { remote: { a: { seeds: ['x:1'], skip_unavailable: 'true' } } },
+      'cluster.remote.b.mode': 'proxy',
+    }),
+    {
+      'cluster.remote.a.seeds': ['x:1'],
+      'cluster.remote.a.skip_unavailable': 'true',
+      'cluster.remote.b.mode': 'proxy',
+    },
+  );
 });
 
 test('a disconnected remote gets the likely reason when its port and security model disagree', () => {
   const base = { alias: 'r', mode: 'sniff' as const, definedIn: ['persistent' as const], settings: {}, connected: false };
-  assert.match(disconnectedHint({ ...base, addresses: ['r:9300'], securityModel: 'api-key' }) ?? '', /remote cluster server \(port 9443/);
-  assert.match(disconnectedHint({ ...base, addresses: ['r:9443'], securityModel: 'certificate' }) ?? '', /cluster\.remote\.r\.credentials/);
+  assert.match(
+    disconnectedHint({ ...base, addresses: ['r:9300'], securityModel: 'api-key' }) ?? '',
+    /remote cluster server \(port 9443/,
+  );
+  assert.match(
+    disconnectedHint({ ...base, addresses: ['r:9443'], securityModel: 'certificate' }) ?? '',
+    /cluster\.remote\.r\.credentials/,
+  );
   assert.match(disconnectedHint({ ...base, addresses: ['r:9443'], securityModel: 'api-key' }) ?? '', /no open connection/);
   assert.equal(disconnectedHint({ ...base, connected: true, addresses: ['r:9300'], securityModel: 'api-key' }), undefined);
 });

@@ -14,7 +14,8 @@ import type { TreeNode } from '../../../../client/src/views/nodes';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { esHttp } from '../support';
 
-const PEM = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2VydGlmaWNhdGVGb3JUZXN0czAKBggqhkjOPQQDAjAA\n-----END CERTIFICATE-----';
+const PEM =
+  '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2VydGlmaWNhdGVGb3JUZXN0czAKBggqhkjOPQQDAjAA\n-----END CERTIFICATE-----';
 const PROD_CLUSTER_ID = 'a1'.repeat(16);
 const ALPHA_CLUSTER_ID = 'b2'.repeat(16);
 const STRANGER_CLUSTER_ID = 'c3'.repeat(16);
@@ -98,9 +99,21 @@ describe('Remote Clusters view data against the emulator', () => {
     ...overrides,
   });
   const cloud = (): ConnectionProfile => ({ id: 'org', name: 'Org', kind: 'cloud', url: emulator.cloudUrl, auth: 'apiKey' });
-  const eceProfile = (): ConnectionProfile => ({ id: 'ece', name: 'ECE', kind: 'ece', url: ece.cloudUrl, region: 'ece-region', auth: 'apiKey' });
+  const eceProfile = (): ConnectionProfile => ({
+    id: 'ece',
+    name: 'ECE',
+    kind: 'ece',
+    url: ece.cloudUrl,
+    region: 'ece-region',
+    auth: 'apiKey',
+  });
   const secretsFor = (profiles: ConnectionProfile[]) =>
-    Object.fromEntries(profiles.map((profile) => [profile.id, profile.kind === 'elasticsearch' ? { password: 'changeme' } : { apiKey: profile.kind === 'ece' ? 'ece-key' : 'org-key' }]));
+    Object.fromEntries(
+      profiles.map((profile) => [
+        profile.id,
+        profile.kind === 'elasticsearch' ? { password: 'changeme' } : { apiKey: profile.kind === 'ece' ? 'ece-key' : 'org-key' },
+      ]),
+    );
   const modelFor = (profiles: ConnectionProfile[], options: TreeModelOptions = {}, problems: string[] = []) => {
     const source = new FixtureSource(profiles, secretsFor(profiles), problems);
     const model = new RemoteClustersTreeModel(source, { now: () => NOW, ...options });
@@ -110,7 +123,9 @@ describe('Remote Clusters view data against the emulator', () => {
 
   before(async () => {
     const prodTrust: TrustSettings = {
-      accounts: [{ account_id: 'acct-b', name: 'Partner org', trust_all: false, trust_allowlist: [ALPHA_CLUSTER_ID, STRANGER_CLUSTER_ID] }],
+      accounts: [
+        { account_id: 'acct-b', name: 'Partner org', trust_all: false, trust_allowlist: [ALPHA_CLUSTER_ID, STRANGER_CLUSTER_ID] },
+      ],
       direct: [
         {
           name: 'on-prem CA',
@@ -118,14 +133,26 @@ describe('Remote Clusters view data against the emulator', () => {
           scope_id: 'onprem',
           trust_all: true,
           certificates: [
-            { pem: PEM, metadata: { fingerprint: 'AA:BB', valid_from: '2024-01-01T00:00:00Z', valid_to: '2025-01-01T00:00:00Z' } },
-            { pem: PEM, metadata: { fingerprint: 'CC:DD', valid_from: '2025-01-01T00:00:00Z', valid_to: '2030-01-01T00:00:00Z' } },
+            {
+              pem: PEM,
+              metadata: { fingerprint: 'AA:BB', valid_from: '2024-01-01T00:00:00Z', valid_to: '2025-01-01T00:00:00Z' },
+            },
+            {
+              pem: PEM,
+              metadata: { fingerprint: 'CC:DD', valid_from: '2025-01-01T00:00:00Z', valid_to: '2030-01-01T00:00:00Z' },
+            },
           ],
         },
       ],
     };
     emulator = await startEmulator({
-      clusters: [{ name: 'local' }, { name: 'remote', version: '8.17.0' }, { name: 'other' }, { name: 'prod' }, { name: 'alpha' }],
+      clusters: [
+        { name: 'local' },
+        { name: 'remote', version: '8.17.0' },
+        { name: 'other' },
+        { name: 'prod' },
+        { name: 'alpha' },
+      ],
       cloud: {
         apiKeys: ['org-key'],
         accountId: 'acct-a',
@@ -144,7 +171,14 @@ describe('Remote Clusters view data against the emulator', () => {
           { id: 'tr-zulu', name: 'Zulu ECE', publicCaCert: PEM, accountIds: ['x', 'y'] },
           { id: 'tr-cloud', name: 'Elastic Cloud', publicCaCert: PEM, trustByDefault: true },
         ],
-        deployments: [{ id: 'ece-dep', name: 'ece-dep', cluster: 'ecedep', trust: { external: [{ trust_relationship_id: 'tr-zulu', trust_all: true }] } }],
+        deployments: [
+          {
+            id: 'ece-dep',
+            name: 'ece-dep',
+            cluster: 'ecedep',
+            trust: { external: [{ trust_relationship_id: 'tr-zulu', trust_all: true }] },
+          },
+        ],
       },
     });
 
@@ -235,8 +269,14 @@ describe('Remote Clusters view data against the emulator', () => {
     const { model } = modelFor([es('local', 'local')]);
     const [connection] = model.children();
     const secure = find(await load(model, connection), 'secure');
-    assert.deepEqual((secure.json as { remote_info: { cluster_credentials: string } }).remote_info.cluster_credentials, '::es_redacted::');
-    assert.equal((secure.json as { cluster_settings: Record<string, unknown> }).cluster_settings['cluster.remote.secure.proxy_address'], 'remote.emulated.local:9443');
+    assert.deepEqual(
+      (secure.json as { remote_info: { cluster_credentials: string } }).remote_info.cluster_credentials,
+      '::es_redacted::',
+    );
+    assert.equal(
+      (secure.json as { cluster_settings: Record<string, unknown> }).cluster_settings['cluster.remote.secure.proxy_address'],
+      'remote.emulated.local:9443',
+    );
     const everything = JSON.stringify(model.loadedNodes());
     assert.ok(!everything.includes(encodedKey), 'the cross-cluster key never appears');
     assert.ok(!everything.includes('changeme'), 'the password never appears');
@@ -265,8 +305,18 @@ describe('Remote Clusters view data against the emulator', () => {
 
   test('failures show on the node that failed; the other connections load normally', async () => {
     emulator.faults.reset({ server: 'other', path: '/_remote/info' });
-    const profiles = [es('dead', 'local', { url: 'http://127.0.0.1:1' }), es('reset', 'other'), es('wrong-password', 'local'), es('no-secret', 'local'), es('healthy', 'remote')];
-    const source = new FixtureSource(profiles, { ...secretsFor(profiles), 'wrong-password': { password: 'nope' }, 'no-secret': {} });
+    const profiles = [
+      es('dead', 'local', { url: 'http://127.0.0.1:1' }),
+      es('reset', 'other'),
+      es('wrong-password', 'local'),
+      es('no-secret', 'local'),
+      es('healthy', 'remote'),
+    ];
+    const source = new FixtureSource(profiles, {
+      ...secretsFor(profiles),
+      'wrong-password': { password: 'nope' },
+      'no-secret': {},
+    });
     const model = new RemoteClustersTreeModel(source, { maxParallelLoads: 5 });
     models.push(model);
     for (const connection of model.children()) model.children(connection);
@@ -310,7 +360,11 @@ describe('Remote Clusters view data against the emulator', () => {
     const started = Date.now();
     const [slow, local, remote] = model.children();
     for (const connection of [slow, local, remote]) model.children(connection);
-    await waitUntil(model, 'the fast connections loaded', () => model.children(local)[0].kind !== 'loading' && model.children(remote)[0].kind !== 'loading');
+    await waitUntil(
+      model,
+      'the fast connections loaded',
+      () => model.children(local)[0].kind !== 'loading' && model.children(remote)[0].kind !== 'loading',
+    );
     assert.ok(Date.now() - started < 1400, 'the fast connections did not wait for the slow one');
     assert.equal(model.children(slow)[0].kind, 'loading');
     assert.equal(model.children()[0].description, 'loading…');
@@ -355,7 +409,9 @@ describe('Remote Clusters view data against the emulator', () => {
     const local = new ElasticsearchClient(esHttp(emulator.clusterUrl('local')));
     try {
       // The first refresh is slow and ends in a failure; the second is fast and sees a new alias.
-      const firstRequestArrived = new Promise<void>((resolve) => emulator.faults.before(resolve, { server: 'local', path: '/_remote/info' }));
+      const firstRequestArrived = new Promise<void>((resolve) =>
+        emulator.faults.before(resolve, { server: 'local', path: '/_remote/info' }),
+      );
       emulator.faults.delay(600, { server: 'local', path: '/_remote/info' });
       emulator.faults.status(500, { server: 'local', path: '/_remote/info' });
       model.refresh(connection);
@@ -410,13 +466,17 @@ describe('Remote Clusters view data against the emulator', () => {
     assert.equal(connection.label, 'local');
   });
 
-  test('a Cloud connection lists deployments by name and loads each one\'s trust only when expanded', async () => {
+  test("a Cloud connection lists deployments by name and loads each one's trust only when expanded", async () => {
     const { model } = modelFor([cloud()]);
     const [connection] = model.children();
     const before = emulator.state.requests.filter((request) => request.server === 'cloud').length;
     const deployments = await load(model, connection);
     assert.deepEqual(labels(deployments), ['Alpha', 'zeta-prod']);
-    assert.equal(emulator.state.requests.filter((request) => request.server === 'cloud').length - before, 1, 'only the list was requested');
+    assert.equal(
+      emulator.state.requests.filter((request) => request.server === 'cloud').length - before,
+      1,
+      'only the list was requested',
+    );
     assert.equal(model.children()[0].description, '2 deployments');
 
     const prod = find(deployments, 'zeta-prod');
@@ -479,7 +539,11 @@ describe('Remote Clusters view data against the emulator', () => {
     model.refresh();
     await model.settled();
     const paths = emulator.state.requests.slice(before).map((request) => request.path);
-    assert.deepEqual(paths.sort(), ['/api/v1/deployments', '/api/v1/deployments/dep-prod'], 'the collapsed Elasticsearch connection and Alpha were not loaded');
+    assert.deepEqual(
+      paths.sort(),
+      ['/api/v1/deployments', '/api/v1/deployments/dep-prod'],
+      'the collapsed Elasticsearch connection and Alpha were not loaded',
+    );
   });
 
   test('an ECE connection shows the platform trust relationships first, then its deployments', async () => {

@@ -44,13 +44,17 @@ function shownFor(item: MenuItem, contextValue: string): boolean {
   });
 }
 
-const itemMenu = (command: string) => contributes.menus['view/item/context'].filter((item) => item.command === command && !item.group?.startsWith('inline'));
+const itemMenu = (command: string) =>
+  contributes.menus['view/item/context'].filter((item) => item.command === command && !item.group?.startsWith('inline'));
 const shownOn = (command: string, contextValue: string) => itemMenu(command).some((item) => shownFor(item, contextValue));
 
 test('the activity bar holds the Elastic container with the "Remote Clusters" view and our own monochrome icon', () => {
   const container = contributes.viewsContainers.activitybar.find((candidate) => candidate.id === 'elasticRemoteClusters');
   assert.ok(container);
-  assert.deepEqual(contributes.views[container.id].map((view) => [view.id, view.name]), [[VIEW_ID, 'Remote Clusters']]);
+  assert.deepEqual(
+    contributes.views[container.id].map((view) => [view.id, view.name]),
+    [[VIEW_ID, 'Remote Clusters']],
+  );
   const svgPath = join(ROOT, container.icon);
   assert.ok(existsSync(svgPath), `${container.icon} exists`);
   const svg = readFileSync(svgPath, 'utf8');
@@ -60,7 +64,8 @@ test('the activity bar holds the Elastic container with the "Remote Clusters" vi
 });
 
 test('every command the view uses is declared, and the node-only actions are hidden from the Command Palette', () => {
-  for (const command of [COMMANDS.refreshRemoteClusters, COMMANDS.copyClusterId, COMMANDS.openItemJson]) assert.ok(declared.has(command), command);
+  for (const command of [COMMANDS.refreshRemoteClusters, COMMANDS.copyClusterId, COMMANDS.openItemJson])
+    assert.ok(declared.has(command), command);
   const hidden = new Set(contributes.menus.commandPalette.filter((item) => item.when === 'false').map((item) => item.command));
   for (const action of Object.values(ITEM_ACTIONS)) {
     assert.ok(declared.has(action.command), action.command);
@@ -70,7 +75,10 @@ test('every command the view uses is declared, and the node-only actions are hid
     assert.ok(declared.has(item.command), `${item.command} used in a menu is declared`);
   }
   for (const item of contributes.menus['view/item/context'].filter((candidate) => candidate.group?.startsWith('inline'))) {
-    assert.ok(contributes.commands.find((command) => command.command === item.command)?.icon, `inline ${item.command} has an icon`);
+    assert.ok(
+      contributes.commands.find((command) => command.command === item.command)?.icon,
+      `inline ${item.command} has an icon`,
+    );
   }
 });
 
@@ -78,14 +86,42 @@ test('the context menus offer each action on the nodes it applies to, and only t
   const cases: Array<[string, string[], string[]]> = [
     [ITEM_ACTIONS.addRemoteCluster.command, ['connection.elasticsearch'], ['connection.cloud', 'remoteCluster.removable']],
     [ITEM_ACTIONS.removeRemoteCluster.command, ['remoteCluster.removable'], ['remoteCluster', 'connection.elasticsearch']],
-    [ITEM_ACTIONS.diagnoseRemoteCluster.command, ['remoteCluster', 'remoteCluster.removable'], ['connection.elasticsearch', 'deployment']],
-    [ITEM_ACTIONS.editTrust.command, ['deployment', 'deployment.hasClusterId', 'trust'], ['trustRelationship', 'connection.cloud', 'allowedCluster.hasClusterId']],
-    [ITEM_ACTIONS.addTrustedEnvironment.command, ['deployment.hasClusterId', 'connection.cloud', 'connection.ece'], ['connection.elasticsearch', 'trust']],
-    [ITEM_ACTIONS.testConnection.command, ['connection.elasticsearch', 'connection.cloud', 'connection.ece'], ['deployment', 'remoteCluster']],
+    [
+      ITEM_ACTIONS.diagnoseRemoteCluster.command,
+      ['remoteCluster', 'remoteCluster.removable'],
+      ['connection.elasticsearch', 'deployment'],
+    ],
+    [
+      ITEM_ACTIONS.editTrust.command,
+      ['deployment', 'deployment.hasClusterId', 'trust'],
+      ['trustRelationship', 'connection.cloud', 'allowedCluster.hasClusterId'],
+    ],
+    [
+      ITEM_ACTIONS.addTrustedEnvironment.command,
+      ['deployment.hasClusterId', 'connection.cloud', 'connection.ece'],
+      ['connection.elasticsearch', 'trust'],
+    ],
+    [
+      ITEM_ACTIONS.testConnection.command,
+      ['connection.elasticsearch', 'connection.cloud', 'connection.ece'],
+      ['deployment', 'remoteCluster'],
+    ],
     [ITEM_ACTIONS.removeConnection.command, ['connection.ece'], ['remoteCluster.removable']],
-    [COMMANDS.copyClusterId, ['deployment.hasClusterId', 'allowedCluster.hasClusterId'], ['deployment', 'connection.elasticsearch']],
-    [COMMANDS.openItemJson, ['connection.cloud', 'remoteCluster', 'deployment', 'trust', 'trustRelationship', 'allowedCluster.hasClusterId', 'error'], ['loading', 'notice', 'settingsProblems']],
-    [COMMANDS.refreshRemoteClusters, ['connection.elasticsearch', 'deployment.hasClusterId', 'platformTrust', 'error'], ['remoteCluster.removable', 'trust']],
+    [
+      COMMANDS.copyClusterId,
+      ['deployment.hasClusterId', 'allowedCluster.hasClusterId'],
+      ['deployment', 'connection.elasticsearch'],
+    ],
+    [
+      COMMANDS.openItemJson,
+      ['connection.cloud', 'remoteCluster', 'deployment', 'trust', 'trustRelationship', 'allowedCluster.hasClusterId', 'error'],
+      ['loading', 'notice', 'settingsProblems'],
+    ],
+    [
+      COMMANDS.refreshRemoteClusters,
+      ['connection.elasticsearch', 'deployment.hasClusterId', 'platformTrust', 'error'],
+      ['remoteCluster.removable', 'trust'],
+    ],
   ];
   for (const [command, shown, hidden] of cases) {
     for (const contextValue of shown) assert.ok(shownOn(command, contextValue), `${command} is offered on ${contextValue}`);
@@ -96,9 +132,19 @@ test('the context menus offer each action on the nodes it applies to, and only t
 test('the empty view offers Add Connection and the walkthrough', () => {
   const welcome = contributes.viewsWelcome.find((entry) => entry.view === VIEW_ID);
   assert.ok(welcome);
-  const links = [...welcome.contents.matchAll(/\[([^\]]+)\]\(command:([^?)]+)(?:\?([^)]+))?\)/g)].map((match) => ({ label: match[1], command: match[2], args: match[3] }));
-  assert.deepEqual(links.map((link) => link.command), ['elasticRemoteClusters.addConnection', 'workbench.action.openWalkthrough']);
-  assert.deepEqual(JSON.parse(decodeURIComponent(links[1].args ?? '')), ['elastic-remote-clusters.elastic-remote-clusters#elasticRemoteClusters.gettingStarted', false]);
+  const links = [...welcome.contents.matchAll(/\[([^\]]+)\]\(command:([^?)]+)(?:\?([^)]+))?\)/g)].map((match) => ({
+    label: match[1],
+    command: match[2],
+    args: match[3],
+  }));
+  assert.deepEqual(
+    links.map((link) => link.command),
+    ['elasticRemoteClusters.addConnection', 'workbench.action.openWalkthrough'],
+  );
+  assert.deepEqual(JSON.parse(decodeURIComponent(links[1].args ?? '')), [
+    'elastic-remote-clusters.elastic-remote-clusters#elasticRemoteClusters.gettingStarted',
+    false,
+  ]);
 });
 
 test('timed refresh is off unless the user sets an interval', () => {

@@ -4,21 +4,33 @@ import { parseAddress } from '../../../../server/src/core/address';
 import { check } from './harness';
 
 describe('rule address-invalid-host', () => {
-  it('rejects what Kibana\'s remote-cluster form rejects: bad characters, partial IPv4, broken IPv6', () => {
-    const text = 'cluster.remote.a.seeds: ["bad_host!:9443", "1.2.3:9443"]\ncluster.remote.b.mode: proxy\ncluster.remote.b.proxy_address: "[2001:db8::zz]:9443"\n';
+  it("rejects what Kibana's remote-cluster form rejects: bad characters, partial IPv4, broken IPv6", () => {
+    const text =
+      'cluster.remote.a.seeds: ["bad_host!:9443", "1.2.3:9443"]\ncluster.remote.b.mode: proxy\ncluster.remote.b.proxy_address: "[2001:db8::zz]:9443"\n';
     const found = check('address-invalid-host', text);
-    assert.deepEqual(found.map((f) => [f.line, f.severity, f.text]), [
-      [1, 'error', 'bad_host!:9443'],
-      [1, 'error', '1.2.3:9443'],
-      [3, 'error', '[2001:db8::zz]:9443'],
-    ]);
+    assert.deepEqual(
+      found.map((f) => [f.line, f.severity, f.text]),
+      [
+        [1, 'error', 'bad_host!:9443'],
+        [1, 'error', '1.2.3:9443'],
+        [3, 'error', '[2001:db8::zz]:9443'],
+      ],
+    );
     assert.match(found[0].message, /`!` is not allowed/);
     assert.match(found[1].message, /not a valid IPv4 address/);
     assert.match(found[2].message, /not a valid IPv6 address/);
   });
 
   it('accepts host names, IPv4 and IPv6 literals and Docker service names', () => {
-    for (const address of ['es01:9300', 'es_node-1:9300', 'west.example.com.:9443', '10.0.0.12:9300', '[2001:db8::1]:9443', '[::1]:9300', 'xn--bcher-kva.example:9443']) {
+    for (const address of [
+      'es01:9300',
+      'es_node-1:9300',
+      'west.example.com.:9443',
+      '10.0.0.12:9300',
+      '[2001:db8::1]:9443',
+      '[::1]:9300',
+      'xn--bcher-kva.example:9443',
+    ]) {
       assert.equal(parseAddress(address).ok, true, address);
     }
   });

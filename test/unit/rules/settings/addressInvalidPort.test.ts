@@ -5,13 +5,19 @@ import { check } from './harness';
 describe('rule address-invalid-port', () => {
   it('flags ports that are not numbers, zero, or above 65535', () => {
     const found = check('address-invalid-port', 'cluster.remote.a.seeds: ["a:http", "b:0", "c:70000"]\n');
-    assert.deepEqual(found.map((f) => f.text), ['a:http', 'b:0', 'c:70000']);
+    assert.deepEqual(
+      found.map((f) => f.text),
+      ['a:http', 'b:0', 'c:70000'],
+    );
     assert.ok(found.every((f) => f.severity === 'error'));
     assert.match(found[2].message, /at most 65535/);
   });
 
   it('checks proxy_address too', () => {
-    assert.equal(check('address-invalid-port', 'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: "a:-1"\n').length, 1);
+    assert.equal(
+      check('address-invalid-port', 'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: "a:-1"\n').length,
+      1,
+    );
   });
 
   it('accepts ports 1 to 65535', () => {

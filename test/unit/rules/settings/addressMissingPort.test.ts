@@ -8,17 +8,21 @@ describe('rule address-missing-port', () => {
     const finding = single('address-missing-port', text);
     assert.equal(finding.severity, 'error');
     assert.equal(finding.text, 'b.example.com');
-    assert.deepEqual(finding.fixes?.map((f) => f.title), [
-      'Add port 9443 (API-key model, remote cluster server port)',
-      'Add port 9300 (certificate model, transport port)',
-    ]);
+    assert.deepEqual(
+      finding.fixes?.map((f) => f.title),
+      ['Add port 9443 (API-key model, remote cluster server port)', 'Add port 9300 (certificate model, transport port)'],
+    );
     assert.equal(fixed('address-missing-port', text, {}, 1), text.replace('b.example.com"', 'b.example.com:9300"'));
   });
 
   it('prefers 9443 for an alias known to use the API-key model', () => {
-    const finding = single('address-missing-port', 'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a.example.com\n', {
-      options: { keystoreCredentialAliases: ['a'] },
-    });
+    const finding = single(
+      'address-missing-port',
+      'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a.example.com\n',
+      {
+        options: { keystoreCredentialAliases: ['a'] },
+      },
+    );
     assert.equal(finding.fixes?.[0].isPreferred, true);
     assert.equal(finding.fixes?.[1].isPreferred, false);
   });
@@ -29,6 +33,9 @@ describe('rule address-missing-port', () => {
   });
 
   it('accepts host:port, bracketed IPv6 with port and null', () => {
-    assert.deepEqual(check('address-missing-port', 'cluster.remote.a.seeds: ["a:9300", "[::1]:9300", 10.0.0.1:9443]\ncluster.remote.b.seeds:\n'), []);
+    assert.deepEqual(
+      check('address-missing-port', 'cluster.remote.a.seeds: ["a:9300", "[::1]:9300", 10.0.0.1:9443]\ncluster.remote.b.seeds:\n'),
+      [],
+    );
   });
 });

@@ -8,11 +8,15 @@ describe('rule address-not-single', () => {
     const finding = single('address-not-single', text);
     assert.equal(finding.severity, 'error');
     assert.equal(finding.text, '["a.example.com:9443"]');
-    assert.equal(fixed('address-not-single', text), 'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a.example.com:9443\n');
+    assert.equal(
+      fixed('address-not-single', text),
+      'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a.example.com:9443\n',
+    );
   });
 
   it('unwraps a block list', () => {
-    const text = 'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address:\n  - a.example.com:9443\ncluster.remote.a.server_name: a.example.com\n';
+    const text =
+      'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address:\n  - a.example.com:9443\ncluster.remote.a.server_name: a.example.com\n';
     assert.equal(
       fixed('address-not-single', text),
       'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a.example.com:9443\ncluster.remote.a.server_name: a.example.com\n',
@@ -23,7 +27,10 @@ describe('rule address-not-single', () => {
     const finding = single('address-not-single', 'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a:9443,b:9443\n');
     assert.equal(finding.text, 'a:9443,b:9443');
     assert.equal(finding.fixes, undefined);
-    assert.equal(single('address-not-single', '{"persistent": {"cluster.remote.a.proxy_address": "a:9443, b:9443"}}', { uri: BODY }).text, 'a:9443, b:9443');
+    assert.equal(
+      single('address-not-single', '{"persistent": {"cluster.remote.a.proxy_address": "a:9443, b:9443"}}', { uri: BODY }).text,
+      'a:9443, b:9443',
+    );
   });
 
   it('flags a seed entry holding two space-separated addresses', () => {
@@ -31,6 +38,12 @@ describe('rule address-not-single', () => {
   });
 
   it('accepts one proxy address and several seeds', () => {
-    assert.deepEqual(check('address-not-single', 'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a:9443\ncluster.remote.b.seeds: [b:9300, c:9300]\ncluster.remote.c.seeds: d:9300,e:9300\n'), []);
+    assert.deepEqual(
+      check(
+        'address-not-single',
+        'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a:9443\ncluster.remote.b.seeds: [b:9300, c:9300]\ncluster.remote.c.seeds: d:9300,e:9300\n',
+      ),
+      [],
+    );
   });
 });

@@ -28,6 +28,9 @@ describe('rule alias-invalid-characters', () => {
   });
 
   it('accepts letters, digits, underscores and hyphens in any case', () => {
-    assert.deepEqual(check('alias-invalid-characters', 'cluster.remote.EU_west-2.seeds: ["eu:9300"]\ncluster.remote.node.attr: gateway\n'), []);
+    assert.deepEqual(
+      check('alias-invalid-characters', 'cluster.remote.EU_west-2.seeds: ["eu:9300"]\ncluster.remote.node.attr: gateway\n'),
+      [],
+    );
   });
 });

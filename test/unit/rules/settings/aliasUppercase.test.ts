@@ -15,6 +15,11 @@ describe('rule alias-uppercase', () => {
   it('stays silent for certificate-model aliases and when the keystore is unknown', () => {
     assert.deepEqual(check('alias-uppercase', text, { options: { keystoreCredentialAliases: [] } }), []);
     assert.deepEqual(check('alias-uppercase', text), []);
-    assert.deepEqual(check('alias-uppercase', 'cluster.remote.prod.seeds: ["prod:9443"]\n', { options: { keystoreCredentialAliases: ['prod'] } }), []);
+    assert.deepEqual(
+      check('alias-uppercase', 'cluster.remote.prod.seeds: ["prod:9443"]\n', {
+        options: { keystoreCredentialAliases: ['prod'] },
+      }),
+      [],
+    );
   });
 });

@@ -14,13 +14,17 @@ describe('rule api-key-port-mismatch', () => {
   });
 
   it('also catches the Cloud certificate proxy port 9400', () => {
-    const text = 'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a.es.io:9400\ncluster.remote.a.server_name: a.es.io\n';
+    const text =
+      'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a.es.io:9400\ncluster.remote.a.server_name: a.es.io\n';
     assert.equal(single('api-key-port-mismatch', text, apiKey).text, 'a.es.io:9400');
   });
 
   it('stays silent for certificate-model aliases, unknown keystores and port 9443', () => {
     assert.deepEqual(check('api-key-port-mismatch', 'cluster.remote.a.seeds: ["a:9300"]\n'), []);
-    assert.deepEqual(check('api-key-port-mismatch', 'cluster.remote.a.seeds: ["a:9300"]\n', { options: { keystoreCredentialAliases: ['b'] } }), []);
+    assert.deepEqual(
+      check('api-key-port-mismatch', 'cluster.remote.a.seeds: ["a:9300"]\n', { options: { keystoreCredentialAliases: ['b'] } }),
+      [],
+    );
     assert.deepEqual(check('api-key-port-mismatch', 'cluster.remote.a.seeds: ["a:9443"]\n', apiKey), []);
   });
 });

@@ -12,11 +12,17 @@ describe('rule api-key-version', () => {
   });
 
   it('is a warning from 8.10 to 8.13 (beta)', () => {
-    assert.equal(single('api-key-version', text, { options: { stackVersion: '8.12.0', keystoreCredentialAliases: ['a'] } }).severity, 'warning');
+    assert.equal(
+      single('api-key-version', text, { options: { stackVersion: '8.12.0', keystoreCredentialAliases: ['a'] } }).severity,
+      'warning',
+    );
   });
 
   it('is silent from 8.14, without a version, and for certificate-model aliases', () => {
-    assert.deepEqual(check('api-key-version', text, { options: { stackVersion: '8.14.0', keystoreCredentialAliases: ['a'] } }), []);
+    assert.deepEqual(
+      check('api-key-version', text, { options: { stackVersion: '8.14.0', keystoreCredentialAliases: ['a'] } }),
+      [],
+    );
     assert.deepEqual(check('api-key-version', text, { options: { keystoreCredentialAliases: ['a'] } }), []);
     assert.deepEqual(check('api-key-version', text, { options: { stackVersion: '8.9.0', keystoreCredentialAliases: [] } }), []);
   });

@@ -19,6 +19,9 @@ describe('rule certificate-model-port', () => {
 
   it('does not guess when the keystore is unknown, nor for API-key aliases', () => {
     assert.deepEqual(check('certificate-model-port', 'cluster.remote.a.seeds: ["a:9443"]\n'), []);
-    assert.deepEqual(check('certificate-model-port', 'cluster.remote.a.seeds: ["a:9443"]\n', { options: { keystoreCredentialAliases: ['a'] } }), []);
+    assert.deepEqual(
+      check('certificate-model-port', 'cluster.remote.a.seeds: ["a:9443"]\n', { options: { keystoreCredentialAliases: ['a'] } }),
+      [],
+    );
   });
 });

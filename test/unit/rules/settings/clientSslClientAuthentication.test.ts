@@ -4,7 +4,8 @@ import { check, fixed, single } from './harness';
 
 describe('rule client-ssl-client-authentication', () => {
   it('flags client_authentication on the client prefix and removes it', () => {
-    const text = 'xpack.security.remote_cluster_client.ssl.enabled: true\nxpack.security.remote_cluster_client.ssl.client_authentication: required\n';
+    const text =
+      'xpack.security.remote_cluster_client.ssl.enabled: true\nxpack.security.remote_cluster_client.ssl.client_authentication: required\n';
     const finding = single('client-ssl-client-authentication', text);
     assert.equal(finding.severity, 'error');
     assert.equal(finding.text, 'xpack.security.remote_cluster_client.ssl.client_authentication');
@@ -12,6 +13,9 @@ describe('rule client-ssl-client-authentication', () => {
   });
 
   it('accepts it on the server prefix', () => {
-    assert.deepEqual(check('client-ssl-client-authentication', 'xpack.security.remote_cluster_server.ssl.client_authentication: none\n'), []);
+    assert.deepEqual(
+      check('client-ssl-client-authentication', 'xpack.security.remote_cluster_server.ssl.client_authentication: none\n'),
+      [],
+    );
   });
 });

@@ -8,10 +8,16 @@ describe('rule client-verification-mode-none', () => {
     const finding = single('client-verification-mode-none', text);
     assert.equal(finding.severity, 'warning');
     assert.equal(finding.text, 'none');
-    assert.equal(fixed('client-verification-mode-none', text), 'xpack.security.remote_cluster_client.ssl.verification_mode: full\n');
+    assert.equal(
+      fixed('client-verification-mode-none', text),
+      'xpack.security.remote_cluster_client.ssl.verification_mode: full\n',
+    );
   });
 
   it('accepts full and certificate', () => {
-    assert.deepEqual(check('client-verification-mode-none', 'xpack.security.remote_cluster_client.ssl.verification_mode: certificate\n'), []);
+    assert.deepEqual(
+      check('client-verification-mode-none', 'xpack.security.remote_cluster_client.ssl.verification_mode: certificate\n'),
+      [],
+    );
   });
 });

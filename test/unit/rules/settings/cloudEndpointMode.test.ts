@@ -4,7 +4,8 @@ import { check, fixed, single } from './harness';
 
 describe('rule cloud-endpoint-mode', () => {
   it('warns about sniffing an Elastic Cloud endpoint and rewrites the alias for proxy mode', () => {
-    const text = 'cluster.remote.cloud.seeds: ["abc123.us-east-1.aws.found.io:9443"]\ncluster.remote.cloud.skip_unavailable: true\n';
+    const text =
+      'cluster.remote.cloud.seeds: ["abc123.us-east-1.aws.found.io:9443"]\ncluster.remote.cloud.skip_unavailable: true\n';
     const finding = single('cloud-endpoint-mode', text);
     assert.equal(finding.severity, 'warning');
     assert.equal(finding.text, 'abc123.us-east-1.aws.found.io:9443');
@@ -37,7 +38,10 @@ describe('rule cloud-endpoint-mode', () => {
 
   it('accepts a complete proxy set-up and non-Cloud hosts', () => {
     assert.deepEqual(
-      check('cloud-endpoint-mode', 'cluster.remote.c.mode: proxy\ncluster.remote.c.proxy_address: x.es.io:9443\ncluster.remote.c.server_name: x.es.io\ncluster.remote.d.seeds: [es.internal:9300]\n'),
+      check(
+        'cloud-endpoint-mode',
+        'cluster.remote.c.mode: proxy\ncluster.remote.c.proxy_address: x.es.io:9443\ncluster.remote.c.server_name: x.es.io\ncluster.remote.d.seeds: [es.internal:9300]\n',
+      ),
       [],
     );
   });

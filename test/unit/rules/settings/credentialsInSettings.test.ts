@@ -14,7 +14,10 @@ describe('rule credentials-in-settings', () => {
     const fix = fixOf('credentials-in-settings', text);
     assert.equal(fix?.clipboard, 'bin/elasticsearch-keystore add cluster.remote.a.credentials');
     assert.ok(!fix?.title.includes(SECRET));
-    assert.equal(fixed('credentials-in-settings', text), 'cluster.remote.a.seeds: ["a:9443"]\ncluster.remote.a.skip_unavailable: true\n');
+    assert.equal(
+      fixed('credentials-in-settings', text),
+      'cluster.remote.a.seeds: ["a:9443"]\ncluster.remote.a.skip_unavailable: true\n',
+    );
   });
 
   it('removes a nested credentials key and its emptied parents', () => {
@@ -23,12 +26,17 @@ describe('rule credentials-in-settings', () => {
   });
 
   it('flags credentials in a _cluster/settings body and in ECK config', () => {
-    const body = single('credentials-in-settings', `{"persistent": {"cluster.remote.a.credentials": "${SECRET}"}}`, { uri: BODY });
+    const body = single('credentials-in-settings', `{"persistent": {"cluster.remote.a.credentials": "${SECRET}"}}`, {
+      uri: BODY,
+    });
     assert.match(body.message, /_cluster\/settings` rejects it/);
     const eck = eckManifest(`cluster.remote.a.credentials: ${SECRET}\n`);
     const finding = single('credentials-in-settings', eck, { uri: ECK });
     assert.match(finding.message, /spec\.secureSettings/);
-    assert.match(fixOf('credentials-in-settings', eck, { uri: ECK })?.clipboard ?? '', /^kubectl create secret generic .*cluster\.remote\.a\.credentials=/);
+    assert.match(
+      fixOf('credentials-in-settings', eck, { uri: ECK })?.clipboard ?? '',
+      /^kubectl create secret generic .*cluster\.remote\.a\.credentials=/,
+    );
   });
 
   it('removes the nested key and its emptied parents inside an ECK nodeSet config', () => {

@@ -27,7 +27,13 @@ export function single(ruleId: string, text: string, options: Case = {}): Locate
 }
 
 /** Text after applying fix `fixIndex` of the `findingIndex`-th finding of the rule. */
-export function fixed(ruleId: string, text: string, { options = {}, uri = YML }: Case = {}, fixIndex = 0, findingIndex = 0): string {
+export function fixed(
+  ruleId: string,
+  text: string,
+  { options = {}, uri = YML }: Case = {},
+  fixIndex = 0,
+  findingIndex = 0,
+): string {
   const document = doc(text, uri);
   const finding = analyze(document, options).findings.filter((f) => f.ruleId === ruleId)[findingIndex];
   assert.ok(finding, `no ${ruleId} finding #${findingIndex}`);

@@ -12,13 +12,23 @@ describe('rule invalid-value', () => {
   });
 
   it('flags numbers outside the allowed range', () => {
-    const found = check('invalid-value', 'remote_cluster.port: 70000\nremote_cluster.publish_port: -2\nremote_cluster.tcp.keep_idle: 301\nremote_cluster.tcp.keep_interval: -5\nremote_cluster.tcp.keep_count: -2\ncluster.remote.a.seeds: [a:9300]\ncluster.remote.a.node_connections: 0\n');
-    assert.deepEqual(found.map((f) => f.text), ['70000', '-2', '301', '-5', '-2', '0']);
+    const found = check(
+      'invalid-value',
+      'remote_cluster.port: 70000\nremote_cluster.publish_port: -2\nremote_cluster.tcp.keep_idle: 301\nremote_cluster.tcp.keep_interval: -5\nremote_cluster.tcp.keep_count: -2\ncluster.remote.a.seeds: [a:9300]\ncluster.remote.a.node_connections: 0\n',
+    );
+    assert.deepEqual(
+      found.map((f) => f.text),
+      ['70000', '-2', '301', '-5', '-2', '0'],
+    );
   });
 
   it('flags enum and boolean values with a fix for near misses', () => {
-    const text = 'cluster.remote.a.seeds: [a:9300]\ncluster.remote.a.transport.compression_scheme: lz5\ncluster.remote.a.skip_unavailable: ture\n';
-    assert.deepEqual(check('invalid-value', text).map((f) => f.text), ['lz5', 'ture']);
+    const text =
+      'cluster.remote.a.seeds: [a:9300]\ncluster.remote.a.transport.compression_scheme: lz5\ncluster.remote.a.skip_unavailable: ture\n';
+    assert.deepEqual(
+      check('invalid-value', text).map((f) => f.text),
+      ['lz5', 'ture'],
+    );
     assert.equal(fixed('invalid-value', text, {}, 0, 1), text.replace('ture', 'true'));
   });
 

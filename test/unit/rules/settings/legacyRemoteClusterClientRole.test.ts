@@ -10,14 +10,25 @@ describe('rule legacy-remote-cluster-client-role', () => {
   });
 
   it('is an error in ECK config next to node.roles (the operator refuses the mix)', () => {
-    const finding = single('legacy-remote-cluster-client-role', eckManifest('node.roles: [data]\nnode.remote_cluster_client: true\n'), { uri: ECK });
+    const finding = single(
+      'legacy-remote-cluster-client-role',
+      eckManifest('node.roles: [data]\nnode.remote_cluster_client: true\n'),
+      { uri: ECK },
+    );
     assert.equal(finding.severity, 'error');
     assert.equal(finding.text, 'node.remote_cluster_client');
   });
 
   it('is silent before 7.9, where node.roles does not exist yet', () => {
-    assert.deepEqual(check('legacy-remote-cluster-client-role', 'node.remote_cluster_client: false\n', { options: { stackVersion: '7.8.1' } }), []);
-    assert.equal(check('legacy-remote-cluster-client-role', 'node.remote_cluster_client: false\n', { options: { stackVersion: '7.9.0' } }).length, 1);
+    assert.deepEqual(
+      check('legacy-remote-cluster-client-role', 'node.remote_cluster_client: false\n', { options: { stackVersion: '7.8.1' } }),
+      [],
+    );
+    assert.equal(
+      check('legacy-remote-cluster-client-role', 'node.remote_cluster_client: false\n', { options: { stackVersion: '7.9.0' } })
+        .length,
+      1,
+    );
   });
 
   it('does not flag node.roles', () => {

@@ -12,7 +12,11 @@ describe('rule legacy-search-remote', () => {
   });
 
   it('is an error on 8.0 and later', () => {
-    assert.equal(single('legacy-search-remote', 'search.remote.connections_per_cluster: 3\n', { options: { stackVersion: '8.0.0' } }).severity, 'error');
+    assert.equal(
+      single('legacy-search-remote', 'search.remote.connections_per_cluster: 3\n', { options: { stackVersion: '8.0.0' } })
+        .severity,
+      'error',
+    );
   });
 
   it('is silent before 6.5, where search.remote.* is the only name', () => {
@@ -24,7 +28,10 @@ describe('rule legacy-search-remote', () => {
 
   it('offers no rename for search.remote.connect, an existing target, or a shared nested search: key', () => {
     assert.equal(single('legacy-search-remote', 'search.remote.connect: false\n').fixes, undefined);
-    assert.equal(single('legacy-search-remote', 'search.remote.a.seeds: [a:9300]\ncluster.remote.a.seeds: [a:9300]\n').fixes, undefined);
+    assert.equal(
+      single('legacy-search-remote', 'search.remote.a.seeds: [a:9300]\ncluster.remote.a.seeds: [a:9300]\n').fixes,
+      undefined,
+    );
     assert.equal(single('legacy-search-remote', 'search:\n  max_buckets: 10\n  remote.a.seeds: [a:9300]\n').fixes, undefined);
   });
 

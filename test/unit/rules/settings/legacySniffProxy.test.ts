@@ -4,7 +4,10 @@ import { check, single } from './harness';
 
 describe('rule legacy-sniff-proxy', () => {
   it('warns about the undocumented sniff-mode proxy setting', () => {
-    const finding = single('legacy-sniff-proxy', 'cluster.remote.a.seeds: [a:9300]\ncluster.remote.a.proxy: lb.example.com:9300\n');
+    const finding = single(
+      'legacy-sniff-proxy',
+      'cluster.remote.a.seeds: [a:9300]\ncluster.remote.a.proxy: lb.example.com:9300\n',
+    );
     assert.equal(finding.severity, 'warning');
     assert.equal(finding.text, 'cluster.remote.a.proxy');
     assert.match(finding.message, /mode: proxy/);

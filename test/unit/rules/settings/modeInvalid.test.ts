@@ -23,6 +23,9 @@ describe('rule mode-invalid', () => {
   });
 
   it('accepts sniff and proxy in any case, and null', () => {
-    assert.deepEqual(check('mode-invalid', 'cluster.remote.a.mode: PROXY\ncluster.remote.b.mode: sniff\ncluster.remote.c.mode:\n'), []);
+    assert.deepEqual(
+      check('mode-invalid', 'cluster.remote.a.mode: PROXY\ncluster.remote.b.mode: sniff\ncluster.remote.c.mode:\n'),
+      [],
+    );
   });
 });

@@ -12,8 +12,22 @@ describe('rule remote-cluster-client-no-ca', () => {
   });
 
   it('stays silent with a CA, for Cloud endpoints, and for unknown or certificate models', () => {
-    assert.deepEqual(check('remote-cluster-client-no-ca', 'cluster.remote.a.seeds: ["a.internal:9443"]\nxpack.security.remote_cluster_client.ssl.certificate_authorities: [ca.crt]\n', apiKey), []);
-    assert.deepEqual(check('remote-cluster-client-no-ca', 'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: x.es.io:9443\n', apiKey), []);
+    assert.deepEqual(
+      check(
+        'remote-cluster-client-no-ca',
+        'cluster.remote.a.seeds: ["a.internal:9443"]\nxpack.security.remote_cluster_client.ssl.certificate_authorities: [ca.crt]\n',
+        apiKey,
+      ),
+      [],
+    );
+    assert.deepEqual(
+      check(
+        'remote-cluster-client-no-ca',
+        'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: x.es.io:9443\n',
+        apiKey,
+      ),
+      [],
+    );
     assert.deepEqual(check('remote-cluster-client-no-ca', 'cluster.remote.a.seeds: ["a.internal:9443"]\n'), []);
   });
 

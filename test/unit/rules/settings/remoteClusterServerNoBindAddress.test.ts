@@ -12,7 +12,11 @@ describe('rule remote-cluster-server-no-bind-address', () => {
 
   it('accepts any of the address settings', () => {
     for (const key of ['remote_cluster.host', 'network.host', 'transport.host']) {
-      assert.deepEqual(check('remote-cluster-server-no-bind-address', `remote_cluster_server.enabled: true\n${key}: _site_\n`), [], key);
+      assert.deepEqual(
+        check('remote-cluster-server-no-bind-address', `remote_cluster_server.enabled: true\n${key}: _site_\n`),
+        [],
+        key,
+      );
     }
   });
 });

@@ -23,10 +23,19 @@ describe('rule remote-incomplete', () => {
   });
 
   it('does not judge _cluster/settings bodies, which may update a stored remote', () => {
-    assert.deepEqual(check('remote-incomplete', '{"persistent": {"cluster.remote.a.skip_unavailable": true}}', { uri: BODY }), []);
+    assert.deepEqual(
+      check('remote-incomplete', '{"persistent": {"cluster.remote.a.skip_unavailable": true}}', { uri: BODY }),
+      [],
+    );
   });
 
   it('accepts enabled remotes', () => {
-    assert.deepEqual(check('remote-incomplete', 'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a:9443\ncluster.remote.b.seeds: b:9300\n'), []);
+    assert.deepEqual(
+      check(
+        'remote-incomplete',
+        'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a:9443\ncluster.remote.b.seeds: b:9300\n',
+      ),
+      [],
+    );
   });
 });

@@ -13,9 +13,13 @@ describe('rule remote-not-enabled', () => {
   });
 
   it('catches a delete request that keeps other keys and nulls the whole alias', () => {
-    const text = '{\n  "persistent": {\n    "cluster.remote.a.seeds": null,\n    "cluster.remote.a.skip_unavailable": true,\n    "cluster.remote.a.transport.compress": "indexing_data"\n  }\n}';
+    const text =
+      '{\n  "persistent": {\n    "cluster.remote.a.seeds": null,\n    "cluster.remote.a.skip_unavailable": true,\n    "cluster.remote.a.transport.compress": "indexing_data"\n  }\n}';
     const found = check('remote-not-enabled', text, { uri: BODY });
-    assert.deepEqual(found.map((f) => f.text), ['"cluster.remote.a.skip_unavailable"', '"cluster.remote.a.transport.compress"']);
+    assert.deepEqual(
+      found.map((f) => f.text),
+      ['"cluster.remote.a.skip_unavailable"', '"cluster.remote.a.transport.compress"'],
+    );
     assert.match(found[0].message, /set every `cluster\.remote\.a\.\*` setting to null/);
     assert.equal(
       fixed('remote-not-enabled', text, { uri: BODY }),
@@ -24,8 +28,22 @@ describe('rule remote-not-enabled', () => {
   });
 
   it('does not flag a body that only updates a stored remote, nor enabled or nulled aliases', () => {
-    assert.deepEqual(check('remote-not-enabled', '{"persistent": {"cluster.remote.a.skip_unavailable": true}}', { uri: BODY }), []);
-    assert.deepEqual(check('remote-not-enabled', '{"persistent": {"cluster.remote.a.seeds": null, "cluster.remote.a.skip_unavailable": null}}', { uri: BODY }), []);
-    assert.deepEqual(check('remote-not-enabled', 'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a:9443\ncluster.remote.a.skip_unavailable: false\n'), []);
+    assert.deepEqual(
+      check('remote-not-enabled', '{"persistent": {"cluster.remote.a.skip_unavailable": true}}', { uri: BODY }),
+      [],
+    );
+    assert.deepEqual(
+      check('remote-not-enabled', '{"persistent": {"cluster.remote.a.seeds": null, "cluster.remote.a.skip_unavailable": null}}', {
+        uri: BODY,
+      }),
+      [],
+    );
+    assert.deepEqual(
+      check(
+        'remote-not-enabled',
+        'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a:9443\ncluster.remote.a.skip_unavailable: false\n',
+      ),
+      [],
+    );
   });
 });

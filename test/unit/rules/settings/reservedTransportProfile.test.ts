@@ -12,7 +12,10 @@ describe('rule reserved-transport-profile', () => {
   });
 
   it('does not flag other profiles or a disabled server', () => {
-    assert.deepEqual(check('reserved-transport-profile', 'remote_cluster_server.enabled: true\ntransport.profiles.client.port: 9500\n'), []);
+    assert.deepEqual(
+      check('reserved-transport-profile', 'remote_cluster_server.enabled: true\ntransport.profiles.client.port: 9500\n'),
+      [],
+    );
     assert.deepEqual(check('reserved-transport-profile', 'transport.profiles._remote_cluster.port: 9443\n'), []);
   });
 });

@@ -11,6 +11,9 @@ describe('rule server-ssl-verification-mode', () => {
   });
 
   it('accepts it on the client prefix', () => {
-    assert.deepEqual(check('server-ssl-verification-mode', 'xpack.security.remote_cluster_client.ssl.verification_mode: full\n'), []);
+    assert.deepEqual(
+      check('server-ssl-verification-mode', 'xpack.security.remote_cluster_client.ssl.verification_mode: full\n'),
+      [],
+    );
   });
 });

@@ -4,19 +4,37 @@ import { check } from './harness';
 
 describe('rule signing-conflicting-settings', () => {
   it('flags a key without certificate and a key with a keystore', () => {
-    const found = check('signing-conflicting-settings', 'cluster.remote.a.signing.key: k.pem\ncluster.remote.a.signing.keystore.path: s.p12\n');
-    assert.deepEqual(found.map((f) => [f.severity, f.text]), [
-      ['error', 'cluster.remote.a.signing.key'],
-      ['error', 'cluster.remote.a.signing.keystore.path'],
-    ]);
+    const found = check(
+      'signing-conflicting-settings',
+      'cluster.remote.a.signing.key: k.pem\ncluster.remote.a.signing.keystore.path: s.p12\n',
+    );
+    assert.deepEqual(
+      found.map((f) => [f.severity, f.text]),
+      [
+        ['error', 'cluster.remote.a.signing.key'],
+        ['error', 'cluster.remote.a.signing.keystore.path'],
+      ],
+    );
   });
 
   it('flags CAs together with a truststore on the verifying side', () => {
-    const found = check('signing-conflicting-settings', 'cluster.remote.signing.certificate_authorities: [ca.pem]\ncluster.remote.signing.truststore.path: t.p12\n');
-    assert.deepEqual(found.map((f) => f.text), ['cluster.remote.signing.truststore.path']);
+    const found = check(
+      'signing-conflicting-settings',
+      'cluster.remote.signing.certificate_authorities: [ca.pem]\ncluster.remote.signing.truststore.path: t.p12\n',
+    );
+    assert.deepEqual(
+      found.map((f) => f.text),
+      ['cluster.remote.signing.truststore.path'],
+    );
   });
 
   it('accepts a key with its certificate, or a keystore alone', () => {
-    assert.deepEqual(check('signing-conflicting-settings', 'cluster.remote.a.signing.key: k.pem\ncluster.remote.a.signing.certificate: c.pem\ncluster.remote.b.signing.keystore.path: s.p12\n'), []);
+    assert.deepEqual(
+      check(
+        'signing-conflicting-settings',
+        'cluster.remote.a.signing.key: k.pem\ncluster.remote.a.signing.certificate: c.pem\ncluster.remote.b.signing.keystore.path: s.p12\n',
+      ),
+      [],
+    );
   });
 });

@@ -8,7 +8,10 @@ describe('rule signing-passphrase-key-name', () => {
     const finding = single('signing-passphrase-key-name', text);
     assert.equal(finding.severity, 'warning');
     assert.equal(finding.text, 'cluster.remote.a.signing.key.secure_passphrase');
-    assert.equal(fixOf('signing-passphrase-key-name', text)?.clipboard, 'bin/elasticsearch-keystore add cluster.remote.a.signing.secure_key_passphrase');
+    assert.equal(
+      fixOf('signing-passphrase-key-name', text)?.clipboard,
+      'bin/elasticsearch-keystore add cluster.remote.a.signing.secure_key_passphrase',
+    );
     assert.equal(fixed('signing-passphrase-key-name', text), 'cluster.remote.a.signing.certificate: c.pem\n');
     assert.deepEqual(check('unknown-setting', text), []);
   });

@@ -7,15 +7,21 @@ const text = 'cluster.remote.a.signing.key: sign.key\ncluster.remote.a.signing.c
 describe('rule signing-version', () => {
   it('is an error on each signing key before 9.3', () => {
     const found = check('signing-version', text, { options: { stackVersion: '9.2.1' } });
-    assert.deepEqual(found.map((f) => [f.severity, f.text]), [
-      ['error', 'cluster.remote.a.signing.key'],
-      ['error', 'cluster.remote.a.signing.certificate'],
-    ]);
+    assert.deepEqual(
+      found.map((f) => [f.severity, f.text]),
+      [
+        ['error', 'cluster.remote.a.signing.key'],
+        ['error', 'cluster.remote.a.signing.certificate'],
+      ],
+    );
   });
 
   it('is one technical-preview note on 9.3 and later', () => {
     const found = check('signing-version', text, { options: { stackVersion: '9.3.0' } });
-    assert.deepEqual(found.map((f) => [f.severity, f.text]), [['info', 'cluster.remote.a.signing.key']]);
+    assert.deepEqual(
+      found.map((f) => [f.severity, f.text]),
+      [['info', 'cluster.remote.a.signing.key']],
+    );
   });
 
   it('is silent without a version or without signing keys', () => {

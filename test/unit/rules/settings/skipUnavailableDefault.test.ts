@@ -10,7 +10,10 @@ describe('rule skip-unavailable-default', () => {
     const finding = single('skip-unavailable-default', text, v815);
     assert.equal(finding.severity, 'info');
     assert.equal(finding.text, 'a');
-    assert.equal(fixed('skip-unavailable-default', text, v815), 'cluster:\n  remote:\n    a:\n      skip_unavailable: false\n      seeds: ["a:9300"]\n');
+    assert.equal(
+      fixed('skip-unavailable-default', text, v815),
+      'cluster:\n  remote:\n    a:\n      skip_unavailable: false\n      seeds: ["a:9300"]\n',
+    );
   });
 
   it('is silent before 8.15, without a version, when set, for disabled remotes and for API bodies', () => {
@@ -19,6 +22,9 @@ describe('rule skip-unavailable-default', () => {
     assert.deepEqual(check('skip-unavailable-default', text), []);
     assert.deepEqual(check('skip-unavailable-default', `${text}cluster.remote.a.skip_unavailable: true\n`, v815), []);
     assert.deepEqual(check('skip-unavailable-default', 'cluster.remote.a.mode: proxy\n', v815), []);
-    assert.deepEqual(check('skip-unavailable-default', '{"persistent": {"cluster.remote.a.seeds": ["a:9300"]}}', { uri: BODY, ...v815 }), []);
+    assert.deepEqual(
+      check('skip-unavailable-default', '{"persistent": {"cluster.remote.a.seeds": ["a:9300"]}}', { uri: BODY, ...v815 }),
+      [],
+    );
   });
 });

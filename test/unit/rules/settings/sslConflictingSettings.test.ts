@@ -6,11 +6,17 @@ const P = 'xpack.security.remote_cluster_server.ssl.';
 
 describe('rule ssl-conflicting-settings', () => {
   it('flags key with keystore.path and CAs with truststore.path', () => {
-    const found = check('ssl-conflicting-settings', `${P}key: k.pem\n${P}certificate: c.pem\n${P}keystore.path: k.p12\n${P}certificate_authorities: [ca.pem]\n${P}truststore.path: t.p12\n`);
-    assert.deepEqual(found.map((f) => [f.severity, f.text]), [
-      ['error', `${P}keystore.path`],
-      ['error', `${P}truststore.path`],
-    ]);
+    const found = check(
+      'ssl-conflicting-settings',
+      `${P}key: k.pem\n${P}certificate: c.pem\n${P}keystore.path: k.p12\n${P}certificate_authorities: [ca.pem]\n${P}truststore.path: t.p12\n`,
+    );
+    assert.deepEqual(
+      found.map((f) => [f.severity, f.text]),
+      [
+        ['error', `${P}keystore.path`],
+        ['error', `${P}truststore.path`],
+      ],
+    );
   });
 
   it('flags a certificate without its key on the client prefix', () => {
@@ -20,6 +26,12 @@ describe('rule ssl-conflicting-settings', () => {
   });
 
   it('accepts a key with its certificate, and settings split across prefixes', () => {
-    assert.deepEqual(check('ssl-conflicting-settings', `${P}key: k.pem\n${P}certificate: c.pem\nxpack.security.remote_cluster_client.ssl.keystore.path: k.p12\n`), []);
+    assert.deepEqual(
+      check(
+        'ssl-conflicting-settings',
+        `${P}key: k.pem\n${P}certificate: c.pem\nxpack.security.remote_cluster_client.ssl.keystore.path: k.p12\n`,
+      ),
+      [],
+    );
   });
 });

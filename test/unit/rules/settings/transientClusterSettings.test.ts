@@ -14,12 +14,19 @@ describe('rule transient-cluster-settings', () => {
   });
 
   it('offers no rename when a persistent block exists too', () => {
-    const finding = single('transient-cluster-settings', '{"persistent": {}, "transient": {"cluster.remote.a.seeds": ["a:9300"]}}', { uri: BODY });
+    const finding = single(
+      'transient-cluster-settings',
+      '{"persistent": {}, "transient": {"cluster.remote.a.seeds": ["a:9300"]}}',
+      { uri: BODY },
+    );
     assert.equal(finding.fixes, undefined);
     assert.match(finding.message, /move these settings into the `persistent` object/);
   });
 
   it('does not flag persistent remotes', () => {
-    assert.deepEqual(check('transient-cluster-settings', '{"persistent": {"cluster.remote.a.seeds": ["a:9300"]}}', { uri: BODY }), []);
+    assert.deepEqual(
+      check('transient-cluster-settings', '{"persistent": {"cluster.remote.a.seeds": ["a:9300"]}}', { uri: BODY }),
+      [],
+    );
   });
 });

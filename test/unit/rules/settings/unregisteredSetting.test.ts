@@ -12,11 +12,18 @@ describe('rule unregistered-setting', () => {
   });
 
   it('removes it from a JSON body with its comma', () => {
-    const text = '{\n  "persistent": {\n    "cluster.remote.max_pending_connection_listeners": 10,\n    "cluster.remote.a.skip_unavailable": true\n  }\n}';
-    assert.equal(fixed('unregistered-setting', text, { uri: BODY }), '{\n  "persistent": {\n    "cluster.remote.a.skip_unavailable": true\n  }\n}');
+    const text =
+      '{\n  "persistent": {\n    "cluster.remote.max_pending_connection_listeners": 10,\n    "cluster.remote.a.skip_unavailable": true\n  }\n}';
+    assert.equal(
+      fixed('unregistered-setting', text, { uri: BODY }),
+      '{\n  "persistent": {\n    "cluster.remote.a.skip_unavailable": true\n  }\n}',
+    );
   });
 
   it('does not flag registered global settings', () => {
-    assert.deepEqual(check('unregistered-setting', 'cluster.remote.connections_per_cluster: 3\ncluster.remote.initial_connect_timeout: 30s\n'), []);
+    assert.deepEqual(
+      check('unregistered-setting', 'cluster.remote.connections_per_cluster: 3\ncluster.remote.initial_connect_timeout: 30s\n'),
+      [],
+    );
   });
 });

@@ -17,7 +17,10 @@ export function elasticsearchesOf(document: ConfigDocument): EckElasticsearch[] 
 }
 
 /** The Elasticsearch resource and nodeSet a `nodeSets[].config` settings scope belongs to. */
-export function nodeSetOfScope(document: ConfigDocument, scope: SettingsScope): { es: EckElasticsearch; nodeSet: NodeSet } | undefined {
+export function nodeSetOfScope(
+  document: ConfigDocument,
+  scope: SettingsScope,
+): { es: EckElasticsearch; nodeSet: NodeSet } | undefined {
   return document.eck ? manifestIndex(document.eck).ownerOfScope.get(scope) : undefined;
 }
 
@@ -32,12 +35,23 @@ export function nodeSetLabel(nodeSet: NodeSet): string {
 }
 
 /** Edit deleting a setting from a nodeSet `config` (and parent keys it leaves empty). */
-export function removeSettingEdit(document: ConfigDocument, nodeSet: NodeSet, occurrence: SettingOccurrence): TextEdit | undefined {
+export function removeSettingEdit(
+  document: ConfigDocument,
+  nodeSet: NodeSet,
+  occurrence: SettingOccurrence,
+): TextEdit | undefined {
   const config = nodeSet.configField?.value;
-  return isMap(config) ? removeNestedEntryEdit(document.text, document.lines, pairChain(config, occurrence.keySpan.start)) : undefined;
+  return isMap(config)
+    ? removeNestedEntryEdit(document.text, document.lines, pairChain(config, occurrence.keySpan.start))
+    : undefined;
 }
 
-export function removeNodeSetSettingFixes(document: ConfigDocument, nodeSet: NodeSet, occurrence: SettingOccurrence, title: string): Fix[] | undefined {
+export function removeNodeSetSettingFixes(
+  document: ConfigDocument,
+  nodeSet: NodeSet,
+  occurrence: SettingOccurrence,
+  title: string,
+): Fix[] | undefined {
   const edit = removeSettingEdit(document, nodeSet, occurrence);
   return edit ? [{ title, edits: [edit], isPreferred: true }] : undefined;
 }
@@ -56,5 +70,7 @@ export function enableRemoteClusterServerEdit(document: ConfigDocument, es: EckE
   if (isMap(block)) return insertEntryEdit(document.text, document.lines, block, 'enabled', 'true');
   if (es.remoteClusterServerField) return undefined;
   const anchor = fieldOf(es.spec, 'version')?.pair;
-  return anchor ? insertEntryEdit(document.text, document.lines, es.spec, 'remoteClusterServer', ['enabled: true'], anchor) : undefined;
+  return anchor
+    ? insertEntryEdit(document.text, document.lines, es.spec, 'remoteClusterServer', ['enabled: true'], anchor)
+    : undefined;
 }

@@ -10,7 +10,9 @@ export const eckAliasAlsoInRemoteClusters: ScopeRule = {
   check({ document, scope, report }) {
     const owner = nodeSetOfScope(document, scope);
     if (!owner) return;
-    const managed = new Map(owner.es.remoteClusters.flatMap((entry) => (entry.name ? [[entry.name.value, entry.name.span] as const] : [])));
+    const managed = new Map(
+      owner.es.remoteClusters.flatMap((entry) => (entry.name ? [[entry.name.value, entry.name.span] as const] : [])),
+    );
     const reported = new Set<string>();
     for (const occurrence of scope.occurrences) {
       if (!occurrence.key.startsWith('cluster.remote.')) continue;

@@ -37,7 +37,8 @@ export const eckApiKeyAccess: DocumentRule = {
         if (sections.length === 0) {
           report({
             severity: 'warning',
-            message: '`access` grants nothing: add `search` and/or `replication` with the index `names` this cluster may use on the remote.',
+            message:
+              '`access` grants nothing: add `search` and/or `replication` with the index `names` this cluster may use on the remote.',
             span: access.keySpan,
           });
         }
@@ -47,7 +48,12 @@ export const eckApiKeyAccess: DocumentRule = {
   },
 };
 
-function checkSection(document: ConfigDocument, section: 'search' | 'replication', field: Field, report: (finding: FindingInput) => void): void {
+function checkSection(
+  document: ConfigDocument,
+  section: 'search' | 'replication',
+  field: Field,
+  report: (finding: FindingInput) => void,
+): void {
   if (isSeq(field.value)) {
     report({
       message: `In ECK, \`access.${section}\` is one object, not a list (the list form belongs to the Elasticsearch API body): write \`${section}:\` followed directly by \`names: [...]\`. The API server rejects a list here.`,
@@ -62,7 +68,10 @@ function checkSection(document: ConfigDocument, section: 'search' | 'replication
   }
   const names = fieldOf(field.value, 'names');
   if (!names || !isSeq(names.value)) {
-    report({ message: `\`access.${section}\` needs \`names\`: a list of the index names or patterns it covers.`, span: names?.keySpan ?? field.keySpan });
+    report({
+      message: `\`access.${section}\` needs \`names\`: a list of the index names or patterns it covers.`,
+      span: names?.keySpan ?? field.keySpan,
+    });
   }
   if (section !== 'search') return;
   const fieldSecurity = fieldOf(field.value, 'field_security');
@@ -88,7 +97,9 @@ function listToObjectFix(text: string, section: string, list: YAMLSeq): Fix[] | 
   if (!listSpan || !itemSpan) return undefined;
   const title = `Write \`${section}\` as one object`;
   if (list.flow) {
-    return [{ title, isPreferred: true, edits: [{ span: listSpan, newText: text.slice(itemSpan.start, itemSpan.end).trimEnd() }] }];
+    return [
+      { title, isPreferred: true, edits: [{ span: listSpan, newText: text.slice(itemSpan.start, itemSpan.end).trimEnd() }] },
+    ];
   }
   if (text[listSpan.start] !== '-') return undefined;
   return [{ title, isPreferred: true, edits: [{ span: { start: listSpan.start, end: listSpan.start + 1 }, newText: ' ' }] }];

@@ -5,7 +5,8 @@ import { ECK_KINDS, elasticsearchesOf, enableRemoteClusterServerEdit } from './c
 export const eckApiKeyRemoteWithoutServer: DocumentRule = {
   id: 'eck-api-key-remote-without-server',
   severity: 'warning',
-  title: 'API-key remote cluster whose target Elasticsearch (in this file or the workspace) does not enable the remote cluster server',
+  title:
+    'API-key remote cluster whose target Elasticsearch (in this file or the workspace) does not enable the remote cluster server',
   reference: [57],
   kinds: ECK_KINDS,
   check({ document, options, report }) {
@@ -20,13 +21,16 @@ export const eckApiKeyRemoteWithoutServer: DocumentRule = {
         const where = targets.every((target) => target.uri === undefined) ? 'in this file' : 'in the workspace';
         // When the remote is defined in this file, the fix can enable it there.
         const remoteHere = elasticsearchesOf(document).find(
-          (other) => other !== es && other.name?.value === entry.refName!.value && sameNamespace(other.namespace?.value, namespace),
+          (other) =>
+            other !== es && other.name?.value === entry.refName!.value && sameNamespace(other.namespace?.value, namespace),
         );
         const edit = remoteHere ? enableRemoteClusterServerEdit(document, remoteHere) : undefined;
         report({
           message: `\`${entry.refName.value}\` (${where}) does not set \`spec.remoteClusterServer.enabled: true\`. API-key connections go to its \`${entry.refName.value}-es-remote-cluster\` Service on port 9443, which ECK only creates when the remote cluster server is enabled: enable it on \`${entry.refName.value}\`.`,
           span: entry.refName.span,
-          fixes: edit ? [{ title: `Enable the remote cluster server on ${entry.refName.value}`, edits: [edit], isPreferred: true }] : undefined,
+          fixes: edit
+            ? [{ title: `Enable the remote cluster server on ${entry.refName.value}`, edits: [edit], isPreferred: true }]
+            : undefined,
         });
       }
     }

@@ -5,12 +5,15 @@ import { nodeSetOfScope } from './common';
 
 /** `<name>-es-remote-cluster[.<namespace>…]`: the Service ECK creates for a cluster's remote cluster server. */
 const ECK_RCS_SERVICE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)-es-remote-cluster(\.|$)/;
-const CLIENT_TRUST_KEYS = ['xpack.security.remote_cluster_client.ssl.certificate_authorities', 'xpack.security.remote_cluster_client.ssl.truststore.path'];
+const CLIENT_TRUST_KEYS = [
+  'xpack.security.remote_cluster_client.ssl.certificate_authorities',
+  'xpack.security.remote_cluster_client.ssl.truststore.path',
+];
 
 export const eckExternalRemoteCa: ScopeRule = {
   id: 'eck-external-remote-ca',
   severity: 'info',
-  title: 'Connection to another ECK cluster\'s remote cluster Service without a client CA configured',
+  title: "Connection to another ECK cluster's remote cluster Service without a client CA configured",
   reference: [72],
   origins: ['eck-config'],
   check({ document, scope, report }) {

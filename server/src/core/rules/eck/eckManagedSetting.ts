@@ -4,10 +4,12 @@ import { nodeSetOfScope, removeNodeSetSettingFixes } from './common';
 /** Settings ECK writes itself when the remote cluster server is enabled in the spec. */
 const SERVER_MANAGED: Record<string, string> = {
   'remote_cluster.host': 'binds the interface on every address',
-  'remote_cluster.publish_host': 'publishes each Pod\'s DNS name in the headless Service, which remote clusters in sniff mode connect to',
+  'remote_cluster.publish_host':
+    "publishes each Pod's DNS name in the headless Service, which remote clusters in sniff mode connect to",
   'xpack.security.remote_cluster_server.ssl.key': 'points it at the node certificates it issues and rotates',
   'xpack.security.remote_cluster_server.ssl.certificate': 'points it at the node certificates it issues and rotates',
-  'xpack.security.remote_cluster_server.ssl.certificate_authorities': 'lists its transport CA and the CAs of managed remote clusters',
+  'xpack.security.remote_cluster_server.ssl.certificate_authorities':
+    'lists its transport CA and the CAs of managed remote clusters',
 };
 
 /**

@@ -43,8 +43,15 @@ export const eckRemoteClusterServerInConfig: ScopeRule = {
   },
 };
 
-function moveToSpecFix(document: ConfigDocument, es: EckElasticsearch, nodeSet: NodeSet, occurrence: SettingOccurrence): Fix[] | undefined {
+function moveToSpecFix(
+  document: ConfigDocument,
+  es: EckElasticsearch,
+  nodeSet: NodeSet,
+  occurrence: SettingOccurrence,
+): Fix[] | undefined {
   const remove = removeSettingEdit(document, nodeSet, occurrence);
   const enable = enableRemoteClusterServerEdit(document, es);
-  return remove && enable ? [{ title: 'Move to spec.remoteClusterServer.enabled', edits: [remove, enable], isPreferred: true }] : undefined;
+  return remove && enable
+    ? [{ title: 'Move to spec.remoteClusterServer.enabled', edits: [remove, enable], isPreferred: true }]
+    : undefined;
 }

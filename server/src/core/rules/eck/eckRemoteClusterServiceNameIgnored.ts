@@ -16,7 +16,7 @@ export const eckRemoteClusterServiceNameIgnored: DocumentRule = {
         const edit = removeEntryEdit(document.text, document.lines, field.pair);
         report({
           message:
-            'ECK ignores `serviceName` for remote clusters: it always connects to the remote\'s `-es-transport` (certificate model) or `-es-remote-cluster` (API key) Service. Remove it.',
+            "ECK ignores `serviceName` for remote clusters: it always connects to the remote's `-es-transport` (certificate model) or `-es-remote-cluster` (API key) Service. Remove it.",
           span: field.keySpan,
           tags: ['unnecessary'],
           fixes: edit ? [{ title: 'Remove serviceName', edits: [edit], isPreferred: true }] : undefined,

@@ -12,7 +12,8 @@ export const eckRemoteClusterSettingsWithoutServer: ScopeRule = {
     const owner = nodeSetOfScope(document, scope);
     if (!owner || owner.es.remoteClusterServerEnabled) return;
     // Turned on in the config instead: eck-remote-cluster-server-in-config says what to do.
-    if (scope.occurrences.some((o) => o.key === 'remote_cluster_server.enabled' && o.value.text?.toLowerCase() === 'true')) return;
+    if (scope.occurrences.some((o) => o.key === 'remote_cluster_server.enabled' && o.value.text?.toLowerCase() === 'true'))
+      return;
     const serverKeys = scope.occurrences.filter((o) => o.key.startsWith('remote_cluster.') && !isNullValue(o.value));
     if (serverKeys.length === 0) return;
     const edit = enableRemoteClusterServerEdit(document, owner.es);

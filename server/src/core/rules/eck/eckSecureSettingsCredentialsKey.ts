@@ -23,7 +23,8 @@ function keyProblem(name: string, span: Span, where: string): FindingInput | und
 export const eckSecureSettingsCredentialsKey: DocumentRule = {
   id: 'eck-secure-settings-credentials-key',
   severity: 'warning',
-  title: 'Keystore key (in a `spec.secureSettings` Secret or a Secret of remote credentials) shaped like remote credentials but not `cluster.remote.<alias>.credentials`',
+  title:
+    'Keystore key (in a `spec.secureSettings` Secret or a Secret of remote credentials) shaped like remote credentials but not `cluster.remote.<alias>.credentials`',
   reference: [69, 2],
   kinds: ECK_KINDS,
   check({ document, options, report }) {

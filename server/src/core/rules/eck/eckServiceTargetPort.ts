@@ -24,7 +24,8 @@ export const eckServiceTargetPort: DocumentRule = {
   check(context) {
     const { document } = context;
     for (const es of elasticsearchesOf(document)) {
-      if (es.remoteClusterServerService) checkTemplate(context, es.remoteClusterServerService, PORTS.remoteClusterServer, 'spec.remoteClusterServer.service');
+      if (es.remoteClusterServerService)
+        checkTemplate(context, es.remoteClusterServerService, PORTS.remoteClusterServer, 'spec.remoteClusterServer.service');
       if (es.transportService) checkTemplate(context, es.transportService, PORTS.transport, 'spec.transport.service');
     }
     for (const service of document.eck?.services ?? []) {
@@ -58,7 +59,12 @@ function checkTemplate({ document, report }: DocumentRuleContext, shape: Service
 }
 
 /** A Service of your own that selects the Pods of an ECK cluster by its cluster-name label. */
-function checkStandalonePort(context: DocumentRuleContext, port: ServicePort, cluster: string, namespace: string | undefined): void {
+function checkStandalonePort(
+  context: DocumentRuleContext,
+  port: ServicePort,
+  cluster: string,
+  namespace: string | undefined,
+): void {
   const { document, options, report } = context;
   const targetValue = port.targetPort?.value ?? port.port?.value;
   const span = port.targetPort?.span ?? port.port?.span;
@@ -67,7 +73,9 @@ function checkStandalonePort(context: DocumentRuleContext, port: ServicePort, cl
     report({
       message: `This Service selects the Pods of Elasticsearch \`${cluster}\`, but they listen on no port ${targetValue}. Point \`targetPort\` at ${PORTS.remoteClusterServer} (remote cluster server, API-key model) or ${PORTS.transport} (transport, certificate model).`,
       span,
-      fixes: [PORTS.remoteClusterServer, PORTS.transport].flatMap((expected) => targetPortFix(document, port, expected, false) ?? []),
+      fixes: [PORTS.remoteClusterServer, PORTS.transport].flatMap(
+        (expected) => targetPortFix(document, port, expected, false) ?? [],
+      ),
     });
     return;
   }

@@ -4,8 +4,11 @@ import { nodeSetLabel, nodeSetOfScope } from './common';
 
 const CONFIG_DIR = '/usr/share/elasticsearch/config';
 /** Directories under the config directory that ECK fills itself (its own certificates and trust). */
-const ECK_CONFIG_DIRS = ['transport-certs', 'transport-trust', 'transport-remote-certs', 'http-certs', 'operator'].map((d) => `${CONFIG_DIR}/${d}`);
-const TRUST_FILE_KEYS = /^xpack\.security\.(remote_cluster_client|remote_cluster_server|transport)\.ssl\.(certificate_authorities|truststore\.path)$/;
+const ECK_CONFIG_DIRS = ['transport-certs', 'transport-trust', 'transport-remote-certs', 'http-certs', 'operator'].map(
+  (d) => `${CONFIG_DIR}/${d}`,
+);
+const TRUST_FILE_KEYS =
+  /^xpack\.security\.(remote_cluster_client|remote_cluster_server|transport)\.ssl\.(certificate_authorities|truststore\.path)$/;
 
 export const eckTrustFileNotMounted: ScopeRule = {
   id: 'eck-trust-file-not-mounted',

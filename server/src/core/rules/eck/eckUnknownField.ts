@@ -54,7 +54,8 @@ const SPEC_PARTS: Readonly<Record<string, Shape>> = {
 export const eckUnknownField: DocumentRule = {
   id: 'eck-unknown-field',
   severity: 'error',
-  title: 'Unknown field in `remoteClusters[]`, `remoteClusterServer` or `transport` (the API server drops or refuses it), with "did you mean" and a fix that moves a misplaced `apiKey`',
+  title:
+    'Unknown field in `remoteClusters[]`, `remoteClusterServer` or `transport` (the API server drops or refuses it), with "did you mean" and a fix that moves a misplaced `apiKey`',
   kinds: ECK_KINDS,
   check({ document, report }) {
     for (const es of elasticsearchesOf(document)) {
@@ -68,9 +69,17 @@ export const eckUnknownField: DocumentRule = {
 };
 
 /** `ownerKey`: offset of the key whose value `node` is (list items: of the list's key). */
-function walk(document: ConfigDocument, node: unknown, shape: Shape, path: string, ownerKey: number, report: (finding: FindingInput) => void): void {
+function walk(
+  document: ConfigDocument,
+  node: unknown,
+  shape: Shape,
+  path: string,
+  ownerKey: number,
+  report: (finding: FindingInput) => void,
+): void {
   if (shape.list) {
-    if (isSeq(node)) for (const item of itemsOf(node)) walk(document, item, { fields: shape.fields }, `${path}[]`, ownerKey, report);
+    if (isSeq(node))
+      for (const item of itemsOf(node)) walk(document, item, { fields: shape.fields }, `${path}[]`, ownerKey, report);
     return;
   }
   if (!isMap(node)) return;
@@ -96,11 +105,16 @@ function walk(document: ConfigDocument, node: unknown, shape: Shape, path: strin
       });
       continue;
     }
-    const suggestion = closestMatch(key, known.filter((candidate) => !fieldOf(node, candidate)));
+    const suggestion = closestMatch(
+      key,
+      known.filter((candidate) => !fieldOf(node, candidate)),
+    );
     report({
       message: `\`${key}\` is not a field of \`${path}\` (known: ${known.map((k) => `\`${k}\``).join(', ')}), so the API server drops or refuses it and ECK never sees it.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
       span: keySpan,
-      fixes: suggestion ? [{ title: `Rename to \`${suggestion}\``, isPreferred: true, edits: [{ span: keySpan, newText: suggestion }] }] : undefined,
+      fixes: suggestion
+        ? [{ title: `Rename to \`${suggestion}\``, isPreferred: true, edits: [{ span: keySpan, newText: suggestion }] }]
+        : undefined,
     });
   }
 }
@@ -126,7 +140,13 @@ function moveOutFix(document: ConfigDocument, parent: YAMLMap, pair: Pair, paren
   const entry = text.slice(lineStart, entryEnd).replace(new RegExp(`^ {${shift}}`, 'gm'), '');
   let rest = text.slice(entryEnd, blockEnd);
   if (rest !== '' && !rest.endsWith('\n')) rest += '\n';
-  return [{ title: 'Move `apiKey` out of `elasticsearchRef`', isPreferred: true, edits: [{ span: { start: lineStart, end: blockEnd }, newText: rest + entry }] }];
+  return [
+    {
+      title: 'Move `apiKey` out of `elasticsearchRef`',
+      isPreferred: true,
+      edits: [{ span: { start: lineStart, end: blockEnd }, newText: rest + entry }],
+    },
+  ];
 }
 
 function nextLineStart(document: ConfigDocument, offset: number): number {

@@ -5,7 +5,13 @@ import { ECK_KINDS, elasticsearchesOf, nodeSetLabel } from './common';
  * Volumes ECK adds to every Elasticsearch Pod, which mounts in the Pod template may use without
  * declaring them. Not in the shared reference: read from ECK's volume name constants.
  */
-const ECK_VOLUMES = new Set(['elasticsearch-data', 'elasticsearch-logs', 'downward-api', 'file-settings', 'user-provided-transport-trust']);
+const ECK_VOLUMES = new Set([
+  'elasticsearch-data',
+  'elasticsearch-logs',
+  'downward-api',
+  'file-settings',
+  'user-provided-transport-trust',
+]);
 const ECK_INTERNAL_PREFIX = 'elastic-internal-';
 
 export const eckVolumeMountWithoutVolume: DocumentRule = {

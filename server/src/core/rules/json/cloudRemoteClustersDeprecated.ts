@@ -12,7 +12,11 @@ export const cloudRemoteClustersDeprecated = bodyRule({
   bodyKinds: ['cloud-remote-clusters'],
   check({ body, report }) {
     const resources = property(body.root, 'resources');
-    const span: Span | undefined = body.request ? body.request.pathSpan : resources ? spanOf(keyNode(resources) ?? resources) : undefined;
+    const span: Span | undefined = body.request
+      ? body.request.pathSpan
+      : resources
+        ? spanOf(keyNode(resources) ?? resources)
+        : undefined;
     if (!span) return;
     report({
       message:

@@ -28,7 +28,7 @@ function nullEntries(text: string, mode: SettingOccurrence, leftovers: Stored[])
 export const clusterSettingsModeSwitch: DocumentRule = {
   id: 'cluster-settings-mode-switch',
   severity: 'error',
-  title: 'Console: switching a remote\'s `mode` while an earlier request stored settings of the old mode',
+  title: "Console: switching a remote's `mode` while an earlier request stored settings of the old mode",
   reference: [12],
   kinds: ['console'],
   check({ document, report }) {
@@ -39,7 +39,13 @@ export const clusterSettingsModeSwitch: DocumentRule = {
       const mentioned = new Set(occurrences.map((o) => o.key));
       for (const occurrence of occurrences) {
         const resolved = occurrence.resolved;
-        if (resolved.suffix !== 'mode' || !resolved.alias || isNullValue(occurrence.value) || !occurrence.key.startsWith('cluster.remote.')) continue;
+        if (
+          resolved.suffix !== 'mode' ||
+          !resolved.alias ||
+          isNullValue(occurrence.value) ||
+          !occurrence.key.startsWith('cluster.remote.')
+        )
+          continue;
         const mode = occurrence.value.text?.toLowerCase();
         if (mode !== 'sniff' && mode !== 'proxy') continue;
         if (mentioned.has(`cluster.remote.${resolved.alias}.*`)) continue; // the request resets the alias
@@ -52,11 +58,19 @@ export const clusterSettingsModeSwitch: DocumentRule = {
         report({
           message: `The request on line ${lineOf(document, first.keySpan.start)} stored ${names} for alias \`${resolved.alias}\`, which only apply in ${leftovers[0].mode} mode. Switching to ${mode} mode fails while they are stored: set them to null in this request.`,
           span: occurrence.value.span,
-          related: leftovers.map((s) => ({ span: s.occurrence.keySpan, message: `Stored by an earlier request (${s.mode} mode only)` })),
+          related: leftovers.map((s) => ({
+            span: s.occurrence.keySpan,
+            message: `Stored by an earlier request (${s.mode} mode only)`,
+          })),
           fixes: [
             {
               title: `Set ${leftovers.map((s) => `'${s.occurrence.resolved.suffix}'`).join(', ')} to null`,
-              edits: [{ span: { start: occurrence.entrySpan.end, end: occurrence.entrySpan.end }, newText: nullEntries(document.text, occurrence, leftovers) }],
+              edits: [
+                {
+                  span: { start: occurrence.entrySpan.end, end: occurrence.entrySpan.end },
+                  newText: nullEntries(document.text, occurrence, leftovers),
+                },
+              ],
               isPreferred: true,
             },
           ],
@@ -68,9 +82,11 @@ export const clusterSettingsModeSwitch: DocumentRule = {
         if (!resolved.alias || !occurrence.key.startsWith('cluster.remote.')) continue;
         const perAlias = stored.get(resolved.alias) ?? new Map<string, Stored>();
         stored.set(resolved.alias, perAlias);
-        if (resolved.suffix === '*' && isNullValue(occurrence.value)) perAlias.clear(); // `cluster.remote.a.*: null`
+        if (resolved.suffix === '*' && isNullValue(occurrence.value))
+          perAlias.clear(); // `cluster.remote.a.*: null`
         else if (isNullValue(occurrence.value)) perAlias.delete(occurrence.key);
-        else if (resolved.def?.mode === 'sniff' || resolved.def?.mode === 'proxy') perAlias.set(occurrence.key, { occurrence, mode: resolved.def.mode });
+        else if (resolved.def?.mode === 'sniff' || resolved.def?.mode === 'proxy')
+          perAlias.set(occurrence.key, { occurrence, mode: resolved.def.mode });
       }
     }
   },

@@ -16,14 +16,26 @@ export const consoleMethod: DocumentRule = {
         report({
           message: `\`${request.method}\` does not send this body. ${match.title} uses \`${match.methods[0]}\`.`,
           span: request.methodSpan,
-          fixes: [{ title: `Change to '${match.methods[0]}'`, edits: [{ span: request.methodSpan, newText: match.methods[0] }], isPreferred: true }],
+          fixes: [
+            {
+              title: `Change to '${match.methods[0]}'`,
+              edits: [{ span: request.methodSpan, newText: match.methods[0] }],
+              isPreferred: true,
+            },
+          ],
         });
         continue;
       }
       report({
         message: `${match.title} is called with ${match.methods.map((m) => `\`${m}\``).join(' or ')}, not \`${request.method}\`.`,
         span: request.methodSpan,
-        fixes: [{ title: `Change to '${match.methods[0]}'`, edits: [{ span: request.methodSpan, newText: match.methods[0] }], isPreferred: true }],
+        fixes: [
+          {
+            title: `Change to '${match.methods[0]}'`,
+            edits: [{ span: request.methodSpan, newText: match.methods[0] }],
+            isPreferred: true,
+          },
+        ],
       });
     }
   },

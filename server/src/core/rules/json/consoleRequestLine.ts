@@ -17,13 +17,19 @@ export const consoleRequestLine: DocumentRule = {
         report({
           message: `\`${word}\` is not an HTTP method. Use ${suggestion ? `\`${suggestion}\`` : HTTP_METHODS.map((m) => `\`${m}\``).join(', ')}.`,
           span: problem.span,
-          fixes: suggestion ? [{ title: `Change to '${suggestion}'`, edits: [{ span: problem.span, newText: suggestion }], isPreferred: true }] : undefined,
+          fixes: suggestion
+            ? [{ title: `Change to '${suggestion}'`, edits: [{ span: problem.span, newText: suggestion }], isPreferred: true }]
+            : undefined,
         });
       } else if (problem.kind === 'body-without-request') {
-        report({ message: 'This body has no request line above it. Start the request with `METHOD path`, e.g. `PUT _cluster/settings`.', span: problem.span });
+        report({
+          message: 'This body has no request line above it. Start the request with `METHOD path`, e.g. `PUT _cluster/settings`.',
+          span: problem.span,
+        });
       } else {
         report({
-          message: 'Console expects a request line (`METHOD path`), a JSON body on the lines after it, or a comment starting with `#` or `//`.',
+          message:
+            'Console expects a request line (`METHOD path`), a JSON body on the lines after it, or a comment starting with `#` or `//`.',
           span: problem.span,
         });
       }

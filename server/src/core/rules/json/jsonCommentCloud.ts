@@ -10,13 +10,17 @@ import { bodyRule } from './bodyRule';
 export const jsonCommentCloud = bodyRule({
   id: 'json-comment-cloud',
   severity: 'warning',
-  title: 'A comment in an Elastic Cloud / ECE API body (Elasticsearch accepts comments; whether the Cloud API does is unverified)',
+  title:
+    'A comment in an Elastic Cloud / ECE API body (Elasticsearch accepts comments; whether the Cloud API does is unverified)',
   bodyKinds: JSON_BODY_KINDS.filter((kind) => targetOf(kind) === 'cloud'),
   check({ body, report }) {
     if (body.syntaxFromEditor) return;
     // A warning, not an error: the Cloud API's parser is not public, so rejection is unverified.
     for (const span of findLeniencies(body.text, body.span.start).comments) {
-      report({ message: 'Comments are not part of JSON and the Cloud API may reject the request; remove the comment before sending.', span });
+      report({
+        message: 'Comments are not part of JSON and the Cloud API may reject the request; remove the comment before sending.',
+        span,
+      });
     }
   },
 });

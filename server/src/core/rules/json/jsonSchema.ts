@@ -31,13 +31,27 @@ export const jsonSchema = bodyRule({
       const object = keyNode?.parent?.parent;
       if (unknown && keyNode?.type === 'string' && object?.type === 'object') {
         const key = String(keyNode.value);
-        const allowed = propertyNamesAt(schemaFor(body.kind, body.variant), pathOf(object)).filter((name) => !property(object, name));
+        const allowed = propertyNamesAt(schemaFor(body.kind, body.variant), pathOf(object)).filter(
+          (name) => !property(object, name),
+        );
         const suggestion = closestMatch(key, allowed);
         const fixes: Fix[] | undefined = suggestion
-          ? [{ title: `Change to '${suggestion}'`, edits: [{ span: { start: keyNode.offset + 1, end: keyNode.offset + keyNode.length - 1 }, newText: suggestion }], isPreferred: true }]
+          ? [
+              {
+                title: `Change to '${suggestion}'`,
+                edits: [{ span: { start: keyNode.offset + 1, end: keyNode.offset + keyNode.length - 1 }, newText: suggestion }],
+                isPreferred: true,
+              },
+            ]
           : undefined;
         report({
-          message: `\`${key}\` is not a field of this object.` + (suggestion ? ` Did you mean \`${suggestion}\`?` : allowed.length ? ` Expected one of: ${allowed.map((a) => `\`${a}\``).join(', ')}.` : ''),
+          message:
+            `\`${key}\` is not a field of this object.` +
+            (suggestion
+              ? ` Did you mean \`${suggestion}\`?`
+              : allowed.length
+                ? ` Expected one of: ${allowed.map((a) => `\`${a}\``).join(', ')}.`
+                : ''),
           span: problem.span,
           severity: problem.severity,
           fixes,

@@ -31,7 +31,16 @@ export const keystoreCredentialsAliasUnused = bodyRule({
           `No \`_cluster/settings\` request in this file configures alias \`${match[1]}\`; the credentials only take effect for \`cluster.remote.${match[1]}.*\`.` +
           (suggestion ? ` Did you mean \`${suggestion}\`?` : ''),
         span: spanOf(entry.keyNode),
-        fixes: suggestion ? [renameFix(entry.keyNode.offset, entry.keyNode.length, `cluster.remote.${suggestion}.credentials`, `Change to '${suggestion}'`)] : undefined,
+        fixes: suggestion
+          ? [
+              renameFix(
+                entry.keyNode.offset,
+                entry.keyNode.length,
+                `cluster.remote.${suggestion}.credentials`,
+                `Change to '${suggestion}'`,
+              ),
+            ]
+          : undefined,
       });
     }
   },

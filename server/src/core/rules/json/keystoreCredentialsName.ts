@@ -54,7 +54,9 @@ export const keystoreCredentialsName = bodyRule({
         const suggestion = closestMatch(resolved.suffix, SECURE_SUFFIXES);
         const fixed = suggestion ? `cluster.remote.${resolved.alias}.${suggestion}` : undefined;
         report({
-          message: `Unknown keystore setting \`${name}\`.` + (fixed ? ` Did you mean \`${fixed}\`?` : ' API key credentials go in `cluster.remote.<alias>.credentials`.'),
+          message:
+            `Unknown keystore setting \`${name}\`.` +
+            (fixed ? ` Did you mean \`${fixed}\`?` : ' API key credentials go in `cluster.remote.<alias>.credentials`.'),
           span,
           fixes: fixed ? [renameFix(key.offset, key.length, fixed, `Change to '${fixed}'`)] : undefined,
         });

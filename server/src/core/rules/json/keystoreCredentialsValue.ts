@@ -9,7 +9,8 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 /** Heuristics on the shape of an encoded API key (base64 of `id:key`); the format is not formally documented. */
 function credentialsProblem(text: string): string | undefined {
   const trimmed = text.trim();
-  if (/^ApiKey\s+/i.test(trimmed)) return 'Remove the `ApiKey ` prefix: store only the `encoded` value of the cross-cluster API key, not an HTTP header.';
+  if (/^ApiKey\s+/i.test(trimmed))
+    return 'Remove the `ApiKey ` prefix: store only the `encoded` value of the cross-cluster API key, not an HTTP header.';
   if (/^[^:\s]+:[^:\s]+$/.test(trimmed) && !BASE64.test(trimmed)) {
     return 'This looks like `id:api_key`. Store the `encoded` field of the create cross-cluster API key response (the base64 form) instead.';
   }
@@ -33,13 +34,19 @@ export const keystoreCredentialsValue = bodyRule({
     for (const entry of keystoreEntries(body)) {
       if (!/^cluster\.remote\.[^.]+\.credentials$/i.test(entry.name) || entry.entry?.type !== 'object') continue;
       if (entry.asFile?.type === 'boolean' && entry.asFile.value === true) {
-        report({ message: 'Remote cluster credentials are a string setting: set `as_file` to `false` (or leave it out).', span: spanOf(entry.asFile) });
+        report({
+          message: 'Remote cluster credentials are a string setting: set `as_file` to `false` (or leave it out).',
+          span: spanOf(entry.asFile),
+        });
       }
       const value = entry.value;
       if (!value) continue;
       // Never echo the value: it is a secret.
       if (value.type !== 'string') {
-        report({ message: 'The credentials value must be a string: the `encoded` field of the create cross-cluster API key response.', span: spanOf(value) });
+        report({
+          message: 'The credentials value must be a string: the `encoded` field of the create cross-cluster API key response.',
+          span: spanOf(value),
+        });
         continue;
       }
       const problem = credentialsProblem(String(value.value));

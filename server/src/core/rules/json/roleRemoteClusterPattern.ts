@@ -25,7 +25,14 @@ export const roleRemoteClusterPattern = bodyRule({
             span: spanOf(cluster),
             fixes:
               suggestion && suggestion !== text
-                ? [{ title: `Change to '${suggestion}'`, edits: [{ span: { start: cluster.offset + 1, end: cluster.offset + cluster.length - 1 }, newText: suggestion }] }]
+                ? [
+                    {
+                      title: `Change to '${suggestion}'`,
+                      edits: [
+                        { span: { start: cluster.offset + 1, end: cluster.offset + cluster.length - 1 }, newText: suggestion },
+                      ],
+                    },
+                  ]
                 : undefined,
           });
         }

@@ -16,7 +16,10 @@ export const trustAllowlistDeploymentId = bodyRule({
       for (const item of entry.allowlistItems) {
         const known = deploymentIds.get(String(item.value));
         if (!known) continue;
-        const where = known.source === 'path' ? `the request path on line ${lineOf(document, known.where)}` : `line ${lineOf(document, known.where)}`;
+        const where =
+          known.source === 'path'
+            ? `the request path on line ${lineOf(document, known.where)}`
+            : `line ${lineOf(document, known.where)}`;
         report({
           message: `\`${known.id}\` is a deployment ID (see ${where}), but \`trust_allowlist\` takes Elasticsearch cluster IDs, so this trusts nothing. Use the Elasticsearch cluster ID of that deployment (shown on its page, or \`resources.elasticsearch[].id\` in its API response).`,
           span: spanOf(item),

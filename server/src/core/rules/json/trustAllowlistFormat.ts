@@ -27,7 +27,13 @@ export const trustAllowlistFormat = bodyRule({
             : `\`${id}\` does not look like an Elasticsearch cluster ID (32 lowercase hexadecimal characters). \`trust_allowlist\` takes cluster IDs, not deployment names or aliases.`,
           span: spanOf(item),
           fixes: CLUSTER_ID.test(lower)
-            ? [{ title: 'Change to lowercase', edits: [{ span: { start: item.offset + 1, end: item.offset + item.length - 1 }, newText: lower }], isPreferred: true }]
+            ? [
+                {
+                  title: 'Change to lowercase',
+                  edits: [{ span: { start: item.offset + 1, end: item.offset + item.length - 1 }, newText: lower }],
+                  isPreferred: true,
+                },
+              ]
             : undefined,
         });
       }

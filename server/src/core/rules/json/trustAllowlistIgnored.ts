@@ -14,7 +14,8 @@ export const trustAllowlistIgnored = bodyRule({
     for (const entry of trustEntries(body)) {
       if (entry.trustAll?.type !== 'boolean' || entry.trustAll.value !== true || entry.allowlistItems.length === 0) continue;
       report({
-        message: '`trust_all` is `true`, so every cluster is trusted and this `trust_allowlist` is ignored. Set `trust_all` to `false` to trust only the listed clusters, or remove the list.',
+        message:
+          '`trust_all` is `true`, so every cluster is trusted and this `trust_allowlist` is ignored. Set `trust_all` to `false` to trust only the listed clusters, or remove the list.',
         span: keySpanOf(entry, 'trust_allowlist'),
         tags: ['unnecessary'],
       });

@@ -6,10 +6,14 @@ import { bodyRule } from './bodyRule';
 /** Elastic Cloud Hosted / ECE trust settings (`accounts[]`, `external[]`, `direct[]`). */
 
 const PEM_MESSAGES: Record<PemProblem, string> = {
-  'private-key': 'This is a private key, not a certificate. Never share a private key: remove it and paste the CA certificate (`-----BEGIN CERTIFICATE-----`).',
-  'not-pem': '`pem` must hold a certificate in PEM form: `-----BEGIN CERTIFICATE-----`, the base64 body, `-----END CERTIFICATE-----`, lines joined with `\\n`.',
-  unparsable: 'This PEM block does not parse as an X.509 certificate. Copy the whole CA certificate again, including its BEGIN and END lines.',
-  'escaped-newlines': 'The line breaks of this certificate are escaped twice (`\\\\n`), so it is one long line that does not parse. Use `\\n` in JSON.',
+  'private-key':
+    'This is a private key, not a certificate. Never share a private key: remove it and paste the CA certificate (`-----BEGIN CERTIFICATE-----`).',
+  'not-pem':
+    '`pem` must hold a certificate in PEM form: `-----BEGIN CERTIFICATE-----`, the base64 body, `-----END CERTIFICATE-----`, lines joined with `\\n`.',
+  unparsable:
+    'This PEM block does not parse as an X.509 certificate. Copy the whole CA certificate again, including its BEGIN and END lines.',
+  'escaped-newlines':
+    'The line breaks of this certificate are escaped twice (`\\\\n`), so it is one long line that does not parse. Use `\\n` in JSON.',
 };
 
 export const trustCertificatePem = bodyRule({

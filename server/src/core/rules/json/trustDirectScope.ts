@@ -25,7 +25,8 @@ export const trustDirectScope = bodyRule({
         });
       } else if (entry.additionalNodeNames.length === 0) {
         report({
-          message: 'A `direct` entry must say which nodes it trusts: give `scope_id`, or list the node certificate names in `additional_node_names`.',
+          message:
+            'A `direct` entry must say which nodes it trusts: give `scope_id`, or list the node certificate names in `additional_node_names`.',
           span: { start: entry.node.offset, end: entry.node.offset + 1 },
         });
       }

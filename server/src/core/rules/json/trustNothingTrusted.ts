@@ -7,7 +7,8 @@ import { bodyRule } from './bodyRule';
 export const trustNothingTrusted = bodyRule({
   id: 'trust-nothing-trusted',
   severity: 'info',
-  title: '`trust_all: false` with an empty or missing `trust_allowlist` (trusts no cluster), unless a `direct` entry names nodes in `additional_node_names`',
+  title:
+    '`trust_all: false` with an empty or missing `trust_allowlist` (trusts no cluster), unless a `direct` entry names nodes in `additional_node_names`',
   reference: [75],
   bodyKinds: ['cloud-trust'],
   check({ body, report }) {
@@ -16,7 +17,8 @@ export const trustNothingTrusted = bodyRule({
       // A `direct` entry also trusts the nodes named in `additional_node_names`.
       if (entry.section === 'direct' && entry.additionalNodeNames.length > 0) continue;
       report({
-        message: 'With `trust_all: false` and no `trust_allowlist` entries, this entry trusts no cluster. Add the Elasticsearch cluster IDs to trust, or set `trust_all: true`.',
+        message:
+          'With `trust_all: false` and no `trust_allowlist` entries, this entry trusts no cluster. Add the Elasticsearch cluster IDs to trust, or set `trust_all: true`.',
         span: spanOf(entry.trustAll),
       });
     }

@@ -10,7 +10,10 @@ export const addressInvalidHost: ScopeRule = {
     for (const address of scopeAddresses(scope)) {
       const parsed = address.parsed;
       if (parsed.ok || parsed.kind !== 'bad-host') continue;
-      report({ message: `Invalid host in \`${address.text}\`: ${parsed.problem} The connection cannot be resolved.`, span: address.span });
+      report({
+        message: `Invalid host in \`${address.text}\`: ${parsed.problem} The connection cannot be resolved.`,
+        span: address.span,
+      });
     }
   },
 };

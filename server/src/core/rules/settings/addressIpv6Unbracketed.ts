@@ -18,7 +18,9 @@ export const addressIpv6Unbracketed: ScopeRule = {
       report({
         message: `\`${address.text}\` is an IPv6 address without brackets. Elasticsearch splits the address at its last colon, so write it as \`[address]:port\`${bracketed ? `, e.g. \`${bracketed}\`` : ''}.`,
         span: address.span,
-        fixes: bracketed ? [{ title: `Change to '${bracketed}'`, edits: [{ span: address.span, newText: bracketed }], isPreferred: true }] : undefined,
+        fixes: bracketed
+          ? [{ title: `Change to '${bracketed}'`, edits: [{ span: address.span, newText: bracketed }], isPreferred: true }]
+          : undefined,
       });
     }
   },

@@ -22,13 +22,20 @@ export const addressNotSingle: ScopeRule = {
         span: value.kind === 'list' ? value.span : valueContentSpan(value),
         fixes:
           single !== undefined
-            ? [{ title: `Change to '${single}'`, edits: [replaceValueEdit(document, occurrence, literal(single, document.format))], isPreferred: true }]
+            ? [
+                {
+                  title: `Change to '${single}'`,
+                  edits: [replaceValueEdit(document, occurrence, literal(single, document.format))],
+                  isPreferred: true,
+                },
+              ]
             : undefined,
       });
     }
     // A seed entry with spaces holds several addresses: separate them as list items.
     for (const address of scopeAddresses(scope)) {
-      if (address.parsed.ok || address.parsed.kind !== 'list' || address.occurrence.resolved.def?.type !== 'address-list') continue;
+      if (address.parsed.ok || address.parsed.kind !== 'list' || address.occurrence.resolved.def?.type !== 'address-list')
+        continue;
       report({
         message: `\`${address.text}\` holds several addresses in one entry. Write each seed as its own list item (or separate them with commas).`,
         span: address.span,

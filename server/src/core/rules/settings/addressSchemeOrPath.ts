@@ -16,7 +16,9 @@ export const addressSchemeOrPath: ScopeRule = {
       report({
         message: `\`${address.text}\` is written like a URL. Remote cluster addresses are plain \`host:port\` on the transport protocol, not HTTP: ${usable ? `use \`${stripped}\`` : 'remove the scheme and path'}.`,
         span: address.span,
-        fixes: usable ? [{ title: `Change to '${stripped}'`, edits: [{ span: address.span, newText: stripped }], isPreferred: true }] : undefined,
+        fixes: usable
+          ? [{ title: `Change to '${stripped}'`, edits: [{ span: address.span, newText: stripped }], isPreferred: true }]
+          : undefined,
       });
     }
   },

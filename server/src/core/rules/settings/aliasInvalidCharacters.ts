@@ -11,7 +11,8 @@ export function dottedAliasOf(occurrence: SettingOccurrence): { alias: string; s
   const parts = resolved.suffix.split('.');
   for (let extra = 1; extra < parts.length; extra++) {
     const candidate = `${REMOTE_PREFIX}x.${parts.slice(extra).join('.')}`;
-    if (resolveKey(candidate).def) return { alias: [resolved.alias, ...parts.slice(0, extra)].join('.'), segmentCount: extra + 1 };
+    if (resolveKey(candidate).def)
+      return { alias: [resolved.alias, ...parts.slice(0, extra)].join('.'), segmentCount: extra + 1 };
   }
   return undefined;
 }
@@ -56,7 +57,13 @@ export const aliasInvalidCharacters: ScopeRule = {
         message: `\`${dotted.alias}\` looks like a remote cluster alias, but aliases cannot contain dots: Elasticsearch reads \`${occurrence.key}\` as an unknown setting of alias \`${aliasSegments[0].text}\`. Use an alias such as \`${replacement}\`.`,
         span: spanOfSegments(aliasSegments),
         fixes: contiguous
-          ? [{ title: `Rename alias to '${replacement}'`, edits: [{ span: spanOfSegments(aliasSegments), newText: replacement }], isPreferred: first }]
+          ? [
+              {
+                title: `Rename alias to '${replacement}'`,
+                edits: [{ span: spanOfSegments(aliasSegments), newText: replacement }],
+                isPreferred: first,
+              },
+            ]
           : undefined,
       });
     }

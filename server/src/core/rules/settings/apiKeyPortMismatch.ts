@@ -25,7 +25,13 @@ export const apiKeyPortMismatch: ScopeRule = {
         context.report({
           message: `\`${remote.alias}\` has a cross-cluster API key in the keystore (API-key model), but port ${port} is ${what}. API-key connections go to the remote cluster server port, 9443 by default; on ${port} they fail with TLS or "missing authentication" errors.`,
           span: address.span,
-          fixes: [{ title: 'Use port 9443 (remote cluster server)', edits: [{ span: portSpan, newText: String(PORTS.remoteClusterServer) }], isPreferred: true }],
+          fixes: [
+            {
+              title: 'Use port 9443 (remote cluster server)',
+              edits: [{ span: portSpan, newText: String(PORTS.remoteClusterServer) }],
+              isPreferred: true,
+            },
+          ],
         });
       }
     }

@@ -16,7 +16,9 @@ export const certificateModelDeprecated: ScopeRule = {
       if (model === 'api-key') continue;
       const addresses = connectionAddresses(remote);
       // Without the keystore list, a connection to the transport port is the certificate model.
-      const transportPort = addresses.find((a) => a.parsed.ok && (a.parsed.port === PORTS.transport || a.parsed.port === PORTS.cloudCertificateProxy));
+      const transportPort = addresses.find(
+        (a) => a.parsed.ok && (a.parsed.port === PORTS.transport || a.parsed.port === PORTS.cloudCertificateProxy),
+      );
       if (model === 'unknown' && !transportPort) continue;
       if (model === 'certificate' && addresses.length === 0) continue;
       // Port 9443 without credentials is an API-key remote missing its key (certificate-model-port), not a choice of model.

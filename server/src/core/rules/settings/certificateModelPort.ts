@@ -19,8 +19,16 @@ export const certificateModelPort: ScopeRule = {
           message: `Port 9443 is the remote cluster server port of the API-key model, but \`${remote.alias}\` has no \`${setting}\` in the keystore, so Elasticsearch uses the certificate model and the connection fails. Add the cross-cluster API key to the keystore, or connect to the transport port (9300).`,
           span: address.span,
           fixes: [
-            { title: `Copy 'bin/elasticsearch-keystore add ${setting}'`, edits: [], clipboard: `bin/elasticsearch-keystore add ${setting}`, isPreferred: true },
-            { title: 'Use the transport port 9300 (certificate model)', edits: [{ span: portSpan, newText: String(PORTS.transport) }] },
+            {
+              title: `Copy 'bin/elasticsearch-keystore add ${setting}'`,
+              edits: [],
+              clipboard: `bin/elasticsearch-keystore add ${setting}`,
+              isPreferred: true,
+            },
+            {
+              title: 'Use the transport port 9300 (certificate model)',
+              edits: [{ span: portSpan, newText: String(PORTS.transport) }],
+            },
           ],
         });
       }

@@ -12,7 +12,8 @@ export const clientSslClientAuthentication: ScopeRule = {
     for (const occurrence of scope.occurrences) {
       if (occurrence.key !== `${SSL_PREFIX_CLIENT}client_authentication`) continue;
       report({
-        message: '`client_authentication` is a server-side setting; it is not registered for the remote cluster client and Elasticsearch rejects it. Remove it (on the remote, `xpack.security.remote_cluster_server.ssl.client_authentication` controls it).',
+        message:
+          '`client_authentication` is a server-side setting; it is not registered for the remote cluster client and Elasticsearch rejects it. Remove it (on the remote, `xpack.security.remote_cluster_server.ssl.client_authentication` controls it).',
         span: occurrence.keySpan,
         fixes: fixes(removeSettingFix(document, scope, occurrence)),
       });

@@ -13,9 +13,16 @@ export const clientVerificationModeNone: ScopeRule = {
     const occurrence = occurrenceOf(scope, `${SSL_PREFIX_CLIENT}verification_mode`);
     if (!occurrence || occurrenceText(occurrence) !== 'none') return;
     report({
-      message: "`verification_mode: none` accepts any certificate the remote presents, so a man in the middle could collect the API keys. It is meant for support diagnostics only: use `full` (or `certificate`) and trust the remote's CA with `certificate_authorities`.",
+      message:
+        "`verification_mode: none` accepts any certificate the remote presents, so a man in the middle could collect the API keys. It is meant for support diagnostics only: use `full` (or `certificate`) and trust the remote's CA with `certificate_authorities`.",
       span: occurrence.value.span,
-      fixes: [{ title: "Change to 'full'", edits: [replaceValueEdit(document, occurrence, literal('full', document.format))], isPreferred: true }],
+      fixes: [
+        {
+          title: "Change to 'full'",
+          edits: [replaceValueEdit(document, occurrence, literal('full', document.format))],
+          isPreferred: true,
+        },
+      ],
     });
   },
 };

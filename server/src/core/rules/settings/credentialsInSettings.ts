@@ -2,9 +2,12 @@ import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { moveToKeystoreFix } from './edits';
 
 const WHERE: Record<string, string> = {
-  'elasticsearch-yml': 'Remove it from elasticsearch.yml and run `bin/elasticsearch-keystore add {key}` on every node, then `POST _nodes/reload_secure_settings`.',
-  'eck-config': 'Remove it from `nodeSets[].config`; put it in a Kubernetes Secret (key `{key}`) listed under `spec.secureSettings`.',
-  'cluster-settings': '`_cluster/settings` rejects it. Run `bin/elasticsearch-keystore add {key}` on every node (Elastic Cloud: the deployment keystore), then `POST _nodes/reload_secure_settings`.',
+  'elasticsearch-yml':
+    'Remove it from elasticsearch.yml and run `bin/elasticsearch-keystore add {key}` on every node, then `POST _nodes/reload_secure_settings`.',
+  'eck-config':
+    'Remove it from `nodeSets[].config`; put it in a Kubernetes Secret (key `{key}`) listed under `spec.secureSettings`.',
+  'cluster-settings':
+    '`_cluster/settings` rejects it. Run `bin/elasticsearch-keystore add {key}` on every node (Elastic Cloud: the deployment keystore), then `POST _nodes/reload_secure_settings`.',
 };
 
 export const credentialsInSettings: ScopeRule = {

@@ -43,7 +43,9 @@ function lineStartOf(text: string, offset: number): number {
 export function literal(value: ScalarValue, format: 'yaml' | 'json'): string {
   if (typeof value !== 'string') return String(value);
   if (format === 'json') return JSON.stringify(value);
-  return /^[A-Za-z0-9_./-][A-Za-z0-9_.:/-]*$/.test(value) && !/^(true|false|null|~|-?\d+(\.\d+)?)$/i.test(value) ? value : JSON.stringify(value);
+  return /^[A-Za-z0-9_./-][A-Za-z0-9_.:/-]*$/.test(value) && !/^(true|false|null|~|-?\d+(\.\d+)?)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
 }
 
 /**
@@ -95,11 +97,17 @@ function keyNodeShared(scope: SettingsScope, occurrence: SettingOccurrence, leve
  * Removes a setting. When it is the only setting under a nested key (`a:` holding just `seeds:`),
  * the emptied parent goes too, so no key is left without a value.
  */
-export function removeSettingEdits(document: ConfigDocument, scope: SettingsScope, occurrence: SettingOccurrence): TextEdit[] | undefined {
+export function removeSettingEdits(
+  document: ConfigDocument,
+  scope: SettingsScope,
+  occurrence: SettingOccurrence,
+): TextEdit[] | undefined {
   const levels = keyNodeLevels(occurrence.segments);
   const level = levels.find((l) => !keyNodeShared(scope, occurrence, l)) ?? levels[levels.length - 1];
   const start = keyNodeStart(document, occurrence, level);
-  return document.format === 'json' ? removeJsonProperty(document, start) : removeYamlEntry(document, start, occurrence.entrySpan.end);
+  return document.format === 'json'
+    ? removeJsonProperty(document, start)
+    : removeYamlEntry(document, start, occurrence.entrySpan.end);
 }
 
 function removeYamlEntry(document: ConfigDocument, keyStart: number, entryEnd: number): TextEdit[] | undefined {
@@ -186,7 +194,10 @@ export function insertSettingEdit(
 ): TextEdit | undefined {
   const levels = keyNodeLevels(anchor.segments);
   for (const level of [...levels].reverse()) {
-    const path = anchor.segments.slice(0, level).map((s) => s.text).join('.');
+    const path = anchor.segments
+      .slice(0, level)
+      .map((s) => s.text)
+      .join('.');
     if (level > 0 && !fullKey.startsWith(`${path}.`)) continue;
     const relativeKey = level === 0 ? fullKey : fullKey.slice(path.length + 1);
     const start = keyNodeStart(document, anchor, level);
@@ -203,7 +214,11 @@ export function insertSettingEdit(
 }
 
 /** Renames key segments in place, whether they sit in one flat key or across nested keys. */
-export function renameSegmentsFix(segments: readonly KeySegment[], replacement: string, title = `Change to '${replacement}'`): Fix | undefined {
+export function renameSegmentsFix(
+  segments: readonly KeySegment[],
+  replacement: string,
+  title = `Change to '${replacement}'`,
+): Fix | undefined {
   if (segments.length === 0) return undefined;
   const parts = replacement.split('.');
   const contiguous = segments.every((s, i) => i === 0 || s.span.start === segments[i - 1].span.end + 1);
@@ -216,16 +231,19 @@ export function renameSegmentsFix(segments: readonly KeySegment[], replacement: 
 
 /** Sets every given setting to null (how a `_cluster/settings` body removes stored values). */
 export function nullValueEdits(document: ConfigDocument, occurrences: readonly SettingOccurrence[]): TextEdit[] {
-  return occurrences
-    .filter((o) => !isNullValue(o.value))
-    .map((o) => replaceValueEdit(document, o, 'null'));
+  return occurrences.filter((o) => !isNullValue(o.value)).map((o) => replaceValueEdit(document, o, 'null'));
 }
 
 /**
  * The fix for a secret written in a settings file: remove it and copy the command that stores it
  * where Elasticsearch reads it. The command never carries the secret itself.
  */
-export function moveToKeystoreFix(document: ConfigDocument, scope: SettingsScope, occurrence: SettingOccurrence, settingName: string): Fix {
+export function moveToKeystoreFix(
+  document: ConfigDocument,
+  scope: SettingsScope,
+  occurrence: SettingOccurrence,
+  settingName: string,
+): Fix {
   const clipboard =
     scope.origin === 'eck-config'
       ? `kubectl create secret generic remote-cluster-secure-settings --from-file=${settingName}=<file holding the value>`
@@ -240,7 +258,12 @@ export function moveToKeystoreFix(document: ConfigDocument, scope: SettingsScope
 }
 
 /** A fix that removes one setting, or undefined when no safe edit exists. */
-export function removeSettingFix(document: ConfigDocument, scope: SettingsScope, occurrence: SettingOccurrence, title?: string): Fix | undefined {
+export function removeSettingFix(
+  document: ConfigDocument,
+  scope: SettingsScope,
+  occurrence: SettingOccurrence,
+  title?: string,
+): Fix | undefined {
   const edits = removeSettingEdits(document, scope, occurrence);
   return edits ? { title: title ?? `Remove '${occurrence.key}'`, edits } : undefined;
 }

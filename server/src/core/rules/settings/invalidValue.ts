@@ -34,7 +34,12 @@ export const invalidValue: ScopeRule = {
         report({ message: `\`${occurrence.key}\` takes a single value, not a list.`, span: value.span });
         continue;
       }
-      const problem = problemOf(def, `\`${occurrence.key}\``, (value.text ?? '').trim(), document.format === 'yaml' && !value.quoted);
+      const problem = problemOf(
+        def,
+        `\`${occurrence.key}\``,
+        (value.text ?? '').trim(),
+        document.format === 'yaml' && !value.quoted,
+      );
       if (!problem) continue;
       const { suggestion } = problem;
       const typed = def.type === 'boolean' ? suggestion === 'true' : def.type === 'int' ? Number(suggestion) : suggestion;
@@ -44,7 +49,13 @@ export const invalidValue: ScopeRule = {
         span: value.span,
         fixes:
           replacement !== undefined
-            ? [{ title: `Change to '${suggestion}'`, edits: [replaceValueEdit(document, occurrence, replacement)], isPreferred: true }]
+            ? [
+                {
+                  title: `Change to '${suggestion}'`,
+                  edits: [replaceValueEdit(document, occurrence, replacement)],
+                  isPreferred: true,
+                },
+              ]
             : undefined,
       });
     }
@@ -60,8 +71,10 @@ function problemOf(def: SettingDef, key: string, text: string, plainYaml: boolea
       if (!/^-?\d+$/.test(text)) return { message: `${key} expects a whole number, not \`${text}\`.` };
       const n = Number(text);
       const allowed = def.min !== undefined && def.max !== undefined ? ` Allowed: ${def.min} to ${def.max}.` : '';
-      if (def.min !== undefined && n < def.min) return { message: `${key} must be at least ${def.min}; Elasticsearch rejects \`${text}\`.${allowed}` };
-      if (def.max !== undefined && n > def.max) return { message: `${key} must be at most ${def.max}; Elasticsearch rejects \`${text}\`.${allowed}` };
+      if (def.min !== undefined && n < def.min)
+        return { message: `${key} must be at least ${def.min}; Elasticsearch rejects \`${text}\`.${allowed}` };
+      if (def.max !== undefined && n > def.max)
+        return { message: `${key} must be at most ${def.max}; Elasticsearch rejects \`${text}\`.${allowed}` };
       return undefined;
     }
     case 'boolean': {
@@ -74,7 +87,10 @@ function problemOf(def: SettingDef, key: string, text: string, plainYaml: boolea
     case 'enum': {
       const values = def.values ?? [];
       if (values.some((v) => v.toLowerCase() === text.toLowerCase())) return undefined;
-      return { message: `${key} takes ${values.map((v) => `\`${v}\``).join(', ')}; \`${text}\` is not one of them.`, suggestion: closestMatch(text, values) };
+      return {
+        message: `${key} takes ${values.map((v) => `\`${v}\``).join(', ')}; \`${text}\` is not one of them.`,
+        suggestion: closestMatch(text, values),
+      };
     }
     case 'time':
       if (!TIME.test(text)) {
@@ -89,7 +105,9 @@ function problemOf(def: SettingDef, key: string, text: string, plainYaml: boolea
       }
       return undefined;
     case 'byte-size':
-      return BYTES.test(text) ? undefined : { message: `${key} is a byte size with a unit, such as \`64kb\` or \`1mb\`, not \`${text}\`.` };
+      return BYTES.test(text)
+        ? undefined
+        : { message: `${key} is a byte size with a unit, such as \`64kb\` or \`1mb\`, not \`${text}\`.` };
     default:
       return undefined;
   }

@@ -22,8 +22,13 @@ export const legacySearchRemote: ScopeRule = {
         : `\`${target}\``;
       // Renaming a nested `search:` key would also rename unrelated search settings under it.
       const first = occurrence.segments[0];
-      const sharedParent = scope.occurrences.some((o) => o !== occurrence && o.segments[0].span.start === first.span.start && !o.key.startsWith('search.remote.'));
-      const fix = connect || occurrenceOf(scope, target) || sharedParent ? undefined : renameSegmentsFix([first], 'cluster', `Change to '${target}'`);
+      const sharedParent = scope.occurrences.some(
+        (o) => o !== occurrence && o.segments[0].span.start === first.span.start && !o.key.startsWith('search.remote.'),
+      );
+      const fix =
+        connect || occurrenceOf(scope, target) || sharedParent
+          ? undefined
+          : renameSegmentsFix([first], 'cluster', `Change to '${target}'`);
       report({
         severity: removed ? 'error' : 'warning',
         message: removed

@@ -23,7 +23,13 @@ export const modeInvalid: ScopeRule = {
           (suggestion ? ` Did you mean \`${suggestion}\`?` : ''),
         span: occurrence.value.span,
         fixes: suggestion
-          ? [{ title: `Change to '${suggestion}'`, edits: [replaceValueEdit(document, occurrence, literal(suggestion, document.format))], isPreferred: true }]
+          ? [
+              {
+                title: `Change to '${suggestion}'`,
+                edits: [replaceValueEdit(document, occurrence, literal(suggestion, document.format))],
+                isPreferred: true,
+              },
+            ]
           : undefined,
       });
     }

@@ -40,9 +40,10 @@ export const modeSettingMismatch: ScopeRule = {
           if (removal) fixList.push({ ...removal, isPreferred: true });
         }
         if (onlyOtherMode) {
-          const edit = explicit && modeOccurrence
-            ? replaceValueEdit(document, modeOccurrence, literal(other, document.format))
-            : insertSettingEdit(document, occurrence, `cluster.remote.${remote.alias}.mode`, other);
+          const edit =
+            explicit && modeOccurrence
+              ? replaceValueEdit(document, modeOccurrence, literal(other, document.format))
+              : insertSettingEdit(document, occurrence, `cluster.remote.${remote.alias}.mode`, other);
           if (edit) fixList.push({ title: `${explicit ? 'Change' : 'Set'} mode to '${other}'`, edits: [edit] });
         }
         report({

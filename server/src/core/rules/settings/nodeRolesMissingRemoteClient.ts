@@ -53,7 +53,11 @@ function addRoleFix(document: ConfigDocument, roles: SettingOccurrence): Fix | u
     let insertAt = close;
     while (insertAt > value.span.start + 1 && /\s/.test(text[insertAt - 1])) insertAt--;
     const newText = items.length > 0 ? `, ${quote}${ROLE}${quote}` : `${quote}${ROLE}${quote}`;
-    return { title: `Add '${ROLE}' to node.roles`, edits: [{ span: { start: insertAt, end: insertAt }, newText }], isPreferred: true };
+    return {
+      title: `Add '${ROLE}' to node.roles`,
+      edits: [{ span: { start: insertAt, end: insertAt }, newText }],
+      isPreferred: true,
+    };
   }
   const last = items[items.length - 1];
   if (!last) return undefined;
@@ -66,5 +70,9 @@ function addRoleFix(document: ConfigDocument, roles: SettingOccurrence): Fix | u
   const newline = text.indexOf('\n', end);
   let lineEnd = newline < 0 ? text.length : newline;
   if (text[lineEnd - 1] === '\r') lineEnd--;
-  return { title: `Add '${ROLE}' to node.roles`, edits: [{ span: { start: lineEnd, end: lineEnd }, newText: `\n${prefix}${ROLE}` }], isPreferred: true };
+  return {
+    title: `Add '${ROLE}' to node.roles`,
+    edits: [{ span: { start: lineEnd, end: lineEnd }, newText: `\n${prefix}${ROLE}` }],
+    isPreferred: true,
+  };
 }

@@ -1,6 +1,14 @@
 import { SSL_PREFIX_CLIENT } from '../../catalog/settings';
 import type { ScopeRule } from '../rule';
-import { booleanValue, connectionAddresses, hasValue, isCloudEndpoint, occurrenceOf, remoteAliases, securityModelOf } from '../../model/remoteAliases';
+import {
+  booleanValue,
+  connectionAddresses,
+  hasValue,
+  isCloudEndpoint,
+  occurrenceOf,
+  remoteAliases,
+  securityModelOf,
+} from '../../model/remoteAliases';
 
 export const remoteClusterClientNoCa: ScopeRule = {
   id: 'remote-cluster-client-no-ca',

@@ -21,7 +21,11 @@ export const remoteClusterServerDisabled: ScopeRule = {
     if (booleanValue(enabled) === true) return;
     let fix: Fix | undefined;
     if (enabled) {
-      fix = { title: "Set 'remote_cluster_server.enabled' to true", edits: [replaceValueEdit(document, enabled, literal(true, document.format))], isPreferred: true };
+      fix = {
+        title: "Set 'remote_cluster_server.enabled' to true",
+        edits: [replaceValueEdit(document, enabled, literal(true, document.format))],
+        isPreferred: true,
+      };
     } else {
       const edit = insertSettingEdit(document, serverKeys[0], 'remote_cluster_server.enabled', true);
       if (edit) fix = { title: "Add 'remote_cluster_server.enabled: true'", edits: [edit], isPreferred: true };

@@ -13,10 +13,16 @@ export const remoteClusterServerNeedsSecurity: ScopeRule = {
     const security = occurrenceOf(scope, 'xpack.security.enabled');
     if (booleanValue(enabled) !== true || booleanValue(security) !== false || !enabled || !security) return;
     report({
-      message: 'The remote cluster server needs Elasticsearch security: with `xpack.security.enabled: false` the node refuses to start. Turn security on, or turn the remote cluster server off.',
+      message:
+        'The remote cluster server needs Elasticsearch security: with `xpack.security.enabled: false` the node refuses to start. Turn security on, or turn the remote cluster server off.',
       span: enabled.keySpan,
       related: [{ span: security.keySpan, message: 'Security is turned off here' }],
-      fixes: [{ title: "Set 'xpack.security.enabled' to true", edits: [replaceValueEdit(document, security, literal(true, document.format))] }],
+      fixes: [
+        {
+          title: "Set 'xpack.security.enabled' to true",
+          edits: [replaceValueEdit(document, security, literal(true, document.format))],
+        },
+      ],
     });
   },
 };

@@ -19,7 +19,13 @@ export const remoteClusterSslDisabled: ScopeRule = {
       report({
         message: `TLS is off for the ${side}: cross-cluster traffic, including the API keys that authenticate it, would travel in plain text. Leave \`${prefix}enabled\` at its default, \`true\`.`,
         span: occurrence.value.span,
-        fixes: [{ title: 'Set to true', edits: [replaceValueEdit(document, occurrence, literal(true, document.format))], isPreferred: true }],
+        fixes: [
+          {
+            title: 'Set to true',
+            edits: [replaceValueEdit(document, occurrence, literal(true, document.format))],
+            isPreferred: true,
+          },
+        ],
       });
     }
   },

@@ -4,7 +4,12 @@ import { fixes, nullValueEdits, removeSettingFix } from './edits';
 import { enablingSuffix, hasValue, remoteAliases } from '../../model/remoteAliases';
 
 /** Settings Elasticsearch only accepts once the remote is enabled (seeds or proxy_address set). */
-const NEED_ENABLED_REMOTE = new Set(['skip_unavailable', 'transport.ping_schedule', 'transport.compress', 'transport.compression_scheme']);
+const NEED_ENABLED_REMOTE = new Set([
+  'skip_unavailable',
+  'transport.ping_schedule',
+  'transport.compress',
+  'transport.compression_scheme',
+]);
 
 export const remoteNotEnabled: ScopeRule = {
   id: 'remote-not-enabled',
@@ -23,7 +28,14 @@ export const remoteNotEnabled: ScopeRule = {
       if (hasValue(enabling)) continue;
       const removing = api && enabling !== undefined;
       const nullAll = removing
-        ? { title: `Set every setting of '${remote.alias}' to null (remove the remote)`, edits: nullValueEdits(document, remote.settings.map((s) => s.occurrence)), isPreferred: true }
+        ? {
+            title: `Set every setting of '${remote.alias}' to null (remove the remote)`,
+            edits: nullValueEdits(
+              document,
+              remote.settings.map((s) => s.occurrence),
+            ),
+            isPreferred: true,
+          }
         : undefined;
       for (const { occurrence, suffix } of remote.settings) {
         if (!NEED_ENABLED_REMOTE.has(suffix) || isNullValue(occurrence.value)) continue;

@@ -17,7 +17,9 @@ export const reservedTransportProfile: ScopeRule = {
       if (!occurrence.key.startsWith(RESERVED)) continue;
       const target = `remote_cluster.${occurrence.key.slice(RESERVED.length)}`;
       const known = resolveKey(target).def !== undefined;
-      const fix = known ? renameSegmentsFix(occurrence.segments.slice(0, 3), 'remote_cluster', `Change to '${target}'`) : undefined;
+      const fix = known
+        ? renameSegmentsFix(occurrence.segments.slice(0, 3), 'remote_cluster', `Change to '${target}'`)
+        : undefined;
       report({
         message: `\`_remote_cluster\` is a reserved transport profile name: with the remote cluster server enabled the node refuses to start. Configure the interface with \`remote_cluster.*\` settings${known ? ` (here \`${target}\`)` : ''}.`,
         span: occurrence.keySpan,

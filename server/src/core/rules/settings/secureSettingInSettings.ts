@@ -11,7 +11,10 @@ export const secureSettingInSettings: ScopeRule = {
     for (const occurrence of scope.occurrences) {
       const def = occurrence.resolved.def;
       if (def?.scope !== 'secure') continue;
-      const where = scope.origin === 'eck-config' ? 'a Secret listed under `spec.secureSettings`' : `the keystore (\`bin/elasticsearch-keystore add ${occurrence.key}\`)`;
+      const where =
+        scope.origin === 'eck-config'
+          ? 'a Secret listed under `spec.secureSettings`'
+          : `the keystore (\`bin/elasticsearch-keystore add ${occurrence.key}\`)`;
       report({
         message: `\`${occurrence.key}\` is a secure setting: Elasticsearch only reads it from the keystore and refuses it here. Move it to ${where}.`,
         span: occurrence.keySpan,

@@ -16,7 +16,8 @@ export const serverSslVerificationMode: ScopeRule = {
     for (const occurrence of scope.occurrences) {
       if (occurrence.key !== `${SSL_PREFIX_SERVER}verification_mode`) continue;
       report({
-        message: "`verification_mode` is probably not accepted for the remote cluster server: Elasticsearch's code does not register it there (the documentation lists it). The server does not verify clients by certificate in the API-key model; remove it if the node rejects it.",
+        message:
+          "`verification_mode` is probably not accepted for the remote cluster server: Elasticsearch's code does not register it there (the documentation lists it). The server does not verify clients by certificate in the API-key model; remove it if the node rejects it.",
         span: occurrence.keySpan,
         fixes: fixes(removeSettingFix(document, scope, occurrence)),
       });

@@ -18,10 +18,16 @@ export const signingConflictingSettings: ScopeRule = {
       const keystore = get('signing.keystore.path');
       const prefix = `cluster.remote.${remote.alias}.`;
       if (key && !certificate) {
-        report({ message: `\`${prefix}signing.key\` needs its certificate in \`${prefix}signing.certificate\`.`, span: key.keySpan });
+        report({
+          message: `\`${prefix}signing.key\` needs its certificate in \`${prefix}signing.certificate\`.`,
+          span: key.keySpan,
+        });
       }
       if (certificate && !key) {
-        report({ message: `\`${prefix}signing.certificate\` needs its private key in \`${prefix}signing.key\`.`, span: certificate.keySpan });
+        report({
+          message: `\`${prefix}signing.certificate\` needs its private key in \`${prefix}signing.key\`.`,
+          span: certificate.keySpan,
+        });
       }
       if (key && keystore) {
         report({
@@ -35,7 +41,8 @@ export const signingConflictingSettings: ScopeRule = {
     const truststore = occurrenceOf(scope, 'cluster.remote.signing.truststore.path');
     if (hasValue(authorities) && hasValue(truststore) && authorities && truststore) {
       report({
-        message: 'Use either `cluster.remote.signing.certificate_authorities` or `cluster.remote.signing.truststore.path` to verify signed requests, not both.',
+        message:
+          'Use either `cluster.remote.signing.certificate_authorities` or `cluster.remote.signing.truststore.path` to verify signed requests, not both.',
         span: truststore.keySpan,
         related: [{ span: authorities.keySpan, message: '`certificate_authorities` is set here' }],
       });

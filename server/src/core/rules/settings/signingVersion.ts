@@ -23,7 +23,8 @@ export const signingVersion: ScopeRule = {
     }
     report({
       severity: 'info',
-      message: 'Strong identity verification (request signing) is a technical preview in self-managed Elasticsearch 9.3 (generally available on Elastic Cloud Hosted). Both clusters must run 9.3 or later.',
+      message:
+        'Strong identity verification (request signing) is a technical preview in self-managed Elasticsearch 9.3 (generally available on Elastic Cloud Hosted). Both clusters must run 9.3 or later.',
       span: signing[0].keySpan,
     });
   },

@@ -23,7 +23,11 @@ export const skipUnavailableDefault: ScopeRule = {
         const list: Fix[] = [];
         for (const value of [false, true]) {
           const edit = insertSettingEdit(document, anchor, key, value);
-          if (edit) list.push({ title: `Add 'skip_unavailable: ${value}'${value ? ' (keep the default)' : ' (remote is required)'}`, edits: [edit] });
+          if (edit)
+            list.push({
+              title: `Add 'skip_unavailable: ${value}'${value ? ' (keep the default)' : ' (remote is required)'}`,
+              edits: [edit],
+            });
         }
         return list.length > 0 ? list : undefined;
       };

@@ -25,7 +25,9 @@ export const transientClusterSettings: ScopeRule = {
         (hasPersistent ? ': move these settings into the `persistent` object.' : '.'),
       span,
       tags: ['deprecated'],
-      fixes: hasPersistent ? undefined : [{ title: "Change 'transient' to 'persistent'", edits: [{ span, newText: '"persistent"' }], isPreferred: true }],
+      fixes: hasPersistent
+        ? undefined
+        : [{ title: "Change 'transient' to 'persistent'", edits: [{ span, newText: '"persistent"' }], isPreferred: true }],
     });
   },
 };
