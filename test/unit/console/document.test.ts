@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { parseConfigDocument } from '../../../server/src/core/model/document';
 import { applyFix, dedent } from '../helpers';
 import { consoleDoc, locate, ruleFindings } from '../json/support';
 
 describe('Console documents', () => {
-  it('are recognised by extension or language id, and parse each known body as its kind', () => {
+  test('are recognised by extension or language id, and parse each known body as its kind', () => {
     const text =
       'PUT _cluster/settings\n{ "persistent": { "cluster.remote.a.seeds": ["h:9300"] } }\nGET _search\n{ "query": { "match_all": {} } }\n';
     for (const document of [
@@ -25,7 +25,7 @@ describe('Console documents', () => {
     }
   });
 
-  it('run the elasticsearch.yml settings rules on `_cluster/settings` bodies at exact positions', () => {
+  test('run the elasticsearch.yml settings rules on `_cluster/settings` bodies at exact positions', () => {
     const document = consoleDoc(`
       GET _remote/info
 
@@ -47,7 +47,7 @@ describe('Console documents', () => {
     );
   });
 
-  it('report JSON syntax errors of known bodies only', () => {
+  test('report JSON syntax errors of known bodies only', () => {
     const document = consoleDoc(`
       PUT _cluster/settings
       { "persistent": { "cluster.remote.a.mode": "proxy", } "x" }
@@ -63,7 +63,7 @@ describe('Console documents', () => {
     );
   });
 
-  it('accept Console triple-quoted strings inside bodies', () => {
+  test('accept Console triple-quoted strings inside bodies', () => {
     const document = consoleDoc(
       'PUT _security/role/r\n{\n  "remote_indices": [ { "clusters": ["west"], "names": ["a"], "privileges": ["read"], "query": """\n{ "term": { "team": "x" } }\n""" } ]\n}\n',
     );
@@ -72,7 +72,7 @@ describe('Console documents', () => {
 });
 
 describe('rule console-request-line', () => {
-  it('flags an unknown method with a fix, stray text and a body without request line', () => {
+  test('flags an unknown method with a fix, stray text and a body without request line', () => {
     const document = consoleDoc('{ "a": 1 }\nPTU _cluster/settings\n{ "persistent": {} }\nthis is not a request\n');
     const findings = ruleFindings('console-request-line', document);
     assert.deepEqual(
@@ -88,13 +88,13 @@ describe('rule console-request-line', () => {
     assert.match(applyFix(document, fix), /^\{ "a": 1 \}\nPUT _cluster\/settings/);
   });
 
-  it('accepts comments, blank lines and requests', () => {
+  test('accepts comments, blank lines and requests', () => {
     assert.deepEqual(ruleFindings('console-request-line', consoleDoc('# a\n// b\n/* c\n d */\n\nGET /\nHEAD /\n')), []);
   });
 });
 
 describe('rule console-method', () => {
-  it('flags a known API called with the wrong method and offers the right one', () => {
+  test('flags a known API called with the wrong method and offers the right one', () => {
     const document = consoleDoc(
       'POST _cluster/settings\n{ "persistent": { "cluster.remote.a.seeds": ["h:9300"] } }\nPUT _security/cross_cluster/api_key\n{ "name": "k", "access": { "search": [ { "names": ["a"] } ] } }\n',
     );
@@ -114,12 +114,12 @@ describe('rule console-method', () => {
     assert.ok(fixed.startsWith('PUT _cluster/settings'));
   });
 
-  it('flags a body sent with GET', () => {
+  test('flags a body sent with GET', () => {
     const [finding] = ruleFindings('console-method', consoleDoc('GET _cluster/settings\n{ "persistent": {} }\n'));
     assert.match(finding.message, /`GET` does not send this body/);
   });
 
-  it('accepts the documented methods and bodiless reads', () => {
+  test('accepts the documented methods and bodiless reads', () => {
     const document = consoleDoc(
       'GET _cluster/settings\nPUT _cluster/settings\n{ "persistent": {} }\nPOST _security/role/r\n{ "cluster": [] }\nPATCH api/v1/deployments/d/elasticsearch/main-elasticsearch/keystore\n{ "secrets": {} }\n',
     );
@@ -143,7 +143,7 @@ describe('rule cluster-settings-mode-switch', () => {
         second,
     );
 
-  it('flags a switch to proxy mode while an earlier request stored sniff-only settings, and nulls them', () => {
+  test('flags a switch to proxy mode while an earlier request stored sniff-only settings, and nulls them', () => {
     const document = file(
       '{\n  "persistent": {\n    "cluster.remote.west.mode": "proxy",\n    "cluster.remote.west.proxy_address": "west.example.com:9443"\n  }\n}\n',
     );
@@ -163,7 +163,7 @@ describe('rule cluster-settings-mode-switch', () => {
     assert.deepEqual(ruleFindings('cluster-settings-mode-switch', consoleDoc(fixed)), []);
   });
 
-  it('writes the nulls in the nested form the body uses', () => {
+  test('writes the nulls in the nested form the body uses', () => {
     const document = file(
       '{ "persistent": { "cluster": { "remote": { "west": { "mode": "proxy", "proxy_address": "w:9443" } } } } }\n',
     );
@@ -174,7 +174,7 @@ describe('rule cluster-settings-mode-switch', () => {
     assert.match(fixed, /"mode": "proxy", "seeds": null, "node_connections": null, "proxy_address"/);
   });
 
-  it('is silent when the switch nulls the old settings, resets the alias, or an earlier request removed them', () => {
+  test('is silent when the switch nulls the old settings, resets the alias, or an earlier request removed them', () => {
     const nulled =
       '{ "persistent": { "cluster.remote.west.mode": "proxy", "cluster.remote.west.seeds": null, "cluster.remote.west.node_connections": null, "cluster.remote.west.proxy_address": "w:9443" } }\n';
     assert.deepEqual(ruleFindings('cluster-settings-mode-switch', file(nulled)), []);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { parseConfigDocument } from '../../../server/src/core/model/document';
 import { fixture, locate } from '../json/support';
 
 describe('a realistic Console file (test/fixtures/json/remote-setup.es)', () => {
-  it('produces exactly the expected findings, at the expected places', () => {
+  test('produces exactly the expected findings, at the expected places', () => {
     const document = parseConfigDocument({ uri: 'file:///project/remote-setup.es', text: fixture('remote-setup.es') });
     assert.deepEqual(
       document.bodies?.map((b) => b.kind),

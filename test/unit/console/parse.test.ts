@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { parseConsole, routeOf, withTripleQuotesAsJson } from '../../../server/src/core/console/parse';
 import { REQUEST_TEMPLATES, routeFor } from '../../../server/src/core/console/routes';
 import { dedent } from '../helpers';
@@ -7,7 +7,7 @@ import { dedent } from '../helpers';
 const slice = (text: string, span?: { start: number; end: number }) => (span ? text.slice(span.start, span.end) : undefined);
 
 describe('Console request file parser', () => {
-  it('splits requests, bodies and comments with exact ranges', () => {
+  test('splits requests, bodies and comments with exact ranges', () => {
     const text = dedent(`
       # Remote clusters
       GET _remote/info
@@ -47,7 +47,7 @@ describe('Console request file parser', () => {
     assert.deepEqual(file.problems, []);
   });
 
-  it('keeps request-looking lines inside triple-quoted strings and block comments as body text', () => {
+  test('keeps request-looking lines inside triple-quoted strings and block comments as body text', () => {
     const text =
       'POST _scripts/x\n{\n  "script": """\nGET not/a/request\n""",\n  /* PUT neither\n  */ "a": 1\n}\nGET _cluster/health\n';
     const file = parseConsole(text);
@@ -61,7 +61,7 @@ describe('Console request file parser', () => {
     assert.doesNotThrow(() => JSON.parse(json.replace(/\/\*[\s\S]*?\*\//, '')));
   });
 
-  it('ends an unfinished body at the next request line', () => {
+  test('ends an unfinished body at the next request line', () => {
     const text = 'PUT _cluster/settings\n{\n  "persistent": {\n\nGET _cluster/settings\n';
     const file = parseConsole(text);
     assert.deepEqual(
@@ -71,7 +71,7 @@ describe('Console request file parser', () => {
     assert.equal(slice(text, file.requests[0].body), '{\n  "persistent": {');
   });
 
-  it('reports unknown methods, stray text and bodies without a request', () => {
+  test('reports unknown methods, stray text and bodies without a request', () => {
     const text = '{ "a": 1 }\nGETT _cluster/settings\nPUT _cluster/settings\n{ }\noops\n';
     const file = parseConsole(text);
     assert.deepEqual(
@@ -84,7 +84,7 @@ describe('Console request file parser', () => {
     );
   });
 
-  it('accepts lower-case methods and Kibana `kbn:` paths', () => {
+  test('accepts lower-case methods and Kibana `kbn:` paths', () => {
     const file = parseConsole('get kbn:/api/status\n');
     assert.equal(file.requests[0].method, 'GET');
     assert.equal(file.requests[0].route, 'api/status');
@@ -93,7 +93,7 @@ describe('Console request file parser', () => {
 });
 
 describe('Console routes', () => {
-  it('chooses the body kind from method and path', () => {
+  test('chooses the body kind from method and path', () => {
     assert.deepEqual(
       [
         '_cluster/settings',
@@ -123,7 +123,7 @@ describe('Console routes', () => {
     assert.equal(routeFor('_security/role/a/b'), undefined);
   });
 
-  it('completes only paths and methods the routes accept for a body', () => {
+  test('completes only paths and methods the routes accept for a body', () => {
     for (const template of REQUEST_TEMPLATES) {
       const match = routeFor(template.path.replace(/<[^>]+>/g, 'x'));
       for (const method of template.methods) {

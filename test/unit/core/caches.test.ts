@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { resolveKey } from '../../../server/src/core/catalog/lookup';
 import { completeAt } from '../../../server/src/core/completion';
@@ -31,7 +31,7 @@ function ruleIds(document: ConfigDocument, options = {}): string[] {
 }
 
 describe('caches follow edits and options', () => {
-  it('completion offers the keys of an alias added by an edit, and stops offering keys written since', () => {
+  test('completion offers the keys of an alias added by an edit, and stops offering keys written since', () => {
     const before = doc('cluster.remote.west.mode: proxy\ncluster.remote.\n');
     assert.ok(labelsAt(before, 'cluster.remote.').includes('cluster.remote.west.proxy_address'));
     assert.ok(!labelsAt(before, 'cluster.remote.').some((label) => label.startsWith('cluster.remote.east.')));
@@ -44,7 +44,7 @@ describe('caches follow edits and options', () => {
     assert.ok(!labels.includes('cluster.remote.west.proxy_address'), 'already written in the new version');
   });
 
-  it('diagnostics and hover follow an edit of the addresses and the mode of an alias', () => {
+  test('diagnostics and hover follow an edit of the addresses and the mode of an alias', () => {
     const missingPort = doc('cluster.remote.west.seeds: [west.example.com]\n');
     assert.ok(ruleIds(missingPort).includes('address-missing-port'));
     const fixed = doc('cluster.remote.west.seeds: [west.example.com:9300]\n');
@@ -56,7 +56,7 @@ describe('caches follow edits and options', () => {
     assert.match(hoverAt(proxy, proxy.text.indexOf('west'))?.markdown ?? '', /proxy mode, not enabled/);
   });
 
-  it('one parse analysed with another workspace summary answers for that summary', () => {
+  test('one parse analysed with another workspace summary answers for that summary', () => {
     const hub = parseConfigDocument({
       uri: 'file:///k8s/hub.yaml',
       text: elasticsearch(
@@ -77,7 +77,7 @@ describe('caches follow edits and options', () => {
     assert.ok(ruleIds(hub, workspace(false)).includes('eck-api-key-remote-without-server'), 'and back');
   });
 
-  it('an ECK manifest edit that renames a Secret changes what the keystore is known to hold', () => {
+  test('an ECK manifest edit that renames a Secret changes what the keystore is known to hold', () => {
     const secret = (name: string) =>
       `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\nstringData:\n  cluster.remote.west.credentials: x\n`;
     const cluster = elasticsearch(
@@ -90,7 +90,7 @@ describe('caches follow edits and options', () => {
     assert.ok(!ruleIds(renamed).includes('api-key-port-mismatch'), 'the referenced Secret is gone: the model is unknown again');
   });
 
-  it('resolves keys the same way however many other keys were resolved in between', () => {
+  test('resolves keys the same way however many other keys were resolved in between', () => {
     const before = resolveKey('cluster.remote.west.seeds');
     for (let i = 0; i < 60_000; i++) resolveKey(`cluster.remote.r${i}.mode`);
     const after = resolveKey('cluster.remote.west.seeds');
@@ -101,7 +101,7 @@ describe('caches follow edits and options', () => {
 });
 
 describe('one parse per document version', () => {
-  it('the parse resolves every key once, and the rules see the same result', () => {
+  test('the parse resolves every key once, and the rules see the same result', () => {
     const document = parseConfigDocument({ uri: ES_YML, text: 'cluster:\n  remote:\n    west.seeds: [w:9300]\n' });
     const [occurrence] = document.scopes[0].occurrences;
     assert.equal(occurrence.key, 'cluster.remote.west.seeds');
@@ -117,7 +117,7 @@ describe('one parse per document version', () => {
     assert.equal(occurrence.segments, occurrence.segments, 'worked out once');
   });
 
-  it('the workspace index reads an open document from its parse, and follows its edits', () => {
+  test('the workspace index reads an open document from its parse, and follows its edits', () => {
     const secret = (name: string) =>
       `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\nstringData:\n  cluster.remote.west.credentials: x\n`;
     const index = new EckWorkspaceIndex(() => undefined);

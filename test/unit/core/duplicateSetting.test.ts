@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { applyFix, doc, findingsOf } from '../helpers';
 
 describe('rule duplicate-setting', () => {
-  it('reports a key set twice in flat and nested form, pointing at the first, and removes the repeat', () => {
+  test('reports a key set twice in flat and nested form, pointing at the first, and removes the repeat', () => {
     const text = 'cluster.remote.a.seeds: ["a:9300"]\ncluster:\n  remote:\n    a:\n      seeds: ["b:9300"]\n';
     const [finding] = findingsOf('duplicate-setting', text);
     assert.equal(finding.severity, 'error');
@@ -18,13 +18,13 @@ describe('rule duplicate-setting', () => {
     assert.equal(fixed, 'cluster.remote.a.seeds: ["a:9300"]\n');
   });
 
-  it('does not report different aliases with the same setting', () => {
+  test('does not report different aliases with the same setting', () => {
     assert.deepEqual(findingsOf('duplicate-setting', 'cluster.remote.a.seeds: [a:1]\ncluster.remote.b.seeds: [b:1]\n'), []);
   });
 });
 
 describe('rule duplicate-yaml-key', () => {
-  it('warns when a block key such as `cluster:` starts two blocks of one map, even with different settings inside', () => {
+  test('warns when a block key such as `cluster:` starts two blocks of one map, even with different settings inside', () => {
     const text =
       'cluster:\n  remote:\n    a:\n      mode: proxy\nnode.roles: [master]\ncluster:\n  remote:\n    b:\n      mode: proxy\n';
     const findings = findingsOf('duplicate-yaml-key', text);
@@ -36,7 +36,7 @@ describe('rule duplicate-yaml-key', () => {
     assert.deepEqual(findingsOf('duplicate-setting', text), [], 'no single setting repeats');
   });
 
-  it('reports a repeated block at any depth, in ECK nodeSet config too', () => {
+  test('reports a repeated block at any depth, in ECK nodeSet config too', () => {
     const nested = 'cluster:\n  remote:\n    a:\n      mode: proxy\n  remote:\n    b:\n      mode: proxy\n';
     assert.deepEqual(
       findingsOf('duplicate-yaml-key', nested).map((f) => [f.line, f.text]),
@@ -64,7 +64,7 @@ describe('rule duplicate-yaml-key', () => {
     );
   });
 
-  it('accepts one block per key, and flat keys that share a prefix with a block', () => {
+  test('accepts one block per key, and flat keys that share a prefix with a block', () => {
     const text = 'cluster:\n  remote:\n    a:\n      mode: proxy\ncluster.remote.b.mode: proxy\ncluster.name: x\n';
     assert.deepEqual(findingsOf('duplicate-yaml-key', text), []);
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { parseConfigDocument } from '../../../server/src/core/model/document';
 import type { ConfigDocument } from '../../../server/src/core/model/configDocument';
@@ -21,7 +21,7 @@ function observable(document: ConfigDocument) {
 }
 
 describe('incremental parse of multi-document YAML', () => {
-  it('splits a stream where YAML itself separates documents', () => {
+  test('splits a stream where YAML itself separates documents', () => {
     const text = 'a: 1\n---\nb: |\n  ---\n  x\n...\n%YAML 1.2\n---\nc: 3\n--- d\n';
     assert.deepEqual(
       splitYamlStream(text).map((chunk) => chunk.text),
@@ -36,7 +36,7 @@ describe('incremental parse of multi-document YAML', () => {
     assert.deepEqual(splitYamlStream(''), [{ start: 0, text: '' }]);
   });
 
-  it('gives the same findings and positions as a fresh parse after every kind of edit', () => {
+  test('gives the same findings and positions as a fresh parse after every kind of edit', () => {
     const base = largeEckManifest(1500);
     const lines = base.split('\n');
     const edits: Array<(text: string) => string> = [
@@ -60,7 +60,7 @@ describe('incremental parse of multi-document YAML', () => {
     }
   });
 
-  it('reuses the documents an edit did not touch', () => {
+  test('reuses the documents an edit did not touch', () => {
     const text = largeEckManifest(1500);
     const first = parseConfigDocument({ uri: URI, text });
     const at = text.lastIndexOf('name:');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { checkText } from '../../../server/src/cli/check';
 import { formatJson, formatSarif, formatText } from '../../../server/src/cli/format';
@@ -20,7 +20,7 @@ const BROKEN_WITH_SECRET = [
 ];
 
 describe('messages never quote secrets or run long', () => {
-  it("leaves the rules' own long explanations whole", () => {
+  test("leaves the rules' own long explanations whole", () => {
     const text =
       'cluster.remote.west.seeds: west:9300\ncluster.remote.west.transport.compress: whenever\ncluster.remote.West.mode: sniff\n';
     const document = parseConfigDocument({ uri: 'file:///etc/elasticsearch/elasticsearch.yml', text });
@@ -28,7 +28,7 @@ describe('messages never quote secrets or run long', () => {
   });
 
   for (const text of BROKEN_WITH_SECRET) {
-    it(`no message holds the value: ${JSON.stringify(text.slice(0, 40))}`, () => {
+    test(`no message holds the value: ${JSON.stringify(text.slice(0, 40))}`, () => {
       const document = parseConfigDocument({ uri: 'file:///etc/elasticsearch/elasticsearch.yml', text });
       const { findings } = analyze(document);
       assert.ok(findings.length > 0, 'the broken file is reported');
@@ -45,7 +45,7 @@ describe('messages never quote secrets or run long', () => {
     });
   }
 
-  it('the parser message keeps its explanation but drops the quoted token', () => {
+  test('the parser message keeps its explanation but drops the quoted token', () => {
     assert.equal(
       yamlErrorMessage(`Unexpected scalar token in YAML stream: "${SECRET}" at line 2, column 1:\n\n${SECRET}\n^`),
       'Unexpected scalar token in YAML stream',
@@ -62,7 +62,7 @@ describe('messages never quote secrets or run long', () => {
     );
   });
 
-  it('caps messages that quote a huge key, and the YAML errors of random bytes', () => {
+  test('caps messages that quote a huge key, and the YAML errors of random bytes', () => {
     const key = `cluster.remote.${'x'.repeat(50_000)}.sedes`;
     const document = parseConfigDocument({ uri: 'file:///etc/elasticsearch/elasticsearch.yml', text: `${key}: a:9300\n` });
     const { findings } = analyze(document);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { doc } from '../helpers';
 
 describe('YAML settings model', () => {
-  it('yields the same full key for flat, nested and mixed forms, with exact segment ranges', () => {
+  test('yields the same full key for flat, nested and mixed forms, with exact segment ranges', () => {
     const document = doc(`
       cluster.remote.a.seeds: ["h1:9300"]
       cluster:
@@ -28,7 +28,7 @@ describe('YAML settings model', () => {
     );
   });
 
-  it('reads flow and block lists, quoted keys and keeps the source spelling of scalars', () => {
+  test('reads flow and block lists, quoted keys and keeps the source spelling of scalars', () => {
     const document = doc(`
       "cluster.remote.a.seeds":
         - "h1:9300"
@@ -50,7 +50,7 @@ describe('YAML settings model', () => {
     assert.equal(port.value.text, '09443');
   });
 
-  it('treats an empty value as null and records duplicates in any form', () => {
+  test('treats an empty value as null and records duplicates in any form', () => {
     const document = doc(`
       cluster.remote.a.mode:
       cluster:
@@ -62,7 +62,7 @@ describe('YAML settings model', () => {
     assert.equal(scope.duplicates[0].again.key, 'cluster.remote.a.mode');
   });
 
-  it('decides relevance from content, not only from the file name', () => {
+  test('decides relevance from content, not only from the file name', () => {
     assert.equal(doc('cluster.remote.a.seeds: [x:9300]\n', 'file:///any/config.yaml').kind, 'elasticsearch-yml');
     assert.equal(doc('name: app\nreplicas: 3\n', 'file:///any/values.yaml').kind, 'unrelated');
     assert.equal(doc('', 'file:///etc/elasticsearch/elasticsearch.yml').kind, 'elasticsearch-yml');
@@ -88,7 +88,7 @@ describe('YAML settings model', () => {
     assert.equal(doc('{"name":"my-app","version":"1.0.0"}', 'file:///x/package.json').kind, 'unrelated');
   });
 
-  it('ignores comments, keeps every occurrence of a key written in flat and nested form, and spans values exactly', () => {
+  test('ignores comments, keeps every occurrence of a key written in flat and nested form, and spans values exactly', () => {
     const document = doc(`
       # remote clusters
       cluster.remote.a.seeds: [ "a1:9300", 'a2:9300' ] # two seeds
@@ -113,7 +113,7 @@ describe('YAML settings model', () => {
     assert.equal(document.text.slice(nested.value.items![0].span.start, nested.value.items![0].span.end), 'a3:9300');
   });
 
-  it('reports YAML syntax errors once and still models what parsed', () => {
+  test('reports YAML syntax errors once and still models what parsed', () => {
     const document = doc('cluster.remote.a.seeds: [x:9300\ncluster.remote.b.mode: proxy\n');
     assert.ok(document.syntaxErrors.length >= 1);
     assert.ok(document.syntaxErrors.every((e) => e.ruleId === 'yaml-syntax'));

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../../server/src/core/analyze';
 import { completeAt } from '../../../server/src/core/completion';
@@ -47,7 +47,7 @@ function exercise(text: string, uri: string): void {
 }
 
 describe('bad input never breaks the core', () => {
-  it('analysis, completion and hover survive random mixes of real and broken lines', () => {
+  test('analysis, completion and hover survive random mixes of real and broken lines', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 12 }), (lines) => {
         exercise(lines.join('\n'), 'file:///etc/elasticsearch/elasticsearch.yml');
@@ -56,7 +56,7 @@ describe('bad input never breaks the core', () => {
     );
   });
 
-  it('survives arbitrary text as YAML and as JSON', () => {
+  test('survives arbitrary text as YAML and as JSON', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), (text) => {
         exercise(text, 'file:///etc/elasticsearch/elasticsearch.yml');
@@ -66,13 +66,13 @@ describe('bad input never breaks the core', () => {
     );
   });
 
-  it('reports a YAML syntax error once and still runs the rules on what parsed', () => {
+  test('reports a YAML syntax error once and still runs the rules on what parsed', () => {
     const found = findings('cluster.remote.a.mode: proxi\ncluster.remote.b.seeds: [b:9300\n');
     assert.equal(found.filter((f) => f.ruleId === 'yaml-syntax').length, 1);
     assert.ok(found.some((f) => f.ruleId === 'mode-invalid' && f.text === 'proxi'));
   });
 
-  it('reads values of the wrong type without reporting nonsense', () => {
+  test('reads values of the wrong type without reporting nonsense', () => {
     const found = findings(
       'cluster.remote.a.mode: [proxy]\ncluster.remote.a.seeds: {x: 1}\ncluster.remote.a.skip_unavailable: {}\n',
     );

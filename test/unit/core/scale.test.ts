@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { mayConcernRemoteClusters, parseConfigDocument } from '../../../server/src/core/model/document';
 import { applyFix } from '../helpers';
 
 describe('analysis cost on large files', () => {
-  it('builds quick fixes only for the findings whose fixes are read, with the same result', () => {
+  test('builds quick fixes only for the findings whose fixes are read, with the same result', () => {
     const text = Array.from({ length: 20_000 }, (_, i) => `path.logs: /var/log/${i}\n`).join('');
     const document = parseConfigDocument({ uri: 'file:///etc/elasticsearch/elasticsearch.yml', text });
     const started = performance.now();
@@ -20,7 +20,7 @@ describe('analysis cost on large files', () => {
     assert.ok(fixed.includes('/var/log/12345\n'));
   });
 
-  it('removes a nested setting with its emptied parents, but not parents others still use', () => {
+  test('removes a nested setting with its emptied parents, but not parents others still use', () => {
     const text = 'cluster:\n  remote:\n    a:\n      seeds: a:9300\n      seeds: b:9300\n    b:\n      skip_unavailable: true\n';
     const document = parseConfigDocument({ uri: 'file:///etc/elasticsearch/elasticsearch.yml', text });
     const { findings } = analyze(document);
@@ -51,7 +51,7 @@ describe('deciding a YAML file is unrelated before parsing it', () => {
     ['file:///x/elasticsearch.yml', 'path.data: /x'],
   ];
   for (const [uri, text] of ours) {
-    it(`parses ${JSON.stringify(text.slice(0, 40))}`, () => assert.ok(mayConcernRemoteClusters(uri, text)));
+    test(`parses ${JSON.stringify(text.slice(0, 40))}`, () => assert.ok(mayConcernRemoteClusters(uri, text)));
   }
 
   const unrelated = [
@@ -60,7 +60,7 @@ describe('deciding a YAML file is unrelated before parsing it', () => {
     'services:\n  web:\n    image: nginx\n    environment:\n      - REMOTE_HOST=x',
   ];
   for (const text of unrelated) {
-    it(`skips ${JSON.stringify(text.slice(0, 40))}`, () => {
+    test(`skips ${JSON.stringify(text.slice(0, 40))}`, () => {
       assert.equal(mayConcernRemoteClusters('file:///x/values.yaml', text), false);
       const document = parseConfigDocument({ uri: 'file:///x/values.yaml', text });
       assert.equal(document.kind, 'unrelated');

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { REMOTE_BLOCK_SNIPPETS, renderFlatYaml } from '../../../server/src/core/catalog/snippets';
 import { analyze } from '../../../server/src/core/analyze';
 import { doc } from '../helpers';
 
 describe('remote-cluster snippets', () => {
-  it('every snippet, with its placeholders filled in, is a clean elasticsearch.yml', () => {
+  test('every snippet, with its placeholders filled in, is a clean elasticsearch.yml', () => {
     for (const snippet of REMOTE_BLOCK_SNIPPETS) {
       const text = renderFlatYaml(snippet)
         .join('\n')

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { applyFix, doc, findingsOf } from '../helpers';
 
 describe('rule unknown-setting', () => {
-  it('flags a misspelt alias suffix with "did you mean" and a rename fix', () => {
+  test('flags a misspelt alias suffix with "did you mean" and a rename fix', () => {
     const [finding] = findingsOf('unknown-setting', 'cluster.remote.west.proxy_adress: west:9443\n');
     assert.equal(finding.severity, 'error');
     assert.match(finding.message, /Did you mean `proxy_address`\?/);
@@ -14,7 +14,7 @@ describe('rule unknown-setting', () => {
     assert.equal(fixed, 'cluster.remote.west.proxy_address: west:9443\n');
   });
 
-  it('suggests snake_case for camelCase keys and fixes nested two-level suffixes', () => {
+  test('suggests snake_case for camelCase keys and fixes nested two-level suffixes', () => {
     assert.match(findingsOf('unknown-setting', 'cluster.remote.a.skipUnavailable: true\n')[0].message, /`skip_unavailable`/);
     const text = 'cluster:\n  remote:\n    a:\n      transport:\n        compres: true\n';
     const document = doc(text);
@@ -22,12 +22,12 @@ describe('rule unknown-setting', () => {
     assert.equal(applyFix(document, finding), text.replace('compres', 'compress'));
   });
 
-  it('flags unknown keys in the server namespaces', () => {
+  test('flags unknown keys in the server namespaces', () => {
     const [finding] = findingsOf('unknown-setting', 'remote_cluster.prot: 9443\n');
     assert.match(finding.message, /Did you mean `remote_cluster.port`/);
   });
 
-  it('recognises a misspelt global key under cluster.remote instead of inventing an alias', () => {
+  test('recognises a misspelt global key under cluster.remote instead of inventing an alias', () => {
     const [finding] = findingsOf('unknown-setting', 'cluster.remote.signing.truststore.pth: t.p12\n');
     assert.match(finding.message, /Did you mean `cluster\.remote\.signing\.truststore\.path`\?/);
     assert.equal(finding.text, 'signing.truststore.pth');
@@ -36,7 +36,7 @@ describe('rule unknown-setting', () => {
     assert.match(findingsOf('unknown-setting', 'cluster.remote.x.seds: [a:1]\n')[0].message, /Did you mean `seeds`\?/);
   });
 
-  it('does not flag known keys, foreign keys or keys other rules own', () => {
+  test('does not flag known keys, foreign keys or keys other rules own', () => {
     const text = `
       cluster.name: prod
       cluster.remote.a.mode: proxy
@@ -54,7 +54,7 @@ describe('rule unknown-setting', () => {
 });
 
 describe('rule unknown-setting and wildcard resets', () => {
-  it('accepts `cluster.remote.<alias>.*: null` in a cluster settings body but not in elasticsearch.yml', () => {
+  test('accepts `cluster.remote.<alias>.*: null` in a cluster settings body but not in elasticsearch.yml', () => {
     const body = '{ "persistent": { "cluster.remote.west.*": null } }';
     assert.deepEqual(findingsOf('unknown-setting', body, {}, 'file:///req/cluster-settings.json'), []);
     assert.equal(findingsOf('unknown-setting', 'cluster.remote.west.*: null\n').length, 1);

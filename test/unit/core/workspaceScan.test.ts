@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, it } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { summarizeYamlText } from '../../../server/src/core/eck/workspace';
 import { EckWorkspaceIndex } from '../../../server/src/lsp/workspaceIndex';
 import { elasticsearch } from '../eck/fixtures';
@@ -12,7 +12,7 @@ const root = mkdtempSync(join(tmpdir(), 'erc-scan-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
 describe('workspace scan bounds', () => {
-  it('stops at the file limit and skips files over the size limit, and says so', async () => {
+  test('stops at the file limit and skips files over the size limit, and says so', async () => {
     const dir = join(root, 'many');
     mkdirSync(dir);
     for (let i = 0; i < 12; i++)
@@ -32,7 +32,7 @@ describe('workspace scan bounds', () => {
     assert.equal(names.length, 9);
   });
 
-  it('stops when the time budget is spent', async () => {
+  test('stops when the time budget is spent', async () => {
     const index = new EckWorkspaceIndex(() => undefined);
     const outcome = await index.scan([pathToFileURL(join(root, 'many')).href], {
       maxFiles: 100,
@@ -44,7 +44,7 @@ describe('workspace scan bounds', () => {
     assert.match(outcome.stopped ?? '', /stopped after/);
   });
 
-  it('parses only the documents of a stream that can hold an indexed object', () => {
+  test('parses only the documents of a stream that can hold an indexed object', () => {
     const configMaps = Array.from(
       { length: 50 },
       (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}}\ndata: {a: "[unclosed"}\n`,

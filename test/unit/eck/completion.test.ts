@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { completeAt } from '../../../server/src/core/completion';
 import { hoverAt } from '../../../server/src/core/hover';
 import { dedent } from '../helpers';
@@ -27,7 +27,7 @@ const HEAD = `
 `;
 
 describe('ECK completion', () => {
-  it('offers the remote-cluster fields under spec, without the ones already written', () => {
+  test('offers the remote-cluster fields under spec, without the ones already written', () => {
     const offered = labels(`${HEAD}    remo|\n    nodeSets: []\n`);
     for (const field of ['remoteClusterServer', 'remoteClusters', 'transport', 'secureSettings', 'serviceAccountName'])
       assert.ok(offered.includes(field), field);
@@ -35,7 +35,7 @@ describe('ECK completion', () => {
     assert.ok(!offered.includes('nodeSets'));
   });
 
-  it('inserts a snippet that produces valid structure, with documentation', () => {
+  test('inserts a snippet that produces valid structure, with documentation', () => {
     const { document, offset } = atCursor(`${HEAD}    remoteClusterS|\n`);
     const item = completeAt(document, offset).find((c) => c.label === 'remoteClusterServer');
     assert.ok(item);
@@ -45,7 +45,7 @@ describe('ECK completion', () => {
     assert.match(item.detail ?? '', /ECK 2\.16\.0\+/);
   });
 
-  it('follows the structure: remoteClusters items, apiKey.access, service templates', () => {
+  test('follows the structure: remoteClusters items, apiKey.access, service templates', () => {
     assert.deepEqual(labels(`${HEAD}    remoteClusters:\n      - name: west\n        |\n`).sort(), [
       'apiKey',
       'elasticsearchRef',
@@ -69,7 +69,7 @@ describe('ECK completion', () => {
     assert.deepEqual(labels(`${HEAD}    secureSettings:\n      - secretName: keys\n        |\n`), ['entries']);
   });
 
-  it('completes values: booleans, service types and the names of Elasticsearch resources in the file', () => {
+  test('completes values: booleans, service types and the names of Elasticsearch resources in the file', () => {
     assert.deepEqual(labels(`${HEAD}    remoteClusterServer:\n      enabled: |\n`), ['true', 'false']);
     assert.deepEqual(labels(`${HEAD}    transport:\n      service:\n        spec:\n          type: |\n`), [
       'ClusterIP',
@@ -80,7 +80,7 @@ describe('ECK completion', () => {
     assert.deepEqual(labels(text), ['west-cluster']);
   });
 
-  it('leaves nodeSets[].config to the elasticsearch.yml completion', () => {
+  test('leaves nodeSets[].config to the elasticsearch.yml completion', () => {
     const offered = labels(`${HEAD}    nodeSets:\n      - name: default\n        config:\n          cluster.remote.|\n`);
     assert.ok(
       offered.some((label) => label.startsWith('cluster.remote.')),
@@ -89,7 +89,7 @@ describe('ECK completion', () => {
     assert.ok(!offered.includes('remoteClusters'));
   });
 
-  it('does not offer v1-only fields on v1beta1 resources', () => {
+  test('does not offer v1-only fields on v1beta1 resources', () => {
     const offered = labels(`${HEAD.replace('/v1', '/v1beta1')}    |\n`);
     assert.ok(offered.includes('secureSettings'));
     assert.ok(!offered.includes('remoteClusters'));
@@ -102,7 +102,7 @@ describe('ECK hover', () => {
     return hoverAt(document, offset);
   }
 
-  it('documents remote-cluster fields, including the license requirement of remoteClusters', () => {
+  test('documents remote-cluster fields, including the license requirement of remoteClusters', () => {
     const result = hover(`${HEAD}    remoteClu|sters:\n      - name: a\n`);
     assert.ok(result);
     assert.match(result.markdown, /Enterprise/);
@@ -111,7 +111,7 @@ describe('ECK hover', () => {
     assert.match(enabled?.markdown ?? '', /8\.10\.0 or later/);
   });
 
-  it('explains which Service ECK connects to for a remote, from the model in use', () => {
+  test('explains which Service ECK connects to for a remote, from the model in use', () => {
     const text = `${HEAD}  namespace: prod\n    remoteClusters:\n      - name: west\n        elasticsearchRef:\n          name: we|st\n        apiKey:\n          access: {search: {names: ["*"]}}\n`;
     const result = hover(text.replace('  namespace: prod\n', ''));
     assert.match(result?.markdown ?? '', /west-es-remote-cluster\.<namespace>\.svc:9443/);
@@ -120,13 +120,13 @@ describe('ECK hover', () => {
     assert.match(cert?.markdown ?? '', /west-es-transport\.<namespace>\.svc:9300/);
   });
 
-  it('keeps the elasticsearch.yml hover inside nodeSets[].config', () => {
+  test('keeps the elasticsearch.yml hover inside nodeSets[].config', () => {
     const result = hover(`${HEAD}    nodeSets:\n      - name: default\n        config:\n          remote_cluster.po|rt: 9443\n`);
     assert.match(result?.markdown ?? '', /remote_cluster\.port/);
     assert.doesNotMatch(result?.markdown ?? '', /ECK documentation/);
   });
 
-  it('has nothing to say about fields outside the catalog', () => {
+  test('has nothing to say about fields outside the catalog', () => {
     assert.equal(
       hover(`${HEAD}    nodeSets:\n      - name: default\n        coun|t: 3\n`)?.markdown.includes('Number of nodes'),
       true,

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { dedent } from '../helpers';
 import { elasticsearch, withConfig } from './fixtures';
 import { eckFindings, eckFindingsOf, fixed } from './support';
 
 describe('eck-remote-cluster-server-in-config (rule 64)', () => {
-  it('warns and moves the switch to spec.remoteClusterServer.enabled', () => {
+  test('warns and moves the switch to spec.remoteClusterServer.enabled', () => {
     const text = withConfig('remote_cluster_server.enabled: true\nnode.roles: [master, data]');
     const found = eckFindingsOf('eck-remote-cluster-server-in-config', text);
     assert.deepEqual(
@@ -35,14 +35,14 @@ describe('eck-remote-cluster-server-in-config (rule 64)', () => {
     );
   });
 
-  it('removes nested forms whole and turns on an existing remoteClusterServer block', () => {
+  test('removes nested forms whole and turns on an existing remoteClusterServer block', () => {
     const text = withConfig('remote_cluster_server:\n  enabled: true', 'version: 8.15.0\nremoteClusterServer:\n  enabled: false');
     const after = fixed(text, 'eck-remote-cluster-server-in-config');
     assert.match(after, /remoteClusterServer:\n {4}enabled: true\n/);
     assert.doesNotMatch(after, /remote_cluster_server/);
   });
 
-  it('flags `false` that switches off a server the spec enables, and a redundant `true`', () => {
+  test('flags `false` that switches off a server the spec enables, and a redundant `true`', () => {
     const spec = 'version: 8.15.0\nremoteClusterServer:\n  enabled: true';
     assert.deepEqual(
       eckFindingsOf('eck-remote-cluster-server-in-config', withConfig('remote_cluster_server.enabled: false', spec)).map(
@@ -60,7 +60,7 @@ describe('eck-remote-cluster-server-in-config (rule 64)', () => {
     );
   });
 
-  it('is silent for `false` on a cluster without the server and for the spec field itself', () => {
+  test('is silent for `false` on a cluster without the server and for the spec field itself', () => {
     assert.deepEqual(
       eckFindingsOf('eck-remote-cluster-server-in-config', withConfig('remote_cluster_server.enabled: false')),
       [],
@@ -76,7 +76,7 @@ describe('eck-remote-cluster-server-in-config (rule 64)', () => {
 });
 
 describe('eck-remote-cluster-port (rule 65)', () => {
-  it('is an error for any port but 9443 and removes the setting', () => {
+  test('is an error for any port but 9443 and removes the setting', () => {
     const text = withConfig('remote_cluster:\n  port: 9444\nnode.roles: [master]');
     const found = eckFindingsOf('eck-remote-cluster-port', text);
     assert.deepEqual(
@@ -85,7 +85,7 @@ describe('eck-remote-cluster-port (rule 65)', () => {
     );
     assert.equal(fixed(text, 'eck-remote-cluster-port'), withConfig('node.roles: [master]'));
   });
-  it('is silent for 9443 and in elasticsearch.yml', () => {
+  test('is silent for 9443 and in elasticsearch.yml', () => {
     assert.deepEqual(eckFindingsOf('eck-remote-cluster-port', withConfig('remote_cluster.port: 9443')), []);
     assert.deepEqual(
       eckFindingsOf('eck-remote-cluster-port', 'remote_cluster.port: 9444\n', {}, 'file:///etc/elasticsearch/elasticsearch.yml'),
@@ -96,7 +96,7 @@ describe('eck-remote-cluster-port (rule 65)', () => {
 
 describe('eck-managed-setting (rule 66)', () => {
   const rcs = 'version: 8.15.0\nremoteClusterServer:\n  enabled: true';
-  it('warns about server settings ECK writes when the remote cluster server is enabled', () => {
+  test('warns about server settings ECK writes when the remote cluster server is enabled', () => {
     const text = withConfig(
       'remote_cluster.publish_host: es.example.com\nxpack.security.remote_cluster_server.ssl.key: /x/key.pem\nremote_cluster.tcp.keep_alive: true',
       rcs,
@@ -109,7 +109,7 @@ describe('eck-managed-setting (rule 66)', () => {
     assert.ok(found.every((f) => f.fixes?.[0].title.startsWith('Remove')));
   });
 
-  it('warns about client TLS settings only when an ECK-managed remote uses an API key', () => {
+  test('warns about client TLS settings only when an ECK-managed remote uses an API key', () => {
     const client = 'xpack.security.remote_cluster_client.ssl.certificate_authorities: [remote-certs/ca.crt]';
     const apiKey =
       'version: 8.15.0\nremoteClusters:\n  - name: b\n    elasticsearchRef: {name: b}\n    apiKey:\n      access:\n        search:\n          names: ["*"]';
@@ -124,7 +124,7 @@ describe('eck-managed-setting (rule 66)', () => {
 });
 
 describe('eck-reserved-setting (rule 67)', () => {
-  it('warns about every key ECK reserves, in flat and nested form', () => {
+  test('warns about every key ECK reserves, in flat and nested form', () => {
     const text = withConfig(
       'cluster.name: mine\nnetwork:\n  host: 0.0.0.0\nxpack.security.transport.ssl.verification_mode: none',
     );
@@ -138,7 +138,7 @@ describe('eck-reserved-setting (rule 67)', () => {
       withConfig('node.roles: [master]'),
     );
   });
-  it('is silent for keys ECK leaves to you', () => {
+  test('is silent for keys ECK leaves to you', () => {
     assert.deepEqual(
       eckFindingsOf(
         'eck-reserved-setting',
@@ -151,7 +151,7 @@ describe('eck-reserved-setting (rule 67)', () => {
 
 describe('eck-alias-also-in-remote-clusters (rule 68)', () => {
   const spec = 'version: 8.15.0\nremoteClusters:\n  - name: west\n    elasticsearchRef: {name: west}';
-  it('warns once per alias configured in both places, at the alias', () => {
+  test('warns once per alias configured in both places, at the alias', () => {
     const found = eckFindingsOf(
       'eck-alias-also-in-remote-clusters',
       withConfig('cluster.remote.west.seeds: ["w:9300"]\ncluster.remote.west.skip_unavailable: true', spec),
@@ -162,7 +162,7 @@ describe('eck-alias-also-in-remote-clusters (rule 68)', () => {
     );
     assert.equal(found[0].related?.length, 1);
   });
-  it('is silent for other aliases', () => {
+  test('is silent for other aliases', () => {
     assert.deepEqual(
       eckFindingsOf('eck-alias-also-in-remote-clusters', withConfig('cluster.remote.east.seeds: ["e:9300"]', spec)),
       [],
@@ -171,7 +171,7 @@ describe('eck-alias-also-in-remote-clusters (rule 68)', () => {
 });
 
 describe('eck-external-remote-ca (rule 72)', () => {
-  it('explains where the CA of another ECK cluster comes from', () => {
+  test('explains where the CA of another ECK cluster comes from', () => {
     const found = eckFindingsOf(
       'eck-external-remote-ca',
       withConfig('cluster.remote.b.mode: proxy\ncluster.remote.b.proxy_address: b-es-remote-cluster.other.svc:9443'),
@@ -180,7 +180,7 @@ describe('eck-external-remote-ca (rule 72)', () => {
     assert.equal(found[0].severity, 'info');
     assert.match(found[0].message, /b-es-transport-certs-public/);
   });
-  it('is silent once a client CA is configured, and for other hosts', () => {
+  test('is silent once a client CA is configured, and for other hosts', () => {
     assert.deepEqual(
       eckFindingsOf(
         'eck-external-remote-ca',
@@ -212,7 +212,7 @@ describe('eck-trust-setting-not-in-every-nodeset', () => {
           count: 2
     `) + dataConfig,
     );
-  it('warns about the nodeSet that lacks a remote-cluster trust setting', () => {
+  test('warns about the nodeSet that lacks a remote-cluster trust setting', () => {
     const found = eckFindingsOf('eck-trust-setting-not-in-every-nodeset', two(''));
     assert.deepEqual(
       found.map((f) => f.text),
@@ -220,7 +220,7 @@ describe('eck-trust-setting-not-in-every-nodeset', () => {
     );
     assert.match(found[0].message, /nodeSet `masters`/);
   });
-  it('is silent when every nodeSet has it', () => {
+  test('is silent when every nodeSet has it', () => {
     const text = two(
       '    config:\n      xpack.security.remote_cluster_client.ssl.certificate_authorities: [remote-certs/ca.crt]\n',
     );
@@ -252,14 +252,14 @@ describe('eck-trust-file-not-mounted', () => {
                     secretName: remote-ca
     `),
     );
-  it('notes a CA path no mount provides', () => {
+  test('notes a CA path no mount provides', () => {
     const found = eckFindingsOf('eck-trust-file-not-mounted', mounted('/usr/share/elasticsearch/config/other'));
     assert.deepEqual(
       found.map((f) => [f.severity, f.text]),
       [['info', '"remote-certs/ca.crt"']],
     );
   });
-  it('accepts mounted paths and the directories ECK fills', () => {
+  test('accepts mounted paths and the directories ECK fills', () => {
     assert.deepEqual(eckFindingsOf('eck-trust-file-not-mounted', mounted('/usr/share/elasticsearch/config/remote-certs/')), []);
     assert.deepEqual(
       eckFindingsOf(
@@ -274,7 +274,7 @@ describe('eck-trust-file-not-mounted', () => {
 });
 
 describe('settings rules run inside nodeSets[].config at exact positions', () => {
-  it('reports an unknown remote-cluster key where it is written in the manifest', () => {
+  test('reports an unknown remote-cluster key where it is written in the manifest', () => {
     const found = eckFindingsOf('unknown-setting', withConfig('cluster.remote.west.seed: ["w:9300"]'));
     assert.equal(found.length, 1);
     assert.equal(found[0].text, 'seed');
@@ -283,7 +283,7 @@ describe('settings rules run inside nodeSets[].config at exact positions', () =>
 });
 
 describe('eck-remote-cluster-settings-without-server (rule 32 on ECK)', () => {
-  it('warns that remote_cluster.* does nothing while the spec leaves the server off, and turns it on', () => {
+  test('warns that remote_cluster.* does nothing while the spec leaves the server off, and turns it on', () => {
     const text = withConfig('remote_cluster.publish_port: 30443\nremote_cluster.tcp.keep_alive: true');
     const found = eckFindingsOf('eck-remote-cluster-settings-without-server', text);
     assert.deepEqual(
@@ -295,7 +295,7 @@ describe('eck-remote-cluster-settings-without-server (rule 32 on ECK)', () => {
       /version: 8\.15\.0\n {2}remoteClusterServer:\n {4}enabled: true\n/,
     );
   });
-  it('is silent when the spec enables the server, or when the config does (the other rule handles that)', () => {
+  test('is silent when the spec enables the server, or when the config does (the other rule handles that)', () => {
     assert.deepEqual(
       eckFindingsOf(
         'eck-remote-cluster-settings-without-server',

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { summarizeYamlText } from '../../../server/src/core/eck/workspace';
 import { parseConfigDocument } from '../../../server/src/core/model/document';
@@ -77,7 +77,7 @@ const MULTI = `
 `;
 
 describe('ECK manifest model', () => {
-  it('finds Elasticsearch, Secret and Service objects and the operator version in a multi-document file', () => {
+  test('finds Elasticsearch, Secret and Service objects and the operator version in a multi-document file', () => {
     const document = manifest(MULTI);
     assert.equal(document.kind, 'eck-manifest');
     const eck = document.eck!;
@@ -116,7 +116,7 @@ describe('ECK manifest model', () => {
     assert.equal(document.text.slice(es.version!.span.start, es.version!.span.end), '8.15.3');
   });
 
-  it('links each nodeSet config to the settings scope the analysis runs on, with stack version', () => {
+  test('links each nodeSet config to the settings scope the analysis runs on, with stack version', () => {
     const es = manifest(MULTI).eck!.elasticsearches[0];
     const [masters, data] = es.nodeSets;
     assert.equal(masters.scope?.origin, 'eck-config');
@@ -136,7 +136,7 @@ describe('ECK manifest model', () => {
     );
   });
 
-  it('reads v1beta1 resources and partial documents such as kustomize patches', () => {
+  test('reads v1beta1 resources and partial documents such as kustomize patches', () => {
     const document = manifest(`
       apiVersion: elasticsearch.k8s.elastic.co/v1beta1
       kind: Elasticsearch
@@ -160,7 +160,7 @@ describe('ECK manifest model', () => {
     assert.equal(patch.remoteClusterServerEnabled, true);
   });
 
-  it('treats only the YAML boolean true as enabled', () => {
+  test('treats only the YAML boolean true as enabled', () => {
     const es = manifest(`
       apiVersion: elasticsearch.k8s.elastic.co/v1
       kind: Elasticsearch
@@ -172,7 +172,7 @@ describe('ECK manifest model', () => {
     assert.equal(es.remoteClusterServerEnabled, false);
   });
 
-  it('never throws on wrong types or broken YAML, and the analysis still runs', () => {
+  test('never throws on wrong types or broken YAML, and the analysis still runs', () => {
     const odd = [
       'apiVersion: elasticsearch.k8s.elastic.co/v1\nkind: Elasticsearch\nspec: 5\n',
       'apiVersion: elasticsearch.k8s.elastic.co/v1\nkind: Elasticsearch\nspec:\n  remoteClusters: {a: 1}\n  nodeSets: "x"\n  secureSettings: [1, null, [2]]\n',
@@ -191,7 +191,7 @@ describe('ECK manifest model', () => {
     }
   });
 
-  it('summarises other workspace files by name and key, never by secret value', () => {
+  test('summarises other workspace files by name and key, never by secret value', () => {
     const summary = summarizeYamlText('file:///k8s/base.yaml', MULTI.replace(/^ {2}/gm, ''));
     assert.deepEqual(summary.elasticsearches, [
       { uri: 'file:///k8s/base.yaml', name: 'east', namespace: undefined, version: '8.15.3', remoteClusterServerEnabled: true },

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { applyFix } from '../helpers';
 import { eckFindings, manifest, summary } from './support';
@@ -119,7 +119,7 @@ spec:
 `;
 
 describe('realistic multi-document manifest', () => {
-  it('produces exactly the expected findings, from ECK and elasticsearch.yml rules alike', () => {
+  test('produces exactly the expected findings, from ECK and elasticsearch.yml rules alike', () => {
     assert.deepEqual(summary(eckFindings(PLATFORM)), [
       // hub: the LoadBalancer listens on 443 without targetPort 9443
       '26:19 error eck-service-target-port [443]',
@@ -143,7 +143,7 @@ describe('realistic multi-document manifest', () => {
     ]);
   });
 
-  it('leaves only the hints once every preferred quick fix is applied', () => {
+  test('leaves only the hints once every preferred quick fix is applied', () => {
     let text = PLATFORM;
     // Apply every preferred fix, one at a time (spans move after each edit).
     for (let round = 0; round < 20; round++) {
@@ -166,7 +166,7 @@ describe('realistic multi-document manifest', () => {
     ]);
   });
 
-  it('reports every finding at a position inside the document it concerns', () => {
+  test('reports every finding at a position inside the document it concerns', () => {
     const document = manifest(PLATFORM);
     for (const finding of analyze(document).findings) {
       const text = document.text.slice(finding.span.start, finding.span.end);

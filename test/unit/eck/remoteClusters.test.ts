@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { dedent } from '../helpers';
 import { elasticsearch } from './fixtures';
 import { eckFindingsOf, fixed } from './support';
@@ -16,7 +16,7 @@ const WITH_REMOTE_SERVER = es(
 );
 
 describe('eck-version-format', () => {
-  it('flags a YAML number and a version without patch', () => {
+  test('flags a YAML number and a version without patch', () => {
     assert.deepEqual(
       eckFindingsOf('eck-version-format', es('a', 'version: 8.15')).map((f) => f.text),
       ['8.15'],
@@ -26,7 +26,7 @@ describe('eck-version-format', () => {
     assert.match(found[0].message, /major\.minor\.patch/);
   });
 
-  it('accepts full versions, pre-release labels and kustomize patches without a version', () => {
+  test('accepts full versions, pre-release labels and kustomize patches without a version', () => {
     for (const spec of ['version: 8.15.3', 'version: "9.0.0-SNAPSHOT"', 'remoteClusterServer: {enabled: true}']) {
       assert.deepEqual(eckFindingsOf('eck-version-format', es('a', spec)), [], spec);
     }
@@ -34,7 +34,7 @@ describe('eck-version-format', () => {
 });
 
 describe('eck-remote-cluster-server-version (rule 55)', () => {
-  it('is an error before 8.10.0, at the enabled key', () => {
+  test('is an error before 8.10.0, at the enabled key', () => {
     const found = eckFindingsOf(
       'eck-remote-cluster-server-version',
       es('a', 'version: 8.9.2\nremoteClusterServer:\n  enabled: true'),
@@ -45,7 +45,7 @@ describe('eck-remote-cluster-server-version (rule 55)', () => {
     assert.match(found[0].message, /8\.10\.0/);
   });
 
-  it('is silent from 8.10.0 (pre-releases included), when disabled, or without a version', () => {
+  test('is silent from 8.10.0 (pre-releases included), when disabled, or without a version', () => {
     for (const spec of [
       'version: 8.10.0\nremoteClusterServer:\n  enabled: true',
       'version: 8.10.0-SNAPSHOT\nremoteClusterServer:\n  enabled: true',
@@ -69,7 +69,7 @@ remoteClusters:
 `;
 
 describe('eck-api-key-version (rules 56, 24)', () => {
-  it('is an error before 8.10.0 and a warning for the 8.10 to 8.13 beta', () => {
+  test('is an error before 8.10.0 and a warning for the 8.10 to 8.13 beta', () => {
     const old = eckFindingsOf('eck-api-key-version', es('a', `version: 8.9.0${API_KEY_ENTRY}`));
     assert.deepEqual(
       old.map((f) => [f.severity, f.text]),
@@ -82,7 +82,7 @@ describe('eck-api-key-version (rules 56, 24)', () => {
     );
   });
 
-  it('is silent from 8.14.0, for certificate-model entries and when the version is unknown', () => {
+  test('is silent from 8.14.0, for certificate-model entries and when the version is unknown', () => {
     assert.deepEqual(eckFindingsOf('eck-api-key-version', es('a', `version: 8.14.0${API_KEY_ENTRY}`)), []);
     assert.deepEqual(
       eckFindingsOf(
@@ -98,7 +98,7 @@ describe('eck-api-key-version (rules 56, 24)', () => {
 describe('eck-api-key-remote-without-server (rule 57)', () => {
   const local = es('east', `version: 8.15.0${API_KEY_ENTRY}`);
 
-  it('warns when the referenced Elasticsearch in the same file lacks the remote cluster server', () => {
+  test('warns when the referenced Elasticsearch in the same file lacks the remote cluster server', () => {
     const found = eckFindingsOf('eck-api-key-remote-without-server', `${local}---\n${es('west', 'version: 8.15.0')}`);
     assert.equal(found.length, 1);
     assert.equal(found[0].severity, 'warning');
@@ -111,12 +111,12 @@ describe('eck-api-key-remote-without-server (rule 57)', () => {
     assert.deepEqual(eckFindingsOf('eck-api-key-remote-without-server', after), []);
   });
 
-  it('offers no fix that would enable the server on a remote too old for it', () => {
+  test('offers no fix that would enable the server on a remote too old for it', () => {
     const [found] = eckFindingsOf('eck-api-key-remote-without-server', `${local}---\n${es('west', 'version: 8.9.0')}`);
     assert.equal(found.fixes, undefined);
   });
 
-  it('uses definitions from other workspace files passed in the options', () => {
+  test('uses definitions from other workspace files passed in the options', () => {
     const workspace = (enabled: boolean) => ({
       eckWorkspace: {
         elasticsearches: [{ uri: 'file:///k8s/west.yaml', name: 'west', version: '8.15.0', remoteClusterServerEnabled: enabled }],
@@ -130,7 +130,7 @@ describe('eck-api-key-remote-without-server (rule 57)', () => {
     assert.deepEqual(eckFindingsOf('eck-api-key-remote-without-server', local, workspace(true)), []);
   });
 
-  it('is silent when the remote enables the server (even only in a kustomize patch), when unknown, or in another namespace', () => {
+  test('is silent when the remote enables the server (even only in a kustomize patch), when unknown, or in another namespace', () => {
     assert.deepEqual(eckFindingsOf('eck-api-key-remote-without-server', `${local}---\n${WITH_REMOTE_SERVER}`), []);
     const patch = es('west', 'remoteClusterServer:\n  enabled: true');
     assert.deepEqual(
@@ -143,7 +143,7 @@ describe('eck-api-key-remote-without-server (rule 57)', () => {
     assert.deepEqual(eckFindingsOf('eck-api-key-remote-without-server', `${scoped}---\n${elsewhere}`), []);
   });
 
-  it('ignores certificate-model entries, which connect to the transport Service', () => {
+  test('ignores certificate-model entries, which connect to the transport Service', () => {
     const cert = es('east', 'version: 8.15.0\nremoteClusters:\n  - name: west\n    elasticsearchRef:\n      name: west');
     assert.deepEqual(eckFindingsOf('eck-api-key-remote-without-server', `${cert}---\n${es('west', 'version: 8.15.0')}`), []);
   });
@@ -151,21 +151,21 @@ describe('eck-api-key-remote-without-server (rule 57)', () => {
 
 describe('eck-certificate-model-deprecated (rule 22)', () => {
   const cert = 'remoteClusters:\n  - name: west\n    elasticsearchRef:\n      name: west';
-  it('notes the deprecated certificate model on 9.x', () => {
+  test('notes the deprecated certificate model on 9.x', () => {
     const found = eckFindingsOf('eck-certificate-model-deprecated', es('a', `version: 9.0.1\n${cert}`));
     assert.deepEqual(
       found.map((f) => [f.severity, f.text]),
       [['info', 'west']],
     );
   });
-  it('is silent on 8.x and for API-key entries', () => {
+  test('is silent on 8.x and for API-key entries', () => {
     assert.deepEqual(eckFindingsOf('eck-certificate-model-deprecated', es('a', `version: 8.19.0\n${cert}`)), []);
     assert.deepEqual(eckFindingsOf('eck-certificate-model-deprecated', es('a', `version: 9.0.1${API_KEY_ENTRY}`)), []);
   });
 });
 
 describe('eck-remote-cluster-name (rule 58)', () => {
-  it('requires a non-empty name', () => {
+  test('requires a non-empty name', () => {
     const missing = eckFindingsOf('eck-remote-cluster-name', es('a', 'remoteClusters:\n  - elasticsearchRef:\n      name: b'));
     assert.deepEqual(
       missing.map((f) => f.text),
@@ -181,7 +181,7 @@ describe('eck-remote-cluster-name (rule 58)', () => {
     );
   });
 
-  it('flags the second use of a name and points back at the first', () => {
+  test('flags the second use of a name and points back at the first', () => {
     const found = eckFindingsOf(
       'eck-remote-cluster-name',
       es('a', 'remoteClusters:\n  - name: b\n    elasticsearchRef: {name: b}\n  - name: b\n    elasticsearchRef: {name: c}'),
@@ -191,7 +191,7 @@ describe('eck-remote-cluster-name (rule 58)', () => {
     assert.equal(found[0].related?.length, 1);
   });
 
-  it('rejects aliases Elasticsearch cannot parse and asks for lowercase with API keys', () => {
+  test('rejects aliases Elasticsearch cannot parse and asks for lowercase with API keys', () => {
     const bad = eckFindingsOf(
       'eck-remote-cluster-name',
       es('a', 'remoteClusters:\n  - name: eu.west\n    elasticsearchRef: {name: b}'),
@@ -207,7 +207,7 @@ describe('eck-remote-cluster-name (rule 58)', () => {
     );
   });
 
-  it('accepts distinct valid names, uppercase ones without API keys too', () => {
+  test('accepts distinct valid names, uppercase ones without API keys too', () => {
     const spec =
       'remoteClusters:\n  - name: west-1\n    elasticsearchRef: {name: b}\n  - name: East_2\n    elasticsearchRef: {name: c}';
     assert.deepEqual(eckFindingsOf('eck-remote-cluster-name', es('a', spec)), []);
@@ -215,7 +215,7 @@ describe('eck-remote-cluster-name (rule 58)', () => {
 });
 
 describe('eck-remote-cluster-without-ref (rule 59)', () => {
-  it('warns about entries ECK silently ignores', () => {
+  test('warns about entries ECK silently ignores', () => {
     const found = eckFindingsOf(
       'eck-remote-cluster-without-ref',
       es('a', 'remoteClusters:\n  - name: b\n  - name: c\n    elasticsearchRef:\n      namespace: x'),
@@ -228,7 +228,7 @@ describe('eck-remote-cluster-without-ref (rule 59)', () => {
       ],
     );
   });
-  it('is silent when the reference names a resource', () => {
+  test('is silent when the reference names a resource', () => {
     assert.deepEqual(
       eckFindingsOf(
         'eck-remote-cluster-without-ref',
@@ -241,7 +241,7 @@ describe('eck-remote-cluster-without-ref (rule 59)', () => {
 
 describe('eck-remote-cluster-service-name-ignored (rule 60)', () => {
   const text = es('a', 'remoteClusters:\n  - name: b\n    elasticsearchRef:\n      name: b\n      serviceName: b-custom\n');
-  it('marks serviceName as unnecessary and removes it', () => {
+  test('marks serviceName as unnecessary and removes it', () => {
     const found = eckFindingsOf('eck-remote-cluster-service-name-ignored', text);
     assert.deepEqual(
       found.map((f) => [f.severity, f.text, f.tags]),
@@ -249,7 +249,7 @@ describe('eck-remote-cluster-service-name-ignored (rule 60)', () => {
     );
     assert.equal(fixed(text, 'eck-remote-cluster-service-name-ignored'), text.replace('        serviceName: b-custom\n', ''));
   });
-  it('is silent without serviceName', () => {
+  test('is silent without serviceName', () => {
     assert.deepEqual(
       eckFindingsOf(
         'eck-remote-cluster-service-name-ignored',
@@ -267,7 +267,7 @@ describe('eck-api-key-access (rule 61)', () => {
       `version: 8.15.0\nremoteClusters:\n  - name: b\n    elasticsearchRef:\n      name: b\n    apiKey:\n${dedent(apiKey).replace(/^/gm, '      ')}`,
     );
 
-  it('requires access, names in each section and both halves of field_security', () => {
+  test('requires access, names in each section and both halves of field_security', () => {
     assert.deepEqual(
       eckFindingsOf(
         'eck-api-key-access',
@@ -296,14 +296,14 @@ describe('eck-api-key-access (rule 61)', () => {
     assert.match(found[1].message, /add `except`/);
   });
 
-  it('warns when access grants nothing', () => {
+  test('warns when access grants nothing', () => {
     assert.deepEqual(
       eckFindingsOf('eck-api-key-access', entry('access: {}')).map((f) => [f.severity, f.text]),
       [['warning', 'access']],
     );
   });
 
-  it('accepts complete search and replication access written as objects, as in ECK recipes', () => {
+  test('accepts complete search and replication access written as objects, as in ECK recipes', () => {
     const ok = entry(`
       access:
         search:
@@ -319,7 +319,7 @@ describe('eck-api-key-access (rule 61)', () => {
     assert.deepEqual(eckFindingsOf('eck-api-key-access', entry('access:\n  search: {names: ["*"]}')), []);
   });
 
-  it('rejects the list form of the Elasticsearch API body, with a fix for a single entry', () => {
+  test('rejects the list form of the Elasticsearch API body, with a fix for a single entry', () => {
     const block = entry(`
       access:
         search:
@@ -350,14 +350,14 @@ describe('eck-api-key-access (rule 61)', () => {
 
 describe('eck-cross-namespace-remote (rule 70)', () => {
   const spec = 'remoteClusters:\n  - name: b\n    elasticsearchRef:\n      name: b\n      namespace: other';
-  it('notes a remote in another namespace without a service account', () => {
+  test('notes a remote in another namespace without a service account', () => {
     const found = eckFindingsOf('eck-cross-namespace-remote', es('a', spec, 'prod'));
     assert.deepEqual(
       found.map((f) => [f.severity, f.text]),
       [['info', 'other']],
     );
   });
-  it('is silent in the same namespace or with serviceAccountName', () => {
+  test('is silent in the same namespace or with serviceAccountName', () => {
     assert.deepEqual(eckFindingsOf('eck-cross-namespace-remote', es('a', spec, 'other')), []);
     assert.deepEqual(eckFindingsOf('eck-cross-namespace-remote', es('a', `serviceAccountName: es-a\n${spec}`, 'prod')), []);
   });
@@ -374,7 +374,7 @@ describe('eck-v1beta1-field', () => {
         - name: b
           elasticsearchRef: { name: b }
   `);
-  it('warns about fields v1beta1 drops and switches apiVersion to v1', () => {
+  test('warns about fields v1beta1 drops and switches apiVersion to v1', () => {
     const found = eckFindingsOf('eck-v1beta1-field', beta);
     assert.deepEqual(
       found.map((f) => f.text),
@@ -382,7 +382,7 @@ describe('eck-v1beta1-field', () => {
     );
     assert.equal(fixed(beta, 'eck-v1beta1-field'), beta.replace('/v1beta1', '/v1'));
   });
-  it('is silent for v1 and for v1beta1 fields', () => {
+  test('is silent for v1 and for v1beta1 fields', () => {
     assert.deepEqual(eckFindingsOf('eck-v1beta1-field', beta.replace('/v1beta1', '/v1')), []);
     assert.deepEqual(
       eckFindingsOf('eck-v1beta1-field', beta.replace(/ {2}remoteClusters:[\s\S]*/, '  secureSettings:\n    - secretName: s\n')),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { eckKeystoreCredentialAliases } from '../../../server/src/core/eck/keystore';
 import { dedent } from '../helpers';
 import { elasticsearch } from './fixtures';
@@ -21,7 +21,7 @@ const local = elasticsearch('local', 'version: 8.15.0\nsecureSettings:\n  - secr
 const ENCODED = Buffer.from('VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw').toString('base64');
 
 describe('eck-secure-settings-credentials-key (rule 69)', () => {
-  it('warns about credentials-like keys ECK does not recognise, in a Secret of the same file', () => {
+  test('warns about credentials-like keys ECK does not recognise, in a Secret of the same file', () => {
     const text = `${secret(`cluster.remote.west.credential: ${ENCODED}\nremote.east.credentials: ${ENCODED}\ncluster.remote.West.credentials: ${ENCODED}`)}---\n${local}`;
     const found = eckFindingsOf('eck-secure-settings-credentials-key', text);
     assert.deepEqual(
@@ -31,7 +31,7 @@ describe('eck-secure-settings-credentials-key (rule 69)', () => {
     assert.match(found[2].message, /lowercase/);
   });
 
-  it('checks entries[].path and Secrets found elsewhere in the workspace, pointing at the reference', () => {
+  test('checks entries[].path and Secrets found elsewhere in the workspace, pointing at the reference', () => {
     const viaEntries = elasticsearch(
       'local',
       'version: 8.15.0\nsecureSettings:\n  - secretName: keys\n    entries:\n      - key: west\n        path: cluster.remote.west.credential',
@@ -55,14 +55,14 @@ describe('eck-secure-settings-credentials-key (rule 69)', () => {
     assert.match(found[0].message, /cluster-remote-west-credentials/);
   });
 
-  it('is silent for well-formed keys and unrelated keystore settings', () => {
+  test('is silent for well-formed keys and unrelated keystore settings', () => {
     const text = `${secret(`cluster.remote.west.credentials: ${ENCODED}\ns3.client.default.access_key: x`)}---\n${local}`;
     assert.deepEqual(eckFindingsOf('eck-secure-settings-credentials-key', text), []);
   });
 });
 
 describe('eck-secret-credentials-value (rule 28)', () => {
-  it('flags raw id:key pairs and ApiKey headers without ever quoting the value', () => {
+  test('flags raw id:key pairs and ApiKey headers without ever quoting the value', () => {
     const text = `${secret('cluster.remote.a.credentials: "VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw"\ncluster.remote.b.credentials: "ApiKey abc"')}---\n${local}`;
     const found = eckFindingsOf('eck-secret-credentials-value', text);
     assert.deepEqual(
@@ -77,7 +77,7 @@ describe('eck-secret-credentials-value (rule 28)', () => {
     }
   });
 
-  it('decodes `data` values and rejects ones that are not base64', () => {
+  test('decodes `data` values and rejects ones that are not base64', () => {
     const doubleEncoded = Buffer.from(ENCODED).toString('base64');
     assert.deepEqual(
       eckFindingsOf(
@@ -104,7 +104,7 @@ describe('eck-secret-credentials-value (rule 28)', () => {
     );
   });
 
-  it('accepts the encoded key in stringData', () => {
+  test('accepts the encoded key in stringData', () => {
     assert.deepEqual(
       eckFindingsOf('eck-secret-credentials-value', `${secret(`cluster.remote.a.credentials: ${ENCODED}`)}---\n${local}`),
       [],
@@ -113,7 +113,7 @@ describe('eck-secret-credentials-value (rule 28)', () => {
 });
 
 describe('keystore credential aliases of a nodeSet (for the security-model rules)', () => {
-  it('combines ECK-managed API-key remotes with credentials loaded through secureSettings', () => {
+  test('combines ECK-managed API-key remotes with credentials loaded through secureSettings', () => {
     const text = `${secret(`cluster.remote.cloud.credentials: ${ENCODED}\nother.setting: x`)}---\n${elasticsearch(
       'local',
       'version: 8.15.0\nsecureSettings:\n  - secretName: remote-api-keys\nremoteClusters:\n  - name: west\n    elasticsearchRef: {name: west}\n    apiKey:\n      access:\n        search:\n          names: ["*"]\nnodeSets:\n  - name: default\n    count: 1\n    config:\n      cluster.remote.cloud.mode: proxy',
@@ -122,7 +122,7 @@ describe('keystore credential aliases of a nodeSet (for the security-model rules
     assert.deepEqual(eckKeystoreCredentialAliases(document, document.scopes[0], {}), ['cloud', 'west']);
   });
 
-  it('is unknown while a referenced Secret cannot be found', () => {
+  test('is unknown while a referenced Secret cannot be found', () => {
     const document = manifest(
       elasticsearch(
         'local',
@@ -144,7 +144,7 @@ describe('keystore credential aliases of a nodeSet (for the security-model rules
 describe('a Secret of remote cluster credentials checked on its own', () => {
   const uri = 'file:///k8s/remote-api-keys.yaml';
 
-  it('is recognised and its key names and values are checked, never quoting a value', () => {
+  test('is recognised and its key names and values are checked, never quoting a value', () => {
     const raw = 'VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw';
     const text = secret(
       `cluster.remote.west.credentials: ${ENCODED}\ncluster.remote.east.credential: ${ENCODED}\ncluster.remote.north.credentials: ${raw}`,
@@ -161,7 +161,7 @@ describe('a Secret of remote cluster credentials checked on its own', () => {
     assert.ok(found.every((f) => !f.message.includes(raw) && !f.message.includes(ENCODED)));
   });
 
-  it('leaves other Secrets alone', () => {
+  test('leaves other Secrets alone', () => {
     const text = secret('s3.client.default.access_key: AKIAEXAMPLE\npassword: hunter2');
     assert.equal(manifest(text, uri).kind, 'unrelated');
     assert.deepEqual(eckFindings(text, {}, uri), []);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { dedent } from '../helpers';
 import { elasticsearch } from './fixtures';
 import { eckFindingsOf, fixed } from './support';
@@ -11,7 +11,7 @@ const rcsService = (ports: string) =>
   );
 
 describe('eck-service-target-port (rule 62)', () => {
-  it('needs targetPort 9443 when the remote cluster Service listens elsewhere, and adds it', () => {
+  test('needs targetPort 9443 when the remote cluster Service listens elsewhere, and adds it', () => {
     const text = rcsService('- name: rcs\n  port: 443');
     const found = eckFindingsOf('eck-service-target-port', text);
     assert.deepEqual(
@@ -21,7 +21,7 @@ describe('eck-service-target-port (rule 62)', () => {
     assert.equal(fixed(text, 'eck-service-target-port'), rcsService('- name: rcs\n  port: 443\n  targetPort: 9443'));
   });
 
-  it('corrects a wrong numeric targetPort, also in flow style, and checks the transport Service against 9300', () => {
+  test('corrects a wrong numeric targetPort, also in flow style, and checks the transport Service against 9300', () => {
     const wrong = rcsService('- {name: rcs, port: 443, targetPort: 443}');
     assert.equal(fixed(wrong, 'eck-service-target-port'), rcsService('- {name: rcs, port: 443, targetPort: 9443}'));
     const transport = elasticsearch(
@@ -37,7 +37,7 @@ describe('eck-service-target-port (rule 62)', () => {
     );
   });
 
-  it('is silent for the default port, an explicit right targetPort, and named target ports', () => {
+  test('is silent for the default port, an explicit right targetPort, and named target ports', () => {
     for (const ports of ['- name: rcs\n  port: 9443', '- port: 443\n  targetPort: 9443', '- port: 443\n  targetPort: rcs']) {
       assert.deepEqual(eckFindingsOf('eck-service-target-port', rcsService(ports)), [], ports);
     }
@@ -64,7 +64,7 @@ describe('eck-service-target-port (rule 62)', () => {
           - port: ${port}
     `) + (target ? `      targetPort: ${target}\n` : '');
 
-  it('checks your own Services that select the Pods of an ECK cluster', () => {
+  test('checks your own Services that select the Pods of an ECK cluster', () => {
     const text = `${standalone('443')}---\n${elasticsearch('a', 'version: 8.15.0\nremoteClusterServer:\n  enabled: true')}`;
     const found = eckFindingsOf('eck-service-target-port', text);
     assert.deepEqual(
@@ -80,7 +80,7 @@ describe('eck-service-target-port (rule 62)', () => {
     );
   });
 
-  it('warns when your Service targets 9443 on a cluster without the remote cluster server', () => {
+  test('warns when your Service targets 9443 on a cluster without the remote cluster server', () => {
     const found = eckFindingsOf(
       'eck-service-target-port',
       `${standalone('443', '9443')}---\n${elasticsearch('a', 'version: 8.15.0')}`,
@@ -91,7 +91,7 @@ describe('eck-service-target-port (rule 62)', () => {
     );
   });
 
-  it('leaves Services for other workloads alone', () => {
+  test('leaves Services for other workloads alone', () => {
     const other = standalone('443').replace('elasticsearch.k8s.elastic.co/cluster-name: a', 'app: web');
     assert.deepEqual(eckFindingsOf('eck-service-target-port', `${other}---\n${elasticsearch('a', 'version: 8.15.0')}`), []);
   });
@@ -112,7 +112,7 @@ describe('eck-remote-cluster-service-operator-version (rule 63)', () => {
               image: docker.elastic.co/eck/eck-operator:${version}
   `);
 
-  it('warns when the operator found in the file or workspace is older than 3.3', () => {
+  test('warns when the operator found in the file or workspace is older than 3.3', () => {
     const found = eckFindingsOf('eck-remote-cluster-service-operator-version', `${text}---\n${operator('3.2.1')}`);
     assert.deepEqual(
       found.map((f) => [f.severity, f.text]),
@@ -122,7 +122,7 @@ describe('eck-remote-cluster-service-operator-version (rule 63)', () => {
     assert.equal(eckFindingsOf('eck-remote-cluster-service-operator-version', text, workspace).length, 1);
   });
 
-  it('is silent from ECK 3.3 and when the operator version is unknown', () => {
+  test('is silent from ECK 3.3 and when the operator version is unknown', () => {
     assert.deepEqual(eckFindingsOf('eck-remote-cluster-service-operator-version', `${text}---\n${operator('3.3.0')}`), []);
     assert.deepEqual(eckFindingsOf('eck-remote-cluster-service-operator-version', text), []);
   });
@@ -154,7 +154,7 @@ describe('eck-volume-mount-without-volume', () => {
         claims,
     );
 
-  it('is an error when a mount names no volume', () => {
+  test('is an error when a mount names no volume', () => {
     const found = eckFindingsOf('eck-volume-mount-without-volume', pod(''));
     assert.deepEqual(
       found.map((f) => [f.severity, f.text]),
@@ -162,7 +162,7 @@ describe('eck-volume-mount-without-volume', () => {
     );
   });
 
-  it('accepts Pod volumes, claim templates and the volumes ECK adds', () => {
+  test('accepts Pod volumes, claim templates and the volumes ECK adds', () => {
     const volumes = '        volumes:\n          - name: remote-ca\n            secret:\n              secretName: remote-ca\n';
     assert.deepEqual(eckFindingsOf('eck-volume-mount-without-volume', pod(volumes)), []);
     const claim = '    volumeClaimTemplates:\n      - metadata:\n          name: remote-ca\n';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { eckFindings, expandSnippet, manifest } from './support';
 
 interface Snippet {
@@ -21,7 +21,7 @@ function expanded(prefix: string): string {
 }
 
 describe('ECK snippets', () => {
-  it('each produce a manifest with no findings at all', () => {
+  test('each produce a manifest with no findings at all', () => {
     assert.ok(Object.keys(snippets).length >= 4);
     for (const snippet of Object.values(snippets)) {
       const text = expandSnippet(snippet.body.join('\n'));
@@ -29,7 +29,7 @@ describe('ECK snippets', () => {
     }
   });
 
-  it('remote cluster server exposed by a LoadBalancer', () => {
+  test('remote cluster server exposed by a LoadBalancer', () => {
     const es = manifest(expanded('eck-remote-cluster-server')).eck!.elasticsearches[0];
     assert.equal(es.remoteClusterServerEnabled, true);
     assert.equal(es.remoteClusterServerService?.type?.value, 'LoadBalancer');
@@ -39,14 +39,14 @@ describe('ECK snippets', () => {
     );
   });
 
-  it('ECK-managed remote clusters with API-key access, remote side included', () => {
+  test('ECK-managed remote clusters with API-key access, remote side included', () => {
     const [local, remote] = manifest(expanded('eck-remote-clusters-api-key')).eck!.elasticsearches;
     assert.equal(local.remoteClusters[0].refName?.value, remote.name?.value);
     assert.ok(local.remoteClusters[0].accessField);
     assert.equal(remote.remoteClusterServerEnabled, true);
   });
 
-  it('certificate and CA trust mounts', () => {
+  test('certificate and CA trust mounts', () => {
     const mounted = manifest(expanded('eck-remote-ca-mount')).eck!.elasticsearches[0];
     const [nodeSet] = mounted.nodeSets;
     assert.deepEqual(
@@ -64,7 +64,7 @@ describe('ECK snippets', () => {
     assert.equal(transport.transportService?.type?.value, 'LoadBalancer');
   });
 
-  it('say in their description what the user must do outside the manifest, without any secret', () => {
+  test('say in their description what the user must do outside the manifest, without any secret', () => {
     for (const snippet of Object.values(snippets)) {
       assert.ok(snippet.description.length > 40, snippet.prefix);
       assert.doesNotMatch(snippet.body.join('\n'), /credentials:\s*\S/, snippet.prefix);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { detectTemplate } from '../../../server/src/core/model/template';
 import { doc, findings } from '../helpers';
 import { summary } from './support';
@@ -37,7 +37,7 @@ const HELM_ELASTICSEARCH = `
 `;
 
 describe('templated YAML (Helm, Jinja)', () => {
-  it('reports no syntax errors for a Helm template and still checks the plain YAML around the directives', () => {
+  test('reports no syntax errors for a Helm template and still checks the plain YAML around the directives', () => {
     const found = findings(HELM_ELASTICSEARCH, {}, 'file:///chart/templates/elasticsearch.yaml');
     assert.deepEqual(
       found.filter((f) => f.ruleId === 'yaml-syntax'),
@@ -56,7 +56,7 @@ describe('templated YAML (Helm, Jinja)', () => {
     );
   });
 
-  it('masks directives with text of the same length, also outside a chart folder', () => {
+  test('masks directives with text of the same length, also outside a chart folder', () => {
     const masked = detectTemplate(HELM_ELASTICSEARCH, 'file:///chart/templates/elasticsearch.yaml');
     assert.ok(masked);
     assert.equal(masked.masked.length, HELM_ELASTICSEARCH.length);
@@ -65,7 +65,7 @@ describe('templated YAML (Helm, Jinja)', () => {
     assert.deepEqual(doc(HELM_ELASTICSEARCH, 'file:///chart/plain.yml').syntaxErrors, []);
   });
 
-  it('treats a Jinja elasticsearch.yml (Ansible role) as a template', () => {
+  test('treats a Jinja elasticsearch.yml (Ansible role) as a template', () => {
     const jinja = `
       cluster.name: {{ es_cluster_name }}
       {% for remote in es_remotes %}
@@ -79,12 +79,12 @@ describe('templated YAML (Helm, Jinja)', () => {
     assert.deepEqual(summary(found), ['7:42 error invalid-value [maybe]']);
   });
 
-  it('a file under a chart templates/ folder is a template even before it has a directive', () => {
+  test('a file under a chart templates/ folder is a template even before it has a directive', () => {
     assert.ok(detectTemplate('a: [\n', 'file:///chart/templates/es.yaml'));
     assert.equal(detectTemplate('a: [\n', 'file:///chart/values.yaml'), undefined);
   });
 
-  it('keeps syntax errors and duplicate-key findings in ordinary YAML', () => {
+  test('keeps syntax errors and duplicate-key findings in ordinary YAML', () => {
     const found = findings('cluster.remote.a.seeds: [a:9300\n', {}, 'file:///cfg/elasticsearch.yml');
     assert.deepEqual(
       found.map((f) => f.ruleId),
@@ -92,7 +92,7 @@ describe('templated YAML (Helm, Jinja)', () => {
     );
   });
 
-  it('reports one syntax error per position', () => {
+  test('reports one syntax error per position', () => {
     const found = findings('cluster.remote.a.seeds: a:9300\n  bad: indent\n', {}, 'file:///cfg/elasticsearch.yml').filter(
       (f) => f.ruleId === 'yaml-syntax',
     );
@@ -102,7 +102,7 @@ describe('templated YAML (Helm, Jinja)', () => {
 });
 
 describe('template masking on hostile input', () => {
-  it('stays linear: many openers without a closing delimiter, and many directives on one line', () => {
+  test('stays linear: many openers without a closing delimiter, and many directives on one line', () => {
     const unclosed = '{{ '.repeat(200_000) + '{% '.repeat(100_000);
     let started = Date.now();
     assert.deepEqual(detectTemplate(unclosed, 'file:///x.yaml'), undefined);
@@ -116,7 +116,7 @@ describe('template masking on hostile input', () => {
     assert.ok(Date.now() - started < 3000, `${Date.now() - started} ms`);
   });
 
-  it('blanks lines holding only directives, also across lines, and keeps line breaks', () => {
+  test('blanks lines holding only directives, also across lines, and keeps line breaks', () => {
     const text = 'a:\n  {{- include "x" .\n      | nindent 2 }}\nb: {{ .v }}\n';
     const template = detectTemplate(text, 'file:///x.yaml');
     assert.equal(template?.masked, 'a:\n' + ' '.repeat(19) + '\n' + ' '.repeat(20) + '\nb: ' + 'x'.repeat(8) + '\n');

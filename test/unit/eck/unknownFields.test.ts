@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { elasticsearch } from './fixtures';
 import { eckFindingsOf, fixed } from './support';
 
 describe('eck-unknown-field', () => {
-  it('moves an apiKey written under elasticsearchRef (older docs shape) to the remoteClusters entry', () => {
+  test('moves an apiKey written under elasticsearchRef (older docs shape) to the remoteClusters entry', () => {
     const text = elasticsearch(
       'local',
       `
@@ -39,7 +39,7 @@ describe('eck-unknown-field', () => {
     assert.deepEqual(eckFindingsOf('eck-unknown-field', after), []);
   });
 
-  it('suggests the closest field and renames it', () => {
+  test('suggests the closest field and renames it', () => {
     const text = elasticsearch(
       'local',
       `
@@ -71,7 +71,7 @@ describe('eck-unknown-field', () => {
     assert.deepEqual(found[0].fixes?.[0].edits[0].newText, 'enabled');
   });
 
-  it('is silent on the shapes of ECK recipes: free-form query, Service templates, every known field', () => {
+  test('is silent on the shapes of ECK recipes: free-form query, Service templates, every known field', () => {
     const text = elasticsearch(
       'local',
       `
@@ -113,7 +113,7 @@ describe('eck-unknown-field', () => {
 });
 
 describe('eck-removed-api', () => {
-  it('reports the RemoteCluster kind and the v1alpha1 version, removed from ECK in 2019', () => {
+  test('reports the RemoteCluster kind and the v1alpha1 version, removed from ECK in 2019', () => {
     const text = [
       'apiVersion: elasticsearch.k8s.elastic.co/v1alpha1',
       'kind: RemoteCluster',

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, it } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { parseConfigDocument } from '../../../server/src/core/model/document';
 import { EckWorkspaceIndex } from '../../../server/src/lsp/workspaceIndex';
@@ -26,7 +26,7 @@ function write(relative: string, text: string): string {
 }
 
 describe('workspace index (language server)', () => {
-  it('scans YAML files on disk, skips node_modules, and feeds cross-document rules', async () => {
+  test('scans YAML files on disk, skips node_modules, and feeds cross-document rules', async () => {
     const westUri = write('base/west.yaml', WEST);
     write('node_modules/pkg/es.yaml', elasticsearch('ignored', 'version: 8.15.0'));
     write('base/values.yaml', 'replicaCount: 2\n');
@@ -46,7 +46,7 @@ describe('workspace index (language server)', () => {
     assert.ok(findings.includes('eck-api-key-remote-without-server'));
   });
 
-  it('lets an open document override its copy on disk, and falls back to disk when closed', async () => {
+  test('lets an open document override its copy on disk, and falls back to disk when closed', async () => {
     const westUri = write('live/west.yaml', WEST);
     const index = new EckWorkspaceIndex(() => undefined);
     await index.scan([pathToFileURL(join(root, 'live')).href]);
@@ -70,7 +70,7 @@ describe('workspace index (language server)', () => {
     assert.deepEqual(index.summaryExcluding('file:///elsewhere.yaml').elasticsearches, []);
   });
 
-  it('reports a change only when what it knows about a file changes', () => {
+  test('reports a change only when what it knows about a file changes', () => {
     const changes: string[] = [];
     const index = new EckWorkspaceIndex((uri) => changes.push(uri));
     const uri = 'file:///project/k8s/typing.yaml';

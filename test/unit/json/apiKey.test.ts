@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { checkJavaRegex } from '../../../server/src/core/json/javaRegex';
 import { applyFix } from '../helpers';
@@ -10,7 +10,7 @@ const key = (access: string, extra = '') =>
   jsonDoc(`{ "name": "k", "access": ${access}${extra} }`, 'file:///requests/ccs.cross-cluster-api-key.json');
 
 describe('rule api-key-empty-access', () => {
-  it('flags access without a non-empty search or replication list', () => {
+  test('flags access without a non-empty search or replication list', () => {
     for (const access of ['{}', '{ "search": [] }', '{ "search": [], "replication": [] }']) {
       const [finding] = ruleFindings('api-key-empty-access', key(access));
       assert.equal(finding?.severity, 'error', access);
@@ -18,7 +18,7 @@ describe('rule api-key-empty-access', () => {
     }
   });
 
-  it('accepts either list, and an update body without access', () => {
+  test('accepts either list, and an update body without access', () => {
     assert.deepEqual(ruleFindings('api-key-empty-access', key('{ "replication": [ { "names": ["a"] } ] }')), []);
     assert.deepEqual(ruleFindings('api-key-empty-access', key('{ "search": [ { "names": ["a"] } ], "replication": [] }')), []);
     const update = consoleDoc('PUT _security/cross_cluster/api_key/abc\n{ "metadata": { "a": 1 } }\n');
@@ -27,7 +27,7 @@ describe('rule api-key-empty-access', () => {
 });
 
 describe('rule api-key-replication-dls-fls', () => {
-  it('flags query and field_security on replication entries', () => {
+  test('flags query and field_security on replication entries', () => {
     const findings = ruleFindings(
       'api-key-replication-dls-fls',
       key('{ "replication": [ { "names": ["a"], "query": { "match_all": {} }, "field_security": { "grant": ["*"] } } ] }'),
@@ -39,7 +39,7 @@ describe('rule api-key-replication-dls-fls', () => {
     assert.ok(findings.every((f) => f.severity === 'error'));
   });
 
-  it('allows them on search entries', () => {
+  test('allows them on search entries', () => {
     assert.deepEqual(
       ruleFindings(
         'api-key-replication-dls-fls',
@@ -51,7 +51,7 @@ describe('rule api-key-replication-dls-fls', () => {
 });
 
 describe('rule api-key-index-alias-prefix', () => {
-  it('flags a cluster alias in front of index names and removes it', () => {
+  test('flags a cluster alias in front of index names and removes it', () => {
     const document = key('{ "search": [ { "names": ["west:logs-*", "metrics-*"] } ] }');
     const [finding] = ruleFindings('api-key-index-alias-prefix', document);
     assert.equal(finding.severity, 'warning');
@@ -63,7 +63,7 @@ describe('rule api-key-index-alias-prefix', () => {
     assert.match(fixed, /"names": \["logs-\*", "metrics-\*"\]/);
   });
 
-  it('accepts plain names and patterns', () => {
+  test('accepts plain names and patterns', () => {
     assert.deepEqual(
       ruleFindings(
         'api-key-index-alias-prefix',
@@ -75,7 +75,7 @@ describe('rule api-key-index-alias-prefix', () => {
 });
 
 describe('rule api-key-certificate-identity-regex', () => {
-  it('flags a pattern both regex dialects refuse as an error', () => {
+  test('flags a pattern both regex dialects refuse as an error', () => {
     const [finding] = ruleFindings(
       'api-key-certificate-identity-regex',
       key('{ "search": [ { "names": ["a"] } ] }', ', "certificate_identity": "CN=(node.*"'),
@@ -85,7 +85,7 @@ describe('rule api-key-certificate-identity-regex', () => {
     assert.match(finding.message, /Unterminated group/);
   });
 
-  it('accepts Java-only syntax that JavaScript lacks', () => {
+  test('accepts Java-only syntax that JavaScript lacks', () => {
     for (const pattern of [
       'CN=.*\\\\.node\\\\..*',
       '(?i)cn=node-\\\\d++',
@@ -98,7 +98,7 @@ describe('rule api-key-certificate-identity-regex', () => {
     }
   });
 
-  it('tells certain mistakes from possible dialect differences', () => {
+  test('tells certain mistakes from possible dialect differences', () => {
     assert.deepEqual(checkJavaRegex('CN=x'), { ok: true });
     for (const certain of ['(', 'a)', '*a', '[a-', 'a{3,1}', 'a\\']) {
       const verdict = checkJavaRegex(certain);
@@ -113,14 +113,14 @@ describe('rule api-key-certificate-identity-regex', () => {
 describe('rule api-key-certificate-identity-version', () => {
   const document = () => key('{ "search": [ { "names": ["a"] } ] }', ', "certificate_identity": "CN=.*"');
 
-  it('flags certificate_identity when the configured version is before 9.3', () => {
+  test('flags certificate_identity when the configured version is before 9.3', () => {
     const [finding] = ruleFindings('api-key-certificate-identity-version', document(), { stackVersion: '9.2.4' });
     assert.equal(finding.severity, 'error');
     assert.equal(finding.text, '"certificate_identity"');
     assert.match(finding.message, /9\.2\.4/);
   });
 
-  it('is silent on 9.3+ and when the version is unknown', () => {
+  test('is silent on 9.3+ and when the version is unknown', () => {
     assert.deepEqual(ruleFindings('api-key-certificate-identity-version', document(), { stackVersion: '9.3.0' }), []);
     assert.deepEqual(ruleFindings('api-key-certificate-identity-version', document()), []);
   });

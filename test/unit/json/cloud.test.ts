@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { applyFix } from '../helpers';
 import { consoleDoc, jsonDoc, ruleFindings } from './support';
@@ -8,7 +8,7 @@ const ENCODED = Buffer.from('VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw').toStr
 const keystore = (secrets: string) => jsonDoc(`{ "secrets": { ${secrets} } }`);
 
 describe('rule cloud-remote-clusters-deprecated', () => {
-  it('points at the request path in Console files and at resources in JSON files', () => {
+  test('points at the request path in Console files and at resources in JSON files', () => {
     const body = '{ "resources": [ { "deployment_id": "d", "elasticsearch_ref_id": "main-elasticsearch", "alias": "west" } ] }';
     const [inConsole] = ruleFindings(
       'cloud-remote-clusters-deprecated',
@@ -20,7 +20,7 @@ describe('rule cloud-remote-clusters-deprecated', () => {
     assert.equal(inJson.text, '"resources"');
   });
 
-  it('does not fire for other Cloud payloads', () => {
+  test('does not fire for other Cloud payloads', () => {
     assert.deepEqual(
       ruleFindings('cloud-remote-clusters-deprecated', keystore(`"cluster.remote.west.credentials": { "value": "${ENCODED}" }`)),
       [],
@@ -29,7 +29,7 @@ describe('rule cloud-remote-clusters-deprecated', () => {
 });
 
 describe('alias checks of the Cloud remote-clusters body', () => {
-  it('rejects aliases with other characters (schema) and repeated aliases', () => {
+  test('rejects aliases with other characters (schema) and repeated aliases', () => {
     const document = jsonDoc(`
       { "resources": [
         { "deployment_id": "d1", "elasticsearch_ref_id": "main-elasticsearch", "alias": "west.eu" },
@@ -46,7 +46,7 @@ describe('alias checks of the Cloud remote-clusters body', () => {
 });
 
 describe('rule keystore-credentials-name', () => {
-  it('asks for a lowercase alias and fixes it', () => {
+  test('asks for a lowercase alias and fixes it', () => {
     const document = keystore(`"cluster.remote.West.credentials": { "value": "${ENCODED}" }`);
     const [finding] = ruleFindings('keystore-credentials-name', document);
     assert.equal(finding.severity, 'warning');
@@ -59,7 +59,7 @@ describe('rule keystore-credentials-name', () => {
     );
   });
 
-  it('suggests the right suffix and spots misplaced settings', () => {
+  test('suggests the right suffix and spots misplaced settings', () => {
     const [typo] = ruleFindings(
       'keystore-credentials-name',
       keystore(`"cluster.remote.west.credential": { "value": "${ENCODED}" }`),
@@ -71,7 +71,7 @@ describe('rule keystore-credentials-name', () => {
     assert.match(shape.message, /must be `cluster\.remote\.<alias>\.credentials`/);
   });
 
-  it('accepts credentials, signing passwords and unrelated secrets', () => {
+  test('accepts credentials, signing passwords and unrelated secrets', () => {
     const document = keystore(
       `"cluster.remote.west-1.credentials": { "value": "${ENCODED}" }, "cluster.remote.west-1.signing.keystore.secure_password": { "value": "x" }, "s3.client.default.secret_key": { "value": "x" }`,
     );
@@ -80,7 +80,7 @@ describe('rule keystore-credentials-name', () => {
 });
 
 describe('rule keystore-credentials-value', () => {
-  it('flags values that are not an encoded cross-cluster API key, without echoing them', () => {
+  test('flags values that are not an encoded cross-cluster API key, without echoing them', () => {
     const cases: Array<[string, RegExp]> = [
       [`{ "value": "ApiKey ${ENCODED}" }`, /`ApiKey ` prefix/],
       ['{ "value": "VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw" }', /looks like `id:api_key`/],
@@ -100,7 +100,7 @@ describe('rule keystore-credentials-value', () => {
     }
   });
 
-  it('accepts an encoded key, removals and other settings', () => {
+  test('accepts an encoded key, removals and other settings', () => {
     const document = keystore(
       `"cluster.remote.west.credentials": { "value": "${ENCODED}", "as_file": false }, "cluster.remote.east.credentials": null, "gcs.client.default.credentials_file": { "value": { "type": "service_account" }, "as_file": true }`,
     );
@@ -109,7 +109,7 @@ describe('rule keystore-credentials-value', () => {
 });
 
 describe('rule keystore-credentials-alias-unused', () => {
-  it('flags credentials for an alias no settings request of the file configures', () => {
+  test('flags credentials for an alias no settings request of the file configures', () => {
     const document = consoleDoc(`
       PATCH /api/v1/deployments/abc/elasticsearch/main-elasticsearch/keystore
       { "secrets": { "cluster.remote.wset.credentials": { "value": "${ENCODED}" } } }
@@ -123,7 +123,7 @@ describe('rule keystore-credentials-alias-unused', () => {
     assert.match(applyFix(document, finding), /"cluster\.remote\.west\.credentials"/);
   });
 
-  it('is silent when the alias matches, and when the file has no settings request', () => {
+  test('is silent when the alias matches, and when the file has no settings request', () => {
     const matching = consoleDoc(`
       PATCH /api/v1/deployments/abc/elasticsearch/main-elasticsearch/keystore
       { "secrets": { "cluster.remote.west.credentials": { "value": "${ENCODED}" } } }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { JSON_BODY_KINDS, SCHEMA_FILE_SUFFIXES, SCHEMA_FILES } from '../../../server/src/core/json/kinds';
 import { CONSOLE_FILE_NAME, CONSOLE_LANGUAGE_ID, parseConfigDocument } from '../../../server/src/core/model/document';
@@ -21,13 +21,13 @@ const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as
 const readRepoJson = (path: string) => JSON.parse(readFileSync(join(REPO_ROOT, path), 'utf8')) as unknown;
 
 describe('package.json contributions for JSON bodies and Console files', () => {
-  it('contributes one schema per body kind, with the same file-name convention the server uses', () => {
+  test('contributes one schema per body kind, with the same file-name convention the server uses', () => {
     const contributed = pkg.contributes.jsonValidation.map((v) => [v.fileMatch, v.url]).sort();
     const expected = JSON_BODY_KINDS.map((kind) => [`*${SCHEMA_FILE_SUFFIXES[kind]}`, `./schemas/${SCHEMA_FILES[kind]}`]).sort();
     assert.deepEqual(contributed, expected);
   });
 
-  it('ships schemas whose local references all resolve', () => {
+  test('ships schemas whose local references all resolve', () => {
     for (const kind of JSON_BODY_KINDS) {
       const schema = readRepoJson(`schemas/${SCHEMA_FILES[kind]}`) as { definitions?: Record<string, unknown> };
       const refs = JSON.stringify(schema).match(/"\$ref":"[^"]+"/g) ?? [];
@@ -38,7 +38,7 @@ describe('package.json contributions for JSON bodies and Console files', () => {
     }
   });
 
-  it('declares the Console language with the extensions, grammar and configuration the server and files use', () => {
+  test('declares the Console language with the extensions, grammar and configuration the server and files use', () => {
     const language = pkg.contributes.languages.find((l) => l.id === CONSOLE_LANGUAGE_ID);
     assert.ok(language);
     for (const extension of language.extensions) assert.ok(CONSOLE_FILE_NAME.test(`requests${extension}`), extension);
@@ -91,7 +91,7 @@ describe('snippets', () => {
     ['snippets/json-remote-clusters.code-snippets', 'file:///snippets/body.json'],
     ['snippets/console-remote-clusters.code-snippets', 'file:///snippets/requests.es'],
   ]) {
-    it(`${file}: every body expands to a recognised, error-free request`, () => {
+    test(`${file}: every body expands to a recognised, error-free request`, () => {
       assert.ok(
         pkg.contributes.snippets.some((s) => `./${file}` === s.path),
         'declared in package.json',

@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { completeAt } from '../../../server/src/core/completion';
 import { hoverAt } from '../../../server/src/core/hover';
 import { parseConfigDocument } from '../../../server/src/core/model/document';
 import { consoleDoc, fixture, jsonDoc, offsetOf, pemJson } from './support';
 
 describe('completion in JSON bodies', () => {
-  it('offers the fields of the schema at the cursor, without those already written', () => {
+  test('offers the fields of the schema at the cursor, without those already written', () => {
     const document = jsonDoc('{ "name": "k", "access": { "search": [ { "names": ["a"], "" } ] } }');
     const labels = completeAt(document, offsetOf(document, '"" }', 1)).map((c) => c.label);
     assert.deepEqual(labels.sort(), ['allow_restricted_indices', 'field_security', 'query']);
   });
 
-  it('offers enum values with their descriptions', () => {
+  test('offers enum values with their descriptions', () => {
     const document = jsonDoc('{ "remote_cluster": [ { "clusters": ["*"], "privileges": [""] } ] }');
     const candidates = completeAt(document, offsetOf(document, '[""]', 2));
     assert.deepEqual(
@@ -23,7 +23,7 @@ describe('completion in JSON bodies', () => {
     assert.equal(candidates[0].kind, 'value');
   });
 
-  it('replaces exactly what the user typed (document offsets, also inside a Console file)', () => {
+  test('replaces exactly what the user typed (document offsets, also inside a Console file)', () => {
     const document = consoleDoc('GET _cluster/health\n\nPOST _security/cross_cluster/api_key\n{ "name": "k", "acc" }\n');
     const offset = offsetOf(document, '"acc"', 3);
     const access = completeAt(document, offset).find((c) => c.label === 'access')!;
@@ -32,12 +32,12 @@ describe('completion in JSON bodies', () => {
     assert.match(access.insertText, /^"access": \{/);
   });
 
-  it('leaves schema completion to VS Code for files named by the convention', () => {
+  test('leaves schema completion to VS Code for files named by the convention', () => {
     const document = parseConfigDocument({ uri: 'file:///w/x.role.json', text: '{ "" }', languageId: 'json' });
     assert.deepEqual(completeAt(document, 3), []);
   });
 
-  it('hands `_cluster/settings` blocks to the settings completion and offers the top-level fields outside them', () => {
+  test('hands `_cluster/settings` blocks to the settings completion and offers the top-level fields outside them', () => {
     const document = consoleDoc('PUT _cluster/settings\n{ "persistent": { "cluster.remote.west.mode": "proxy", "" }, "" }\n');
     const inside = completeAt(document, offsetOf(document, '"" }', 1)).map((c) => c.label);
     assert.ok(inside.includes('cluster.remote.west.proxy_address'), inside.join(', '));
@@ -45,7 +45,7 @@ describe('completion in JSON bodies', () => {
     assert.deepEqual(outside, ['transient']);
   });
 
-  it('offers aliases configured in the same file for role clusters and keystore entries', () => {
+  test('offers aliases configured in the same file for role clusters and keystore entries', () => {
     const document = consoleDoc(`
       PUT _cluster/settings
       { "persistent": { "cluster.remote.west.mode": "proxy", "cluster.remote.west.proxy_address": "w:9443", "cluster.remote.east.seeds": ["e:9300"] } }
@@ -70,7 +70,7 @@ describe('completion in JSON bodies', () => {
 });
 
 describe('completion on Console request lines', () => {
-  it('offers HTTP methods at the start of a line and known API paths after a method', () => {
+  test('offers HTTP methods at the start of a line and known API paths after a method', () => {
     const document = consoleDoc('PU\nPUT _sec\nPATCH /api\n');
     const methods = completeAt(document, 2);
     assert.deepEqual(
@@ -96,20 +96,20 @@ describe('completion on Console request lines', () => {
     assert.deepEqual(cloud, ['/api/v1/deployments/<id>/elasticsearch/<ref_id>/keystore']);
   });
 
-  it('offers nothing inside comments', () => {
+  test('offers nothing inside comments', () => {
     assert.deepEqual(completeAt(consoleDoc('# PU\n'), 4), []);
   });
 });
 
 describe('hover in JSON bodies', () => {
-  it('describes fields from the schema', () => {
+  test('describes fields from the schema', () => {
     const document = jsonDoc('{ "name": "k", "access": { "replication": [ { "names": ["a"] } ] } }');
     const hover = hoverAt(document, offsetOf(document, '"replication"', 2));
     assert.match(hover?.markdown ?? '', /cross-cluster replication/);
     assert.equal(document.text.slice(hover!.span.start, hover!.span.end), '"replication"');
   });
 
-  it('shows what a PEM certificate holds', () => {
+  test('shows what a PEM certificate holds', () => {
     const document = jsonDoc(
       `{ "trust": { "direct": [ { "name": "x", "scope_id": "abc", "trust_all": true, "certificates": [ { "pem": ${pemJson(fixture('remote-ca.pem'))} } ] } ] } }`,
     );
@@ -118,7 +118,7 @@ describe('hover in JSON bodies', () => {
     assert.match(hover!.markdown, /\| CA \| yes/);
   });
 
-  it('tells a deployment ID apart from a cluster ID in an allowlist', () => {
+  test('tells a deployment ID apart from a cluster ID in an allowlist', () => {
     const id = 'fedcba9876543210fedcba9876543210';
     const document = consoleDoc(
       `PUT /api/v1/deployments/${id}\n{ "trust": { "accounts": [ { "account_id": "1", "trust_all": false, "trust_allowlist": ["${id}"] } ] } }\n`,
@@ -127,7 +127,7 @@ describe('hover in JSON bodies', () => {
     assert.match(hover?.markdown ?? '', /is a deployment ID/);
   });
 
-  it('lists the aliases a role cluster pattern matches', () => {
+  test('lists the aliases a role cluster pattern matches', () => {
     const document = consoleDoc(`
       PUT _cluster/settings
       { "persistent": { "cluster.remote.prod-eu.seeds": ["a:9300"], "cluster.remote.prod-us.seeds": ["b:9300"], "cluster.remote.dev.seeds": ["c:9300"] } }
@@ -138,7 +138,7 @@ describe('hover in JSON bodies', () => {
     assert.match(hover?.markdown ?? '', /`prod-eu`, `prod-us`\./);
   });
 
-  it('explains Console request lines and keeps settings hover inside `_cluster/settings` bodies', () => {
+  test('explains Console request lines and keeps settings hover inside `_cluster/settings` bodies', () => {
     const document = consoleDoc(
       'POST /_security/cross_cluster/api_key\n{ "name": "k" }\nPUT _cluster/settings\n{ "persistent": { "cluster.remote.west.server_name": "w.example.com" } }\n',
     );

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { findLeniencies } from '../../../server/src/core/json/leniency';
 import { consoleDoc, jsonDoc, ruleFindings } from './support';
 
 describe('JSON the targets reject (trailing commas) or may reject (comments in Cloud bodies)', () => {
-  it('finds trailing commas and comments, and nothing in strings', () => {
+  test('finds trailing commas and comments, and nothing in strings', () => {
     const text = '{"a": [1, 2,], /* note */ "b": "x,}", // end\n "c": {"d": 1,},}';
     const found = findLeniencies(text);
     assert.deepEqual(
@@ -17,7 +17,7 @@ describe('JSON the targets reject (trailing commas) or may reject (comments in C
     );
   });
 
-  it('reports a trailing comma in a _cluster/settings body as an error, with a fix', () => {
+  test('reports a trailing comma in a _cluster/settings body as an error, with a fix', () => {
     const document = jsonDoc(`
       {
         "persistent": {
@@ -34,7 +34,7 @@ describe('JSON the targets reject (trailing commas) or may reject (comments in C
     assert.deepEqual(found[0].fixes?.[0].edits, [{ span: found[0].span, newText: '' }]);
   });
 
-  it('reports a trailing comma in a Cloud trust body and a Console request body', () => {
+  test('reports a trailing comma in a Cloud trust body and a Console request body', () => {
     const trust = jsonDoc(
       `
       {
@@ -62,7 +62,7 @@ describe('JSON the targets reject (trailing commas) or may reject (comments in C
     );
   });
 
-  it('accepts comments in Elasticsearch bodies (Jackson ALLOW_COMMENTS) and warns in Cloud bodies', () => {
+  test('accepts comments in Elasticsearch bodies (Jackson ALLOW_COMMENTS) and warns in Cloud bodies', () => {
     const settings = jsonDoc('{\n  // the west data centre\n  "persistent": { "cluster.remote.west.seeds": ["w:9300"] }\n}');
     assert.deepEqual(ruleFindings('json-comment-cloud', settings), []);
     assert.deepEqual(ruleFindings('json-trailing-comma', settings), []);
@@ -76,7 +76,7 @@ describe('JSON the targets reject (trailing commas) or may reject (comments in C
     );
   });
 
-  it('leaves JSON editor documents to VS Code, which reports both itself', () => {
+  test('leaves JSON editor documents to VS Code, which reports both itself', () => {
     const document = jsonDoc('{"persistent": {"cluster.remote.west.mode": "proxy",}}', 'file:///x/body.json', 'json');
     assert.deepEqual(ruleFindings('json-trailing-comma', document), []);
   });

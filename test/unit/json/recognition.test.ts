@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { kindFromFileName } from '../../../server/src/core/json/kinds';
 import { parseConfigDocument } from '../../../server/src/core/model/document';
@@ -35,7 +35,7 @@ describe('JSON body recognition', () => {
     ['cloud-keystore', '{ "secrets": { "cluster.remote.west.credentials": { "value": "x" } } }', undefined],
   ];
   for (const [kind, text, variant] of cases) {
-    it(`recognises ${kind}${variant ? ` (${variant})` : ''} by content`, () => {
+    test(`recognises ${kind}${variant ? ` (${variant})` : ''} by content`, () => {
       const document = jsonDoc(text);
       assert.equal(document.kind, kind);
       assert.equal(document.bodies?.length, 1);
@@ -43,7 +43,7 @@ describe('JSON body recognition', () => {
     });
   }
 
-  it('leaves other JSON alone, even with look-alike keys', () => {
+  test('leaves other JSON alone, even with look-alike keys', () => {
     for (const text of [
       '{ "name": "app", "version": "1.0.0" }',
       '{ "persistent": { "indices.recovery.max_bytes_per_sec": "50mb" } }',
@@ -59,7 +59,7 @@ describe('JSON body recognition', () => {
     }
   });
 
-  it('takes the kind from the file-name convention, even for an empty object', () => {
+  test('takes the kind from the file-name convention, even for an empty object', () => {
     assert.equal(kindFromFileName('file:///w/prod.trust.json'), 'cloud-trust');
     assert.equal(kindFromFileName('file:///w/ccs.cross-cluster-api-key.json'), 'cross-cluster-api-key');
     assert.equal(kindFromFileName('file:///w/trust.json'), undefined, 'the suffix needs a name in front');
@@ -68,7 +68,7 @@ describe('JSON body recognition', () => {
     assert.equal(document.kind, 'security-role');
   });
 
-  it('leaves schema checks to VS Code only for JSON editor documents named by the convention', () => {
+  test('leaves schema checks to VS Code only for JSON editor documents named by the convention', () => {
     const text = '{ "name": "k", "access": { "search": [ { "names": ["a"], "privileges": ["read"] } ] } }';
     const named = parseConfigDocument({ uri: 'file:///w/k.cross-cluster-api-key.json', text, languageId: 'json' });
     assert.equal(named.bodies?.[0].schemaFromEditor, true);
@@ -86,7 +86,7 @@ describe('JSON body recognition', () => {
     assert.equal(analyze(cli).findings.filter((f) => f.ruleId === 'json-schema').length, 1);
   });
 
-  it('reports JSON syntax errors once: in an editor the JSON language already does', () => {
+  test('reports JSON syntax errors once: in an editor the JSON language already does', () => {
     const text = '{ "persistent": { "cluster.remote.a.mode": "proxy" ';
     const cli = jsonDoc(text);
     assert.ok(locate(cli).some((f) => f.ruleId === 'json-syntax'));
@@ -98,7 +98,7 @@ describe('JSON body recognition', () => {
     );
   });
 
-  it('never throws on malformed or oddly typed input', () => {
+  test('never throws on malformed or oddly typed input', () => {
     for (const text of [
       '{',
       '{"access": 3}',

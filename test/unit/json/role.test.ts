@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { applyFix } from '../helpers';
 import { jsonDoc, ruleFindings } from './support';
 
 describe('rule role-remote-cluster-pattern', () => {
-  it('flags cluster patterns that cannot match an alias, with a fix where one is obvious', () => {
+  test('flags cluster patterns that cannot match an alias, with a fix where one is obvious', () => {
     const document = jsonDoc(`
       {
         "remote_indices": [ { "clusters": ["west:", "prod.eu", "ok-*"], "names": ["a"], "privileges": ["read"] } ],
@@ -22,7 +22,7 @@ describe('rule role-remote-cluster-pattern', () => {
     assert.match(applyFix(document, first), /"clusters": \["west", "prod\.eu"/);
   });
 
-  it('accepts aliases and wildcard patterns', () => {
+  test('accepts aliases and wildcard patterns', () => {
     const document = jsonDoc(
       '{ "remote_indices": [ { "clusters": ["west", "EU_1", "prod-*", "*", "r?"], "names": ["a"], "privileges": ["read"] } ] }',
     );
@@ -31,7 +31,7 @@ describe('rule role-remote-cluster-pattern', () => {
 });
 
 describe('rule role-remote-index-alias-prefix', () => {
-  it('flags alias-prefixed names in remote_indices, and hints at them in local indices', () => {
+  test('flags alias-prefixed names in remote_indices, and hints at them in local indices', () => {
     const document = jsonDoc(`
       {
         "indices": [ { "names": ["west:logs-*"], "privileges": ["read"] } ],
@@ -54,7 +54,7 @@ describe('rule role-remote-index-alias-prefix', () => {
     assert.match(applyFix(document, remote), /"clusters": \["west"\], "names": \["logs-\*"\]/);
   });
 
-  it('asks to list the alias in clusters when it is missing there', () => {
+  test('asks to list the alias in clusters when it is missing there', () => {
     const [finding] = ruleFindings(
       'role-remote-index-alias-prefix',
       jsonDoc('{ "remote_indices": [ { "clusters": ["*"], "names": ["east:a"], "privileges": ["read"] } ] }'),
@@ -62,7 +62,7 @@ describe('rule role-remote-index-alias-prefix', () => {
     assert.match(finding.message, /list `east` in `clusters`/);
   });
 
-  it('accepts plain names', () => {
+  test('accepts plain names', () => {
     const document = jsonDoc(
       '{ "indices": [ { "names": ["a"], "privileges": ["read"] } ], "remote_indices": [ { "clusters": ["west"], "names": ["logs-*"], "privileges": ["read"] } ] }',
     );

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { applyFix } from '../helpers';
 import { consoleDoc, jsonDoc, ruleFindings } from './support';
 
 describe('rule json-schema', () => {
-  it('reports an unknown field with "did you mean" and a rename fix', () => {
+  test('reports an unknown field with "did you mean" and a rename fix', () => {
     const document = jsonDoc(`
       {
         "name": "ccs",
@@ -24,7 +24,7 @@ describe('rule json-schema', () => {
     assert.deepEqual(ruleFindings('json-schema', jsonDoc(fixed)), []);
   });
 
-  it('lists the allowed fields when nothing is close', () => {
+  test('lists the allowed fields when nothing is close', () => {
     const [finding] = ruleFindings(
       'json-schema',
       jsonDoc('{ "name": "k", "access": { "search": [ { "names": ["a"] } ], "everything": true } }'),
@@ -32,7 +32,7 @@ describe('rule json-schema', () => {
     assert.match(finding.message, /`everything` is not a field of this object\. Expected one of: `replication`/);
   });
 
-  it('reports wrong types, missing required fields and values outside an enum', () => {
+  test('reports wrong types, missing required fields and values outside an enum', () => {
     const document = jsonDoc(`
       {
         "remote_indices": [ { "clusters": ["west"], "names": "logs-*" } ],
@@ -51,7 +51,7 @@ describe('rule json-schema', () => {
     );
   });
 
-  it('accepts complete, valid bodies of every kind', () => {
+  test('accepts complete, valid bodies of every kind', () => {
     const bodies = [
       '{ "persistent": { "cluster.remote.west.mode": "proxy", "cluster.remote.west.proxy_address": "west.example.com:9443" } }',
       '{ "name": "k", "expiration": "30d", "access": { "search": [ { "names": "logs-*", "query": { "term": { "team": "a" } }, "field_security": { "grant": ["*"], "except": ["secret"] } } ], "replication": [ { "names": ["archive"] } ] }, "metadata": { "team": "search" } }',
@@ -67,7 +67,7 @@ describe('rule json-schema', () => {
     }
   });
 
-  it('knows create from update for cross-cluster API keys in Console files', () => {
+  test('knows create from update for cross-cluster API keys in Console files', () => {
     const document = consoleDoc(`
       POST /_security/cross_cluster/api_key
       { "access": { "search": [ { "names": ["a"] } ] } }
@@ -87,7 +87,7 @@ describe('rule json-schema', () => {
     );
   });
 
-  it('checks each role of a bulk roles body', () => {
+  test('checks each role of a bulk roles body', () => {
     const document = consoleDoc(`
       POST /_security/role
       {
@@ -102,7 +102,7 @@ describe('rule json-schema', () => {
     assert.equal(finding.message, 'Missing property "clusters".');
   });
 
-  it('rejects reserved metadata keys and malformed expirations with our own messages', () => {
+  test('rejects reserved metadata keys and malformed expirations with our own messages', () => {
     const findings = ruleFindings(
       'json-schema',
       jsonDoc(
@@ -120,7 +120,7 @@ describe('rule json-schema', () => {
 });
 
 describe('rule json-duplicate-key', () => {
-  it('reports a repeated field outside an editor, and leaves settings to duplicate-setting', () => {
+  test('reports a repeated field outside an editor, and leaves settings to duplicate-setting', () => {
     const document = jsonDoc('{ "name": "a", "name": "b", "access": { "search": [ { "names": ["x"] } ] } }');
     const [finding] = ruleFindings('json-duplicate-key', document);
     assert.equal(finding.text, '"name"');
@@ -130,7 +130,7 @@ describe('rule json-duplicate-key', () => {
     assert.equal(ruleFindings('duplicate-setting', settings).length, 1);
   });
 
-  it('stays quiet on distinct fields', () => {
+  test('stays quiet on distinct fields', () => {
     assert.deepEqual(
       ruleFindings('json-duplicate-key', jsonDoc('{ "name": "a", "access": { "search": [ { "names": ["x"] } ] } }')),
       [],

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { completeAt } from '../../../server/src/core/completion';
 import { hoverAt } from '../../../server/src/core/hover';
@@ -26,7 +26,7 @@ function settingsBlock(count: number): string {
 }
 
 describe('schema check around large settings blocks', () => {
-  it('points an unknown top-level field after the blocks at its key, with a working rename', () => {
+  test('points an unknown top-level field after the blocks at its key, with a working rename', () => {
     const document = jsonDoc(
       `{\n  "persistent": ${settingsBlock(200)},\n  "transiet": { "cluster.remote.x.mode": "proxy" }\n}\n`,
     );
@@ -41,14 +41,14 @@ describe('schema check around large settings blocks', () => {
     assert.deepEqual(ruleFindings('json-schema', jsonDoc(fixed)), []);
   });
 
-  it('points a wrong type between two blocks at the value', () => {
+  test('points a wrong type between two blocks at the value', () => {
     const text = `{\n  "persistent": ${settingsBlock(50)},\n  "transient": 5\n}\n`;
     const [finding] = ruleFindings('json-schema', jsonDoc(text));
     assert.equal(finding.text, '5');
     assert.equal(finding.line, 105);
   });
 
-  it('reports the same problems for a body whose blocks come before and after the problem', () => {
+  test('reports the same problems for a body whose blocks come before and after the problem', () => {
     const wrong = '"metadata": {}';
     const before = jsonDoc(`{ ${wrong}, "persistent": ${settingsBlock(30)}, "transient": ${settingsBlock(30)} }`);
     const after = jsonDoc(`{ "persistent": ${settingsBlock(30)}, "transient": ${settingsBlock(30)}, ${wrong} }`);
@@ -61,7 +61,7 @@ describe('schema check around large settings blocks', () => {
     }
   });
 
-  it('falls back to the whole text when a body has syntax errors, and still finds the same field', () => {
+  test('falls back to the whole text when a body has syntax errors, and still finds the same field', () => {
     const document = jsonDoc(`{\n  "persistent": { "cluster.remote.a.mode": "proxy",, },\n  "transiet": {}\n}\n`);
     assert.ok(analyze(document).findings.some((f) => f.ruleId === 'json-syntax'));
     assert.deepEqual(
@@ -70,7 +70,7 @@ describe('schema check around large settings blocks', () => {
     );
   });
 
-  it('completes and explains top-level fields after a large block (document offsets, Console too)', () => {
+  test('completes and explains top-level fields after a large block (document offsets, Console too)', () => {
     const document = consoleDoc(
       `GET _cluster/health\n\nPUT _cluster/settings\n{ "persistent": ${settingsBlock(100)}, "tran" }\n`,
     );
@@ -84,7 +84,7 @@ describe('schema check around large settings blocks', () => {
     assert.equal(document.text.slice(hover!.span.start, hover!.span.end), '"persistent"');
   });
 
-  it('still completes settings inside a block, where the schema check never looks', () => {
+  test('still completes settings inside a block, where the schema check never looks', () => {
     const document = jsonDoc(`{ "persistent": { "cluster.remote.west.mode": "proxy", "" } }`);
     const labels = completeAt(document, offsetOf(document, '"" }', 1)).map((candidate) => candidate.label);
     assert.ok(labels.includes('cluster.remote.west.proxy_address'), labels.join(', '));

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { SyncThenable } from '../../../server/src/core/json/syncThenable';
 
 describe('SyncThenable (synchronous promises for the JSON language service)', () => {
-  it('settles chains, all() and rejections within the call', () => {
+  test('settles chains, all() and rejections within the call', () => {
     const chained = SyncThenable.resolve(2)
       .then((v) => v * 3)
       .then((v) => SyncThenable.resolve(v + 1));
@@ -17,7 +17,7 @@ describe('SyncThenable (synchronous promises for the JSON language service)', ()
     assert.equal(SyncThenable.valueOf(thrown), undefined);
   });
 
-  it('treats a foreign promise it cannot settle now as "no result" instead of blocking', () => {
+  test('treats a foreign promise it cannot settle now as "no result" instead of blocking', () => {
     assert.equal(SyncThenable.valueOf(Promise.resolve(5)), undefined);
     assert.equal(SyncThenable.valueOf(SyncThenable.all([SyncThenable.resolve(1), Promise.resolve(2)])), undefined);
   });

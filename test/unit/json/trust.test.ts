@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { inspectPem } from '../../../server/src/core/json/pem';
 import { applyFix } from '../helpers';
@@ -12,7 +12,7 @@ const accounts = (entry: string) => jsonDoc(`{ "trust": { "accounts": [ ${entry}
 const direct = (entry: string) => jsonDoc(`{ "trust": { "direct": [ ${entry} ] } }`);
 
 describe('rule trust-allowlist-format', () => {
-  it('flags entries that do not look like cluster IDs (heuristic: a warning)', () => {
+  test('flags entries that do not look like cluster IDs (heuristic: a warning)', () => {
     const findings = ruleFindings(
       'trust-allowlist-format',
       accounts(`{ "account_id": "1", "trust_all": false, "trust_allowlist": ["prod-cluster", "${CLUSTER_ID}"] }`),
@@ -23,7 +23,7 @@ describe('rule trust-allowlist-format', () => {
     );
   });
 
-  it('offers lowercase for an upper-case ID', () => {
+  test('offers lowercase for an upper-case ID', () => {
     const document = accounts(`{ "account_id": "1", "trust_all": false, "trust_allowlist": ["${CLUSTER_ID.toUpperCase()}"] }`);
     const finding = analyze(document).findings.find((f) => f.ruleId === 'trust-allowlist-format')!;
     assert.ok(applyFix(document, finding).includes(`"${CLUSTER_ID}"`));
@@ -31,7 +31,7 @@ describe('rule trust-allowlist-format', () => {
 });
 
 describe('rule trust-allowlist-deployment-id', () => {
-  it('flags a deployment ID named by the request path of a Console request', () => {
+  test('flags a deployment ID named by the request path of a Console request', () => {
     const document = consoleDoc(`
       PUT /api/v1/deployments/${DEPLOYMENT_ID}
       {
@@ -51,7 +51,7 @@ describe('rule trust-allowlist-deployment-id', () => {
     assert.deepEqual(ruleFindings('trust-allowlist-format', document), []);
   });
 
-  it("flags a deployment payload's own ID and a deployment_id of another request in the file", () => {
+  test("flags a deployment payload's own ID and a deployment_id of another request in the file", () => {
     const payload = jsonDoc(
       `{ "id": "${DEPLOYMENT_ID}", "resources": { "elasticsearch": [ { "info": { "settings": { "trust": { "external": [ { "trust_relationship_id": "t", "trust_all": false, "trust_allowlist": ["${DEPLOYMENT_ID}"] } ] } } } } ] } }`,
     );
@@ -65,7 +65,7 @@ describe('rule trust-allowlist-deployment-id', () => {
     assert.equal(ruleFindings('trust-allowlist-deployment-id', file)[0]?.line, 4);
   });
 
-  it('is silent on cluster IDs', () => {
+  test('is silent on cluster IDs', () => {
     assert.deepEqual(
       ruleFindings(
         'trust-allowlist-deployment-id',
@@ -77,7 +77,7 @@ describe('rule trust-allowlist-deployment-id', () => {
 });
 
 describe('rules trust-allowlist-ignored and trust-nothing-trusted', () => {
-  it('warns when trust_all makes the allowlist pointless', () => {
+  test('warns when trust_all makes the allowlist pointless', () => {
     const [finding] = ruleFindings(
       'trust-allowlist-ignored',
       accounts(`{ "account_id": "1", "trust_all": true, "trust_allowlist": ["${CLUSTER_ID}"] }`),
@@ -86,7 +86,7 @@ describe('rules trust-allowlist-ignored and trust-nothing-trusted', () => {
     assert.equal(finding.text, '"trust_allowlist"');
   });
 
-  it('informs when an entry trusts nothing', () => {
+  test('informs when an entry trusts nothing', () => {
     for (const entry of [
       '{ "account_id": "1", "trust_all": false }',
       '{ "account_id": "1", "trust_all": false, "trust_allowlist": [] }',
@@ -97,7 +97,7 @@ describe('rules trust-allowlist-ignored and trust-nothing-trusted', () => {
     }
   });
 
-  it('is silent on consistent entries', () => {
+  test('is silent on consistent entries', () => {
     for (const entry of [
       '{ "account_id": "1", "trust_all": true }',
       `{ "account_id": "1", "trust_all": false, "trust_allowlist": ["${CLUSTER_ID}"] }`,
@@ -109,7 +109,7 @@ describe('rules trust-allowlist-ignored and trust-nothing-trusted', () => {
 });
 
 describe('rule trust-nothing-trusted on direct entries', () => {
-  it('counts the nodes of additional_node_names as trusted', () => {
+  test('counts the nodes of additional_node_names as trusted', () => {
     const named = direct(
       '{ "name": "dc2", "type": "generic", "trust_all": false, "additional_node_names": ["node-1.dc2.example.com"], "certificates": [] }',
     );
@@ -122,7 +122,7 @@ describe('rule trust-nothing-trusted on direct entries', () => {
 describe('rule trust-direct-scope', () => {
   const pem = pemJson(fixture('remote-ca.pem'));
 
-  it('needs scope_id when trusting by trust_all or allowlist', () => {
+  test('needs scope_id when trusting by trust_all or allowlist', () => {
     const [finding] = ruleFindings(
       'trust-direct-scope',
       direct(`{ "name": "x", "type": "generic", "trust_all": true, "certificates": [ { "pem": ${pem} } ] }`),
@@ -136,7 +136,7 @@ describe('rule trust-direct-scope', () => {
     assert.equal(viaList.text, '"trust_allowlist"');
   });
 
-  it('needs scope_id or additional_node_names', () => {
+  test('needs scope_id or additional_node_names', () => {
     const [finding] = ruleFindings(
       'trust-direct-scope',
       direct(`{ "name": "x", "trust_all": false, "certificates": [ { "pem": ${pem} } ] }`),
@@ -144,7 +144,7 @@ describe('rule trust-direct-scope', () => {
     assert.match(finding.message, /give `scope_id`, or list the node certificate names/);
   });
 
-  it('a proxy entry names no nodes and needs neither', () => {
+  test('a proxy entry names no nodes and needs neither', () => {
     assert.deepEqual(
       ruleFindings(
         'trust-direct-scope',
@@ -154,7 +154,7 @@ describe('rule trust-direct-scope', () => {
     );
   });
 
-  it('accepts the ECE ↔ ECK scope ID default.es.local', () => {
+  test('accepts the ECE ↔ ECK scope ID default.es.local', () => {
     assert.deepEqual(
       locate(
         direct(
@@ -165,7 +165,7 @@ describe('rule trust-direct-scope', () => {
     );
   });
 
-  it('accepts either way of naming the nodes', () => {
+  test('accepts either way of naming the nodes', () => {
     assert.deepEqual(
       ruleFindings(
         'trust-direct-scope',
@@ -184,7 +184,7 @@ describe('rule trust-direct-scope', () => {
     );
   });
 
-  it('leaves scope_id format, wildcards, type and missing certificates to the schema', () => {
+  test('leaves scope_id format, wildcards, type and missing certificates to the schema', () => {
     const findings = locate(
       direct(
         '{ "name": "x", "type": "selfmanaged", "scope_id": "Bad_Scope", "trust_all": true, "additional_node_names": ["*.example.com"], "certificates": [] }',
@@ -201,11 +201,11 @@ describe('rule trust-certificate-pem', () => {
   const withPem = (pem: string) =>
     direct(`{ "name": "x", "scope_id": "abc", "trust_all": true, "certificates": [ { "pem": ${pem} } ] }`);
 
-  it('accepts a real CA certificate', () => {
+  test('accepts a real CA certificate', () => {
     assert.deepEqual(ruleFindings('trust-certificate-pem', withPem(pemJson(fixture('remote-ca.pem')))), []);
   });
 
-  it('rejects text that is not a certificate', () => {
+  test('rejects text that is not a certificate', () => {
     const cases: Array<[string, RegExp]> = [
       ['"not a certificate"', /must hold a certificate in PEM form/],
       [pemJson(fixture('remote-ca.pem').replace(/MII[A-Za-z]/, 'XXXX')), /does not parse as an X\.509 certificate/],
@@ -223,13 +223,13 @@ describe('rule trust-certificate-pem', () => {
     }
   });
 
-  it('warns about an expired certificate', () => {
+  test('warns about an expired certificate', () => {
     const [finding] = ruleFindings('trust-certificate-pem', withPem(pemJson(fixture('expired-ca.pem'))));
     assert.equal(finding.severity, 'warning');
     assert.match(finding.message, /expired on 2001-01-01/);
   });
 
-  it('reads subject, issuer and validity', () => {
+  test('reads subject, issuer and validity', () => {
     const inspection = inspectPem(fixture('remote-ca.pem'));
     assert.ok(inspection.ok);
     assert.equal(inspection.certificates[0].subject, 'CN=Remote Cluster Test CA');

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { consoleDoc, jsonDoc, ruleFindings } from './support';
 
 describe('findings in JSON bodies speak JSON', () => {
-  it('writes settings as "key": value in a _cluster/settings body and in a Console request', () => {
+  test('writes settings as "key": value in a _cluster/settings body and in a Console request', () => {
     const body =
       '{ "persistent": { "cluster.remote.west.mode": "proxy", "cluster.remote.west.proxy_address": "w:9443", "cluster.remote.west.seeds": ["w:9300"] } }';
     const [mismatch] = ruleFindings('mode-setting-mismatch', jsonDoc(body));

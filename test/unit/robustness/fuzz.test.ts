@@ -5,7 +5,7 @@
  * 10,000+ documents in all (see RUNS); a failure prints the shrunk counter-example and seed.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../../server/src/core/analyze';
 import { completeAt } from '../../../server/src/core/completion';
@@ -289,7 +289,7 @@ function checkDocument(uri: string, text: string, probes: number[]): void {
 const probes = fc.array(fc.nat(), { minLength: 1, maxLength: FEATURE_PROBES });
 
 describe('robustness under generated and mutated input', () => {
-  it(`elasticsearch.yml: ${RUNS.yml} documents`, () => {
+  test(`elasticsearch.yml: ${RUNS.yml} documents`, () => {
     fc.assert(
       fc.property(settings, fc.nat(), mutation, probes, (entries, nestMask, mutate, at) => {
         checkDocument('file:///fuzz/elasticsearch.yml', mutate(renderYamlSettings(entries, nestMask)), at);
@@ -298,7 +298,7 @@ describe('robustness under generated and mutated input', () => {
     );
   });
 
-  it(`ECK manifests: ${RUNS.eck} documents`, () => {
+  test(`ECK manifests: ${RUNS.eck} documents`, () => {
     fc.assert(
       fc.property(
         settings,
@@ -315,7 +315,7 @@ describe('robustness under generated and mutated input', () => {
     );
   });
 
-  it(`JSON bodies: ${RUNS.json} documents`, () => {
+  test(`JSON bodies: ${RUNS.json} documents`, () => {
     fc.assert(
       fc.property(jsonBody, fc.boolean(), mutation, probes, (body, pretty, mutate, at) => {
         checkDocument('file:///fuzz/body.json', mutate(JSON.stringify(body, null, pretty ? 2 : undefined)), at);
@@ -324,7 +324,7 @@ describe('robustness under generated and mutated input', () => {
     );
   });
 
-  it(`Console request files: ${RUNS.console} documents`, () => {
+  test(`Console request files: ${RUNS.console} documents`, () => {
     fc.assert(
       fc.property(consoleFile, mutation, probes, (text, mutate, at) => {
         checkDocument('file:///fuzz/requests.es', mutate(text), at);
@@ -333,7 +333,7 @@ describe('robustness under generated and mutated input', () => {
     );
   });
 
-  it(`arbitrary text under our file names: ${RUNS.raw} documents`, () => {
+  test(`arbitrary text under our file names: ${RUNS.raw} documents`, () => {
     fc.assert(
       fc.property(
         fc.string({ unit: 'binary', maxLength: 400 }),
@@ -347,7 +347,7 @@ describe('robustness under generated and mutated input', () => {
     );
   });
 
-  it('extreme shapes: deep nesting, huge scalars, many keys', () => {
+  test('extreme shapes: deep nesting, huge scalars, many keys', () => {
     const deepYaml = Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
     const deepJson = '{"persistent":' + '{"a":'.repeat(3000) + '1' + '}'.repeat(3001);
     const hugeScalar = `cluster.remote.a.seeds: ["${'h'.repeat(1_000_000)}:9300"]\n`;

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { DOCUMENT_RULES, SCOPE_RULES } from '../../../server/src/core/rules';
 
 /** The compiled rules folder (this test runs from out/test/unit/rules). */
@@ -46,14 +46,14 @@ describe('rule names', () => {
   const registered = [...SCOPE_RULES, ...DOCUMENT_RULES];
   const exported = exportedRules();
 
-  it('name each rule file and its exported constant after the rule id', () => {
+  test('name each rule file and its exported constant after the rule id', () => {
     const wrong = exported
       .filter(({ file, name, rule }) => basename(file, '.js') !== camelCase(rule.id) || name !== camelCase(rule.id))
       .map(({ file, name, rule }) => `${relative(RULES_DIR, file)} exports ${name} with id ${rule.id}`);
     assert.deepEqual(wrong, []);
   });
 
-  it('put one rule in each file', () => {
+  test('put one rule in each file', () => {
     const byFile = new Map<string, string[]>();
     for (const { file, rule } of exported) byFile.set(file, [...(byFile.get(file) ?? []), rule.id]);
     const crowded = [...byFile]
@@ -62,7 +62,7 @@ describe('rule names', () => {
     assert.deepEqual(crowded, []);
   });
 
-  it('register every rule that has a file, and have a file for every registered rule', () => {
+  test('register every rule that has a file, and have a file for every registered rule', () => {
     const fromFiles = new Set(exported.map(({ rule }) => rule));
     assert.deepEqual(
       registered.filter((rule) => !fromFiles.has(rule)).map((rule) => rule.id),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { checkPaths } from '../../../server/src/cli/check';
 
 /**
@@ -67,7 +67,7 @@ function filesUnder(folder: string): string[] {
 const posix = (path: string) => relative(CORPUS, path).split(sep).join('/');
 
 describe('real-world-shaped corpus', () => {
-  it('reports exactly the reviewed findings, nothing else', () => {
+  test('reports exactly the reviewed findings, nothing else', () => {
     const result = checkPaths([CORPUS]);
     const actual = result.files
       .flatMap((file) => file.findings.map((f) => `${posix(file.path)}:${f.line} ${f.severity} ${f.ruleId}`))
@@ -76,7 +76,7 @@ describe('real-world-shaped corpus', () => {
     assert.deepEqual(result.unreadable, []);
   });
 
-  it('holds at least 40 files, each saying which public source its shape follows', () => {
+  test('holds at least 40 files, each saying which public source its shape follows', () => {
     const files = filesUnder(CORPUS).filter((path) => !path.endsWith('README.md'));
     assert.ok(files.length >= 40, `${files.length} files`);
     const readme = readFileSync(join(CORPUS, 'README.md'), 'utf8');
@@ -87,7 +87,7 @@ describe('real-world-shaped corpus', () => {
     }
   });
 
-  it('never shows a secret value from the corpus in a message', () => {
+  test('never shows a secret value from the corpus in a message', () => {
     const messages = checkPaths([CORPUS]).files.flatMap((file) => file.findings.map((f) => f.message));
     for (const secret of ['ZXhhbXBsZWlkMDAwMDA6ZXhhbXBsZWtleTAwMDAwMDAwMDAwMA==', 'exampleid00000']) {
       assert.ok(

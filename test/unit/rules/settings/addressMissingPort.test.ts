@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { BODY, check, fixed, single } from './harness';
 
 describe('rule address-missing-port', () => {
-  it('flags a seed without a port and offers both model ports', () => {
+  test('flags a seed without a port and offers both model ports', () => {
     const text = 'cluster.remote.a.seeds: ["a.example.com:9300", "b.example.com"]\n';
     const finding = single('address-missing-port', text);
     assert.equal(finding.severity, 'error');
@@ -15,7 +15,7 @@ describe('rule address-missing-port', () => {
     assert.equal(fixed('address-missing-port', text, {}, 1), text.replace('b.example.com"', 'b.example.com:9300"'));
   });
 
-  it('prefers 9443 for an alias known to use the API-key model', () => {
+  test('prefers 9443 for an alias known to use the API-key model', () => {
     const finding = single(
       'address-missing-port',
       'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a.example.com\n',
@@ -27,12 +27,12 @@ describe('rule address-missing-port', () => {
     assert.equal(finding.fixes?.[1].isPreferred, false);
   });
 
-  it('finds the part of a comma-separated seed string and JSON bodies', () => {
+  test('finds the part of a comma-separated seed string and JSON bodies', () => {
     assert.equal(single('address-missing-port', 'cluster.remote.a.seeds: a:9300, b\n').text, 'b');
     assert.equal(single('address-missing-port', '{"persistent": {"cluster.remote.a.seeds": ["x"]}}', { uri: BODY }).text, 'x');
   });
 
-  it('accepts host:port, bracketed IPv6 with port and null', () => {
+  test('accepts host:port, bracketed IPv6 with port and null', () => {
     assert.deepEqual(
       check('address-missing-port', 'cluster.remote.a.seeds: ["a:9300", "[::1]:9300", 10.0.0.1:9443]\ncluster.remote.b.seeds:\n'),
       [],

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { BODY, check, fixed, single } from './harness';
 
 describe('rule address-not-single', () => {
-  it('flags proxy_address given as a list and unwraps a single item', () => {
+  test('flags proxy_address given as a list and unwraps a single item', () => {
     const text = 'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: ["a.example.com:9443"]\n';
     const finding = single('address-not-single', text);
     assert.equal(finding.severity, 'error');
@@ -14,7 +14,7 @@ describe('rule address-not-single', () => {
     );
   });
 
-  it('unwraps a block list', () => {
+  test('unwraps a block list', () => {
     const text =
       'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address:\n  - a.example.com:9443\ncluster.remote.a.server_name: a.example.com\n';
     assert.equal(
@@ -23,7 +23,7 @@ describe('rule address-not-single', () => {
     );
   });
 
-  it('flags comma-separated addresses in proxy_address (no fix) and in a JSON body', () => {
+  test('flags comma-separated addresses in proxy_address (no fix) and in a JSON body', () => {
     const finding = single('address-not-single', 'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a:9443,b:9443\n');
     assert.equal(finding.text, 'a:9443,b:9443');
     assert.equal(finding.fixes, undefined);
@@ -33,11 +33,11 @@ describe('rule address-not-single', () => {
     );
   });
 
-  it('flags a seed entry holding two space-separated addresses', () => {
+  test('flags a seed entry holding two space-separated addresses', () => {
     assert.equal(single('address-not-single', 'cluster.remote.a.seeds: ["a:9300 b:9300"]\n').text, 'a:9300 b:9300');
   });
 
-  it('accepts one proxy address and several seeds', () => {
+  test('accepts one proxy address and several seeds', () => {
     assert.deepEqual(
       check(
         'address-not-single',

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, fixed, single } from './harness';
 
 describe('rule alias-invalid-characters', () => {
-  it('flags an alias with a space and renames it everywhere it is written', () => {
+  test('flags an alias with a space and renames it everywhere it is written', () => {
     const text = 'cluster.remote:\n  "eu west":\n    mode: proxy\n    proxy_address: eu.example.com:9443\n';
     const finding = single('alias-invalid-characters', text);
     assert.equal(finding.severity, 'error');
@@ -12,12 +12,12 @@ describe('rule alias-invalid-characters', () => {
     assert.equal(fixed('alias-invalid-characters', text), text.replace('eu west', 'eu_west'));
   });
 
-  it('renames each flat key of the alias', () => {
+  test('renames each flat key of the alias', () => {
     const text = 'cluster.remote.eu@west.mode: proxy\ncluster.remote.eu@west.proxy_address: eu.example.com:9443\n';
     assert.equal(fixed('alias-invalid-characters', text), text.replaceAll('eu@west', 'eu_west'));
   });
 
-  it('recognises a dotted alias by the known setting after it', () => {
+  test('recognises a dotted alias by the known setting after it', () => {
     const text = 'cluster.remote.eu.west.seeds: ["eu:9300"]\n';
     const finding = single('alias-invalid-characters', text);
     assert.equal(finding.text, 'eu.west');
@@ -27,7 +27,7 @@ describe('rule alias-invalid-characters', () => {
     assert.deepEqual(check('unknown-setting', text), []);
   });
 
-  it('accepts letters, digits, underscores and hyphens in any case', () => {
+  test('accepts letters, digits, underscores and hyphens in any case', () => {
     assert.deepEqual(
       check('alias-invalid-characters', 'cluster.remote.EU_west-2.seeds: ["eu:9300"]\ncluster.remote.node.attr: gateway\n'),
       [],

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, fixed, fixOf, single } from './harness';
 
 const certificate = { options: { keystoreCredentialAliases: ['other'] } };
 
 describe('rule certificate-model-port', () => {
-  it('warns about port 9443 on an alias without keystore credentials', () => {
+  test('warns about port 9443 on an alias without keystore credentials', () => {
     const text = 'cluster.remote.a.seeds: ["a.example.com:9443"]\n';
     const finding = single('certificate-model-port', text, certificate);
     assert.equal(finding.severity, 'warning');
@@ -17,7 +17,7 @@ describe('rule certificate-model-port', () => {
     assert.equal(fixed('certificate-model-port', text, certificate, 1), text.replace('9443', '9300'));
   });
 
-  it('does not guess when the keystore is unknown, nor for API-key aliases', () => {
+  test('does not guess when the keystore is unknown, nor for API-key aliases', () => {
     assert.deepEqual(check('certificate-model-port', 'cluster.remote.a.seeds: ["a:9443"]\n'), []);
     assert.deepEqual(
       check('certificate-model-port', 'cluster.remote.a.seeds: ["a:9443"]\n', { options: { keystoreCredentialAliases: ['a'] } }),

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, fixed, single } from './harness';
 
 describe('rule client-ssl-client-authentication', () => {
-  it('flags client_authentication on the client prefix and removes it', () => {
+  test('flags client_authentication on the client prefix and removes it', () => {
     const text =
       'xpack.security.remote_cluster_client.ssl.enabled: true\nxpack.security.remote_cluster_client.ssl.client_authentication: required\n';
     const finding = single('client-ssl-client-authentication', text);
@@ -12,7 +12,7 @@ describe('rule client-ssl-client-authentication', () => {
     assert.equal(fixed('client-ssl-client-authentication', text), 'xpack.security.remote_cluster_client.ssl.enabled: true\n');
   });
 
-  it('accepts it on the server prefix', () => {
+  test('accepts it on the server prefix', () => {
     assert.deepEqual(
       check('client-ssl-client-authentication', 'xpack.security.remote_cluster_server.ssl.client_authentication: none\n'),
       [],

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, fixed, single } from './harness';
 
 describe('rule client-verification-mode-none', () => {
-  it('warns about verification_mode none and switches to full', () => {
+  test('warns about verification_mode none and switches to full', () => {
     const text = 'xpack.security.remote_cluster_client.ssl.verification_mode: none\n';
     const finding = single('client-verification-mode-none', text);
     assert.equal(finding.severity, 'warning');
@@ -14,7 +14,7 @@ describe('rule client-verification-mode-none', () => {
     );
   });
 
-  it('accepts full and certificate', () => {
+  test('accepts full and certificate', () => {
     assert.deepEqual(
       check('client-verification-mode-none', 'xpack.security.remote_cluster_client.ssl.verification_mode: certificate\n'),
       [],

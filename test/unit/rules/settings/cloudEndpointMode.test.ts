@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, fixed, single } from './harness';
 
 describe('rule cloud-endpoint-mode', () => {
-  it('warns about sniffing an Elastic Cloud endpoint and rewrites the alias for proxy mode', () => {
+  test('warns about sniffing an Elastic Cloud endpoint and rewrites the alias for proxy mode', () => {
     const text =
       'cluster.remote.cloud.seeds: ["abc123.us-east-1.aws.found.io:9443"]\ncluster.remote.cloud.skip_unavailable: true\n';
     const finding = single('cloud-endpoint-mode', text);
@@ -18,7 +18,7 @@ describe('rule cloud-endpoint-mode', () => {
     assert.deepEqual(check('mode-setting-mismatch', result), []);
   });
 
-  it('rewrites a nested alias with an explicit sniff mode', () => {
+  test('rewrites a nested alias with an explicit sniff mode', () => {
     const text = 'cluster:\n  remote:\n    cloud:\n      mode: sniff\n      seeds:\n        - x.es.io:9443\n';
     assert.equal(
       fixed('cloud-endpoint-mode', text),
@@ -26,7 +26,7 @@ describe('rule cloud-endpoint-mode', () => {
     );
   });
 
-  it('asks for server_name in proxy mode and adds it', () => {
+  test('asks for server_name in proxy mode and adds it', () => {
     const text = 'cluster.remote.cloud.mode: proxy\ncluster.remote.cloud.proxy_address: x.elastic-cloud.com:9443\n';
     const finding = single('cloud-endpoint-mode', text);
     assert.match(finding.message, /server_name: x\.elastic-cloud\.com/);
@@ -36,7 +36,7 @@ describe('rule cloud-endpoint-mode', () => {
     );
   });
 
-  it('accepts a complete proxy set-up and non-Cloud hosts', () => {
+  test('accepts a complete proxy set-up and non-Cloud hosts', () => {
     assert.deepEqual(
       check(
         'cloud-endpoint-mode',

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, fixed, fixOf, single } from './harness';
 
 describe('rule insecure-ssl-password', () => {
-  it('flags a plain-text keystore password and points to its secure variant', () => {
+  test('flags a plain-text keystore password and points to its secure variant', () => {
     const text =
       'xpack.security.remote_cluster_client.ssl.truststore.path: trust.p12\nxpack.security.remote_cluster_client.ssl.truststore.password: changeme\n';
     const finding = single('insecure-ssl-password', text);
@@ -19,14 +19,14 @@ describe('rule insecure-ssl-password', () => {
     assert.deepEqual(check('unknown-setting', text), []);
   });
 
-  it('covers key_passphrase on the server prefix', () => {
+  test('covers key_passphrase on the server prefix', () => {
     assert.equal(
       single('insecure-ssl-password', 'xpack.security.remote_cluster_server.ssl.key_passphrase: x\n').text,
       'xpack.security.remote_cluster_server.ssl.key_passphrase',
     );
   });
 
-  it('does not flag the same names under other TLS prefixes', () => {
+  test('does not flag the same names under other TLS prefixes', () => {
     assert.deepEqual(check('insecure-ssl-password', 'xpack.security.transport.ssl.keystore.password: x\n'), []);
   });
 });

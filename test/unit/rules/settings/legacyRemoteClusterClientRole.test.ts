@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, ECK, eckManifest, single } from './harness';
 
 describe('rule legacy-remote-cluster-client-role', () => {
-  it('warns about the legacy role flag', () => {
+  test('warns about the legacy role flag', () => {
     const finding = single('legacy-remote-cluster-client-role', 'node.remote_cluster_client: true\n');
     assert.equal(finding.severity, 'warning');
     assert.equal(finding.text, 'node.remote_cluster_client');
   });
 
-  it('is an error in ECK config next to node.roles (the operator refuses the mix)', () => {
+  test('is an error in ECK config next to node.roles (the operator refuses the mix)', () => {
     const finding = single(
       'legacy-remote-cluster-client-role',
       eckManifest('node.roles: [data]\nnode.remote_cluster_client: true\n'),
@@ -19,7 +19,7 @@ describe('rule legacy-remote-cluster-client-role', () => {
     assert.equal(finding.text, 'node.remote_cluster_client');
   });
 
-  it('is silent before 7.9, where node.roles does not exist yet', () => {
+  test('is silent before 7.9, where node.roles does not exist yet', () => {
     assert.deepEqual(
       check('legacy-remote-cluster-client-role', 'node.remote_cluster_client: false\n', { options: { stackVersion: '7.8.1' } }),
       [],
@@ -31,7 +31,7 @@ describe('rule legacy-remote-cluster-client-role', () => {
     );
   });
 
-  it('does not flag node.roles', () => {
+  test('does not flag node.roles', () => {
     assert.deepEqual(check('legacy-remote-cluster-client-role', 'node.roles: [remote_cluster_client]\n'), []);
   });
 });

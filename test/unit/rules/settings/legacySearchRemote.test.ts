@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, fixed, single } from './harness';
 
 describe('rule legacy-search-remote', () => {
-  it('warns on 7.x (or unknown version) and renames to cluster.remote', () => {
+  test('warns on 7.x (or unknown version) and renames to cluster.remote', () => {
     const text = 'search.remote.a.seeds: ["a:9300"]\n';
     const finding = single('legacy-search-remote', text);
     assert.equal(finding.severity, 'warning');
@@ -11,7 +11,7 @@ describe('rule legacy-search-remote', () => {
     assert.equal(fixed('legacy-search-remote', text), 'cluster.remote.a.seeds: ["a:9300"]\n');
   });
 
-  it('is an error on 8.0 and later', () => {
+  test('is an error on 8.0 and later', () => {
     assert.equal(
       single('legacy-search-remote', 'search.remote.connections_per_cluster: 3\n', { options: { stackVersion: '8.0.0' } })
         .severity,
@@ -19,14 +19,14 @@ describe('rule legacy-search-remote', () => {
     );
   });
 
-  it('is silent before 6.5, where search.remote.* is the only name', () => {
+  test('is silent before 6.5, where search.remote.* is the only name', () => {
     const text = 'search.remote.connect: false\nsearch.remote.a.seeds: ["a:9300"]\n';
     assert.deepEqual(check('legacy-search-remote', text, { options: { stackVersion: '6.4.3' } }), []);
     assert.deepEqual(check('legacy-search-remote', text, { options: { stackVersion: '5.6.0' } }), []);
     assert.equal(check('legacy-search-remote', text, { options: { stackVersion: '6.5.0' } }).length, 2);
   });
 
-  it('offers no rename for search.remote.connect, an existing target, or a shared nested search: key', () => {
+  test('offers no rename for search.remote.connect, an existing target, or a shared nested search: key', () => {
     assert.equal(single('legacy-search-remote', 'search.remote.connect: false\n').fixes, undefined);
     assert.equal(
       single('legacy-search-remote', 'search.remote.a.seeds: [a:9300]\ncluster.remote.a.seeds: [a:9300]\n').fixes,
@@ -35,7 +35,7 @@ describe('rule legacy-search-remote', () => {
     assert.equal(single('legacy-search-remote', 'search:\n  max_buckets: 10\n  remote.a.seeds: [a:9300]\n').fixes, undefined);
   });
 
-  it('does not flag cluster.remote keys or other search settings', () => {
+  test('does not flag cluster.remote keys or other search settings', () => {
     assert.deepEqual(check('legacy-search-remote', 'cluster.remote.a.seeds: [a:9300]\nsearch.max_buckets: 10\n'), []);
   });
 });

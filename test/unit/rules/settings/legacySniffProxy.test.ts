@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, single } from './harness';
 
 describe('rule legacy-sniff-proxy', () => {
-  it('warns about the undocumented sniff-mode proxy setting', () => {
+  test('warns about the undocumented sniff-mode proxy setting', () => {
     const finding = single(
       'legacy-sniff-proxy',
       'cluster.remote.a.seeds: [a:9300]\ncluster.remote.a.proxy: lb.example.com:9300\n',
@@ -13,7 +13,7 @@ describe('rule legacy-sniff-proxy', () => {
     assert.match(finding.message, /mode: proxy/);
   });
 
-  it('does not flag proxy_address in proxy mode', () => {
+  test('does not flag proxy_address in proxy mode', () => {
     assert.deepEqual(check('legacy-sniff-proxy', 'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: lb:9443\n'), []);
   });
 });

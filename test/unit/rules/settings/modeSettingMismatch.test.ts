@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { BODY, check, fixed, single } from './harness';
 
 describe('rule mode-setting-mismatch', () => {
-  it('flags seeds in proxy mode and removes them', () => {
+  test('flags seeds in proxy mode and removes them', () => {
     const text =
       'cluster.remote.a.mode: proxy\ncluster.remote.a.proxy_address: a.example.com:9443\ncluster.remote.a.seeds: ["a:9300"]\n';
     const finding = single('mode-setting-mismatch', text);
@@ -16,7 +16,7 @@ describe('rule mode-setting-mismatch', () => {
     );
   });
 
-  it('removes a nested sniff key with its block list', () => {
+  test('removes a nested sniff key with its block list', () => {
     const text =
       'cluster:\n  remote:\n    a:\n      mode: proxy\n      node_connections: 3\n      seeds:\n        - a:9300\n        - b:9300\n      proxy_address: a.example.com:9443\n';
     const found = check('mode-setting-mismatch', text);
@@ -30,7 +30,7 @@ describe('rule mode-setting-mismatch', () => {
     );
   });
 
-  it('flags proxy settings when mode is left at its sniff default and offers to set mode: proxy', () => {
+  test('flags proxy settings when mode is left at its sniff default and offers to set mode: proxy', () => {
     const text = 'cluster.remote.a.proxy_address: a.example.com:9443\ncluster.remote.a.server_name: a.example.com\n';
     const found = check('mode-setting-mismatch', text);
     assert.deepEqual(
@@ -44,7 +44,7 @@ describe('rule mode-setting-mismatch', () => {
     assert.deepEqual(check('mode-setting-mismatch', result), []);
   });
 
-  it('in a _cluster/settings body sets the stale key to null (covers a mode switch)', () => {
+  test('in a _cluster/settings body sets the stale key to null (covers a mode switch)', () => {
     const text =
       '{"persistent": {"cluster.remote.a.mode": "proxy", "cluster.remote.a.proxy_address": "a:9443", "cluster.remote.a.seeds": ["a:9300"]}}';
     const finding = single('mode-setting-mismatch', text, { uri: BODY });
@@ -52,7 +52,7 @@ describe('rule mode-setting-mismatch', () => {
     assert.equal(fixed('mode-setting-mismatch', text, { uri: BODY }), text.replace('["a:9300"]', 'null'));
   });
 
-  it('accepts a null seeds in proxy mode (that is how a switch clears it) and matching modes', () => {
+  test('accepts a null seeds in proxy mode (that is how a switch clears it) and matching modes', () => {
     assert.deepEqual(
       check(
         'mode-setting-mismatch',

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, fixed, single } from './harness';
 
 describe('rule node-roles-missing-remote-client', () => {
-  it('warns when node.roles omits remote_cluster_client on a node with remotes, and adds it to a flow list', () => {
+  test('warns when node.roles omits remote_cluster_client on a node with remotes, and adds it to a flow list', () => {
     const text = 'node.roles: [ master, data ]\ncluster.remote.a.seeds: ["a:9300"]\n';
     const finding = single('node-roles-missing-remote-client', text);
     assert.equal(finding.severity, 'warning');
@@ -14,13 +14,13 @@ describe('rule node-roles-missing-remote-client', () => {
     );
   });
 
-  it('names every alias concerned', () => {
+  test('names every alias concerned', () => {
     const text =
       'node.roles: [data]\ncluster.remote.a.seeds: ["a:9300"]\ncluster.remote.b.seeds: ["b:9300"]\ncluster.remote.c.mode: proxy\ncluster.remote.c.proxy_address: c:9443\n';
     assert.match(single('node-roles-missing-remote-client', text).message, /\(`a`, `b` and `c`\)/);
   });
 
-  it('adds it to a block list and to an empty list', () => {
+  test('adds it to a block list and to an empty list', () => {
     const block = 'node.roles:\n  - data # hot tier\ncluster.remote.a.seeds: ["a:9300"]\n';
     assert.equal(
       fixed('node-roles-missing-remote-client', block),
@@ -33,7 +33,7 @@ describe('rule node-roles-missing-remote-client', () => {
     );
   });
 
-  it('is silent with the role, with node.roles unset, or without remotes', () => {
+  test('is silent with the role, with node.roles unset, or without remotes', () => {
     assert.deepEqual(
       check(
         'node-roles-missing-remote-client',

@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, single } from './harness';
 
 const apiKey = { options: { keystoreCredentialAliases: ['a'] } };
 
 describe('rule remote-cluster-client-no-ca', () => {
-  it('notes an API-key remote without a trusted CA', () => {
+  test('notes an API-key remote without a trusted CA', () => {
     const finding = single('remote-cluster-client-no-ca', 'cluster.remote.a.seeds: ["a.internal:9443"]\n', apiKey);
     assert.equal(finding.severity, 'info');
     assert.equal(finding.text, 'a');
   });
 
-  it('stays silent with a CA, for Cloud endpoints, and for unknown or certificate models', () => {
+  test('stays silent with a CA, for Cloud endpoints, and for unknown or certificate models', () => {
     assert.deepEqual(
       check(
         'remote-cluster-client-no-ca',
@@ -31,7 +31,7 @@ describe('rule remote-cluster-client-no-ca', () => {
     assert.deepEqual(check('remote-cluster-client-no-ca', 'cluster.remote.a.seeds: ["a.internal:9443"]\n'), []);
   });
 
-  it('does not ask for a CA when remote-cluster client TLS is switched off in the same file', () => {
+  test('does not ask for a CA when remote-cluster client TLS is switched off in the same file', () => {
     const text = 'cluster.remote.a.seeds: ["a.internal:9443"]\nxpack.security.remote_cluster_client.ssl.enabled: false\n';
     assert.deepEqual(check('remote-cluster-client-no-ca', text, apiKey), []);
   });

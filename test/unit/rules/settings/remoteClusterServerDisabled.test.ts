@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, ECK, eckManifest, fixed, single } from './harness';
 
 describe('rule remote-cluster-server-disabled', () => {
-  it('warns when remote_cluster.* is set without enabling the server, and adds the switch', () => {
+  test('warns when remote_cluster.* is set without enabling the server, and adds the switch', () => {
     const text = 'cluster.name: prod\nremote_cluster.host: 10.0.0.1\nremote_cluster.port: 9443\n';
     const finding = single('remote-cluster-server-disabled', text);
     assert.equal(finding.severity, 'warning');
@@ -17,7 +17,7 @@ describe('rule remote-cluster-server-disabled', () => {
     assert.deepEqual(check('remote-cluster-server-disabled', result), []);
   });
 
-  it('inserts a flat switch before a nested remote_cluster map', () => {
+  test('inserts a flat switch before a nested remote_cluster map', () => {
     const text = 'remote_cluster:\n  port: 9443\n';
     assert.equal(
       fixed('remote-cluster-server-disabled', text),
@@ -25,7 +25,7 @@ describe('rule remote-cluster-server-disabled', () => {
     );
   });
 
-  it('turns an explicit false into true', () => {
+  test('turns an explicit false into true', () => {
     const text = 'remote_cluster_server.enabled: false\nremote_cluster.port: 9443\n';
     assert.equal(
       fixed('remote-cluster-server-disabled', text),
@@ -33,7 +33,7 @@ describe('rule remote-cluster-server-disabled', () => {
     );
   });
 
-  it('does not flag an enabled server, nor ECK config (ECK enables it from the spec)', () => {
+  test('does not flag an enabled server, nor ECK config (ECK enables it from the spec)', () => {
     assert.deepEqual(
       check('remote-cluster-server-disabled', 'remote_cluster_server.enabled: true\nremote_cluster.port: 9443\n'),
       [],

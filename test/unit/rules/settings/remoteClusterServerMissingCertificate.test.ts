@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, ECK, eckManifest, single } from './harness';
 
 describe('rule remote-cluster-server-missing-certificate', () => {
-  it('flags an enabled server with TLS on and no key material', () => {
+  test('flags an enabled server with TLS on and no key material', () => {
     const finding = single(
       'remote-cluster-server-missing-certificate',
       'remote_cluster_server.enabled: true\nremote_cluster.host: _site_\n',
@@ -12,7 +12,7 @@ describe('rule remote-cluster-server-missing-certificate', () => {
     assert.equal(finding.text, 'remote_cluster_server.enabled');
   });
 
-  it('names the missing half', () => {
+  test('names the missing half', () => {
     const finding = single(
       'remote-cluster-server-missing-certificate',
       'remote_cluster_server.enabled: true\nxpack.security.remote_cluster_server.ssl.key: k.pem\n',
@@ -20,7 +20,7 @@ describe('rule remote-cluster-server-missing-certificate', () => {
     assert.match(finding.message, /no `certificate`/);
   });
 
-  it('accepts key + certificate, a keystore, TLS off, and ECK (which injects certificates)', () => {
+  test('accepts key + certificate, a keystore, TLS off, and ECK (which injects certificates)', () => {
     const P = 'xpack.security.remote_cluster_server.ssl.';
     assert.deepEqual(
       check(

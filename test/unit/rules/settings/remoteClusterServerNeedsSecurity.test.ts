@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, fixed, single } from './harness';
 
 describe('rule remote-cluster-server-needs-security', () => {
-  it('flags the server enabled with security off', () => {
+  test('flags the server enabled with security off', () => {
     const text = 'xpack.security.enabled: false\nremote_cluster_server.enabled: true\n';
     const finding = single('remote-cluster-server-needs-security', text);
     assert.equal(finding.severity, 'error');
@@ -14,7 +14,7 @@ describe('rule remote-cluster-server-needs-security', () => {
     );
   });
 
-  it('accepts security on or left at its default', () => {
+  test('accepts security on or left at its default', () => {
     assert.deepEqual(check('remote-cluster-server-needs-security', 'remote_cluster_server.enabled: true\n'), []);
     assert.deepEqual(
       check('remote-cluster-server-needs-security', 'xpack.security.enabled: true\nremote_cluster_server.enabled: true\n'),

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, fixed, single } from './harness';
 
 describe('rule remote-cluster-ssl-disabled', () => {
-  it('warns when TLS is turned off on the client side and turns it back on', () => {
+  test('warns when TLS is turned off on the client side and turns it back on', () => {
     const text = 'xpack.security.remote_cluster_client.ssl.enabled: false\n';
     const finding = single('remote-cluster-ssl-disabled', text);
     assert.equal(finding.severity, 'warning');
@@ -11,12 +11,12 @@ describe('rule remote-cluster-ssl-disabled', () => {
     assert.equal(fixed('remote-cluster-ssl-disabled', text), 'xpack.security.remote_cluster_client.ssl.enabled: true\n');
   });
 
-  it('covers the server side in nested form', () => {
+  test('covers the server side in nested form', () => {
     const text = 'xpack:\n  security:\n    remote_cluster_server:\n      ssl:\n        enabled: false\n';
     assert.match(single('remote-cluster-ssl-disabled', text).message, /remote cluster server/);
   });
 
-  it('accepts TLS on', () => {
+  test('accepts TLS on', () => {
     assert.deepEqual(check('remote-cluster-ssl-disabled', 'xpack.security.remote_cluster_server.ssl.enabled: true\n'), []);
   });
 });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { BODY, check, fixed, single } from './harness';
 
 describe('rule remote-not-enabled', () => {
-  it('flags skip_unavailable on an alias without seeds and removes it', () => {
+  test('flags skip_unavailable on an alias without seeds and removes it', () => {
     const text = 'cluster.remote.a.skip_unavailable: true\ncluster.remote.b.seeds: ["b:9300"]\n';
     const finding = single('remote-not-enabled', text);
     assert.equal(finding.severity, 'error');
@@ -12,7 +12,7 @@ describe('rule remote-not-enabled', () => {
     assert.equal(fixed('remote-not-enabled', text), 'cluster.remote.b.seeds: ["b:9300"]\n');
   });
 
-  it('catches a delete request that keeps other keys and nulls the whole alias', () => {
+  test('catches a delete request that keeps other keys and nulls the whole alias', () => {
     const text =
       '{\n  "persistent": {\n    "cluster.remote.a.seeds": null,\n    "cluster.remote.a.skip_unavailable": true,\n    "cluster.remote.a.transport.compress": "indexing_data"\n  }\n}';
     const found = check('remote-not-enabled', text, { uri: BODY });
@@ -27,7 +27,7 @@ describe('rule remote-not-enabled', () => {
     );
   });
 
-  it('does not flag a body that only updates a stored remote, nor enabled or nulled aliases', () => {
+  test('does not flag a body that only updates a stored remote, nor enabled or nulled aliases', () => {
     assert.deepEqual(
       check('remote-not-enabled', '{"persistent": {"cluster.remote.a.skip_unavailable": true}}', { uri: BODY }),
       [],

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, fixed, single } from './harness';
 
 describe('rule reserved-transport-profile', () => {
-  it('flags the reserved profile while the server is enabled and renames it', () => {
+  test('flags the reserved profile while the server is enabled and renames it', () => {
     const text = 'remote_cluster_server.enabled: true\ntransport.profiles._remote_cluster.port: 9443\n';
     const finding = single('reserved-transport-profile', text);
     assert.equal(finding.severity, 'error');
@@ -11,7 +11,7 @@ describe('rule reserved-transport-profile', () => {
     assert.equal(fixed('reserved-transport-profile', text), 'remote_cluster_server.enabled: true\nremote_cluster.port: 9443\n');
   });
 
-  it('does not flag other profiles or a disabled server', () => {
+  test('does not flag other profiles or a disabled server', () => {
     assert.deepEqual(
       check('reserved-transport-profile', 'remote_cluster_server.enabled: true\ntransport.profiles.client.port: 9500\n'),
       [],

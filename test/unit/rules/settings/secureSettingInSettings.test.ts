@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, fixed, fixOf, single } from './harness';
 
 describe('rule secure-setting-in-settings', () => {
-  it('flags a keystore-only TLS password and moves it', () => {
+  test('flags a keystore-only TLS password and moves it', () => {
     const text =
       'xpack.security.remote_cluster_server.ssl.keystore.path: rcs.p12\nxpack.security.remote_cluster_server.ssl.keystore.secure_password: changeme\n';
     const finding = single('secure-setting-in-settings', text);
@@ -17,14 +17,14 @@ describe('rule secure-setting-in-settings', () => {
     assert.equal(fixed('secure-setting-in-settings', text), 'xpack.security.remote_cluster_server.ssl.keystore.path: rcs.p12\n');
   });
 
-  it('flags signing passphrases', () => {
+  test('flags signing passphrases', () => {
     assert.equal(
       single('secure-setting-in-settings', 'cluster.remote.a.signing.secure_key_passphrase: x\n').text,
       'cluster.remote.a.signing.secure_key_passphrase',
     );
   });
 
-  it('does not flag the non-secret TLS settings', () => {
+  test('does not flag the non-secret TLS settings', () => {
     assert.deepEqual(
       check('secure-setting-in-settings', 'xpack.security.remote_cluster_server.ssl.keystore.path: rcs.p12\n'),
       [],

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, single } from './harness';
 
 describe('rule setting-newer-than-version', () => {
-  it('is an error for remote cluster server settings before 8.10', () => {
+  test('is an error for remote cluster server settings before 8.10', () => {
     const found = check('setting-newer-than-version', 'remote_cluster_server.enabled: true\nremote_cluster.port: 9443\n', {
       options: { stackVersion: '8.9.0' },
     });
@@ -16,7 +16,7 @@ describe('rule setting-newer-than-version', () => {
     );
   });
 
-  it('is only a warning where the version is unverified (proxy mode before 7.7)', () => {
+  test('is only a warning where the version is unverified (proxy mode before 7.7)', () => {
     const finding = single('setting-newer-than-version', 'cluster.remote.a.mode: proxy\n', {
       options: { stackVersion: '7.6.0' },
     });
@@ -24,7 +24,7 @@ describe('rule setting-newer-than-version', () => {
     assert.equal(finding.text, 'cluster.remote.a.mode');
   });
 
-  it('flags indexing_data before 7.14 as a warning (unverified)', () => {
+  test('flags indexing_data before 7.14 as a warning (unverified)', () => {
     const finding = single(
       'setting-newer-than-version',
       'cluster.remote.a.seeds: [a:9300]\ncluster.remote.a.transport.compress: indexing_data\n',
@@ -34,7 +34,7 @@ describe('rule setting-newer-than-version', () => {
     assert.equal(finding.text, 'indexing_data');
   });
 
-  it('never guesses without a version, and accepts settings the version has', () => {
+  test('never guesses without a version, and accepts settings the version has', () => {
     assert.deepEqual(check('setting-newer-than-version', 'remote_cluster_server.enabled: true\n'), []);
     assert.deepEqual(
       check('setting-newer-than-version', 'remote_cluster_server.enabled: true\ncluster.remote.a.transport.compress: true\n', {

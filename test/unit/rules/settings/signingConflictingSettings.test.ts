@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check } from './harness';
 
 describe('rule signing-conflicting-settings', () => {
-  it('flags a key without certificate and a key with a keystore', () => {
+  test('flags a key without certificate and a key with a keystore', () => {
     const found = check(
       'signing-conflicting-settings',
       'cluster.remote.a.signing.key: k.pem\ncluster.remote.a.signing.keystore.path: s.p12\n',
@@ -17,7 +17,7 @@ describe('rule signing-conflicting-settings', () => {
     );
   });
 
-  it('flags CAs together with a truststore on the verifying side', () => {
+  test('flags CAs together with a truststore on the verifying side', () => {
     const found = check(
       'signing-conflicting-settings',
       'cluster.remote.signing.certificate_authorities: [ca.pem]\ncluster.remote.signing.truststore.path: t.p12\n',
@@ -28,7 +28,7 @@ describe('rule signing-conflicting-settings', () => {
     );
   });
 
-  it('accepts a key with its certificate, or a keystore alone', () => {
+  test('accepts a key with its certificate, or a keystore alone', () => {
     assert.deepEqual(
       check(
         'signing-conflicting-settings',

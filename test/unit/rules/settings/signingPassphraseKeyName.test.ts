@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { check, fixed, fixOf, single } from './harness';
 
 describe('rule signing-passphrase-key-name', () => {
-  it('points the documented spelling to the registered keystore setting', () => {
+  test('points the documented spelling to the registered keystore setting', () => {
     const text = 'cluster.remote.a.signing.certificate: c.pem\ncluster.remote.a.signing.key.secure_passphrase: pass\n';
     const finding = single('signing-passphrase-key-name', text);
     assert.equal(finding.severity, 'warning');
@@ -16,7 +16,7 @@ describe('rule signing-passphrase-key-name', () => {
     assert.deepEqual(check('unknown-setting', text), []);
   });
 
-  it('does not flag the registered name (another rule handles it as a secret)', () => {
+  test('does not flag the registered name (another rule handles it as a secret)', () => {
     assert.deepEqual(check('signing-passphrase-key-name', 'cluster.remote.a.signing.secure_key_passphrase: x\n'), []);
   });
 });

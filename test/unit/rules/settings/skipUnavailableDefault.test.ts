@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { BODY, check, fixed, single } from './harness';
 
 const v815 = { options: { stackVersion: '8.15.0' } };
 
 describe('rule skip-unavailable-default', () => {
-  it('notes the changed default on 8.15+ and adds an explicit value', () => {
+  test('notes the changed default on 8.15+ and adds an explicit value', () => {
     const text = 'cluster:\n  remote:\n    a:\n      seeds: ["a:9300"]\n';
     const finding = single('skip-unavailable-default', text, v815);
     assert.equal(finding.severity, 'info');
@@ -16,7 +16,7 @@ describe('rule skip-unavailable-default', () => {
     );
   });
 
-  it('is silent before 8.15, without a version, when set, for disabled remotes and for API bodies', () => {
+  test('is silent before 8.15, without a version, when set, for disabled remotes and for API bodies', () => {
     const text = 'cluster.remote.a.seeds: ["a:9300"]\n';
     assert.deepEqual(check('skip-unavailable-default', text, { options: { stackVersion: '8.14.3' } }), []);
     assert.deepEqual(check('skip-unavailable-default', text), []);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { BODY, check, fixed, single } from './harness';
 
 describe('rule static-setting-in-cluster-settings', () => {
-  it('flags a static setting in a _cluster/settings body and removes it', () => {
+  test('flags a static setting in a _cluster/settings body and removes it', () => {
     const text =
       '{\n  "persistent": {\n    "cluster.remote.a.seeds": ["a:9300"],\n    "cluster.remote.initial_connect_timeout": "60s"\n  }\n}';
     const finding = single('static-setting-in-cluster-settings', text, { uri: BODY });
@@ -16,7 +16,7 @@ describe('rule static-setting-in-cluster-settings', () => {
     );
   });
 
-  it('flags nested server and TLS settings', () => {
+  test('flags nested server and TLS settings', () => {
     const found = check(
       'static-setting-in-cluster-settings',
       '{"persistent": {"remote_cluster": {"port": 9443}, "xpack.security.remote_cluster_client.ssl.enabled": true, "cluster.remote.a.seeds": ["a:9443"]}}',
@@ -28,7 +28,7 @@ describe('rule static-setting-in-cluster-settings', () => {
     );
   });
 
-  it('accepts dynamic settings in bodies and static ones in elasticsearch.yml', () => {
+  test('accepts dynamic settings in bodies and static ones in elasticsearch.yml', () => {
     assert.deepEqual(
       check(
         'static-setting-in-cluster-settings',

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { BODY, check, fixed, single } from './harness';
 
 describe('rule transient-cluster-settings', () => {
-  it('warns about remotes under transient and renames the block', () => {
+  test('warns about remotes under transient and renames the block', () => {
     const text = '{"transient": {"cluster.remote.a.seeds": ["a:9300"]}}';
     const finding = single('transient-cluster-settings', text, { uri: BODY });
     assert.equal(finding.severity, 'warning');
@@ -13,7 +13,7 @@ describe('rule transient-cluster-settings', () => {
     assert.equal(result, '{"persistent": {"cluster.remote.a.seeds": ["a:9300"]}}');
   });
 
-  it('offers no rename when a persistent block exists too', () => {
+  test('offers no rename when a persistent block exists too', () => {
     const finding = single(
       'transient-cluster-settings',
       '{"persistent": {}, "transient": {"cluster.remote.a.seeds": ["a:9300"]}}',
@@ -23,7 +23,7 @@ describe('rule transient-cluster-settings', () => {
     assert.match(finding.message, /move these settings into the `persistent` object/);
   });
 
-  it('does not flag persistent remotes', () => {
+  test('does not flag persistent remotes', () => {
     assert.deepEqual(
       check('transient-cluster-settings', '{"persistent": {"cluster.remote.a.seeds": ["a:9300"]}}', { uri: BODY }),
       [],
