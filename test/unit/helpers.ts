@@ -1,5 +1,5 @@
 import { analyze } from '../../server/src/core/analyze';
-import { parseConfigDocument } from '../../server/src/core/model/document';
+import { parseConfigDocument } from '../../server/src/core/model/parseDocument';
 import type { ConfigDocument } from '../../server/src/core/model/configDocument';
 import type { AnalysisOptions } from '../../server/src/core/model/analysisOptions';
 import type { Finding } from '../../server/src/core/types';

@@ -16,7 +16,7 @@ export {
   parseConfigDocument,
   type FileFormat,
   type ParseOptions,
-} from './model/document';
+} from './model/parseDocument';
 export { DOCUMENT_KIND_LABELS, type ConfigDocument, type DocumentKind } from './model/configDocument';
 export { analyze, type AnalysisResult } from './analyze';
 export { completeAt } from './completion';
@@ -44,7 +44,7 @@ export { summarizeManifest, summarizeYamlDocuments, summarizeYamlText } from './
 export { EMPTY_SUMMARY, mergeSummaries, type EckWorkspaceSummary } from './eck/workspaceSummary';
 export type { EckElasticsearch } from './eck/manifest';
 export { insertEntryEdit } from './eck/edits';
-export { contentSpan, nodeSpan } from './eck/yaml';
+export { contentSpan, nodeSpan } from './eck/yamlAst';
 
 // Console request files.
 export { parseConsole, type ConsoleRequest } from './console/parse';

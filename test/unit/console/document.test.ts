@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
-import { parseConfigDocument } from '../../../server/src/core/model/document';
+import { parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 import { applyFix, dedent } from '../helpers';
 import { consoleDoc, locate, ruleFindings } from '../json/support';
 

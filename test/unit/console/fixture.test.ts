@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseConfigDocument } from '../../../server/src/core/model/document';
+import { parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 import { fixture, locate } from '../json/support';
 
 describe('a realistic Console file (test/fixtures/json/remote-setup.es)', () => {

@@ -5,7 +5,7 @@ import { resolveKey } from '../../../server/src/core/catalog/lookup';
 import { completeAt } from '../../../server/src/core/completion';
 import type { EckWorkspaceSummary } from '../../../server/src/core/eck/workspaceSummary';
 import { hoverAt } from '../../../server/src/core/hover';
-import { parseConfigDocument } from '../../../server/src/core/model/document';
+import { parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 import type { ConfigDocument } from '../../../server/src/core/model/configDocument';
 import { EckWorkspaceIndex } from '../../../server/src/lsp/workspaceIndex';
 import { elasticsearch } from '../eck/fixtures';

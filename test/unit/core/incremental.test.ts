@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
-import { parseConfigDocument } from '../../../server/src/core/model/document';
+import { parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 import type { ConfigDocument } from '../../../server/src/core/model/configDocument';
 import { splitYamlStream } from '../../../server/src/core/model/yamlSplit';
 import { largeEckManifest } from '../../bench/generate';

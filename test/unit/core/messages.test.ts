@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { checkText } from '../../../server/src/cli/check';
 import { formatJson, formatSarif, formatText } from '../../../server/src/cli/format';
-import { parseConfigDocument, yamlErrorMessage } from '../../../server/src/core/model/document';
+import { parseConfigDocument, yamlErrorMessage } from '../../../server/src/core/model/parseDocument';
 import { MAX_MESSAGE_LENGTH } from '../../../server/src/core/text';
 
 const SECRET = 'c2VjcmV0LWlkOnNlY3JldC1rZXktdmFsdWU=';

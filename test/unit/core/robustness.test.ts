@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { analyze } from '../../../server/src/core/analyze';
 import { completeAt } from '../../../server/src/core/completion';
 import { hoverAt } from '../../../server/src/core/hover';
-import { parseConfigDocument } from '../../../server/src/core/model/document';
+import { parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 import { findings } from '../helpers';
 
 /** Pieces real elasticsearch.yml files are made of, to build plausible broken documents from. */

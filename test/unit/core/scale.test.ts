@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
-import { mayConcernRemoteClusters, parseConfigDocument } from '../../../server/src/core/model/document';
+import { mayConcernRemoteClusters, parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 import { applyFix } from '../helpers';
 
 describe('analysis cost on large files', () => {

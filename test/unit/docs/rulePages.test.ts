@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
-import { parseConfigDocument } from '../../../server/src/core/model/document';
+import { parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 import { PARSER_RULES } from '../../../server/src/core/parserFindings';
 import { DOCUMENT_RULES, SCOPE_RULES } from '../../../server/src/core/rules';
 import type { AnalysisOptions } from '../../../server/src/core/model/analysisOptions';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { summarizeYamlText } from '../../../server/src/core/eck/workspace';
-import { parseConfigDocument } from '../../../server/src/core/model/document';
+import { parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 import { manifest } from './support';
 
 const MULTI = `

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
-import { parseConfigDocument } from '../../../server/src/core/model/document';
+import { parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 import { EckWorkspaceIndex } from '../../../server/src/lsp/workspaceIndex';
 import { elasticsearch } from './fixtures';
 

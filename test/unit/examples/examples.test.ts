@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { checkPaths, type CheckResult } from '../../../server/src/cli/check';
 import { resolveKey } from '../../../server/src/core/catalog/lookup';
 import { keystoreEntries } from '../../../server/src/core/json/models';
-import { parseConfigDocument } from '../../../server/src/core/model/document';
+import { parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 
 /**
  * The sample set-ups in examples/ are what the README's first command checks, so they must stay

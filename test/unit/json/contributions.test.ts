@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { JSON_BODY_KINDS, SCHEMA_FILE_SUFFIXES, SCHEMA_FILES } from '../../../server/src/core/json/kinds';
-import { CONSOLE_FILE_NAME, CONSOLE_LANGUAGE_ID, parseConfigDocument } from '../../../server/src/core/model/document';
+import { CONSOLE_FILE_NAME, CONSOLE_LANGUAGE_ID, parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 import { REPO_ROOT } from './support';
 
 interface PackageJson {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { completeAt } from '../../../server/src/core/completion';
 import { hoverAt } from '../../../server/src/core/hover';
-import { parseConfigDocument } from '../../../server/src/core/model/document';
+import { parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 import { consoleDoc, fixture, jsonDoc, offsetOf, pemJson } from './support';
 
 describe('completion in JSON bodies', () => {

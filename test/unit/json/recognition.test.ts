@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
 import { kindFromFileName } from '../../../server/src/core/json/kinds';
-import { parseConfigDocument } from '../../../server/src/core/model/document';
+import { parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 import { jsonDoc, locate } from './support';
 
 describe('JSON body recognition', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../../server/src/core/analyze';
-import { parseConfigDocument } from '../../../server/src/core/model/document';
+import { parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 import type { ConfigDocument } from '../../../server/src/core/model/configDocument';
 import type { AnalysisOptions } from '../../../server/src/core/model/analysisOptions';
 import { dedent, type Located } from '../helpers';

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { analyze } from '../../../server/src/core/analyze';
 import { completeAt } from '../../../server/src/core/completion';
 import { hoverAt } from '../../../server/src/core/hover';
-import { parseConfigDocument } from '../../../server/src/core/model/document';
+import { parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 import type { ConfigDocument } from '../../../server/src/core/model/configDocument';
 import type { Span } from '../../../server/src/core/types';
 

@@ -1,6 +1,6 @@
 import { findNodeAtOffset, type Node as JsonNode } from 'jsonc-parser';
 import { resolveKey } from '../catalog/lookup';
-import { DOCS } from '../catalog/settings';
+import { DOCS } from '../catalog/settingsCatalog';
 import type { CompletionCandidate } from '../types';
 import { HTTP_METHODS } from '../console/parse';
 import { REQUEST_TEMPLATES, routeFor } from '../console/routes';
@@ -11,7 +11,7 @@ import { spanContains } from '../text';
 import type { Span } from '../types';
 import { bodyAt, type JsonBody } from './body';
 import { knownDeploymentIds } from './models';
-import { keyNode, pathOf, spanOf } from './nodes';
+import { keyNode, pathOf, spanOf } from './jsonAst';
 import { inspectPem } from './pem';
 import { schemaCompletions, schemaHover } from './service';
 
