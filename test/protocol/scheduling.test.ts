@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CompletionResolveRequest, type CompletionItem, type MarkupContent } from 'vscode-languageserver-protocol';
 import { LspSession } from './lspSession';
-import { elasticsearch } from '../unit/eck/fixtures';
+import { elasticsearch } from '../unit/core/eck/fixtures';
 
 /**
  * The language server's own behaviour around the analysis (needs `npm run build`: it drives
