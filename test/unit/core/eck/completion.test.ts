@@ -1,30 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { completeAt } from '../../../../server/src/core/completion';
-import { hoverAt } from '../../../../server/src/core/hover';
-import { dedent } from '../../helpers';
-import { manifest } from './support';
-
-/** Parses a manifest with `|` marking the cursor. */
-function atCursor(text: string): { document: ReturnType<typeof manifest>; offset: number } {
-  const clean = dedent(text);
-  const offset = clean.indexOf('|');
-  return { document: manifest(clean.slice(0, offset) + clean.slice(offset + 1)), offset };
-}
+import { HEAD, atCursor } from './support';
 
 function labels(text: string): string[] {
   const { document, offset } = atCursor(text);
   return completeAt(document, offset).map((c) => (c.kind === 'property' ? (c.filterText ?? c.label) : c.label));
 }
-
-const HEAD = `
-  apiVersion: elasticsearch.k8s.elastic.co/v1
-  kind: Elasticsearch
-  metadata:
-    name: local
-  spec:
-    version: 8.15.0
-`;
 
 describe('ECK completion', () => {
   test('offers the remote-cluster fields under spec, without the ones already written', () => {
@@ -93,44 +75,5 @@ describe('ECK completion', () => {
     const offered = labels(`${HEAD.replace('/v1', '/v1beta1')}    |\n`);
     assert.ok(offered.includes('secureSettings'));
     assert.ok(!offered.includes('remoteClusters'));
-  });
-});
-
-describe('ECK hover', () => {
-  function hover(text: string) {
-    const { document, offset } = atCursor(text);
-    return hoverAt(document, offset);
-  }
-
-  test('documents remote-cluster fields, including the license requirement of remoteClusters', () => {
-    const result = hover(`${HEAD}    remoteClu|sters:\n      - name: a\n`);
-    assert.ok(result);
-    assert.match(result.markdown, /Enterprise/);
-    assert.match(result.markdown, /spec\.remoteClusters/);
-    const enabled = hover(`${HEAD}    remoteClusterServer:\n      ena|bled: true\n`);
-    assert.match(enabled?.markdown ?? '', /8\.10\.0 or later/);
-  });
-
-  test('explains which Service ECK connects to for a remote, from the model in use', () => {
-    const text = `${HEAD}  namespace: prod\n    remoteClusters:\n      - name: west\n        elasticsearchRef:\n          name: we|st\n        apiKey:\n          access: {search: {names: ["*"]}}\n`;
-    const result = hover(text.replace('  namespace: prod\n', ''));
-    assert.match(result?.markdown ?? '', /west-es-remote-cluster\.<namespace>\.svc:9443/);
-    assert.match(result?.markdown ?? '', /Not defined in this file/);
-    const cert = hover(`${HEAD}    remoteClusters:\n      - name: west\n        elasticsearchRef:\n          name: we|st\n`);
-    assert.match(cert?.markdown ?? '', /west-es-transport\.<namespace>\.svc:9300/);
-  });
-
-  test('keeps the elasticsearch.yml hover inside nodeSets[].config', () => {
-    const result = hover(`${HEAD}    nodeSets:\n      - name: default\n        config:\n          remote_cluster.po|rt: 9443\n`);
-    assert.match(result?.markdown ?? '', /remote_cluster\.port/);
-    assert.doesNotMatch(result?.markdown ?? '', /ECK documentation/);
-  });
-
-  test('has nothing to say about fields outside the catalog', () => {
-    assert.equal(
-      hover(`${HEAD}    nodeSets:\n      - name: default\n        coun|t: 3\n`)?.markdown.includes('Number of nodes'),
-      true,
-    );
-    assert.equal(hover(`${HEAD}    http:\n      tl|s: {}\n`), undefined);
   });
 });

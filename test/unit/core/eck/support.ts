@@ -2,7 +2,7 @@ import { analyze } from '../../../../server/src/core/analyze';
 import type { ConfigDocument } from '../../../../server/src/core/model/configDocument';
 import type { AnalysisOptions } from '../../../../server/src/core/model/analysisOptions';
 import type { Finding } from '../../../../server/src/core/types';
-import { applyFix, doc, findings, type Located } from '../../helpers';
+import { applyFix, dedent, doc, findings, type Located } from '../../helpers';
 
 /** Shared by the ECK tests: manifests live in ordinary `.yaml` files, not in elasticsearch.yml. */
 export const MANIFEST_URI = 'file:///k8s/cluster.yaml';
@@ -39,4 +39,20 @@ export function expandSnippet(body: string): string {
     .replace(/\$\{\d+:([^}]*)\}/g, '$1')
     .replace(/\$\{\d+\}/g, '')
     .replace(/\$\d+/g, '');
+}
+
+export const HEAD = `
+  apiVersion: elasticsearch.k8s.elastic.co/v1
+  kind: Elasticsearch
+  metadata:
+    name: local
+  spec:
+    version: 8.15.0
+`;
+
+/** Parses a manifest with `|` marking the cursor. */
+export function atCursor(text: string): { document: ReturnType<typeof manifest>; offset: number } {
+  const clean = dedent(text);
+  const offset = clean.indexOf('|');
+  return { document: manifest(clean.slice(0, offset) + clean.slice(offset + 1)), offset };
 }

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { dedent } from '../../../helpers';
-import { elasticsearch } from '../../eck/fixtures';
+import { elasticsearch, rcsService } from '../../eck/fixtures';
 import { eckFindingsOf, fixed } from '../../eck/support';
-
-const rcsService = (ports: string) =>
-  elasticsearch(
-    'a',
-    `version: 8.15.0\nremoteClusterServer:\n  enabled: true\n  service:\n    spec:\n      type: LoadBalancer\n      ports:\n${dedent(ports).replace(/\s+$/, '').replace(/^/gm, '        ')}`,
-  );
 
 describe('eck-service-target-port (rule 62)', () => {
   test('needs targetPort 9443 when the remote cluster Service listens elsewhere, and adds it', () => {
@@ -94,78 +88,5 @@ describe('eck-service-target-port (rule 62)', () => {
   test('leaves Services for other workloads alone', () => {
     const other = standalone('443').replace('elasticsearch.k8s.elastic.co/cluster-name: a', 'app: web');
     assert.deepEqual(eckFindingsOf('eck-service-target-port', `${other}---\n${elasticsearch('a', 'version: 8.15.0')}`), []);
-  });
-});
-
-describe('eck-remote-cluster-service-operator-version (rule 63)', () => {
-  const text = rcsService('- name: rcs\n  port: 9443');
-  const operator = (version: string) =>
-    dedent(`
-    apiVersion: apps/v1
-    kind: StatefulSet
-    metadata: { name: elastic-operator }
-    spec:
-      template:
-        spec:
-          containers:
-            - name: manager
-              image: docker.elastic.co/eck/eck-operator:${version}
-  `);
-
-  test('warns when the operator found in the file or workspace is older than 3.3', () => {
-    const found = eckFindingsOf('eck-remote-cluster-service-operator-version', `${text}---\n${operator('3.2.1')}`);
-    assert.deepEqual(
-      found.map((f) => [f.severity, f.text]),
-      [['warning', 'service']],
-    );
-    const workspace = { eckWorkspace: { elasticsearches: [], secrets: [], operatorVersions: ['2.16.0'] } };
-    assert.equal(eckFindingsOf('eck-remote-cluster-service-operator-version', text, workspace).length, 1);
-  });
-
-  test('is silent from ECK 3.3 and when the operator version is unknown', () => {
-    assert.deepEqual(eckFindingsOf('eck-remote-cluster-service-operator-version', `${text}---\n${operator('3.3.0')}`), []);
-    assert.deepEqual(eckFindingsOf('eck-remote-cluster-service-operator-version', text), []);
-  });
-});
-
-describe('eck-volume-mount-without-volume', () => {
-  const pod = (volumes: string, claims = '') =>
-    elasticsearch(
-      'a',
-      dedent(`
-      version: 8.15.0
-      nodeSets:
-        - name: default
-          count: 1
-          podTemplate:
-            spec:
-              initContainers:
-                - name: setup
-                  volumeMounts:
-                    - name: elasticsearch-data
-                      mountPath: /data
-              containers:
-                - name: elasticsearch
-                  volumeMounts:
-                    - name: remote-ca
-                      mountPath: /usr/share/elasticsearch/config/remote-certs
-    `) +
-        volumes +
-        claims,
-    );
-
-  test('is an error when a mount names no volume', () => {
-    const found = eckFindingsOf('eck-volume-mount-without-volume', pod(''));
-    assert.deepEqual(
-      found.map((f) => [f.severity, f.text]),
-      [['error', 'remote-ca']],
-    );
-  });
-
-  test('accepts Pod volumes, claim templates and the volumes ECK adds', () => {
-    const volumes = '        volumes:\n          - name: remote-ca\n            secret:\n              secretName: remote-ca\n';
-    assert.deepEqual(eckFindingsOf('eck-volume-mount-without-volume', pod(volumes)), []);
-    const claim = '    volumeClaimTemplates:\n      - metadata:\n          name: remote-ca\n';
-    assert.deepEqual(eckFindingsOf('eck-volume-mount-without-volume', pod('', claim)), []);
   });
 });
