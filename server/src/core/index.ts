@@ -29,7 +29,7 @@ export type { DocumentRule, ScopeRule } from './rules/rule';
 export { JSON_SYNTAX_RULE_ID, PARSER_RULES, YAML_SYNTAX_RULE_ID } from './parserFindings';
 
 // Plain data shared with the adapters.
-export type { CompletionCandidate, Finding, Fix, HoverResult, Position, Range, Severity, Span, TextEdit } from './types';
+export type { CompletionCandidate, Finding, Fix, HoverResult, Position, Range, Result, Severity, Span, TextEdit } from './types';
 export { errorText, LineIndex, spansIntersect } from './text';
 
 // Catalog, domain facts and helpers the client's guided flows reuse.
