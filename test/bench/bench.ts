@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { CancellationTokenSource, CompletionRequest } from 'vscode-languageserver-protocol';
 import { parseAllDocuments } from 'yaml';
 import { analyze } from '../../server/src/core/analyze';
-import { parseConfigDocument } from '../../server/src/core/model/document';
+import { parseConfigDocument } from '../../server/src/core/model/parseDocument';
 import { LspSession } from '../protocol/lspSession';
 import { elasticsearchYmlOfSize, largeEckManifest, repeatedKeys, unrelatedYaml } from './generate';
 import { benchInputs, median, percentile, spread, type BenchInput } from './inputs';

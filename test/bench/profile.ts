@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { analyze } from '../../server/src/core/analyze';
 import { completeAt } from '../../server/src/core/completion';
 import { hoverAt } from '../../server/src/core/hover';
-import { parseConfigDocument } from '../../server/src/core/model/document';
+import { parseConfigDocument } from '../../server/src/core/model/parseDocument';
 import type { ConfigDocument } from '../../server/src/core/model/configDocument';
 import { DOCUMENT_RULES, SCOPE_RULES } from '../../server/src/core/rules';
 import { benchInputs, median, percentile, type BenchInput } from './inputs';

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -60,7 +60,7 @@ describe('packaged VSIX', () => {
 
   after(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it('contains the bundles and every file the manifest points at', () => {
+  test('contains the bundles and every file the manifest points at', () => {
     for (const file of [
       'extension/dist/client.js',
       'extension/dist/server.js',
@@ -82,7 +82,7 @@ describe('packaged VSIX', () => {
     }
   });
 
-  it('carries the license notices of every bundled dependency', () => {
+  test('carries the license notices of every bundled dependency', () => {
     assert.ok(listing.includes('extension/dist/ThirdPartyNotices.txt'), 'ThirdPartyNotices.txt is packaged');
     const notices = execFileSync(
       'python3',
@@ -105,14 +105,14 @@ describe('packaged VSIX', () => {
     assert.match(notices, /Permission is hereby granted/, 'license texts, not only names');
   });
 
-  it('leaves out sources, tests and dependencies', () => {
+  test('leaves out sources, tests and dependencies', () => {
     const leaked = listing.filter((file) =>
       /\.ts$|\.map$|^extension\/(node_modules|test|out|client\/src|server\/src)\//.test(file),
     );
     assert.deepEqual(leaked, []);
   });
 
-  it('installs into a VS Code with no network', async (t) => {
+  test('installs into a VS Code with no network', async (t) => {
     const setupScript = pathToFileURL(join(ROOT, 'scripts', 'setup-vscode-host.mjs')).href;
     const { setupVscodeHost, missingSystemPackages } = (await import(setupScript)) as {
       setupVscodeHost: () => string;

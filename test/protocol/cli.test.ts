@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 
 const CLI = resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
@@ -34,32 +34,32 @@ describe('es-remote-check command', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('exits 1 and prints the finding when a file has an error', () => {
+  test('exits 1 and prints the finding when a file has an error', () => {
     const { status, stdout } = run(['bad-elasticsearch.yml'], dir);
     assert.equal(status, 1, stdout);
     assert.match(stdout, /^bad-elasticsearch\.yml:3:18 error unknown-setting /m);
   });
 
-  it('exits 0 on a clean file', () => {
+  test('exits 0 on a clean file', () => {
     const { status, stdout } = run(['good-elasticsearch.yml'], dir);
     assert.equal(status, 0, stdout);
     assert.match(stdout, /1 file\(s\) checked: 0 error\(s\)/);
   });
 
-  it('writes SARIF to a file for code scanning', () => {
+  test('writes SARIF to a file for code scanning', () => {
     const { status } = run(['--format', 'sarif', '--output', 'report.sarif', '.'], dir);
     assert.equal(status, 1);
     const sarif = JSON.parse(readFileSync(join(dir, 'report.sarif'), 'utf8')) as { runs: Array<{ results: unknown[] }> };
     assert.ok(sarif.runs[0].results.length >= 1);
   });
 
-  it('exits 2 with a clear message on bad usage', () => {
+  test('exits 2 with a clear message on bad usage', () => {
     const { status, stderr } = run(['--format', 'xml'], dir);
     assert.equal(status, 2);
     assert.match(stderr, /unknown format "xml"; choose text, json, sarif/);
   });
 
-  it('reads standard input for a path of -, guessing the format or taking --stdin-filename', () => {
+  test('reads standard input for a path of -, guessing the format or taking --stdin-filename', () => {
     const yaml = run(['-'], dir, 'cluster.remote.a.seeds: a\n');
     assert.equal(yaml.status, 1, yaml.stdout);
     assert.match(yaml.stdout, /^-:1:25 error address-missing-port /m);
@@ -74,7 +74,7 @@ describe('es-remote-check command', () => {
     assert.match(run(['--help'], dir).stdout, /A path of - reads standard input/);
   });
 
-  it('checks the other files when one cannot be parsed, and exits for what it found', () => {
+  test('checks the other files when one cannot be parsed, and exits for what it found', () => {
     writeFileSync(join(dir, 'deep.cluster-settings.json'), '['.repeat(50_000) + ']'.repeat(50_000));
     try {
       const { status, stdout, stderr } = run(['deep.cluster-settings.json', 'bad-elasticsearch.yml'], dir);
@@ -87,7 +87,7 @@ describe('es-remote-check command', () => {
     }
   });
 
-  it('checks 20,000 repeated keys in under 2 seconds', () => {
+  test('checks 20,000 repeated keys in under 2 seconds', () => {
     writeFileSync(
       join(dir, 'dup-elasticsearch.yml'),
       Array.from({ length: 20_000 }, (_, i) => `path.logs: /var/log/${i}\n`).join(''),

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -59,7 +59,7 @@ describe('a client without dynamic registration', () => {
     server.kill();
   });
 
-  it('keeps running and answers after its registration was refused', { timeout: 20_000 }, async () => {
+  test('keeps running and answers after its registration was refused', { timeout: 20_000 }, async () => {
     await asked;
     const uri = 'file:///caps/elasticsearch.yml';
     await client.sendNotification(DidOpenTextDocumentNotification.type, {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import {
@@ -107,13 +107,13 @@ describe('language server in process (paired streams)', () => {
     toClient.end();
   });
 
-  it('answers initialize with its name and the features it provides', () => {
+  test('answers initialize with its name and the features it provides', () => {
     assert.equal(initializeResult.serverInfo?.name, 'elastic-remote-clusters');
     assert.ok(initializeResult.capabilities.completionProvider);
     assert.equal(initializeResult.capabilities.hoverProvider, true);
   });
 
-  it('publishes diagnostics when a document is opened', async () => {
+  test('publishes diagnostics when a document is opened', async () => {
     const next = new Promise<PublishDiagnosticsParams>((resolve) => diagnosticsWaiters.push(resolve));
     await client.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri: ES_YML, languageId: 'yaml', version: 1, text: ES_TEXT },
@@ -127,7 +127,7 @@ describe('language server in process (paired streams)', () => {
     assert.equal(unknown.codeDescription?.href, pathToFileURL(join(RULE_PAGES, 'unknown-setting.md')).href);
   });
 
-  it('completes the keys of an alias', async () => {
+  test('completes the keys of an alias', async () => {
     const result = (await within(
       client.sendRequest(CompletionRequest.type, { textDocument: { uri: ES_YML }, position: { line: 2, character: 20 } }),
       'completion',
@@ -137,7 +137,7 @@ describe('language server in process (paired streams)', () => {
     assert.ok(labels.includes('proxy_address'), labels.join(', '));
   });
 
-  it('explains a setting on hover', async () => {
+  test('explains a setting on hover', async () => {
     const hover = await within(
       client.sendRequest(HoverRequest.type, { textDocument: { uri: ES_YML }, position: { line: 0, character: 22 } }),
       'hover',
@@ -147,7 +147,7 @@ describe('language server in process (paired streams)', () => {
     assert.match(markdown, /proxy/i);
   });
 
-  it('reports how it reads a document: kind, label, stack version and its source, keystore aliases', async () => {
+  test('reports how it reads a document: kind, label, stack version and its source, keystore aliases', async () => {
     const status = await within(client.sendRequest(DocumentStatusRequest, { uri: ES_YML }), 'document status');
     assert.deepEqual(status, {
       recognizedAs: 'elasticsearch.yml',
@@ -158,7 +158,7 @@ describe('language server in process (paired streams)', () => {
     });
   });
 
-  it('takes the stack version of an ECK manifest from the manifest itself', async () => {
+  test('takes the stack version of an ECK manifest from the manifest itself', async () => {
     await client.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri: ECK_YAML, languageId: 'yaml', version: 1, text: ECK_TEXT },
     });
@@ -169,7 +169,7 @@ describe('language server in process (paired streams)', () => {
     assert.equal(status.stackVersionSource, 'document');
   });
 
-  it('says so when the document is not open', async () => {
+  test('says so when the document is not open', async () => {
     const status = await within(
       client.sendRequest(DocumentStatusRequest, { uri: 'file:///in-process/never-opened.yml' }),
       'document status',

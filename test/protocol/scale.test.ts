@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import {
   CancellationTokenSource,
   CompletionRequest,
@@ -23,7 +23,7 @@ describe('language server at scale', () => {
     await session.shutdown();
   });
 
-  it('publishes at most maxDiagnostics, the most severe first, and says how many more there are', async () => {
+  test('publishes at most maxDiagnostics, the most severe first, and says how many more there are', async () => {
     const uri = 'file:///many/elasticsearch.yml';
     const lines = ['cluster.remote.west.seeds: west:9300', 'cluster.remote.west.transport.compress: whenever'];
     for (let i = 0; i < 20; i++) lines.push(`path.logs: /var/log/${i}`);
@@ -43,7 +43,7 @@ describe('language server at scale', () => {
     );
   });
 
-  it('still offers the removal fix of a duplicate among thousands', async () => {
+  test('still offers the removal fix of a duplicate among thousands', async () => {
     const uri = 'file:///dups/elasticsearch.yml';
     const text = Array.from({ length: 5000 }, (_, i) => `path.logs: /var/log/${i}\n`).join('');
     await session.open(uri, text);
@@ -55,7 +55,7 @@ describe('language server at scale', () => {
     assert.deepEqual(edit.range, { start: { line: 4000, character: 0 }, end: { line: 4001, character: 0 } });
   });
 
-  it('answers requests the editor cancelled before they ran with RequestCancelled, without computing them', async () => {
+  test('answers requests the editor cancelled before they ran with RequestCancelled, without computing them', async () => {
     const uri = 'file:///cancel/elasticsearch.yml';
     const text = Array.from({ length: 20000 }, (_, i) => `cluster.remote.r${i}.seeds: ["host${i}:9300"]\n`).join('');
     await session.open(uri, text);
@@ -90,7 +90,7 @@ describe('language server at scale', () => {
     await changed;
   });
 
-  it('reports JSON nested too deeply to parse as such, not as a syntax error at 0:0', async () => {
+  test('reports JSON nested too deeply to parse as such, not as a syntax error at 0:0', async () => {
     const uri = 'file:///deep/x.cluster-settings.json';
     const diagnostics = await session.open(uri, '['.repeat(50000) + ']'.repeat(50000), 'json');
     assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
@@ -98,7 +98,7 @@ describe('language server at scale', () => {
     assert.doesNotMatch(session.stderr, /Maximum call stack/);
   });
 
-  it('keeps up with typing in an unrelated 1 MB YAML file, a completion per keystroke', async () => {
+  test('keeps up with typing in an unrelated 1 MB YAML file, a completion per keystroke', async () => {
     const uri = 'file:///api/openapi.yaml';
     const text = Array.from({ length: 30000 }, (_, i) => `  /items/${i}:\n    get: {summary: "Item ${i}"}\n`).join('');
     assert.ok(text.length > 1_000_000);
@@ -114,7 +114,7 @@ describe('language server at scale', () => {
     assert.ok(perKeystroke < 100, `${perKeystroke.toFixed(1)} ms per keystroke`);
   });
 
-  it('does not check a file over 5 MiB, and says so when it looks like one of ours', async () => {
+  test('does not check a file over 5 MiB, and says so when it looks like one of ours', async () => {
     const uri = 'file:///huge/elasticsearch.yml';
     const text = Array.from({ length: 160_000 }, (_, i) => `cluster.remote.r${i}.seeds: host${i}\n`).join('');
     assert.ok(text.length > 5 * 1024 * 1024);

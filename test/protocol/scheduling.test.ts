@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { CompletionResolveRequest, type CompletionItem, type MarkupContent } from 'vscode-languageserver-protocol';
 import { LspSession } from './lspSession';
-import { elasticsearch } from '../unit/eck/fixtures';
+import { elasticsearch } from '../unit/core/eck/fixtures';
 
 /**
  * The language server's own behaviour around the analysis (needs `npm run build`: it drives
@@ -20,7 +20,7 @@ describe('language server scheduling and lazy completion documentation', () => {
 
   const resolve = (item: CompletionItem) => session.connection.sendRequest(CompletionResolveRequest.type, item);
 
-  it('sends completion items without documentation and fills it in on resolve', async () => {
+  test('sends completion items without documentation and fills it in on resolve', async () => {
     const uri = 'file:///lazy/elasticsearch.yml';
     await session.open(uri, 'cluster.remote.west.mode: proxy\ncluster.remote.west.\n');
     const items = await session.completion(uri, { line: 1, character: 'cluster.remote.west.'.length });
@@ -34,7 +34,7 @@ describe('language server scheduling and lazy completion documentation', () => {
     assert.deepEqual(resolved.textEdit, proxyAddress.textEdit);
   });
 
-  it('leaves an item of an older version as it is instead of guessing its documentation', async () => {
+  test('leaves an item of an older version as it is instead of guessing its documentation', async () => {
     const uri = 'file:///stale/elasticsearch.yml';
     await session.open(uri, 'cluster.remote.west.mode: proxy\ncluster.remote.west.\n');
     const items = await session.completion(uri, { line: 1, character: 'cluster.remote.west.'.length });
@@ -45,7 +45,7 @@ describe('language server scheduling and lazy completion documentation', () => {
     assert.equal(resolved.documentation, undefined);
   });
 
-  it('re-checks an open manifest when another open file defines what it refers to', async () => {
+  test('re-checks an open manifest when another open file defines what it refers to', async () => {
     const hubUri = 'file:///k8s/hub.yaml';
     const hub = elasticsearch(
       'hub',

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   DiagnosticSeverity,
@@ -40,7 +40,7 @@ describe('language server over stdio', () => {
     await session.shutdown();
   });
 
-  it('announces itself and the features it provides', () => {
+  test('announces itself and the features it provides', () => {
     const result = session.initializeResult!;
     assert.equal(result.serverInfo?.name, 'elastic-remote-clusters');
     assert.ok(result.capabilities.completionProvider, 'completion');
@@ -48,7 +48,7 @@ describe('language server over stdio', () => {
     assert.ok(result.capabilities.codeActionProvider, 'code actions');
   });
 
-  it('publishes a diagnostic with code, source and exact range for a misspelt remote key', async () => {
+  test('publishes a diagnostic with code, source and exact range for a misspelt remote key', async () => {
     const diagnostics = await session.open(ES_YML, ES_TEXT);
     const unknown = diagnostics.filter((d) => d.code === 'unknown-setting');
     assert.equal(unknown.length, 1, JSON.stringify(diagnostics));
@@ -64,7 +64,7 @@ describe('language server over stdio', () => {
     );
   });
 
-  it('offers a quick fix that renames the key', async () => {
+  test('offers a quick fix that renames the key', async () => {
     const diagnostics = session.published.filter((p) => p.uri === ES_YML).at(-1)!.diagnostics;
     const diagnostic = diagnostics.find((d) => d.code === 'unknown-setting')!;
     const actions = await session.codeActions(ES_YML, diagnostic.range, [diagnostic]);
@@ -78,7 +78,7 @@ describe('language server over stdio', () => {
     assert.equal(textAt(ES_TEXT, edits[0].range), 'proxy_adress');
   });
 
-  it('clears the diagnostic once the document is corrected', async () => {
+  test('clears the diagnostic once the document is corrected', async () => {
     const fixed = ES_TEXT.replace('proxy_adress', 'proxy_address');
     const diagnostics = await session.change(ES_YML, fixed);
     assert.deepEqual(
@@ -87,7 +87,7 @@ describe('language server over stdio', () => {
     );
   });
 
-  it('completes the remaining keys of an alias and not the ones already set', async () => {
+  test('completes the remaining keys of an alias and not the ones already set', async () => {
     const text = ES_TEXT.replace('proxy_adress', 'proxy_address') + 'cluster.remote.west.';
     await session.change(ES_YML, text);
     const items = await session.completion(ES_YML, { line: 5, character: 'cluster.remote.west.'.length });
@@ -100,7 +100,7 @@ describe('language server over stdio', () => {
     );
   });
 
-  it('explains a setting on hover', async () => {
+  test('explains a setting on hover', async () => {
     const hover = await session.hover(ES_YML, { line: 3, character: 24 });
     assert.ok(hover, 'a hover');
     const markdown = (hover.contents as MarkupContent).value;
@@ -108,7 +108,7 @@ describe('language server over stdio', () => {
     assert.match(markdown, /SNI/);
   });
 
-  it('re-checks open documents when the keystore aliases setting changes', async () => {
+  test('re-checks open documents when the keystore aliases setting changes', async () => {
     const uri = 'file:///project/keystore/elasticsearch.yml';
     const text = 'cluster.remote.west.mode: proxy\ncluster.remote.west.proxy_address: west.example.com:9300\n';
     const before = await session.open(uri, text);
@@ -123,7 +123,7 @@ describe('language server over stdio', () => {
     assert.equal(textAt(text, mismatch.range), 'west.example.com:9300');
   });
 
-  it('stays silent on unrelated YAML and JSON', async () => {
+  test('stays silent on unrelated YAML and JSON', async () => {
     const yamlUri = 'file:///project/chart/values.yaml';
     assert.deepEqual(await session.open(yamlUri, 'replicaCount: 2\nimage:\n  repository: nginx\n'), []);
     assert.deepEqual(await session.completion(yamlUri, { line: 1, character: 0 }), []);
@@ -132,7 +132,7 @@ describe('language server over stdio', () => {
     assert.deepEqual(await session.open(jsonUri, '{ "name": "x", "version": "1.0.0" }', 'json'), []);
   });
 
-  it('checks `_cluster/settings` bodies in JSON', async () => {
+  test('checks `_cluster/settings` bodies in JSON', async () => {
     const uri = 'file:///project/requests/remote.json';
     const text = '{\n  "persistent": {\n    "cluster.remote.east.skip_unavailible": true\n  }\n}\n';
     const diagnostics = await session.open(uri, text, 'json');
@@ -141,7 +141,7 @@ describe('language server over stdio', () => {
     assert.equal(textAt(text, unknown.range), 'skip_unavailible');
   });
 
-  it('checks Console request files: the body by its request line, and completes methods', async () => {
+  test('checks Console request files: the body by its request line, and completes methods', async () => {
     const uri = 'file:///project/requests/setup.es';
     const text = [
       '# add the remote',
@@ -167,7 +167,7 @@ describe('language server over stdio', () => {
     for (const method of ['GET', 'PUT', 'POST', 'DELETE']) assert.ok(labels.includes(method), labels.join(', '));
   });
 
-  it('checks ECK manifests inside nodeSets[].config at the exact position', async () => {
+  test('checks ECK manifests inside nodeSets[].config at the exact position', async () => {
     const uri = 'file:///project/k8s/cluster.yaml';
     const text = [
       'apiVersion: elasticsearch.k8s.elastic.co/v1',
@@ -195,7 +195,7 @@ describe('language server over stdio', () => {
     assert.equal(unknown.range.start.line, 12);
   });
 
-  it('survives malformed and binary-ish input and keeps answering', async () => {
+  test('survives malformed and binary-ish input and keeps answering', async () => {
     const uri = 'file:///project/broken/elasticsearch.yml';
     const diagnostics = await session.open(uri, 'cluster.remote.a.seeds: [\n  "x:1\n\u0000\u0007: : :\n\t- {');
     assert.ok(
@@ -209,7 +209,7 @@ describe('language server over stdio', () => {
     assert.ok(again.some((d) => d.code === 'unknown-setting'));
   });
 
-  it('drops diagnostics of a closed document', async () => {
+  test('drops diagnostics of a closed document', async () => {
     const uri = 'file:///project/closing/elasticsearch.yml';
     await session.open(uri, 'cluster.remote.c.sedes: ["h:9300"]\n');
     const cleared = session.nextDiagnostics(uri);

@@ -1,5 +1,5 @@
 import { analyze } from '../../server/src/core/analyze';
-import { parseConfigDocument } from '../../server/src/core/model/document';
+import { parseConfigDocument } from '../../server/src/core/model/parseDocument';
 import type { ConfigDocument } from '../../server/src/core/model/configDocument';
 import type { AnalysisOptions } from '../../server/src/core/model/analysisOptions';
 import type { Finding } from '../../server/src/core/types';
@@ -45,3 +45,6 @@ export function applyFix(document: ConfigDocument, finding: Finding, index = 0):
   }
   return text;
 }
+
+// base64 of a made-up "id:key" pair, the shape of the `encoded` field; not a real key
+export const ENCODED = Buffer.from('VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw').toString('base64');

@@ -1,3 +1,5 @@
+import type { Result } from '#core';
+
 /**
  * Elastic Cloud IDs: `<label>:<base64 of "host[:port]$elasticsearch-uuid[:port]$kibana-uuid[:port]">`.
  * The Elasticsearch endpoint is `https://<elasticsearch-uuid>.<host>[:port]`; the port defaults
@@ -14,7 +16,7 @@ export interface DecodedCloudId {
   kibanaUrl?: string;
 }
 
-export type CloudIdResult = { ok: true; value: DecodedCloudId } | { ok: false; problem: string };
+export type CloudIdResult = Result<DecodedCloudId>;
 
 export function decodeCloudId(cloudId: string): CloudIdResult {
   const text = cloudId.trim();

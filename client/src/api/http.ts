@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Agent, ProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
+import type { Result } from '#core';
 import {
   ApiError,
   httpError,
@@ -249,14 +250,14 @@ export class HttpClient {
     let ca = tls.ca;
     if (!ca && tls.caFile) {
       const loaded = await loadCaFile(tls.caFile);
-      if ('problem' in loaded) {
+      if (!loaded.ok) {
         throw new ApiError(
           'configuration',
           `The CA file "${tls.caFile}" cannot be used: ${loaded.problem} Fix the path in the connection settings, or remove it to use the system's trusted certificates.`,
           context,
         );
       }
-      ca = loaded.pem;
+      ca = loaded.value;
     }
     if (tls.skipVerify && this.base.protocol === 'https:') {
       this.options.logger?.warn(
@@ -302,19 +303,20 @@ export class HttpClient {
 }
 
 /** Reads a PEM CA file; says in words what is wrong when it cannot be used. */
-export async function loadCaFile(path: string): Promise<{ pem: string } | { problem: string }> {
+export async function loadCaFile(path: string): Promise<Result<string>> {
   let pem: string;
   try {
     pem = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as { code?: string }).code;
     return {
+      ok: false,
       problem: code === 'ENOENT' ? 'there is no file at this path.' : `the file cannot be read${code ? ` (${code})` : ''}.`,
     };
   }
   return /-----BEGIN CERTIFICATE-----/.test(pem)
-    ? { pem }
-    : { problem: 'it holds no PEM certificate ("-----BEGIN CERTIFICATE-----").' };
+    ? { ok: true, value: pem }
+    : { ok: false, problem: 'it holds no PEM certificate ("-----BEGIN CERTIFICATE-----").' };
 }
 
 function parseBaseUrl(text: string): URL {
@@ -353,10 +355,7 @@ function authorizationHeader(auth: Auth | undefined, service: ServiceKind, redac
   return `ApiKey ${key}`;
 }
 
-function parseJson(
-  text: string,
-  contentType: string | string[] | undefined,
-): { ok: true; value: unknown } | { ok: false; problem: string } {
+function parseJson(text: string, contentType: string | string[] | undefined): Result<unknown> {
   if (text.trim() === '') return { ok: true, value: undefined };
   const type = (Array.isArray(contentType) ? contentType[0] : contentType) ?? '';
   try {

@@ -166,5 +166,5 @@ async function resolveTarget(
 
 async function checkCaFile(path: string): Promise<string | undefined> {
   const loaded = await loadCaFile(path);
-  return 'problem' in loaded ? `This CA file cannot be used: ${loaded.problem}` : undefined;
+  return loaded.ok ? undefined : `This CA file cannot be used: ${loaded.problem}`;
 }

@@ -150,11 +150,12 @@ export function registerConsoleCommands(
         );
         return { problem: 'no request' };
       }
-      const prepared = prepareRequest(text, found.request);
-      if ('problem' in prepared) {
-        void vscode.window.showErrorMessage(prepared.problem);
-        return { problem: prepared.problem };
+      const preparing = prepareRequest(text, found.request);
+      if (!preparing.ok) {
+        void vscode.window.showErrorMessage(preparing.problem);
+        return { problem: preparing.problem };
       }
+      const prepared = preparing.value;
       let profile = typeof connectionId === 'string' ? connections.store.get(connectionId) : profileFor(uri);
       if (profile && typeof connectionId === 'string') await remember(uri, profile);
       if (profile && !connectionKindsFor(prepared).includes(profile.kind)) profile = undefined;

@@ -5,7 +5,7 @@
  * formatted for a read-only editor with secret fields hidden. Pure: no VS Code imports.
  */
 import { parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { type ConsoleRequest, parseConsole, type Span } from '#core';
+import { type ConsoleRequest, parseConsole, type Result, type Span } from '#core';
 import { ApiError } from '../api/errors';
 import type { HttpClient, HttpMethod } from '../api/http';
 import { REDACTED, redactJson } from '../api/redact';
@@ -47,21 +47,23 @@ export interface PreparedRequest {
 const SENDABLE = new Set<string>(['GET', 'PUT', 'POST', 'PATCH', 'DELETE']);
 
 /** Turns a parsed request into what is sent, or says why it cannot be sent from here. */
-export function prepareRequest(text: string, request: ConsoleRequest): PreparedRequest | { problem: string } {
+export function prepareRequest(text: string, request: ConsoleRequest): Result<PreparedRequest> {
   const label = `${request.method} ${request.path}`;
-  if (!SENDABLE.has(request.method)) return { problem: `${request.method} requests cannot be sent from here; use GET instead.` };
+  if (!SENDABLE.has(request.method))
+    return { ok: false, problem: `${request.method} requests cannot be sent from here; use GET instead.` };
   if (/^kbn:/i.test(request.path))
     return {
+      ok: false,
       problem: 'Kibana API requests ("kbn:") go to Kibana, not to Elasticsearch or the Cloud API, and cannot be sent from here.',
     };
   let path = request.path.startsWith('/') ? request.path : `/${request.path}`;
   // _cat APIs answer plain text unless asked for JSON; the response editor shows JSON.
   if (/^\/_cat(\/|$|\?)/.test(path) && !/[?&]format=/.test(path)) path += `${path.includes('?') ? '&' : '?'}format=json`;
   const service = /^api\/v1(\/|$)/.test(request.route) ? 'cloud' : 'elasticsearch';
-  if (!request.body) return { method: request.method as HttpMethod, path, service, label };
+  if (!request.body) return { ok: true, value: { method: request.method as HttpMethod, path, service, label } };
   const body = parseBody(text, request.body);
-  if ('problem' in body) return body;
-  return { method: request.method as HttpMethod, path, body: body.value, service, label };
+  if (!body.ok) return body;
+  return { ok: true, value: { method: request.method as HttpMethod, path, body: body.value, service, label } };
 }
 
 /** `"""…"""` becomes a JSON string with the same characters (Console's multi-line strings). */
@@ -69,7 +71,7 @@ export function tripleQuotedToJson(text: string): string {
   return text.replace(/"""([\s\S]*?)"""/g, (_whole, inner: string) => JSON.stringify(inner));
 }
 
-function parseBody(text: string, span: Span): { value: unknown } | { problem: string } {
+function parseBody(text: string, span: Span): Result<unknown> {
   const source = tripleQuotedToJson(text.slice(span.start, span.end));
   const errors: ParseError[] = [];
   const root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
@@ -77,16 +79,18 @@ function parseBody(text: string, span: Span): { value: unknown } | { problem: st
     const first = errors[0];
     if (root && printParseErrorCode(first.error) === 'EndOfFileExpected' && first.offset >= root.offset + root.length) {
       return {
+        ok: false,
         problem:
           'This request has several bodies (newline-delimited JSON, as for _bulk); only requests with one JSON body can be sent from here.',
       };
     }
     const line = source.slice(0, first.offset).split('\n').length;
     return {
+      ok: false,
       problem: `The body is not valid JSON (${describeJsonError(printParseErrorCode(first.error))} on line ${line} of the body). Fix it and send again.`,
     };
   }
-  return { value: root ? parse(source, [], { allowTrailingComma: true, disallowComments: false }) : undefined };
+  return { ok: true, value: root ? parse(source, [], { allowTrailingComma: true, disallowComments: false }) : undefined };
 }
 
 function describeJsonError(code: string): string {

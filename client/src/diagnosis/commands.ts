@@ -120,8 +120,8 @@ async function diagnose(
       if (remoteClients.kind === 'elasticsearch') remote = remoteProbe(remoteProfile.name, remoteClients.elasticsearch);
       if (remoteProfile.caFile) {
         const loaded = await loadCaFile(remoteProfile.caFile);
-        if ('pem' in loaded) {
-          caPem = loaded.pem;
+        if (loaded.ok) {
+          caPem = loaded.value;
           caLabel = `the CA file of connection "${remoteProfile.name}"`;
         }
       }

@@ -3,10 +3,18 @@
  * model's own steps), shows every change before anything is written, and hands over to the model's
  * execution. Arguments from the tree view or tests skip the steps they answer.
  */
+import type { Result } from '#core';
 import { runSteps, type FlowStep } from '../ui/steps';
 import { describeError } from '../errorText';
 import { apiKeySteps, executeApiKey, summarizeApiKey } from './apiKeyModel';
-import { certificateSteps, executeCertificate, isDeploymentPair, planTrust, summarizeCertificate } from './certificateModel';
+import {
+  certificateSteps,
+  executeCertificate,
+  isDeploymentPair,
+  planTrust,
+  summarizeCertificate,
+  type CertificatePlan,
+} from './certificateModel';
 import { cancelled, type FlowResult } from './changes';
 import { ClientPool, connectionById, type FlowContext } from './context';
 import { checkCluster } from './pickers';
@@ -58,18 +66,20 @@ export async function addRemoteCluster(context: FlowContext, args: AddRemoteClus
     if (!(await runSteps(ADD_REMOTE_CLUSTER_TITLE, draft, stepsFor))) return cancelled();
 
     if (draft.model === 'certificate') {
-      let plan: Awaited<ReturnType<typeof planTrust>> = { changes: [] };
+      let plan: CertificatePlan = { changes: [] };
       if (isDeploymentPair(draft)) {
+        let planned: Result<CertificatePlan>;
         try {
-          plan = await context.ui.progress('Reading the trust settings of both deployments…', () => planTrust(start, draft));
+          planned = await context.ui.progress('Reading the trust settings of both deployments…', () => planTrust(start, draft));
         } catch (error) {
           await context.ui.notify('error', `The trust settings could not be read: ${describeError(error)}`);
           return cancelled();
         }
-        if ('problem' in plan) {
-          await context.ui.notify('error', plan.problem);
+        if (!planned.ok) {
+          await context.ui.notify('error', planned.problem);
           return cancelled();
         }
+        plan = planned.value;
       }
       if (!(await confirmSummary(context, summarizeCertificate(draft, plan)))) return cancelled();
       return await executeCertificate(start, draft, plan);

@@ -761,9 +761,9 @@ async function writeEckManifest(start: FlowStart, draft: AddRemoteDraft, encoded
     if (!document)
       throw new ApiError('configuration', `${resource.label} is no longer open; open it again and rerun the command.`);
     const edit = secureSettingsEdit(document, resource.index, secretName);
-    if ('problem' in edit) throw new ApiError('configuration', edit.problem);
+    if (!edit.ok) throw new ApiError('configuration', edit.problem);
     const edits = [
-      ...(edit.edit ? [edit.edit] : []),
+      ...(edit.value ? [edit.value] : []),
       ...(draft.eckSecretInManifest ? [appendDocumentEdit(document.text, secretYaml)] : []),
     ];
     if (edits.length && !(await context.manifests.applyEdits(resource.uri, edits)))

@@ -6,6 +6,7 @@
  * the user confirms the transport CAs trust each other, and the local cluster gets proxy-mode
  * settings to the transport port (9300 self-managed/ECK, 9400 through the Cloud proxy).
  */
+import type { Result } from '#core';
 import { describeProfile } from '../connections/profile';
 import { ApiError } from '../api/errors';
 import { isRecord } from '../api/shape';
@@ -266,7 +267,7 @@ export interface CertificatePlan {
 }
 
 /** What the two deployments' trust needs, and the current remote clusters; a problem when an entry to extend cannot be chosen. */
-export async function planTrust(start: FlowStart, draft: AddRemoteDraft): Promise<CertificatePlan | { problem: string }> {
+export async function planTrust(start: FlowStart, draft: AddRemoteDraft): Promise<Result<CertificatePlan>> {
   const local = draft.localDeployment as DeploymentTarget;
   const remote = draft.remoteDeployment as DeploymentTarget;
   const cloud = await start.pool.cloud(local.connection);
@@ -287,6 +288,7 @@ export async function planTrust(start: FlowStart, draft: AddRemoteDraft): Promis
     const own = trustEntryFor(details.trust, owner);
     if (own?.kind !== 'accounts') {
       return {
+        ok: false,
         problem: `Deployment "${side.deploymentName}" does not trust cluster ${other.clusterId}, and it has no trust entry for its own organization (${account.id}) to extend. Set it up with "Elastic: Edit Trust" or "Elastic: Add Trusted Environment", then run this again.`,
       };
     }
@@ -302,7 +304,7 @@ export async function planTrust(start: FlowStart, draft: AddRemoteDraft): Promis
       done: `Added cluster ${other.clusterId} to the trust allowlist of organization ${entry.account_id} in deployment "${side.deploymentName}".`,
     });
   }
-  return { changes, remoteClusters };
+  return { ok: true, value: { changes, remoteClusters } };
 }
 
 export function summarizeCertificate(draft: AddRemoteDraft, plan: CertificatePlan): string[] {

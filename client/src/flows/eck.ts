@@ -6,7 +6,15 @@
  * and layout elsewhere stay as they are.
  */
 import { isSeq } from 'yaml';
-import { contentSpan, type EckElasticsearch, insertEntryEdit, nodeSpan, parseConfigDocument, type TextEdit } from '#core';
+import {
+  contentSpan,
+  type EckElasticsearch,
+  insertEntryEdit,
+  nodeSpan,
+  parseConfigDocument,
+  type Result,
+  type TextEdit,
+} from '#core';
 import type { OpenYamlDocument } from './context';
 
 export interface EckResource {
@@ -95,37 +103,40 @@ export function secureSettingsEdit(
   document: OpenYamlDocument,
   resourceIndex: number,
   secretName: string,
-): { edit?: TextEdit } | { problem: string } {
+): Result<TextEdit | undefined> {
   const parsed = parseConfigDocument({ uri: document.uri, text: document.text, languageId: 'yaml' });
   const es = parsed.eck?.elasticsearches[resourceIndex];
   if (!es?.spec)
-    return { problem: `The Elasticsearch resource in ${document.label} has no "spec" map to add secureSettings to.` };
-  if (es.secureSettings.some((source) => source.secretName?.value === secretName)) return {};
+    return { ok: false, problem: `The Elasticsearch resource in ${document.label} has no "spec" map to add secureSettings to.` };
+  if (es.secureSettings.some((source) => source.secretName?.value === secretName)) return { ok: true, value: undefined };
   const field = es.secureSettingsField;
   if (!field) {
     const edit = insertEntryEdit(document.text, parsed.lines, es.spec, 'secureSettings', [`- secretName: ${secretName}`]);
     return edit
-      ? { edit }
+      ? { ok: true, value: edit }
       : {
+          ok: false,
           problem: `The "spec" of ${es.name?.value ?? 'the resource'} in ${document.label} is written in a form that cannot be edited safely.`,
         };
   }
   const list = field.value;
   if (!isSeq(list) || list.flow || list.items.length === 0) {
     return {
+      ok: false,
       problem: `"spec.secureSettings" in ${document.label} is not a block list; add "- secretName: ${secretName}" to it by hand.`,
     };
   }
   const first = nodeSpan(list.items[0]);
   const last = contentSpan(list.items[list.items.length - 1], document.text);
-  if (!first || !last) return { problem: `"spec.secureSettings" in ${document.label} cannot be edited safely.` };
+  if (!first || !last) return { ok: false, problem: `"spec.secureSettings" in ${document.label} cannot be edited safely.` };
   // Items start after "- "; the dash sits two columns to the left of the item's first key.
   const itemColumn = parsed.lines.positionAt(first.start).character;
   const dashColumn = Math.max(0, itemColumn - 2);
   const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
   const lineEnd = parsed.lines.lineEnd(parsed.lines.positionAt(last.end).line);
   return {
-    edit: { span: { start: lineEnd, end: lineEnd }, newText: `${eol}${' '.repeat(dashColumn)}- secretName: ${secretName}` },
+    ok: true,
+    value: { span: { start: lineEnd, end: lineEnd }, newText: `${eol}${' '.repeat(dashColumn)}- secretName: ${secretName}` },
   };
 }
 

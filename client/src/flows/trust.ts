@@ -379,8 +379,8 @@ function caFileStep(context: FlowContext): FlowStep<AddDraft> {
           validate: async (value) => {
             if (value.trim() === '') return 'Enter the path of the CA certificate.';
             const loaded = await loadCaFile(value.trim());
-            if ('problem' in loaded) return `This file cannot be used: ${loaded.problem}`;
-            pems = splitCertificates(loaded.pem);
+            if (!loaded.ok) return `This file cannot be used: ${loaded.problem}`;
+            pems = splitCertificates(loaded.value);
             return undefined;
           },
         }),

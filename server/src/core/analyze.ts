@@ -1,5 +1,5 @@
 import type { ConfigDocument } from './model/configDocument';
-import type { ScopeOrigin } from './model/settings';
+import type { ScopeOrigin } from './model/settingsScope';
 import { RULES_UNRELIABLE_IN_TEMPLATES, touchesTemplate } from './model/template';
 import { DOCUMENT_RULES, SCOPE_RULES } from './rules';
 import type { FindingInput, ScopeRule, ScopeRuleContext } from './rules/rule';

@@ -1,13 +1,13 @@
 import { findNodeAtOffset, type Node as JsonNode } from 'jsonc-parser';
 import { concreteKey, isAffix, resolveKey } from './catalog/lookup';
-import { SETTINGS, type SettingDef } from './catalog/settings';
+import { SETTINGS, type SettingDef } from './catalog/settingsCatalog';
 import { REMOTE_BLOCK_SNIPPETS, renderFlatYaml, renderJsonProperties, renderNestedYaml } from './catalog/snippets';
 import { eckCompletion } from './eck/completion';
 import { describeSetting, describeValue } from './catalog/describe';
 import { remoteAliases } from './model/remoteAliases';
-import { completeJsonBodies, handlesJsonBodies } from './json/features';
+import { completeJsonBodies, handlesJsonBodies } from './json/jsonCompletionHover';
 import type { ConfigDocument } from './model/configDocument';
-import { isNullValue, type SettingsScope } from './model/settings';
+import { isNullValue, type SettingsScope } from './model/settingsScope';
 import type { CompletionCandidate, Span, YamlCursor } from './types';
 
 /**

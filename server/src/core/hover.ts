@@ -1,10 +1,10 @@
 import { describeSetting, describeValue } from './catalog/describe';
 import { PORTS } from './catalog/facts';
-import { DOCS } from './catalog/settings';
+import { DOCS } from './catalog/settingsCatalog';
 import { eckHover } from './eck/hover';
-import { handlesJsonBodies, hoverJsonBodies } from './json/features';
+import { handlesJsonBodies, hoverJsonBodies } from './json/jsonCompletionHover';
 import type { ConfigDocument } from './model/configDocument';
-import type { SettingOccurrence, SettingsScope, ValueNode } from './model/settings';
+import type { SettingOccurrence, SettingsScope, ValueNode } from './model/settingsScope';
 import { addressValues, isCloudEndpoint, isEnabled, remoteAliases, type RemoteAlias } from './model/remoteAliases';
 import { spanContains } from './text';
 import type { HoverResult } from './types';

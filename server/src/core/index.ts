@@ -16,7 +16,7 @@ export {
   parseConfigDocument,
   type FileFormat,
   type ParseOptions,
-} from './model/document';
+} from './model/parseDocument';
 export { DOCUMENT_KIND_LABELS, type ConfigDocument, type DocumentKind } from './model/configDocument';
 export { analyze, type AnalysisResult } from './analyze';
 export { completeAt } from './completion';
@@ -29,7 +29,7 @@ export type { DocumentRule, ScopeRule } from './rules/rule';
 export { JSON_SYNTAX_RULE_ID, PARSER_RULES, YAML_SYNTAX_RULE_ID } from './parserFindings';
 
 // Plain data shared with the adapters.
-export type { CompletionCandidate, Finding, Fix, HoverResult, Position, Range, Severity, Span, TextEdit } from './types';
+export type { CompletionCandidate, Finding, Fix, HoverResult, Position, Range, Result, Severity, Span, TextEdit } from './types';
 export { errorText, LineIndex, spansIntersect } from './text';
 
 // Catalog, domain facts and helpers the client's guided flows reuse.
@@ -44,7 +44,7 @@ export { summarizeManifest, summarizeYamlDocuments, summarizeYamlText } from './
 export { EMPTY_SUMMARY, mergeSummaries, type EckWorkspaceSummary } from './eck/workspaceSummary';
 export type { EckElasticsearch } from './eck/manifest';
 export { insertEntryEdit } from './eck/edits';
-export { contentSpan, nodeSpan } from './eck/yaml';
+export { contentSpan, nodeSpan } from './eck/yamlAst';
 
 // Console request files.
 export { parseConsole, type ConsoleRequest } from './console/parse';

@@ -77,3 +77,9 @@ export interface YamlCursor {
   /** Span of what is typed at the cursor (the partial key or the partial value). */
   typedSpan: Span;
 }
+
+/**
+ * An outcome that may fail with a reason a person can read. Validators of typed input answer
+ * `string | undefined` instead (the problem, or nothing).
+ */
+export type Result<T> = { ok: true; value: T } | { ok: false; problem: string };

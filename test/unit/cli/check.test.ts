@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { checkPaths, checkText } from '../../../server/src/cli/check';
 import { formatJson, formatSarif, formatText } from '../../../server/src/cli/format';
 import { RulePages } from '../../../server/src/rulePages';
@@ -28,7 +28,7 @@ describe('command-line checker core', () => {
 
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  it('reports a finding with 1-based line and column of the offending text', () => {
+  test('reports a finding with 1-based line and column of the offending text', () => {
     const checked = checkText('elasticsearch.yml', MISSPELT);
     assert.ok(checked);
     const finding = checked.findings.find((f) => f.ruleId === 'unknown-setting');
@@ -37,7 +37,7 @@ describe('command-line checker core', () => {
     assert.equal(MISSPELT.split('\n')[2].slice(finding.column - 1, finding.endColumn - 1), 'sever_name');
   });
 
-  it('searches folders, skips dependencies, dot-folders and unrelated files, and counts by severity', () => {
+  test('searches folders, skips dependencies, dot-folders and unrelated files, and counts by severity', () => {
     const result = checkPaths([root]);
     assert.deepEqual(
       result.files.map((f) => f.path.slice(f.path.indexOf('config'))),
@@ -47,7 +47,7 @@ describe('command-line checker core', () => {
     assert.ok(result.counts.error >= 1);
   });
 
-  it('keeps going past paths it cannot read and says why', () => {
+  test('keeps going past paths it cannot read and says why', () => {
     const result = checkPaths([join(root, 'missing'), join(root, 'config')]);
     assert.deepEqual(
       result.unreadable.map((u) => u.reason),
@@ -57,20 +57,20 @@ describe('command-line checker core', () => {
     assert.match(formatText(result), /missing: cannot read: no such file or folder/);
   });
 
-  it('prints `path:line:col severity rule-id message` lines and a summary', () => {
+  test('prints `path:line:col severity rule-id message` lines and a summary', () => {
     const text = formatText(checkPaths([join(root, 'config')]));
     assert.match(text, /^.*config\/elasticsearch\.yml:3:21 error unknown-setting Unknown remote cluster setting `sever_name`/m);
     assert.match(text, /1 file\(s\) checked: \d+ error\(s\)/);
   });
 
-  it('emits JSON that round-trips the findings', () => {
+  test('emits JSON that round-trips the findings', () => {
     const result = checkPaths([join(root, 'config')]);
     const parsed = JSON.parse(formatJson(result)) as typeof result;
     assert.deepEqual(parsed.files, result.files);
     assert.deepEqual(parsed.counts, result.counts);
   });
 
-  it('emits SARIF 2.1.0 whose results point at described rules and exact regions', () => {
+  test('emits SARIF 2.1.0 whose results point at described rules and exact regions', () => {
     const sarif = JSON.parse(formatSarif(checkPaths([join(root, 'config')]), '1.2.3')) as {
       version: string;
       runs: Array<{
@@ -96,7 +96,7 @@ describe('command-line checker core', () => {
     assert.equal(new Set(ids).size, ids.length, 'rule ids are unique');
   });
 
-  it('links every SARIF rule that has a page to it and carries the page text', () => {
+  test('links every SARIF rule that has a page to it and carries the page text', () => {
     const pagesDir = resolve(__dirname, '..', '..', '..', '..', 'docs', 'rules');
     const sarif = JSON.parse(formatSarif(checkPaths([join(root, 'config')]), '1.2.3', new RulePages(pagesDir))) as {
       runs: Array<{
@@ -114,7 +114,7 @@ describe('command-line checker core', () => {
     for (const rule of rules) if (rule.helpUri) assert.ok(rule.helpUri.endsWith(`/docs/rules/${rule.id}.md`));
   });
 
-  it('leaves helpUri out when the rule pages are not there', () => {
+  test('leaves helpUri out when the rule pages are not there', () => {
     const sarif = JSON.parse(
       formatSarif(checkPaths([join(root, 'config')]), '1.2.3', new RulePages(join(root, 'no-such-dir'))),
     ) as {
@@ -123,7 +123,7 @@ describe('command-line checker core', () => {
     assert.ok(sarif.runs[0].tool.driver.rules.every((r) => r.helpUri === undefined && r.help === undefined));
   });
 
-  it('checks ECK references across files, as the editor does across the workspace', () => {
+  test('checks ECK references across files, as the editor does across the workspace', () => {
     const dir = join(root, 'k8s');
     mkdirSync(dir);
     const hub = [

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { checkPaths, collectFiles, guessStdinName } from '../../../server/src/cli/check';
 import { formatText, printable } from '../../../server/src/cli/format';
 
@@ -26,7 +26,7 @@ describe('command-line checker on hostile trees and text', () => {
     rmSync(outside, { recursive: true, force: true });
   });
 
-  it('checks each real file once, through link loops and extra links, and never leaves the given folder', () => {
+  test('checks each real file once, through link loops and extra links, and never leaves the given folder', () => {
     const unreadable: Array<{ path: string; reason: string }> = [];
     const files = collectFiles([join(root, 'tree')], unreadable);
     // `again.yml` and `sub/up/...` lead to the same file: it is listed once, by the first path in sorted order.
@@ -36,17 +36,17 @@ describe('command-line checker on hostile trees and text', () => {
     assert.equal(result.counts.error, 1);
   });
 
-  it('still checks a folder outside when it is given itself', () => {
+  test('still checks a folder outside when it is given itself', () => {
     assert.equal(collectFiles([join(root, 'tree', 'elsewhere')]).length, 1);
   });
 
-  it('reports a target that is not a regular file instead of ignoring it', () => {
+  test('reports a target that is not a regular file instead of ignoring it', () => {
     const unreadable: Array<{ path: string; reason: string }> = [];
     assert.deepEqual(collectFiles(['/dev/null'], unreadable), []);
     assert.deepEqual(unreadable, [{ path: '/dev/null', reason: 'not a regular file' }]);
   });
 
-  it('prints control characters as escapes and never starts a line with a workflow command', () => {
+  test('prints control characters as escapes and never starts a line with a workflow command', () => {
     const dir = join(root, 'names');
     mkdirSync(dir);
     const key = 'cluster.remote.x\n::error file=README.md,line=1::pwned\n\u001b]0;TITLE\u0007.seeds';
@@ -69,7 +69,7 @@ describe('command-line checker on hostile trees and text', () => {
     assert.match(relative, /^\.\/::error::y\.yml: cannot read: x$/m);
   });
 
-  it('guesses the format of standard input from its first characters', () => {
+  test('guesses the format of standard input from its first characters', () => {
     assert.equal(guessStdinName('  {"persistent": {}}'), 'stdin.json');
     assert.equal(guessStdinName('PUT _cluster/settings\n{}'), 'stdin.es');
     assert.equal(guessStdinName('cluster.remote.a.seeds: a'), 'elasticsearch.yml');

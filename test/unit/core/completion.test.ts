@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { completeAt } from '../../../server/src/core/completion';
 import type { CompletionCandidate } from '../../../server/src/core/types';
 import { doc } from '../helpers';
@@ -16,7 +16,7 @@ const labels = (candidates: CompletionCandidate[]) =>
   candidates.map((c) => (c.kind === 'property' ? (c.filterText ?? c.label).replace(/^"/, '') : c.label));
 
 describe('completion in elasticsearch.yml', () => {
-  it('continues a flat prefix with the keys of an alias already in the file', () => {
+  test('continues a flat prefix with the keys of an alias already in the file', () => {
     const items = complete('cluster.remote.west.seeds: ["w:9300"]\ncluster.remote.west.|');
     const found = labels(items);
     assert.ok(found.includes('cluster.remote.west.skip_unavailable'));
@@ -26,7 +26,7 @@ describe('completion in elasticsearch.yml', () => {
     assert.ok(!found.includes('cluster.remote.west.proxy_address'), "the other mode's keys are not offered");
   });
 
-  it('offers only proxy-mode keys to a proxy-mode alias, inside a nested map', () => {
+  test('offers only proxy-mode keys to a proxy-mode alias, inside a nested map', () => {
     const found = labels(complete('cluster:\n  remote:\n    west:\n      mode: proxy\n      |'));
     assert.ok(found.includes('proxy_address'));
     assert.ok(found.includes('server_name'));
@@ -34,7 +34,7 @@ describe('completion in elasticsearch.yml', () => {
     assert.ok(!found.includes('mode'));
   });
 
-  it('offers alias names already used, and an alias placeholder, under cluster.remote', () => {
+  test('offers alias names already used, and an alias placeholder, under cluster.remote', () => {
     const items = complete('cluster.remote.east.seeds: ["e:9300"]\ncluster:\n  remote:\n    |');
     const found = labels(items);
     assert.ok(found.includes('east.skip_unavailable'));
@@ -44,7 +44,7 @@ describe('completion in elasticsearch.yml', () => {
     assert.ok(placeholder?.isSnippet);
   });
 
-  it('offers keys at the top level and one level down', () => {
+  test('offers keys at the top level and one level down', () => {
     assert.ok(labels(complete('|')).includes('remote_cluster_server.enabled'));
     const underCluster = labels(complete('cluster:\n  |'));
     assert.ok(underCluster.includes('remote.<alias>.mode'));
@@ -54,7 +54,7 @@ describe('completion in elasticsearch.yml', () => {
     assert.ok(underServer.includes('tcp.keep_idle'));
   });
 
-  it('documents each key with type, default, scope and a docs link', () => {
+  test('documents each key with type, default, scope and a docs link', () => {
     const item = complete('cluster.remote.a.seeds: [a:9300]\ncluster.remote.a.|').find((c) => c.label === 'skip_unavailable');
     assert.ok(item, 'the label is what is left to type after the alias');
     assert.equal(item.filterText, 'cluster.remote.a.skip_unavailable', 'matched against the whole typed key');
@@ -65,7 +65,7 @@ describe('completion in elasticsearch.yml', () => {
     assert.match(item.insertText, /^cluster\.remote\.a\.skip_unavailable: \$\{1\|true,false\|\}$/);
   });
 
-  it('completes enum values: modes, compression, booleans', () => {
+  test('completes enum values: modes, compression, booleans', () => {
     assert.deepEqual(labels(complete('cluster.remote.a.mode: |')), ['sniff', 'proxy']);
     assert.deepEqual(labels(complete('cluster:\n  remote:\n    a:\n      mode: pr|')), ['sniff', 'proxy']);
     const compress = complete('cluster.remote.a.transport.compress: |');
@@ -77,7 +77,7 @@ describe('completion in elasticsearch.yml', () => {
     assert.deepEqual(mode[1].replaceSpan, { start: 'cluster.remote.a.mode: '.length, end: 'cluster.remote.a.mode: pro'.length });
   });
 
-  it('offers whole-block snippets for both security models at the top level', () => {
+  test('offers whole-block snippets for both security models at the top level', () => {
     const items = complete('cluster.name: prod\n|');
     const apiKey = items.find((c) => c.label === 'remote-cluster-api-key-proxy');
     const certificate = items.find((c) => c.label === 'remote-cluster-certificate');
@@ -89,7 +89,7 @@ describe('completion in elasticsearch.yml', () => {
     assert.match(apiKey?.documentation ?? '', /```yaml/);
   });
 
-  it('offers nested alias blocks inside cluster.remote and none deeper', () => {
+  test('offers nested alias blocks inside cluster.remote and none deeper', () => {
     const nested = complete('cluster:\n  remote:\n    |').find((c) => c.label === 'remote-cluster-api-key-proxy');
     assert.equal(nested?.insertText.split('\n')[0], '${1:remote_alias}:');
     assert.match(nested?.insertText ?? '', /\n {2}proxy_address: /);
@@ -103,7 +103,7 @@ describe('completion in elasticsearch.yml', () => {
     );
   });
 
-  it('stays focused in files with many remotes: the alias being typed is expanded', () => {
+  test('stays focused in files with many remotes: the alias being typed is expanded', () => {
     const many = Array.from({ length: 40 }, (_, i) => `cluster.remote.r${i}.seeds: ["h${i}:9300"]`).join('\n');
     const found = labels(complete(`${many}\ncluster.remote.r27|`));
     assert.ok(found.includes('cluster.remote.r27.skip_unavailable'));
@@ -111,7 +111,7 @@ describe('completion in elasticsearch.yml', () => {
     assert.ok(found.length < 100, `${found.length} items`);
   });
 
-  it('offers nothing in comments, in sequences or in unrelated YAML', () => {
+  test('offers nothing in comments, in sequences or in unrelated YAML', () => {
     assert.deepEqual(complete('# cluster.remote.|'), []);
     assert.deepEqual(complete('cluster.remote.a.seeds:\n  - |'), []);
     assert.deepEqual(complete('name: app\n|', 'file:///x/values.yaml'), []);
@@ -121,7 +121,7 @@ describe('completion in elasticsearch.yml', () => {
 describe('completion in _cluster/settings bodies', () => {
   const uri = 'file:///requests/remote.json';
 
-  it('offers only dynamic settings as quoted keys, and API-key blocks as properties', () => {
+  test('offers only dynamic settings as quoted keys, and API-key blocks as properties', () => {
     const text = '{"persistent": {"cluster.remote.a.seeds": ["a:9443"], |}}';
     const items = complete(text, uri);
     const found = labels(items);
@@ -137,7 +137,7 @@ describe('completion in _cluster/settings bodies', () => {
     );
   });
 
-  it('quotes enum values but not booleans', () => {
+  test('quotes enum values but not booleans', () => {
     const text = '{"persistent": {"cluster.remote.a.mode": "|", "cluster.remote.a.skip_unavailable": true}}';
     assert.deepEqual(
       complete(text, uri).map((c) => c.insertText),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { hoverAt } from '../../../server/src/core/hover';
 import { doc } from '../helpers';
 
@@ -13,7 +13,7 @@ function hover(text: string, needle: string, delta = 0, uri?: string) {
 }
 
 describe('hover', () => {
-  it('explains a setting on its last key segment: type, default, scope, version, docs', () => {
+  test('explains a setting on its last key segment: type, default, scope, version, docs', () => {
     const result = hover('cluster.remote.west.skip_unavailable: true\n', 'skip_unavailable', 2);
     assert.equal(result?.text, 'skip_unavailable');
     assert.match(result?.markdown ?? '', /\*\*`cluster\.remote\.west\.skip_unavailable`\*\*/);
@@ -23,7 +23,7 @@ describe('hover', () => {
     assert.match(result?.markdown ?? '', /\[Elastic documentation\]\(https:\/\/www\.elastic\.co\//);
   });
 
-  it('works on nested keys and shows versions and mode restrictions', () => {
+  test('works on nested keys and shows versions and mode restrictions', () => {
     const result = hover('cluster:\n  remote:\n    west:\n      mode: proxy\n      server_name: w.example.com\n', 'server_name');
     assert.equal(result?.text, 'server_name');
     assert.match(result?.markdown ?? '', /SNI/);
@@ -31,14 +31,14 @@ describe('hover', () => {
     assert.match(result?.markdown ?? '', /\| Since \| 7\.7\.0 \(unverified\) \|/);
   });
 
-  it('gives the port guidance on seeds: 9443 for API keys, 9300 for certificates, proxy mode for Cloud', () => {
+  test('gives the port guidance on seeds: 9443 for API keys, 9300 for certificates, proxy mode for Cloud', () => {
     const markdown = hover('cluster.remote.a.seeds: ["a:9300"]\n', 'seeds')?.markdown ?? '';
     assert.match(markdown, /API-key model .*\*\*9443\*\*/);
     assert.match(markdown, /certificate model .*\*\*9300\*\*/);
     assert.match(markdown, /Elastic Cloud \/ ECE endpoints: use `mode: proxy`/);
   });
 
-  it('explains the alias segment with the state of the remote', () => {
+  test('explains the alias segment with the state of the remote', () => {
     const result = hover(
       'cluster.remote.west.mode: proxy\ncluster.remote.west.server_name: w\ncluster.remote.west.credentials: SECRET\n',
       'west',
@@ -49,13 +49,13 @@ describe('hover', () => {
     assert.ok(!(result?.markdown ?? '').includes('SECRET'), 'secrets are never shown');
   });
 
-  it('explains namespace segments', () => {
+  test('explains namespace segments', () => {
     assert.match(hover('cluster.remote.west.mode: proxy\n', 'remote')?.markdown ?? '', /cross-cluster search/);
     assert.match(hover('remote_cluster:\n  port: 9443\n', 'remote_cluster')?.markdown ?? '', /port 9443/);
     assert.match(hover('remote_cluster.tcp.keep_idle: 30\n', 'tcp')?.markdown ?? '', /keep-alive/);
   });
 
-  it('explains addresses with the port model and the Cloud hint', () => {
+  test('explains addresses with the port model and the Cloud hint', () => {
     const transport = hover('cluster.remote.a.seeds: ["a.example.com:9300", "b.example.com:9443"]\n', 'a.example.com');
     assert.equal(transport?.text, 'a.example.com:9300');
     assert.match(transport?.markdown ?? '', /transport port/);
@@ -68,7 +68,7 @@ describe('hover', () => {
     assert.match(broken?.markdown ?? '', /IPv6 address needs brackets/);
   });
 
-  it('explains enum values', () => {
+  test('explains enum values', () => {
     assert.match(hover('cluster.remote.a.mode: sniff\n', 'sniff')?.markdown ?? '', /Sniff mode/);
     assert.match(
       hover('cluster.remote.a.transport.compress: indexing_data\n', 'indexing_data')?.markdown ?? '',
@@ -76,13 +76,13 @@ describe('hover', () => {
     );
   });
 
-  it('never shows secret values and ignores unknown keys and foreign settings', () => {
+  test('never shows secret values and ignores unknown keys and foreign settings', () => {
     assert.equal(hover('cluster.remote.a.credentials: SECRETVALUE\n', 'SECRETVALUE'), undefined);
     assert.equal(hover('cluster.remote.a.sedes: x\n', 'sedes'), undefined);
     assert.equal(hover('path.data: /var/lib\ncluster.remote.a.seeds: [a:1]\n', 'data'), undefined);
   });
 
-  it('works in _cluster/settings bodies', () => {
+  test('works in _cluster/settings bodies', () => {
     const result = hover(
       '{"persistent": {"cluster": {"remote": {"a": {"proxy_socket_connections": 18}}}}}',
       'proxy_socket',

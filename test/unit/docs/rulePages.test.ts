@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/core/analyze';
-import { parseConfigDocument } from '../../../server/src/core/model/document';
+import { parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 import { PARSER_RULES } from '../../../server/src/core/parserFindings';
 import { DOCUMENT_RULES, SCOPE_RULES } from '../../../server/src/core/rules';
 import type { AnalysisOptions } from '../../../server/src/core/model/analysisOptions';
@@ -88,12 +88,12 @@ const pageIds = readdirSync(PAGES_DIR)
   .sort();
 
 describe('rule pages (docs/rules)', () => {
-  it('has a page for every rule the analysis can report', () => {
+  test('has a page for every rule the analysis can report', () => {
     const missing = [...RULES.keys()].filter((id) => !pageIds.includes(id));
     assert.deepEqual(missing, [], `rules without a page in docs/rules: ${missing.join(', ')} (template in docs/rules/README.md)`);
   });
 
-  it('has no page for a rule that does not exist', () => {
+  test('has no page for a rule that does not exist', () => {
     assert.deepEqual(
       pageIds.filter((id) => !RULES.has(id)),
       [],
@@ -104,7 +104,7 @@ describe('rule pages (docs/rules)', () => {
     describe(id, () => {
       const page = readPage(id);
 
-      it('follows the page layout', () => {
+      test('follows the page layout', () => {
         assert.equal(page.lines[0], `# ${id}`);
         assert.match(page.lines[2] ?? '', /^\S.*\S$/, 'line 3 must be the one-line summary');
         const severity = page.lines.find((line) => line.startsWith('Severity: '));
@@ -129,7 +129,7 @@ describe('rule pages (docs/rules)', () => {
         for (const example of page.examples) assert.ok(example.file, 'every example needs file=<name>');
       });
 
-      it('its wrong example reports the rule, with the quick fixes the page names', () => {
+      test('its wrong example reports the rule, with the quick fixes the page names', () => {
         const bad = page.examples.find((example) => example.kind === 'bad');
         assert.ok(bad);
         const findings = findingsOf(bad, id);
@@ -139,7 +139,7 @@ describe('rule pages (docs/rules)', () => {
           assert.ok(offered.has(title), `quick fix "${title}" is not offered; offered: ${[...offered].join(' | ') || 'none'}`);
       });
 
-      it('its corrected example does not report the rule', () => {
+      test('its corrected example does not report the rule', () => {
         const good = page.examples.find((example) => example.kind === 'good');
         assert.ok(good);
         const known = KNOWN_FALSE_POSITIVES.get(id);
@@ -157,13 +157,13 @@ describe('rule pages (docs/rules)', () => {
     });
   }
 
-  it('holds no private key material', () => {
+  test('holds no private key material', () => {
     for (const name of readdirSync(PAGES_DIR)) {
       assert.doesNotMatch(readFileSync(join(PAGES_DIR, name), 'utf8'), /PRIVATE KEY/, `${name} contains a private key`);
     }
   });
 
-  it('keeps the index in docs/rules/README.md up to date', () => {
+  test('keeps the index in docs/rules/README.md up to date', () => {
     const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'rule-docs-index.mjs'), '--check'], {
       cwd: ROOT,
       encoding: 'utf8',

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, test } from 'node:test';
 import { checkPaths, type CheckResult } from '../../../server/src/cli/check';
 import { resolveKey } from '../../../server/src/core/catalog/lookup';
 import { keystoreEntries } from '../../../server/src/core/json/models';
-import { parseConfigDocument } from '../../../server/src/core/model/document';
+import { parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 
 /**
  * The sample set-ups in examples/ are what the README's first command checks, so they must stay
@@ -68,7 +68,7 @@ function filesOf(scenario: string): string[] {
 }
 
 describe('examples/', () => {
-  it('has every scenario folder, and the checker recognises each of its files as the intended kind', () => {
+  test('has every scenario folder, and the checker recognises each of its files as the intended kind', () => {
     const scenarios = readdirSync(EXAMPLES, { withFileTypes: true })
       .filter((e) => e.isDirectory())
       .map((e) => e.name);
@@ -86,13 +86,13 @@ describe('examples/', () => {
     }
   });
 
-  it('gets no finding at all from the README command (`npm run check -- examples`)', () => {
+  test('gets no finding at all from the README command (`npm run check -- examples`)', () => {
     const result = checkPaths([EXAMPLES]);
     assert.deepEqual(result.counts, { error: 0, warning: 0, info: 0, hint: 0 });
     assert.deepEqual(summary(result), []);
   });
 
-  it('gets exactly one deprecation note per certificate-model connection once version and keystore are known', () => {
+  test('gets exactly one deprecation note per certificate-model connection once version and keystore are known', () => {
     const result = checkPaths([EXAMPLES], USER_OPTIONS);
     assert.equal(result.counts.error, 0);
     assert.deepEqual(summary(result), [
@@ -102,7 +102,7 @@ describe('examples/', () => {
     ]);
   });
 
-  it('sends strict JSON to the Cloud and ECE APIs (they accept no comments or trailing commas)', () => {
+  test('sends strict JSON to the Cloud and ECE APIs (they accept no comments or trailing commas)', () => {
     for (const [scenario, files] of Object.entries(EXPECTED_FILES)) {
       for (const name of Object.keys(files).filter((n) => n.endsWith('.json'))) {
         const text = readFileSync(join(EXAMPLES, scenario, name), 'utf8');
@@ -111,7 +111,7 @@ describe('examples/', () => {
     }
   });
 
-  it('stores credentials only under aliases the same scenario connects to, and only as the documented placeholder', () => {
+  test('stores credentials only under aliases the same scenario connects to, and only as the documented placeholder', () => {
     let keystoreEntriesSeen = 0;
     for (const [scenario, files] of Object.entries(EXPECTED_FILES)) {
       const documents = Object.keys(files).map((name) =>
@@ -140,7 +140,7 @@ describe('examples/', () => {
     assert.equal(keystoreEntriesSeen, 2);
   });
 
-  it('documents every example file in examples/README.md', () => {
+  test('documents every example file in examples/README.md', () => {
     const readme = readFileSync(join(EXAMPLES, 'README.md'), 'utf8');
     for (const [scenario, files] of Object.entries(EXPECTED_FILES)) {
       assert.ok(readme.includes(`\`${scenario}/\``), `README has no section for ${scenario}`);

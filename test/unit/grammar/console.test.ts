@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { before, describe, test } from 'node:test';
 import * as oniguruma from 'vscode-oniguruma';
 import { INITIAL, parseRawGrammar, Registry, type IGrammar } from 'vscode-textmate';
 
@@ -66,13 +66,13 @@ const SAMPLE = [
 describe('Console TextMate grammar', () => {
   const lines = () => tokenize(SAMPLE);
 
-  it('scopes comments', () => {
+  test('scopes comments', () => {
     assert.ok(scopesOf(lines()[0], '#').includes('punctuation.definition.comment.elasticsearch-console'));
     assert.ok(scopesOf(lines()[0], ' Configure the remote').includes('comment.line.number-sign.elasticsearch-console'));
     assert.ok(scopesOf(lines()[6], ' removed').includes('comment.line.double-slash.elasticsearch-console'));
   });
 
-  it('scopes the request line: method, path and query string', () => {
+  test('scopes the request line: method, path and query string', () => {
     const line = lines()[1];
     assert.deepEqual(scopesOf(line, 'PUT'), [
       SCOPE,
@@ -87,7 +87,7 @@ describe('Console TextMate grammar', () => {
     );
   });
 
-  it('scopes JSON bodies: keys, strings, numbers and constants inside nested objects', () => {
+  test('scopes JSON bodies: keys, strings, numbers and constants inside nested objects', () => {
     const body = lines();
     assert.ok(scopesOf(body[2], '{').includes('punctuation.definition.dictionary.begin.elasticsearch-console'));
     const key = scopesOf(body[4], 'cluster.remote.west.skip_unavailable');
@@ -102,13 +102,13 @@ describe('Console TextMate grammar', () => {
     );
   });
 
-  it('keeps request-looking text inside triple-quoted strings as string content', () => {
+  test('keeps request-looking text inside triple-quoted strings as string content', () => {
     const body = lines();
     assert.ok(scopesOf(body[11], 'GET is text here').includes('string.quoted.triple.elasticsearch-console'));
     assert.ok(!body[11].some((t) => t.scopes.includes('keyword.other.http-method.elasticsearch-console')));
   });
 
-  it('recovers at the next request line when a body is left open', () => {
+  test('recovers at the next request line when a body is left open', () => {
     const [, , , request] = tokenize('PUT _cluster/settings\n{\n  "persistent": {\nGET _cluster/health');
     assert.ok(scopesOf(request, 'GET').includes('keyword.other.http-method.elasticsearch-console'));
     assert.ok(!scopesOf(request, 'GET').includes('meta.structure.dictionary.elasticsearch-console'));

@@ -1,4 +1,4 @@
-import type { SettingDef } from './settings';
+import type { SettingDef } from './settingsCatalog';
 
 /**
  * Catalog entries as Markdown: the text hover, completion and the JSON-body features show for a

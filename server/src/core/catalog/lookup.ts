@@ -1,4 +1,4 @@
-import { OWNED_NAMESPACES, SETTINGS, type SettingDef } from './settings';
+import { OWNED_NAMESPACES, SETTINGS, type SettingDef } from './settingsCatalog';
 
 const ALIAS_PLACEHOLDER = '<alias>';
 const AFFIX_PREFIXES = ['cluster.remote.', 'search.remote.'] as const;

@@ -3,7 +3,7 @@ import type { ConfigDocument } from '../model/configDocument';
 import type { Span } from '../types';
 import { crdChildren, crdField, crdFieldMarkdown, type CrdField } from './fields';
 import type { EckElasticsearch } from './manifest';
-import { documentAt } from './yaml';
+import { documentAt } from './yamlAst';
 
 /**
  * Completion for the remote-cluster fields of an ECK `Elasticsearch` resource. Returns undefined

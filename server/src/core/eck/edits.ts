@@ -1,7 +1,7 @@
 import { isMap, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { LineIndex } from '../text';
 import type { TextEdit } from '../types';
-import { contentSpan, nodeSpan } from './yaml';
+import { contentSpan, nodeSpan } from './yamlAst';
 
 /**
  * Text edits for quick fixes on manifests. They work on the source text around parsed nodes so

@@ -1,4 +1,4 @@
-import { DOCS } from '../catalog/settings';
+import { DOCS } from '../catalog/settingsCatalog';
 
 /**
  * The remote-cluster related fields of the ECK `Elasticsearch` resource, as data. Facts come from

@@ -4,7 +4,7 @@ import { elasticsearchAt } from './completion';
 import { crdField, crdFieldMarkdown } from './fields';
 import { PORTS } from '../catalog/facts';
 import type { EckElasticsearch } from './manifest';
-import { documentAt, fieldPattern, locate } from './yaml';
+import { documentAt, fieldPattern, locate } from './yamlAst';
 
 /**
  * Hover for the remote-cluster fields of ECK `Elasticsearch` resources. Undefined inside

@@ -1,10 +1,10 @@
 import type { ConfigDocument } from '../model/configDocument';
-import type { SettingsScope } from '../model/settings';
+import type { SettingsScope } from '../model/settingsScope';
 import type { AnalysisOptions } from '../model/analysisOptions';
 import type { Span } from '../types';
 import { manifestIndex, type EckElasticsearch } from './manifest';
 import { sameNamespace, workspaceIndex } from './workspace';
-import { mapOf, scalarText, textField } from './yaml';
+import { mapOf, scalarText, textField } from './yamlAst';
 
 /** The only keystore key shape ECK's keystore handling recognises for remote cluster API keys. */
 export const CREDENTIALS_KEY = /^cluster\.remote\.([\w-]+)\.credentials$/;

@@ -1,5 +1,5 @@
 import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
-import type { SettingsScope } from '../model/settings';
+import type { SettingsScope } from '../model/settingsScope';
 import type { Span } from '../types';
 import { parseVersion, type Version } from '../version';
 import {
@@ -15,7 +15,7 @@ import {
   textField,
   type Field,
   type Spanned,
-} from './yaml';
+} from './yamlAst';
 
 /**
  * Typed view of the Kubernetes objects in one YAML file that matter for remote clusters:

@@ -2,11 +2,11 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import type { ConsoleRequest } from '../console/parse';
 import type { RouteMatch } from '../console/routes';
 import { settingsScopeFromJson } from '../model/jsonSettings';
-import type { SettingsScope } from '../model/settings';
+import type { SettingsScope } from '../model/settingsScope';
 import { JSON_SYNTAX_RULE_ID } from '../parserFindings';
 import type { Finding, Span } from '../types';
 import type { JsonBodyKind, JsonBodyVariant } from './kinds';
-import { childObject, shiftOffsets } from './nodes';
+import { childObject, shiftOffsets } from './jsonAst';
 
 /**
  * One JSON request body or payload: a whole `.json` file, or the body of one Console request.

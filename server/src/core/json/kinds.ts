@@ -1,5 +1,5 @@
 import type { Node as JsonNode } from 'jsonc-parser';
-import { childArray, childObject, property } from './nodes';
+import { childArray, childObject, property } from './jsonAst';
 
 /** The JSON request bodies and payloads we understand. */
 export type JsonBodyKind =

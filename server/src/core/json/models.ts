@@ -1,7 +1,7 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { JsonBody } from './body';
 import { findTrustObjects } from './kinds';
-import { child, childArray, childObject, entries, items, property, stringItems } from './nodes';
+import { child, childArray, childObject, entries, items, property, stringItems } from './jsonAst';
 
 /**
  * Typed views of each body kind: just the parts the semantic rules and hovers read, each with

@@ -5,14 +5,14 @@ import type { EckManifest } from '../eck/manifest';
 import type { JsonBody } from '../json/body';
 import type { LineIndex } from '../text';
 import type { Finding } from '../types';
-import type { SettingsScope } from './settings';
+import type { SettingsScope } from './settingsScope';
 import type { TemplateInfo } from './template';
 import type { YamlChunk } from './yamlSplit';
 
 /**
  * One parse of one document version: format, what kind of document it is for us, and the
  * settings scopes every feature (diagnostics, completion, hover, code actions) reads. Declared
- * apart from the parser (model/document.ts) so the format-specific parsers it calls can use it.
+ * apart from the parser (model/parseDocument.ts) so the format-specific parsers it calls can use it.
  */
 
 export type DocumentKind =

@@ -8,7 +8,7 @@ import {
   type SettingOccurrence,
   type SettingsScope,
   type ValueNode,
-} from './settings';
+} from './settingsScope';
 
 /**
  * Flattens a JSON object of Elasticsearch settings (flat-dotted, nested or mixed) into setting

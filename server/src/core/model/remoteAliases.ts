@@ -1,12 +1,12 @@
 import { parseAddress, type ParsedAddress } from '../address';
 import { VALID_ALIAS } from '../catalog/lookup';
-import type { SettingDef } from '../catalog/settings';
+import type { SettingDef } from '../catalog/settingsCatalog';
 import { eckKeystoreCredentialAliases } from '../eck/keystore';
 import type { SecurityModel } from '../catalog/facts';
 import type { Span } from '../types';
 import type { AnalysisOptions } from './analysisOptions';
 import type { ConfigDocument } from './configDocument';
-import { isNullValue, type KeySegment, type SettingOccurrence, type SettingsScope, type ValueNode } from './settings';
+import { isNullValue, type KeySegment, type SettingOccurrence, type SettingsScope, type ValueNode } from './settingsScope';
 
 /**
  * The remote-alias model of a settings scope, which the settings rules, completion and hover share: one view per scope of the remote aliases it configures, their

@@ -7,7 +7,7 @@ import {
   type SettingOccurrence,
   type SettingsScope,
   type ValueNode,
-} from './settings';
+} from './settingsScope';
 
 /**
  * Flattens a YAML map of Elasticsearch settings into setting occurrences with exact spans.

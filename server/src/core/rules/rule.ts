@@ -1,6 +1,6 @@
 import type { AnalysisOptions } from '../model/analysisOptions';
 import type { ConfigDocument, DocumentKind } from '../model/configDocument';
-import type { ScopeOrigin, SettingsScope } from '../model/settings';
+import type { ScopeOrigin, SettingsScope } from '../model/settingsScope';
 import type { Finding, Fix, Severity } from '../types';
 import type { Version } from '../version';
 

@@ -1,6 +1,6 @@
-import { ALIAS_SUFFIXES, SETTINGS, UNREGISTERED_SSL_PASSWORD_SUFFIXES } from '../catalog/settings';
+import { ALIAS_SUFFIXES, SETTINGS, UNREGISTERED_SSL_PASSWORD_SUFFIXES } from '../catalog/settingsCatalog';
 import { isAffix, VALID_ALIAS } from '../catalog/lookup';
-import { isNullValue, type ValueNode } from '../model/settings';
+import { isNullValue, type ValueNode } from '../model/settingsScope';
 import { closestMatch } from '../suggest';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from './rule';
 import { dottedAliasOf } from './settings/aliasInvalidCharacters';

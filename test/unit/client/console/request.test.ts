@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { Result } from '#core';
 import { createClients } from '../../../../client/src/connections/clients';
 import {
   formatResponse,
@@ -46,11 +47,25 @@ PUT _cluster/settings
 GET api/v1/deployments
 `;
 
-function prepared(label: RegExp): PreparedRequest | { problem: string } {
+function prepared(label: RegExp): Result<PreparedRequest> {
   const offset = FILE.search(label);
   const found = requestAt(FILE, offset);
   assert.ok(found, `a request at ${label}`);
   return prepareRequest(FILE, found.request);
+}
+
+/** The request at `label`, which must be one that can be sent. */
+function sendable(label: RegExp): PreparedRequest {
+  const result = prepared(label);
+  assert.ok(result.ok, `the request at ${label} can be sent`);
+  return result.value;
+}
+
+/** Why the request at `label` cannot be sent. */
+function refusal(label: RegExp): string {
+  const result = prepared(label);
+  assert.ok(!result.ok, `the request at ${label} is refused`);
+  return result.problem;
 }
 
 describe('Console requests', () => {
@@ -62,7 +77,7 @@ describe('Console requests', () => {
   });
 
   test('bodies are read as Console reads them: comments, trailing commas and triple-quoted strings', () => {
-    const settings = prepared(/PUT \/_cluster\/settings/);
+    const settings = sendable(/PUT \/_cluster\/settings/);
     assert.deepEqual(settings, {
       method: 'PUT',
       path: '/_cluster/settings',
@@ -75,26 +90,23 @@ describe('Console requests', () => {
       service: 'elasticsearch',
       label: 'PUT /_cluster/settings',
     });
-    const key = prepared(/POST _security\/cross_cluster/);
-    assert.ok(!('problem' in key));
+    const key = sendable(/POST _security\/cross_cluster/);
     assert.deepEqual((key.body as { metadata: unknown }).metadata, { note: 'two\nlines' });
     assert.equal(key.path, '/_security/cross_cluster/api_key');
   });
 
   test('_cat requests ask for JSON; Cloud paths need a Cloud connection', () => {
-    const cat = prepared(/GET _cat/);
-    assert.ok(!('problem' in cat));
+    const cat = sendable(/GET _cat/);
     assert.equal(cat.path, '/_cat/indices?v&format=json');
-    const cloud = prepared(/GET api\/v1/);
-    assert.ok(!('problem' in cloud));
+    const cloud = sendable(/GET api\/v1/);
     assert.equal(cloud.service, 'cloud');
   });
 
   test('what cannot be sent is explained', () => {
-    assert.match((prepared(/POST _bulk/) as { problem: string }).problem, /several bodies/);
-    assert.match((prepared(/GET kbn:/) as { problem: string }).problem, /Kibana API requests/);
+    assert.match(refusal(/POST _bulk/), /several bodies/);
+    assert.match(refusal(/GET kbn:/), /Kibana API requests/);
     assert.match(
-      (prepared(/PUT _cluster\/settings\n\{ "persistent": \{ "a"/) as { problem: string }).problem,
+      refusal(/PUT _cluster\/settings\n\{ "persistent": \{ "a"/),
       /not valid JSON \(a comma is missing on line 1 of the body\)/,
     );
   });
@@ -138,11 +150,11 @@ describe('Console requests', () => {
     test('sends the request through the connection and returns any status as an answer', async () => {
       const clients = clientsFor(esConnection('local', emulator.clusterUrl('local')));
       try {
-        const settings = prepared(/PUT \/_cluster\/settings/) as PreparedRequest;
+        const settings = sendable(/PUT \/_cluster\/settings/);
         const response = await sendPrepared(clients, settings);
         assert.equal(response.status, 200);
         assert.equal(emulator.state.cluster('local').persistent['cluster.remote.europe.mode'], 'proxy');
-        const info = await sendPrepared(clients, prepared(/GET _remote\/info/) as PreparedRequest);
+        const info = await sendPrepared(clients, sendable(/GET _remote\/info/));
         assert.deepEqual(Object.keys(info.body as object), ['europe']);
         const refused = await sendPrepared(clients, {
           method: 'PUT',
@@ -153,7 +165,7 @@ describe('Console requests', () => {
         });
         assert.equal(refused.status, 400, 'an error status is shown, not thrown');
         assert.match(JSON.stringify(refused.body), /remote cluster is not enabled/);
-        const created = await sendPrepared(clients, prepared(/POST _security\/cross_cluster/) as PreparedRequest);
+        const created = await sendPrepared(clients, sendable(/POST _security\/cross_cluster/));
         assert.deepEqual(
           secretFields(created.body).map((secret) => secret.path),
           ['api_key', 'encoded'],
@@ -167,7 +179,7 @@ describe('Console requests', () => {
       const cloud = clientsFor(cloudConnection('cloud', emulator.cloudUrl as string, 'org-key'));
       const es = clientsFor(esConnection('local', emulator.clusterUrl('local')));
       try {
-        const request = prepared(/GET api\/v1/) as PreparedRequest;
+        const request = sendable(/GET api\/v1/);
         const response = await sendPrepared(cloud, request);
         assert.equal(response.status, 200);
         assert.equal((response.body as { deployments: unknown[] }).deployments.length, 1);

@@ -27,17 +27,17 @@ describe('ECK manifest edits', () => {
       0,
       's',
     );
-    assert.ok('problem' in edit);
+    assert.ok(!edit.ok);
     assert.match(edit.problem, /add "- secretName: s" to it by hand/);
   });
 
   test('an entry already listed needs no edit; CRLF files get CRLF; Secret names are valid Kubernetes names', () => {
     const crlf =
       'apiVersion: elasticsearch.k8s.elastic.co/v1\r\nkind: Elasticsearch\r\nmetadata:\r\n  name: one\r\nspec:\r\n  secureSettings:\r\n  - secretName: s\r\n';
-    assert.deepEqual(secureSettingsEdit(document(crlf), 0, 's'), {});
+    assert.deepEqual(secureSettingsEdit(document(crlf), 0, 's'), { ok: true, value: undefined });
     const added = secureSettingsEdit(document(crlf), 0, 't');
-    assert.ok('edit' in added && added.edit);
-    assert.equal(added.edit.newText, '\r\n  - secretName: t');
+    assert.ok(added.ok && added.value);
+    assert.equal(added.value.newText, '\r\n  - secretName: t');
     assert.equal(appendDocumentEdit(crlf, 'a: 1\nb: 2\n').newText, '---\r\na: 1\r\nb: 2\r\n');
     assert.equal(credentialsSecretName('Prod_ES', 'eu_west'), 'prod-es-remote-eu-west-credentials');
   });

@@ -1,9 +1,9 @@
 import { isMap } from 'yaml';
 import { insertEntryEdit, pairChain, removeNestedEntryEdit, replaceNodeEdit } from '../../eck/edits';
 import { manifestIndex, type EckElasticsearch, type NodeSet } from '../../eck/manifest';
-import { fieldOf } from '../../eck/yaml';
+import { fieldOf } from '../../eck/yamlAst';
 import type { ConfigDocument, DocumentKind } from '../../model/configDocument';
-import type { SettingOccurrence, SettingsScope } from '../../model/settings';
+import type { SettingOccurrence, SettingsScope } from '../../model/settingsScope';
 import type { Fix, TextEdit } from '../../types';
 import { compareVersions } from '../../version';
 import { VERSION_GATES } from '../../catalog/facts';

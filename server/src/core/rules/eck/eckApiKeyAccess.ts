@@ -1,5 +1,5 @@
 import { isMap, isSeq, type YAMLSeq } from 'yaml';
-import { fieldOf, nodeSpan, type Field } from '../../eck/yaml';
+import { fieldOf, nodeSpan, type Field } from '../../eck/yamlAst';
 import type { ConfigDocument } from '../../model/configDocument';
 import type { Fix } from '../../types';
 import type { DocumentRule, FindingInput } from '../rule';

@@ -1,5 +1,5 @@
 import { parseAddress } from '../../address';
-import { valueTexts } from '../../model/settings';
+import { valueTexts } from '../../model/settingsScope';
 import type { ScopeRule } from '../rule';
 import { nodeSetOfScope } from './common';
 

@@ -1,6 +1,6 @@
 import type { EckElasticsearch, NodeSet } from '../../eck/manifest';
 import type { ConfigDocument } from '../../model/configDocument';
-import type { SettingOccurrence } from '../../model/settings';
+import type { SettingOccurrence } from '../../model/settingsScope';
 import type { Fix } from '../../types';
 import type { ScopeRule } from '../rule';
 import { enableRemoteClusterServerEdit, nodeSetOfScope, removeSettingEdit, removeNodeSetSettingFixes } from './common';

@@ -1,4 +1,4 @@
-import { isNullValue } from '../../model/settings';
+import { isNullValue } from '../../model/settingsScope';
 import type { ScopeRule } from '../rule';
 import { enableRemoteClusterServerEdit, nodeSetOfScope } from './common';
 

@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { ECK_ES_API_GROUP } from '../../eck/manifest';
-import { textField } from '../../eck/yaml';
+import { textField } from '../../eck/yamlAst';
 import type { DocumentRule } from '../rule';
 import { ECK_KINDS } from './common';
 

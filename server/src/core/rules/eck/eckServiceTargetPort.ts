@@ -3,7 +3,7 @@ import { insertEntryEdit, replaceNodeEdit } from '../../eck/edits';
 import { PORTS } from '../../catalog/facts';
 import { ECK_CLUSTER_NAME_LABEL, type ServicePort, type ServiceShape } from '../../eck/manifest';
 import { findElasticsearch } from '../../eck/workspace';
-import { fieldOf } from '../../eck/yaml';
+import { fieldOf } from '../../eck/yamlAst';
 import type { ConfigDocument } from '../../model/configDocument';
 import type { Fix } from '../../types';
 import type { DocumentRule, DocumentRuleContext } from '../rule';

@@ -1,4 +1,4 @@
-import { valueTexts } from '../../model/settings';
+import { valueTexts } from '../../model/settingsScope';
 import type { ScopeRule } from '../rule';
 import { nodeSetLabel, nodeSetOfScope } from './common';
 

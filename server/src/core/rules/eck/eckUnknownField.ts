@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
-import { fieldOf, itemsOf, nodeSpan, contentSpan } from '../../eck/yaml';
+import { fieldOf, itemsOf, nodeSpan, contentSpan } from '../../eck/yamlAst';
 import type { ConfigDocument } from '../../model/configDocument';
 import { closestMatch } from '../../suggest';
 import type { Fix } from '../../types';

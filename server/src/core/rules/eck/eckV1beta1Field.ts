@@ -1,6 +1,6 @@
 import { replaceNodeEdit } from '../../eck/edits';
 import { ECK_ES_API_GROUP } from '../../eck/manifest';
-import { fieldOf } from '../../eck/yaml';
+import { fieldOf } from '../../eck/yamlAst';
 import type { DocumentRule } from '../rule';
 import { ECK_KINDS, elasticsearchesOf } from './common';
 

@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { fieldOf } from '../../eck/yaml';
+import { fieldOf } from '../../eck/yamlAst';
 import type { DocumentRule } from '../rule';
 import { ECK_KINDS, elasticsearchesOf, resourceLabel } from './common';
 

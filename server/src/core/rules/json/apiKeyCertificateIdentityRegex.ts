@@ -1,6 +1,6 @@
 import { checkJavaRegex } from '../../json/javaRegex';
 import { apiKeyModel } from '../../json/models';
-import { spanOf, valueNode } from '../../json/nodes';
+import { spanOf, valueNode } from '../../json/jsonAst';
 import { bodyRule } from './bodyRule';
 
 /** Cross-cluster API key bodies (`POST /_security/cross_cluster/api_key`, `PUT …/<id>`). */

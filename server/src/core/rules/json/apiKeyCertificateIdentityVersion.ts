@@ -1,5 +1,5 @@
 import { apiKeyModel } from '../../json/models';
-import { keyNode, spanOf } from '../../json/nodes';
+import { keyNode, spanOf } from '../../json/jsonAst';
 import { atLeast } from '../../version';
 import { bodyRule } from './bodyRule';
 import { VERSION_GATES } from '../../catalog/facts';

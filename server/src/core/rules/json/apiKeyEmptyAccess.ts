@@ -1,5 +1,5 @@
 import { apiKeyModel } from '../../json/models';
-import { items, keyNode, spanOf, valueNode } from '../../json/nodes';
+import { items, keyNode, spanOf, valueNode } from '../../json/jsonAst';
 import { bodyRule } from './bodyRule';
 
 /** Cross-cluster API key bodies (`POST /_security/cross_cluster/api_key`, `PUT …/<id>`). */

@@ -1,5 +1,5 @@
 import { apiKeyModel } from '../../json/models';
-import { keyNode, spanOf } from '../../json/nodes';
+import { keyNode, spanOf } from '../../json/jsonAst';
 import { bodyRule } from './bodyRule';
 
 /** Cross-cluster API key bodies (`POST /_security/cross_cluster/api_key`, `PUT …/<id>`). */

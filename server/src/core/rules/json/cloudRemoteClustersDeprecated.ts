@@ -1,4 +1,4 @@
-import { property, keyNode, spanOf } from '../../json/nodes';
+import { property, keyNode, spanOf } from '../../json/jsonAst';
 import type { Span } from '../../types';
 import { bodyRule } from './bodyRule';
 

@@ -1,5 +1,5 @@
 import { remoteResources } from '../../json/models';
-import { spanOf } from '../../json/nodes';
+import { spanOf } from '../../json/jsonAst';
 import type { Span } from '../../types';
 import { bodyRule } from './bodyRule';
 

@@ -1,4 +1,4 @@
-import { isNullValue, type SettingOccurrence } from '../../model/settings';
+import { isNullValue, type SettingOccurrence } from '../../model/settingsScope';
 import type { DocumentRule } from '../rule';
 import { bodiesOf, lineOf } from './bodyRule';
 

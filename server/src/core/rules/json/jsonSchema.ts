@@ -1,6 +1,6 @@
 import { findNodeAtOffset } from 'jsonc-parser';
 import { JSON_BODY_KINDS } from '../../json/kinds';
-import { pathOf, property } from '../../json/nodes';
+import { pathOf, property } from '../../json/jsonAst';
 import { propertyNamesAt } from '../../json/schemaPaths';
 import { schemaFor } from '../../json/schemas';
 import { schemaProblems } from '../../json/service';

@@ -1,5 +1,5 @@
 import { keystoreEntries } from '../../json/models';
-import { spanOf } from '../../json/nodes';
+import { spanOf } from '../../json/jsonAst';
 import { closestMatch } from '../../suggest';
 import { bodiesOf, bodyRule } from './bodyRule';
 import { CREDENTIALS_NAME, renameFix } from './cloudHelpers';

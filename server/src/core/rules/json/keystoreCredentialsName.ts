@@ -1,7 +1,7 @@
 import { resolveKey } from '../../catalog/lookup';
-import { SETTINGS } from '../../catalog/settings';
+import { SETTINGS } from '../../catalog/settingsCatalog';
 import { keystoreEntries } from '../../json/models';
-import { spanOf } from '../../json/nodes';
+import { spanOf } from '../../json/jsonAst';
 import { closestMatch } from '../../suggest';
 import { bodyRule } from './bodyRule';
 import { CREDENTIALS_NAME, renameFix } from './cloudHelpers';

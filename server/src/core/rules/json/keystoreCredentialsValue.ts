@@ -1,5 +1,5 @@
 import { keystoreEntries } from '../../json/models';
-import { spanOf } from '../../json/nodes';
+import { spanOf } from '../../json/jsonAst';
 import { bodyRule } from './bodyRule';
 
 /** Elastic Cloud Hosted / ECE remote-clusters and keystore payloads. */

@@ -1,5 +1,5 @@
 import { roleModels } from '../../json/models';
-import { spanOf } from '../../json/nodes';
+import { spanOf } from '../../json/jsonAst';
 import { bodyRule } from './bodyRule';
 
 /** Role bodies (`PUT /_security/role/<name>`, bulk `POST /_security/role`). */

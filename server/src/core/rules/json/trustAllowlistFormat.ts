@@ -1,5 +1,5 @@
 import { knownDeploymentIds, trustEntries } from '../../json/models';
-import { spanOf } from '../../json/nodes';
+import { spanOf } from '../../json/jsonAst';
 import { bodyRule } from './bodyRule';
 
 /** Elastic Cloud Hosted / ECE trust settings (`accounts[]`, `external[]`, `direct[]`). */

@@ -1,5 +1,5 @@
 import { trustEntries } from '../../json/models';
-import { spanOf } from '../../json/nodes';
+import { spanOf } from '../../json/jsonAst';
 import { inspectPem, type PemProblem } from '../../json/pem';
 import { bodyRule } from './bodyRule';
 

@@ -1,5 +1,5 @@
 import { type TrustEntry } from '../../json/models';
-import { keyNode, spanOf } from '../../json/nodes';
+import { keyNode, spanOf } from '../../json/jsonAst';
 import type { Span } from '../../types';
 
 /** Elastic Cloud Hosted / ECE trust settings (`accounts[]`, `external[]`, `direct[]`). */

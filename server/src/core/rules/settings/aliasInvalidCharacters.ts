@@ -1,5 +1,5 @@
 import { resolveKey, VALID_ALIAS } from '../../catalog/lookup';
-import type { SettingOccurrence } from '../../model/settings';
+import type { SettingOccurrence } from '../../model/settingsScope';
 import type { TextEdit } from '../../types';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { REMOTE_PREFIX, remoteAliases, spanOfSegments } from '../../model/remoteAliases';

@@ -1,6 +1,12 @@
 import { findNodeAtOffset, type Node as JsonNode } from 'jsonc-parser';
 import type { ConfigDocument } from '../../model/configDocument';
-import { isNullValue, type KeySegment, type ScalarValue, type SettingOccurrence, type SettingsScope } from '../../model/settings';
+import {
+  isNullValue,
+  type KeySegment,
+  type ScalarValue,
+  type SettingOccurrence,
+  type SettingsScope,
+} from '../../model/settingsScope';
 import type { Fix, Span, TextEdit } from '../../types';
 import { spanOfSegments } from '../../model/remoteAliases';
 

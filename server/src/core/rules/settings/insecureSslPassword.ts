@@ -1,4 +1,4 @@
-import { SSL_PREFIX_CLIENT, SSL_PREFIX_SERVER, UNREGISTERED_SSL_PASSWORD_SUFFIXES } from '../../catalog/settings';
+import { SSL_PREFIX_CLIENT, SSL_PREFIX_SERVER, UNREGISTERED_SSL_PASSWORD_SUFFIXES } from '../../catalog/settingsCatalog';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { moveToKeystoreFix } from './edits';
 

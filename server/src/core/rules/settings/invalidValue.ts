@@ -1,4 +1,4 @@
-import type { SettingDef } from '../../catalog/settings';
+import type { SettingDef } from '../../catalog/settingsCatalog';
 import { closestMatch } from '../../suggest';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { literal, replaceValueEdit } from './edits';

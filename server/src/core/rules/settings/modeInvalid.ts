@@ -1,4 +1,4 @@
-import { isNullValue } from '../../model/settings';
+import { isNullValue } from '../../model/settingsScope';
 import { closestMatch } from '../../suggest';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { literal, replaceValueEdit } from './edits';

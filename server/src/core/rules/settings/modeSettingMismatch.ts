@@ -1,4 +1,4 @@
-import { isNullValue } from '../../model/settings';
+import { isNullValue } from '../../model/settingsScope';
 import type { Fix } from '../../types';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { insertSettingEdit, literal, nullValueEdits, removeSettingFix, replaceValueEdit } from './edits';

@@ -1,4 +1,4 @@
-import type { SettingOccurrence } from '../../model/settings';
+import type { SettingOccurrence } from '../../model/settingsScope';
 import type { ConfigDocument } from '../../model/configDocument';
 import type { Fix } from '../../types';
 import type { ScopeRule } from '../rule';

@@ -1,4 +1,4 @@
-import { SSL_PREFIX_CLIENT } from '../../catalog/settings';
+import { SSL_PREFIX_CLIENT } from '../../catalog/settingsCatalog';
 import type { ScopeRule } from '../rule';
 import {
   booleanValue,

@@ -1,4 +1,4 @@
-import { isNullValue } from '../../model/settings';
+import { isNullValue } from '../../model/settingsScope';
 import type { Fix } from '../../types';
 import type { ScopeRule } from '../rule';
 import { insertSettingEdit, literal, replaceValueEdit } from './edits';

@@ -1,4 +1,4 @@
-import { SSL_PREFIX_SERVER } from '../../catalog/settings';
+import { SSL_PREFIX_SERVER } from '../../catalog/settingsCatalog';
 import type { ScopeRule } from '../rule';
 import { booleanValue, hasValue, occurrenceOf } from '../../model/remoteAliases';
 

@@ -1,4 +1,4 @@
-import { isNullValue } from '../../model/settings';
+import { isNullValue } from '../../model/settingsScope';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { fixes, nullValueEdits, removeSettingFix } from './edits';
 import { enablingSuffix, hasValue, remoteAliases } from '../../model/remoteAliases';

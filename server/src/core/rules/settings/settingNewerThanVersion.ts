@@ -1,4 +1,4 @@
-import { isNullValue } from '../../model/settings';
+import { isNullValue } from '../../model/settingsScope';
 import { compareVersions } from '../../version';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { valueContentSpan } from '../../model/remoteAliases';

@@ -1,0 +1,271 @@
+import { isMap, isNode, isScalar, isSeq, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml';
+import { namespaceOf } from '../catalog/lookup';
+import { isRemoteCredentialsSecret } from '../eck/keystore';
+import { buildEckManifest } from '../eck/manifest';
+import { mayHoldEckObjects } from '../eck/workspace';
+import { parseConsoleDocument } from '../console/consoleDocument';
+import { parseJsonDocument } from '../json/jsonDocument';
+import { YAML_SYNTAX_RULE_ID } from '../parserFindings';
+import { LineIndex, MAX_MESSAGE_LENGTH, truncate } from '../text';
+import type { Finding } from '../types';
+import type { BaseDocument, ConfigDocument, ParsedYamlChunk } from './configDocument';
+import type { SettingsScope } from './settingsScope';
+import { detectTemplate } from './template';
+import { settingsScopeFromYaml } from './yamlSettings';
+import { splitYamlStream } from './yamlSplit';
+
+/**
+ * The parser: turns a file's text into a ConfigDocument (declared in configDocument.ts), choosing
+ * YAML, JSON or Console parsing by language id and file name.
+ */
+
+export const ECK_API_GROUP = 'elasticsearch.k8s.elastic.co/';
+
+/** Language id and file names of Kibana Dev Tools Console request files (package.json declares both). */
+export const CONSOLE_LANGUAGE_ID = 'elasticsearch-console';
+export const CONSOLE_FILE_NAME = /\.(es|console)$/i;
+
+export interface ParseOptions {
+  uri: string;
+  text: string;
+  version?: number;
+  /** Editor language id, when known; otherwise the file extension decides. */
+  languageId?: string;
+  /**
+   * The parse of this document's previous version, which this parse replaces: YAML documents of a
+   * multi-document stream whose text did not change are taken from it instead of parsed again
+   * (their positions moved). The previous parse must not be used afterwards.
+   */
+  previous?: ConfigDocument;
+}
+
+export type FileFormat = 'yaml' | 'json' | 'console';
+
+export function formatOf(uri: string, languageId?: string): FileFormat | undefined {
+  if (languageId === 'yaml') return 'yaml';
+  if (languageId === 'json' || languageId === 'jsonc') return 'json';
+  if (languageId === CONSOLE_LANGUAGE_ID) return 'console';
+  if (/\.ya?ml$/i.test(uri)) return 'yaml';
+  if (/\.jsonc?$/i.test(uri)) return 'json';
+  if (CONSOLE_FILE_NAME.test(uri)) return 'console';
+  return undefined;
+}
+
+export function isElasticsearchYmlName(uri: string): boolean {
+  const base = decodeURIComponent(uri.split(/[\\/]/).pop() ?? '');
+  return /(^|[._-])elasticsearch\.ya?ml$/i.test(base);
+}
+
+export function parseConfigDocument(options: ParseOptions): ConfigDocument {
+  const format = formatOf(options.uri, options.languageId);
+  const base = {
+    uri: options.uri,
+    version: options.version ?? 0,
+    text: options.text,
+    lines: new LineIndex(options.text),
+  };
+  if (format === 'json') return parseJsonDocument(base, options.languageId);
+  if (format === 'console') return parseConsoleDocument(base);
+  if (format === 'yaml') return parseYaml(base, options.previous?.uri === options.uri ? options.previous : undefined);
+  return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [] };
+}
+
+/** Said instead of the parser's own errors when it ran out of stack: where that happens varies from run to run. */
+const TOO_DEEP_MESSAGE =
+  'This file is nested too deeply to be parsed, so nothing in it was checked. Flatten the deepest maps or lists.';
+
+function tooDeep(base: BaseDocument): ConfigDocument {
+  const syntaxErrors: Finding[] = [
+    {
+      ruleId: YAML_SYNTAX_RULE_ID,
+      severity: 'error',
+      message: TOO_DEEP_MESSAGE,
+      span: { start: 0, end: Math.min(1, base.text.length) },
+    },
+  ];
+  const kind = isElasticsearchYmlName(base.uri) ? 'elasticsearch-yml' : 'unrelated';
+  return { ...base, format: 'yaml', kind, scopes: [], syntaxErrors: kind === 'unrelated' ? [] : syntaxErrors, yamlDocuments: [] };
+}
+
+function isStackOverflow(message: string): boolean {
+  return message.includes('Maximum call stack size exceeded');
+}
+
+/**
+ * A key segment every remote-cluster setting has (`cluster.remote.*`, `search.remote.*`,
+ * `remote_cluster.*`, `remote_cluster_server.*`, `xpack.security.remote_cluster_{server,client}.*`),
+ * written flat (`remote.`), nested (`remote:`) or quoted.
+ */
+const REMOTE_KEY_SEGMENT = /(?:^|[\s"'{[,.?-])remote(?:_cluster(?:_server|_client)?)?["']?\s*[.:]/m;
+
+/**
+ * Whether a YAML text can be one of ours, decided without parsing it: named elasticsearch.yml, an
+ * ECK object (or a Secret the workspace index keeps), or a remote-cluster key. Only a text that
+ * passes is parsed; everything it turns away would parse as unrelated anyway.
+ */
+export function mayConcernRemoteClusters(uri: string, text: string): boolean {
+  return isElasticsearchYmlName(uri) || mayHoldEckObjects(text) || REMOTE_KEY_SEGMENT.test(text);
+}
+
+function parseYaml(base: BaseDocument, previous?: ConfigDocument): ConfigDocument {
+  if (!mayConcernRemoteClusters(base.uri, base.text))
+    return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [] };
+  // A template is parsed as its masked text, which has the same length, so positions hold.
+  const template = detectTemplate(base.text, base.uri);
+  if (!template) return parseYamlStream(base, base.text, previous);
+  // Templating, not the author, causes a template's syntax errors.
+  return { ...parseYamlStream(base, template.masked, previous), template, syntaxErrors: [] };
+}
+
+/** Parses `text`, the document's own text or its masked template, reusing the previous version's unchanged parts. */
+function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocument | undefined): ConfigDocument {
+  let yamlChunks: ParsedYamlChunk[];
+  try {
+    yamlChunks = parseYamlChunks(text, previous?.yamlChunks);
+  } catch (error) {
+    if (error instanceof RangeError) return tooDeep(base);
+    throw error;
+  }
+  const yamlDocuments = yamlChunks.flatMap((chunk) => chunk.documents);
+  if (yamlDocuments.some((doc) => doc.errors.some((error) => isStackOverflow(error.message)))) return tooDeep(base);
+  const syntaxErrors: Finding[] = [];
+  // The parser often explains one mistake twice at the same place; the first says it best.
+  const errorStarts = new Set<number>();
+  for (const doc of yamlDocuments) {
+    for (const error of doc.errors) {
+      if (errorStarts.has(error.pos[0])) continue;
+      errorStarts.add(error.pos[0]);
+      syntaxErrors.push({
+        ruleId: YAML_SYNTAX_RULE_ID,
+        severity: 'error',
+        message: yamlErrorMessage(error.message),
+        span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
+      });
+    }
+  }
+
+  const eckResources = yamlDocuments.filter(isEckElasticsearch);
+  // A Secret of remote cluster credentials is ECK material even in a file of its own.
+  if (
+    eckResources.length > 0 ||
+    yamlDocuments.some((d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP) || isRemoteCredentialsSecret(d.contents))
+  ) {
+    const scopes = eckResources.flatMap(nodeSetConfigScopes);
+    const eck = buildEckManifest(yamlDocuments, scopes);
+    return { ...base, format: 'yaml', kind: 'eck-manifest', scopes, syntaxErrors, yamlDocuments, yamlChunks, eck };
+  }
+
+  const scopes = yamlDocuments
+    .map((d) => d.contents as unknown)
+    .filter((c): c is YAMLMap => isMap(c))
+    .map((root) => settingsScopeFromYaml(root, 'elasticsearch-yml'));
+  // Any YAML that sets a remote-cluster key is an elasticsearch.yml to us, whatever its name.
+  const relevant = isElasticsearchYmlName(base.uri) || scopes.some((scope) => scope.occurrences.some((o) => namespaceOf(o.key)));
+  if (!relevant) return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [], yamlDocuments, yamlChunks };
+  return { ...base, format: 'yaml', kind: 'elasticsearch-yml', scopes, syntaxErrors, yamlDocuments, yamlChunks };
+}
+
+/**
+ * The parser's message without the source text it quotes. The `yaml` library echoes the offending
+ * token (`Unexpected scalar token in YAML stream: "<token>"`) and, for a few errors, part of a
+ * value; that text may be a secret (a `credentials` line that broke the YAML), so none of it is
+ * kept. The range of the diagnostic already shows where the problem is.
+ */
+export function yamlErrorMessage(raw: string): string {
+  let message = raw.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  // "Missing closing "quote" names the quote character, not text from the document.
+  if (/^Missing closing ["']quote$/.test(message)) return message;
+  // A quoted token, to the end of the line: the quote may hold escaped quotes of its own.
+  message = message.replace(/:?\s*".*$/, '');
+  // Messages that end with text copied from the document.
+  message = message.replace(
+    /^(Block scalar header includes extra characters|Invalid escape sequence|Aliased anchor not found|Could not resolve tag|Not a valid tag|Unresolved tag|Unknown directive|Unsupported YAML version)\b.*$/,
+    '$1',
+  );
+  message = message.replace(/^Verbatim tags aren't resolved, so .* is invalid\.?$/, "Verbatim tags aren't resolved");
+  message = message.replace(/^The .* tag has no suffix$/, 'A tag has no suffix');
+  return truncate(message.trim() || 'YAML syntax error', MAX_MESSAGE_LENGTH);
+}
+
+/**
+ * Parses a YAML stream one document at a time. A part whose text is the same as one of the
+ * previous version's is reused, its node positions moved by how far it moved; only the parts an
+ * edit touched are parsed again.
+ */
+function parseYamlChunks(text: string, previous: readonly ParsedYamlChunk[] | undefined): ParsedYamlChunk[] {
+  const chunks = splitYamlStream(text);
+  if (!previous) {
+    // Nothing to reuse: one parse of the whole stream, its documents handed to the parts they start in.
+    const parsed: ParsedYamlChunk[] = chunks.map((chunk) => ({ ...chunk, documents: [] }));
+    let index = 0;
+    for (const doc of parseYamlText(text)) {
+      while (index + 1 < parsed.length && parsed[index + 1].start <= doc.range[0]) index++;
+      parsed[index].documents.push(doc);
+    }
+    return parsed;
+  }
+  const reusable = new Map<string, ParsedYamlChunk[]>();
+  for (const chunk of previous ?? []) {
+    const same = reusable.get(chunk.text);
+    if (same) same.push(chunk);
+    else reusable.set(chunk.text, [chunk]);
+  }
+  return chunks.map((chunk) => {
+    const old = reusable.get(chunk.text)?.shift();
+    if (old) {
+      if (old.start !== chunk.start) old.documents.forEach((doc) => shiftYamlDocument(doc, chunk.start - old.start));
+      return { ...chunk, documents: old.documents };
+    }
+    const documents = parseYamlText(chunk.text);
+    if (chunk.start !== 0) documents.forEach((doc) => shiftYamlDocument(doc, chunk.start));
+    return { ...chunk, documents };
+  });
+}
+
+function parseYamlText(text: string): Document.Parsed[] {
+  const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
+  return (Array.isArray(parsed) ? parsed : [parsed]) as Document.Parsed[];
+}
+
+/** Moves every position a parsed document holds (nodes, the document, its errors) by `delta` characters. */
+function shiftYamlDocument(doc: Document.Parsed, delta: number): void {
+  const shift = (range: readonly number[]) => range.map((offset) => offset + delta) as [number, number, number];
+  doc.range = shift(doc.range);
+  visit(doc, (_key, node) => {
+    if (isNode(node) && node.range) node.range = shift(node.range);
+  });
+  for (const problem of [...doc.errors, ...doc.warnings]) problem.pos = [problem.pos[0] + delta, problem.pos[1] + delta];
+}
+
+function apiVersionOf(doc: Document.Parsed): string | undefined {
+  if (!isMap(doc.contents)) return undefined;
+  const value = doc.contents.get('apiVersion');
+  return typeof value === 'string' ? value : undefined;
+}
+
+function isEckElasticsearch(doc: Document.Parsed): boolean {
+  return (
+    isMap(doc.contents) &&
+    (doc.contents.get('kind') as unknown) === 'Elasticsearch' &&
+    !!apiVersionOf(doc)?.startsWith(ECK_API_GROUP)
+  );
+}
+
+function nodeSetConfigScopes(doc: Document.Parsed): SettingsScope[] {
+  const spec = isMap(doc.contents) ? doc.contents.get('spec', true) : undefined;
+  if (!isMap(spec)) return [];
+  const versionNode = spec.get('version', true);
+  const stackVersion = isScalar(versionNode) && versionNode.value !== null ? String(versionNode.value) : undefined;
+  const nodeSets = spec.get('nodeSets', true);
+  if (!isSeq(nodeSets)) return [];
+  const scopes: SettingsScope[] = [];
+  nodeSets.items.forEach((nodeSet, index) => {
+    if (!isMap(nodeSet)) return;
+    const config = nodeSet.get('config', true);
+    if (!isMap(config)) return;
+    const name = nodeSet.get('name');
+    const label = `nodeSets[${typeof name === 'string' ? name : index}].config`;
+    scopes.push({ ...settingsScopeFromYaml(config, 'eck-config', label), stackVersion });
+  });
+  return scopes;
+}
