@@ -41,8 +41,8 @@ export interface ConsoleFile {
 }
 
 const REQUEST_LINE = /^([ \t]*)([A-Za-z]+)([ \t]+)(\S+)[ \t]*$/;
-/** A known method followed by a path with spaces in it (`PUT _cluster/ settings`). */
-const SPACED_REQUEST_LINE = /^([ \t]*)([A-Za-z]+)([ \t]+)([^\s{["]\S*(?:[ \t]+\S+)+)[ \t]*$/;
+/** A known method followed by a path with spaces in it (`PUT _cluster/ settings`); a `{` means something else. */
+const SPACED_REQUEST_LINE = /^([ \t]*)([A-Za-z]+)([ \t]+)([^\s{["][^\s{]*(?:[ \t]+[^\s{]+)+)[ \t]*$/;
 
 interface Line {
   start: number;
