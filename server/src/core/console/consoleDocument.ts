@@ -1,6 +1,7 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { parseBody, type JsonBody } from '../json/body';
 import type { BaseDocument, ConfigDocument } from '../model/configDocument';
+import { trackClusterSettings } from './clusterState';
 import { parseConsole, withTripleQuotesAsJson } from './parse';
 import { routeFor } from './routes';
 
@@ -10,7 +11,8 @@ const BODY_METHODS = new Set(['PUT', 'POST', 'PATCH']);
 /**
  * A Console request file: every request whose method and path we know gets its body parsed as
  * that kind. Settings scopes of all `_cluster/settings` bodies are collected on the document, so
- * the elasticsearch.yml rules run on them exactly as on a `.json` body.
+ * the elasticsearch.yml rules run on them exactly as on a `.json` body. The requests run in
+ * order, so each settings body also carries what the earlier accepted ones stored.
  */
 export function parseConsoleDocument(base: BaseDocument): ConfigDocument {
   const consoleFile = parseConsole(base.text);
@@ -29,6 +31,7 @@ export function parseConsoleDocument(base: BaseDocument): ConfigDocument {
       }),
     );
   }
+  trackClusterSettings(bodies);
   return {
     ...base,
     format: 'json',

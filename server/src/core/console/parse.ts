@@ -25,10 +25,12 @@ export interface ConsoleRequest {
 }
 
 export interface ConsoleProblem {
-  kind: 'unknown-method' | 'stray-text' | 'body-without-request';
+  kind: 'unknown-method' | 'stray-text' | 'body-without-request' | 'space-in-path';
   span: Span;
   /** The word used as a method, for `unknown-method`. */
   word?: string;
+  /** For `space-in-path`: the path without its spaces, which the request is read as. */
+  path?: string;
 }
 
 export interface ConsoleFile {
@@ -39,6 +41,8 @@ export interface ConsoleFile {
 }
 
 const REQUEST_LINE = /^([ \t]*)([A-Za-z]+)([ \t]+)(\S+)[ \t]*$/;
+/** A known method followed by a path with spaces in it (`PUT _cluster/ settings`); a `{` means something else. */
+const SPACED_REQUEST_LINE = /^([ \t]*)([A-Za-z]+)([ \t]+)([^\s{["][^\s{]*(?:[ \t]+[^\s{]+)+)[ \t]*$/;
 
 interface Line {
   start: number;
@@ -193,6 +197,28 @@ export function parseConsole(text: string): ConsoleFile {
         afterBadRequestLine = true;
         continue;
       }
+    }
+
+    const spaced = SPACED_REQUEST_LINE.exec(line.text);
+    if (spaced && (HTTP_METHODS as readonly string[]).includes(spaced[2].toUpperCase())) {
+      // Report the line, but read the request as the path without spaces, so its body is still checked.
+      const methodStart = line.start + spaced[1].length;
+      const pathStart = methodStart + spaced[2].length + spaced[3].length;
+      const pathSpan = { start: pathStart, end: pathStart + spaced[4].length };
+      const path = spaced[4].replace(/\s+/g, '');
+      current = {
+        method: spaced[2].toUpperCase() as HttpMethod,
+        methodSpan: { start: methodStart, end: methodStart + spaced[2].length },
+        path: spaced[4],
+        pathSpan,
+        route: routeOf(path),
+        lineSpan: { start: methodStart, end: pathSpan.end },
+      };
+      requests.push(current);
+      problems.push({ kind: 'space-in-path', span: pathSpan, path });
+      body = undefined;
+      afterBadRequestLine = false;
+      continue;
     }
 
     if (trimmed.startsWith('{') || trimmed.startsWith('[')) {

@@ -2,7 +2,7 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import type { ConsoleRequest } from '../console/parse';
 import type { RouteMatch } from '../console/routes';
 import { settingsScopeFromJson } from '../model/jsonSettings';
-import type { SettingsScope } from '../model/settingsScope';
+import type { ClusterSettingsState, SettingsScope } from '../model/settingsScope';
 import { JSON_SYNTAX_RULE_ID } from '../parserFindings';
 import type { Finding, Span } from '../types';
 import type { JsonBodyKind, JsonBodyVariant } from './kinds';
@@ -37,6 +37,8 @@ export interface JsonBody {
   syntaxFromEditor: boolean;
   /** Too deeply nested to parse: no tree, and the schema service (which recurses too) is not run on it. */
   tooDeep?: boolean;
+  /** Console files, from the second `PUT _cluster/settings` on: what the earlier accepted requests stored. */
+  clusterStateBefore?: ClusterSettingsState;
 }
 
 export interface BodyOptions {

@@ -30,6 +30,8 @@ export interface RemoteAlias {
   bySuffix: Map<string, SettingOccurrence>;
   /** Effective mode: the `mode` value (case-insensitive) or the default `sniff`; undefined when the value is invalid. */
   mode: 'sniff' | 'proxy' | undefined;
+  /** The `mode` an earlier Console request stored, when this scope does not set one and the mode comes from it. */
+  storedMode?: SettingOccurrence;
   /** The alias segment of its first occurrence, where alias-level findings point. */
   readonly anchor: KeySegment;
   /** At least one key of the alias is a known setting (so the alias is not just a typo). */
@@ -57,6 +59,7 @@ class AliasGroup implements RemoteAlias {
   readonly settings: AliasSetting[] = [];
   readonly bySuffix = new Map<string, SettingOccurrence>();
   mode: RemoteAlias['mode'] = 'sniff';
+  storedMode?: SettingOccurrence;
   known = false;
 
   constructor(
@@ -87,7 +90,12 @@ function allRemoteAliases(scope: SettingsScope): RemoteAlias[] {
     if (!remote.bySuffix.has(suffix)) remote.bySuffix.set(suffix, occurrence);
     if (resolved.def) remote.known = true;
   }
-  for (const remote of byAlias.values()) remote.mode = modeOf(remote.bySuffix.get('mode'));
+  for (const remote of byAlias.values()) {
+    const own = remote.bySuffix.get('mode');
+    const stored = own ? undefined : scope.stored?.get(`${REMOTE_PREFIX}${remote.alias}.mode`)?.occurrence;
+    remote.storedMode = stored;
+    remote.mode = modeOf(own ?? stored);
+  }
   return [...byAlias.values()];
 }
 

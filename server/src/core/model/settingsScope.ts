@@ -94,7 +94,21 @@ export interface SettingsScope {
   label?: string;
   /** Stack version known from the surrounding document (an ECK manifest's `spec.version`). */
   stackVersion?: string;
+  /**
+   * Console `_cluster/settings` bodies after the first: the `cluster.remote.*` settings the
+   * cluster holds from earlier accepted requests (effective values by key).
+   */
+  stored?: ClusterSettingsState;
 }
+
+/** A `cluster.remote.*` setting an earlier Console request stored in the cluster. */
+export interface StoredSetting {
+  occurrence: SettingOccurrence;
+  persistence: 'persistent' | 'transient';
+}
+
+/** Effective stored settings by full key; a transient value hides the persistent one, as in Elasticsearch. */
+export type ClusterSettingsState = ReadonlyMap<string, StoredSetting>;
 
 /** `parents` followed by one segment per dot-separated part of `text`, which starts at `contentStart`. */
 export function appendSegments(parents: readonly KeySegment[], text: string, contentStart: number): KeySegment[] {

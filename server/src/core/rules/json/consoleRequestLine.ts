@@ -21,6 +21,13 @@ export const consoleRequestLine: DocumentRule = {
             ? [{ title: `Change to '${suggestion}'`, edits: [{ span: problem.span, newText: suggestion }], isPreferred: true }]
             : undefined,
         });
+      } else if (problem.kind === 'space-in-path') {
+        const path = problem.path ?? '';
+        report({
+          message: `A request path cannot contain spaces: this line does not reach \`${path}\`. Remove the spaces (the body below is checked as a request to \`${path}\`).`,
+          span: problem.span,
+          fixes: [{ title: `Change to '${path}'`, edits: [{ span: problem.span, newText: path }], isPreferred: true }],
+        });
       } else if (problem.kind === 'body-without-request') {
         report({
           message: 'This body has no request line above it. Start the request with `METHOD path`, e.g. `PUT _cluster/settings`.',

@@ -8,6 +8,7 @@ import { enablingSuffix, hasValue, remoteAliases, written } from '../../model/re
  * Sniff-only settings under proxy mode and proxy-only settings under sniff mode (also when `mode`
  * is left out: sniff is the default). In a `_cluster/settings` body the same check covers a mode
  * switch that leaves the old mode's settings in place: they must be set to null in the request.
+ * In a Console file a body without `mode` has the mode an earlier accepted request stored.
  */
 export const modeSettingMismatch: ScopeRule = {
   id: 'mode-setting-mismatch',
@@ -25,7 +26,11 @@ export const modeSettingMismatch: ScopeRule = {
       for (const { occurrence, suffix, def } of remote.settings) {
         if (!def?.mode || def.mode === 'both' || def.mode === mode || isNullValue(occurrence.value)) continue;
         const other = def.mode;
-        const modeText = explicit ? `\`${written(document, 'mode', mode)}\`` : 'sniff mode (the default when `mode` is not set)';
+        const modeText = explicit
+          ? `\`${written(document, 'mode', mode)}\``
+          : remote.storedMode
+            ? `${mode} mode (stored by the request on line ${document.lines.positionAt(remote.storedMode.keySpan.start).line + 1})`
+            : 'sniff mode (the default when `mode` is not set)';
         const action = api
           ? `set it to null in this request (that also clears a value stored before a mode switch)`
           : `remove it`;

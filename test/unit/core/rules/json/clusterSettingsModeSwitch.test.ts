@@ -61,4 +61,27 @@ describe('rule cluster-settings-mode-switch', () => {
     const sameMode = '{ "persistent": { "cluster.remote.west.mode": "sniff" } }\n';
     assert.deepEqual(ruleFindings('cluster-settings-mode-switch', file(sameMode)), []);
   });
+
+  test('quotes the error Elasticsearch gives and ignores an earlier request it rejected', () => {
+    const proxy = '{ "persistent": { "cluster.remote.west.mode": "proxy", "cluster.remote.west.proxy_address": "w:9443" } }\n';
+    const [finding] = ruleFindings('cluster-settings-mode-switch', file(proxy));
+    assert.match(
+      finding.message,
+      /Setting "cluster\.remote\.west\.seeds" cannot be used with the configured "cluster\.remote\.west\.mode"/,
+    );
+    const rejectedFirst = consoleDoc(
+      'PUT _cluster/settings\n{ "persistent": { "cluster.remote.west.seeds": ["w:9300"], "cluster.remote.west.node_conections": 3 } }\nPUT _cluster/settings\n' +
+        proxy,
+    );
+    assert.deepEqual(ruleFindings('cluster-settings-mode-switch', rejectedFirst), []);
+  });
+
+  test('sees settings stored as transient too', () => {
+    const document = consoleDoc(
+      'PUT _cluster/settings\n{ "transient": { "cluster.remote.west.seeds": ["w:9300"] } }\nPUT _cluster/settings\n{ "persistent": { "cluster.remote.west.mode": "proxy", "cluster.remote.west.proxy_address": "w:9443" } }\n',
+    );
+    const [finding] = ruleFindings('cluster-settings-mode-switch', document);
+    assert.equal(finding.line, 4);
+    assert.match(finding.message, /stored `seeds` for alias `west`/);
+  });
 });

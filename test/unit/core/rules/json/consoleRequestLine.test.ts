@@ -24,4 +24,27 @@ describe('rule console-request-line', () => {
   test('accepts comments, blank lines and requests', () => {
     assert.deepEqual(ruleFindings('console-request-line', consoleDoc('# a\n// b\n/* c\n d */\n\nGET /\nHEAD /\n')), []);
   });
+
+  test('flags a space in the path, offers to remove it and still checks the body as that endpoint', () => {
+    const document = consoleDoc(
+      'PUT _cluster/ settings\n{ "persistent": { "cluster.remote.west.mode": "proxy", "cluster.remote.west.seeds": ["w:9300"] } }\n',
+    );
+    const [finding] = ruleFindings('console-request-line', document);
+    assert.equal(finding.line, 1);
+    assert.equal(finding.text, '_cluster/ settings');
+    assert.match(finding.message, /cannot contain spaces.*`_cluster\/settings`/);
+    const fix = analyze(document).findings.find((f) => f.ruleId === 'console-request-line')!;
+    assert.match(applyFix(document, fix), /^PUT _cluster\/settings\n/);
+    const [mismatch] = ruleFindings('mode-setting-mismatch', document);
+    assert.equal(mismatch.line, 2);
+    assert.match(mismatch.message, /`seeds` only applies in sniff mode/);
+  });
+
+  test('a correct request line next to one with a space keeps working', () => {
+    const document = consoleDoc('GET _cluster/settings\nGET _cat/ indices\n');
+    assert.deepEqual(
+      ruleFindings('console-request-line', document).map((f) => f.line),
+      [2],
+    );
+  });
 });
