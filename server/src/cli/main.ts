@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { checkPaths, guessStdinName, type StdinInput } from './check';
 import { formatJson, formatSarif, formatText, OUTPUT_FORMATS, TOOL_NAME, type OutputFormat } from './format';
-import { errorText } from '#core';
+import { errorText, parseVersion } from '#core';
 
 declare const __EXTENSION_VERSION__: string | undefined;
 const VERSION = typeof __EXTENSION_VERSION__ === 'string' ? __EXTENSION_VERSION__ : '0.0.0-dev';
@@ -21,6 +21,7 @@ Options:
   --format text|json|sarif   output format (default: text)
   --output FILE              write the report to FILE instead of standard output
   --stack-version X.Y.Z      Elasticsearch version to assume when a file does not say
+                             (pre-release and build suffixes such as 8.15.0-SNAPSHOT accepted)
   --keystore-aliases a,b     aliases whose credentials are in the keystore (API-key model)
   --stdin-filename NAME      file name the text read from - is checked as (default: guessed from
                              the text: stdin.json, stdin.es or elasticsearch.yml)
@@ -67,8 +68,8 @@ function parseArgs(argv: string[]): Options | string {
           break;
         case '--stack-version':
           options.stackVersion = value();
-          if (!/^\d+\.\d+(\.\d+)?$/.test(options.stackVersion))
-            return `--stack-version wants X.Y or X.Y.Z, got "${options.stackVersion}"`;
+          if (!parseVersion(options.stackVersion))
+            return `--stack-version wants X.Y or X.Y.Z (a suffix such as -rc1 or -SNAPSHOT is fine), got "${options.stackVersion}"`;
           break;
         case '--keystore-aliases':
           options.keystoreAliases = value()
