@@ -1,6 +1,6 @@
 /**
  * Command-line checker: the same analysis core as the language server, for CI and terminals.
- * Exit codes: 0 no errors, 1 errors found, 2 bad usage or nothing could be read.
+ * Exit codes: 0 no errors, 1 errors found (or a named file not recognised, on request), 2 bad usage or nothing could be read.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { checkPaths, guessStdinName, type StdinInput } from './check';
@@ -14,8 +14,9 @@ const USAGE = `Usage: ${TOOL_NAME} [options] [file or folder ...]
 
 Checks elasticsearch.yml files, ECK manifests, API bodies (JSON) and Console request files for
 remote-cluster mistakes. Folders are searched recursively (node_modules and dot-folders skipped;
-symbolic links followed only within the given folders); other YAML/JSON files are skipped
-silently. With no path, the current folder is checked. A path of - reads standard input.
+symbolic links followed only within the given folders); other YAML/JSON files found in folders
+are skipped silently, but a file named on the command line that is skipped is listed with the
+reason. With no path, the current folder is checked. A path of - reads standard input.
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -25,10 +26,13 @@ Options:
   --keystore-aliases a,b     aliases whose credentials are in the keystore (API-key model)
   --stdin-filename NAME      file name the text read from - is checked as (default: guessed from
                              the text: stdin.json, stdin.es or elasticsearch.yml)
+  --fail-on-unrecognized     exit 1 when a file named on the command line was not recognised
+                             (for CI, so a misnamed file is not silently left unchecked)
   --help                     show this help
   --version                  show the version
 
-Exit status: 0 no errors, 1 errors found, 2 usage error or nothing readable.
+Exit status: 0 no errors, 1 errors found (or, with --fail-on-unrecognized, a named file skipped),
+2 usage error or nothing readable.
 `;
 
 interface Options {
@@ -37,6 +41,7 @@ interface Options {
   stackVersion?: string;
   keystoreAliases?: string[];
   stdinFilename?: string;
+  failOnUnrecognized?: boolean;
   targets: string[];
 }
 
@@ -79,6 +84,10 @@ function parseArgs(argv: string[]): Options | string {
           break;
         case '--stdin-filename':
           options.stdinFilename = value();
+          break;
+        case '--fail-on-unrecognized':
+          if (inline !== undefined) return `${flag} takes no value`;
+          options.failOnUnrecognized = true;
           break;
         default:
           if (flag.startsWith('-') && flag !== '-') return `unknown option ${flag}`;
@@ -140,6 +149,7 @@ function main(argv: string[]): number {
     process.stdout.write(report);
   }
   if (result.files.length === 0 && result.unreadable.length > 0) return 2;
+  if (options.failOnUnrecognized && result.unrecognized.length > 0) return 1;
   return result.counts.error > 0 ? 1 : 0;
 }
 
