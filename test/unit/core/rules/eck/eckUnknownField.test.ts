@@ -127,7 +127,7 @@ describe('eck-unknown-field', () => {
       ['nodesSets'],
     );
     assert.match(found[0].message, /not a field of `spec` .*Did you mean `nodeSets`\?/);
-    assert.match(fixed(text, 'eck-unknown-field'), /^  nodeSets:$/m);
+    assert.match(fixed(text, 'eck-unknown-field'), /^ {2}nodeSets:$/m);
   });
 
   test('reports a misspelt nodeSets[] field but leaves the free-form parts alone', () => {
