@@ -59,6 +59,28 @@ describe('es-remote-check command', () => {
     assert.match(stderr, /unknown format "xml"; choose text, json, sarif/);
   });
 
+  test('accepts pre-release and build suffixes in --stack-version, and still refuses nonsense', () => {
+    for (const version of ['6.0.0-rc1', '8.15.0-SNAPSHOT', '8.15.0+build.5']) {
+      const { status, stderr } = run(['--stack-version', version, 'good-elasticsearch.yml'], dir);
+      assert.equal(status, 0, `${version}: ${stderr}`);
+    }
+    const { status, stderr } = run(['--stack-version', 'eight', 'good-elasticsearch.yml'], dir);
+    assert.equal(status, 2);
+    assert.match(stderr, /--stack-version wants X\.Y or X\.Y\.Z/);
+  });
+
+  test('lists a named file it skipped, and fails on it only with --fail-on-unrecognized', () => {
+    writeFileSync(join(dir, 'values.yaml'), 'replicaCount: 2\n');
+    const quiet = run(['good-elasticsearch.yml', 'values.yaml'], dir);
+    assert.equal(quiet.status, 0, quiet.stdout);
+    assert.match(quiet.stdout, /^values\.yaml: skipped: YAML without remote-cluster settings/m);
+    const strict = run(['--fail-on-unrecognized', 'good-elasticsearch.yml', 'values.yaml'], dir);
+    assert.equal(strict.status, 1, strict.stdout);
+    const recognised = run(['--fail-on-unrecognized', 'good-elasticsearch.yml'], dir);
+    assert.equal(recognised.status, 0, recognised.stdout);
+    rmSync(join(dir, 'values.yaml'));
+  });
+
   test('reads standard input for a path of -, guessing the format or taking --stdin-filename', () => {
     const yaml = run(['-'], dir, 'cluster.remote.a.seeds: a\n');
     assert.equal(yaml.status, 1, yaml.stdout);

@@ -46,6 +46,8 @@ export interface CheckResult {
   files: CheckedFile[];
   /** Files found but not ours (unrelated YAML/JSON); they are not listed in `files`. */
   skipped: number;
+  /** Files named on the command line (or `-`) that were skipped as not ours, with the reason. */
+  unrecognized: Array<{ path: string; reason: string }>;
   /** Paths that could not be read, with the reason; the run goes on without them. */
   unreadable: Array<{ path: string; reason: string }>;
   counts: Record<Severity, number>;
@@ -141,7 +143,15 @@ export function checkPaths(targets: string[], options: AnalysisOptions = {}, std
     targets.filter((target) => target !== '-'),
     unreadable,
   );
-  const result: CheckResult = { files: [], skipped: 0, unreadable, counts: { error: 0, warning: 0, info: 0, hint: 0 } };
+  const result: CheckResult = {
+    files: [],
+    skipped: 0,
+    unrecognized: [],
+    unreadable,
+    counts: { error: 0, warning: 0, info: 0, hint: 0 },
+  };
+  // A file found in a folder scan may be skipped quietly; one the user named deserves a reason.
+  const named = new Set(targets);
   // Parse everything first: ECK checks look across files (a remote cluster's Elasticsearch or a
   // Secret defined elsewhere), as the editor does across the workspace.
   const parsed: Array<{ path: string; document: ConfigDocument; summary: EckWorkspaceSummary }> = [];
@@ -177,6 +187,7 @@ export function checkPaths(targets: string[], options: AnalysisOptions = {}, std
   for (const { path, document } of parsed) {
     if (document.kind === 'unrelated') {
       result.skipped++;
+      if (named.has(path)) result.unrecognized.push({ path, reason: whyUnrecognized(document.uri) });
       continue;
     }
     const eckWorkspace =
@@ -195,6 +206,20 @@ export function checkPaths(targets: string[], options: AnalysisOptions = {}, std
     result.files.push(checked);
   }
   return result;
+}
+
+/** Why a file was not taken for one of ours, by its format (the name decides the format). */
+function whyUnrecognized(name: string): string {
+  switch (formatOf(name)) {
+    case 'yaml':
+      return 'YAML without remote-cluster settings, an ECK Elasticsearch resource or a remote-cluster Secret (name it elasticsearch.yml to check it anyway)';
+    case 'json':
+      return 'JSON that is not a recognised API body (name it e.g. *.cluster-settings.json to say which API it is for)';
+    case 'console':
+      return 'Console file without requests the checker knows';
+    default:
+      return 'not a YAML, JSON or Console file by its name (.yml, .yaml, .json, .es, .console)';
+  }
 }
 
 function cannotAnalyse(error: unknown): string {

@@ -39,6 +39,7 @@ export function formatText(result: CheckResult): string {
     for (const f of file.findings)
       lines.push(outputLine(file.path, `:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`));
   }
+  for (const problem of result.unrecognized) lines.push(outputLine(problem.path, `: skipped: ${problem.reason}`));
   for (const problem of result.unreadable) {
     lines.push(
       outputLine(
@@ -58,7 +59,13 @@ export function formatText(result: CheckResult): string {
 export function formatJson(result: CheckResult): string {
   return (
     JSON.stringify(
-      { files: result.files, unreadable: result.unreadable, counts: result.counts, skipped: result.skipped },
+      {
+        files: result.files,
+        unreadable: result.unreadable,
+        unrecognized: result.unrecognized,
+        counts: result.counts,
+        skipped: result.skipped,
+      },
       null,
       2,
     ) + '\n'
@@ -140,10 +147,16 @@ export function formatSarif(result: CheckResult, toolVersion: string, pages: Rul
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: result.unreadable.map((problem) => ({
-              level: 'warning',
-              message: { text: `cannot read ${problem.path}: ${problem.reason}` },
-            })),
+            toolExecutionNotifications: [
+              ...result.unrecognized.map((problem) => ({
+                level: 'warning',
+                message: { text: `skipped ${problem.path}: ${problem.reason}` },
+              })),
+              ...result.unreadable.map((problem) => ({
+                level: 'warning',
+                message: { text: `cannot read ${problem.path}: ${problem.reason}` },
+              })),
+            ],
           },
         ],
       },

@@ -1,11 +1,11 @@
 /**
  * Command-line checker: the same analysis core as the language server, for CI and terminals.
- * Exit codes: 0 no errors, 1 errors found, 2 bad usage or nothing could be read.
+ * Exit codes: 0 no errors, 1 errors found (or a named file not recognised, on request), 2 bad usage or nothing could be read.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { checkPaths, guessStdinName, type StdinInput } from './check';
 import { formatJson, formatSarif, formatText, OUTPUT_FORMATS, TOOL_NAME, type OutputFormat } from './format';
-import { errorText } from '#core';
+import { errorText, parseVersion } from '#core';
 
 declare const __EXTENSION_VERSION__: string | undefined;
 const VERSION = typeof __EXTENSION_VERSION__ === 'string' ? __EXTENSION_VERSION__ : '0.0.0-dev';
@@ -14,20 +14,25 @@ const USAGE = `Usage: ${TOOL_NAME} [options] [file or folder ...]
 
 Checks elasticsearch.yml files, ECK manifests, API bodies (JSON) and Console request files for
 remote-cluster mistakes. Folders are searched recursively (node_modules and dot-folders skipped;
-symbolic links followed only within the given folders); other YAML/JSON files are skipped
-silently. With no path, the current folder is checked. A path of - reads standard input.
+symbolic links followed only within the given folders); other YAML/JSON files found in folders
+are skipped silently, but a file named on the command line that is skipped is listed with the
+reason. With no path, the current folder is checked. A path of - reads standard input.
 
 Options:
   --format text|json|sarif   output format (default: text)
   --output FILE              write the report to FILE instead of standard output
   --stack-version X.Y.Z      Elasticsearch version to assume when a file does not say
+                             (pre-release and build suffixes such as 8.15.0-SNAPSHOT accepted)
   --keystore-aliases a,b     aliases whose credentials are in the keystore (API-key model)
   --stdin-filename NAME      file name the text read from - is checked as (default: guessed from
                              the text: stdin.json, stdin.es or elasticsearch.yml)
+  --fail-on-unrecognized     exit 1 when a file named on the command line was not recognised
+                             (for CI, so a misnamed file is not silently left unchecked)
   --help                     show this help
   --version                  show the version
 
-Exit status: 0 no errors, 1 errors found, 2 usage error or nothing readable.
+Exit status: 0 no errors, 1 errors found (or, with --fail-on-unrecognized, a named file skipped),
+2 usage error or nothing readable.
 `;
 
 interface Options {
@@ -36,6 +41,7 @@ interface Options {
   stackVersion?: string;
   keystoreAliases?: string[];
   stdinFilename?: string;
+  failOnUnrecognized?: boolean;
   targets: string[];
 }
 
@@ -67,8 +73,8 @@ function parseArgs(argv: string[]): Options | string {
           break;
         case '--stack-version':
           options.stackVersion = value();
-          if (!/^\d+\.\d+(\.\d+)?$/.test(options.stackVersion))
-            return `--stack-version wants X.Y or X.Y.Z, got "${options.stackVersion}"`;
+          if (!parseVersion(options.stackVersion))
+            return `--stack-version wants X.Y or X.Y.Z (a suffix such as -rc1 or -SNAPSHOT is fine), got "${options.stackVersion}"`;
           break;
         case '--keystore-aliases':
           options.keystoreAliases = value()
@@ -78,6 +84,10 @@ function parseArgs(argv: string[]): Options | string {
           break;
         case '--stdin-filename':
           options.stdinFilename = value();
+          break;
+        case '--fail-on-unrecognized':
+          if (inline !== undefined) return `${flag} takes no value`;
+          options.failOnUnrecognized = true;
           break;
         default:
           if (flag.startsWith('-') && flag !== '-') return `unknown option ${flag}`;
@@ -139,6 +149,7 @@ function main(argv: string[]): number {
     process.stdout.write(report);
   }
   if (result.files.length === 0 && result.unreadable.length > 0) return 2;
+  if (options.failOnUnrecognized && result.unrecognized.length > 0) return 1;
   return result.counts.error > 0 ? 1 : 0;
 }
 

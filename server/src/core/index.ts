@@ -26,7 +26,7 @@ export type { AnalysisOptions } from './model/analysisOptions';
 // Rules: the lists the analyser runs, and the parser's own finding ids.
 export { DOCUMENT_RULES, SCOPE_RULES } from './rules';
 export type { DocumentRule, ScopeRule } from './rules/rule';
-export { JSON_SYNTAX_RULE_ID, PARSER_RULES, YAML_SYNTAX_RULE_ID } from './parserFindings';
+export { JSON_SYNTAX_RULE_ID, PARSER_RULES, YAML_SYNTAX_RULE_ID, YAML_WARNING_RULE_ID } from './parserFindings';
 
 // Plain data shared with the adapters.
 export type { CompletionCandidate, Finding, Fix, HoverResult, Position, Range, Result, Severity, Span, TextEdit } from './types';

@@ -6,8 +6,11 @@ import type { Severity } from './types';
  */
 export const YAML_SYNTAX_RULE_ID = 'yaml-syntax';
 export const JSON_SYNTAX_RULE_ID = 'json-syntax';
+/** The `yaml` parser's warnings: text it read, but that stricter YAML readers may refuse or read differently. */
+export const YAML_WARNING_RULE_ID = 'yaml-warning';
 
 export const PARSER_RULES: ReadonlyArray<{ id: string; severity: Severity }> = [
   { id: YAML_SYNTAX_RULE_ID, severity: 'error' },
   { id: JSON_SYNTAX_RULE_ID, severity: 'error' },
+  { id: YAML_WARNING_RULE_ID, severity: 'warning' },
 ];

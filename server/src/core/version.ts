@@ -6,9 +6,16 @@ export interface Version {
   text: string;
 }
 
+/**
+ * `X.Y` or `X.Y.Z`, optionally with a pre-release (`-rc1`, `-SNAPSHOT`) and/or build (`+abc`) suffix.
+ * The suffix is kept in `text` but ignored when comparing: a pre-release of 8.15.0 already behaves
+ * like 8.15.0 for every version gate the rules use.
+ */
+const VERSION_TEXT = /^\s*v?(\d+)\.(\d+)(?:\.(\d+))?(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?\s*$/;
+
 export function parseVersion(text: string | undefined | null): Version | undefined {
   if (!text) return undefined;
-  const match = /^\s*v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+].*)?\s*$/.exec(String(text));
+  const match = VERSION_TEXT.exec(String(text));
   if (!match) return undefined;
   return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3] ?? 0), text: String(text).trim() };
 }

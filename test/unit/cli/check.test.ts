@@ -44,7 +44,25 @@ describe('command-line checker core', () => {
       ['config/elasticsearch.yml'],
     );
     assert.equal(result.skipped, 1, 'values.yaml is ours to skip');
+    assert.deepEqual(result.unrecognized, [], 'a folder scan skips quietly');
     assert.ok(result.counts.error >= 1);
+  });
+
+  test('says why each file named on the command line was skipped', () => {
+    const values = join(root, 'config', 'values.yaml');
+    const readme = join(root, 'README.md');
+    const result = checkPaths([values, readme, join(root, 'config', 'elasticsearch.yml')]);
+    assert.equal(result.files.length, 1);
+    assert.deepEqual(
+      result.unrecognized.map((u) => u.path),
+      [values, readme],
+    );
+    assert.match(result.unrecognized[0].reason, /YAML without remote-cluster settings/);
+    assert.match(result.unrecognized[1].reason, /not a YAML, JSON or Console file/);
+    const text = formatText(result);
+    assert.match(text, /values\.yaml: skipped: YAML without remote-cluster settings/);
+    assert.match(text, /README\.md: skipped: not a YAML, JSON or Console file/);
+    assert.equal(JSON.parse(formatJson(result)).unrecognized.length, 2);
   });
 
   test('keeps going past paths it cannot read and says why', () => {

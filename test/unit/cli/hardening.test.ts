@@ -63,6 +63,7 @@ describe('command-line checker on hostile trees and text', () => {
     const relative = formatText({
       files: [{ path: '::error::x.yml', kind: 'elasticsearch-yml', findings: [] }],
       skipped: 0,
+      unrecognized: [],
       unreadable: [{ path: '::error::y.yml', reason: 'x' }],
       counts: { error: 0, warning: 0, info: 0, hint: 0 },
     });

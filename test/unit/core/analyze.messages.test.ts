@@ -38,7 +38,13 @@ describe('messages never quote secrets or run long', () => {
       }
       const checked = checkText('elasticsearch.yml', text);
       assert.ok(checked);
-      const result = { files: [checked], skipped: 0, unreadable: [], counts: { error: 1, warning: 0, info: 0, hint: 0 } };
+      const result = {
+        files: [checked],
+        skipped: 0,
+        unrecognized: [],
+        unreadable: [],
+        counts: { error: 1, warning: 0, info: 0, hint: 0 },
+      };
       for (const output of [formatText(result), formatSarif(result, '0.0.0'), formatJson(result)]) {
         assert.ok(!output.includes(SECRET.slice(0, 8)), output);
       }

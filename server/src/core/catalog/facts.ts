@@ -2,7 +2,8 @@
  * Domain facts that several rules, the hovers and the client's guided flows rely on, kept in one
  * place. Exported through the core's entry (`#core`) as:
  *   PORTS          { transport: 9300, cloudCertificateProxy: 9400, remoteClusterServer: 9443, http: 9200 }
- *   VERSION_GATES  { apiKeyModel, apiKeyModelGa, certificateModelDeprecated, certificateIdentity, skipUnavailableDefaultTrue }
+ *   VERSION_GATES  { apiKeyModel, apiKeyModelGa, certificateModelDeprecated, certificateIdentity, skipUnavailableDefaultTrue,
+ *                  transientSettingsDeprecated }
  *   SecurityModel  'api-key' | 'certificate' | 'unknown'
  */
 
@@ -24,6 +25,8 @@ export const VERSION_GATES = {
   apiKeyModel: '8.10.0',
   /** The API-key model is generally available; the self-managed, Cloud and ECE docs list it as the minimum. */
   apiKeyModelGa: '8.14.0',
+  /** Transient cluster settings are deprecated from here on (7.x deprecation check `checkTransientSettingsExistence`). */
+  transientSettingsDeprecated: '7.16.0',
   /** `skip_unavailable` defaults to true from here on. */
   skipUnavailableDefaultTrue: '8.15.0',
   /** TLS-certificate remote clusters are deprecated from here on. */

@@ -692,16 +692,17 @@ function sslSettings(prefix: string, side: 'server' | 'client'): SettingDef[] {
 }
 
 const legacySearchRemote: SettingDef[] = [
-  ['search.remote.<alias>.seeds', 'cluster.remote.<alias>.seeds', 'address-list'],
-  ['search.remote.<alias>.skip_unavailable', 'cluster.remote.<alias>.skip_unavailable', 'boolean'],
-  ['search.remote.connections_per_cluster', 'cluster.remote.connections_per_cluster', 'int'],
-  ['search.remote.initial_connect_timeout', 'cluster.remote.initial_connect_timeout', 'time'],
-  ['search.remote.node.attr', 'cluster.remote.node.attr', 'string'],
-  ['search.remote.connect', 'node.roles (remote_cluster_client)', 'boolean'],
-].map(([key, replacement, type]) => ({
+  // The per-alias settings were dynamic (set through `_cluster/settings` in 6.x), the others static.
+  ['search.remote.<alias>.seeds', 'cluster.remote.<alias>.seeds', 'address-list', 'dynamic'],
+  ['search.remote.<alias>.skip_unavailable', 'cluster.remote.<alias>.skip_unavailable', 'boolean', 'dynamic'],
+  ['search.remote.connections_per_cluster', 'cluster.remote.connections_per_cluster', 'int', 'static'],
+  ['search.remote.initial_connect_timeout', 'cluster.remote.initial_connect_timeout', 'time', 'static'],
+  ['search.remote.node.attr', 'cluster.remote.node.attr', 'string', 'static'],
+  ['search.remote.connect', 'node.roles (remote_cluster_client)', 'boolean', 'static'],
+].map(([key, replacement, type, scope]) => ({
   key,
   type: type as ValueType,
-  scope: 'static' as const,
+  scope: scope as 'static' | 'dynamic',
   deprecatedSince: '6.5.0',
   removedIn: '8.0.0',
   replacement,

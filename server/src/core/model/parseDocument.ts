@@ -5,7 +5,7 @@ import { buildEckManifest } from '../eck/manifest';
 import { mayHoldEckObjects } from '../eck/workspace';
 import { parseConsoleDocument } from '../console/consoleDocument';
 import { parseJsonDocument } from '../json/jsonDocument';
-import { YAML_SYNTAX_RULE_ID } from '../parserFindings';
+import { YAML_SYNTAX_RULE_ID, YAML_WARNING_RULE_ID } from '../parserFindings';
 import { LineIndex, MAX_MESSAGE_LENGTH, truncate } from '../text';
 import type { Finding } from '../types';
 import type { BaseDocument, ConfigDocument, ParsedYamlChunk } from './configDocument';
@@ -142,6 +142,17 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
         span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
       });
     }
+    // The parser read these, but a stricter reader (Elasticsearch's, Kubernetes') may not.
+    for (const warning of doc.warnings) {
+      if (errorStarts.has(warning.pos[0])) continue;
+      errorStarts.add(warning.pos[0]);
+      syntaxErrors.push({
+        ruleId: YAML_WARNING_RULE_ID,
+        severity: 'warning',
+        message: yamlWarningMessage(warning.code, warning.message),
+        span: { start: warning.pos[0], end: Math.max(warning.pos[1], warning.pos[0] + 1) },
+      });
+    }
   }
 
   const eckResources = yamlDocuments.filter(isEckElasticsearch);
@@ -185,6 +196,21 @@ export function yamlErrorMessage(raw: string): string {
   message = message.replace(/^Verbatim tags aren't resolved, so .* is invalid\.?$/, "Verbatim tags aren't resolved");
   message = message.replace(/^The .* tag has no suffix$/, 'A tag has no suffix');
   return truncate(message.trim() || 'YAML syntax error', MAX_MESSAGE_LENGTH);
+}
+
+/** A parser warning in our words, built on the sanitised message (it never quotes the document). */
+export function yamlWarningMessage(code: string, raw: string): string {
+  const said = yamlErrorMessage(raw);
+  const advice =
+    code === 'TAG_RESOLVE_FAILED'
+      ? 'the tag is unknown or does not fit its value; remove the tag or give it a value of that type'
+      : code === 'BAD_DIRECTIVE'
+        ? 'the directive was ignored'
+        : 'the YAML parser read past this';
+  return truncate(
+    `${said}: ${advice}. Stricter YAML readers may refuse the file or read the value differently.`,
+    MAX_MESSAGE_LENGTH,
+  );
 }
 
 /**

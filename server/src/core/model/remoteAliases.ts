@@ -15,6 +15,8 @@ import { isNullValue, type KeySegment, type SettingOccurrence, type SettingsScop
  */
 
 export const REMOTE_PREFIX = 'cluster.remote.';
+/** The name of `cluster.remote.*` before 6.5, read as a fallback in 7.x and removed in 8.0. */
+export const LEGACY_REMOTE_PREFIX = 'search.remote.';
 
 export interface AliasSetting {
   occurrence: SettingOccurrence;
@@ -25,6 +27,8 @@ export interface AliasSetting {
 
 export interface RemoteAlias {
   alias: string;
+  /** `cluster.remote.`, or `search.remote.` for a legacy alias (only listed when asked for). */
+  prefix: typeof REMOTE_PREFIX | typeof LEGACY_REMOTE_PREFIX;
   settings: AliasSetting[];
   /** First occurrence of each suffix (later duplicates are reported by duplicate-setting). */
   bySuffix: Map<string, SettingOccurrence>;
@@ -39,6 +43,20 @@ export interface RemoteAlias {
 }
 
 const aliasCache = new WeakMap<SettingsScope, { all: RemoteAlias[]; valid: RemoteAlias[] }>();
+const legacyAliasCache = new WeakMap<SettingsScope, RemoteAlias[]>();
+
+/**
+ * The valid `search.remote.<alias>.*` aliases of a scope: the same model under the old name, for
+ * the rules that apply to both names while the old one exists.
+ */
+export function legacyRemoteAliases(scope: SettingsScope): RemoteAlias[] {
+  let cached = legacyAliasCache.get(scope);
+  if (!cached) {
+    cached = allRemoteAliases(scope, LEGACY_REMOTE_PREFIX).filter((r) => VALID_ALIAS.test(r.alias));
+    legacyAliasCache.set(scope, cached);
+  }
+  return cached;
+}
 
 /**
  * The `cluster.remote.<alias>.*` aliases of a scope, in order of first appearance. Aliases that
@@ -63,6 +81,7 @@ class AliasGroup implements RemoteAlias {
   known = false;
 
   constructor(
+    readonly prefix: RemoteAlias['prefix'],
     readonly alias: string,
     private readonly first: SettingOccurrence,
     private readonly aliasIndex: number,
@@ -74,15 +93,15 @@ class AliasGroup implements RemoteAlias {
   }
 }
 
-function allRemoteAliases(scope: SettingsScope): RemoteAlias[] {
+function allRemoteAliases(scope: SettingsScope, prefix: RemoteAlias['prefix'] = REMOTE_PREFIX): RemoteAlias[] {
   const byAlias = new Map<string, AliasGroup>();
   for (const occurrence of scope.occurrences) {
-    if (!occurrence.key.startsWith(REMOTE_PREFIX)) continue;
+    if (!occurrence.key.startsWith(prefix)) continue;
     const resolved = occurrence.resolved;
-    if (resolved.alias === undefined || resolved.aliasIndex === undefined || resolved.namespace !== REMOTE_PREFIX) continue;
+    if (resolved.alias === undefined || resolved.aliasIndex === undefined || resolved.namespace !== prefix) continue;
     let remote = byAlias.get(resolved.alias);
     if (!remote) {
-      remote = new AliasGroup(resolved.alias, occurrence, resolved.aliasIndex);
+      remote = new AliasGroup(prefix, resolved.alias, occurrence, resolved.aliasIndex);
       byAlias.set(resolved.alias, remote);
     }
     const suffix = resolved.suffix ?? '';

@@ -19,11 +19,16 @@ const DEDICATED_RULE_KEYS: RegExp[] = [
   ),
 ];
 
-/** Keys directly under `cluster.remote.` that are not per-alias (`node.attr`, `signing.…`). */
-const GLOBAL_REMOTE_KEYS = SETTINGS.filter((s) => s.key.startsWith('cluster.remote.') && !isAffix(s)).map((s) =>
-  s.key.slice('cluster.remote.'.length),
+/** Keys directly under `cluster.remote.` / `search.remote.` that are not per-alias (`node.attr`, `signing.…`), by prefix. */
+const GLOBAL_REMOTE_KEYS = new Map(
+  ['cluster.remote.', 'search.remote.'].map((prefix) => [
+    prefix,
+    SETTINGS.filter((s) => s.key.startsWith(prefix) && !isAffix(s)).map((s) => s.key.slice(prefix.length)),
+  ]),
 );
-const GLOBAL_HEADS = new Set(GLOBAL_REMOTE_KEYS.map((k) => k.split('.')[0]));
+const GLOBAL_HEADS = new Map(
+  [...GLOBAL_REMOTE_KEYS].map(([prefix, keys]) => [prefix, new Set(keys.map((k) => k.split('.')[0]))]),
+);
 
 function isWildcardReset(key: string, value: ValueNode): boolean {
   return key.endsWith('*') && isNullValue(value);
@@ -51,8 +56,10 @@ export const unknownSetting: ScopeRule = {
         const rest = occurrence.key.slice(prefix.length);
         // `cluster.remote.signing.truststore.pth` or `cluster.remote.conect` is a misspelt global
         // key, not a setting of alias `signing` / `conect`.
-        const globalLike = prefix === 'cluster.remote.' && (suffixSegments.length === 0 || GLOBAL_HEADS.has(resolved.alias));
-        const global = globalLike ? closestMatch(rest, GLOBAL_REMOTE_KEYS) : undefined;
+        const globalKeys = GLOBAL_REMOTE_KEYS.get(prefix);
+        const globalLike =
+          globalKeys !== undefined && (suffixSegments.length === 0 || (GLOBAL_HEADS.get(prefix)?.has(resolved.alias) ?? false));
+        const global = globalLike && globalKeys ? closestMatch(rest, globalKeys) : undefined;
         if (global) {
           const restSegments = occurrence.segments.slice(resolved.aliasIndex);
           const fix = renameSegmentsFix(restSegments, global);
@@ -65,7 +72,10 @@ export const unknownSetting: ScopeRule = {
         }
         if (suffixSegments.length === 0) {
           report({
-            message: `\`${occurrence.key}\` names a remote cluster but no setting: add one after the alias, for example \`${occurrence.key}.mode\` or \`${occurrence.key}.seeds\`.`,
+            message:
+              prefix === 'search.remote.'
+                ? `\`${occurrence.key}\` names a remote cluster but no setting: add one after the alias, for example \`${occurrence.key}.seeds\`.`
+                : `\`${occurrence.key}\` names a remote cluster but no setting: add one after the alias, for example \`${occurrence.key}.mode\` or \`${occurrence.key}.seeds\`.`,
             span: occurrence.keySpan,
           });
           continue;

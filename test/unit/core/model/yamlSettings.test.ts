@@ -118,4 +118,29 @@ describe('YAML settings model', () => {
     assert.ok(document.syntaxErrors.length >= 1);
     assert.ok(document.syntaxErrors.every((e) => e.ruleId === 'yaml-syntax'));
   });
+
+  test("reports the parser's warnings as yaml-warning without quoting the document", () => {
+    const secret = 'c2VjcmV0LWtleQ==';
+    const text = `cluster.remote.a.seeds: !!seq ""\ncluster.remote.a.skip_unavailable: !k${secret} true\n`;
+    const warnings = doc(text).syntaxErrors.filter((e) => e.ruleId === 'yaml-warning');
+    assert.equal(warnings.length, 2);
+    assert.ok(warnings.every((w) => w.severity === 'warning'));
+    assert.equal(text.slice(warnings[0].span.start, warnings[0].span.end), '!!seq');
+    assert.match(warnings[0].message, /^Unresolved tag: the tag is unknown or does not fit its value/);
+    assert.ok(warnings.every((w) => !w.message.includes(secret) && !w.message.includes('!k')));
+  });
+
+  test('reports an ignored YAML directive in an ECK manifest', () => {
+    const text =
+      '%YAML 1.3\n---\napiVersion: elasticsearch.k8s.elastic.co/v1\nkind: Elasticsearch\nmetadata:\n  name: a\nspec:\n  version: 8.15.0\n';
+    const document = doc(text, 'file:///k8s/es.yaml');
+    assert.equal(document.kind, 'eck-manifest');
+    const [warning] = document.syntaxErrors.filter((e) => e.ruleId === 'yaml-warning');
+    assert.ok(warning);
+    assert.match(warning.message, /^Unsupported YAML version: the directive was ignored/);
+  });
+
+  test('a plain, valid file has no parser warnings', () => {
+    assert.deepEqual(doc('cluster.remote.a.seeds: ["h:9300"]\n').syntaxErrors, []);
+  });
 });

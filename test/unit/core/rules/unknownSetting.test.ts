@@ -59,4 +59,25 @@ describe('rule unknown-setting and wildcard resets', () => {
     assert.deepEqual(findingsOf('unknown-setting', body, {}, 'file:///req/cluster-settings.json'), []);
     assert.equal(findingsOf('unknown-setting', 'cluster.remote.west.*: null\n').length, 1);
   });
+
+  test('never suggests a per-alias initial_connect_timeout, under either name', () => {
+    for (const key of ['cluster.remote.a.initial_connect_timeout', 'search.remote.a.initial_connect_timeout']) {
+      const [finding] = findingsOf('unknown-setting', `${key}: 30s\n`);
+      assert.ok(finding, key);
+      assert.doesNotMatch(finding.message, /Did you mean/, key);
+    }
+    const legacyFindings = analyze(
+      doc('search.remote.a.seeds: ["a:9300"]\nsearch.remote.a.initial_connect_timeout: 30s\n'),
+      {},
+    ).findings.filter((f) => f.ruleId === 'legacy-search-remote');
+    assert.equal(legacyFindings.length, 1, 'only the real key is offered a rename');
+    assert.doesNotMatch(legacyFindings[0].message, /initial_connect_timeout/);
+  });
+
+  test('suggests the global search.remote key for a misspelling of it, and only seeds for a bare alias', () => {
+    const [global] = findingsOf('unknown-setting', 'search.remote.initial_connect_timout: 30s\n');
+    assert.match(global.message, /Did you mean `search\.remote\.initial_connect_timeout`\?/);
+    const [bare] = findingsOf('unknown-setting', 'search.remote.west: x\n');
+    assert.match(bare.message, /for example `search\.remote\.west\.seeds`\.$/);
+  });
 });

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
 import { fieldOf, itemsOf, nodeSpan, contentSpan } from '../../eck/yamlAst';
 import type { ConfigDocument } from '../../model/configDocument';
 import { closestMatch } from '../../suggest';
-import type { Fix } from '../../types';
+import type { Fix, Span } from '../../types';
 import type { DocumentRule, FindingInput } from '../rule';
 import { ECK_KINDS, elasticsearchesOf } from './common';
 
@@ -32,7 +32,39 @@ const REMOTE_CLUSTER: Shape = {
     apiKey: { fields: { access: { fields: { search: SEARCH, replication: { fields: { names: leaf } } } } } },
   },
 };
+/**
+ * `ElasticsearchSpec` itself and `NodeSet`: every field ECK's `v1` has had (none was ever removed;
+ * newer ones such as `revisionHistoryLimit`, `remoteClusterServer`, `zoneAwareness` and `resources`
+ * are listed too, so a manifest for a newer operator is never flagged). Free-form parts (`config`,
+ * `podTemplate`, `volumeClaimTemplates`, `http`, `auth`, …) are not walked.
+ */
+const NODE_SET: Shape = {
+  list: true,
+  fields: {
+    name: leaf,
+    config: leaf,
+    count: leaf,
+    resources: leaf,
+    zoneAwareness: leaf,
+    podTemplate: leaf,
+    volumeClaimTemplates: leaf,
+  },
+};
+const SPEC_LEAVES = [
+  'version',
+  'image',
+  'http',
+  'updateStrategy',
+  'podDisruptionBudget',
+  'auth',
+  'secureSettings',
+  'serviceAccountName',
+  'volumeClaimDeletePolicy',
+  'monitoring',
+  'revisionHistoryLimit',
+] as const;
 const SPEC_PARTS: Readonly<Record<string, Shape>> = {
+  nodeSets: NODE_SET,
   remoteClusters: REMOTE_CLUSTER,
   remoteClusterServer: { fields: { enabled: leaf, service: SERVICE_TEMPLATE } },
   transport: {
@@ -51,19 +83,18 @@ const SPEC_PARTS: Readonly<Record<string, Shape>> = {
   },
 };
 
+const SPEC: Shape = { fields: { ...Object.fromEntries(SPEC_LEAVES.map((name) => [name, leaf])), ...SPEC_PARTS } };
+
 export const eckUnknownField: DocumentRule = {
   id: 'eck-unknown-field',
   severity: 'error',
   title:
-    'Unknown field in `remoteClusters[]`, `remoteClusterServer` or `transport` (the API server drops or refuses it), with "did you mean" and a fix that moves a misplaced `apiKey`',
+    'Unknown field in the Elasticsearch `spec`, `nodeSets[]`, `remoteClusters[]`, `remoteClusterServer` or `transport` (the API server drops or refuses it), with "did you mean" and a fix that moves a misplaced `apiKey`',
   kinds: ECK_KINDS,
   check({ document, report }) {
     for (const es of elasticsearchesOf(document)) {
       if (es.crdVersion !== 'v1' || !es.spec) continue;
-      for (const [name, shape] of Object.entries(SPEC_PARTS)) {
-        const field = fieldOf(es.spec, name);
-        if (field) walk(document, field.value, shape, `spec.${name}`, field.keySpan.start, report);
-      }
+      walk(document, es.spec, SPEC, 'spec', 0, report);
     }
   },
 };
@@ -89,8 +120,9 @@ function walk(
     const key = pair.key.value;
     const keySpan = nodeSpan(pair.key);
     if (!keySpan) continue;
-    // Kustomize strategic-merge directives (`$patch`, `$retainKeys`, …) are not fields.
-    if (key.startsWith('$')) continue;
+    // Kustomize strategic-merge directives (`$patch`, `$retainKeys`, …) are not fields, and a key a
+    // template writes is only known once rendered.
+    if (key.startsWith('$') || inTemplateDirective(document, keySpan)) continue;
     if (key in shape.fields) {
       const inner = shape.fields[key];
       if (inner) walk(document, pair.value, inner, `${path}.${key}`, keySpan.start, report);
@@ -147,6 +179,10 @@ function moveOutFix(document: ConfigDocument, parent: YAMLMap, pair: Pair, paren
       edits: [{ span: { start: lineStart, end: blockEnd }, newText: rest + entry }],
     },
   ];
+}
+
+function inTemplateDirective(document: ConfigDocument, span: Span): boolean {
+  return document.template?.spans.some((directive) => directive.start < span.end && span.start < directive.end) ?? false;
 }
 
 function nextLineStart(document: ConfigDocument, offset: number): number {

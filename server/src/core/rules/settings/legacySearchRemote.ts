@@ -14,7 +14,8 @@ export const legacySearchRemote: ScopeRule = {
     if (stackVersion !== undefined && compareVersions(stackVersion, '6.5.0') < 0) return;
     const removed = stackVersion !== undefined && compareVersions(stackVersion, '8.0.0') >= 0;
     for (const occurrence of scope.occurrences) {
-      if (!occurrence.key.startsWith('search.remote.')) continue;
+      // A key that never existed under either name is unknown-setting's to report: no rename to suggest.
+      if (!occurrence.key.startsWith('search.remote.') || !occurrence.resolved.def) continue;
       const target = `cluster.${occurrence.key.slice('search.'.length)}`;
       const connect = occurrence.key === 'search.remote.connect';
       const replacement = connect

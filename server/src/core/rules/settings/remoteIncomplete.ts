@@ -1,6 +1,14 @@
 import { isNullValue } from '../../model/settingsScope';
 import type { ScopeRule } from '../rule';
-import { enablingSuffix, isEnabled, remoteAliases } from '../../model/remoteAliases';
+import {
+  enablingSuffix,
+  hasValue,
+  isEnabled,
+  legacyRemoteAliases,
+  remoteAliases,
+  type RemoteAlias,
+} from '../../model/remoteAliases';
+import { atLeast } from '../../version';
 
 /**
  * An alias in a settings file that never gets its `seeds` (sniff) or `proxy_address` (proxy):
@@ -13,9 +21,17 @@ export const remoteIncomplete: ScopeRule = {
   title: 'Remote alias without `seeds` (sniff mode) or `proxy_address` (proxy mode)',
   reference: [9, 10],
   origins: ['elasticsearch-yml', 'eck-config'],
-  check({ scope, report }) {
-    for (const remote of remoteAliases(scope)) {
-      if (!remote.known || !remote.mode || isEnabled(remote) !== false) continue;
+  check({ scope, report, stackVersion }) {
+    // `search.remote.*` is checked the same way while it exists (before 8.0); in 7.x each name
+    // falls back to the other, so seeds under either name enable the alias.
+    const legacy = atLeast(stackVersion, '8.0.0') ? [] : legacyRemoteAliases(scope);
+    const current = remoteAliases(scope);
+    const seededElsewhere = (remote: RemoteAlias) =>
+      (remote.prefix === 'cluster.remote.' ? legacy : current).some(
+        (other) => other.alias === remote.alias && hasValue(other.bySuffix.get('seeds')),
+      );
+    for (const remote of [...current, ...legacy]) {
+      if (!remote.known || !remote.mode || isEnabled(remote) !== false || seededElsewhere(remote)) continue;
       const needed = enablingSuffix(remote.mode);
       const others = remote.settings.filter(
         (s) => s.def && s.suffix !== 'mode' && s.suffix !== needed && !isNullValue(s.occurrence.value),
@@ -27,8 +43,8 @@ export const remoteIncomplete: ScopeRule = {
         severity: others.length > 0 ? 'error' : 'warning',
         message:
           remote.mode === 'proxy'
-            ? `Remote cluster \`${remote.alias}\` uses proxy mode but has no \`proxy_address\`, so it is not enabled${others.length ? ' and its other settings are rejected' : ''}. Add \`cluster.remote.${remote.alias}.proxy_address: <host>:<port>\`.`
-            : `Remote cluster \`${remote.alias}\` uses sniff mode${modeOccurrence ? '' : ' (the default)'} but has no \`seeds\`, so it is not enabled${others.length ? ' and its other settings are rejected' : ''}. Add \`cluster.remote.${remote.alias}.seeds: ["<host>:<port>"]\`, or set \`mode: proxy\` with a \`proxy_address\`.`,
+            ? `Remote cluster \`${remote.alias}\` uses proxy mode but has no \`proxy_address\`, so it is not enabled${others.length ? ' and its other settings are rejected' : ''}. Add \`${remote.prefix}${remote.alias}.proxy_address: <host>:<port>\`.`
+            : `Remote cluster \`${remote.alias}\` ${remote.prefix === 'cluster.remote.' ? ` uses sniff mode${modeOccurrence ? '' : ' (the default)'} but` : ''} has no \`seeds\`, so it is not enabled${others.length ? ' and its other settings are rejected' : ''}. Add \`${remote.prefix}${remote.alias}.seeds: ["<host>:<port>"]\`${remote.prefix === 'cluster.remote.' ? ', or set `mode: proxy` with a `proxy_address`' : ''}.`,
         span: (enablingOccurrence ?? modeOccurrence)?.keySpan ?? remote.anchor.span,
       });
     }

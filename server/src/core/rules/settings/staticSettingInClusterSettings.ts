@@ -1,3 +1,4 @@
+import { atLeast } from '../../version';
 import type { ScopeRule } from '../rule';
 import { fixes, removeSettingFix } from './edits';
 
@@ -7,11 +8,15 @@ export const staticSettingInClusterSettings: ScopeRule = {
   title: 'Static node setting in a `_cluster/settings` body',
   reference: [29],
   origins: ['cluster-settings'],
-  check({ scope, document, report }) {
+  check({ scope, document, report, stackVersion }) {
     for (const occurrence of scope.occurrences) {
       const def = occurrence.resolved.def;
-      // Legacy keys have their own rule (legacy-search-remote, cluster-remote-connect).
-      if (!def || def.scope !== 'static' || def.group === 'legacy') continue;
+      if (!def || def.scope !== 'static') continue;
+      // `search.remote.*` static keys were refused the same way while they existed; once removed
+      // (8.0), legacy-search-remote reports them. Other legacy keys have their own rules.
+      if (def.group === 'legacy') {
+        if (!def.key.startsWith('search.remote.') || (def.removedIn && atLeast(stackVersion, def.removedIn))) continue;
+      }
       report({
         message: `\`${occurrence.key}\` is a static node setting: \`PUT _cluster/settings\` rejects it. Set it in elasticsearch.yml on each node (or in \`nodeSets[].config\` on ECK) and restart the nodes.`,
         span: occurrence.keySpan,

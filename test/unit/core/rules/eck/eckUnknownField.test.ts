@@ -110,4 +110,70 @@ describe('eck-unknown-field', () => {
     );
     assert.deepEqual(eckFindingsOf('eck-unknown-field', text), []);
   });
+
+  test('reports a misspelt top-level spec field and renames it', () => {
+    const text = elasticsearch(
+      'local',
+      `
+      version: 8.15.0
+      nodesSets:
+        - name: default
+          count: 3
+      `,
+    );
+    const found = eckFindingsOf('eck-unknown-field', text);
+    assert.deepEqual(
+      found.map((f) => f.text),
+      ['nodesSets'],
+    );
+    assert.match(found[0].message, /not a field of `spec` .*Did you mean `nodeSets`\?/);
+    assert.match(fixed(text, 'eck-unknown-field'), /^ {2}nodeSets:$/m);
+  });
+
+  test('reports a misspelt nodeSets[] field but leaves the free-form parts alone', () => {
+    const text = elasticsearch(
+      'local',
+      `
+      version: 8.15.0
+      revisionHistoryLimit: 2
+      http:
+        tls:
+          selfSignedCertificate:
+            disabled: true
+      nodeSets:
+        - name: default
+          cont: 3
+          zoneAwareness: {}
+          config:
+            any.setting.at.all: 1
+          podTemplate:
+            spec:
+              anything: [1]
+          volumeClaimTemplates:
+            - metadata:
+                name: elasticsearch-data
+              whatever: 1
+      `,
+    );
+    const found = eckFindingsOf('eck-unknown-field', text);
+    assert.deepEqual(
+      found.map((f) => f.text),
+      ['cont'],
+    );
+    assert.match(found[0].message, /not a field of `spec\.nodeSets\[\]` .*Did you mean `count`\?/);
+  });
+
+  test('does not judge spec keys a Helm template writes', () => {
+    const text = elasticsearch(
+      'local',
+      `
+      version: 8.15.0
+      {{ .Values.extraField }}: 1
+      nodeSets:
+        - name: default
+          count: 1
+      `,
+    );
+    assert.deepEqual(eckFindingsOf('eck-unknown-field', text, {}, 'file:///chart/templates/elasticsearch.yaml'), []);
+  });
 });

@@ -23,4 +23,12 @@ describe('rule address-invalid-port', () => {
   test('accepts ports 1 to 65535', () => {
     assert.deepEqual(check('address-invalid-port', 'cluster.remote.a.seeds: ["a:1", "b:65535", "c:9443"]\n'), []);
   });
+
+  test('checks the addresses of the old search.remote name too (6.x)', () => {
+    const found = check('address-invalid-port', 'search.remote.a.seeds: ["a:99999"]\n', { options: { stackVersion: '6.2.0' } });
+    assert.deepEqual(
+      found.map((f) => f.severity),
+      ['error'],
+    );
+  });
 });

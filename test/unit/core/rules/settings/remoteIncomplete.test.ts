@@ -38,4 +38,28 @@ describe('rule remote-incomplete', () => {
       [],
     );
   });
+
+  test('checks search.remote aliases the same way while the name exists (5.x, 6.x, 7.x)', () => {
+    const text = 'search.remote.a.skip_unavailable: true\n';
+    for (const stackVersion of ['5.6.0', '6.2.0', '7.10.0']) {
+      const finding = single('remote-incomplete', text, { options: { stackVersion } });
+      assert.equal(finding.severity, 'error', stackVersion);
+      assert.match(finding.message, /has no `seeds`.*Add `search\.remote\.a\.seeds: \["<host>:<port>"\]`\.$/, stackVersion);
+      assert.doesNotMatch(finding.message, /mode/, 'search.remote had no proxy mode');
+    }
+    // From 8.0 the key is gone: legacy-search-remote says so, nothing else.
+    assert.deepEqual(check('remote-incomplete', text, { options: { stackVersion: '8.1.0' } }), []);
+  });
+
+  test('takes seeds under either name as enabling the alias (7.x falls back between them)', () => {
+    const options = { stackVersion: '7.10.0' };
+    assert.deepEqual(
+      check('remote-incomplete', 'search.remote.a.seeds: ["a:9300"]\ncluster.remote.a.skip_unavailable: true\n', { options }),
+      [],
+    );
+    assert.deepEqual(
+      check('remote-incomplete', 'cluster.remote.a.seeds: ["a:9300"]\nsearch.remote.a.skip_unavailable: true\n', { options }),
+      [],
+    );
+  });
 });

@@ -42,4 +42,19 @@ describe('rule static-setting-in-cluster-settings', () => {
       [],
     );
   });
+
+  test('refuses static search.remote settings in the API before 8.0, but not the dynamic per-alias ones', () => {
+    const body =
+      '{"persistent": {"search.remote.a.seeds": ["a:9300"], "search.remote.a.skip_unavailable": true, "search.remote.connections_per_cluster": 5}}';
+    for (const stackVersion of ['5.6.0', '6.8.0', '7.17.0']) {
+      const found = check('static-setting-in-cluster-settings', body, { uri: BODY, options: { stackVersion } });
+      assert.deepEqual(
+        found.map((f) => f.text),
+        ['"search.remote.connections_per_cluster"'],
+        stackVersion,
+      );
+    }
+    // Removed in 8.0: legacy-search-remote reports it as an error instead.
+    assert.deepEqual(check('static-setting-in-cluster-settings', body, { uri: BODY, options: { stackVersion: '8.0.0' } }), []);
+  });
 });

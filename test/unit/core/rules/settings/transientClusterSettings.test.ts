@@ -29,4 +29,19 @@ describe('rule transient-cluster-settings', () => {
       [],
     );
   });
+
+  test('calls transient settings deprecated only from 7.16, pre-releases included', () => {
+    const text = '{"transient": {"cluster.remote.a.seeds": ["a:9300"]}}';
+    const at = (stackVersion: string) => single('transient-cluster-settings', text, { uri: BODY, options: { stackVersion } });
+    const before = at('7.10.2');
+    assert.equal(before.tags, undefined);
+    assert.doesNotMatch(before.message, /deprecated/);
+    assert.match(before.message, /lost on a full cluster restart/);
+    for (const version of ['7.16.0', '7.16.0-SNAPSHOT', '8.15.0-rc1']) {
+      const finding = at(version);
+      assert.deepEqual(finding.tags, ['deprecated'], version);
+      assert.match(finding.message, /^Transient cluster settings are deprecated/, version);
+    }
+    assert.match(single('transient-cluster-settings', text, { uri: BODY }).message, /deprecated from 7\.16/);
+  });
 });
