@@ -6,13 +6,12 @@ import {
   cloudConnection,
   esConnection,
   everythingShown,
+  REMOTE_SERVER,
   ScriptedFlowUi,
   testContext,
   type Answer,
   type SavedConnection,
 } from './support';
-
-const REMOTE_SERVER = 'remote.emulated.local:9443';
 
 const MANIFEST = `apiVersion: elasticsearch.k8s.elastic.co/v1
 kind: Elasticsearch

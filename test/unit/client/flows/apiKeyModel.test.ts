@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { addRemoteCluster } from '../../../../client/src/flows/addRemoteCluster';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { esConnection, everythingShown, ScriptedFlowUi, testContext, type Answer, type SavedConnection } from './support';
-
-const REMOTE_SERVER = 'remote.emulated.local:9443';
-
-/** The answers up to the alias for a self-managed local cluster and the remote connection. */
-function selfManagedStart(address: Answer[] = [{ pick: /Enter the address/ }, { type: REMOTE_SERVER }, { type: '' }]): Answer[] {
-  return [{ pick: /^API key/ }, { pick: /^local$/ }, { pick: /^Self-managed/ }, { pick: /^remote$/ }, ...address];
-}
+import {
+  esConnection,
+  everythingShown,
+  REMOTE_SERVER,
+  ScriptedFlowUi,
+  selfManagedApiKeyStart,
+  testContext,
+  type SavedConnection,
+} from './support';
 
 /** Plays `elasticsearch-keystore add` on the local cluster with the key the user copied. */
 function keystoreAddFromClipboard(emulator: RunningEmulator, alias: string) {
@@ -62,7 +63,7 @@ describe('Add Remote Cluster, API-key model', () => {
 
   test('self-managed: creates the key, guides the keystore step, writes proxy settings, connects, and offers a role', async () => {
     const ui = new ScriptedFlowUi(
-      [...selfManagedStart(), { type: 'europe' }, { type: 'logs-*, metrics-*' }, { type: '' }, { type: 'europe-readers' }],
+      [...selfManagedApiKeyStart(), { type: 'europe' }, { type: 'logs-*, metrics-*' }, { type: '' }, { type: 'europe-readers' }],
       {
         confirm: [{ match: /^Make these changes\?/, answer: true }],
         notify: [
@@ -125,7 +126,7 @@ describe('Add Remote Cluster, API-key model', () => {
 
   test('a failure writing the settings offers the rollback: the key is invalidated and nothing is left behind', async () => {
     emulator.faults.status(500, { server: 'local', method: 'PUT', path: '/_cluster/settings' });
-    const ui = new ScriptedFlowUi([...selfManagedStart(), { type: 'failing' }, { type: 'logs-*' }, { type: '' }], {
+    const ui = new ScriptedFlowUi([...selfManagedApiKeyStart(), { type: 'failing' }, { type: 'logs-*' }, { type: '' }], {
       confirm: [{ match: /^Make these changes\?/, answer: true }],
       notify: [
         { match: /Add the key to the keystore/, answer: 'Copy Key' },
@@ -163,7 +164,7 @@ describe('Add Remote Cluster, API-key model', () => {
     const keysBefore = new Set(emulator.state.cluster('remote').apiKeys.keys());
     const ui = new ScriptedFlowUi(
       [
-        ...selfManagedStart([{ pick: /Enter the address/ }, { type: 'nowhere.example:9443' }, { type: '' }]),
+        ...selfManagedApiKeyStart([{ pick: /Enter the address/ }, { type: 'nowhere.example:9443' }, { type: '' }]),
         { type: 'europe' },
         { type: 'logs-*' },
         { type: '' },
@@ -199,7 +200,7 @@ describe('Add Remote Cluster, API-key model', () => {
   });
 
   test('stopping at the keystore step counts as a failure with the rollback offered', async () => {
-    const ui = new ScriptedFlowUi([...selfManagedStart(), { type: 'stopped' }, { type: 'logs-*' }, { type: '' }], {
+    const ui = new ScriptedFlowUi([...selfManagedApiKeyStart(), { type: 'stopped' }, { type: 'logs-*' }, { type: '' }], {
       confirm: [{ match: /^Make these changes\?/, answer: true }],
       notify: [
         { match: /Add the key to the keystore/, answer: undefined },
@@ -215,7 +216,7 @@ describe('Add Remote Cluster, API-key model', () => {
   });
 
   test('a node whose keystore lacks the credentials stops the flow before any settings are written', async () => {
-    const ui = new ScriptedFlowUi([...selfManagedStart(), { type: 'forgot' }, { type: 'logs-*' }, { type: '' }], {
+    const ui = new ScriptedFlowUi([...selfManagedApiKeyStart(), { type: 'forgot' }, { type: 'logs-*' }, { type: '' }], {
       confirm: [{ match: /^Make these changes\?/, answer: true }],
       notify: [
         { match: /Add the key to the keystore/, answer: 'Done: Added on Every Node' },
@@ -297,7 +298,7 @@ describe('Add Remote Cluster, API-key model', () => {
 
   test('Back returns to the previous step with the earlier answer kept', async () => {
     const ui = new ScriptedFlowUi([
-      ...selfManagedStart(),
+      ...selfManagedApiKeyStart(),
       { type: 'first' }, // alias
       'back', // search → alias
       { type: 'second' },

@@ -14,12 +14,12 @@ import {
   esConnection,
   everythingShown,
   ScriptedFlowUi,
+  selfManagedApiKeyStart,
   testContext,
   type Answer,
   type SavedConnection,
 } from './support';
 
-const REMOTE_SERVER = 'remote.emulated.local:9443';
 /** Longer than the 1 s timeout of the connections below: the client gives up, the cluster has acted. */
 const LATE_MS = 2500;
 
@@ -28,18 +28,7 @@ function withTimeout(saved: SavedConnection, seconds: number): SavedConnection {
 }
 
 function apiKeyStart(alias: string): Answer[] {
-  return [
-    { pick: /^API key/ },
-    { pick: /^local$/ },
-    { pick: /^Self-managed/ },
-    { pick: /^remote$/ },
-    { pick: /Enter the address/ },
-    { type: REMOTE_SERVER },
-    { type: '' },
-    { type: alias },
-    { type: 'logs-*' },
-    { type: '' },
-  ];
+  return [...selfManagedApiKeyStart(), { type: alias }, { type: 'logs-*' }, { type: '' }];
 }
 
 describe('Writes whose answer is lost, and undo that fails (Elasticsearch)', () => {

@@ -304,3 +304,13 @@ export function testContext(
 export function everythingShown(context: TestContext, result: unknown): string {
   return [context.ui.visibleText(), context.logLines.join('\n'), context.logger.text(), JSON.stringify(result)].join('\n');
 }
+
+/** The remote cluster server of the emulated "remote" cluster (API-key model). */
+export const REMOTE_SERVER = 'remote.emulated.local:9443';
+
+/** Add Remote Cluster answers up to the alias: API-key model, self-managed "local", connection "remote", its address. */
+export function selfManagedApiKeyStart(
+  address: Answer[] = [{ pick: /Enter the address/ }, { type: REMOTE_SERVER }, { type: '' }],
+): Answer[] {
+  return [{ pick: /^API key/ }, { pick: /^local$/ }, { pick: /^Self-managed/ }, { pick: /^remote$/ }, ...address];
+}
