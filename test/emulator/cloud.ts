@@ -5,7 +5,11 @@
  * documented responses do. Codes come from CLOUD_ERROR_CODES: documented ones where the API
  * description names one for that response, approximate stand-ins (marked so) where it names none.
  */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { TrustSettings } from '../../client/src/api/types/cloud';
+import { TLS_FIXTURES } from './tls';
 import { Router, type EmulatorRequest, type Reply } from './router';
 import { atLeast } from './settings';
 import type { DeploymentRecord, EmulatorState, TrustRelationshipRecord } from './state';
@@ -153,6 +157,11 @@ export function cloudRouter(state: EmulatorState): Router {
             return malformed(`[${field('plan')}] needs [cluster_topology] and [elasticsearch].`, [field('plan')]);
           }
           deployment.receivedPlans.push(plan);
+          const elasticsearch = asRecord(plan.elasticsearch) as Record<string, unknown>;
+          if (typeof elasticsearch.user_settings_yaml === 'string') {
+            const applied = applyUserSettings(deployment, elasticsearch.user_settings_yaml);
+            if (applied) return malformed(applied, [field('plan.elasticsearch.user_settings_yaml')]);
+          }
           const settings = asRecord(payload.settings);
           if (settings?.trust !== undefined) {
             const problem = validateTrust(settings.trust, field('settings.trust'));
@@ -299,6 +308,27 @@ export function cloudRouter(state: EmulatorState): Router {
     ),
   );
 
+  // get-deployment-certificate-authority (CertificateAuthority, PublicCertificate): the region's CA of the node certificates.
+  router.add(
+    'GET',
+    '/api/v1/deployments/{deploymentId}/certificate-authority',
+    secured(
+      withDeployment((_request, deployment) => ({
+        status: 200,
+        body: {
+          recommended_trust_restriction: `*.node.${deployment.clusterId}.${deployment.region}.emulated-cloud.local`,
+          public_certificates: [
+            {
+              pem: regionalCaPem(),
+              active: true,
+              metadata: { fingerprint: 'emulated', valid_from: '2026-01-01T00:00:00Z', valid_to: '2036-01-01T00:00:00Z' },
+            },
+          ],
+        },
+      })),
+    ),
+  );
+
   // restart-deployment-es-resource: the nodes come back with the keystore as it is on disk.
   router.add(
     'POST',
@@ -321,6 +351,19 @@ export function cloudRouter(state: EmulatorState): Router {
         return cloudError(404, CLOUD_ERROR_CODES.unknownRegion.code, `The region [${params.region}] is not known.`);
       return handler(request, params);
     };
+
+  // ECE get-tls-certificate (TlsPublicCertChain): the proxy's chain, server certificate first, its private root CA last.
+  router.add(
+    'GET',
+    '/api/v1/regions/{region}/platform/configuration/security/tls/{service}',
+    secured(
+      platform((_request, params) => {
+        if (!['adminconsole', 'proxy', 'ui', 'internalca'].includes(params.service))
+          return malformed(`[service_name] must be one of adminconsole, proxy, ui, internalca.`, ['service_name']);
+        return { status: 200, body: { chain: proxyChain(), user_supplied: true, api_managed: true } };
+      }),
+    ),
+  );
 
   router.add(
     'GET',
@@ -620,4 +663,40 @@ function validateTrust(value: unknown, path: string): { message: string; field: 
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** The CA of the Elastic Cloud regions' node certificates (the test CA). */
+export function regionalCaPem(): string {
+  return readFileSync(TLS_FIXTURES.caFile, 'utf8');
+}
+
+/** An ECE proxy with a private certificate: the server certificate, then its root CA (the "unknown" test CA). */
+export function proxyChain(): string[] {
+  const read = (name: string) => readFileSync(path.join(TLS_FIXTURES.dir, name), 'utf8');
+  return [read('unknown-server.crt'), read('unknown-ca.crt')];
+}
+
+/**
+ * A deployment's user settings become its nodes' elasticsearch.yml (flattened to dotted keys).
+ * Returns a problem when the YAML is not a mapping.
+ */
+function applyUserSettings(deployment: DeploymentRecord, yamlText: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = yamlText.trim() === '' ? {} : parseYaml(yamlText);
+  } catch (error) {
+    return `The user settings are not valid YAML: ${(error as Error).message}`;
+  }
+  if (parsed === null || parsed === undefined) parsed = {};
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) return 'The user settings must be a YAML mapping.';
+  const flat: Record<string, string | string[]> = {};
+  const walk = (value: unknown, prefix: string) => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [key, inner] of Object.entries(value)) walk(inner, prefix ? `${prefix}.${key}` : key);
+    } else flat[prefix] = Array.isArray(value) ? value.map(String) : String(value);
+  };
+  walk(parsed, '');
+  (deployment.plan.elasticsearch as Record<string, unknown>).user_settings_yaml = yamlText;
+  deployment.cluster.nodeSettings = flat;
+  return undefined;
 }

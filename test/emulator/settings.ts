@@ -136,8 +136,13 @@ function isStaticSetting(key: string): boolean {
 function dynamicParser(key: string, context: SettingsValidationContext): Parser | undefined {
   if (OTHER_DYNAMIC[key]) return OTHER_DYNAMIC[key];
   if (key.startsWith('logger.')) return (k, v) => asString(k, v);
+  // The verifying side of request signing: node-wide, dynamic from 9.3 (CrossClusterApiKeySigningSettings).
+  if (/^cluster\.remote\.signing\.(certificate_authorities|truststore\.(path|type|algorithm)|diagnose\.trust)$/.test(key))
+    return atLeast(context.version, 9, 3)
+      ? (k, v) => (Array.isArray(v) ? v.map((item) => asString(k, item)) : asString(k, v))
+      : undefined;
   const remote = /^cluster\.remote\.([-\w]+)\.(.+)$/.exec(key);
-  if (!remote || ['node', 'initial_connect_timeout', 'connections_per_cluster'].includes(remote[1])) return undefined;
+  if (!remote || ['node', 'initial_connect_timeout', 'connections_per_cluster', 'signing'].includes(remote[1])) return undefined;
   const suffix = remote[2];
   if (REMOTE_ALIAS_SETTINGS[suffix]) return REMOTE_ALIAS_SETTINGS[suffix].parse;
   // Request-signing keys are dynamic from 9.3 on (RemoteClusterSettings / CrossClusterApiKeySigningSettings).

@@ -47,6 +47,12 @@ export interface ClusterSpec {
   trustsCertificatesOf?: 'all' | string[];
   /** Keystore entries present (and loaded) from the start. */
   keystore?: Record<string, string>;
+  /**
+   * Reached through an ECE proxy whose certificate comes from a private CA (seed 001, "The CA is
+   * private"): a Cloud / ECE deployment connects to it only when its trust has a `direct` entry of
+   * type `proxy` holding that CA (the root of the emulated ECE proxy chain, cloud.ts proxyChain()).
+   */
+  privateProxyCa?: string;
   /** Port for this cluster's HTTP server; default 0 (any free port). */
   port?: number;
 }
@@ -186,6 +192,13 @@ export class EmulatedCluster {
   /** Flat keys; values as Elasticsearch stores them (strings or lists of strings). */
   persistent: Record<string, string | string[]> = {};
   transient: Record<string, string | string[]> = {};
+  /**
+   * elasticsearch.yml of every node (flat keys); on a deployment, its user settings
+   * (`plan.elasticsearch.user_settings_yaml`). The cluster settings API overrides them.
+   */
+  nodeSettings: Record<string, string | string[]> = {};
+  /** See ClusterSpec.privateProxyCa: the PEM of the private CA in front of this cluster. */
+  privateProxyCa?: string;
   /** The keystore file on disk, and what the nodes have loaded (reload_secure_settings copies one to the other). */
   readonly keystoreOnDisk = new Map<string, string>();
   keystoreLoaded = new Map<string, string>();
@@ -211,6 +224,7 @@ export class EmulatedCluster {
       enabled: rcs !== false,
       address: (typeof rcs === 'object' ? rcs.address : undefined) ?? `${this.transportAddress.replace(/:\d+$/, '')}:9443`,
     };
+    this.privateProxyCa = spec.privateProxyCa;
     this.trustsCertificatesOf =
       !spec.trustsCertificatesOf || spec.trustsCertificatesOf === 'all' ? 'all' : new Set(spec.trustsCertificatesOf);
     for (const user of spec.users ?? [{ username: 'elastic', password: 'changeme', roles: ['superuser'] }])
@@ -249,7 +263,7 @@ export class EmulatedCluster {
 
   /** Transient wins over persistent, as in Elasticsearch. */
   effectiveSettings(): Record<string, string | string[]> {
-    return { ...this.persistent, ...this.transient };
+    return { ...this.nodeSettings, ...this.persistent, ...this.transient };
   }
 
   /** Aliases with any `cluster.remote.<alias>.*` setting. */
@@ -257,7 +271,8 @@ export class EmulatedCluster {
     const aliases = new Set<string>();
     for (const key of Object.keys(this.effectiveSettings())) {
       const match = /^cluster\.remote\.([^.]+)\.(.+)$/.exec(key);
-      if (match && !['node', 'initial_connect_timeout', 'connections_per_cluster'].includes(match[1])) aliases.add(match[1]);
+      if (match && !['node', 'initial_connect_timeout', 'connections_per_cluster', 'signing'].includes(match[1]))
+        aliases.add(match[1]);
     }
     return [...aliases].sort();
   }
@@ -488,6 +503,14 @@ export class EmulatorState {
         );
       }
       if (!remote.remoteClusterServer.enabled) return fail('the remote cluster server is not enabled on the remote', remote);
+      if (remote.privateProxyCa && local.deployment) {
+        const wanted = remote.privateProxyCa.trim();
+        const trusted = (local.deployment.trust.direct ?? []).some(
+          (entry) => entry.type === 'proxy' && entry.certificates.some((certificate) => certificate.pem.trim() === wanted),
+        );
+        if (!trusted)
+          return fail(`the certificate of ${remote.name}'s proxy is issued by a private CA that deployment ${local.deployment.name} does not trust`, remote);
+      }
       const key = decodeEncodedKey(credentials);
       const record = key ? remote.apiKeys.get(key.id) : undefined;
       if (!record || record.secret !== key?.secret) return fail('the credentials are not a key of the remote cluster', remote);
@@ -495,6 +518,10 @@ export class EmulatorState {
       if (record.invalidated) return fail('the cross-cluster API key was invalidated', remote);
       if (record.expiration !== undefined && record.expiration <= Date.now())
         return fail('the cross-cluster API key has expired', remote);
+      if (record.certificateIdentity !== undefined) {
+        const problem = this.signingProblem(local, alias, remote, record.certificateIdentity);
+        if (problem) return fail(problem, remote);
+      }
       return { ...base, enabled: true, connected: true, remote };
     }
 
@@ -507,6 +534,41 @@ export class EmulatorState {
     if (!this.trusts(remote, local)) return fail(`${remote.name} does not trust ${local.name}'s certificates`, remote);
     if (!this.trusts(local, remote)) return fail(`${local.name} does not trust ${remote.name}'s certificates`, remote);
     return { ...base, enabled: true, connected: true, remote };
+  }
+
+  /**
+   * Strong identity verification (seed 003, ec-remote-cluster-same-ess, "API key with strong
+   * identity verification"): the local cluster signs with `cluster.remote.<alias>.signing.*`, the
+   * remote trusts the signer's CA through `cluster.remote.signing.certificate_authorities`, and the
+   * signer's DN matches the key's `certificate_identity`. Deployment nodes sign with `node.crt`,
+   * whose DN is `CN=<node_id>.node.<cluster_id>.cluster.<scope_id>` (scope: the organization on
+   * Elastic Cloud, the environment on ECE) and whose CA is the region's `internal_tls_ca.crt`.
+   * Custom certificates (any other path) are taken to carry the DN `CN=<cluster name>.custom` and
+   * to be trusted when any CA file is configured: their content is not modelled.
+   */
+  private signingProblem(local: EmulatedCluster, alias: string, remote: EmulatedCluster, identity: string): string | undefined {
+    const own = local.effectiveSettings();
+    const certificate = own[`cluster.remote.${alias}.signing.certificate`];
+    const key = own[`cluster.remote.${alias}.signing.key`];
+    if (certificate === undefined || key === undefined)
+      return `the API key requires a certificate identity, but ${local.name} does not sign requests to "${alias}" (no signing.certificate / signing.key)`;
+    const authorities = toList(remote.effectiveSettings()['cluster.remote.signing.certificate_authorities']);
+    if (authorities.length === 0) return `${remote.name} has no cluster.remote.signing.certificate_authorities to verify signed requests`;
+    const nodeCertificate = certificate === 'node.crt' && local.deployment !== undefined;
+    const scope = this.cloud.flavor === 'ece' ? this.cloud.installationId : this.cloud.accountId;
+    const dn = nodeCertificate
+      ? `CN=${local.nodeId.toLowerCase()}.node.${local.deployment?.clusterId}.cluster.${scope}`
+      : `CN=${local.name}.custom`;
+    let matches = false;
+    try {
+      matches = new RegExp(`^(?:${identity})$`).test(dn);
+    } catch {
+      return `the certificate identity ${identity} is not a valid regular expression`;
+    }
+    if (!matches) return `the signing certificate's DN ${dn} does not match the key's certificate identity ${identity}`;
+    if (nodeCertificate && authorities.includes('internal_tls_ca.crt') && remote.deployment?.region !== local.deployment?.region)
+      return `${remote.name}'s internal_tls_ca.crt is the CA of region ${remote.deployment?.region ?? 'none'}; ${local.name} signs with a certificate of region ${local.deployment?.region}`;
+    return undefined;
   }
 
   private clusterAt(address: string): EmulatedCluster | undefined {

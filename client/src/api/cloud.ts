@@ -7,6 +7,7 @@ import { encodePath, HttpClient } from './http';
 import { expectFields, isRecord } from './shape';
 import type {
   AccountInfo,
+  CertificateAuthority,
   DeploymentGetResponse,
   DeploymentsListResponse,
   DeploymentUpdateRequest,
@@ -20,6 +21,7 @@ import type {
   TrustRelationshipCreateRequest,
   TrustRelationshipCreateResponse,
   TrustRelationshipsListResponse,
+  TlsPublicCertChain,
   TrustSettings,
 } from './types/cloud';
 
@@ -144,6 +146,52 @@ export class CloudClient {
     return response.body;
   }
 
+  /**
+   * Replaces the Elasticsearch user settings (`plan.elasticsearch.user_settings_yaml`, the
+   * deployment's elasticsearch.yml) of the resource read in `snapshot`: the plan goes back as read,
+   * without `transient`, with the version read, like updateDeploymentTrust. `settings` is left out
+   * (ElasticsearchClusterSettings: "when provided … changed as specified; otherwise … remain as they
+   * were"), so the trust is untouched. The deployment applies the new plan (its nodes restart).
+   */
+  async updateDeploymentUserSettings(snapshot: DeploymentSnapshot, userSettingsYaml: string): Promise<DeploymentUpdateResponse> {
+    const { deploymentId, resource } = snapshot;
+    if (resource.info.plan_info?.pending) throw new PendingPlanError(deploymentId, resource.ref_id);
+    const current = resource.info.plan_info?.current?.plan;
+    if (!current) {
+      throw new ApiError(
+        'malformed-response',
+        `Deployment ${deploymentId} returned no current plan for Elasticsearch resource "${resource.ref_id}", so its user settings cannot be updated without risking other changes.`,
+      );
+    }
+    const plan: ElasticsearchClusterPlan = { ...current, elasticsearch: { ...current.elasticsearch } };
+    delete plan.transient;
+    plan.elasticsearch.user_settings_yaml = userSettingsYaml;
+    // Only one of the YAML and JSON forms may be set; the JSON form is folded into the YAML by the caller.
+    delete plan.elasticsearch.user_settings_json;
+    const body: DeploymentUpdateRequest = {
+      prune_orphans: false,
+      resources: { elasticsearch: [{ ref_id: resource.ref_id, region: resource.region, plan }] },
+    };
+    const response = await this.http.request<DeploymentUpdateResponse>({
+      method: 'PUT',
+      path: encodePath`/api/v1/deployments/${deploymentId}`,
+      query: { version: snapshot.version },
+      body,
+      check: expectFields({ id: 'string', resources: 'array' }),
+    });
+    return response.body;
+  }
+
+  /** GET /api/v1/deployments/{id}/certificate-authority — the CA (current, past and future certificates) of the deployment's nodes. */
+  async getCertificateAuthority(deploymentId: string): Promise<CertificateAuthority> {
+    const response = await this.http.request<CertificateAuthority>({
+      method: 'GET',
+      path: encodePath`/api/v1/deployments/${deploymentId}/certificate-authority`,
+      check: expectFields({ public_certificates: 'array' }),
+    });
+    return response.body;
+  }
+
   /** GET …/elasticsearch/{ref_id}/remote-clusters — certificate-based remotes in the same organization. */
   async getRemoteClusters(deploymentId: string, refId: string): Promise<RemoteResources> {
     const response = await this.http.request<RemoteResources>({
@@ -230,6 +278,19 @@ export class EceClient extends CloudClient {
       path: encodePath`/api/v1/regions/${this.region}/platform/configuration/trust-relationships/${id}`,
       query: { include_certificate: options.includeCertificate || undefined },
       check: expectFields({ id: 'string', name: 'string' }),
+    });
+    return response.body;
+  }
+
+  /**
+   * GET /api/v1/regions/{region}/platform/configuration/security/tls/{service} (get-tls-certificate):
+   * the public certificate chain of the proxy, the Cloud UI or the admin console.
+   */
+  async getTlsCertificateChain(service: 'proxy' | 'ui' | 'adminconsole' | 'internalca'): Promise<TlsPublicCertChain> {
+    const response = await this.http.request<TlsPublicCertChain>({
+      method: 'GET',
+      path: encodePath`/api/v1/regions/${this.region}/platform/configuration/security/tls/${service}`,
+      check: expectFields({ chain: 'array' }),
     });
     return response.body;
   }

@@ -10,7 +10,8 @@
  * ElasticsearchPayload, DeploymentUpdateResponse, RemoteResources, RemoteResourceRef,
  * RemoteResourceInfo, KeystoreContents, KeystoreSecret, TrustRelationshipCreateRequest,
  * TrustRelationshipCreateResponse, TrustRelationshipGetResponse, TrustRelationshipsListResponse,
- * BasicFailedReply, AccountResponse. ECE "platform" operations are region-scoped: cloud-sdk-go sends them to
+ * BasicFailedReply, AccountResponse, CertificateAuthority, PublicCertificate, TlsPublicCertChain,
+ * ElasticsearchConfiguration (user_settings_yaml). ECE "platform" operations are region-scoped: cloud-sdk-go sends them to
  * /api/v1/regions/{region}/… (pkg/api/client_runtime.go, RegionBasePath).
  * Only the fields the extension reads or writes are typed; the API sends many more.
  */
@@ -239,4 +240,16 @@ export interface TrustRelationshipCreateResponse {
   account_ids?: string[];
   local: boolean;
   installation_id?: string;
+}
+
+/** CertificateAuthority (get-deployment-certificate-authority): the CA that signs the deployment's node certificates. */
+export interface CertificateAuthority {
+  recommended_trust_restriction: string;
+  public_certificates: Array<{ pem: string; active?: boolean; metadata?: { fingerprint?: string; valid_from?: string; valid_to?: string } }>;
+}
+
+/** ECE: TlsPublicCertChain (get-tls-certificate): server certificate first, the CA certificate last; never the private key. */
+export interface TlsPublicCertChain {
+  chain: string[];
+  user_supplied: boolean;
 }
