@@ -206,7 +206,11 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
     '/_cluster/settings',
     secured(ACTIONS.getSettings, (request) => {
       const flat = request.url.searchParams.get('flat_settings') === 'true';
-      const shape = (settings: Record<string, unknown>) => (flat ? sortKeys(settings) : nestSettings(settings));
+      // Request-signing settings are Property.Filtered (CrossClusterApiKeySigningSettings): never in this response.
+      const shape = (settings: Record<string, unknown>) => {
+        const shown = Object.fromEntries(Object.entries(settings).filter(([key]) => !isFilteredSetting(key)));
+        return flat ? sortKeys(shown) : nestSettings(shown);
+      };
       const body: Record<string, unknown> = { persistent: shape(cluster.persistent), transient: shape(cluster.transient) };
       if (request.url.searchParams.get('include_defaults') === 'true') {
         body.defaults = shape(remoteDefaults(cluster.effectiveSettings(), cluster.version, cluster.remoteClusterServer.enabled));
@@ -864,4 +868,9 @@ function parseDuration(value: unknown): number | null {
   if (!match) return null;
   const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 'ms' | 's' | 'm' | 'h' | 'd'];
   return Number(match[1]) * unit;
+}
+
+/** Settings Elasticsearch filters out of GET _cluster/settings: the request-signing ones (9.3). */
+export function isFilteredSetting(key: string): boolean {
+  return /^cluster\.remote\.(signing\.|[-\w]+\.signing\.)/.test(key);
 }

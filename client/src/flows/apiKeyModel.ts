@@ -29,7 +29,6 @@ import {
 import { PLATFORM_LABELS, PORTS } from './platforms';
 import {
   addressProblem,
-  certificateIdentityProblem,
   confirmEveryIndex,
   nameProblem,
   parsePatterns,
@@ -47,6 +46,8 @@ import { checkCluster, pickDeployment, type CheckedCluster } from './pickers';
 import { remainingConnectionProblem } from './remoteStatus';
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
 import { writeProxySettings } from './aliasSettings';
+import { applySigning, signsHere, strongIdentitySteps, summarizeSigning } from './strongIdentity';
+import { applyProxyCa, needsProxyCaStep, proxyCaStep, summarizeProxyCa } from './privateProxyCa';
 
 const TITLE = 'Add Remote Cluster (API key)';
 const NO_CONNECTION = { noConnection: true } as const;
@@ -92,8 +93,9 @@ export function apiKeySteps(start: FlowStart, draft: AddRemoteDraft): FlowStep<A
     atLeastVersion(draft.local.info.version.number, CERTIFICATE_IDENTITY_VERSION) &&
     atLeastVersion(draft.remote.info.version.number, CERTIFICATE_IDENTITY_VERSION)
   ) {
-    steps.push(certificateIdentityStep(start));
+    steps.push(...strongIdentitySteps(start, draft));
   }
+  if (needsProxyCaStep(draft)) steps.push(proxyCaStep(start));
   if (draft.localPlatform === 'eck') {
     steps.push(eckResourceStep(start));
     if (draft.eckResource) steps.push(eckSecretPlacementStep(start));
@@ -396,24 +398,6 @@ function replicationStep(start: FlowStart): FlowStep<AddRemoteDraft> {
   };
 }
 
-function certificateIdentityStep(start: FlowStart): FlowStep<AddRemoteDraft> {
-  return {
-    id: 'certificateIdentity',
-    run: async (draft, position) =>
-      applyAnswer(
-        await start.context.ui.input({
-          ...position,
-          prompt:
-            "Strong identity verification (9.3+): a pattern the local cluster's signing certificate DN must match. Leave empty to not require it.",
-          placeholder: 'CN=.*\\.node\\.example\\.cluster',
-          value: draft.certificateIdentity,
-          validate: certificateIdentityProblem,
-        }),
-        (value) => (draft.certificateIdentity = value.trim() || undefined),
-      ),
-  };
-}
-
 function eckResourceStep(start: FlowStart): FlowStep<AddRemoteDraft> {
   const { context } = start;
   return {
@@ -531,6 +515,7 @@ export function summarizeApiKey(draft: AddRemoteDraft): string[] {
   }
   const replaced =
     draft.existing && Object.keys(draft.existing.persistent).length + Object.keys(draft.existing.transient).length > 0;
+  lines.push(...summarizeProxyCa(draft), ...summarizeSigning(draft));
   lines.push(
     `On "${local}": PUT _cluster/settings — cluster.remote.${alias}.mode: proxy, proxy_address: ${draft.address}${draft.serverName ? `, server_name: ${draft.serverName}` : ''}${replaced ? " (replacing the alias's current settings)" : ''}.`,
   );
@@ -580,6 +565,15 @@ export async function executeApiKey(start: FlowStart, draft: AddRemoteDraft): Pr
     const keystore = await storeCredentials(start, draft, encoded, changes);
     if (keystore === 'stopped') {
       return await fail(context, changes, `Stopped before the key was in the keystore of "${local.profile.name}".`, draft);
+    }
+
+    if (draft.proxyCa) {
+      stage = `Adding the remote's proxy CA to the trust of "${draft.localDeployment?.deploymentName}"`;
+      await applyProxyCa(start, draft, changes);
+    }
+    if (draft.signing && draft.signing.source !== 'none') {
+      stage = signsHere(draft) ? 'Setting up strong identity verification' : stage;
+      await applySigning(start, draft, changes);
     }
 
     stage = `Writing the remote-cluster settings on "${local.profile.name}"`;

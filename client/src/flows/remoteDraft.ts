@@ -9,6 +9,8 @@ import { describeError } from '../errorText';
 import type { ClientPool, FlowContext } from './context';
 import type { DeploymentTarget } from './deployments';
 import type { EckResource } from './eck';
+import type { ProxyCaDraft } from './privateProxyCa';
+import type { SigningDraft } from './strongIdentity';
 import { guessPlatform, PLATFORM_LABELS, type Platform, type SecurityModel } from './platforms';
 import { aliasProblem } from './validation';
 import { apiKeyVersionVerdict } from './versionGates';
@@ -41,6 +43,10 @@ export interface AddRemoteDraft {
   searchPatterns?: string[];
   replicationPatterns?: string[];
   certificateIdentity?: string;
+  /** Strong identity verification (9.3+): who signs, with what, and what the remote trusts. */
+  signing?: SigningDraft;
+  /** Local on Elastic Cloud / ECE, remote behind a private CA: the CA the local deployment is told to trust; null: public CA. */
+  proxyCa?: ProxyCaDraft | null;
   /** A cross-cluster key created elsewhere (secret; only kept in memory for the flow). */
   pastedKey?: string;
   /** ECK: the resource to add `secureSettings` to; null for "write everything to a new file". */
