@@ -509,7 +509,10 @@ export class EmulatorState {
           (entry) => entry.type === 'proxy' && entry.certificates.some((certificate) => certificate.pem.trim() === wanted),
         );
         if (!trusted)
-          return fail(`the certificate of ${remote.name}'s proxy is issued by a private CA that deployment ${local.deployment.name} does not trust`, remote);
+          return fail(
+            `the certificate of ${remote.name}'s proxy is issued by a private CA that deployment ${local.deployment.name} does not trust`,
+            remote,
+          );
       }
       const key = decodeEncodedKey(credentials);
       const record = key ? remote.apiKeys.get(key.id) : undefined;
@@ -553,7 +556,8 @@ export class EmulatorState {
     if (certificate === undefined || key === undefined)
       return `the API key requires a certificate identity, but ${local.name} does not sign requests to "${alias}" (no signing.certificate / signing.key)`;
     const authorities = toList(remote.effectiveSettings()['cluster.remote.signing.certificate_authorities']);
-    if (authorities.length === 0) return `${remote.name} has no cluster.remote.signing.certificate_authorities to verify signed requests`;
+    if (authorities.length === 0)
+      return `${remote.name} has no cluster.remote.signing.certificate_authorities to verify signed requests`;
     const nodeCertificate = certificate === 'node.crt' && local.deployment !== undefined;
     const scope = this.cloud.flavor === 'ece' ? this.cloud.installationId : this.cloud.accountId;
     const dn = nodeCertificate

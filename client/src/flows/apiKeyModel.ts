@@ -589,6 +589,7 @@ export async function executeApiKey(start: FlowStart, draft: AddRemoteDraft): Pr
       localPlatform: draft.localPlatform ?? 'self-managed',
       remoteIsCloud: Boolean(draft.remoteDeployment),
       keystore,
+      certificateIdentity: Boolean(draft.certificateIdentity),
     } as const;
     const notConnected = await remainingConnectionProblem(context, localEs, alias, local.info.version.number, expected);
     if (notConnected) return await fail(context, changes, notConnected, draft);

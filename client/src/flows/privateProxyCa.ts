@@ -210,8 +210,7 @@ export async function applyProxyCa(start: FlowStart, draft: AddRemoteDraft, chan
           description: `Restoring the trust of "${target.deploymentName}"`,
           run: () => restoreTrustEntry(cloud, target, key, before, confirm),
           byHand: restoreTrustByHand(target, key, before, entry),
-          isUndone: async () =>
-            trustChangeApplied((await deploymentDetails(cloud, target)).trust, restoringChange(key, before)),
+          isUndone: async () => trustChangeApplied((await deploymentDetails(cloud, target)).trust, restoringChange(key, before)),
         },
       }),
     }),

@@ -116,6 +116,8 @@ export interface ConnectionExpectations {
   remoteIsCloud: boolean;
   /** How the flow delivered the credentials (API-key model). */
   keystore?: 'api' | 'manual' | 'eck';
+  /** The key carries a `certificate_identity` (strong identity verification). */
+  certificateIdentity?: boolean;
 }
 
 /** The likely causes of a connection that did not come up, most likely first. */
@@ -158,8 +160,15 @@ export function likelyCauses(result: PollResult, expected: ConnectionExpectation
       causes.push("Elastic Cloud and ECE deployments need server_name set to the deployment's endpoint: the proxy routes by it.");
   }
   if (expected.model === 'api-key') {
+    if (expected.certificateIdentity) {
+      causes.push(
+        "The key requires a certificate identity: the local cluster must sign its requests (cluster.remote.<alias>.signing.certificate and .key), the remote must trust the signer's CA (cluster.remote.signing.certificate_authorities), and the certificate's DN must match the pattern. A deployment applies user settings only once its configuration change has finished.",
+      );
+    }
     causes.push(
-      'The local cluster may not trust the certificate of the remote cluster server: it must trust the CA that signed it (xpack.security.remote_cluster_client.ssl.certificate_authorities), unless that certificate is publicly trusted as on Elastic Cloud.',
+      expected.localPlatform === 'cloud' || expected.localPlatform === 'ece'
+        ? "The deployment may not trust the certificate of the remote's proxy or remote cluster server: when a private CA issued it (an ECE environment with its own certificates), add that CA to the deployment's trust as a trusted environment of type proxy (Add Remote Cluster asks for it)."
+        : 'The local cluster may not trust the certificate of the remote cluster server: it must trust the CA that signed it (xpack.security.remote_cluster_client.ssl.certificate_authorities), unless that certificate is publicly trusted as on Elastic Cloud.',
     );
     causes.push(
       'The remote cluster server may not be reachable from the local nodes: it binds to remote_cluster.host (loopback only when nothing is set), and firewalls or Cloud traffic filters can block port 9443.',

@@ -88,7 +88,7 @@ function sourceStep(start: FlowStart): FlowStep<AddRemoteDraft> {
               ? [
                   {
                     label: 'Sign with the deployment node certificates',
-                    description: `${NODE_CERTIFICATE} / ${NODE_KEY}, present on every node`,
+                    description: `${NODE_CERTIFICATE} / ${NODE_KEY} (on every node)`,
                     value: 'node' as SigningSource,
                   },
                 ]
@@ -187,9 +187,7 @@ export function nodeIdentityPatterns(clusterId: string, scopeId: string | undefi
       ? [{ label: 'This deployment, this organization', pattern: `CN=.*\\.node\\.${clusterId}\\.cluster\\.${scopeId}` }]
       : []),
     { label: 'This deployment (any organization or environment)', pattern: `CN=.*\\.node\\.${clusterId}\\.cluster\\..*` },
-    ...(scopeId
-      ? [{ label: 'Every deployment of this organization', pattern: `CN=.*\\.node\\..*\\.cluster\\.${scopeId}` }]
-      : []),
+    ...(scopeId ? [{ label: 'Every deployment of this organization', pattern: `CN=.*\\.node\\..*\\.cluster\\.${scopeId}` }] : []),
   ];
 }
 
@@ -253,7 +251,8 @@ async function typedIdentity(start: FlowStart, draft: AddRemoteDraft, position: 
 async function regionOf(start: FlowStart, target: DeploymentTarget): Promise<string | undefined> {
   try {
     const cloud = await start.pool.cloud(target.connection);
-    return findElasticsearchResource(await cloud.getDeployment(target.deploymentId, { showSettings: false }), target.refId).region;
+    return findElasticsearchResource(await cloud.getDeployment(target.deploymentId, { showSettings: false }), target.refId)
+      .region;
   } catch {
     return undefined;
   }
@@ -293,12 +292,12 @@ function remoteCaStep(start: FlowStart): FlowStep<AddRemoteDraft> {
               ? [
                   {
                     label: `The regional CA of "${local?.deploymentName}"`,
-                    description: 'other region or provider: upload it as a bundle',
+                    description: 'other region: upload it as a bundle',
                     value: 'regional' as const,
                   },
                 ]
               : []),
-            { label: 'A custom CA', description: 'the CA that issued the signing certificate', value: 'custom' as const },
+            { label: 'A custom CA', description: 'it issued the signing certificate', value: 'custom' as const },
           ],
           active: signing.remoteCa?.choice ?? (sameRegion ? 'internal' : signing.source === 'node' ? 'regional' : 'custom'),
         });

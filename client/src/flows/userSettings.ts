@@ -21,7 +21,8 @@ export type SettingChanges = Record<string, SettingValue | null>;
 /** Every setting of a YAML text as flat dotted keys (`a: {b: 1}` and `a.b: 1` are the same setting). */
 export function flatSettings(yamlText: string): Result<Record<string, SettingValue>> {
   const document = parseDocument(yamlText);
-  if (document.errors.length) return { ok: false, problem: `the user settings are not valid YAML (${document.errors[0].message})` };
+  if (document.errors.length)
+    return { ok: false, problem: `the user settings are not valid YAML (${document.errors[0].message})` };
   const value: unknown = document.toJS();
   if (value === null || value === undefined) return { ok: true, value: {} };
   if (!isRecord(value)) return { ok: false, problem: 'the user settings are not a YAML mapping' };
@@ -40,10 +41,12 @@ export function flatSettings(yamlText: string): Result<Record<string, SettingVal
  */
 export function withSettings(yamlText: string, changes: SettingChanges): Result<string> {
   const document = parseDocument(yamlText);
-  if (document.errors.length) return { ok: false, problem: `the user settings are not valid YAML (${document.errors[0].message})` };
+  if (document.errors.length)
+    return { ok: false, problem: `the user settings are not valid YAML (${document.errors[0].message})` };
   const flat = flatSettings(yamlText);
   if (!flat.ok) return flat;
-  if (document.contents !== null && !isMap(document.contents)) return { ok: false, problem: 'the user settings are not a YAML mapping' };
+  if (document.contents !== null && !isMap(document.contents))
+    return { ok: false, problem: 'the user settings are not a YAML mapping' };
   for (const [key, value] of Object.entries(changes)) {
     const flatHere = document.has(key);
     if (!flatHere && key in flat.value) {
@@ -55,7 +58,8 @@ export function withSettings(yamlText: string, changes: SettingChanges): Result<
     if (value === null) document.delete(key);
     else document.set(key, Array.isArray(value) && value.length === 1 ? value[0] : value);
   }
-  const text = document.contents === null || (isMap(document.contents) && document.contents.items.length === 0) ? '' : document.toString();
+  const text =
+    document.contents === null || (isMap(document.contents) && document.contents.items.length === 0) ? '' : document.toString();
   return { ok: true, value: text };
 }
 

@@ -26,6 +26,14 @@ describe('completion in elasticsearch.yml', () => {
     assert.ok(!found.includes('cluster.remote.west.proxy_address'), "the other mode's keys are not offered");
   });
 
+  test("offers an alias's signing certificate and key, and the remote's signing CAs", () => {
+    const found = labels(complete('cluster.remote.west.mode: proxy\ncluster.remote.west.|'));
+    assert.ok(found.includes('cluster.remote.west.signing.certificate'));
+    assert.ok(found.includes('cluster.remote.west.signing.key'));
+    assert.ok(!found.includes('cluster.remote.west.signing.secure_key_passphrase'), 'keystore-only keys are not offered');
+    assert.ok(labels(complete('cluster.remote.|')).includes('cluster.remote.signing.certificate_authorities'));
+  });
+
   test('offers only proxy-mode keys to a proxy-mode alias, inside a nested map', () => {
     const found = labels(complete('cluster:\n  remote:\n    west:\n      mode: proxy\n      |'));
     assert.ok(found.includes('proxy_address'));

@@ -38,6 +38,18 @@ describe('hover', () => {
     assert.match(markdown, /Elastic Cloud \/ ECE endpoints: use `mode: proxy`/);
   });
 
+  test('calls the signing settings a 9.3 technical preview, Elastic Cloud Hosted included', () => {
+    for (const [text, needle] of [
+      ['cluster.remote.west.signing.certificate: node.crt\n', 'certificate'],
+      ['cluster.remote.signing.certificate_authorities: internal_tls_ca.crt\n', 'certificate_authorities'],
+    ]) {
+      const markdown = hover(text, needle, 2)?.markdown ?? '';
+      assert.match(markdown, /technical preview in 9\.3 \(Elastic Cloud Hosted included\)/, text);
+      assert.match(markdown, /\| Since \| 9\.3\.0 \|/, text);
+      assert.doesNotMatch(markdown, /generally available/, text);
+    }
+  });
+
   test('explains the alias segment with the state of the remote', () => {
     const result = hover(
       'cluster.remote.west.mode: proxy\ncluster.remote.west.server_name: w\ncluster.remote.west.credentials: SECRET\n',

@@ -245,7 +245,11 @@ export interface TrustRelationshipCreateResponse {
 /** CertificateAuthority (get-deployment-certificate-authority): the CA that signs the deployment's node certificates. */
 export interface CertificateAuthority {
   recommended_trust_restriction: string;
-  public_certificates: Array<{ pem: string; active?: boolean; metadata?: { fingerprint?: string; valid_from?: string; valid_to?: string } }>;
+  public_certificates: Array<{
+    pem: string;
+    active?: boolean;
+    metadata?: { fingerprint?: string; valid_from?: string; valid_to?: string };
+  }>;
 }
 
 /** ECE: TlsPublicCertChain (get-tls-certificate): server certificate first, the CA certificate last; never the private key. */

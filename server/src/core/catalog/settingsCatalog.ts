@@ -221,6 +221,10 @@ const clientSettings: SettingDef[] = [
   },
 ];
 
+/** Seed 003 (ECH page) marks the feature "stack: preview 9.3", as the Elasticsearch reference does for self-managed. */
+const STRONG_IDENTITY_NOTE =
+  'Strong identity verification: a technical preview in 9.3 (Elastic Cloud Hosted included); both clusters need 9.3 or later.';
+
 const signingPerAlias: SettingDef[] = [
   [
     'signing.key',
@@ -251,7 +255,7 @@ const signingPerAlias: SettingDef[] = [
   mode: 'both' as const,
   since: '9.3.0',
   group: 'signing' as const,
-  summary: `${summary} Strong identity verification (technical preview in 9.3 self-managed).`,
+  summary: `${summary} ${STRONG_IDENTITY_NOTE}`,
   docs: DOCS.remoteClusterSettings,
 }));
 
@@ -333,7 +337,8 @@ const globalClientSettings: SettingDef[] = [
     since: '9.3.0',
     group: 'signing',
     summary:
-      'CA certificates (PEM) this cluster trusts to verify signed cross-cluster requests. Do not combine with `cluster.remote.signing.truststore.path`.',
+      'CA certificates (PEM) this cluster trusts to verify signed cross-cluster requests. Do not combine with `cluster.remote.signing.truststore.path`. ' +
+      STRONG_IDENTITY_NOTE,
     docs: DOCS.remoteClusterSettings,
   },
   {
@@ -343,7 +348,8 @@ const globalClientSettings: SettingDef[] = [
     since: '9.3.0',
     group: 'signing',
     summary:
-      'Truststore used to verify signed cross-cluster requests. Alternative to `cluster.remote.signing.certificate_authorities`.',
+      'Truststore used to verify signed cross-cluster requests. Alternative to `cluster.remote.signing.certificate_authorities`. ' +
+      STRONG_IDENTITY_NOTE,
     docs: DOCS.remoteClusterSettings,
   },
   {

@@ -83,6 +83,8 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
     { type: alias },
     { type: 'logs-*' },
     { type: '' },
+    // Local on Elastic Cloud, remote elsewhere: whether the remote's proxy CA is public (seeds 000, 001).
+    { pick: /^A public CA/ },
   ];
 
   test('Elastic Cloud Hosted: the key goes into the deployment keystore through the API, and the clusters connect', async () => {
@@ -321,6 +323,7 @@ describe('Add Remote Cluster (API key) on an Elastic Cloud deployment before 8.1
       { type: 'europe' },
       { type: 'logs-*' },
       { type: '' },
+      { pick: /^A public CA/ },
     ];
     const ui = new ScriptedFlowUi(answers, {
       confirm: [

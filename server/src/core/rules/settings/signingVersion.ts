@@ -23,8 +23,10 @@ export const signingVersion: ScopeRule = {
     }
     report({
       severity: 'info',
+      // Technical preview on every deployment type: Elastic's ECH page marks its strong identity
+      // tab "stack: preview 9.3" too (https://www.elastic.co/docs/deploy-manage/remote-clusters/ec-remote-cluster-same-ess).
       message:
-        'Strong identity verification (request signing) is a technical preview in self-managed Elasticsearch 9.3 (generally available on Elastic Cloud Hosted). Both clusters must run 9.3 or later.',
+        'Strong identity verification (request signing) is a technical preview in Elasticsearch 9.3, on Elastic Cloud Hosted as on self-managed clusters. Both clusters must run 9.3 or later.',
       span: signing[0].keySpan,
     });
   },

@@ -22,6 +22,7 @@ describe('rule signing-version', () => {
       found.map((f) => [f.severity, f.text]),
       [['info', 'cluster.remote.a.signing.key']],
     );
+    assert.match(found[0].message, /technical preview in Elasticsearch 9\.3, on Elastic Cloud Hosted as on self-managed/);
   });
 
   test('is silent without a version or without signing keys', () => {
