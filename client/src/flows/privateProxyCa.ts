@@ -28,17 +28,8 @@ import {
   writeTrustEntry,
   type TrustEntry,
 } from './deployments';
-import { isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
+import { isCloudPlatform, type AddRemoteDraft, type FlowStart, type ProxyCaDraft } from './remoteDraft';
 import type { TrustSettings } from '../api/types/cloud';
-
-export interface ProxyCaDraft {
-  /** The name of the trusted environment (shown on the deployment's Security page). */
-  name: string;
-  /** The root CA certificate (PEM). */
-  pem: string;
-  /** Where it came from, in words, for the summary. */
-  source: string;
-}
 
 /**
  * Asked when the local cluster is an Elastic Cloud / ECE deployment and the remote is not an

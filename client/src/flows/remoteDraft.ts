@@ -9,8 +9,6 @@ import { describeError } from '../errorText';
 import type { ClientPool, FlowContext } from './context';
 import type { DeploymentTarget } from './deployments';
 import type { EckResource } from './eck';
-import type { ProxyCaDraft } from './privateProxyCa';
-import type { SigningDraft } from './strongIdentity';
 import { guessPlatform, PLATFORM_LABELS, type Platform, type SecurityModel } from './platforms';
 import { aliasProblem } from './validation';
 import { apiKeyVersionVerdict } from './versionGates';
@@ -53,6 +51,32 @@ export interface AddRemoteDraft {
   eckResource?: EckResource | null;
   /** ECK: put the Secret into the same manifest instead of showing it in a read-only editor. */
   eckSecretInManifest?: boolean;
+}
+
+/** Strong identity verification (strongIdentity.ts). */
+export type SigningSource = 'none' | 'node' | 'custom' | 'identity-only';
+
+export interface SigningDraft {
+  source: SigningSource;
+  /** Paths the local cluster signs with (node / custom). */
+  certificate?: string;
+  key?: string;
+  /** The organization (Elastic Cloud) or environment (ECE) ID in the node certificates' DN, when it could be read. */
+  scopeId?: string;
+  /** What the remote is told to trust for signed requests (node / custom). */
+  remoteCa?: { choice: 'internal' | 'regional' | 'custom'; path: string };
+  /** Remote without a deployment: CA files it must keep trusting (its current value cannot be read). */
+  keepCas?: string[];
+}
+
+/** The private CA of the remote's proxy (privateProxyCa.ts). */
+export interface ProxyCaDraft {
+  /** The name of the trusted environment (shown on the deployment's Security page). */
+  name: string;
+  /** The root CA certificate (PEM). */
+  pem: string;
+  /** Where it came from, in words, for the summary. */
+  source: string;
 }
 
 export interface FlowStart {

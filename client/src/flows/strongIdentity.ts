@@ -25,24 +25,9 @@ import { describeError } from '../errorText';
 import { recordedWrite, type ChangeLog } from './changes';
 import type { FlowContext } from './context';
 import type { DeploymentTarget } from './deployments';
-import { isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
+import { isCloudPlatform, type AddRemoteDraft, type FlowStart, type SigningDraft, type SigningSource } from './remoteDraft';
 import { certificateIdentityProblem } from './validation';
 import { readUserSettings, recordedUserSettingsWrite } from './userSettings';
-
-export type SigningSource = 'none' | 'node' | 'custom' | 'identity-only';
-
-export interface SigningDraft {
-  source: SigningSource;
-  /** Paths the local cluster signs with (node / custom). */
-  certificate?: string;
-  key?: string;
-  /** The organization (Elastic Cloud) or environment (ECE) ID in the node certificates' DN, when it could be read. */
-  scopeId?: string;
-  /** What the remote is told to trust for signed requests (node / custom). */
-  remoteCa?: { choice: 'internal' | 'regional' | 'custom'; path: string };
-  /** Remote without a deployment: CA files it must keep trusting (its current value cannot be read). */
-  keepCas?: string[];
-}
 
 export const SIGNING_SETTING_CA = 'cluster.remote.signing.certificate_authorities';
 /** The node certificate files of every Elastic Cloud / ECE deployment (seed 003). */
