@@ -285,6 +285,67 @@ export const CLOUD_CASES: ContractCase[] = [
     steps: [{ client: 'cloud', call: 'getAccount', expect: { required: { '': ['id'] }, match: { id: '$account' } } }],
   },
   {
+    name: 'get-deployment-certificate-authority: the CA certificates and trust restriction; an unknown deployment is a 404',
+    sources: [
+      { ...ECH_API, part: 'get-deployment-certificate-authority (200, 404); CertificateAuthority.required, PublicCertificate' },
+    ],
+    world: 'ech',
+    steps: [
+      {
+        client: 'cloud',
+        call: 'getCertificateAuthority',
+        args: ['$deployment_a'],
+        expect: {
+          required: { '': ['public_certificates', 'recommended_trust_restriction'], 'public_certificates[*]': ['pem'] },
+          isTrue: ['public_certificates.0.active'],
+        },
+      },
+      {
+        client: 'cloud',
+        call: 'getCertificateAuthority',
+        args: ['ffffffffffffffffffffffffffffffff'],
+        expect: { status: 404, type: 'deployments.deployment_not_found' },
+      },
+    ],
+  },
+  {
+    name: 'update-deployment: user settings go in plan.elasticsearch.user_settings_yaml; settings left out keep the trust',
+    sources: [
+      {
+        ...ECH_API,
+        part: 'ElasticsearchConfiguration.user_settings_yaml; ElasticsearchPayload.settings ("when provided … changed as specified … otherwise … remain as they were")',
+      },
+    ],
+    world: 'ech',
+    steps: [
+      {
+        client: 'cloud',
+        call: 'readForUpdate',
+        args: ['$deployment_a', 'main-elasticsearch'],
+        expect: { isTrue: ['version'] },
+        set: { snapshot: '' },
+      },
+      {
+        client: 'cloud',
+        call: 'updateDeploymentUserSettings',
+        args: ['$snapshot', 'cluster.remote.signing.certificate_authorities: internal_tls_ca.crt\n'],
+        expect: { status: 200, match: { id: '$deployment_a' } },
+      },
+      {
+        client: 'cloud',
+        call: 'getDeployment',
+        args: ['$deployment_a', { showSettings: true, showPlans: true }],
+        expect: {
+          match: {
+            'resources.elasticsearch.0.info.plan_info.current.plan.elasticsearch.user_settings_yaml':
+              'cluster.remote.signing.certificate_authorities: internal_tls_ca.crt\n',
+            'resources.elasticsearch.0.info.settings.trust.accounts.0.account_id': '$account',
+          },
+        },
+      },
+    ],
+  },
+  {
     name: 'a request without the API key is a 401',
     sources: [{ ...ECH_API, part: 'list-deployments responses.401' }],
     world: 'ech',
@@ -292,6 +353,19 @@ export const CLOUD_CASES: ContractCase[] = [
       {
         http: { target: 'cloud', method: 'GET', path: '/api/v1/deployments', auth: 'none' },
         expect: { status: 401, required: { 'errors[*]': ['code', 'message'] } },
+      },
+    ],
+  },
+  {
+    name: 'ECE get-tls-certificate: the proxy chain, region-scoped, with the required fields',
+    sources: [{ ...ECE_API, part: 'get-tls-certificate (service_name enum); TlsPublicCertChain.required' }],
+    world: 'ece',
+    steps: [
+      {
+        client: 'ece',
+        call: 'getTlsCertificateChain',
+        args: ['proxy'],
+        expect: { required: { '': ['chain', 'user_supplied'] }, isTrue: ['chain.1'] },
       },
     ],
   },
