@@ -85,7 +85,8 @@ export function cloudRouter(state: EmulatorState): Router {
   router.add(
     'GET',
     '/api/v1/account',
-    secured(() => ({ status: 200, body: { id: cloud.accountId } })),
+    // AccountResponse: `trust` (AccountTrustSettings) is the organization default for new deployments.
+    secured(() => ({ status: 200, body: { id: cloud.accountId, trust: { trust_all: cloud.organizationTrustAll } } })),
   );
 
   router.add(

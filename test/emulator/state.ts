@@ -90,6 +90,8 @@ export interface CloudSpec {
   /** ECE only: basic-auth users (e.g. admin). */
   users?: Array<{ username: string; password: string }>;
   accountId?: string;
+  /** The organization's "Trust all deployments" default (AccountTrustSettings.trust_all); default true. */
+  organizationTrustAll?: boolean;
   /** Default region for deployments; ECE default 'ece-region', ECH 'gcp-us-central1'. */
   region?: string;
   deployments?: DeploymentSpec[];
@@ -311,6 +313,7 @@ export class EmulatorState {
     apiKeys: Set<string>;
     users: Map<string, string>;
     accountId: string;
+    organizationTrustAll: boolean;
     installationId: string;
     region: string;
     deployments: Map<string, DeploymentRecord>;
@@ -328,6 +331,7 @@ export class EmulatorState {
       apiKeys: new Set(cloud?.apiKeys ?? []),
       users: new Map((cloud?.users ?? []).map((user) => [user.username, user.password])),
       accountId: cloud?.accountId ?? randomHex(),
+      organizationTrustAll: cloud?.organizationTrustAll ?? true,
       installationId: randomHex(),
       region: cloud?.region ?? (flavor === 'ece' ? 'ece-region' : 'gcp-us-central1'),
       deployments: new Map(),

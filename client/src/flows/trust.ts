@@ -33,6 +33,12 @@ import {
   type TrustKind,
 } from './deployments';
 import { looksLikeClusterId } from './validation';
+import {
+  BEFORE_FEBRUARY_2021_NOTE,
+  ccsPairProblems,
+  ORGANIZATION_DEFAULT_NOTE,
+  SPECIFIC_DEPLOYMENTS_NOTE,
+} from './organizationTrust';
 import { pickDeployment } from './pickers';
 
 const ADD_TITLE = 'Add Trusted Environment';
@@ -131,7 +137,7 @@ async function runAddTrust(
       : current.kind === 'ess'
         ? [organizationStep(context), directNameStep(context), caFileStep(context)]
         : [idStep(context, pool)]),
-    scopeStep(context, pool, ADD_TITLE),
+    scopeStep<AddDraft>(context, pool, ADD_TITLE, (current) => current.kind === 'accounts'),
   ];
   if (!(await runSteps(ADD_TITLE, draft, stepsFor))) return cancelled();
   const target = draft.target as DeploymentTarget;
@@ -155,6 +161,7 @@ async function runAddTrust(
   const detail = [
     replaced ? `Replace: ${describeTrustEntry(replaced)}` : undefined,
     `${replaced ? 'With' : 'Add'}: ${describeTrustEntry(entry)}`,
+    replaced ? narrowingNote(replaced, entry) : undefined,
     scopeNote,
     '',
     kept.length ? 'Kept as they are:' : 'No other trust entries.',
@@ -219,6 +226,8 @@ async function writeAndReport(
     });
   }
   changes.note('The certificate model needs trust on both sides: the other environment must trust this deployment too.');
+  if (target.connection.kind === 'cloud' && 'set' in change && change.set.kind === 'accounts')
+    changes.note(`${ORGANIZATION_DEFAULT_NOTE} ${BEFORE_FEBRUARY_2021_NOTE}`);
   await context.refreshViews();
   return finishFlow(context, title, 'completed', changes, { summary: done });
 }
@@ -437,6 +446,8 @@ function scopeStep<D extends { target?: DeploymentTarget; scope?: Scope }>(
   context: FlowContext,
   pool: ClientPool,
   title: string,
+  /** An organization entry: specific deployments get the cross-cluster search version check (seed 003). */
+  isOrganization: (draft: D) => boolean = () => false,
 ): FlowStep<D> {
   return {
     id: 'scope',
@@ -463,6 +474,7 @@ function scopeStep<D extends { target?: DeploymentTarget; scope?: Scope }>(
           draft.target as DeploymentTarget,
           draft.scope?.clusterIds ?? [],
           title,
+          isOrganization(draft),
         );
         if (ids === undefined) return undefined;
         if (ids === BACK) continue;
@@ -480,6 +492,7 @@ async function pickClusterIds(
   target: DeploymentTarget,
   current: string[],
   title: string,
+  versionPolicy = false,
 ): Promise<string[] | Back | undefined> {
   const connections = context.connections.list().filter((profile) => profile.kind === 'cloud' || profile.kind === 'ece');
   const { targets } = await context.ui.progress('Listing the clusters of the connected accounts…', () =>
@@ -535,8 +548,52 @@ async function pickClusterIds(
       ))
     )
       continue;
+    if (versionPolicy && !(await versionPolicyAccepted(context, pool, target, known, ids))) continue;
     return ids;
   }
+}
+
+/**
+ * Specific deployments of an organization: the console only offers those that pass the stricter
+ * cross-cluster search version policy (seed 003). The API takes any; the person is told which
+ * pairs the console would refuse and decides (replication-only trust is the documented reason).
+ */
+async function versionPolicyAccepted(
+  context: FlowContext,
+  pool: ClientPool,
+  target: DeploymentTarget,
+  known: DeploymentTarget[],
+  ids: string[],
+): Promise<boolean> {
+  const picked = known.filter((candidate) => ids.includes(candidate.clusterId));
+  if (picked.length === 0) return true;
+  const versionOf = async (candidate: DeploymentTarget) => {
+    try {
+      return (await deploymentDetails(await pool.cloud(candidate.connection), candidate)).version;
+    } catch {
+      return undefined;
+    }
+  };
+  const [own, ...others] = await context.ui.progress('Comparing the Elasticsearch versions…', () =>
+    Promise.all([target, ...picked].map(versionOf)),
+  );
+  const problems = picked.flatMap((candidate, index) =>
+    ccsPairProblems(
+      { name: target.deploymentName, version: own },
+      { name: candidate.deploymentName, version: others[index] },
+    ).map((problem) => `${problem} (${candidate.deploymentName} runs ${others[index]}, ${target.deploymentName} ${own})`),
+  );
+  if (problems.length === 0) return true;
+  return context.ui.confirm(
+    'Some of these deployments fall outside the cross-cluster search version policy. Trust them anyway?',
+    [
+      ...problems.map((problem) => `• ${problem}`),
+      '',
+      SPECIFIC_DEPLOYMENTS_NOTE,
+      'Cross-cluster search between these versions fails; trust them anyway only for cross-cluster replication.',
+    ].join('\n'),
+    'Trust Anyway',
+  );
 }
 
 function splitIds(text: string): string[] {
@@ -600,7 +657,15 @@ export async function editTrust(context: FlowContext, args: TrustArgs = {}): Pro
     if (
       !(await context.ui.confirm(
         `Change this trust of deployment "${target.deploymentName}"?`,
-        `Before: ${describeTrustEntry(entry)}\nAfter: ${describeTrustEntry(updated)}\n\nThe other trust entries are kept.`,
+        [
+          `Before: ${describeTrustEntry(entry)}`,
+          `After: ${describeTrustEntry(updated)}`,
+          narrowingNote(entry, updated),
+          '',
+          'The other trust entries are kept.',
+        ]
+          .filter((line) => line !== undefined)
+          .join('\n'),
         'Apply',
       ))
     )
@@ -655,7 +720,12 @@ function entryStep(context: FlowContext, pool: ClientPool): FlowStep<EditDraft> 
 }
 
 function actionStep(context: FlowContext, pool: ClientPool): FlowStep<EditDraft> {
-  const scope = scopeStep<EditDraft>(context, pool, EDIT_TITLE);
+  const scope = scopeStep<EditDraft>(
+    context,
+    pool,
+    EDIT_TITLE,
+    (current) => current.entry !== undefined && current.entry !== 'add' && current.entry.kind === 'accounts',
+  );
   return {
     id: 'action',
     run: async (draft, position) => {
@@ -684,4 +754,10 @@ function actionStep(context: FlowContext, pool: ClientPool): FlowStep<EditDraft>
       }
     },
   };
+}
+
+/** Said before a change from "all deployments" to a list: everything else, new deployments included, stops being trusted. */
+function narrowingNote(before: TrustEntry, after: TrustEntry): string | undefined {
+  if (!before.entry.trust_all || after.entry.trust_all) return undefined;
+  return 'This narrows the trust from all deployments to the listed ones: every other deployment, and every deployment created later, is no longer trusted, and their certificate-model remote clusters disconnect.';
 }

@@ -12,6 +12,7 @@ import { describeProfile, eceRegion, KIND_LABELS, type ConnectionProfile } from 
 import { plaintextCredentialsHost } from '../connections/transport';
 import { lastDiagnoses } from '../diagnosis/lastDiagnosis';
 import { compareText, disconnectedHint, type RemoteClusterSummary } from './remoteClusters';
+import { BEFORE_FEBRUARY_2021_NOTE, ORGANIZATION_DEFAULT_NOTE, SPECIFIC_DEPLOYMENTS_NOTE } from '../flows/organizationTrust';
 
 export type NodeKind =
   | 'connection'
@@ -82,6 +83,8 @@ export interface DeploymentSummary {
 
 export interface CloudSnapshot {
   deployments: DeploymentSummary[];
+  /** Elastic Cloud: the organization of the API key and its "Trust all deployments" default (get-current-account), when readable. */
+  organization?: { id: string; trustAll?: boolean };
 }
 
 export type ConnectionSnapshot =
@@ -376,10 +379,35 @@ export function cloudChildren(
   const owner = { key: connectionKey(profile.id), connectionId: profile.id };
   const nodes: TreeNode[] = [];
   if (profile.kind === 'ece') nodes.push(platformTrustNode(profile, platform ?? { status: 'idle' }));
+  if (profile.kind === 'cloud' && snapshot.organization?.trustAll !== undefined)
+    nodes.push(organizationDefaultNode(owner, snapshot.organization.id, snapshot.organization.trustAll));
   nodes.push(...snapshot.deployments.map((deployment) => deploymentNode(profile, deployment, detail(deployment.id))));
   if (snapshot.deployments.length === 0)
     nodes.push(noticeNode(owner, 'empty', 'No deployments', 'The API key sees no deployments.'));
   return nodes;
+}
+
+/** The organization's "Trust all deployments" default (seed 003), above its deployments. */
+function organizationDefaultNode(owner: { key: string; connectionId: string }, id: string, trustAll: boolean): TreeNode {
+  return {
+    ...noticeNode(
+      owner,
+      'organization-trust',
+      trustAll ? 'Organization default: trust all deployments' : 'Organization default: trust no other deployment',
+      '',
+      { id: 'organization' },
+    ),
+    description: `organization ${id}`,
+    tooltip: [
+      `**Trust all deployments** is ${trustAll ? 'on' : 'off'} for organization ${code(id)}.`,
+      '',
+      trustAll
+        ? '- New deployments trust every other deployment of the organization, including those created later.'
+        : '- New deployments trust no other deployment; give each one its own trust (Edit Trust).',
+      `- ${escapeMarkdown(ORGANIZATION_DEFAULT_NOTE)}`,
+      `- ${escapeMarkdown(BEFORE_FEBRUARY_2021_NOTE)}`,
+    ].join('\n'),
+  };
 }
 
 export function deploymentNode(
@@ -428,13 +456,16 @@ export function deploymentChildren(
   deployment: DeploymentGetResponse,
   knownClusters: Map<string, string>,
   now: number,
+  /** Elastic Cloud: the organization of the connection, to tell its own entry from other organizations'. */
+  organizationId?: string,
 ): TreeNode[] {
   const owner = { key: deploymentKey(profile.id, deploymentId), connectionId: profile.id };
   const resources =
     isRecord(deployment.resources) && Array.isArray(deployment.resources.elasticsearch)
       ? deployment.resources.elasticsearch.filter(isRecord)
       : [];
-  const context: TrustContext = { owner, deploymentId, knownClusters, now };
+  const context: TrustContext = { owner, deploymentId, knownClusters, now, organizationId };
+  let ownOrganization = false;
   const nodes: TreeNode[] = [];
   const used = new Set<string>();
   const uniqueId = (base: string) => {
@@ -461,10 +492,21 @@ export function deploymentChildren(
     );
     // Keys from what identifies each entry, so expansion state survives entries being added.
     const id = (kind: string, name: unknown) => uniqueId(`${suffix ? `${suffix}:` : ''}${kind}:${String(name ?? '')}`);
+    if (organizationId && accounts.some((entry) => entry.account_id === organizationId)) ownOrganization = true;
     nodes.push(
       ...accounts.map((entry) => accountTrustNode(context, entry, id('account', entry.account_id), suffix)),
       ...direct.map((entry) => directTrustNode(context, entry, id('direct', entry.name), suffix)),
       ...external.map((entry) => externalTrustNode(context, entry, id('external', entry.trust_relationship_id), suffix)),
+    );
+  }
+  if (withSettings > 0 && organizationId && profile.kind === 'cloud' && !ownOrganization) {
+    nodes.unshift(
+      noticeNode(
+        owner,
+        'own-organization',
+        'Trusts no other deployment of its organization',
+        `Its trust has no entry for its own organization (${organizationId}), so it trusts only itself for the TLS certificate model. ${BEFORE_FEBRUARY_2021_NOTE} ${ORGANIZATION_DEFAULT_NOTE} Add one with Edit Trust → Add a trusted environment → An Elastic Cloud organization.`,
+      ),
     );
   }
   if (withSettings === 0) {
@@ -495,6 +537,7 @@ interface TrustContext {
   deploymentId: string;
   knownClusters: Map<string, string>;
   now: number;
+  organizationId?: string;
 }
 
 interface TrustScope {
@@ -584,12 +627,15 @@ function trustNode(
 function accountTrustNode(context: TrustContext, entry: AccountTrust, id: string, resource?: string): TreeNode {
   const accountId = String(entry.account_id ?? 'unknown');
   const scope = scopeOf(context, trustKey(context, id), entry, 'trusts all its deployments');
-  const label = typeof entry.name === 'string' && entry.name ? entry.name : `Account ${accountId}`;
+  const own = context.organizationId !== undefined && accountId === context.organizationId;
+  const label = typeof entry.name === 'string' && entry.name ? entry.name : own ? 'This organization' : `Account ${accountId}`;
+  const specific = entry.trust_all !== true && Array.isArray(entry.trust_allowlist) && entry.trust_allowlist.length > 0;
   const lines = [
-    `**${escapeMarkdown(label)}** — trusted account`,
+    `**${escapeMarkdown(label)}** — trusted ${own ? 'organization (its own)' : 'account'}`,
     '',
     `- Account ID: ${code(accountId)}`,
     ...scope.lines,
+    ...(specific ? [`- ${escapeMarkdown(SPECIFIC_DEPLOYMENTS_NOTE)}`] : []),
     ...(resource ? [`- Resource: ${code(resource)}`] : []),
   ];
   return trustNode(
@@ -597,7 +643,7 @@ function accountTrustNode(context: TrustContext, entry: AccountTrust, id: string
     'accountTrust',
     id,
     label,
-    ['account', scope.text, resource ?? ''],
+    [own ? 'own organization' : 'account', scope.text, specific ? 'stricter version policy' : '', resource ?? ''],
     lines,
     { id: 'organization' },
     entry,

@@ -194,7 +194,14 @@ export class RemoteClustersTreeModel {
           this.withClients(profile, (clients) => cloudApi(clients).getDeployment(deploymentId, { showSettings: true })),
         );
         return this.present(node, entry, (data) =>
-          deploymentChildren(profile, deploymentId, data, this.knownClusters(profile.id), this.options.now?.() ?? Date.now()),
+          deploymentChildren(
+            profile,
+            deploymentId,
+            data,
+            this.knownClusters(profile.id),
+            this.options.now?.() ?? Date.now(),
+            this.organizationOf(profile.id),
+          ),
         );
       }
       case 'platformTrust': {
@@ -223,6 +230,13 @@ export class RemoteClustersTreeModel {
     if (state.status === 'error') return [errorNode(owner, state.message)];
     if (state.status === 'loading' && state.previous !== undefined) return build(state.previous);
     return [loadingNode(owner)];
+  }
+
+  /** The organization of an Elastic Cloud connection, from its snapshot (undefined until loaded or when unreadable). */
+  private organizationOf(connectionId: string): string | undefined {
+    const state = this.stateOf<ConnectionSnapshot>(connectionKey(connectionId));
+    const data = state.status === 'loaded' ? state.data : state.status === 'loading' ? state.previous : undefined;
+    return data && data.kind !== 'elasticsearch' ? data.organization?.id : undefined;
   }
 
   /** Cluster ID → deployment name, from the connection's deployment list. */
@@ -332,7 +346,19 @@ export class RemoteClustersTreeModel {
 /** GET _remote/info is what the node needs; the rest adds detail and may fail on its own. */
 async function loadConnection(clients: ConnectionClients): Promise<ConnectionSnapshot> {
   if (clients.kind !== 'elasticsearch') {
-    return { kind: clients.kind, deployments: summarizeDeployments(await cloudApi(clients).listDeployments()) };
+    const api = cloudApi(clients);
+    // The organization (and its trust default) only adds detail on Elastic Cloud; a failure leaves it out.
+    const [list, account] = await Promise.all([
+      api.listDeployments(),
+      clients.kind === 'cloud' ? api.getAccount().catch(() => undefined) : undefined,
+    ]);
+    return {
+      kind: clients.kind,
+      deployments: summarizeDeployments(list),
+      ...(account
+        ? { organization: { id: account.id, ...(account.trust ? { trustAll: account.trust.trust_all === true } : {}) } }
+        : {}),
+    };
   }
   const es = clients.elasticsearch;
   const [info, remoteInfo, settings] = await Promise.allSettled([

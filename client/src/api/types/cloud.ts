@@ -21,10 +21,12 @@ export interface BasicFailedReply {
   errors: Array<{ code: string; message: string; fields?: string[] }>;
 }
 
-/** AccountResponse (get-current-account); `trust` is not read. */
+/** AccountResponse (get-current-account). */
 export interface AccountInfo {
   /** The organization ID on Elastic Cloud, the environment's only account on ECE: what `trust.accounts[].account_id` names. */
   id: string;
+  /** AccountTrustSettings: `trust_all` — "all clusters in this account will by default trust all other clusters in the same account". */
+  trust?: { trust_all: boolean };
 }
 
 /** AccountTrustRelationship: trust with the clusters of one account (organization). */

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { lastDiagnoses } from '../../../../client/src/diagnosis/lastDiagnosis';
-import { remoteClusterNode } from '../../../../client/src/views/nodes';
+import { cloudChildren, deploymentChildren, remoteClusterNode } from '../../../../client/src/views/nodes';
 
 describe('tree: the last diagnosis shows on the remote node', () => {
   test('icon and tooltip follow the last verdict', () => {
@@ -26,5 +26,81 @@ describe('tree: the last diagnosis shows on the remote node', () => {
     assert.equal(node.icon.id, 'bug');
     assert.match(node.tooltip, /Last diagnosis \(now\): 1 failed check/);
     lastDiagnoses.clear();
+  });
+});
+
+describe('tree: trust inside an Elastic Cloud organization (seed 003)', () => {
+  const profile = { id: 'ech', name: 'ech', kind: 'cloud' as const, url: 'https://api.example', auth: 'apiKey' as const };
+  const deployment = (trust: Record<string, unknown>) =>
+    ({
+      id: 'dep',
+      name: 'dep',
+      healthy: true,
+      resources: {
+        elasticsearch: [{ ref_id: 'main-elasticsearch', id: 'c'.repeat(32), region: 'r', info: { settings: { trust } } }],
+      },
+    }) as unknown as Parameters<typeof deploymentChildren>[2];
+
+  test('the organization default is shown above the deployments, with what it does and does not change', () => {
+    const [node] = cloudChildren(profile, { deployments: [], organization: { id: '1053523734', trustAll: false } }, () => ({
+      status: 'idle',
+    }));
+    assert.equal(node.label, 'Organization default: trust no other deployment');
+    assert.equal(node.description, 'organization 1053523734');
+    assert.match(node.tooltip, /New deployments trust no other deployment/);
+    assert.match(node.tooltip, /does not change the trust of existing deployments/);
+    assert.match(node.tooltip, /February 2021/);
+    const unknown = cloudChildren(profile, { deployments: [] }, () => ({ status: 'idle' }));
+    assert.deepEqual(
+      unknown.map((child) => child.label),
+      ['No deployments'],
+      'without the organization, no default is claimed',
+    );
+  });
+
+  test('its own entry is named as such; specific deployments mention the stricter version policy; a missing one is pointed out', () => {
+    const own = deploymentChildren(
+      profile,
+      'dep',
+      deployment({ accounts: [{ account_id: '42', trust_all: false, trust_allowlist: ['a'.repeat(32)] }] }),
+      new Map(),
+      0,
+      '42',
+    );
+    assert.deepEqual(
+      own.map((node) => [node.label, node.description]),
+      [['This organization', 'own organization · trusts 1 listed cluster · stricter version policy']],
+    );
+    assert.match(own[0].tooltip, /stricter cross\\-cluster search version policy/);
+    const all = deploymentChildren(
+      profile,
+      'dep',
+      deployment({ accounts: [{ account_id: '42', trust_all: true }] }),
+      new Map(),
+      0,
+      '42',
+    );
+    assert.deepEqual(
+      all.map((node) => node.description),
+      ['own organization · trusts all its deployments'],
+    );
+    const old = deploymentChildren(
+      profile,
+      'dep',
+      deployment({ accounts: [{ account_id: 'other', trust_all: true }] }),
+      new Map(),
+      0,
+      '42',
+    );
+    assert.deepEqual(
+      old.map((node) => node.label),
+      ['Trusts no other deployment of its organization', 'Account other'],
+    );
+    assert.match(old[0].tooltip, /created before the Elastic Cloud February 2021 release trust only themselves/);
+    const unknownOrganization = deploymentChildren(profile, 'dep', deployment({ accounts: [] }), new Map(), 0);
+    assert.deepEqual(
+      unknownOrganization.map((node) => node.label),
+      ['Trusts no other environment'],
+    );
   });
 });

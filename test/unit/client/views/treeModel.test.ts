@@ -471,11 +471,12 @@ describe('Remote Clusters view data against the emulator', () => {
     const [connection] = model.children();
     const before = emulator.state.requests.filter((request) => request.server === 'cloud').length;
     const deployments = await load(model, connection);
-    assert.deepEqual(labels(deployments), ['Alpha', 'zeta-prod']);
+    // The organization's "Trust all deployments" default comes first (seed 003), then the deployments.
+    assert.deepEqual(labels(deployments), ['Organization default: trust all deployments', 'Alpha', 'zeta-prod']);
     assert.equal(
       emulator.state.requests.filter((request) => request.server === 'cloud').length - before,
-      1,
-      'only the list was requested',
+      2,
+      'only the list and the organization were requested',
     );
     assert.equal(model.children()[0].description, '2 deployments');
 
@@ -490,11 +491,13 @@ describe('Remote Clusters view data against the emulator', () => {
     assert.deepEqual(
       trust.map((node) => [node.kind, node.label, node.description]),
       [
-        ['accountTrust', 'Partner org', 'account · trusts 2 listed clusters'],
+        ['notice', 'Trusts no other deployment of its organization', undefined],
+        ['accountTrust', 'Partner org', 'account · trusts 2 listed clusters · stricter version policy'],
         ['directTrust', 'on-prem CA', 'direct · 2 certificates · scope onprem · trusts all its clusters · 1 expired'],
       ],
     );
-    const [partner, onPrem] = trust;
+    const [ownOrganization, partner, onPrem] = trust;
+    assert.match(ownOrganization.tooltip, /February 2021/);
     assert.equal(onPrem.icon.id, 'warning', 'an expired certificate is flagged');
     assert.match(onPrem.tooltip, /AA:BB/);
 
@@ -507,7 +510,7 @@ describe('Remote Clusters view data against the emulator', () => {
         [STRANGER_CLUSTER_ID, undefined, STRANGER_CLUSTER_ID, 'allowedCluster.hasClusterId'],
       ],
     );
-    assert.deepEqual(labels(await load(model, find(deployments, 'Alpha'))), ['Trusts no other environment']);
+    assert.deepEqual(labels(await load(model, find(deployments, 'Alpha'))), ['Trusts no other deployment of its organization']);
   });
 
   test('a deployment that fails to load shows its error without touching its siblings', async () => {
@@ -524,10 +527,10 @@ describe('Remote Clusters view data against the emulator', () => {
     assert.equal(error.kind, 'error');
     assert.match(error.label, /failed on the server \(500\)/);
     assert.equal(error.ownerKey, alpha.key, 'clicking it reloads that deployment only');
-    assert.equal(model.children(prod).length, 2);
+    assert.equal(model.children(prod).length, 3);
     model.refresh(error);
     await model.settled();
-    assert.deepEqual(labels(model.children(alpha)), ['Trusts no other environment']);
+    assert.deepEqual(labels(model.children(alpha)), ['Trusts no other deployment of its organization']);
   });
 
   test('refreshing everything reloads only what was expanded, and forgets deleted deployments', async () => {
@@ -541,7 +544,7 @@ describe('Remote Clusters view data against the emulator', () => {
     const paths = emulator.state.requests.slice(before).map((request) => request.path);
     assert.deepEqual(
       paths.sort(),
-      ['/api/v1/deployments', '/api/v1/deployments/dep-prod'],
+      ['/api/v1/account', '/api/v1/deployments', '/api/v1/deployments/dep-prod'],
       'the collapsed Elasticsearch connection and Alpha were not loaded',
     );
   });
