@@ -49,13 +49,3 @@ export function ccsVersionProblem(local: string | undefined, remote: string | un
     ? `${a.text} cannot search a ${b.major}.x remote (only the last minors of ${a.major}.x reach the next major)`
     : `${a.text} cannot search a ${b.major}.x remote`;
 }
-
-/** Both directions of a trusted pair, in words; empty when cross-cluster search works both ways. */
-export function ccsPairProblems(first: { name: string; version?: string }, second: { name: string; version?: string }): string[] {
-  const problems: string[] = [];
-  const forward = ccsVersionProblem(first.version, second.version);
-  if (forward) problems.push(`"${first.name}" searching "${second.name}": ${forward}`);
-  const backward = ccsVersionProblem(second.version, first.version);
-  if (backward) problems.push(`"${second.name}" searching "${first.name}": ${backward}`);
-  return problems;
-}

@@ -35,7 +35,7 @@ import {
 import { looksLikeClusterId } from './validation';
 import {
   BEFORE_FEBRUARY_2021_NOTE,
-  ccsPairProblems,
+  ccsVersionProblem,
   ORGANIZATION_DEFAULT_NOTE,
   SPECIFIC_DEPLOYMENTS_NOTE,
 } from './organizationTrust';
@@ -577,12 +577,11 @@ async function versionPolicyAccepted(
   const [own, ...others] = await context.ui.progress('Comparing the Elasticsearch versions…', () =>
     Promise.all([target, ...picked].map(versionOf)),
   );
-  const problems = picked.flatMap((candidate, index) =>
-    ccsPairProblems(
-      { name: target.deploymentName, version: own },
-      { name: candidate.deploymentName, version: others[index] },
-    ).map((problem) => `${problem} (${candidate.deploymentName} runs ${others[index]}, ${target.deploymentName} ${own})`),
-  );
+  // "The deployments trusted to be used as remote clusters" (seed 003): this deployment searches them.
+  const problems = picked.flatMap((candidate, index) => {
+    const problem = ccsVersionProblem(own, others[index]);
+    return problem ? [`"${target.deploymentName}" searching "${candidate.deploymentName}": ${problem}`] : [];
+  });
   if (problems.length === 0) return true;
   return context.ui.confirm(
     'Some of these deployments fall outside the cross-cluster search version policy. Trust them anyway?',

@@ -285,3 +285,82 @@ describe('scope IDs of direct trust entries', () => {
     for (const value of ['DC1', 'dc_1', '.es.local', 'a'.repeat(33), '']) assert.ok(scopeIdProblem(value).problem, value);
   });
 });
+
+describe('Trust inside an Elastic Cloud organization: version policy and narrowing (seed 003)', () => {
+  let emulator: RunningEmulator;
+  let saved: SavedConnection[];
+
+  before(async () => {
+    emulator = await startEmulator({
+      clusters: [
+        { name: 'newer', version: '8.17.0' },
+        { name: 'older', version: '8.10.4' },
+      ],
+      cloud: {
+        apiKeys: ['org-key'],
+        accountId: 'org-9',
+        deployments: [
+          { id: 'dep-new', name: 'newer', cluster: 'newer', clusterId: X_ID },
+          { id: 'dep-old', name: 'older', cluster: 'older', clusterId: Y_ID },
+        ],
+      },
+    });
+    saved = [cloudConnection('cloud', emulator.cloudUrl as string, 'org-key')];
+  });
+  after(() => emulator.stop());
+
+  test('specific deployments outside the search version policy are named and need a "Trust Anyway"; narrowing "all" is spelled out', async () => {
+    const ui = new ScriptedFlowUi(
+      [
+        { pick: /^Organization org-9/ },
+        { pick: /Change which clusters/ },
+        { pick: /Only specific/ },
+        { pickMany: [/^older$/] },
+        { type: '' },
+        // Declined: the same choice comes back.
+        { pickMany: [/^older$/] },
+        { type: '' },
+      ],
+      {
+        confirm: [
+          { match: /outside the cross-cluster search version policy/, answer: false },
+          { match: /outside the cross-cluster search version policy/, answer: true },
+          { match: /Change this trust of deployment "newer"\?/, answer: true },
+        ],
+      },
+    );
+    const result = await editTrust(testContext(ui, saved), { connectionId: 'cloud', deploymentId: 'dep-new' });
+    assert.equal(result.outcome, 'completed', result.report);
+    const [declined, accepted, change] = ui.confirmations;
+    assert.equal(declined.answer, false);
+    assert.match(accepted.detail, /"newer" searching "older": 8\.17\.0 can search remotes of 8\.16 or later, not 8\.10\.4/);
+    assert.doesNotMatch(accepted.detail, /"older" searching "newer"/, 'an older local may search a newer remote');
+    assert.match(accepted.detail, /only for cross-cluster replication/);
+    assert.match(
+      change.detail,
+      /This narrows the trust from all deployments to the listed ones: every other deployment, and every deployment created later/,
+    );
+    assert.deepEqual(emulator.state.cloud.deployments.get('dep-new')?.trust.accounts, [
+      { account_id: 'org-9', trust_all: false, trust_allowlist: [Y_ID] },
+    ]);
+    assert.match(result.report, /changing it does not change the trust of existing deployments/);
+    assert.match(result.report, /February 2021/);
+  });
+
+  test('compatible versions pass without a question', async () => {
+    emulator.state.cloud.deployments.get('dep-old')!.trust = { accounts: [{ account_id: 'org-9', trust_all: true }] };
+    const ui = new ScriptedFlowUi(
+      [
+        { pick: /^Organization org-9/ },
+        { pick: /Change which clusters/ },
+        { pick: /Only specific/ },
+        { pickMany: [/^newer$/] },
+        { type: '' },
+      ],
+      { confirm: [{ match: /Change this trust of deployment "older"\?/, answer: true }] },
+    );
+    const result = await editTrust(testContext(ui, saved), { connectionId: 'cloud', deploymentId: 'dep-old' });
+    assert.equal(result.outcome, 'completed', result.report);
+    assert.equal(ui.confirmations.length, 1);
+  });
+});
