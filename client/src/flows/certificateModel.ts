@@ -6,6 +6,7 @@
  * the user confirms the transport CAs trust each other, and the local cluster gets proxy-mode
  * settings to the transport port (9300 self-managed/ECK, 9400 through the Cloud proxy).
  */
+import { BEFORE_FEBRUARY_2021_NOTE, ccsVersionProblem, SPECIFIC_DEPLOYMENTS_NOTE } from './organizationTrust';
 import type { Result } from '#core';
 import { describeProfile } from '../connections/profile';
 import { ApiError } from '../api/errors';
@@ -286,7 +287,23 @@ export async function planTrust(start: FlowStart, draft: AddRemoteDraft): Promis
     const owner = { clusterId: other.clusterId, accountId: account.id };
     if (trustsCluster(details.trust, owner)) continue;
     const own = trustEntryFor(details.trust, owner);
-    if (own?.kind !== 'accounts') {
+    // The local deployment searches the remote: specific deployments follow the stricter search version policy (seed 003).
+    const versionProblem = side === local ? ccsVersionProblem(localDetails.version, remoteDetails.version) : undefined;
+    const versionNote = versionProblem
+      ? ` ${SPECIFIC_DEPLOYMENTS_NOTE} Here "${local.deploymentName}" searching "${remote.deploymentName}": ${versionProblem}.`
+      : '';
+    if (own === undefined) {
+      // No entry for its own organization: it trusts only itself, as deployments created before February 2021 do (seed 003).
+      changes.push({
+        target: side,
+        seen: details.trust,
+        entry: { kind: 'accounts', entry: { account_id: account.id, trust_all: false, trust_allowlist: [other.clusterId] } },
+        description: `Trust of deployment "${side.deploymentName}": it has no entry for its own organization and trusts only itself (${BEFORE_FEBRUARY_2021_NOTE}) Add organization ${account.id} trusting cluster ${other.clusterId}.${versionNote}`,
+        done: `Added organization ${account.id} trusting cluster ${other.clusterId} to the trust of deployment "${side.deploymentName}".`,
+      });
+      continue;
+    }
+    if (own.kind !== 'accounts') {
       return {
         ok: false,
         problem: `Deployment "${side.deploymentName}" does not trust cluster ${other.clusterId}, and it has no trust entry for its own organization (${account.id}) to extend. Set it up with "Elastic: Edit Trust" or "Elastic: Add Trusted Environment", then run this again.`,
@@ -300,7 +317,7 @@ export async function planTrust(start: FlowStart, draft: AddRemoteDraft): Promis
         kind: 'accounts',
         entry: { ...entry, trust_all: false, trust_allowlist: [...(entry.trust_allowlist ?? []), other.clusterId] },
       },
-      description: `Trust of deployment "${side.deploymentName}": add cluster ${other.clusterId} to the allowlist of organization ${entry.account_id}.`,
+      description: `Trust of deployment "${side.deploymentName}": add cluster ${other.clusterId} to the allowlist of organization ${entry.account_id}.${versionNote}`,
       done: `Added cluster ${other.clusterId} to the trust allowlist of organization ${entry.account_id} in deployment "${side.deploymentName}".`,
     });
   }

@@ -155,23 +155,29 @@ describe('Add Remote Cluster, TLS-certificate model', () => {
     assert.match(ui.confirmations[0].detail, /remote-clusters list of deployment "a"/);
   });
 
-  test('a deployment without an organization trust entry to extend is explained, and nothing is written', async () => {
-    const ui = new ScriptedFlowUi([
-      { pick: /^TLS certificate/ },
-      { pick: /^gamma$/ },
-      { pick: /^Elastic Cloud Hosted/ },
-      { pick: /^g$/ },
-      { pick: /Elastic Cloud or ECE deployment/ },
-      { pick: /^b$/ },
-      { type: 'beta' },
-    ]);
+  test('a deployment that trusts only itself (created before February 2021) gets an entry for its organization, shown first', async () => {
+    const ui = new ScriptedFlowUi(
+      [
+        { pick: /^TLS certificate/ },
+        { pick: /^gamma$/ },
+        { pick: /^Elastic Cloud Hosted/ },
+        { pick: /^g$/ },
+        { pick: /Elastic Cloud or ECE deployment/ },
+        { pick: /^b$/ },
+        { type: 'beta' },
+      ],
+      { confirm: [{ match: /^Make these changes\?/, answer: false }] },
+    );
     const result = await addRemoteCluster(testContext(ui, saved));
     assert.equal(result.outcome, 'cancelled');
     assert.match(
-      ui.notices.at(-1)?.message ?? '',
-      /Deployment "g" does not trust cluster .* no trust entry for its own organization/,
+      ui.confirmations[0].detail,
+      new RegExp(
+        `Trust of deployment "g": it has no entry for its own organization and trusts only itself \\(Deployments created before the Elastic Cloud February 2021 release trust only themselves.*\\) Add organization ${ACCOUNT} trusting cluster ${BETA_ID}\\.`,
+      ),
     );
-    assert.deepEqual(emulator.state.cloud.deployments.get('dep-g')?.trust, {});
+    assert.match(ui.confirmations[0].detail, /"g" searching "b": 8\.17\.0 cannot search a 9\.x remote/);
+    assert.deepEqual(emulator.state.cloud.deployments.get('dep-g')?.trust, {}, 'declined: nothing written');
   });
 
   test('self-managed: the transport address is checked, trust is confirmed, and proxy settings to port 9300 connect', async () => {
