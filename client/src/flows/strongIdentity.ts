@@ -69,6 +69,8 @@ function sourceStep(start: FlowStart): FlowStep<AddRemoteDraft> {
           placeholder:
             'Strong identity verification (9.3, technical preview): the local cluster signs its requests, the remote checks the signer',
           items: [
+            // Seed 003 names node.crt / node.key for Elastic Cloud deployments and gives the ECE
+            // environment ID as the DN scope, so ECE deployments are offered them too (not confirmed on ECE).
             ...(onCloud
               ? [
                   {

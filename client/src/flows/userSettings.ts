@@ -143,22 +143,25 @@ export async function recordedUserSettingsWrite(
   await waitForPlan(context, cloud, target);
 }
 
+/** A configuration change restarts the nodes one by one; on a large deployment that takes minutes. */
+export const PLAN_WAIT_MS = 15 * 60_000;
+
 /** Waits (bounded) until the deployment has no pending plan, so that the next step sees the new settings. */
 export async function waitForPlan(
   context: FlowContext,
   cloud: CloudClient,
   target: Pick<DeploymentTarget, 'deploymentId' | 'refId' | 'deploymentName'>,
 ): Promise<void> {
-  const deadline = context.timing.now() + context.timing.connectTimeoutMs;
+  const deadline = context.timing.now() + Math.max(context.timing.connectTimeoutMs, PLAN_WAIT_MS);
   for (;;) {
     const snapshot = await cloud.readForUpdate(target.deploymentId, target.refId);
     if (!snapshot.resource.info.plan_info?.pending) return;
     if (context.timing.now() >= deadline) {
       throw new ApiError(
         'unknown',
-        `Deployment "${target.deploymentName}" is still applying its new configuration. Wait until its activity shows the change as finished, then check the connection.`,
+        `Deployment "${target.deploymentName}" is still applying its new configuration after ${Math.round(PLAN_WAIT_MS / 60_000)} minutes. Wait until its activity shows the change as finished, then check the connection.`,
       );
     }
-    await context.timing.sleep(context.timing.pollIntervalMs);
+    await context.timing.sleep(Math.max(context.timing.pollIntervalMs, 5000));
   }
 }

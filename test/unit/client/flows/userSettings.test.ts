@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { flatSettings, settingsApplied, userSettingsYaml, withSettings } from '../../../../client/src/flows/userSettings';
+import {
+  flatSettings,
+  PLAN_WAIT_MS,
+  settingsApplied,
+  userSettingsYaml,
+  waitForPlan,
+  withSettings,
+} from '../../../../client/src/flows/userSettings';
 
 describe('deployment user settings (elasticsearch.yml through the Cloud API)', () => {
   test('nested and flat keys read as the same flat settings; lists stay lists', () => {
@@ -50,5 +57,31 @@ describe('deployment user settings (elasticsearch.yml through the Cloud API)', (
     assert.equal(settingsApplied({ k: 'a.crt' }, { k: ['a.crt'] }), true);
     assert.equal(settingsApplied({ k: ['a.crt', 'b.crt'] }, { k: ['a.crt'] }), false);
     assert.equal(settingsApplied({}, { k: null }), true);
+  });
+});
+
+describe('waiting for a deployment to apply its user settings', () => {
+  test('polls until no plan is pending, and gives up after the bound with what to do', async () => {
+    let clock = 0;
+    let reads = 0;
+    const pendingFor = (times: number) => ({
+      readForUpdate: async () => {
+        reads++;
+        return { resource: { info: { plan_info: reads <= times ? { pending: {} } : {} } } };
+      },
+    });
+    const context = {
+      timing: { now: () => clock, connectTimeoutMs: 1000, pollIntervalMs: 1000, sleep: async (ms: number) => void (clock += ms) },
+    } as unknown as Parameters<typeof waitForPlan>[0];
+    const target = { deploymentId: 'd', refId: 'r', deploymentName: 'prod' };
+    await waitForPlan(context, pendingFor(3) as unknown as Parameters<typeof waitForPlan>[1], target);
+    assert.equal(reads, 4);
+    reads = 0;
+    clock = 0;
+    await assert.rejects(
+      waitForPlan(context, pendingFor(Infinity) as unknown as Parameters<typeof waitForPlan>[1], target),
+      /"prod" is still applying its new configuration after 15 minutes/,
+    );
+    assert.ok(clock >= PLAN_WAIT_MS);
   });
 });
