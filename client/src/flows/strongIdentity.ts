@@ -168,13 +168,17 @@ async function readScopeId(start: FlowStart, target: DeploymentTarget): Promise<
 }
 
 /** Patterns matching the node certificates of the local deployment, the seed's examples made concrete. */
-export function nodeIdentityPatterns(clusterId: string, scopeId: string | undefined): Array<{ label: string; pattern: string }> {
+export function nodeIdentityPatterns(
+  clusterId: string,
+  scopeId: string | undefined,
+  scope: 'organization' | 'environment' = 'organization',
+): Array<{ label: string; pattern: string }> {
   return [
     ...(scopeId
-      ? [{ label: 'This deployment, this organization', pattern: `CN=.*\\.node\\.${clusterId}\\.cluster\\.${scopeId}` }]
+      ? [{ label: `This deployment, this ${scope}`, pattern: `CN=.*\\.node\\.${clusterId}\\.cluster\\.${scopeId}` }]
       : []),
     { label: 'This deployment (any organization or environment)', pattern: `CN=.*\\.node\\.${clusterId}\\.cluster\\..*` },
-    ...(scopeId ? [{ label: 'Every deployment of this organization', pattern: `CN=.*\\.node\\..*\\.cluster\\.${scopeId}` }] : []),
+    ...(scopeId ? [{ label: `Every deployment of this ${scope}`, pattern: `CN=.*\\.node\\..*\\.cluster\\.${scopeId}` }] : []),
   ];
 }
 
@@ -189,14 +193,18 @@ function identityStep(start: FlowStart): FlowStep<AddRemoteDraft> {
       if (signing.source === 'node' && draft.localDeployment) {
         const target = draft.localDeployment;
         if (signing.scopeId === undefined)
-          signing.scopeId = await context.ui.progress('Reading the organization of the local deployment…', () =>
+          signing.scopeId = await context.ui.progress('Reading the organization or environment of the local deployment…', () =>
             readScopeId(start, target),
           );
         for (;;) {
-          const options = nodeIdentityPatterns(target.clusterId, signing.scopeId);
+          const options = nodeIdentityPatterns(
+            target.clusterId,
+            signing.scopeId,
+            target.connection.kind === 'ece' ? 'environment' : 'organization',
+          );
           const answer = await context.ui.pick<string>({
             ...position,
-            placeholder: `Which signers may use the key? Nodes of "${target.deploymentName}" have the DN CN=<node>.node.${target.clusterId}.cluster.<organization>`,
+            placeholder: `Which signers may use the key? Nodes of "${target.deploymentName}" have the DN CN=<node>.node.${target.clusterId}.cluster.<${target.connection.kind === 'ece' ? 'environment' : 'organization'}>`,
             items: [
               ...options.map((option) => ({ label: option.label, detail: option.pattern, value: option.pattern })),
               { label: 'Enter a pattern…', description: 'a regular expression for the DN', value: TYPED },

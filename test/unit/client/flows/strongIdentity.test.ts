@@ -281,3 +281,59 @@ describe('Add Remote Cluster with strong identity verification (9.3)', () => {
     assert.match(signingPathProblem('https://x/ca.crt') ?? '', /not a URL/);
   });
 });
+
+describe('Add Remote Cluster with strong identity verification between ECE deployments', () => {
+  let emulator: RunningEmulator;
+  let saved: SavedConnection[];
+
+  before(async () => {
+    emulator = await startEmulator({
+      clusters: [
+        { name: 'ece-a', version: '9.3.1' },
+        { name: 'ece-b', version: '9.3.1' },
+      ],
+      cloud: {
+        flavor: 'ece',
+        apiKeys: ['ece-key'],
+        deployments: [
+          { id: 'dep-a', name: 'alpha', cluster: 'ece-a', clusterId: LOCAL_ID },
+          { id: 'dep-b', name: 'bravo', cluster: 'ece-b' },
+        ],
+      },
+    });
+    saved = [
+      esConnection('ece-a', emulator.clusterUrl('ece-a')),
+      esConnection('ece-b', emulator.clusterUrl('ece-b')),
+      cloudConnection('ece', emulator.cloudUrl as string, 'ece-key', 'ece'),
+    ];
+  });
+  after(() => emulator.stop());
+
+  test('the DN scope is the ECE environment (its installation ID), and the key pinned to it connects', async () => {
+    const ui = new ScriptedFlowUi(
+      [
+        { pick: /^API key/ },
+        { pick: /^ece-a$/ },
+        { pick: /^Elastic Cloud Enterprise/ },
+        { pick: /^alpha$/ },
+        { pick: /^ece-b$/ },
+        { pick: /Elastic Cloud or ECE deployment/ },
+        { pick: /^bravo$/ },
+        { type: 'bravo' },
+        { type: 'logs-*' },
+        { type: '' },
+        { pick: /^Sign with the deployment node certificates/ },
+        { pick: /^This deployment, this environment/ },
+        { pick: /^internal_tls_ca\.crt/ },
+        // The remote is an ECE deployment: whether its proxy CA is private is asked (seed 001).
+        { pick: /^A public CA/ },
+      ],
+      { confirm: [{ match: /^Make these changes\?/, answer: true }] },
+    );
+    const result = await addRemoteCluster(testContext(ui, saved));
+    assert.equal(result.outcome, 'completed', result.report);
+    const key = [...emulator.state.cluster('ece-b').apiKeys.values()].find((candidate) => candidate.type === 'cross_cluster');
+    assert.equal(key?.certificateIdentity, `CN=.*\\.node\\.${LOCAL_ID}\\.cluster\\.${emulator.state.cloud.installationId}`);
+    assert.equal(emulator.state.remoteStatus(emulator.state.cluster('ece-a'), 'bravo').connected, true);
+  });
+});
