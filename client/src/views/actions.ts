@@ -29,6 +29,16 @@ export const ITEM_ACTIONS = {
     target: COMMANDS.diagnoseRemoteCluster,
     title: 'Diagnose Remote Cluster',
   },
+  changeCrossClusterApiKey: {
+    command: COMMANDS.viewChangeCrossClusterApiKey,
+    target: COMMANDS.changeCrossClusterApiKey,
+    title: 'Change Cross-Cluster API Key',
+  },
+  migrateToApiKeyModel: {
+    command: COMMANDS.viewMigrateToApiKeyModel,
+    target: COMMANDS.migrateToApiKeyModel,
+    title: 'Migrate to the API-Key Model',
+  },
 } as const;
 
 export type ItemAction = keyof typeof ITEM_ACTIONS;
@@ -39,14 +49,19 @@ export type ItemAction = keyof typeof ITEM_ACTIONS;
  */
 export function itemActionArgument(action: ItemAction, node: TreeNode | undefined): unknown {
   if (action === 'addConnection' || !node?.connectionId) return undefined;
-  const { connectionId, deploymentId, alias } = node;
+  const { connectionId, deploymentId, alias, keyId } = node;
   switch (action) {
     case 'addRemoteCluster':
       // The flow then only asks for the remote side.
       return { localConnectionId: connectionId };
     case 'removeRemoteCluster':
     case 'diagnoseRemoteCluster':
+    case 'migrateToApiKeyModel':
+      // Migration: the node's connection is the local cluster.
       return alias ? { connectionId, alias } : undefined;
+    case 'changeCrossClusterApiKey':
+      // The node's connection is the cluster that issued the key.
+      return keyId ? { connectionId, keyId } : undefined;
     case 'editTrust':
       return deploymentId ? { connectionId, deploymentId } : undefined;
     case 'addTrustedEnvironment':

@@ -199,6 +199,10 @@ export interface ApiKeyInfo {
   invalidated: boolean;
   username?: string;
   metadata?: Record<string, unknown>;
+  /** Cross-cluster keys (8.14+ answers): what the key grants, as it was given at creation or update. */
+  access?: CrossClusterAccess;
+  /** The key's role descriptors; for a cross-cluster key, the privileges Elasticsearch derived from `access`. */
+  role_descriptors?: Record<string, RoleDescriptor>;
 }
 
 export interface GetApiKeysResponse {
