@@ -6,6 +6,7 @@
  * [...]" reason. Transport action names and granting privileges are the real ones as far as we know;
  * the lists of granting privileges are abbreviated to the common ones.
  */
+import { createHash } from 'node:crypto';
 import type { CrossClusterAccess, RoleDescriptor } from '../../client/src/api/types/elasticsearch';
 import { nodesReply, resolveClusterError, rolesOf, sslCertificatesReply } from './diagnosis';
 import { Router, type EmulatorRequest, type Reply } from './router';
@@ -488,7 +489,12 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
     const body = asRecord(request.body) ?? {};
     // The emulated keystore has no password; Elasticsearch rejects a wrong one per node.
     const names = cluster.reloadKeystore();
-    const node: Record<string, unknown> = { name: cluster.nodeName, secure_setting_names: names };
+    // keystore_digest: NodeReloadResult in the specification (nodes/reload_secure_settings), a
+    // digest of the keystore file; here of the emulated keystore's entries, so it changes with them.
+    const digest = createHash('sha256')
+      .update(JSON.stringify([...cluster.keystoreOnDisk.entries()].sort()))
+      .digest('hex');
+    const node: Record<string, unknown> = { name: cluster.nodeName, secure_setting_names: names, keystore_digest: digest };
     if (typeof body.secure_settings_password === 'string' && body.secure_settings_password !== '') {
       delete node.secure_setting_names;
       node.reload_exception = { type: 'security_exception', reason: 'Provided keystore password was incorrect' };

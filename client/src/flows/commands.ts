@@ -14,6 +14,8 @@ import { addRemoteCluster, type AddRemoteClusterArgs } from './addRemoteCluster'
 import type { FlowResult } from './changes';
 import { DEFAULT_CONNECT_TIMEOUT_SECONDS, type FlowContext } from './context';
 import { createCrossClusterApiKey } from './createApiKey';
+import { changeCrossClusterApiKey } from './changeApiKey';
+import { migrateToApiKeyModel } from './migrateToApiKey';
 import { removeRemoteCluster } from './removeRemoteCluster';
 import { addTrustedEnvironment, editTrust } from './trust';
 import type { FlowUi } from './ui';
@@ -115,6 +117,11 @@ export function registerFlowCommands(
       COMMANDS.createCrossClusterApiKey,
       guarded('Create Cross-Cluster API Key', createCrossClusterApiKey),
     ),
+    vscode.commands.registerCommand(
+      COMMANDS.changeCrossClusterApiKey,
+      guarded('Change Cross-Cluster API Key', changeCrossClusterApiKey),
+    ),
+    vscode.commands.registerCommand(COMMANDS.migrateToApiKeyModel, guarded('Migrate to the API-Key Model', migrateToApiKeyModel)),
     vscode.commands.registerCommand(COMMANDS.addTrustedEnvironment, guarded('Add Trusted Environment', addTrustedEnvironment)),
     vscode.commands.registerCommand(COMMANDS.editTrust, guarded('Edit Trust', editTrust)),
   );
