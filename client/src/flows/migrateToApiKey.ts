@@ -92,6 +92,8 @@ function aliasStep(start: FlowStart, preset: string | undefined): FlowStep<Draft
   const { context, pool } = start;
   return {
     id: 'alias',
+    // An alias given as an argument is only checked, not asked.
+    silent: preset !== undefined,
     run: async (draft, position) => {
       const local = draft.local as CheckedCluster;
       let client: ElasticsearchClient;
