@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { changeCrossClusterApiKey, rotatedName } from '../../../../client/src/flows/changeApiKey';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { esConnection, everythingShown, REMOTE_SERVER, ScriptedFlowUi, testContext, type SavedConnection } from './support';
+import {
+  cloudConnection,
+  esConnection,
+  everythingShown,
+  REMOTE_SERVER,
+  ScriptedFlowUi,
+  testContext,
+  type SavedConnection,
+} from './support';
 
 const SETTING = 'cluster.remote.europe.credentials';
 
@@ -199,5 +207,109 @@ describe('Change Cross-Cluster API Key', () => {
     const now = new Date('2026-11-30T07:45:00Z');
     assert.equal(rotatedName('k', now), 'k-rotated-20261130-0745');
     assert.equal(rotatedName('k-rotated-20250101-0000', now), 'k-rotated-20261130-0745');
+  });
+});
+
+describe('Change Cross-Cluster API Key: rotation on Elastic Cloud Hosted', () => {
+  let emulator: RunningEmulator;
+  let saved: SavedConnection[];
+  let old: { id: string; encoded: string };
+
+  before(async () => {
+    emulator = await startEmulator({
+      clusters: [
+        { name: 'hosted', version: '8.17.0' },
+        { name: 'remote', version: '8.17.0' },
+      ],
+      cloud: { apiKeys: ['org-key'], deployments: [{ id: 'prod-deployment', name: 'prod', cluster: 'hosted' }] },
+    });
+    saved = [
+      esConnection('hosted', emulator.clusterUrl('hosted')),
+      esConnection('remote', emulator.clusterUrl('remote')),
+      cloudConnection('cloud', emulator.cloudUrl as string, 'org-key'),
+    ];
+  });
+  after(() => emulator.stop());
+  beforeEach(() => {
+    const remote = emulator.state.cluster('remote');
+    remote.apiKeys.clear();
+    remote.remoteClusterServer.enabled = true;
+    const issued = remote.issueApiKey({
+      name: 'for-prod',
+      type: 'cross_cluster',
+      owner: 'elastic',
+      roles: [],
+      access: { search: [{ names: ['logs-*'] }] },
+      metadata: { alias: 'europe' },
+    });
+    old = { id: issued.id, encoded: issued.encoded };
+    const hosted = emulator.state.cluster('hosted');
+    hosted.persistent = { 'cluster.remote.europe.mode': 'proxy', 'cluster.remote.europe.proxy_address': REMOTE_SERVER };
+    hosted.keystoreOnDisk.clear();
+    hosted.keystoreAdd(SETTING, issued.encoded);
+    hosted.reloadKeystore();
+  });
+  afterEach(() => emulator.faults.clear());
+
+  const answers = (oldValue: string) => [
+    { pick: /^hosted$/ },
+    { pick: /^Elastic Cloud Hosted/ },
+    { pick: /^prod$/ },
+    { pick: /^europe$/ },
+    { type: oldValue },
+  ];
+
+  test('the deployment keystore gets the new key through the API; the old key is invalidated', async () => {
+    const ui = new ScriptedFlowUi(answers(''), { confirm: [{ match: /^Rotate "for-prod"/, answer: true }] });
+    const context = testContext(ui, saved);
+    const result = await changeCrossClusterApiKey(context, { connectionId: 'remote', keyId: old.id, action: 'rotate' });
+    assert.equal(result.outcome, 'completed', result.report);
+    const hosted = emulator.state.cluster('hosted');
+    const stored = hosted.keystoreLoaded.get(SETTING) as string;
+    assert.equal(Buffer.from(stored, 'base64').toString().split(':')[0], result.newKeyId);
+    assert.equal(emulator.state.cluster('remote').apiKeys.get(old.id)?.invalidated, true);
+    assert.match(
+      ui.confirmations[0].detail,
+      /In the keystore of deployment "prod": replace cluster\.remote\.europe\.credentials/,
+    );
+    assert.ok(
+      ui.notices.every((notice) => !/keystore of every node/.test(notice.message)),
+      'no manual keystore step',
+    );
+    assert.ok(!everythingShown(context, result).includes(stored));
+  });
+
+  test('the remote does not connect: undo writes the old key back through the API and invalidates the new one', async () => {
+    const remote = emulator.state.cluster('remote');
+    const ui = new ScriptedFlowUi(
+      [
+        ...answers(old.encoded).slice(0, 4),
+        () => {
+          // The remote cluster server goes down before the new key is checked.
+          remote.remoteClusterServer.enabled = false;
+          return { type: old.encoded };
+        },
+      ],
+      {
+        confirm: [{ match: /^Rotate/, answer: true }],
+        notify: [
+          {
+            match: /does not connect with the new key/,
+            answer: () => {
+              remote.remoteClusterServer.enabled = true;
+              return 'Undo Changes';
+            },
+          },
+        ],
+      },
+    );
+    const context = testContext(ui, saved, { connectTimeoutMs: 3000 });
+    const result = await changeCrossClusterApiKey(context, { connectionId: 'remote', keyId: old.id, action: 'rotate' });
+    assert.equal(result.outcome, 'rolled-back', result.report);
+    const hosted = emulator.state.cluster('hosted');
+    assert.equal(hosted.keystoreLoaded.get(SETTING), old.encoded, 'the old key is back in the deployment keystore');
+    assert.equal(remote.apiKeys.get(old.id)?.invalidated, false);
+    assert.equal(remote.apiKeys.get(result.newKeyId as string)?.invalidated, true);
+    assert.equal(emulator.state.remoteStatus(hosted, 'europe').connected, true);
   });
 });
