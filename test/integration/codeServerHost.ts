@@ -177,8 +177,9 @@ export async function runSuiteInCodeServer(options: HostOptions): Promise<HostRu
         '--disable-quic',
       ],
     });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    uiDriver.attach(page);
+    // No service worker: the UI driver serves the workbench bundle through page.route, which a worker would bypass.
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
+    await uiDriver.attach(page);
     let resolveExit: (code: number) => void = () => undefined;
     const exited = new Promise<number>((resolve) => (resolveExit = resolve));
     await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));

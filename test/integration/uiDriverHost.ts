@@ -65,8 +65,11 @@ export interface Pattern {
 export interface RunningUiDriver {
   /** The value of ERC_UI_DRIVER. */
   env: string;
-  /** Hands the workbench page to the driver once it is open; requests before that wait for it. */
-  attach(page: Page): void;
+  /**
+   * Hands the workbench page to the driver before it loads the workbench (it changes how the
+   * workbench bundle is served, see DIALOG_GUARD); requests before that wait for it.
+   */
+  attach(page: Page): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -181,7 +184,9 @@ function markTargetInPage(args: {
     candidates = Array.from(
       document.querySelectorAll('.notifications-toasts .notification-list-item, .notifications-center .notification-list-item'),
     )
-      .filter((item) => isVisible(item) && (!message || message.test(textOf(item.querySelector('.notification-list-item-message')))))
+      .filter(
+        (item) => isVisible(item) && (!message || message.test(textOf(item.querySelector('.notification-list-item-message')))),
+      )
       .flatMap((item) => Array.from(item.querySelectorAll('.notification-list-item-buttons-container .monaco-button')));
   } else if (args.kind === 'quickInputButton') {
     candidates = Array.from(document.querySelectorAll('.quick-input-widget .quick-input-titlebar .action-label'));
@@ -196,6 +201,41 @@ function markTargetInPage(args: {
   for (const old of Array.from(document.querySelectorAll('[data-erc-ui-driver]'))) old.removeAttribute('data-erc-ui-driver');
   target.setAttribute('data-erc-ui-driver', args.mark);
   return true;
+}
+
+/**
+ * VS Code's DialogService refuses modal dialogs while extension tests run (`prompt` throws "refused
+ * to show dialog in tests", `confirm` answers yes without asking). This finds its guard in the
+ * workbench bundle, `c(){return this.a.isExtensionDevelopment&&this.a.extensionTestsLocationURI?!0:…}`
+ * followed by `async confirm(` (the file dialogs' save confirmation has the same guard and keeps it),
+ * so that it can be switched off from the page (`globalThis.__ercRealDialogs`).
+ */
+const DIALOG_GUARD =
+  /(\w+)\(\)\{return this\.(\w+)\.isExtensionDevelopment&&this\.\2\.extensionTestsLocationURI\?!0:!!this\.\2\.enableSmokeTestDriver\}(?=async confirm\()/g;
+const REAL_DIALOGS_FLAG = '__ercRealDialogs';
+
+/** Serves the workbench bundle with the dialog guard switchable; returns a problem text when it was not found. */
+async function installDialogSwitch(page: Page, state: { problem?: string; patched?: boolean }): Promise<void> {
+  await page.route(/\/vs\/code\/browser\/workbench\/workbench\.js$/, async (route) => {
+    const response = await route.fetch();
+    const source = await response.text();
+    const found = source.match(DIALOG_GUARD)?.length ?? 0;
+    if (found !== 1) {
+      state.problem = `the DialogService guard was found ${found} times in workbench.js (expected once); VS Code changed`;
+      return route.fulfill({ response });
+    }
+    state.patched = true;
+    const body = source.replace(
+      DIALOG_GUARD,
+      (guard: string, name: string) =>
+        `${name}(){return globalThis.${REAL_DIALOGS_FLAG}?!1:(${guard.slice(name.length + 10, -1)})}`,
+    );
+    // The body is sent decoded and changed: drop the original encoding and length.
+    const headers = Object.fromEntries(
+      Object.entries(response.headers()).filter(([key]) => !['content-length', 'content-encoding'].includes(key.toLowerCase())),
+    );
+    return route.fulfill({ status: response.status(), headers, body });
+  });
 }
 
 export function pattern(value: RegExp): Pattern {
@@ -240,7 +280,21 @@ class WorkbenchDriver {
   constructor(
     private readonly page: Page,
     private readonly screenshotDir: string,
+    private readonly dialogSwitch: { problem?: string; patched?: boolean },
   ) {}
+
+  async showRealDialogs(body: Body): Promise<{ enabled: boolean }> {
+    if (!this.dialogSwitch.patched)
+      throw new Error(
+        `modal dialogs cannot be shown in this run: ${this.dialogSwitch.problem ?? 'the workbench bundle was not loaded through the driver'}`,
+      );
+    const enabled = body.enabled !== false;
+    await this.page.evaluate(({ flag, on }) => void ((globalThis as Record<string, unknown>)[flag] = on), {
+      flag: REAL_DIALOGS_FLAG,
+      on: enabled,
+    });
+    return { enabled };
+  }
 
   async screen(): Promise<Screen> {
     return this.page.evaluate(readScreenInPage);
@@ -332,7 +386,10 @@ class WorkbenchDriver {
     // Arrow keys from the highlighted item, as a person at the keyboard would.
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.focus();
-    const from = Math.max(0, shown.items.findIndex((item) => item === shown.activeItem));
+    const from = Math.max(
+      0,
+      shown.items.findIndex((item) => item === shown.activeItem),
+    );
     const key = target >= from ? 'ArrowDown' : 'ArrowUp';
     for (let i = 0; i < Math.abs(target - from); i++) await this.page.keyboard.press(key);
     const before = await this.waitUntil(`the item ${label} to be highlighted`, 5000, (screen) =>
@@ -392,11 +449,14 @@ class WorkbenchDriver {
       Number(body.timeoutMs ?? 20000),
       ({ notifications }) =>
         notifications.find(
-          (candidate) => regex(message)!.test(candidate.message) && candidate.buttons.some((button) => regex(label)!.test(button)),
+          (candidate) =>
+            regex(message)!.test(candidate.message) && candidate.buttons.some((button) => regex(label)!.test(button)),
         ),
     );
     if (!(await this.click('notificationButton', label, message)))
-      throw new Error(`the notification button ${regex(label)} went away. The screen showed:\n${describeScreen(await this.screen())}`);
+      throw new Error(
+        `the notification button ${regex(label)} went away. The screen showed:\n${describeScreen(await this.screen())}`,
+      );
     return notification;
   }
 
@@ -424,14 +484,19 @@ async function readBody(request: IncomingMessage): Promise<Body> {
 /** Starts the driver's HTTP server on 127.0.0.1; `screenshotDir` receives `screenshot(name)` pictures. */
 export async function startUiDriver(screenshotDir: string): Promise<RunningUiDriver> {
   const token = randomBytes(24).toString('hex');
-  let attach: (page: Page) => void = () => undefined;
+  let attach: (page: Page) => Promise<void> = async () => undefined;
   const attached = new Promise<WorkbenchDriver>((resolve) => {
-    attach = (page) => resolve(new WorkbenchDriver(page, screenshotDir));
+    attach = async (page) => {
+      const dialogSwitch = {};
+      await installDialogSwitch(page, dialogSwitch);
+      resolve(new WorkbenchDriver(page, screenshotDir, dialogSwitch));
+    };
   });
   // One action at a time: keyboard and mouse actions must not interleave.
   let queue: Promise<unknown> = Promise.resolve();
   const actions: Record<string, (driver: WorkbenchDriver, body: Body) => Promise<unknown>> = {
     screen: (driver) => driver.screen(),
+    showRealDialogs: (driver, body) => driver.showRealDialogs(body),
     waitForQuickInput: (driver, body) => driver.waitForQuickInput(body),
     typeInQuickInput: (driver, body) => driver.typeInQuickInput(body),
     pickQuickInputItem: (driver, body) => driver.pickQuickInputItem(body),
@@ -448,7 +513,8 @@ export async function startUiDriver(screenshotDir: string): Promise<RunningUiDri
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(payload));
     };
-    if (request.method !== 'POST' || request.headers.authorization !== `Bearer ${token}`) return reply(403, { error: 'forbidden' });
+    if (request.method !== 'POST' || request.headers.authorization !== `Bearer ${token}`)
+      return reply(403, { error: 'forbidden' });
     const name = (request.url ?? '').replace(/^\//, '');
     const action = Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : undefined;
     if (!action) return reply(404, { error: `unknown UI driver action "${name}"` });

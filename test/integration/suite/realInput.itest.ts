@@ -41,7 +41,9 @@ async function clusterGet(endpoints: EmulatorEndpoints, cluster: string, path: s
   return response.json();
 }
 
-async function remoteInfo(endpoints: EmulatorEndpoints): Promise<Record<string, { connected: boolean; cluster_credentials?: string }>> {
+async function remoteInfo(
+  endpoints: EmulatorEndpoints,
+): Promise<Record<string, { connected: boolean; cluster_credentials?: string }>> {
   return (await clusterGet(endpoints, 'remote', '/_remote/info')) as Record<
     string,
     { connected: boolean; cluster_credentials?: string }
@@ -125,107 +127,124 @@ export const tests: IntegrationTest[] = [
   },
   {
     name: 'Add Remote Cluster through the real quick inputs, confirmed in the real dialog, connects the clusters',
-    fn: async () => {
-      const { api, endpoints } = await readyApi();
-      assert.ok(saved.typed, 'the first test saved the connection to "local"');
-      saved.hosted = await api.connections.store.add(
-        { name: HOSTED, kind: 'elasticsearch', url: endpoints.clusters.remote.url, auth: 'basic', username: endpoints.username },
-        { password: endpoints.password },
-      );
-      saved.cloud = await api.connections.store.add(
-        { name: 'itest real cloud', kind: 'cloud', url: endpoints.cloudUrl, auth: 'apiKey' },
-        { apiKey: endpoints.cloudApiKey },
-      );
-      api.flows.useTiming({ connectTimeoutMs: 15000, pollIntervalMs: 200 });
-      try {
-        const running = vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.addRemoteCluster');
-        let summary: ui.DialogState | undefined;
-        const result = await ui.driveCommand('add-remote-cluster', running, async () => {
+    fn: () =>
+      ui.withRealDialogs(async () => {
+        const { api, endpoints } = await readyApi();
+        assert.ok(saved.typed, 'the first test saved the connection to "local"');
+        saved.hosted = await api.connections.store.add(
+          {
+            name: HOSTED,
+            kind: 'elasticsearch',
+            url: endpoints.clusters.remote.url,
+            auth: 'basic',
+            username: endpoints.username,
+          },
+          { password: endpoints.password },
+        );
+        saved.cloud = await api.connections.store.add(
+          { name: 'itest real cloud', kind: 'cloud', url: endpoints.cloudUrl, auth: 'apiKey' },
+          { apiKey: endpoints.cloudApiKey },
+        );
+        api.flows.useTiming({ connectTimeoutMs: 15000, pollIntervalMs: 200 });
+        try {
+          const running = vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.addRemoteCluster');
+          let summary: ui.DialogState | undefined;
+          const result = await ui.driveCommand('add-remote-cluster', running, async () => {
+            await answerAddRemoteClusterUpToAlias();
+            await ui.typeInQuickInput(ALIAS);
+            await ui.waitForQuickInput({ prompt: /^Indices the local cluster may SEARCH/ });
+            await ui.typeInQuickInput('logs-*');
+            await ui.waitForQuickInput({ prompt: /^Indices the local cluster may REPLICATE/ });
+            await ui.typeInQuickInput('');
+            summary = await ui.waitForDialog(/^Make these changes\?$/);
+            assert.ok(summary.buttons.includes('Apply'), `the summary dialog offers Apply: ${summary.buttons.join(', ')}`);
+            await ui.pressDialogButton(/^Apply$/);
+            // Connected: the flow offers a role for the local users; not this time.
+            await ui.waitForDialog(new RegExp(`^"${ALIAS}" is connected\\. Create a role`), 60000);
+            await ui.pressDialogButton(/^Cancel$/);
+          });
+          assert.equal(result.outcome, 'completed', result.report);
+          assert.match(
+            summary?.detail ?? '',
+            /In the keystore of deployment "prod": set cluster\.remote\.itest-real\.credentials/,
+          );
+          const info = await remoteInfo(endpoints);
+          assert.equal(info[ALIAS]?.connected, true);
+          assert.equal(info[ALIAS]?.cluster_credentials, '::es_redacted::', 'the API-key model is in use');
+          await ui.waitForNotification(
+            new RegExp(`^Add Remote Cluster \\(API key\\): "${HOSTED}" is connected to the remote cluster "${ALIAS}"`),
+          );
+        } finally {
+          api.flows.useTiming(undefined);
+        }
+      }),
+  },
+  {
+    name: 'Escape in the real UI cancels Add Remote Cluster, at a quick input and at the summary dialog, and nothing changes',
+    fn: () =>
+      ui.withRealDialogs(async () => {
+        const { endpoints } = await readyApi();
+        assert.ok(saved.hosted && saved.typed, 'the earlier tests saved the connections');
+        const before = await emulatorSnapshot(endpoints);
+
+        // Escape mid-flow, at the alias step (after Back once: the previous step shows its earlier answer).
+        const atAlias = vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.addRemoteCluster');
+        const cancelledAtAlias = await ui.driveCommand('cancel-at-alias', atAlias, async () => {
           await answerAddRemoteClusterUpToAlias();
-          await ui.typeInQuickInput(ALIAS);
+          await ui.pressQuickInputButton(/^Back$/);
+          const serverName = await ui.waitForQuickInput({ prompt: /^TLS server name/ });
+          assert.equal(serverName.value, '');
+          await ui.typeInQuickInput('');
+          await ui.waitForQuickInput({ prompt: /^Alias for the remote cluster/ });
+          const after = await ui.escape();
+          assert.equal(after.quickInput, undefined, 'Escape closed the quick input');
+        });
+        assert.equal(cancelledAtAlias.outcome, 'cancelled');
+
+        // Escape on the summary: every answer was given, and still nothing is written.
+        const atSummary = vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.addRemoteCluster');
+        const cancelledAtSummary = await ui.driveCommand('cancel-at-summary', atSummary, async () => {
+          await answerAddRemoteClusterUpToAlias();
+          await ui.typeInQuickInput(`${ALIAS}-cancelled`);
           await ui.waitForQuickInput({ prompt: /^Indices the local cluster may SEARCH/ });
           await ui.typeInQuickInput('logs-*');
           await ui.waitForQuickInput({ prompt: /^Indices the local cluster may REPLICATE/ });
           await ui.typeInQuickInput('');
-          summary = await ui.waitForDialog(/^Make these changes\?$/);
-          assert.ok(summary.buttons.includes('Apply'), `the summary dialog offers Apply: ${summary.buttons.join(', ')}`);
-          await ui.pressDialogButton(/^Apply$/);
-          // Connected: the flow offers a role for the local users; not this time.
-          await ui.waitForDialog(new RegExp(`^"${ALIAS}" is connected\\. Create a role`), 60000);
-          await ui.pressDialogButton(/^Cancel$/);
+          await ui.waitForDialog(/^Make these changes\?$/);
+          const after = await ui.escape();
+          assert.equal(after.dialog, undefined, 'Escape closed the dialog');
         });
-        assert.equal(result.outcome, 'completed', result.report);
-        assert.match(summary?.detail ?? '', /In the keystore of deployment "prod": set cluster\.remote\.itest-real\.credentials/);
-        const info = await remoteInfo(endpoints);
-        assert.equal(info[ALIAS]?.connected, true);
-        assert.equal(info[ALIAS]?.cluster_credentials, '::es_redacted::', 'the API-key model is in use');
-        await ui.waitForNotification(new RegExp(`^Add Remote Cluster \\(API key\\): "${HOSTED}" is connected to the remote cluster "${ALIAS}"`));
-      } finally {
-        api.flows.useTiming(undefined);
-      }
-    },
-  },
-  {
-    name: 'Escape in the real UI cancels Add Remote Cluster, at a quick input and at the summary dialog, and nothing changes',
-    fn: async () => {
-      const { endpoints } = await readyApi();
-      assert.ok(saved.hosted && saved.typed, 'the earlier tests saved the connections');
-      const before = await emulatorSnapshot(endpoints);
-
-      // Escape mid-flow, at the alias step (after Back once: the previous step shows its earlier answer).
-      const atAlias = vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.addRemoteCluster');
-      const cancelledAtAlias = await ui.driveCommand('cancel-at-alias', atAlias, async () => {
-        await answerAddRemoteClusterUpToAlias();
-        await ui.pressQuickInputButton(/^Back$/);
-        const serverName = await ui.waitForQuickInput({ prompt: /^TLS server name/ });
-        assert.equal(serverName.value, '');
-        await ui.typeInQuickInput('');
-        await ui.waitForQuickInput({ prompt: /^Alias for the remote cluster/ });
-        const after = await ui.escape();
-        assert.equal(after.quickInput, undefined, 'Escape closed the quick input');
-      });
-      assert.equal(cancelledAtAlias.outcome, 'cancelled');
-
-      // Escape on the summary: every answer was given, and still nothing is written.
-      const atSummary = vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.addRemoteCluster');
-      const cancelledAtSummary = await ui.driveCommand('cancel-at-summary', atSummary, async () => {
-        await answerAddRemoteClusterUpToAlias();
-        await ui.typeInQuickInput(`${ALIAS}-cancelled`);
-        await ui.waitForQuickInput({ prompt: /^Indices the local cluster may SEARCH/ });
-        await ui.typeInQuickInput('logs-*');
-        await ui.waitForQuickInput({ prompt: /^Indices the local cluster may REPLICATE/ });
-        await ui.typeInQuickInput('');
-        await ui.waitForDialog(/^Make these changes\?$/);
-        const after = await ui.escape();
-        assert.equal(after.dialog, undefined, 'Escape closed the dialog');
-      });
-      assert.equal(cancelledAtSummary.outcome, 'cancelled');
-      assert.equal(await emulatorSnapshot(endpoints), before, 'the emulator has the same settings, remote clusters and keys');
-    },
+        assert.equal(cancelledAtSummary.outcome, 'cancelled');
+        assert.equal(await emulatorSnapshot(endpoints), before, 'the emulator has the same settings, remote clusters and keys');
+      }),
   },
   {
     name: 'Remove Remote Cluster picked in the real quick inputs and confirmed in the real dialog removes the alias',
-    fn: async () => {
-      const { api, endpoints } = await readyApi();
-      try {
-        assert.ok((await remoteInfo(endpoints))[ALIAS], 'the alias added earlier is there');
-        const running = vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.removeRemoteCluster');
-        const result = await ui.driveCommand('remove-remote-cluster', running, async () => {
-          await ui.waitForQuickInput({ title: /^Remove Remote Cluster/, placeholder: /^The cluster to remove the remote cluster from/ });
-          await ui.pickQuickInputItem(new RegExp(`^${HOSTED}$`));
-          await ui.waitForQuickInput({ placeholder: /^The remote cluster to remove$/, item: new RegExp(`^${ALIAS}$`) });
-          await ui.pickQuickInputItem(new RegExp(`^${ALIAS}$`));
-          const confirm = await ui.waitForDialog(new RegExp(`^Remove the remote cluster "${ALIAS}" from "${HOSTED}"\\?`));
-          assert.match(confirm.detail, /These settings are set to null/);
-          await ui.pressDialogButton(/^Remove$/);
-        });
-        assert.equal(result.outcome, 'completed', result.report);
-        assert.equal((await remoteInfo(endpoints))[ALIAS], undefined, 'the alias is gone');
-        assert.match(result.report, /used a cross-cluster API key/);
-      } finally {
-        for (const profile of [saved.typed, saved.hosted, saved.cloud])
-          if (profile) await api.connections.store.remove(profile.id);
-      }
-    },
+    fn: () =>
+      ui.withRealDialogs(async () => {
+        const { api, endpoints } = await readyApi();
+        try {
+          assert.ok((await remoteInfo(endpoints))[ALIAS], 'the alias added earlier is there');
+          const running = vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.removeRemoteCluster');
+          const result = await ui.driveCommand('remove-remote-cluster', running, async () => {
+            await ui.waitForQuickInput({
+              title: /^Remove Remote Cluster/,
+              placeholder: /^The cluster to remove the remote cluster from/,
+            });
+            await ui.pickQuickInputItem(new RegExp(`^${HOSTED}$`));
+            await ui.waitForQuickInput({ placeholder: /^The remote cluster to remove$/, item: new RegExp(`^${ALIAS}$`) });
+            await ui.pickQuickInputItem(new RegExp(`^${ALIAS}$`));
+            const confirm = await ui.waitForDialog(new RegExp(`^Remove the remote cluster "${ALIAS}" from "${HOSTED}"\\?`));
+            assert.match(confirm.detail, /These settings are set to null/);
+            await ui.pressDialogButton(/^Remove$/);
+          });
+          assert.equal(result.outcome, 'completed', result.report);
+          assert.equal((await remoteInfo(endpoints))[ALIAS], undefined, 'the alias is gone');
+          assert.match(result.report, /used a cross-cluster API key/);
+        } finally {
+          for (const profile of [saved.typed, saved.hosted, saved.cloud])
+            if (profile) await api.connections.store.remove(profile.id);
+        }
+      }),
   },
 ];

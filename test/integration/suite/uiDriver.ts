@@ -15,7 +15,15 @@
  * Every wait has a timeout and fails naming what it waited for and what the screen showed.
  */
 import * as http from 'node:http';
-import { describeScreen, UI_DRIVER_ENV, type DialogState, type NotificationState, type Pattern, type QuickInputState, type Screen } from '../uiDriverHost';
+import {
+  describeScreen,
+  UI_DRIVER_ENV,
+  type DialogState,
+  type NotificationState,
+  type Pattern,
+  type QuickInputState,
+  type Screen,
+} from '../uiDriverHost';
 
 export type { DialogState, NotificationState, QuickInputState, Screen };
 
@@ -51,7 +59,9 @@ function pattern(value: RegExp): Pattern {
 function post<T>(action: string, body: Record<string, unknown>, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
   const target = connection();
   if (!target)
-    return Promise.reject(new Error(`the UI driver is not available: ${UI_DRIVER_ENV} is not set (only the code-server route has it)`));
+    return Promise.reject(
+      new Error(`the UI driver is not available: ${UI_DRIVER_ENV} is not set (only the code-server route has it)`),
+    );
   const payload = JSON.stringify({ ...body, timeoutMs });
   return new Promise<T>((resolve, reject) => {
     const request = http.request(
@@ -90,6 +100,26 @@ export function readScreen(): Promise<Screen> {
   return post('screen', {});
 }
 
+/**
+ * Lets the extension's modal dialogs show while `enabled`. VS Code refuses them while extension
+ * tests run (`showWarningMessage(..., { modal: true })` then fails with "DialogService: refused to
+ * show dialog in tests"); the harness serves the workbench with that guard switchable. Prefer
+ * `withRealDialogs`, which switches it back off.
+ */
+export async function showRealDialogs(enabled: boolean): Promise<void> {
+  await post('showRealDialogs', { enabled });
+}
+
+/** Runs `body` with real modal dialogs (see showRealDialogs), switching them off afterwards. */
+export async function withRealDialogs<T>(body: () => Promise<T>): Promise<T> {
+  await showRealDialogs(true);
+  try {
+    return await body();
+  } finally {
+    await showRealDialogs(false);
+  }
+}
+
 /** Waits for a visible quick input (matching `expect`, when given) and returns what it shows. */
 export function waitForQuickInput(expect: QuickInputExpectation = {}, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<QuickInputState> {
   return post(
@@ -110,10 +140,7 @@ export function waitForQuickInput(expect: QuickInputExpectation = {}, timeoutMs 
  * false) presses Enter and waits until the quick input moves on. Fails when a validation message
  * blocks the value. Returns the quick input as it was after typing (a password shows as "•"s).
  */
-export function typeInQuickInput(
-  text: string,
-  options: { accept?: boolean; timeoutMs?: number } = {},
-): Promise<QuickInputState> {
+export function typeInQuickInput(text: string, options: { accept?: boolean; timeoutMs?: number } = {}): Promise<QuickInputState> {
   return post('typeInQuickInput', { text, accept: options.accept ?? true }, options.timeoutMs);
 }
 
@@ -196,7 +223,14 @@ export async function driveCommand<T>(
       await escape().catch(() => undefined);
     }
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`${message}${picture ? `\n(screenshot: ${picture})` : ''}`, { cause: error });
+    // A command that ended early (failed, cancelled) usually explains why the UI did not come.
+    const ended = await Promise.race([settled, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 3000))]);
+    const commandState = !ended
+      ? 'the command was still running'
+      : ended.ok
+        ? `the command had ended with ${JSON.stringify(ended.value)?.slice(0, 1500)}`
+        : `the command had failed: ${String(ended.error)}`;
+    throw new Error(`${message}\n(${commandState})${picture ? `\n(screenshot: ${picture})` : ''}`, { cause: error });
   }
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), commandTimeoutMs)));
