@@ -320,13 +320,16 @@ async function changeAccess(start: FlowStart, draft: Draft): Promise<FlowResult>
   const issuer = draft.remote as CheckedCluster;
   const key = draft.key as ApiKeyInfo;
   const before = accessOfKey(key);
-  const after: CrossClusterAccess = {
-    ...(draft.searchPatterns?.length ? { search: [{ names: draft.searchPatterns }] } : {}),
-    ...(draft.replicationPatterns?.length ? { replication: [{ names: draft.replicationPatterns }] } : {}),
-  };
+  const after = withPatterns(before, draft.searchPatterns ?? [], draft.replicationPatterns ?? []);
+  const restricted = restrictionsKept(after);
   const summary = [
     `On "${issuer.profile.name}": PUT /_security/cross_cluster/api_key/${key.id} — the key "${key.name}" grants ${describeAccess(after)}.`,
     `Now it grants ${describeAccess(before) ?? 'something this Elasticsearch version does not report (the undo cannot restore it)'}.`,
+    ...(restricted.length
+      ? [
+          `Kept for the patterns that stay: the document and field restrictions or restricted-index access of ${restricted.join(', ')}.`,
+        ]
+      : []),
     'Every cluster that connects with this key gets the new access at once; nothing changes on the local clusters. Users there also need matching remote_indices privileges.',
   ];
   if (!(await context.ui.confirm(`Change the access of "${key.name}"?`, summary.join('\n'), 'Change Access'))) return cancelled();
@@ -748,6 +751,50 @@ export function accessOfKey(key: ApiKeyInfo): CrossClusterAccess | undefined {
     ...(search.length ? { search: [{ names: search }] } : {}),
     ...(replication.length ? { replication: [{ names: replication }] } : {}),
   };
+}
+
+type AccessEntry = NonNullable<CrossClusterAccess['search']>[number];
+
+/**
+ * The new access for these patterns, keeping what the existing entries say beyond their names
+ * (`query`, `field_security`, `allow_restricted_indices`): an entry keeps the patterns of it that
+ * stay, and patterns no entry had get a plain entry. Rebuilding from names alone would silently
+ * drop document- and field-level restrictions, widening what the key grants.
+ */
+export function withPatterns(
+  current: CrossClusterAccess | undefined,
+  search: string[],
+  replication: string[],
+): CrossClusterAccess {
+  const rebuild = (entries: AccessEntry[] | undefined, wanted: string[]): AccessEntry[] => {
+    const kept = (entries ?? [])
+      .map((entry) => ({ ...entry, names: namesOf([entry]).filter((name) => wanted.includes(name)) }))
+      .filter((entry) => entry.names.length > 0);
+    const covered = new Set(kept.flatMap((entry) => entry.names));
+    const added = wanted.filter((name) => !covered.has(name));
+    if (added.length === 0) return kept;
+    // New patterns join an entry that restricts nothing beyond its names, else get their own.
+    const plain = kept.find((entry) => Object.keys(entry).every((field) => field === 'names'));
+    if (plain) plain.names = [...plain.names, ...added];
+    return plain ? kept : [...kept, { names: added }];
+  };
+  const searchEntries = rebuild(current?.search, search);
+  const replicationEntries = rebuild(current?.replication, replication);
+  return {
+    ...(searchEntries.length ? { search: searchEntries } : {}),
+    ...(replicationEntries.length ? { replication: replicationEntries } : {}),
+  };
+}
+
+/** The patterns whose entry restricts more than its names (for the summary). */
+function restrictionsKept(access: CrossClusterAccess): string[] {
+  return [...(access.search ?? []), ...(access.replication ?? [])]
+    .filter(
+      (entry) =>
+        Object.keys(entry).some((field) => field !== 'names' && field !== 'allow_restricted_indices') ||
+        (entry as { allow_restricted_indices?: boolean }).allow_restricted_indices === true,
+    )
+    .flatMap((entry) => namesOf([entry]));
 }
 
 function namesOf(entries: Array<{ names: string | string[] }> | undefined): string[] {

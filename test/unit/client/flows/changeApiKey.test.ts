@@ -91,6 +91,39 @@ describe('Change Cross-Cluster API Key', () => {
     assert.equal(key?.invalidated, false);
   });
 
+  test('change access keeps the document and field restrictions of the patterns that stay', async () => {
+    const remote = emulator.state.cluster('remote');
+    // As in 50_cross_cluster.yml: a search entry with a query and field_security.
+    const restricted = remote.issueApiKey({
+      name: 'restricted',
+      type: 'cross_cluster',
+      owner: 'elastic',
+      roles: [],
+      access: {
+        search: [
+          {
+            names: ['logs*'],
+            query: '{"term":{"category":"shared"}}',
+            field_security: { grant: ['*'], except: ['private'] },
+          },
+        ],
+      },
+      metadata: {},
+    });
+    const ui = new ScriptedFlowUi([{ pick: /^Change its access/ }, { type: 'logs*, metrics-*' }, { type: '' }], {
+      confirm: [{ match: /^Change the access of "restricted"/, answer: true }],
+    });
+    const result = await changeCrossClusterApiKey(testContext(ui, saved), { connectionId: 'remote', keyId: restricted.id });
+    assert.equal(result.outcome, 'completed', result.report);
+    assert.deepEqual(remote.apiKeys.get(restricted.id)?.access, {
+      search: [
+        { names: ['logs*'], query: '{"term":{"category":"shared"}}', field_security: { grant: ['*'], except: ['private'] } },
+        { names: ['metrics-*'] },
+      ],
+    });
+    assert.match(ui.confirmations[0].detail, /Kept for the patterns that stay: the document and field restrictions .* of logs\*/);
+  });
+
   test('change access fails: the key keeps its access and the report says so', async () => {
     emulator.faults.status(500, { method: 'PUT', path: /_security\/cross_cluster\/api_key\// });
     const ui = new ScriptedFlowUi([{ pick: /^Change its access/ }, { type: 'metrics-*' }, { type: '' }], {
