@@ -418,6 +418,25 @@ export function keyExpiry(expiration: number | undefined, now: number): KeyExpir
   return { state: days <= KEY_EXPIRY_WARNING_DAYS ? 'soon' : 'ok', days, at };
 }
 
+/**
+ * The keys of a connection to warn about now: expiring within KEY_EXPIRY_WARNING_DAYS or expired,
+ * and not warned about before in this session (`warned` holds `<connection id>/<key id>` and is
+ * updated), so each key is announced once however often the view refreshes.
+ */
+export function keysToWarnAbout(
+  connectionId: string,
+  keys: CrossClusterKeySummary[],
+  warned: Set<string>,
+  now: number,
+): CrossClusterKeySummary[] {
+  const due = keys.filter((key) => {
+    const state = keyExpiry(key.expiration, now).state;
+    return (state === 'soon' || state === 'expired') && !warned.has(`${connectionId}/${key.id}`);
+  });
+  for (const key of due) warned.add(`${connectionId}/${key.id}`);
+  return due;
+}
+
 export function expiryText(expiry: KeyExpiry): string {
   switch (expiry.state) {
     case 'none':

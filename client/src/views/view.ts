@@ -12,7 +12,14 @@ import { errorText } from '../errorText';
 import { ITEM_ACTIONS, itemActionArgument, VIEW_ID, type ItemAction } from './actions';
 import { startAutoRefresh } from './autoRefresh';
 import { RemoteClustersTreeModel, type SortOrder } from './treeModel';
-import { expiryText, keyExpiry, KEY_EXPIRY_WARNING_DAYS, type CrossClusterKeySummary, type TreeNode } from './nodes';
+import {
+  expiryText,
+  keyExpiry,
+  keysToWarnAbout,
+  KEY_EXPIRY_WARNING_DAYS,
+  type CrossClusterKeySummary,
+  type TreeNode,
+} from './nodes';
 import type { ConnectionProfile } from '../connections/profile';
 
 const SECTION = 'elasticRemoteClusters';
@@ -38,12 +45,8 @@ export function registerRemoteClustersView(
   /** Keys already warned about in this session (connection id / key id). */
   const warnedKeys = new Set<string>();
   const warnAboutKeys = (profile: ConnectionProfile, keys: CrossClusterKeySummary[]) => {
-    const due = keys.filter(
-      (key) =>
-        ['soon', 'expired'].includes(keyExpiry(key.expiration, Date.now()).state) && !warnedKeys.has(`${profile.id}/${key.id}`),
-    );
+    const due = keysToWarnAbout(profile.id, keys, warnedKeys, Date.now());
     if (due.length === 0) return;
-    for (const key of due) warnedKeys.add(`${profile.id}/${key.id}`);
     const names = due.map((key) => `"${key.name}" (${expiryText(keyExpiry(key.expiration, Date.now()))})`).join(', ');
     const change = 'Change Key…';
     void vscode.window
