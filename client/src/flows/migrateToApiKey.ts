@@ -35,7 +35,16 @@ export interface MigrateArgs {
   alias?: string;
 }
 
+/** What replicates through the alias: active followers and auto-follow patterns (paused during the switch). */
+export interface Replication {
+  followers: string[];
+  patterns: string[];
+  /** Why CCR could not be read (no license, no privilege): then the user pauses by hand. */
+  problem?: string;
+}
+
 interface Draft extends AddRemoteDraft {
+  replication?: Replication;
   /** What `_remote/info` reports for the alias now. */
   current?: { mode: 'sniff' | 'proxy'; addresses: string[] };
   /** The new addresses (remote cluster server), in the alias's mode. */
@@ -66,6 +75,9 @@ export async function migrateToApiKeyModel(context: FlowContext, args: MigrateAr
       patternStep(start, 'replication'),
     ];
     if (!(await runSteps(TITLE, draft, steps))) return cancelled();
+    draft.replication = await context.ui.progress(`Looking for follower indices that use "${draft.alias}"…`, async () =>
+      readReplication(await pool.elasticsearch((draft.local as CheckedCluster).profile), draft.alias as string),
+    );
     if (!(await context.ui.confirm(`Migrate "${draft.alias}" to the API-key model?`, summarize(draft).join('\n'), 'Migrate')))
       return cancelled();
     return await execute(start, draft);
@@ -282,10 +294,10 @@ function summarize(draft: Draft): string[] {
       : `On every node of "${local}": you run bin/elasticsearch-keystore add ${setting} (the extension shows how), then it reloads the secure settings.`;
   return [
     `1. On "${remote}": create the cross-cluster API key "${keyName(draft)}" (${access}).`,
-    `2. You pause what uses "${alias}" on "${local}": follower indices and auto-follow patterns (POST <follower>/_ccr/pause_follow, POST _ccr/auto_follow/<name>/pause), transforms and datafeeds that read from it.`,
+    ...pauseLines(draft.replication, alias, local),
     `3. ${store}`,
     `4. On "${local}": PUT _cluster/settings — cluster.remote.${alias}.${draft.current?.mode === 'sniff' ? 'seeds' : 'proxy_address'}: ${(draft.newAddresses ?? []).join(', ')} (now ${(draft.current?.addresses ?? []).join(', ')}). The alias stays "${alias}", so follower indices keep their leader.`,
-    `5. Wait until "${alias}" reports connected with cluster credentials; then you resume what you paused.`,
+    `5. Wait until "${alias}" reports connected with cluster credentials; then resume what was paused${hasReplication(draft.replication) ? ' (the extension resumes the followers and patterns it paused)' : ''}.`,
     '',
     'Now:',
     ...describeAliasSettings(draft.existing as NonNullable<Draft['existing']>).map((line) => `• ${line}`),
@@ -321,7 +333,32 @@ async function execute(start: FlowStart, draft: Draft): Promise<FlowResult> {
     );
     localEs.http.registerSecret(created.encoded);
 
-    stage = 'Pausing cross-cluster operations';
+    stage = 'Pausing cross-cluster replication';
+    const replication = draft.replication ?? { followers: [], patterns: [] };
+    for (const follower of replication.followers) {
+      await localEs.pauseFollow(follower);
+      changes.record({
+        done: `Paused the follower index ${follower} on "${local.profile.name}".`,
+        undo: {
+          description: `Resuming ${follower}`,
+          run: () => localEs.resumeFollow(follower),
+          byHand: `on "${local.profile.name}": POST ${follower}/_ccr/resume_follow`,
+        },
+      });
+    }
+    for (const pattern of replication.patterns) {
+      await localEs.setAutoFollowPatternActive(pattern, false);
+      changes.record({
+        done: `Paused the auto-follow pattern ${pattern} on "${local.profile.name}".`,
+        undo: {
+          description: `Resuming the auto-follow pattern ${pattern}`,
+          run: () => localEs.setAutoFollowPatternActive(pattern, true),
+          byHand: `on "${local.profile.name}": POST _ccr/auto_follow/${pattern}/resume`,
+        },
+      });
+    }
+
+    stage = 'Pausing other cross-cluster operations';
     const paused = await context.ui.notify(
       'warning',
       `Pause what uses "${alias}" on "${local.profile.name}"`,
@@ -331,11 +368,19 @@ async function execute(start: FlowStart, draft: Draft): Promise<FlowResult> {
         detail: [
           `While "${alias}" switches models its connection drops for a moment. Elastic's migration steps pause cross-cluster work first:`,
           '',
-          '• follower indices: POST <follower>/_ccr/pause_follow',
-          '• auto-follow patterns: POST _ccr/auto_follow/<name>/pause',
+          ...(replication.problem
+            ? [
+                `• follower indices: POST <follower>/_ccr/pause_follow (they could not be listed: ${replication.problem})`,
+                '• auto-follow patterns: POST _ccr/auto_follow/<name>/pause',
+              ]
+            : hasReplication(replication)
+              ? [
+                  `• follower indices and auto-follow patterns: paused by the extension (${[...replication.followers, ...replication.patterns].join(', ')})`,
+                ]
+              : ['• no follower index or auto-follow pattern uses it']),
           '• transforms: POST _transform/<id>/_stop; datafeeds: POST _ml/datafeeds/<id>/_stop',
           '',
-          `Followers keep their leader: the alias "${alias}" does not change. Choose "${PAUSED}" when done, or "${NOTHING}" if nothing uses it.`,
+          `Followers keep their leader: the alias "${alias}" does not change. Choose "${PAUSED}" when done, or "${NOTHING}" if nothing else uses it.`,
         ].join('\n'),
       },
     );
@@ -344,7 +389,7 @@ async function execute(start: FlowStart, draft: Draft): Promise<FlowResult> {
     if (paused === PAUSED)
       changes.record({
         done: `You paused the cross-cluster operations that use "${alias}".`,
-        manualUndo: `Resume what you paused: POST <follower>/_ccr/resume_follow, POST _ccr/auto_follow/<name>/resume, start transforms and datafeeds again.`,
+        manualUndo: `Resume what you paused by hand: start the transforms and datafeeds again${replication.problem ? ', POST <follower>/_ccr/resume_follow, POST _ccr/auto_follow/<name>/resume' : ''}.`,
       });
 
     stage = `Storing the key in the keystore of "${local.profile.name}"`;
@@ -365,10 +410,12 @@ async function execute(start: FlowStart, draft: Draft): Promise<FlowResult> {
     const info = (await localEs.remoteInfo())[alias];
     if (!info?.cluster_credentials)
       return await fail(`"${alias}" is connected but reports no cluster_credentials: it does not use the API key.`);
+    stage = 'Resuming cross-cluster replication';
+    await resumeReplication(context, localEs, local.profile.name, replication, changes);
     await context.refreshViews();
     if (paused === PAUSED)
       changes.note(
-        `Resume what you paused on "${local.profile.name}" now: POST <follower>/_ccr/resume_follow, POST _ccr/auto_follow/<name>/resume, and start transforms and datafeeds again. Users of "${alias}" also need remote_indices privileges in their local roles.`,
+        `Resume what you paused on "${local.profile.name}" now${replication.problem ? ': POST <follower>/_ccr/resume_follow, POST _ccr/auto_follow/<name>/resume, and' : ':'} start transforms and datafeeds again, as the user that created them. Users of "${alias}" also need remote_indices privileges in their local roles.`,
       );
     await offerTrustRemoval(context, draft, changes);
     return await finishFlow(context, TITLE, 'completed', changes, {
@@ -441,4 +488,74 @@ async function offerTrustRemoval(context: FlowContext, draft: Draft, changes: Ch
       ? `Edit Trust: ${result.done.join(' ') || 'done.'}`
       : `Edit Trust ended: ${result.outcome}. The certificate-model trust may still be there.`,
   );
+}
+
+// ---------------------------------------------------------------- replication
+
+function hasReplication(replication: Replication | undefined): boolean {
+  return Boolean(replication && replication.followers.length + replication.patterns.length > 0);
+}
+
+/** The active follower indices and auto-follow patterns whose leader is behind `alias`. */
+export async function readReplication(client: ElasticsearchClient, alias: string): Promise<Replication> {
+  try {
+    const [info, patterns] = await Promise.all([client.getFollowInfo(), client.getAutoFollowPatterns()]);
+    return {
+      followers: info.follower_indices
+        .filter((entry) => entry.remote_cluster === alias && entry.status === 'active')
+        .map((entry) => entry.follower_index),
+      patterns: patterns.patterns
+        .filter((entry) => entry.pattern.remote_cluster === alias && entry.pattern.active)
+        .map((entry) => entry.name),
+    };
+  } catch (error) {
+    return { followers: [], patterns: [], problem: describeError(error) };
+  }
+}
+
+function pauseLines(replication: Replication | undefined, alias: string, local: string): string[] {
+  const found = replication && !replication.problem ? replication : undefined;
+  return [
+    ...(found && hasReplication(found)
+      ? [
+          `2. On "${local}": pause ${[
+            found.followers.length ? `the follower indices ${found.followers.join(', ')}` : '',
+            found.patterns.length ? `the auto-follow patterns ${found.patterns.join(', ')}` : '',
+          ]
+            .filter(Boolean)
+            .join(
+              ' and ',
+            )} (POST <index>/_ccr/pause_follow, POST _ccr/auto_follow/<name>/pause); you stop transforms and datafeeds that read from "${alias}".`,
+        ]
+      : [
+          `2. You pause what uses "${alias}" on "${local}": ${found ? 'no follower index or auto-follow pattern does; ' : 'follower indices and auto-follow patterns (POST <follower>/_ccr/pause_follow, POST _ccr/auto_follow/<name>/pause), '}transforms and datafeeds that read from it.`,
+        ]),
+  ];
+}
+
+/** After the switch: resumes what the flow paused; one that does not resume is reported, not undone. */
+async function resumeReplication(
+  context: FlowContext,
+  client: ElasticsearchClient,
+  clusterName: string,
+  replication: Replication,
+  changes: ChangeLog,
+): Promise<void> {
+  const resume = async (what: string, run: () => Promise<void>, byHand: string) => {
+    try {
+      await run();
+      changes.record({ done: `Resumed ${what} on "${clusterName}".` });
+    } catch (error) {
+      changes.note(`${what} could not be resumed: ${describeError(error)} Resume it by hand: ${byHand}`);
+      context.log.error(`Resuming ${what} failed: ${describeError(error)}`);
+    }
+  };
+  for (const follower of replication.followers)
+    await resume(`the follower index ${follower}`, () => client.resumeFollow(follower), `POST ${follower}/_ccr/resume_follow`);
+  for (const pattern of replication.patterns)
+    await resume(
+      `the auto-follow pattern ${pattern}`,
+      () => client.setAutoFollowPatternActive(pattern, true),
+      `POST _ccr/auto_follow/${pattern}/resume`,
+    );
 }

@@ -310,3 +310,21 @@ export interface ResolveClusterInfo {
 }
 
 export type ResolveClusterResponse = Record<string, ResolveClusterInfo>;
+
+/** GET /{index}/_ccr/info — ccr/follow_info (FollowerIndex in ccr/follow_info/types.ts). */
+export interface FollowInfoResponse {
+  follower_indices: Array<{
+    follower_index: string;
+    leader_index: string;
+    remote_cluster: string;
+    status: 'active' | 'paused';
+  }>;
+}
+
+/** GET /_ccr/auto_follow — ccr/get_auto_follow_pattern (AutoFollowPattern, AutoFollowPatternSummary). */
+export interface AutoFollowPatternsResponse {
+  patterns: Array<{
+    name: string;
+    pattern: { active: boolean; remote_cluster: string; leader_index_patterns: string[] };
+  }>;
+}

@@ -40,6 +40,8 @@ describe('Migrate to the API-key model', () => {
     local.transient = {};
     local.keystoreOnDisk.clear();
     local.reloadKeystore();
+    local.followers.clear();
+    local.autoFollowPatterns.clear();
     emulator.state.cluster('remote').apiKeys.clear();
     emulator.state.attemptConnection(local, 'europe');
   });
@@ -48,12 +50,26 @@ describe('Migrate to the API-key model', () => {
   test('keeps the alias: creates the key, guides pausing and the keystore, switches to port 9443, verifies, offers trust removal', async () => {
     const local = emulator.state.cluster('local');
     assert.equal(emulator.state.remoteStatus(local, 'europe').connected, true, 'connected with certificates before');
+    // Replication through "europe": an active follower, a paused one (stays paused), one of another alias, a pattern.
+    local.followers.set('follower-logs', { leaderIndex: 'logs', remoteCluster: 'europe', status: 'active' });
+    local.followers.set('follower-old', { leaderIndex: 'old', remoteCluster: 'europe', status: 'paused' });
+    local.followers.set('follower-asia', { leaderIndex: 'x', remoteCluster: 'asia', status: 'active' });
+    local.autoFollowPatterns.set('europe-logs', { remoteCluster: 'europe', active: true, leaderIndexPatterns: ['logs-*'] });
+    let pausedDuringSwitch = false;
     const ui = new ScriptedFlowUi(answers('remote.emulated.local:9443'), {
       confirm: [{ match: /^Migrate "europe" to the API-key model\?/, answer: true }],
       notify: [
         { match: /Pause what uses "europe"/, answer: 'Done: Operations Paused' },
         { match: /Add the key to the keystore/, answer: 'Copy Key' },
-        { match: /Add the key to the keystore/, answer: keystoreAddFromClipboard(emulator) },
+        {
+          match: /Add the key to the keystore/,
+          answer: (scripted) => {
+            pausedDuringSwitch =
+              local.followers.get('follower-logs')?.status === 'paused' &&
+              local.autoFollowPatterns.get('europe-logs')?.active === false;
+            return keystoreAddFromClipboard(emulator)(scripted);
+          },
+        },
       ],
     });
     const context = testContext(ui, saved);
@@ -76,7 +92,17 @@ describe('Migrate to the API-key model', () => {
     assert.equal(ui.shown.find((shown) => /New seeds/.test(shown.text))?.value, 'remote.emulated.local:9443');
     const summary = ui.confirmations[0].detail;
     assert.match(summary, /1\. On "remote": create the cross-cluster API key/);
-    assert.match(summary, /2\. You pause what uses "europe".*pause_follow/);
+    assert.match(
+      summary,
+      /2\. On "local": pause the follower indices follower-logs and the auto-follow patterns europe-logs \(POST <index>\/_ccr\/pause_follow/,
+    );
+    // Followers survive: paused before the keystore changed, resumed on the same alias afterwards.
+    assert.ok(pausedDuringSwitch, 'the follower and the pattern were paused while the credentials changed');
+    assert.equal(local.followers.get('follower-logs')?.status, 'active');
+    assert.equal(local.followers.get('follower-logs')?.remoteCluster, 'europe');
+    assert.equal(local.autoFollowPatterns.get('europe-logs')?.active, true);
+    assert.equal(local.followers.get('follower-old')?.status, 'paused', 'a follower paused before stays paused');
+    assert.match(result.report, /Resumed the follower index follower-logs/);
     assert.match(
       summary,
       /4\. On "local": PUT _cluster\/settings — cluster\.remote\.europe\.seeds: remote\.emulated\.local:9443 \(now remote\.emulated\.local:9300\)/,
@@ -109,6 +135,30 @@ describe('Migrate to the API-key model', () => {
     const keys = [...emulator.state.cluster('remote').apiKeys.values()];
     assert.equal(keys[0].invalidated, true);
     // The keystore entry was added by hand, so removing it is left to the user, and the report says how.
+    assert.match(result.report, /bin\/elasticsearch-keystore remove cluster\.remote\.europe\.credentials/);
+  });
+
+  test('failure with a paused follower: the undo says it could not resume it while the keystore still holds the key', async () => {
+    const local = emulator.state.cluster('local');
+    local.followers.set('follower-logs', { leaderIndex: 'logs', remoteCluster: 'europe', status: 'active' });
+    const ui = new ScriptedFlowUi(answers('remote.emulated.local:9444'), {
+      confirm: [{ match: /^Migrate/, answer: true }],
+      notify: [
+        { match: /Pause what uses/, answer: 'Nothing to Pause' },
+        { match: /Add the key to the keystore/, answer: 'Copy Key' },
+        { match: /Add the key to the keystore/, answer: keystoreAddFromClipboard(emulator) },
+        { match: /europe/, answer: 'Undo Changes' },
+      ],
+    });
+    const result = await migrateToApiKeyModel(testContext(ui, saved, { connectTimeoutMs: 3000 }), {
+      connectionId: 'local',
+      alias: 'europe',
+    });
+    // The certificate-model settings are back, but with the credentials still loaded the follower cannot reconnect.
+    assert.equal(result.outcome, 'partly-undone', result.report);
+    assert.deepEqual(local.persistent['cluster.remote.europe.seeds'], [TRANSPORT]);
+    assert.equal(local.followers.get('follower-logs')?.status, 'paused');
+    assert.match(result.report, /POST follower-logs\/_ccr\/resume_follow/);
     assert.match(result.report, /bin\/elasticsearch-keystore remove cluster\.remote\.europe\.credentials/);
   });
 
