@@ -53,6 +53,17 @@ async function connections(api: ExtensionApi, endpoints: EmulatorEndpoints): Pro
   );
 }
 
+/** Takes an alias off "remote" (settings and deployment keystore), so later tests start from the usual state. */
+async function removeAlias(endpoints: EmulatorEndpoints, alias: string, keys: string[]): Promise<void> {
+  await call(endpoints, 'remote', 'PUT', '/_cluster/settings', {
+    persistent: Object.fromEntries(keys.map((key) => [`cluster.remote.${alias}.${key}`, null])),
+  });
+  const deploymentId = await prodDeploymentId(endpoints);
+  await call(endpoints, 'cloud', 'PATCH', `/api/v1/deployments/${deploymentId}/elasticsearch/main-elasticsearch/keystore`, {
+    secrets: { [`cluster.remote.${alias}.credentials`]: null },
+  });
+}
+
 /** A request to an emulated cluster as its superuser, or to the Cloud API with its key. */
 async function call(
   endpoints: EmulatorEndpoints,
@@ -160,6 +171,7 @@ export const tests: IntegrationTest[] = [
           );
         } finally {
           api.flows.useTiming(undefined);
+          await removeAlias(endpoints, ROTATED_ALIAS, ['mode', 'proxy_address']);
         }
       }),
   },
@@ -216,6 +228,7 @@ export const tests: IntegrationTest[] = [
           assert.deepEqual(settings.persistent[`cluster.remote.${MIGRATED_ALIAS}.seeds`], [SERVER]);
         } finally {
           api.flows.useTiming(undefined);
+          await removeAlias(endpoints, MIGRATED_ALIAS, ['seeds']);
           for (const profile of saved.splice(0)) await api.connections.store.remove(profile.id);
         }
       }),
