@@ -53,6 +53,14 @@ async function connections(api: ExtensionApi, endpoints: EmulatorEndpoints): Pro
   );
 }
 
+/**
+ * The flows end with a toast ("Show Report"); VS Code shows three toasts at a time, so ours are
+ * cleared for the later tests, which wait for their own.
+ */
+async function clearNotifications(): Promise<void> {
+  await vscode.commands.executeCommand('notifications.clearAll').then(undefined, () => undefined);
+}
+
 /** Takes an alias off "remote" (settings and deployment keystore), so later tests start from the usual state. */
 async function removeAlias(endpoints: EmulatorEndpoints, alias: string, keys: string[]): Promise<void> {
   await call(endpoints, 'remote', 'PUT', '/_cluster/settings', {
@@ -171,6 +179,7 @@ export const tests: IntegrationTest[] = [
           );
         } finally {
           api.flows.useTiming(undefined);
+          await clearNotifications();
           await removeAlias(endpoints, ROTATED_ALIAS, ['mode', 'proxy_address']);
         }
       }),
@@ -228,6 +237,7 @@ export const tests: IntegrationTest[] = [
           assert.deepEqual(settings.persistent[`cluster.remote.${MIGRATED_ALIAS}.seeds`], [SERVER]);
         } finally {
           api.flows.useTiming(undefined);
+          await clearNotifications();
           await removeAlias(endpoints, MIGRATED_ALIAS, ['seeds']);
           for (const profile of saved.splice(0)) await api.connections.store.remove(profile.id);
         }
