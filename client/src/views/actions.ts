@@ -72,3 +72,19 @@ export function itemActionArgument(action: ItemAction, node: TreeNode | undefine
   }
   return undefined;
 }
+
+/**
+ * What the view shows about its filter and sort order: a description beside its title (undefined:
+ * nothing special) and a message above the tree while a filter hides items.
+ */
+export function arrangementText(filter: string, sort: 'name' | 'status'): { description?: string; message?: string } {
+  const parts = [...(filter ? [`filter: "${filter}"`] : []), ...(sort === 'status' ? ['sorted by status'] : [])];
+  return {
+    ...(parts.length ? { description: parts.join(' · ') } : {}),
+    ...(filter
+      ? {
+          message: `Showing remote clusters, deployments and keys whose name or details contain "${filter}". Clear the filter to see everything.`,
+        }
+      : {}),
+  };
+}

@@ -9,7 +9,7 @@ import type { ExtensionLog } from '../log';
 import type { ReadOnlyDocuments } from '../readOnlyDocuments';
 import { COMMANDS } from '../commandIds';
 import { errorText } from '../errorText';
-import { ITEM_ACTIONS, itemActionArgument, VIEW_ID, type ItemAction } from './actions';
+import { arrangementText, ITEM_ACTIONS, itemActionArgument, VIEW_ID, type ItemAction } from './actions';
 import { startAutoRefresh } from './autoRefresh';
 import { RemoteClustersTreeModel, type SortOrder } from './treeModel';
 import {
@@ -91,14 +91,9 @@ export function registerRemoteClustersView(
 
   /** The filter and sort order in the view's description, and a context key for the "Clear Filter" button. */
   const showArrangement = () => {
-    const parts = [
-      ...(model.filter ? [`filter: "${model.filter}"`] : []),
-      ...(model.sort === 'status' ? ['sorted by status'] : []),
-    ];
-    view.description = parts.length ? parts.join(' · ') : undefined;
-    view.message = model.filter
-      ? `Showing remote clusters, deployments and keys whose name or details contain "${model.filter}". Clear the filter to see everything.`
-      : undefined;
+    const text = arrangementText(model.filter, model.sort);
+    view.description = text.description;
+    view.message = text.message;
     void vscode.commands.executeCommand('setContext', 'elasticRemoteClusters.viewFiltered', Boolean(model.filter));
   };
 

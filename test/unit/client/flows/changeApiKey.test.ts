@@ -236,6 +236,34 @@ describe('Change Cross-Cluster API Key', () => {
     assert.match(result.report, /## Undone/);
   });
 
+  test('rotate (ECK): the Secret with the new key opens read-only; once applied, secure settings reload and the old key goes', async () => {
+    const ui = new ScriptedFlowUi([{ pick: /^local$/ }, { pick: /^Kubernetes \(ECK\)/ }, { pick: /^europe$/ }, { type: '' }], {
+      confirm: [{ match: /^Rotate/, answer: true }],
+      notify: [
+        {
+          match: /Apply the new key to "local"/,
+          answer: (scripted) => {
+            // kubectl apply: the Secret's value reaches the nodes' keystores.
+            const secret = scripted.opened[scripted.opened.length - 1].content;
+            const value = /credentials: "([^"]+)"/.exec(secret)?.[1] as string;
+            emulator.state.cluster('local').keystoreAdd(SETTING, value);
+            return 'Done: Secret Applied';
+          },
+        },
+      ],
+    });
+    const context = testContext(ui, saved);
+    const result = await changeCrossClusterApiKey(context, { connectionId: 'remote', keyId: old.id, action: 'rotate' });
+    assert.equal(result.outcome, 'completed', result.report);
+    assert.match(ui.opened[0].title, /^Secret local-remote-europe-credentials \(new key\)\.yaml$/);
+    assert.match(ui.opened[0].content, /do not commit it/);
+    const loaded = emulator.state.cluster('local').keystoreLoaded.get(SETTING) as string;
+    assert.equal(Buffer.from(loaded, 'base64').toString().split(':')[0], result.newKeyId);
+    assert.equal(emulator.state.cluster('remote').apiKeys.get(old.id)?.invalidated, true);
+    assert.ok(!everythingShown(context, result).includes(loaded), 'the key is only in the read-only document');
+    assert.match(ui.confirmations[0].detail, /A read-only editor shows the Secret/);
+  });
+
   test('rotatedName replaces an earlier rotation suffix', () => {
     const now = new Date('2026-11-30T07:45:00Z');
     assert.equal(rotatedName('k', now), 'k-rotated-20261130-0745');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ITEM_ACTIONS, itemActionArgument } from '../../../../client/src/views/actions';
+import { arrangementText, ITEM_ACTIONS, itemActionArgument } from '../../../../client/src/views/actions';
 import { remoteClusterNode, deploymentNode, connectionNode, crossClusterKeyNode } from '../../../../client/src/views/nodes';
 import type { ConnectionProfile } from '../../../../client/src/connections/profile';
 
@@ -62,4 +62,12 @@ test('every action targets the command id agreed with the flows and connections 
       'elasticRemoteClusters.testConnection',
     ],
   );
+});
+
+test('the view names its filter and sort order beside the title, and explains a filter above the tree', () => {
+  assert.deepEqual(arrangementText('', 'name'), {});
+  assert.deepEqual(arrangementText('', 'status'), { description: 'sorted by status' });
+  const filtered = arrangementText('prod', 'status');
+  assert.equal(filtered.description, 'filter: "prod" · sorted by status');
+  assert.match(filtered.message ?? '', /contain "prod"\. Clear the filter to see everything\./);
 });
