@@ -84,7 +84,70 @@ async function answerAddRemoteClusterUpToAlias(): Promise<void> {
   await ui.waitForQuickInput({ prompt: /^Alias for the remote cluster on "itest real hosted"/ });
 }
 
+/** Shows a quick input built here and resolves with what the person did to it. */
+function showOwnQuickInput<Q extends vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox, R>(
+  input: Q,
+  result: (input: Q, done: (value: R) => void) => void,
+): Promise<R | 'back' | 'hidden'> {
+  return new Promise((resolve) => {
+    input.title = 'UI driver check';
+    input.step = 2;
+    input.totalSteps = 3;
+    input.buttons = [vscode.QuickInputButtons.Back];
+    input.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && resolve('back'));
+    input.onDidHide(() => resolve('hidden'));
+    result(input, resolve);
+    input.show();
+  }).finally(() => input.dispose()) as Promise<R | 'back' | 'hidden'>;
+}
+
 export const tests: IntegrationTest[] = [
+  {
+    name: 'the UI driver checks items of a multi-select pick, is refused by a validation message, and presses Back',
+    fn: async () => {
+      await readyApi();
+      const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+      pick.canSelectMany = true;
+      pick.placeholder = 'Which ones?';
+      pick.items = [{ label: 'alpha' }, { label: 'beta' }, { label: 'gamma' }];
+      pick.selectedItems = [pick.items[0]];
+      const picked = showOwnQuickInput<typeof pick, string[]>(pick, (input, done) =>
+        input.onDidAccept(() => done(input.selectedItems.map((item) => item.label))),
+      );
+      const shown = await ui.waitForQuickInput({ title: /^UI driver check \(2\/3\)$/, placeholder: /^Which ones\?$/ });
+      assert.deepEqual([shown.step, shown.items, shown.checkedItems], ['2/3', ['alpha', 'beta', 'gamma'], ['alpha']]);
+      assert.deepEqual(shown.buttons, ['Back']);
+      const accepted = await ui.checkQuickInputItems([/^beta$/, /^gamma$/]);
+      assert.deepEqual(accepted.checkedItems, ['beta', 'gamma']);
+      assert.deepEqual(await picked, ['beta', 'gamma']);
+
+      const box = vscode.window.createInputBox();
+      box.prompt = 'A port number';
+      const typed = showOwnQuickInput<typeof box, string>(box, (input, done) => {
+        input.onDidChangeValue((value) => (input.validationMessage = /^\d*$/.test(value) ? undefined : 'Digits only.'));
+        input.onDidAccept(() => !input.validationMessage && done(input.value));
+      });
+      await ui.waitForQuickInput({ prompt: /^A port number$/ });
+      await assert.rejects(
+        ui.typeInQuickInput('80a'),
+        /Enter on "80a" in "UI driver check \(2\/3\)" was rejected: "Digits only\."/,
+      );
+      await ui.typeInQuickInput('8080');
+      assert.equal(await typed, '8080');
+
+      const again = vscode.window.createInputBox();
+      const backed = showOwnQuickInput<typeof again, string>(again, (input, done) => input.onDidAccept(() => done(input.value)));
+      await ui.pressQuickInputButton(/^Back$/);
+      assert.equal(await backed, 'back');
+      const escaped = vscode.window.createInputBox();
+      const hidden = showOwnQuickInput<typeof escaped, string>(escaped, (input, done) =>
+        input.onDidAccept(() => done(input.value)),
+      );
+      await ui.waitForQuickInput({ title: /^UI driver check/ });
+      assert.equal((await ui.escape()).quickInput, undefined);
+      assert.equal(await hidden, 'hidden');
+    },
+  },
   {
     name: 'Add Connection typed into the real wizard saves a working connection, and the password stays out of the user-data folder',
     fn: async () => {

@@ -152,6 +152,15 @@ export function pickQuickInputItem(label: RegExp, timeoutMs = DEFAULT_TIMEOUT_MS
   return post('pickQuickInputItem', { label: pattern(label) }, timeoutMs);
 }
 
+/**
+ * A multi-select pick: clicks the checkboxes so that exactly the items matching one of `labels` are
+ * checked (unchecking preselected others), then presses Enter and waits until the pick moves on.
+ * Every pattern must match a visible item. Returns the pick as accepted (`checkedItems`).
+ */
+export function checkQuickInputItems(labels: RegExp[], timeoutMs = DEFAULT_TIMEOUT_MS): Promise<QuickInputState> {
+  return post('checkQuickInputItems', { labels: labels.map(pattern) }, timeoutMs);
+}
+
 /** Clicks a title-bar button of the quick input by its tooltip, e.g. /^Back$/. */
 export function pressQuickInputButton(tooltip: RegExp, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<QuickInputState> {
   return post('pressQuickInputButton', { tooltip: pattern(tooltip) }, timeoutMs);
