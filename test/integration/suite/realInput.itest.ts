@@ -19,6 +19,7 @@ const CONNECTION = 'itest real input';
 const HOSTED = 'itest real hosted';
 const ALIAS = 'itest-real';
 const REMOTE_SERVER = 'local.emulated.local:9443';
+const KEY_NAME = 'itest-real-key';
 
 /** Connections the tests share; the last test removes them. */
 const saved: { typed?: ConnectionProfile; hosted?: ConnectionProfile; cloud?: ConnectionProfile } = {};
@@ -101,9 +102,15 @@ function showOwnQuickInput<Q extends vscode.QuickPick<vscode.QuickPickItem> | vs
   }).finally(() => input.dispose()) as Promise<R | 'back' | 'hidden'>;
 }
 
+/** The driver needs the harness's browser page: the desktop VS Code routes have none. */
+function withoutDriver(): string | undefined {
+  return ui.uiDriverAvailable() ? undefined : 'no UI driver on this route (ERC_UI_DRIVER is only set on the code-server route)';
+}
+
 export const tests: IntegrationTest[] = [
   {
     name: 'the UI driver checks items of a multi-select pick, is refused by a validation message, and presses Back',
+    skip: withoutDriver,
     fn: async () => {
       await readyApi();
       const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
@@ -150,6 +157,7 @@ export const tests: IntegrationTest[] = [
   },
   {
     name: 'Add Connection typed into the real wizard saves a working connection, and the password stays out of the user-data folder',
+    skip: withoutDriver,
     fn: async () => {
       const { api, endpoints } = await readyApi();
       const userData = process.env.ERC_USER_DATA_DIR;
@@ -190,6 +198,7 @@ export const tests: IntegrationTest[] = [
   },
   {
     name: 'Add Remote Cluster through the real quick inputs, confirmed in the real dialog, connects the clusters',
+    skip: withoutDriver,
     fn: () =>
       ui.withRealDialogs(async () => {
         const { api, endpoints } = await readyApi();
@@ -244,6 +253,7 @@ export const tests: IntegrationTest[] = [
   },
   {
     name: 'Escape in the real UI cancels Add Remote Cluster, at a quick input and at the summary dialog, and nothing changes',
+    skip: withoutDriver,
     fn: () =>
       ui.withRealDialogs(async () => {
         const { endpoints } = await readyApi();
@@ -282,7 +292,59 @@ export const tests: IntegrationTest[] = [
       }),
   },
   {
-    name: 'Remove Remote Cluster picked in the real quick inputs and confirmed in the real dialog removes the alias',
+    name: 'Create Cross-Cluster API Key through the real UI hands the key over in a read-only editor',
+    skip: withoutDriver,
+    fn: () =>
+      ui.withRealDialogs(async () => {
+        const { endpoints } = await readyApi();
+        assert.ok(saved.typed, 'the first test saved the connection to "local"');
+        const running = vscode.commands.executeCommand<FlowResult & { keyId?: string }>(
+          'elasticRemoteClusters.createCrossClusterApiKey',
+        );
+        const result = await ui.driveCommand('create-cross-cluster-key', running, async () => {
+          await ui.waitForQuickInput({
+            title: /^Create Cross-Cluster API Key/,
+            placeholder: /^The remote cluster: the key grants/,
+          });
+          await ui.pickQuickInputItem(new RegExp(`^${CONNECTION}$`));
+          const name = await ui.waitForQuickInput({ prompt: /^Name of the key/ });
+          assert.equal(name.value, 'cross-cluster-access', 'the suggested name');
+          await ui.typeInQuickInput(KEY_NAME);
+          await ui.waitForQuickInput({ prompt: /^Indices the key lets the local cluster SEARCH/ });
+          await ui.typeInQuickInput('logs-*');
+          await ui.waitForQuickInput({ prompt: /^Indices the key lets the local cluster REPLICATE/ });
+          await ui.typeInQuickInput('');
+          await ui.waitForQuickInput({ prompt: /^Expiration/ });
+          await ui.typeInQuickInput('');
+          const summary = await ui.waitForDialog(/^Create this key\?$/);
+          assert.match(summary.detail, new RegExp(`create the cross-cluster API key "${KEY_NAME}"`));
+          await ui.pressDialogButton(/^Create$/);
+          const handOver = await ui.waitForDialog(new RegExp(`^The key "${KEY_NAME}" was created`));
+          assert.deepEqual([...handOver.buttons].sort(), ['Cancel', 'Copy Encoded Key', 'Open in Editor']);
+          await ui.pressDialogButton(/^Open in Editor$/);
+          // The dialog comes back until it is closed: the key cannot be read again later.
+          await ui.waitForDialog(new RegExp(`^The key "${KEY_NAME}" was created`));
+          await ui.pressDialogButton(/^Cancel$/);
+        });
+        assert.equal(result.outcome, 'completed', result.report);
+        const keys = (await clusterGet(endpoints, 'local', `/_security/api_key?name=${KEY_NAME}`)) as {
+          api_keys: Array<{ id: string; type?: string }>;
+        };
+        assert.deepEqual(
+          keys.api_keys.map((key) => [key.id, key.type]),
+          [[result.keyId, 'cross_cluster']],
+        );
+        const shown = vscode.workspace.textDocuments.find((document) =>
+          document.uri.path.endsWith(`Encoded key ${KEY_NAME}.txt`),
+        );
+        assert.ok(shown, 'the key is open in an editor');
+        assert.equal(Buffer.from(shown.getText(), 'base64').toString().split(':')[0], result.keyId, 'it holds the encoded key');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      }),
+  },
+  {
+    name: 'Remove Remote Cluster and Remove Connection, picked in the real quick inputs and confirmed in the real dialogs, remove them',
+    skip: withoutDriver,
     fn: () =>
       ui.withRealDialogs(async () => {
         const { api, endpoints } = await readyApi();
@@ -304,9 +366,24 @@ export const tests: IntegrationTest[] = [
           assert.equal(result.outcome, 'completed', result.report);
           assert.equal((await remoteInfo(endpoints))[ALIAS], undefined, 'the alias is gone');
           assert.match(result.report, /used a cross-cluster API key/);
+
+          // The connection the wizard saved goes the way it came: picked and confirmed in the real UI.
+          const typed = saved.typed;
+          assert.ok(typed, 'the first test saved the connection');
+          const removing = vscode.commands.executeCommand<boolean>('elasticRemoteClusters.removeConnection');
+          const removed = await ui.driveCommand('remove-connection', removing, async () => {
+            const pick = await ui.waitForQuickInput({ placeholder: /^Select the connection to remove$/ });
+            assert.ok(pick.items.includes(CONNECTION), `the pick lists the connection: ${pick.items.join(', ')}`);
+            await ui.pickQuickInputItem(new RegExp(`^${CONNECTION}$`));
+            const confirm = await ui.waitForDialog(new RegExp(`^Remove the connection "${CONNECTION}"\\?$`));
+            assert.match(confirm.detail, /Nothing changes on the cluster/);
+            await ui.pressDialogButton(/^Remove$/);
+          });
+          assert.equal(removed, true);
+          assert.equal(api.connections.store.get(typed.id), undefined, 'the connection is gone');
         } finally {
           for (const profile of [saved.typed, saved.hosted, saved.cloud])
-            if (profile) await api.connections.store.remove(profile.id);
+            if (profile && api.connections.store.get(profile.id)) await api.connections.store.remove(profile.id);
         }
       }),
   },
