@@ -109,7 +109,7 @@ function withoutDriver(): string | undefined {
 
 export const tests: IntegrationTest[] = [
   {
-    name: 'the UI driver checks items of a multi-select pick, is refused by a validation message, and presses Back',
+    name: 'the UI driver checks items of a multi-select pick, is refused by a validation message, presses Back and finds a hidden notification',
     skip: withoutDriver,
     fn: async () => {
       await readyApi();
@@ -153,6 +153,15 @@ export const tests: IntegrationTest[] = [
       await ui.waitForQuickInput({ title: /^UI driver check/ });
       assert.equal((await ui.escape()).quickInput, undefined);
       assert.equal(await hidden, 'hidden');
+
+      // A notification whose toast is gone is found in the notification center, as a person would look there.
+      const answered = vscode.window.showInformationMessage('UI driver check: a notice', 'Fine', 'Not now');
+      await ui.waitForNotification(/^UI driver check: a notice$/);
+      await vscode.commands.executeCommand('notifications.hideToasts');
+      const notice = await ui.pressNotificationButton(/^Fine$/, /^UI driver check: a notice$/);
+      assert.deepEqual(notice.buttons, ['Fine', 'Not now']);
+      assert.equal(await answered, 'Fine');
+      assert.equal((await ui.readScreen()).notificationCenterOpen, false, 'the notification center is closed again');
     },
   },
   {
