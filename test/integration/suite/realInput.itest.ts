@@ -20,6 +20,7 @@ const HOSTED = 'itest real hosted';
 const ALIAS = 'itest-real';
 const REMOTE_SERVER = 'local.emulated.local:9443';
 const KEY_NAME = 'itest-real-key';
+const ORGANIZATION = 'itest-org-7';
 
 /** Connections the tests share; the last test removes them. */
 const saved: { typed?: ConnectionProfile; hosted?: ConnectionProfile; cloud?: ConnectionProfile } = {};
@@ -49,6 +50,20 @@ async function remoteInfo(
     string,
     { connected: boolean; cluster_credentials?: string }
   >;
+}
+
+/** The Cloud deployment "prod" with its settings, as JSON text. */
+async function prodDeployment(endpoints: EmulatorEndpoints): Promise<string> {
+  const get = async (path: string) => {
+    const response = await fetch(`${endpoints.cloudUrl}${path}`, {
+      headers: { authorization: `ApiKey ${endpoints.cloudApiKey}` },
+    });
+    assert.equal(response.status, 200, `GET ${path} on the Cloud API`);
+    return (await response.json()) as { deployments?: Array<{ id: string; name: string }> };
+  };
+  const prod = (await get('/api/v1/deployments')).deployments?.find((deployment) => deployment.name === 'prod');
+  assert.ok(prod, 'the Cloud API lists "prod"');
+  return JSON.stringify(await get(`/api/v1/deployments/${prod.id}?show_settings=true`));
 }
 
 /** What a flow could change on the emulator: settings and remote clusters of "remote", API keys of both clusters. */
@@ -349,6 +364,47 @@ export const tests: IntegrationTest[] = [
         assert.ok(shown, 'the key is open in an editor');
         assert.equal(Buffer.from(shown.getText(), 'base64').toString().split(':')[0], result.keyId, 'it holds the encoded key');
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      }),
+  },
+  {
+    name: 'Add Trusted Environment and Edit Trust through the real UI add an organization to the trust of "prod" and remove it',
+    skip: withoutDriver,
+    fn: () =>
+      ui.withRealDialogs(async () => {
+        const { endpoints } = await readyApi();
+        assert.ok(saved.cloud, 'the Add Remote Cluster test saved the Cloud connection');
+        const adding = vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.addTrustedEnvironment');
+        const added = await ui.driveCommand('add-trusted-environment', adding, async () => {
+          await ui.waitForQuickInput({
+            title: /^Add Trusted Environment/,
+            placeholder: /^The deployment whose trust settings change$/,
+          });
+          await ui.pickQuickInputItem(/^prod$/);
+          await ui.waitForQuickInput({ placeholder: /^What should the deployment trust\?$/ });
+          await ui.pickQuickInputItem(/^An Elastic Cloud organization$/);
+          await ui.waitForQuickInput({ prompt: /^ID of the Elastic Cloud organization to trust$/ });
+          await ui.typeInQuickInput(ORGANIZATION);
+          await ui.waitForQuickInput({ placeholder: /^Which clusters of that environment\?$/ });
+          await ui.pickQuickInputItem(/^All of its deployments and clusters$/);
+          const confirm = await ui.waitForDialog(/^Change the trust of deployment "prod"\?$/);
+          assert.match(confirm.detail, new RegExp(`Add: Organization ${ORGANIZATION} — all deployments`));
+          await ui.pressDialogButton(/^Add$/);
+        });
+        assert.equal(added.outcome, 'completed', added.report);
+        assert.ok((await prodDeployment(endpoints)).includes(`"account_id":"${ORGANIZATION}"`), 'the trust of "prod" lists it');
+
+        const editing = vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.editTrust');
+        const edited = await ui.driveCommand('edit-trust', editing, async () => {
+          await ui.waitForQuickInput({ title: /^Edit Trust/, placeholder: /^The deployment whose trust settings change$/ });
+          await ui.pickQuickInputItem(/^prod$/);
+          await ui.waitForQuickInput({ placeholder: /^The trust entry to change$/ });
+          await ui.pickQuickInputItem(new RegExp(`^Organization ${ORGANIZATION} — all deployments$`));
+          await ui.pickQuickInputItem(/^Remove this trust$/);
+          await ui.waitForDialog(/^Remove this trust from deployment "prod"\?$/);
+          await ui.pressDialogButton(/^Remove$/);
+        });
+        assert.equal(edited.outcome, 'completed', edited.report);
+        assert.ok(!(await prodDeployment(endpoints)).includes(ORGANIZATION), 'the trust of "prod" no longer lists it');
       }),
   },
   {
