@@ -33,6 +33,8 @@ export interface QuickInputState {
   password: boolean;
   /** Labels of the visible items of a pick (empty for an input box). */
   items: string[];
+  /** The same items with the text beside (description) and under (detail) each label. */
+  itemTexts: Array<{ label: string; description: string; detail: string }>;
   /** The label of the highlighted item. */
   activeItem?: string;
   /** A multi-select pick only: labels of the checked items. */
@@ -157,6 +159,17 @@ function readScreenInPage(): Screen {
       value: password ? '•'.repeat(input?.value?.length ?? 0) : (input?.value ?? ''),
       password,
       items: rows.map((row) => textOf(row.querySelector('.label-name'))),
+      // Rows are reused: a part that the item does not have is hidden but may hold an earlier item's text.
+      itemTexts: rows.map((row) => {
+        // innerText leaves out hidden parts; of an element that is not rendered it would give all text.
+        const visibleText = (element: PageElement | null | undefined) =>
+          isVisible(element) ? element.innerText.replace(/\s+/g, ' ').trim() : '';
+        return {
+          label: textOf(row.querySelector('.label-name')),
+          description: visibleText(row.querySelector('.label-description')),
+          detail: visibleText(row.querySelectorAll('.quick-input-list-row')[1]),
+        };
+      }),
       ...(active ? { activeItem: textOf(active.querySelector('.label-name')) } : {}),
       ...(multiSelect
         ? {

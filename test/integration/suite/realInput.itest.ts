@@ -81,7 +81,11 @@ async function emulatorSnapshot(endpoints: EmulatorEndpoints): Promise<string> {
  * deployment "prod" as the local side, the typed connection as the remote side, up to the alias.
  */
 async function answerAddRemoteClusterUpToAlias(): Promise<void> {
-  await ui.waitForQuickInput({ title: /^Add Remote Cluster/, placeholder: /^How should the two clusters authenticate/ });
+  const model = await ui.waitForQuickInput({
+    title: /^Add Remote Cluster/,
+    placeholder: /^How should the two clusters authenticate/,
+  });
+  assert.match(model.itemTexts[0]?.detail ?? '', /cross-cluster API key in the local keystore/);
   await ui.pickQuickInputItem(/^API key/);
   await ui.waitForQuickInput({ placeholder: /^The local cluster/ });
   await ui.pickQuickInputItem(new RegExp(`^${HOSTED}$`));
@@ -91,7 +95,12 @@ async function answerAddRemoteClusterUpToAlias(): Promise<void> {
   await ui.pickQuickInputItem(/^prod$/);
   await ui.waitForQuickInput({ placeholder: /^The remote cluster: / });
   await ui.pickQuickInputItem(new RegExp(`^${CONNECTION}$`));
-  await ui.waitForQuickInput({ placeholder: /^Where is the remote cluster server\?/ });
+  const where = await ui.waitForQuickInput({ placeholder: /^Where is the remote cluster server\?/ });
+  assert.deepEqual(where.itemTexts.at(-1), {
+    label: 'Enter the address…',
+    description: 'host:port of it or of a load balancer',
+    detail: '',
+  });
   await ui.pickQuickInputItem(/^Enter the address/);
   await ui.waitForQuickInput({ prompt: /^Address of the remote cluster server/ });
   await ui.typeInQuickInput(REMOTE_SERVER);
@@ -117,15 +126,10 @@ function showOwnQuickInput<Q extends vscode.QuickPick<vscode.QuickPickItem> | vs
   }).finally(() => input.dispose()) as Promise<R | 'back' | 'hidden'>;
 }
 
-/** The driver needs the harness's browser page: the desktop VS Code routes have none. */
-function withoutDriver(): string | undefined {
-  return ui.uiDriverAvailable() ? undefined : 'no UI driver on this route (ERC_UI_DRIVER is only set on the code-server route)';
-}
-
 export const tests: IntegrationTest[] = [
   {
     name: 'the UI driver checks items of a multi-select pick, is refused by a validation message, presses Back and finds a hidden notification',
-    skip: withoutDriver,
+    skip: ui.skipWithoutDriver,
     fn: async () => {
       await readyApi();
       const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
@@ -181,7 +185,7 @@ export const tests: IntegrationTest[] = [
   },
   {
     name: 'Add Connection typed into the real wizard saves a working connection, and the password stays out of the user-data folder',
-    skip: withoutDriver,
+    skip: ui.skipWithoutDriver,
     fn: async () => {
       const { api, endpoints } = await readyApi();
       const userData = process.env.ERC_USER_DATA_DIR;
@@ -222,7 +226,7 @@ export const tests: IntegrationTest[] = [
   },
   {
     name: 'Add Remote Cluster through the real quick inputs, confirmed in the real dialog, connects the clusters',
-    skip: withoutDriver,
+    skip: ui.skipWithoutDriver,
     fn: () =>
       ui.withRealDialogs(async () => {
         const { api, endpoints } = await readyApi();
@@ -277,7 +281,7 @@ export const tests: IntegrationTest[] = [
   },
   {
     name: 'Escape in the real UI cancels Add Remote Cluster, at a quick input and at the summary dialog, and nothing changes',
-    skip: withoutDriver,
+    skip: ui.skipWithoutDriver,
     fn: () =>
       ui.withRealDialogs(async () => {
         const { endpoints } = await readyApi();
@@ -317,7 +321,7 @@ export const tests: IntegrationTest[] = [
   },
   {
     name: 'Create Cross-Cluster API Key through the real UI hands the key over in a read-only editor',
-    skip: withoutDriver,
+    skip: ui.skipWithoutDriver,
     fn: () =>
       ui.withRealDialogs(async () => {
         const { endpoints } = await readyApi();
@@ -368,7 +372,7 @@ export const tests: IntegrationTest[] = [
   },
   {
     name: 'Add Trusted Environment and Edit Trust through the real UI add an organization to the trust of "prod" and remove it',
-    skip: withoutDriver,
+    skip: ui.skipWithoutDriver,
     fn: () =>
       ui.withRealDialogs(async () => {
         const { endpoints } = await readyApi();
@@ -409,7 +413,7 @@ export const tests: IntegrationTest[] = [
   },
   {
     name: 'Remove Remote Cluster and Remove Connection, picked in the real quick inputs and confirmed in the real dialogs, remove them',
-    skip: withoutDriver,
+    skip: ui.skipWithoutDriver,
     fn: () =>
       ui.withRealDialogs(async () => {
         const { api, endpoints } = await readyApi();
