@@ -33,13 +33,19 @@ export interface QuickInputState {
   password: boolean;
   /** Labels of the visible items of a pick (empty for an input box). */
   items: string[];
+  /** The same items with the text beside (description) and under (detail) each label. */
+  itemTexts: Array<{ label: string; description: string; detail: string }>;
   /** The label of the highlighted item. */
   activeItem?: string;
+  /** A multi-select pick only: labels of the checked items. */
+  checkedItems?: string[];
   /** Tooltips of the title-bar buttons without their keybinding (e.g. "Back"). */
   buttons: string[];
 }
 
 export interface DialogState {
+  /** Differs for every dialog shown, also when the same question is asked again. */
+  id: number;
   message: string;
   detail: string;
   buttons: string[];
@@ -53,7 +59,11 @@ export interface NotificationState {
 export interface Screen {
   quickInput?: QuickInputState;
   dialog?: DialogState;
+  /** Toasts, and the entries of the notification center while it is open. */
   notifications: NotificationState[];
+  notificationCenterOpen: boolean;
+  /** How often the quick input was hidden so far: a step that was answered hides before the next shows. */
+  quickInputHides: number;
 }
 
 /** Serializable stand-in for a RegExp in a request body. */
@@ -89,10 +99,15 @@ interface PageElement {
 }
 interface PageGlobals {
   document: PageElement;
-  getComputedStyle(element: PageElement): { visibility: string };
+  getComputedStyle(element: PageElement): { visibility: string; display: string };
+  MutationObserver: new (callback: () => void) => { observe(target: PageElement, options: object): void };
+  ercQuickInput?: { hides: number; hidden: boolean; widget: PageElement };
+  ercDialogs?: number;
 }
 
 const POLL_MS = 100;
+/** How long a notification is looked for among the toasts before the notification center is opened. */
+const TOAST_GRACE_MS = 2000;
 /** How long an Enter waits for the quick input to move on before a shown validation error counts as a rejection. */
 const REJECTION_MS = 1500;
 
@@ -105,9 +120,24 @@ function readScreenInPage(): Screen {
   // Without the keybinding VS Code appends, e.g. "Back (Ctrl+Alt+-)" reads "Back".
   const tooltipOf = (element: PageElement) =>
     (element.getAttribute('aria-label') || element.getAttribute('title') || '').replace(/\s*\([^()]*\)$/, '');
-  const screen: Screen = { notifications: [] };
-
+  const page = globalThis as unknown as PageGlobals;
   const widget = document.querySelector('.quick-input-widget');
+  // Counts hides of the quick input widget (VS Code reuses one), so a step that came and went is seen.
+  if (widget && page.ercQuickInput?.widget !== widget) {
+    const state = { hides: page.ercQuickInput?.hides ?? 0, hidden: !isVisible(widget), widget };
+    page.ercQuickInput = state;
+    new page.MutationObserver(() => {
+      const hidden = getComputedStyle(widget).display === 'none';
+      if (hidden && !state.hidden) state.hides++;
+      state.hidden = hidden;
+    }).observe(widget, { attributes: true, attributeFilter: ['style', 'class'] });
+  }
+  const screen: Screen = {
+    notifications: [],
+    notificationCenterOpen: isVisible(document.querySelector('.notifications-center')),
+    quickInputHides: page.ercQuickInput?.hides ?? 0,
+  };
+
   if (isVisible(widget)) {
     const input = widget.querySelector('.quick-input-box input');
     const rows = Array.from(widget.querySelectorAll('.quick-input-list .monaco-list-row')).filter(isVisible);
@@ -115,6 +145,8 @@ function readScreenInPage(): Screen {
     const step = /\((\d+(?:\/\d+)?)\)$/.exec(title)?.[1];
     const password = input?.type === 'password';
     const active = rows.find((row) => row.classList.contains('focused'));
+    // A multi-select pick's rows carry aria-checked.
+    const multiSelect = rows.some((row) => row.getAttribute('aria-checked') !== null);
     screen.quickInput = {
       title,
       ...(step ? { step } : {}),
@@ -127,7 +159,25 @@ function readScreenInPage(): Screen {
       value: password ? '•'.repeat(input?.value?.length ?? 0) : (input?.value ?? ''),
       password,
       items: rows.map((row) => textOf(row.querySelector('.label-name'))),
+      // Rows are reused: a part that the item does not have is hidden but may hold an earlier item's text.
+      itemTexts: rows.map((row) => {
+        // innerText leaves out hidden parts; of an element that is not rendered it would give all text.
+        const visibleText = (element: PageElement | null | undefined) =>
+          isVisible(element) ? element.innerText.replace(/\s+/g, ' ').trim() : '';
+        return {
+          label: textOf(row.querySelector('.label-name')),
+          description: visibleText(row.querySelector('.label-description')),
+          detail: visibleText(row.querySelectorAll('.quick-input-list-row')[1]),
+        };
+      }),
       ...(active ? { activeItem: textOf(active.querySelector('.label-name')) } : {}),
+      ...(multiSelect
+        ? {
+            checkedItems: rows
+              .filter((row) => row.getAttribute('aria-checked') === 'true')
+              .map((row) => textOf(row.querySelector('.label-name'))),
+          }
+        : {}),
       buttons: Array.from(widget.querySelectorAll('.quick-input-titlebar .action-label'))
         .filter(isVisible)
         .map((button) => tooltipOf(button)),
@@ -138,8 +188,12 @@ function readScreenInPage(): Screen {
   if (isVisible(dialog)) {
     const text = dialog.querySelector('.dialog-message-text');
     const detail = dialog.querySelector('.dialog-message-detail');
+    // VS Code builds every dialog anew: numbering the element tells a repeated question from the last one.
+    if (!dialog.getAttribute('data-erc-dialog'))
+      dialog.setAttribute('data-erc-dialog', String((page.ercDialogs = (page.ercDialogs ?? 0) + 1)));
     // Without a detail, VS Code puts the message itself into the detail element.
     screen.dialog = {
+      id: Number(dialog.getAttribute('data-erc-dialog')),
       message: text ? text.innerText.trim() : (detail?.innerText.trim() ?? ''),
       detail: text && isVisible(detail) ? detail.innerText.trim() : '',
       buttons: Array.from(dialog.querySelectorAll('.dialog-buttons .monaco-button')).filter(isVisible).map(textOf),
@@ -165,7 +219,7 @@ function readScreenInPage(): Screen {
  * with the mouse; returns false when there is none.
  */
 function markTargetInPage(args: {
-  kind: 'dialogButton' | 'notificationButton' | 'quickInputButton' | 'quickInputRow';
+  kind: 'dialogButton' | 'notificationButton' | 'quickInputButton' | 'quickInputCheckbox';
   message?: Pattern;
   label: Pattern;
   mark: string;
@@ -196,8 +250,10 @@ function markTargetInPage(args: {
     candidates = Array.from(document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row'));
     labelOf = (element) => textOf(element?.querySelector('.label-name'));
   }
-  const target = candidates.find((candidate) => isVisible(candidate) && label.test(labelOf(candidate)));
-  if (!target) return false;
+  const found = candidates.find((candidate) => isVisible(candidate) && label.test(labelOf(candidate)));
+  if (!found) return false;
+  // A multi-select row: its checkbox, as a person clicks it.
+  const target = args.kind === 'quickInputCheckbox' ? (found.querySelector('[role="checkbox"]') ?? found) : found;
   for (const old of Array.from(document.querySelectorAll('[data-erc-ui-driver]'))) old.removeAttribute('data-erc-ui-driver');
   target.setAttribute('data-erc-ui-driver', args.mark);
   return true;
@@ -252,6 +308,7 @@ export function describeScreen(screen: Screen): string {
   const quick = screen.quickInput;
   if (quick) {
     lines.push(`quick input "${quick.title}"${quick.placeholder ? ` placeholder "${quick.placeholder}"` : ''}`);
+    if (quick.checkedItems) lines.push(`  checked: ${quick.checkedItems.map((item) => `"${item}"`).join(', ') || 'none'}`);
     if (quick.message) lines.push(`  message${quick.validationError ? ' (error)' : ''}: ${quick.message}`);
     lines.push(`  value: "${quick.value}"${quick.password ? ' (password)' : ''}`);
     if (quick.items.length) lines.push(`  items: ${quick.items.map((item) => `"${item}"`).join(', ')}`);
@@ -266,9 +323,20 @@ export function describeScreen(screen: Screen): string {
   return lines.join('\n');
 }
 
+/** What identifies the step shown; the message is left out, as a validation message replaces the prompt. */
 function quickInputSignature(screen: Screen): string {
   const quick = screen.quickInput;
-  return quick ? JSON.stringify([quick.title, quick.placeholder, quick.message, quick.items, quick.value, quick.password]) : '';
+  return quick
+    ? JSON.stringify([
+        screen.quickInputHides,
+        quick.title,
+        quick.placeholder,
+        quick.items,
+        quick.value,
+        quick.password,
+        quick.checkedItems,
+      ])
+    : '';
 }
 
 /** Every action: its body (JSON) and what it answers. */
@@ -301,11 +369,15 @@ class WorkbenchDriver {
   }
 
   /** Polls the screen until `accept` returns a value; fails naming what was awaited and what was shown. */
-  private async waitUntil<T>(what: string, timeoutMs: number, accept: (screen: Screen) => T | undefined): Promise<T> {
+  private async waitUntil<T>(
+    what: string,
+    timeoutMs: number,
+    accept: (screen: Screen) => T | undefined | Promise<T | undefined>,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const screen = await this.screen();
-      const value = accept(screen);
+      const value = await accept(screen);
       if (value !== undefined) return value;
       if (Date.now() > deadline)
         throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}. The screen showed:\n${describeScreen(screen)}`);
@@ -400,6 +472,39 @@ class WorkbenchDriver {
     return shown;
   }
 
+  /**
+   * A multi-select pick: clicks the checkboxes so that exactly the items matching one of `labels`
+   * are checked, then presses Enter. Every pattern must match a visible item.
+   */
+  async checkQuickInputItems(body: Body): Promise<QuickInputState> {
+    const labels = (body.labels as Pattern[]).map((label) => regex(label) as RegExp);
+    const timeoutMs = Number(body.timeoutMs ?? 20000);
+    const shown = await this.waitUntil(
+      `a multi-select quick pick with items ${labels.join(', ')}`,
+      timeoutMs,
+      ({ quickInput }) =>
+        quickInput?.checkedItems && labels.every((label) => quickInput.items.some((item) => label.test(item)))
+          ? quickInput
+          : undefined,
+    );
+    const wanted = (item: string) => labels.some((label) => label.test(item));
+    for (const item of shown.items) {
+      if (wanted(item) === (shown.checkedItems ?? []).includes(item)) continue;
+      const exact = pattern(new RegExp(`^${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+      if (!(await this.click('quickInputCheckbox', exact)))
+        throw new Error(`the item "${item}" went away. The screen showed:\n${describeScreen(await this.screen())}`);
+    }
+    const before = await this.waitUntil(`exactly the items ${labels.join(', ')} to be checked`, 5000, (screen) => {
+      const checked = screen.quickInput?.checkedItems ?? [];
+      return screen.quickInput && screen.quickInput.items.every((item) => wanted(item) === checked.includes(item))
+        ? screen
+        : undefined;
+    });
+    await this.page.keyboard.press('Enter');
+    await this.awaitAccepted(before, `accepting ${before.quickInput?.checkedItems?.join(', ')} in "${shown.title}"`, timeoutMs);
+    return before.quickInput ?? shown;
+  }
+
   async pressQuickInputButton(body: Body): Promise<QuickInputState> {
     const tooltip = body.tooltip as Pattern;
     const timeoutMs = Number(body.timeoutMs ?? 20000);
@@ -429,35 +534,70 @@ class WorkbenchDriver {
     if (!(await this.click('dialogButton', label)))
       throw new Error(`the dialog button ${regex(label)} went away. The screen showed:\n${describeScreen(await this.screen())}`);
     await this.waitUntil(`the dialog "${dialog.message}" to close`, 10000, (screen) =>
-      !screen.dialog || screen.dialog.message !== dialog.message ? true : undefined,
+      !screen.dialog || screen.dialog.id !== dialog.id ? true : undefined,
     );
     return dialog;
   }
 
+  /** Clicks the bell in the status bar (toggles the notification center). */
+  private async toggleNotificationCenter(): Promise<void> {
+    await this.page.locator('[id="status.notifications"] a, [id="status.notifications"]').first().click({ timeout: 5000 });
+  }
+
+  /**
+   * Waits for a notification. A toast can be missing (VS Code shows at most a few per moment and
+   * hides them after a while), so after a short look at the toasts the notification center is
+   * opened, as a person would click the bell; `act` runs while it is open, then it is closed again.
+   */
+  private async withNotification<T>(
+    what: string,
+    timeoutMs: number,
+    match: (notification: NotificationState) => boolean,
+    act: (notification: NotificationState) => Promise<T>,
+  ): Promise<T> {
+    const started = Date.now();
+    let opened = false;
+    try {
+      const notification = await this.waitUntil(what, timeoutMs, async (screen) => {
+        const found = screen.notifications.find(match);
+        if (found) return found;
+        if (!opened && !screen.notificationCenterOpen && Date.now() - started > TOAST_GRACE_MS) {
+          opened = true;
+          await this.toggleNotificationCenter();
+        }
+        return undefined;
+      });
+      return await act(notification);
+    } finally {
+      if (opened && (await this.screen()).notificationCenterOpen) await this.toggleNotificationCenter().catch(() => undefined);
+    }
+  }
+
   waitForNotification(body: Body): Promise<NotificationState> {
     const message = regex(body.message as Pattern) as RegExp;
-    return this.waitUntil(`a notification ${message}`, Number(body.timeoutMs ?? 20000), ({ notifications }) =>
-      notifications.find((notification) => message.test(notification.message)),
+    return this.withNotification(
+      `a notification ${message}`,
+      Number(body.timeoutMs ?? 20000),
+      (notification) => message.test(notification.message),
+      async (notification) => notification,
     );
   }
 
-  async pressNotificationButton(body: Body): Promise<NotificationState> {
+  pressNotificationButton(body: Body): Promise<NotificationState> {
     const message = body.message as Pattern;
     const label = body.label as Pattern;
-    const notification = await this.waitUntil(
+    return this.withNotification(
       `a notification ${regex(message)} with a button ${regex(label)}`,
       Number(body.timeoutMs ?? 20000),
-      ({ notifications }) =>
-        notifications.find(
-          (candidate) =>
-            regex(message)!.test(candidate.message) && candidate.buttons.some((button) => regex(label)!.test(button)),
-        ),
+      (candidate) => regex(message)!.test(candidate.message) && candidate.buttons.some((button) => regex(label)!.test(button)),
+      async (notification) => {
+        if (!(await this.click('notificationButton', label, message)))
+          throw new Error(
+            `the notification button ${regex(label)} went away. The screen showed:\n${describeScreen(await this.screen())}`,
+          );
+        return notification;
+      },
     );
-    if (!(await this.click('notificationButton', label, message)))
-      throw new Error(
-        `the notification button ${regex(label)} went away. The screen showed:\n${describeScreen(await this.screen())}`,
-      );
-    return notification;
   }
 
   async pressKey(body: Body): Promise<Screen> {
@@ -500,6 +640,7 @@ export async function startUiDriver(screenshotDir: string): Promise<RunningUiDri
     waitForQuickInput: (driver, body) => driver.waitForQuickInput(body),
     typeInQuickInput: (driver, body) => driver.typeInQuickInput(body),
     pickQuickInputItem: (driver, body) => driver.pickQuickInputItem(body),
+    checkQuickInputItems: (driver, body) => driver.checkQuickInputItems(body),
     pressQuickInputButton: (driver, body) => driver.pressQuickInputButton(body),
     waitForDialog: (driver, body) => driver.waitForDialog(body),
     pressDialogButton: (driver, body) => driver.pressDialogButton(body),

@@ -51,6 +51,11 @@ export function uiDriverAvailable(): boolean {
   return connection() !== undefined;
 }
 
+/** For an IntegrationTest's `skip`: why a test that drives the UI cannot run on this route, or undefined. */
+export function skipWithoutDriver(): string | undefined {
+  return uiDriverAvailable() ? undefined : `no UI driver on this route (${UI_DRIVER_ENV} is only set on the code-server route)`;
+}
+
 function pattern(value: RegExp): Pattern {
   return { source: value.source, flags: value.flags };
 }
@@ -150,6 +155,15 @@ export function typeInQuickInput(text: string, options: { accept?: boolean; time
  */
 export function pickQuickInputItem(label: RegExp, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<QuickInputState> {
   return post('pickQuickInputItem', { label: pattern(label) }, timeoutMs);
+}
+
+/**
+ * A multi-select pick: clicks the checkboxes so that exactly the items matching one of `labels` are
+ * checked (unchecking preselected others), then presses Enter and waits until the pick moves on.
+ * Every pattern must match a visible item. Returns the pick as accepted (`checkedItems`).
+ */
+export function checkQuickInputItems(labels: RegExp[], timeoutMs = DEFAULT_TIMEOUT_MS): Promise<QuickInputState> {
+  return post('checkQuickInputItems', { labels: labels.map(pattern) }, timeoutMs);
 }
 
 /** Clicks a title-bar button of the quick input by its tooltip, e.g. /^Back$/. */
