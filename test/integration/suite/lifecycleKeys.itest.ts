@@ -116,6 +116,7 @@ async function remoteInfo(
 export const tests: IntegrationTest[] = [
   {
     name: 'Change Cross-Cluster API Key rotates a key through the real quick inputs and dialog: new key in the deployment keystore, connected, old key invalidated',
+    skip: ui.skipWithoutDriver,
     fn: () =>
       ui.withRealDialogs(async () => {
         const { api, endpoints } = await readyApi();
@@ -186,6 +187,7 @@ export const tests: IntegrationTest[] = [
   },
   {
     name: 'Migrate to the API-Key Model through the real quick inputs and dialogs keeps the alias and connects with the key',
+    skip: ui.skipWithoutDriver,
     fn: () =>
       ui.withRealDialogs(async () => {
         const { api, endpoints } = await readyApi();
