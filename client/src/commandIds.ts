@@ -13,6 +13,8 @@ export const COMMANDS = {
   addRemoteCluster: 'elasticRemoteClusters.addRemoteCluster',
   removeRemoteCluster: 'elasticRemoteClusters.removeRemoteCluster',
   createCrossClusterApiKey: 'elasticRemoteClusters.createCrossClusterApiKey',
+  changeCrossClusterApiKey: 'elasticRemoteClusters.changeCrossClusterApiKey',
+  migrateToApiKeyModel: 'elasticRemoteClusters.migrateToApiKeyModel',
   addTrustedEnvironment: 'elasticRemoteClusters.addTrustedEnvironment',
   editTrust: 'elasticRemoteClusters.editTrust',
 
@@ -26,6 +28,9 @@ export const COMMANDS = {
   refreshRemoteClusters: 'elasticRemoteClusters.refreshRemoteClusters',
   copyClusterId: 'elasticRemoteClusters.copyClusterId',
   openItemJson: 'elasticRemoteClusters.openItemJson',
+  filterRemoteClusters: 'elasticRemoteClusters.filterRemoteClusters',
+  clearRemoteClustersFilter: 'elasticRemoteClusters.clearRemoteClustersFilter',
+  sortRemoteClusters: 'elasticRemoteClusters.sortRemoteClusters',
   // The view's item actions: they take the clicked tree node and are hidden from the Command Palette.
   viewAddConnection: 'elasticRemoteClusters.view.addConnection',
   viewAddRemoteCluster: 'elasticRemoteClusters.view.addRemoteCluster',
@@ -35,6 +40,9 @@ export const COMMANDS = {
   viewTestConnection: 'elasticRemoteClusters.view.testConnection',
   viewRemoveConnection: 'elasticRemoteClusters.view.removeConnection',
   viewDiagnoseRemoteCluster: 'elasticRemoteClusters.view.diagnoseRemoteCluster',
+  viewLoadMore: 'elasticRemoteClusters.view.loadMore',
+  viewChangeCrossClusterApiKey: 'elasticRemoteClusters.view.changeCrossClusterApiKey',
+  viewMigrateToApiKeyModel: 'elasticRemoteClusters.view.migrateToApiKeyModel',
 } as const;
 
 /**

@@ -104,6 +104,44 @@ export function cloudRouter(state: EmulatorState): Router {
     })),
   );
 
+  // POST /api/v1/deployments/_search (api/apidocs-user.json; SearchRequest and
+  // DeploymentsSearchResponse in cloud-sdk-go pkg/models): `size` per page, sorted by id here, and a
+  // `cursor` for the next page that, when sent, makes every other field ignored. The cursor is
+  // opaque to clients; here it encodes the next offset and the page size.
+  router.add(
+    'POST',
+    '/api/v1/deployments/_search',
+    secured((request) => {
+      const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
+      let offset = 0;
+      let size = typeof body.size === 'number' && body.size > 0 ? Math.floor(body.size) : 100;
+      if (typeof body.cursor === 'string' && body.cursor !== '') {
+        try {
+          const decoded = JSON.parse(Buffer.from(body.cursor, 'base64url').toString('utf8')) as { offset: number; size: number };
+          offset = decoded.offset;
+          size = decoded.size;
+        } catch {
+          return { status: 400, body: { errors: [{ code: 'root.invalid_json_request', message: 'The cursor is not valid.' }] } };
+        }
+      }
+      const all = [...cloud.deployments.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const page = all.slice(offset, offset + size);
+      const next = offset + page.length;
+      return {
+        status: 200,
+        body: {
+          deployments: page.map((deployment) => {
+            const full = deploymentBody(state, deployment, { showSettings: false, showPlans: false, clearTransient: false });
+            return { id: full.id, name: full.name, healthy: full.healthy, resources: full.resources };
+          }),
+          return_count: page.length,
+          match_count: all.length,
+          ...(next < all.length ? { cursor: Buffer.from(JSON.stringify({ offset: next, size })).toString('base64url') } : {}),
+        },
+      };
+    }),
+  );
+
   router.add(
     'GET',
     '/api/v1/deployments/{deploymentId}',

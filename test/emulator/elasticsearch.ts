@@ -6,6 +6,7 @@
  * [...]" reason. Transport action names and granting privileges are the real ones as far as we know;
  * the lists of granting privileges are abbreviated to the common ones.
  */
+import { createHash } from 'node:crypto';
 import type { CrossClusterAccess, RoleDescriptor } from '../../client/src/api/types/elasticsearch';
 import { nodesReply, resolveClusterError, rolesOf, sslCertificatesReply } from './diagnosis';
 import { Router, type EmulatorRequest, type Reply } from './router';
@@ -56,6 +57,12 @@ const ACTIONS = {
   putRole: { name: 'cluster:admin/xpack/security/role/put', granting: ['manage_security', 'all'] },
   getRole: { name: 'cluster:admin/xpack/security/role/get', granting: ['read_security', 'manage_security', 'all'] },
   reloadSecureSettings: { name: 'cluster:admin/nodes/reload_secure_settings', granting: ['manage', 'all'] },
+  // CCR: index-level actions in Elasticsearch (monitor / manage_follow_index); granted here with the cluster privileges.
+  followInfo: { name: 'indices:monitor/xpack/ccr/follow_info', granting: ['monitor', 'read_ccr', 'manage_ccr', 'manage', 'all'] },
+  pauseFollow: { name: 'indices:admin/xpack/ccr/pause_follow', granting: ['manage_ccr', 'all'] },
+  resumeFollow: { name: 'indices:admin/xpack/ccr/resume_follow', granting: ['manage_ccr', 'all'] },
+  getAutoFollow: { name: 'cluster:monitor/ccr/auto_follow_pattern/get', granting: ['monitor', 'read_ccr', 'manage_ccr', 'all'] },
+  activateAutoFollow: { name: 'cluster:admin/xpack/ccr/auto_follow_pattern/activate', granting: ['manage_ccr', 'all'] },
   nodesInfo: { name: 'cluster:monitor/nodes/info', granting: ['monitor', 'manage', 'all'] },
   // Really an index privilege (view_index_metadata on the expression); the emulator grants it with monitor.
   sslCertificates: { name: 'cluster:monitor/xpack/ssl/certificates/get', granting: ['monitor', 'manage', 'all'] },
@@ -492,7 +499,12 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
     const body = asRecord(request.body) ?? {};
     // The emulated keystore has no password; Elasticsearch rejects a wrong one per node.
     const names = cluster.reloadKeystore();
-    const node: Record<string, unknown> = { name: cluster.nodeName, secure_setting_names: names };
+    // keystore_digest: NodeReloadResult in the specification (nodes/reload_secure_settings), a
+    // digest of the keystore file; here of the emulated keystore's entries, so it changes with them.
+    const digest = createHash('sha256')
+      .update(JSON.stringify([...cluster.keystoreOnDisk.entries()].sort()))
+      .digest('hex');
+    const node: Record<string, unknown> = { name: cluster.nodeName, secure_setting_names: names, keystore_digest: digest };
     if (typeof body.secure_settings_password === 'string' && body.secure_settings_password !== '') {
       delete node.secure_setting_names;
       node.reload_exception = { type: 'security_exception', reason: 'Provided keystore password was incorrect' };
@@ -504,6 +516,99 @@ export function elasticsearchRouter(state: EmulatorState, cluster: EmulatedClust
   });
   router.add('POST', '/_nodes/reload_secure_settings', reload);
   router.add('POST', '/_nodes/{nodeId}/reload_secure_settings', reload);
+
+  // Cross-cluster replication, as far as the migration flow uses it: follow_info, pause_follow,
+  // resume_follow, get/pause/resume auto-follow pattern (elasticsearch-specification ccr/*; shapes as
+  // in x-pack/plugin/ccr/qa rest tests follow_info.yml and auto_follow.yml). Resuming needs the
+  // leader's remote to be reachable; Elasticsearch then fails with a transport error (approximate here).
+  router.add(
+    'GET',
+    '/{index}/_ccr/info',
+    secured(ACTIONS.followInfo, (_request, params) => {
+      const names = params.index === '_all' || params.index === '*' ? [...cluster.followers.keys()] : params.index.split(',');
+      return {
+        status: 200,
+        body: {
+          follower_indices: names
+            .filter((name) => cluster.followers.has(name))
+            .sort()
+            .map((name) => {
+              const follower = cluster.followers.get(name) as NonNullable<ReturnType<typeof cluster.followers.get>>;
+              return {
+                follower_index: name,
+                remote_cluster: follower.remoteCluster,
+                leader_index: follower.leaderIndex,
+                status: follower.status,
+                ...(follower.status === 'active' ? { parameters: { max_read_request_operation_count: 5120 } } : {}),
+              };
+            }),
+        },
+      };
+    }),
+  );
+  router.add(
+    'POST',
+    '/{index}/_ccr/pause_follow',
+    secured(ACTIONS.pauseFollow, (_request, params) => {
+      const follower = cluster.followers.get(params.index);
+      if (!follower) return esError(404, 'index_not_found_exception', `no such index [${params.index}]`);
+      if (follower.status === 'paused')
+        return badRequest(`no shard follow tasks for [${params.index}]`, 'illegal_argument_exception');
+      follower.status = 'paused';
+      return { status: 200, body: { acknowledged: true } };
+    }),
+  );
+  router.add(
+    'POST',
+    '/{index}/_ccr/resume_follow',
+    secured(ACTIONS.resumeFollow, (_request, params) => {
+      const follower = cluster.followers.get(params.index);
+      if (!follower) return esError(404, 'index_not_found_exception', `no such index [${params.index}]`);
+      if (follower.status === 'active')
+        return badRequest(`cannot follow [${params.index}], because it is already following`, 'illegal_argument_exception');
+      if (!state.attemptConnection(cluster, follower.remoteCluster).connected)
+        return esError(500, 'connect_transport_exception', `unable to connect to remote cluster [${follower.remoteCluster}]`);
+      follower.status = 'active';
+      return { status: 200, body: { acknowledged: true } };
+    }),
+  );
+  router.add(
+    'GET',
+    '/_ccr/auto_follow',
+    secured(ACTIONS.getAutoFollow, () => ({
+      status: 200,
+      body: {
+        patterns: [...cluster.autoFollowPatterns.entries()]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([name, pattern]) => ({
+            name,
+            pattern: {
+              active: pattern.active,
+              remote_cluster: pattern.remoteCluster,
+              leader_index_patterns: pattern.leaderIndexPatterns,
+              leader_index_exclusion_patterns: [],
+              follow_index_pattern: '{{leader_index}}',
+              max_outstanding_read_requests: 12,
+            },
+          })),
+      },
+    })),
+  );
+  for (const [suffix, active] of [
+    ['pause', false],
+    ['resume', true],
+  ] as const) {
+    router.add(
+      'POST',
+      `/_ccr/auto_follow/{name}/${suffix}`,
+      secured(ACTIONS.activateAutoFollow, (_request, params) => {
+        const pattern = cluster.autoFollowPatterns.get(params.name);
+        if (!pattern) return esError(404, 'resource_not_found_exception', `auto-follow pattern [${params.name}] is missing`);
+        pattern.active = active;
+        return { status: 200, body: { acknowledged: true } };
+      }),
+    );
+  }
 
   // Remote-cluster diagnosis (test/emulator/diagnosis.ts): node roles and node certificates.
   router.add(

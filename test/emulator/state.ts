@@ -204,6 +204,9 @@ export class EmulatedCluster {
   /** The keystore file on disk, and what the nodes have loaded (reload_secure_settings copies one to the other). */
   readonly keystoreOnDisk = new Map<string, string>();
   keystoreLoaded = new Map<string, string>();
+  /** Cross-cluster replication: follower indices and auto-follow patterns (no documents are copied). */
+  readonly followers = new Map<string, { leaderIndex: string; remoteCluster: string; status: 'active' | 'paused' }>();
+  readonly autoFollowPatterns = new Map<string, { remoteCluster: string; active: boolean; leaderIndexPatterns: string[] }>();
   deployment?: DeploymentRecord;
   url?: string;
   /**

@@ -180,6 +180,7 @@ async function runWithCodeServer(
     screenshotPath: join(RESULTS_DIR, 'integration-workbench.png'),
     env,
     screenshotDir: process.env.ERC_SCREENSHOT_DIR,
+    uiScreenshotDir: RESULTS_DIR,
     inspectUserData: (folder) => void (sweep = inspectUserData(folder)),
   });
   return { route: 'code-server 4.100.3 (VS Code 1.100.3) in headless Chromium', ...run, sweep };
@@ -189,7 +190,7 @@ test('integration: the extension in a real VS Code', { timeout: TIMEOUT_MS + 300
   if (!existsSync(SUITE)) throw new Error(`${SUITE} is missing: run \`npm run compile-tests\``);
   if (!existsSync(join(ROOT, 'dist', 'client.js'))) throw new Error('dist/client.js is missing: run `npm run build`');
   const { emulator, env } = await startSuiteEmulator();
-  if (process.env.ITEST_FILTER) env.ITEST_FILTER = process.env.ITEST_FILTER;
+  for (const name of ['ITEST_FILTER', 'ERC_ITEST_FILTER']) if (process.env[name]) env[name] = process.env[name];
   if (process.env.ERC_SCREENSHOT_DIR) env.ERC_SCREENSHOT_DIR = process.env.ERC_SCREENSHOT_DIR;
   let run: RouteRun | string;
   // The emulator's state is read when the sweep runs, so keys created by the flows are included.
@@ -209,10 +210,17 @@ test('integration: the extension in a real VS Code', { timeout: TIMEOUT_MS + 300
   const { route, exitCode, results, log } = run;
   t.diagnostic(`route: ${route}`);
   if (results.length === 0) {
-    throw new Error(`the suite reported no results (exit code ${exitCode}). Extension host log:\n${log.slice(-60).join('\n')}`);
+    const filters = ['ITEST_FILTER', 'ERC_ITEST_FILTER']
+      .filter((name) => process.env[name])
+      .map((name) => `${name}=${process.env[name]}`);
+    throw new Error(
+      `the suite reported no results (exit code ${exitCode}${filters.length ? `; does ${filters.join(', ')} match any test?` : ''}). Extension host log:\n${log.slice(-60).join('\n')}`,
+    );
   }
   for (const result of results) {
-    await t.test(result.name, () => {
+    await t.test(result.name, { skip: result.skipped ? `SKIPPED: ${result.skipped}` : false }, (subtest) => {
+      // The test ran in the editor; this replays its outcome, so its own duration is reported here.
+      subtest.diagnostic(`${result.ms} ms in the editor`);
       if (!result.ok) throw new Error(result.error ?? 'failed');
     });
   }

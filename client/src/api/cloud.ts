@@ -6,6 +6,7 @@ import { ApiError } from './errors';
 import { encodePath, HttpClient } from './http';
 import { expectFields, isRecord } from './shape';
 import type {
+  DeploymentsSearchResponse,
   AccountInfo,
   CertificateAuthority,
   DeploymentGetResponse,
@@ -81,6 +82,21 @@ export class CloudClient {
       method: 'GET',
       path: '/api/v1/deployments',
       check: expectFields({ deployments: 'array' }),
+    });
+    return response.body;
+  }
+
+  /**
+   * POST /api/v1/deployments/_search — one page of deployments, for organizations too large to list
+   * at once. Sorted by id (a static, unique field, as the API reference recommends for paging), so
+   * a deployment changed between pages is neither repeated nor skipped.
+   */
+  async searchDeployments(request: { size: number; cursor?: string }): Promise<DeploymentsSearchResponse> {
+    const response = await this.http.request<DeploymentsSearchResponse>({
+      method: 'POST',
+      path: '/api/v1/deployments/_search',
+      body: request.cursor ? { cursor: request.cursor } : { size: request.size, sort: ['id'] },
+      check: expectFields({ deployments: 'array', return_count: 'number' }),
     });
     return response.body;
   }

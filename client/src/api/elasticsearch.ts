@@ -6,7 +6,9 @@
 import { encodePath, HttpClient } from './http';
 import { expectDictionaryOfObjects, expectFields, isRecord } from './shape';
 import type {
+  AutoFollowPatternsResponse,
   ClusterSettingsResponse,
+  FollowInfoResponse,
   CreateCrossClusterApiKeyRequest,
   CreateCrossClusterApiKeyResponse,
   GetApiKeysResponse,
@@ -234,5 +236,51 @@ export class ElasticsearchClient {
       check: expectFields({ nodes: 'object' }),
     });
     return response.body;
+  }
+  /** GET /_all/_ccr/info — every follower index with its leader's alias and whether it is paused (ccr/follow_info). */
+  async getFollowInfo(): Promise<FollowInfoResponse> {
+    const response = await this.http.request<FollowInfoResponse>({
+      method: 'GET',
+      path: '/_all/_ccr/info',
+      check: expectFields({ follower_indices: 'array' }),
+    });
+    return response.body;
+  }
+
+  /** POST /{index}/_ccr/pause_follow (ccr/pause_follow). */
+  async pauseFollow(index: string): Promise<void> {
+    await this.http.request({
+      method: 'POST',
+      path: encodePath`/${index}/_ccr/pause_follow`,
+      check: expectFields({ acknowledged: 'boolean' }),
+    });
+  }
+
+  /** POST /{index}/_ccr/resume_follow with no body: the follower resumes with its earlier parameters (ccr/resume_follow). */
+  async resumeFollow(index: string): Promise<void> {
+    await this.http.request({
+      method: 'POST',
+      path: encodePath`/${index}/_ccr/resume_follow`,
+      check: expectFields({ acknowledged: 'boolean' }),
+    });
+  }
+
+  /** GET /_ccr/auto_follow — every auto-follow pattern (ccr/get_auto_follow_pattern). */
+  async getAutoFollowPatterns(): Promise<AutoFollowPatternsResponse> {
+    const response = await this.http.request<AutoFollowPatternsResponse>({
+      method: 'GET',
+      path: '/_ccr/auto_follow',
+      check: expectFields({ patterns: 'array' }),
+    });
+    return response.body;
+  }
+
+  /** POST /_ccr/auto_follow/{name}/pause or /resume (ccr/pause_auto_follow_pattern, ccr/resume_auto_follow_pattern). */
+  async setAutoFollowPatternActive(name: string, active: boolean): Promise<void> {
+    await this.http.request({
+      method: 'POST',
+      path: active ? encodePath`/_ccr/auto_follow/${name}/resume` : encodePath`/_ccr/auto_follow/${name}/pause`,
+      check: expectFields({ acknowledged: 'boolean' }),
+    });
   }
 }

@@ -611,7 +611,7 @@ function fail(context: FlowContext, changes: ChangeLog, problem: string, draft: 
  * Puts the encoded key into the local keystore the way the platform allows. Returns how it was
  * done (for the diagnosis when the connection fails), or 'stopped' when the user did not finish.
  */
-async function storeCredentials(
+export async function storeCredentials(
   start: FlowStart,
   draft: AddRemoteDraft,
   encoded: string,
@@ -717,7 +717,7 @@ async function storeCredentials(
 }
 
 /** POST _nodes/reload_secure_settings and a check that every node now has the setting. Throws when a node failed. */
-async function reloadSecureSettings(
+export async function reloadSecureSettings(
   context: FlowContext,
   client: ElasticsearchClient,
   name: string,

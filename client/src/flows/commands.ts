@@ -14,6 +14,8 @@ import { addRemoteCluster, type AddRemoteClusterArgs } from './addRemoteCluster'
 import type { FlowResult } from './changes';
 import { DEFAULT_CONNECT_TIMEOUT_SECONDS, type FlowContext } from './context';
 import { createCrossClusterApiKey } from './createApiKey';
+import { changeCrossClusterApiKey } from './changeApiKey';
+import { migrateToApiKeyModel } from './migrateToApiKey';
 import { removeRemoteCluster } from './removeRemoteCluster';
 import { addTrustedEnvironment, editTrust } from './trust';
 import type { FlowUi } from './ui';
@@ -25,6 +27,8 @@ import { vscodeFlowUi } from './vscodeUi';
  */
 export interface FlowsApi {
   useUi(ui: FlowUi | undefined): void;
+  /** True while a scripted UI replaces the real one (tests that drive the real UI assert it is false). */
+  scriptedUiInstalled(): boolean;
   /** The real VS Code UI, for a scripted UI that still shows documents as a user would see them. */
   realUi: FlowUi;
   /** Overrides the connect timeout (milliseconds) and poll interval of later flows; undefined restores the setting. */
@@ -115,11 +119,17 @@ export function registerFlowCommands(
       COMMANDS.createCrossClusterApiKey,
       guarded('Create Cross-Cluster API Key', createCrossClusterApiKey),
     ),
+    vscode.commands.registerCommand(
+      COMMANDS.changeCrossClusterApiKey,
+      guarded('Change Cross-Cluster API Key', changeCrossClusterApiKey),
+    ),
+    vscode.commands.registerCommand(COMMANDS.migrateToApiKeyModel, guarded('Migrate to the API-Key Model', migrateToApiKeyModel)),
     vscode.commands.registerCommand(COMMANDS.addTrustedEnvironment, guarded('Add Trusted Environment', addTrustedEnvironment)),
     vscode.commands.registerCommand(COMMANDS.editTrust, guarded('Edit Trust', editTrust)),
   );
   return {
     useUi: (ui) => (uiOverride = ui),
+    scriptedUiInstalled: () => uiOverride !== undefined,
     realUi,
     useTiming: (timing) => (timingOverride = timing),
   };

@@ -29,6 +29,16 @@ export const ITEM_ACTIONS = {
     target: COMMANDS.diagnoseRemoteCluster,
     title: 'Diagnose Remote Cluster',
   },
+  changeCrossClusterApiKey: {
+    command: COMMANDS.viewChangeCrossClusterApiKey,
+    target: COMMANDS.changeCrossClusterApiKey,
+    title: 'Change Cross-Cluster API Key',
+  },
+  migrateToApiKeyModel: {
+    command: COMMANDS.viewMigrateToApiKeyModel,
+    target: COMMANDS.migrateToApiKeyModel,
+    title: 'Migrate to the API-Key Model',
+  },
 } as const;
 
 export type ItemAction = keyof typeof ITEM_ACTIONS;
@@ -39,14 +49,19 @@ export type ItemAction = keyof typeof ITEM_ACTIONS;
  */
 export function itemActionArgument(action: ItemAction, node: TreeNode | undefined): unknown {
   if (action === 'addConnection' || !node?.connectionId) return undefined;
-  const { connectionId, deploymentId, alias } = node;
+  const { connectionId, deploymentId, alias, keyId } = node;
   switch (action) {
     case 'addRemoteCluster':
       // The flow then only asks for the remote side.
       return { localConnectionId: connectionId };
     case 'removeRemoteCluster':
     case 'diagnoseRemoteCluster':
+    case 'migrateToApiKeyModel':
+      // Migration: the node's connection is the local cluster.
       return alias ? { connectionId, alias } : undefined;
+    case 'changeCrossClusterApiKey':
+      // The node's connection is the cluster that issued the key.
+      return keyId ? { connectionId, keyId } : undefined;
     case 'editTrust':
       return deploymentId ? { connectionId, deploymentId } : undefined;
     case 'addTrustedEnvironment':
@@ -56,4 +71,20 @@ export function itemActionArgument(action: ItemAction, node: TreeNode | undefine
       return connectionId;
   }
   return undefined;
+}
+
+/**
+ * What the view shows about its filter and sort order: a description beside its title (undefined:
+ * nothing special) and a message above the tree while a filter hides items.
+ */
+export function arrangementText(filter: string, sort: 'name' | 'status'): { description?: string; message?: string } {
+  const parts = [...(filter ? [`filter: "${filter}"`] : []), ...(sort === 'status' ? ['sorted by status'] : [])];
+  return {
+    ...(parts.length ? { description: parts.join(' · ') } : {}),
+    ...(filter
+      ? {
+          message: `Showing remote clusters, deployments and keys whose name or details contain "${filter}". Clear the filter to see everything.`,
+        }
+      : {}),
+  };
 }

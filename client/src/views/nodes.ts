@@ -7,7 +7,13 @@
 import { redactJson } from '../api/redact';
 import { isRecord } from '../api/shape';
 import type { AccountTrust, DeploymentGetResponse, DirectTrust, ExternalTrust, TrustRelationship } from '../api/types/cloud';
-import type { ClusterSettingsResponse, RemoteInfoResponse, RootInfo } from '../api/types/elasticsearch';
+import type {
+  ApiKeyInfo,
+  ClusterSettingsResponse,
+  CrossClusterAccess,
+  RemoteInfoResponse,
+  RootInfo,
+} from '../api/types/elasticsearch';
 import { describeProfile, eceRegion, KIND_LABELS, type ConnectionProfile } from '../connections/profile';
 import { plaintextCredentialsHost } from '../connections/transport';
 import { lastDiagnoses } from '../diagnosis/lastDiagnosis';
@@ -24,6 +30,9 @@ export type NodeKind =
   | 'allowedCluster'
   | 'platformTrust'
   | 'trustRelationship'
+  | 'crossClusterKeys'
+  | 'crossClusterKey'
+  | 'loadMore'
   | 'loading'
   | 'error'
   | 'notice';
@@ -57,6 +66,10 @@ export interface TreeNode {
   children?: TreeNode[];
   /** The node whose data this one shows; refreshing this node reloads that one. */
   ownerKey: string;
+  /** Cross-cluster API key nodes: the key's id. */
+  keyId?: string;
+  /** For "sort by status": lower ranks need attention first (failed, expiring, unhealthy). */
+  statusRank?: number;
 }
 
 /** Where a lazily loaded part of the tree stands. */
@@ -70,11 +83,27 @@ export interface ElasticsearchSnapshot {
   /** Why `_cluster/settings` could not be read, when it could not. */
   settingsProblem?: string;
   raw: { remoteInfo: RemoteInfoResponse; settings?: ClusterSettingsResponse };
+  /** The cluster's valid cross-cluster API keys (the ones the connection's user may list). */
+  keys?: CrossClusterKeySummary[];
+  /** Why GET /_security/api_key failed, when it did. */
+  keysProblem?: string;
+}
+
+export interface CrossClusterKeySummary {
+  id: string;
+  name: string;
+  /** Epoch milliseconds. */
+  creation?: number;
+  expiration?: number;
+  access?: CrossClusterAccess;
+  metadata?: Record<string, unknown>;
 }
 
 export interface DeploymentSummary {
   id: string;
   name: string;
+  /** From the deployments search; absent from the plain listing. */
+  healthy?: boolean;
   /** The Elasticsearch resource's cluster ID. */
   clusterId?: string;
   refId?: string;
@@ -85,6 +114,10 @@ export interface CloudSnapshot {
   deployments: DeploymentSummary[];
   /** Elastic Cloud: the organization of the API key and its "Trust all deployments" default (get-current-account), when readable. */
   organization?: { id: string; trustAll?: boolean };
+  /** More deployments can be fetched with this cursor (deployments search API). */
+  cursor?: string;
+  /** How many deployments the organization has, when the API said. */
+  total?: number;
 }
 
 export type ConnectionSnapshot =
@@ -223,7 +256,11 @@ export function connectionNode(profile: ConnectionProfile, state: LoadState<Conn
       );
     if (connected < data.remotes.length) icon = { ...ICONS[profile.kind], color: ICONS.warning.color };
   } else if (data) {
-    description = `${count(data.deployments.length, 'deployment')}${profile.kind === 'ece' ? ` · region ${eceRegion(profile)}` : ''}`;
+    const listed =
+      data.total !== undefined && data.total > data.deployments.length
+        ? `${data.deployments.length} of ${count(data.total, 'deployment')} loaded`
+        : count(data.deployments.length, 'deployment');
+    description = `${listed}${profile.kind === 'ece' ? ` · region ${eceRegion(profile)}` : ''}`;
   }
   if (state.status === 'loading') description = data ? `${description} · refreshing…` : 'loading…';
   if (risks.length) {
@@ -255,7 +292,11 @@ export function connectionNode(profile: ConnectionProfile, state: LoadState<Conn
 
 // ---------------------------------------------------------------- Elasticsearch
 
-export function elasticsearchChildren(profile: ConnectionProfile, snapshot: ElasticsearchSnapshot): TreeNode[] {
+export function elasticsearchChildren(
+  profile: ConnectionProfile,
+  snapshot: ElasticsearchSnapshot,
+  now: number = Date.now(),
+): TreeNode[] {
   const owner = { key: connectionKey(profile.id), connectionId: profile.id };
   const nodes: TreeNode[] = [];
   if (snapshot.settingsProblem) {
@@ -269,6 +310,7 @@ export function elasticsearchChildren(profile: ConnectionProfile, snapshot: Elas
       ),
     );
   }
+  if (snapshot.keys !== undefined || snapshot.keysProblem !== undefined) nodes.push(crossClusterKeysNode(profile, snapshot, now));
   nodes.push(...snapshot.remotes.map((remote) => remoteClusterNode(profile.id, remote, snapshot.settingsProblem === undefined)));
   if (snapshot.remotes.length === 0) {
     nodes.push(
@@ -341,8 +383,173 @@ export function remoteClusterNode(connectionId: string, remote: RemoteClusterSum
     collapsible: 'none',
     connectionId,
     alias: remote.alias,
+    statusRank: diagnosis?.verdict === 'failed' || (enabled && !remote.connected) ? 0 : !enabled ? 1 : 2,
     json: redactJson({ alias: remote.alias, remote_info: remote.remoteInfo ?? null, cluster_settings: remote.settings }),
     ownerKey,
+  };
+}
+
+// ---------------------------------------------------------------- cross-cluster API keys
+
+/** Keys expiring within this many days get a warning (icon, tooltip, and one notification per session). */
+export const KEY_EXPIRY_WARNING_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The valid cross-cluster keys of a GET /_security/api_key answer. */
+export function summarizeKeys(keys: ApiKeyInfo[]): CrossClusterKeySummary[] {
+  return keys
+    .filter((key) => key.type === 'cross_cluster' && !key.invalidated)
+    .map((key) => ({
+      id: key.id,
+      name: key.name,
+      ...(typeof key.creation === 'number' ? { creation: key.creation } : {}),
+      ...(typeof key.expiration === 'number' ? { expiration: key.expiration } : {}),
+      ...(key.access ? { access: key.access } : {}),
+      ...(key.metadata ? { metadata: key.metadata } : {}),
+    }))
+    .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
+}
+
+export type KeyExpiry = { state: 'none' } | { state: 'ok' | 'soon' | 'expired'; days: number; at: string };
+
+/** Where a key stands against its expiration: whole days left (or since), and whether to warn. */
+export function keyExpiry(expiration: number | undefined, now: number): KeyExpiry {
+  if (expiration === undefined) return { state: 'none' };
+  const at = new Date(expiration).toISOString().slice(0, 10);
+  if (expiration <= now) return { state: 'expired', days: Math.floor((now - expiration) / DAY_MS), at };
+  const days = Math.ceil((expiration - now) / DAY_MS);
+  return { state: days <= KEY_EXPIRY_WARNING_DAYS ? 'soon' : 'ok', days, at };
+}
+
+/**
+ * The keys of a connection to warn about now: expiring within KEY_EXPIRY_WARNING_DAYS or expired,
+ * and not warned about before in this session (`warned` holds `<connection id>/<key id>` and is
+ * updated), so each key is announced once however often the view refreshes.
+ */
+export function keysToWarnAbout(
+  connectionId: string,
+  keys: CrossClusterKeySummary[],
+  warned: Set<string>,
+  now: number,
+): CrossClusterKeySummary[] {
+  const due = keys.filter((key) => {
+    const state = keyExpiry(key.expiration, now).state;
+    return (state === 'soon' || state === 'expired') && !warned.has(`${connectionId}/${key.id}`);
+  });
+  for (const key of due) warned.add(`${connectionId}/${key.id}`);
+  return due;
+}
+
+export function expiryText(expiry: KeyExpiry): string {
+  switch (expiry.state) {
+    case 'none':
+      return 'does not expire';
+    case 'expired':
+      return expiry.days === 0 ? 'expired today' : `expired ${count(expiry.days, 'day')} ago`;
+    default:
+      return `expires in ${count(expiry.days, 'day')} (${expiry.at})`;
+  }
+}
+
+export function crossClusterKeysKey(connectionId: string): string {
+  return `${connectionKey(connectionId)}/keys`;
+}
+
+/** The group under an Elasticsearch connection that lists its cross-cluster API keys. */
+export function crossClusterKeysNode(profile: ConnectionProfile, snapshot: ElasticsearchSnapshot, now: number): TreeNode {
+  const key = crossClusterKeysKey(profile.id);
+  const keys = snapshot.keys ?? [];
+  const expiring = keys.filter((entry) => ['soon', 'expired'].includes(keyExpiry(entry.expiration, now).state)).length;
+  return {
+    key,
+    kind: 'crossClusterKeys',
+    label: 'Cross-cluster API keys',
+    description: snapshot.keysProblem
+      ? 'could not be listed'
+      : `${keys.length}${expiring ? ` · ${expiring} expiring or expired` : ''}`,
+    tooltip: snapshot.keysProblem
+      ? `The keys could not be listed: ${escapeMarkdown(snapshot.keysProblem)}`
+      : 'The cross-cluster API keys this cluster issued, for other clusters to connect to it with (GET /_security/api_key). Invalidated keys are not shown.',
+    icon: snapshot.keysProblem ? ICONS.warning : expiring ? ICONS.warning : { id: 'key' },
+    contextValue: 'crossClusterKeys',
+    collapsible: 'collapsed',
+    connectionId: profile.id,
+    ownerKey: connectionKey(profile.id),
+  };
+}
+
+export function crossClusterKeyNodes(profile: ConnectionProfile, snapshot: ElasticsearchSnapshot, now: number): TreeNode[] {
+  const owner = { key: crossClusterKeysKey(profile.id), connectionId: profile.id };
+  if (snapshot.keysProblem)
+    return [noticeNode(owner, 'problem', 'The keys could not be listed', snapshot.keysProblem, ICONS.warning)];
+  const keys = snapshot.keys ?? [];
+  if (keys.length === 0)
+    return [noticeNode(owner, 'empty', 'No cross-cluster API keys', 'This cluster has issued no valid cross-cluster API key.')];
+  return keys.map((entry) => crossClusterKeyNode(profile.id, entry, now));
+}
+
+function accessText(access: CrossClusterAccess | undefined): string | undefined {
+  if (!access) return undefined;
+  const names = (entries: Array<{ names: string | string[] }> | undefined) =>
+    (entries ?? []).flatMap((entry) => (Array.isArray(entry.names) ? entry.names : [entry.names]));
+  return [
+    names(access.search).length ? `search ${names(access.search).join(', ')}` : '',
+    names(access.replication).length ? `replication ${names(access.replication).join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+export function crossClusterKeyNode(connectionId: string, entry: CrossClusterKeySummary, now: number): TreeNode {
+  const expiry = keyExpiry(entry.expiration, now);
+  const access = accessText(entry.access);
+  const alias = typeof entry.metadata?.alias === 'string' ? entry.metadata.alias : undefined;
+  const warning =
+    expiry.state === 'expired'
+      ? '$(error) This key has expired: a remote connection that uses it fails. Rotate it with "Change Cross-Cluster API Key".'
+      : expiry.state === 'soon'
+        ? `$(warning) This key expires within ${KEY_EXPIRY_WARNING_DAYS} days. Rotate it before then with "Change Cross-Cluster API Key", or remote connections that use it fail.`
+        : undefined;
+  const lines = [
+    `**${escapeMarkdown(entry.name)}** — cross-cluster API key`,
+    '',
+    `- ID: ${code(entry.id)}`,
+    `- Access: ${access ? escapeMarkdown(access) : 'not reported by this Elasticsearch version'}`,
+    ...(entry.creation !== undefined ? [`- Created: ${new Date(entry.creation).toISOString().slice(0, 10)}`] : []),
+    `- Expiration: ${escapeMarkdown(expiryText(expiry))}`,
+    ...(alias ? [`- Created for the alias ${code(alias)}`] : []),
+    ...(warning ? ['', warning] : []),
+  ];
+  return {
+    key: `${crossClusterKeysKey(connectionId)}/${encodeURIComponent(entry.id)}`,
+    kind: 'crossClusterKey',
+    label: entry.name,
+    description: [expiry.state === 'none' ? undefined : expiryText(expiry), access].filter(Boolean).join(' · ') || undefined,
+    tooltip: lines.join('\n'),
+    icon: expiry.state === 'expired' ? ICONS.error : expiry.state === 'soon' ? ICONS.warning : { id: 'key' },
+    contextValue: 'crossClusterKey',
+    collapsible: 'none',
+    connectionId,
+    keyId: entry.id,
+    statusRank: expiry.state === 'expired' ? 0 : expiry.state === 'soon' ? 1 : 2,
+    json: redactJson(entry),
+    ownerKey: connectionKey(connectionId),
+  };
+}
+
+/** The "Load more…" item at the end of a paged list. */
+export function loadMoreNode(owner: { key: string; connectionId: string }, shown: number, total: string): TreeNode {
+  return {
+    key: `${owner.key}/more`,
+    kind: 'loadMore',
+    label: 'Load more…',
+    description: `${shown} of ${total} shown`,
+    tooltip: 'Show the next page of this list.',
+    icon: { id: 'ellipsis' },
+    contextValue: 'loadMore',
+    collapsible: 'none',
+    connectionId: owner.connectionId,
+    ownerKey: owner.key,
   };
 }
 
@@ -362,6 +569,29 @@ export function summarizeDeployments(list: unknown): DeploymentSummary[] {
         id: deployment.id as string,
         name: text(deployment.name) ?? (deployment.id as string),
       };
+      if (text(elasticsearch?.id)) summary.clusterId = text(elasticsearch?.id);
+      if (text(elasticsearch?.ref_id)) summary.refId = text(elasticsearch?.ref_id);
+      if (text(elasticsearch?.region)) summary.region = text(elasticsearch?.region);
+      return summary;
+    })
+    .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
+}
+
+/** The deployments of a deployments-search answer (resources.elasticsearch[], and health). */
+export function summarizeSearchedDeployments(response: unknown): DeploymentSummary[] {
+  const deployments = isRecord(response) && Array.isArray(response.deployments) ? response.deployments : [];
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  return deployments
+    .filter(isRecord)
+    .filter((deployment) => text(deployment.id))
+    .map((deployment) => {
+      const resources = isRecord(deployment.resources) ? deployment.resources : {};
+      const elasticsearch = Array.isArray(resources.elasticsearch) ? resources.elasticsearch.filter(isRecord)[0] : undefined;
+      const summary: DeploymentSummary = {
+        id: deployment.id as string,
+        name: text(deployment.name) ?? (deployment.id as string),
+      };
+      if (typeof deployment.healthy === 'boolean') summary.healthy = deployment.healthy;
       if (text(elasticsearch?.id)) summary.clusterId = text(elasticsearch?.id);
       if (text(elasticsearch?.ref_id)) summary.refId = text(elasticsearch?.ref_id);
       if (text(elasticsearch?.region)) summary.region = text(elasticsearch?.region);
@@ -417,7 +647,7 @@ export function deploymentNode(
 ): TreeNode {
   const key = deploymentKey(profile.id, deployment.id);
   const loaded = detail.status === 'loaded' ? detail.data : undefined;
-  const unhealthy = loaded?.healthy === false;
+  const unhealthy = loaded ? loaded.healthy === false : deployment.healthy === false;
   const lines = [
     `**${escapeMarkdown(deployment.name)}** — deployment`,
     '',
@@ -425,7 +655,7 @@ export function deploymentNode(
     `- Elasticsearch cluster ID: ${deployment.clusterId ? code(deployment.clusterId) : 'unknown'} (what trust allowlists hold)`,
     ...(deployment.refId ? [`- Resource: ${code(deployment.refId)}`] : []),
     ...(deployment.region ? [`- Region: ${code(deployment.region)}`] : []),
-    ...(loaded ? [`- Health: ${loaded.healthy === false ? 'unhealthy' : 'healthy'}`] : []),
+    ...(loaded || deployment.healthy !== undefined ? [`- Health: ${unhealthy ? 'unhealthy' : 'healthy'}`] : []),
     '',
     'Expand to see whom it trusts.',
   ];
@@ -438,6 +668,7 @@ export function deploymentNode(
     icon: unhealthy ? ICONS.warning : { id: 'database' },
     contextValue: deployment.clusterId ? 'deployment.hasClusterId' : 'deployment',
     collapsible: 'collapsed',
+    statusRank: unhealthy ? 0 : 1,
     connectionId: profile.id,
     deploymentId: deployment.id,
     ...(deployment.clusterId ? { clusterId: deployment.clusterId } : {}),

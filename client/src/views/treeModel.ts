@@ -8,7 +8,7 @@
  */
 import { ApiError } from '../api/errors';
 import type { CloudClient } from '../api/cloud';
-import type { DeploymentGetResponse, TrustRelationship } from '../api/types/cloud';
+import type { AccountInfo, DeploymentGetResponse, TrustRelationship } from '../api/types/cloud';
 import type { ConnectionClients } from '../connections/clients';
 import type { ConnectionProfile } from '../connections/profile';
 import { describeError } from '../errorText';
@@ -16,6 +16,11 @@ import { createLimiter, type Limiter } from './limiter';
 import {
   cloudChildren,
   connectionKey,
+  crossClusterKeyNodes,
+  loadMoreNode,
+  noticeNode,
+  summarizeKeys,
+  summarizeSearchedDeployments,
   connectionNode,
   deploymentChildren,
   deploymentKey,
@@ -27,10 +32,11 @@ import {
   settingsProblemsNode,
   summarizeDeployments,
   type ConnectionSnapshot,
+  type CrossClusterKeySummary,
   type LoadState,
   type TreeNode,
 } from './nodes';
-import { summarizeRemoteClusters } from './remoteClusters';
+import { compareText, summarizeRemoteClusters } from './remoteClusters';
 
 /** Where the connections come from: the ConnectionStore and openClients in the extension, fixtures in tests. */
 export interface TreeDataSource {
@@ -46,11 +52,21 @@ export interface TreeModelOptions {
   maxParallelLoads?: number;
   /** Told when a load starts, e.g. to show progress in the view. */
   onLoadStarted?: () => void;
-  /** The clock, for certificate expiry (tests). */
+  /** The clock, for certificate and key expiry (tests). */
   now?: () => number;
+  /** Told after an Elasticsearch connection loaded its cross-cluster API keys (expiry warnings). */
+  onKeysLoaded?: (profile: ConnectionProfile, keys: CrossClusterKeySummary[]) => void;
 }
 
 export const DEFAULT_MAX_PARALLEL_LOADS = 4;
+
+/** How many remotes, deployments or keys one page of the view shows ("Load more…" shows the next). */
+export const PAGE_SIZE = 100;
+
+export type SortOrder = 'name' | 'status';
+
+/** Long lists: remotes of a cluster, deployments of an organization, keys of a cluster. */
+const LISTED_KINDS = new Set<TreeNode['kind']>(['remoteCluster', 'deployment', 'crossClusterKey']);
 
 interface Entry<T> {
   key: string;
@@ -71,6 +87,13 @@ export class RemoteClustersTreeModel {
   private readonly limiter: Limiter;
   private changeScheduled = false;
   private disposed = false;
+  private filterText = '';
+  private sortOrder: SortOrder = 'name';
+  /** Parent key → how many of its listed children are shown (PAGE_SIZE until "Load more…"). */
+  private readonly shown = new Map<string, number>();
+  /** Cloud / ECE connections whose next page of deployments is being fetched, and failures of that. */
+  private readonly fetchingMore = new Set<string>();
+  private readonly moreProblems = new Map<string, string>();
 
   constructor(
     private readonly source: TreeDataSource,
@@ -147,6 +170,48 @@ export class RemoteClustersTreeModel {
     return result;
   }
 
+  /** The text long lists are filtered by (case-insensitive, on label and description); '' shows everything. */
+  get filter(): string {
+    return this.filterText;
+  }
+
+  setFilter(text: string): void {
+    const next = text.trim();
+    if (next === this.filterText) return;
+    this.filterText = next;
+    // A new filter starts from the first page.
+    this.shown.clear();
+    this.changed();
+  }
+
+  get sort(): SortOrder {
+    return this.sortOrder;
+  }
+
+  setSort(order: SortOrder): void {
+    if (order === this.sortOrder) return;
+    this.sortOrder = order;
+    this.changed();
+  }
+
+  /**
+   * "Load more…": shows the next page of the node's list; for a Cloud / ECE organization whose
+   * loaded deployments are all shown, fetches the next page from the deployments search API.
+   */
+  showMore(node: TreeNode): void {
+    if (this.disposed) return;
+    const ownerKey = node.kind === 'loadMore' ? node.ownerKey : node.key;
+    const limit = (this.shown.get(ownerKey) ?? PAGE_SIZE) + PAGE_SIZE;
+    this.shown.set(ownerKey, limit);
+    const entry = this.entries.get(ownerKey) as Entry<ConnectionSnapshot> | undefined;
+    const profile = this.profileFor(node.connectionId);
+    if (entry?.state.status === 'loaded' && entry.state.data.kind !== 'elasticsearch' && profile) {
+      const data = entry.state.data;
+      if (data.cursor && (this.filterText !== '' || data.deployments.length < limit)) this.fetchMore(profile, entry, data.cursor);
+    }
+    this.changed();
+  }
+
   dispose(): void {
     this.disposed = true;
     this.listeners.clear();
@@ -175,18 +240,33 @@ export class RemoteClustersTreeModel {
         const entry = this.entry<ConnectionSnapshot>(
           node.key,
           () => this.withClients(profile, (clients) => loadConnection(clients)),
-          (data) => this.forgetDeletedDeployments(profile.id, data),
+          (data) => {
+            this.forgetDeletedDeployments(profile.id, data);
+            this.moreProblems.delete(node.key);
+            if (data.kind === 'elasticsearch' && data.keys) this.options.onKeysLoaded?.(profile, data.keys);
+          },
         );
         return this.present(node, entry, (data) =>
           data.kind === 'elasticsearch'
-            ? elasticsearchChildren(profile, data)
-            : cloudChildren(
-                profile,
+            ? this.arrange(node, elasticsearchChildren(profile, data, this.now()))
+            : this.arrange(
+                node,
+                cloudChildren(
+                  profile,
+                  data,
+                  (deploymentId) => this.stateOf<DeploymentGetResponse>(deploymentKey(profile.id, deploymentId)),
+                  this.stateOf<TrustRelationship[]>(platformKey(profile.id)),
+                ),
                 data,
-                (deploymentId) => this.stateOf<DeploymentGetResponse>(deploymentKey(profile.id, deploymentId)),
-                this.stateOf<TrustRelationship[]>(platformKey(profile.id)),
               ),
         );
+      }
+      case 'crossClusterKeys': {
+        // The keys come with the connection's load; this group only shows them.
+        const state = this.stateOf<ConnectionSnapshot>(connectionKey(profile.id));
+        const data = state.status === 'loaded' ? state.data : state.status === 'loading' ? state.previous : undefined;
+        if (!data || data.kind !== 'elasticsearch') return [loadingNode(node)];
+        return this.arrange(node, crossClusterKeyNodes(profile, data, this.now()));
       }
       case 'deployment': {
         const deploymentId = node.deploymentId ?? '';
@@ -199,7 +279,7 @@ export class RemoteClustersTreeModel {
             deploymentId,
             data,
             this.knownClusters(profile.id),
-            this.options.now?.() ?? Date.now(),
+            this.now(),
             this.organizationOf(profile.id),
           ),
         );
@@ -220,6 +300,96 @@ export class RemoteClustersTreeModel {
       default:
         return [];
     }
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  /**
+   * Filters, sorts and pages the long list among a node's children (remotes, deployments, keys);
+   * other children (notices, groups) stay on top. `cloud` tells whether the server has more.
+   */
+  private arrange(owner: TreeNode, nodes: TreeNode[], cloud?: { cursor?: string; total?: number }): TreeNode[] {
+    const fixed = nodes.filter((node) => !LISTED_KINDS.has(node.kind));
+    const all = nodes.filter((node) => LISTED_KINDS.has(node.kind));
+    const filter = this.filterText.toLowerCase();
+    let items = filter ? all.filter((node) => `${node.label} ${node.description ?? ''}`.toLowerCase().includes(filter)) : all;
+    items = [...items].sort(
+      this.sortOrder === 'status'
+        ? (a, b) => (a.statusRank ?? 9) - (b.statusRank ?? 9) || compareText(a.label, b.label)
+        : (a, b) => compareText(a.label, b.label),
+    );
+    const limit = this.shown.get(owner.key) ?? PAGE_SIZE;
+    const page = items.slice(0, limit);
+    const result = [...fixed, ...page];
+    if (filter && all.length > 0 && items.length === 0) {
+      result.push(
+        noticeNode(
+          owner,
+          'filtered',
+          `Nothing here matches "${this.filterText}"`,
+          `${all.length} item(s) are hidden by the filter. Run "Clear Filter" to see them.`,
+        ),
+      );
+    }
+    const fetching = this.fetchingMore.has(owner.key);
+    if (items.length > limit || cloud?.cursor || fetching) {
+      const total =
+        cloud?.cursor && cloud.total !== undefined
+          ? filter
+            ? `${items.length} matching of ${cloud.total}`
+            : String(cloud.total)
+          : cloud?.cursor
+            ? `${items.length}+`
+            : String(items.length);
+      const more = loadMoreNode(owner, page.length, total);
+      const problem = this.moreProblems.get(owner.key);
+      if (fetching) result.push({ ...more, label: 'Loading more…', icon: { id: 'loading~spin' } });
+      else if (problem) result.push({ ...more, description: `failed: ${problem}`, tooltip: `${problem}\n\nClick to try again.` });
+      else result.push(more);
+    }
+    return result;
+  }
+
+  /** Appends the next page of a Cloud / ECE organization's deployments to its loaded list. */
+  private fetchMore(profile: ConnectionProfile, entry: Entry<ConnectionSnapshot>, cursor: string): void {
+    if (this.fetchingMore.has(entry.key)) return;
+    this.fetchingMore.add(entry.key);
+    this.moreProblems.delete(entry.key);
+    const generation = entry.generation;
+    const current = () => !this.disposed && this.entries.get(entry.key) === entry && entry.generation === generation;
+    const work = this.limiter
+      .run(() =>
+        this.withClients(profile, async (clients) => {
+          const answer = await cloudApi(clients).searchDeployments({ size: PAGE_SIZE, cursor });
+          return { deployments: summarizeSearchedDeployments(answer), cursor: answer.cursor, total: answer.match_count };
+        }),
+      )
+      .then(
+        (page) => {
+          if (!current() || entry.state.status !== 'loaded' || entry.state.data.kind === 'elasticsearch') return;
+          const data = entry.state.data;
+          const known = new Set(data.deployments.map((deployment) => deployment.id));
+          const deployments = [...data.deployments, ...page.deployments.filter((deployment) => !known.has(deployment.id))].sort(
+            (a, b) => compareText(a.name, b.name) || compareText(a.id, b.id),
+          );
+          entry.state = {
+            status: 'loaded',
+            data: { kind: data.kind, deployments, cursor: page.cursor, total: page.total ?? data.total },
+          };
+        },
+        (error: unknown) => {
+          if (current()) this.moreProblems.set(entry.key, describeError(error));
+        },
+      )
+      .finally(() => {
+        this.fetchingMore.delete(entry.key);
+        this.pending.delete(work);
+        this.changed();
+      });
+    this.pending.add(work);
+    this.options.onLoadStarted?.();
   }
 
   /** The children for an entry's state; starts the first load. */
@@ -344,27 +514,42 @@ export class RemoteClustersTreeModel {
 }
 
 /** GET _remote/info is what the node needs; the rest adds detail and may fail on its own. */
+function organizationOfAccount(account: AccountInfo | undefined): { organization?: { id: string; trustAll?: boolean } } {
+  if (!account) return {};
+  return { organization: { id: account.id, ...(account.trust ? { trustAll: account.trust.trust_all === true } : {}) } };
+}
+
 async function loadConnection(clients: ConnectionClients): Promise<ConnectionSnapshot> {
   if (clients.kind !== 'elasticsearch') {
-    const api = cloudApi(clients);
+    const cloud = cloudApi(clients);
     // The organization (and its trust default) only adds detail on Elastic Cloud; a failure leaves it out.
-    const [list, account] = await Promise.all([
-      api.listDeployments(),
-      clients.kind === 'cloud' ? api.getAccount().catch(() => undefined) : undefined,
-    ]);
+    const accountRead = clients.kind === 'cloud' ? cloud.getAccount().catch(() => undefined) : Promise.resolve(undefined);
+    let first;
+    try {
+      first = await cloud.searchDeployments({ size: PAGE_SIZE });
+    } catch (error) {
+      // An installation without the search endpoint still lists all its deployments at once.
+      if (!(error instanceof ApiError) || ![400, 404, 405].includes(error.status ?? 0)) throw error;
+      return {
+        kind: clients.kind,
+        deployments: summarizeDeployments(await cloud.listDeployments()),
+        ...organizationOfAccount(await accountRead),
+      };
+    }
     return {
       kind: clients.kind,
-      deployments: summarizeDeployments(list),
-      ...(account
-        ? { organization: { id: account.id, ...(account.trust ? { trustAll: account.trust.trust_all === true } : {}) } }
-        : {}),
+      deployments: summarizeSearchedDeployments(first),
+      ...(first.cursor ? { cursor: first.cursor } : {}),
+      ...(first.match_count !== undefined ? { total: first.match_count } : {}),
+      ...organizationOfAccount(await accountRead),
     };
   }
   const es = clients.elasticsearch;
-  const [info, remoteInfo, settings] = await Promise.allSettled([
+  const [info, remoteInfo, settings, keys] = await Promise.allSettled([
     es.info(),
     es.remoteInfo(),
     es.getClusterSettings({ flatSettings: true }),
+    es.getApiKeys({}),
   ]);
   if (remoteInfo.status === 'rejected') throw remoteInfo.reason;
   return {
@@ -372,8 +557,27 @@ async function loadConnection(clients: ConnectionClients): Promise<ConnectionSna
     ...(info.status === 'fulfilled' ? { info: info.value } : {}),
     remotes: summarizeRemoteClusters(remoteInfo.value, settings.status === 'fulfilled' ? settings.value : undefined),
     ...(settings.status === 'rejected' ? { settingsProblem: describeError(settings.reason) } : {}),
+    ...keysOf(keys),
     raw: { remoteInfo: remoteInfo.value, ...(settings.status === 'fulfilled' ? { settings: settings.value } : {}) },
   };
+}
+
+/**
+ * The cross-cluster keys for the snapshot. A cluster that issued none gets no keys group, and
+ * neither does a connection whose user may not list keys (401/403): that is a choice of its
+ * administrator, not a fault to show on every refresh.
+ */
+function keysOf(answer: PromiseSettledResult<{ api_keys: Parameters<typeof summarizeKeys>[0] }>): {
+  keys?: CrossClusterKeySummary[];
+  keysProblem?: string;
+} {
+  if (answer.status === 'fulfilled') {
+    const keys = summarizeKeys(answer.value.api_keys);
+    return keys.length ? { keys } : {};
+  }
+  const error = answer.reason;
+  if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return {};
+  return { keysProblem: describeError(error) };
 }
 
 function cloudApi(clients: ConnectionClients): CloudClient {

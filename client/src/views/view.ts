@@ -9,10 +9,18 @@ import type { ExtensionLog } from '../log';
 import type { ReadOnlyDocuments } from '../readOnlyDocuments';
 import { COMMANDS } from '../commandIds';
 import { errorText } from '../errorText';
-import { ITEM_ACTIONS, itemActionArgument, VIEW_ID, type ItemAction } from './actions';
+import { arrangementText, ITEM_ACTIONS, itemActionArgument, VIEW_ID, type ItemAction } from './actions';
 import { startAutoRefresh } from './autoRefresh';
-import { RemoteClustersTreeModel } from './treeModel';
-import type { TreeNode } from './nodes';
+import { RemoteClustersTreeModel, type SortOrder } from './treeModel';
+import {
+  expiryText,
+  keyExpiry,
+  keysToWarnAbout,
+  KEY_EXPIRY_WARNING_DAYS,
+  type CrossClusterKeySummary,
+  type TreeNode,
+} from './nodes';
+import type { ConnectionProfile } from '../connections/profile';
 
 const SECTION = 'elasticRemoteClusters';
 const REFRESH_INTERVAL_SETTING = 'remoteClustersView.refreshIntervalSeconds';
@@ -34,6 +42,27 @@ export function registerRemoteClustersView(
 ): RemoteClustersViewApi {
   const changed = new vscode.EventEmitter<TreeNode | undefined>();
   let progressShown = false;
+  /** Keys already warned about in this session (connection id / key id). */
+  const warnedKeys = new Set<string>();
+  const warnAboutKeys = (profile: ConnectionProfile, keys: CrossClusterKeySummary[]) => {
+    const due = keysToWarnAbout(profile.id, keys, warnedKeys, Date.now());
+    if (due.length === 0) return;
+    const names = due.map((key) => `"${key.name}" (${expiryText(keyExpiry(key.expiration, Date.now()))})`).join(', ');
+    const change = 'Change Key…';
+    void vscode.window
+      .showWarningMessage(
+        `${due.length === 1 ? 'A cross-cluster API key' : `${due.length} cross-cluster API keys`} of "${profile.name}" ${due.length === 1 ? 'expires' : 'expire'} within ${KEY_EXPIRY_WARNING_DAYS} days or already expired: ${names}. Remote connections that use ${due.length === 1 ? 'it' : 'them'} then fail.`,
+        change,
+      )
+      .then((answer) => {
+        if (answer === change)
+          void vscode.commands.executeCommand(COMMANDS.changeCrossClusterApiKey, {
+            connectionId: profile.id,
+            keyId: due[0].id,
+            action: 'rotate',
+          });
+      });
+  };
   const model: RemoteClustersTreeModel = new RemoteClustersTreeModel(
     {
       profiles: () => connections.store.list(),
@@ -49,6 +78,7 @@ export function registerRemoteClustersView(
           .withProgress({ location: { viewId: VIEW_ID } }, () => model.settled())
           .then(() => (progressShown = false));
       },
+      onKeysLoaded: warnAboutKeys,
     },
   );
   const provider: vscode.TreeDataProvider<TreeNode> = {
@@ -58,6 +88,51 @@ export function registerRemoteClustersView(
   };
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const modelSubscription = model.onDidChange(() => changed.fire(undefined));
+
+  /** The filter and sort order in the view's description, and a context key for the "Clear Filter" button. */
+  const showArrangement = () => {
+    const text = arrangementText(model.filter, model.sort);
+    view.description = text.description;
+    view.message = text.message;
+    void vscode.commands.executeCommand('setContext', 'elasticRemoteClusters.viewFiltered', Boolean(model.filter));
+  };
+
+  const setFilter = async (argument?: unknown): Promise<string> => {
+    const text =
+      typeof argument === 'string'
+        ? argument
+        : await vscode.window.showInputBox({
+            title: 'Filter the Remote Clusters view',
+            prompt: 'Show only remote clusters, deployments and keys whose name or details contain this text (empty: show all)',
+            value: model.filter,
+          });
+    if (text === undefined) return model.filter;
+    model.setFilter(text);
+    showArrangement();
+    return model.filter;
+  };
+
+  const setSort = async (argument?: unknown): Promise<SortOrder> => {
+    const order =
+      argument === 'name' || argument === 'status'
+        ? argument
+        : (
+            await vscode.window.showQuickPick(
+              [
+                { label: 'By name', description: 'alphabetical', order: 'name' as const },
+                {
+                  label: 'By status',
+                  description: 'problems first: disconnected, unhealthy, expiring',
+                  order: 'status' as const,
+                },
+              ],
+              { title: 'Sort the Remote Clusters view' },
+            )
+          )?.order;
+    if (order) model.setSort(order);
+    showArrangement();
+    return model.sort;
+  };
 
   /** The node a command acts on: its argument, else the selection, else a pick among loaded nodes. */
   const targetNode = async (
@@ -129,6 +204,12 @@ export function registerRemoteClustersView(
       model.refresh(isTreeNode(argument) ? argument : undefined),
     ),
     vscode.commands.registerCommand(COMMANDS.copyClusterId, copyClusterId),
+    vscode.commands.registerCommand(COMMANDS.filterRemoteClusters, setFilter),
+    vscode.commands.registerCommand(COMMANDS.clearRemoteClustersFilter, () => setFilter('')),
+    vscode.commands.registerCommand(COMMANDS.sortRemoteClusters, setSort),
+    vscode.commands.registerCommand(COMMANDS.viewLoadMore, (argument?: unknown) => {
+      if (isTreeNode(argument)) model.showMore(argument);
+    }),
     vscode.commands.registerCommand(COMMANDS.openItemJson, openItemJson),
     ...(Object.keys(ITEM_ACTIONS) as ItemAction[]).map((action) =>
       vscode.commands.registerCommand(ITEM_ACTIONS[action].command, (argument?: unknown) => runItemAction(action, argument)),
@@ -184,6 +265,7 @@ function toTreeItem(node: TreeNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
   item.contextValue = node.contextValue;
   if (node.kind === 'error') item.command = { command: COMMANDS.refreshRemoteClusters, title: 'Try Again', arguments: [node] };
+  if (node.kind === 'loadMore') item.command = { command: COMMANDS.viewLoadMore, title: 'Load More', arguments: [node] };
   if (node.contextValue === 'settingsProblems') {
     item.command = { command: 'workbench.action.openSettingsJson', title: 'Open Settings (JSON)' };
   }

@@ -35,6 +35,41 @@ export const CLOUD_CASES: ContractCase[] = [
     ],
   },
   {
+    name: 'search-deployments: pages of `size` deployments, a cursor to the next page, none on the last',
+    sources: [
+      {
+        ...ECH_API,
+        part: 'search-deployments (POST /deployments/_search); SearchRequest (cursor, size, sort), DeploymentsSearchResponse (cursor, deployments, match_count, return_count), DeploymentSearchResponse',
+      },
+    ],
+    world: 'ech',
+    steps: [
+      {
+        client: 'cloud',
+        call: 'searchDeployments',
+        args: [{ size: 1 }],
+        expect: {
+          length: { deployments: 1 },
+          match: { return_count: 1, match_count: 2 },
+          isTrue: ['cursor'],
+          required: {
+            '': ['deployments', 'return_count'],
+            'deployments[*]': ['healthy', 'id', 'name', 'resources'],
+            'deployments[*].resources.elasticsearch[*]': ['id', 'info', 'ref_id', 'region'],
+          },
+        },
+        set: { cursor: 'cursor' },
+      },
+      {
+        client: 'cloud',
+        call: 'searchDeployments',
+        args: [{ size: 1, cursor: '$cursor' }],
+        expect: { length: { deployments: 1 }, match: { return_count: 1 }, absent: ['cursor'] },
+      },
+    ],
+    note: 'The emulator sorts by id (the client asks for that, as the reference recommends for paging); match_count is documented for searches with a query, and the emulator always sends it.',
+  },
+  {
     name: 'get-deployment: show_plans defaults to true and show_settings to false; the required fields are there',
     sources: [
       {

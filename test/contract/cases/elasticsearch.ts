@@ -78,6 +78,31 @@ const CREATE_KEY_BODY = {
 
 export const ELASTICSEARCH_CASES: ContractCase[] = [
   {
+    name: 'ccr follow_info and get_auto_follow_pattern answer empty lists on a cluster without followers; pausing or resuming what does not exist is a 404',
+    sources: [
+      {
+        ...SPEC,
+        path: 'specification/ccr/follow_info',
+        part: 'FollowInfoRequest (/{index}/_ccr/info), FollowInfoResponse, FollowerIndex',
+      },
+      { ...SPEC, path: 'specification/ccr/get_auto_follow_pattern', part: 'GetAutoFollowPatternRequest, AutoFollowPattern' },
+      { ...SPEC, path: 'specification/ccr/pause_follow', part: 'PauseFollowIndexRequest, AcknowledgedResponseBase' },
+      { ...SPEC, path: 'specification/ccr/resume_follow', part: 'ResumeFollowIndexRequest (body optional)' },
+      { ...SPEC, path: 'specification/ccr/pause_auto_follow_pattern', part: 'PauseAutoFollowPatternRequest' },
+      { ...SPEC, path: 'specification/ccr/resume_auto_follow_pattern', part: 'ResumeAutoFollowPatternRequest' },
+    ],
+    world: 'elasticsearch',
+    steps: [
+      { client: 'local', call: 'getFollowInfo', expect: { length: { follower_indices: 0 } } },
+      { client: 'local', call: 'getAutoFollowPatterns', expect: { length: { patterns: 0 } } },
+      { client: 'local', call: 'pauseFollow', args: ['no-such-follower'], expect: { status: 404 } },
+      { client: 'local', call: 'resumeFollow', args: ['no-such-follower'], expect: { status: 404 } },
+      { client: 'local', call: 'setAutoFollowPatternActive', args: ['no-such-pattern', false], expect: { status: 404 } },
+      { client: 'local', call: 'setAutoFollowPatternActive', args: ['no-such-pattern', true], expect: { status: 404 } },
+    ],
+    note: 'The 404s for a missing follower index (index_not_found_exception) and a missing auto-follow pattern (resource_not_found_exception) follow the exception types Elasticsearch uses for them; their reason texts are not asserted.',
+  },
+  {
     name: 'GET / names the cluster and its version',
     sources: [{ ...SPEC, path: 'specification/_global/info/RootNodeInfoResponse.ts' }],
     world: 'elasticsearch',

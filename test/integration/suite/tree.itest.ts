@@ -95,8 +95,9 @@ export const tests: IntegrationTest[] = [
         // Refresh picks up a change made elsewhere.
         await putSettings(localUrl, authorization, { [`cluster.remote.${ALIAS}.seeds`]: null });
         await vscode.commands.executeCommand('elasticRemoteClusters.refreshRemoteClusters');
+        // (Flows in earlier tests leave cross-cluster keys on "local": its keys group may come first.)
         assert.deepEqual(
-          (await view.children(localNode)).map((node) => node.label),
+          (await view.children(localNode)).filter((node) => node.kind !== 'crossClusterKeys').map((node) => node.label),
           ['No remote clusters'],
         );
       } finally {

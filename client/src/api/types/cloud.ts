@@ -161,6 +161,22 @@ export interface DeploymentsListResponse {
   deployments: Array<{ id: string; name: string; resources: DeploymentResource[] }>;
 }
 
+/**
+ * POST /api/v1/deployments/_search — DeploymentsSearchResponse (cloud-sdk-go pkg/models): pass
+ * `cursor` in the next SearchRequest for the next page; it is absent on the last page.
+ */
+export interface DeploymentsSearchResponse {
+  deployments: Array<{
+    id: string;
+    name: string;
+    healthy?: boolean;
+    resources: { elasticsearch?: Array<{ id: string; ref_id: string; region: string }> };
+  }>;
+  return_count: number;
+  match_count?: number;
+  cursor?: string;
+}
+
 /** ElasticsearchPayload: region, ref_id and plan are required even for a settings-only change. */
 export interface ElasticsearchPayload {
   ref_id: string;

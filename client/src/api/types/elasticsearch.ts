@@ -199,6 +199,10 @@ export interface ApiKeyInfo {
   invalidated: boolean;
   username?: string;
   metadata?: Record<string, unknown>;
+  /** Cross-cluster keys (8.14+ answers): what the key grants, as it was given at creation or update. */
+  access?: CrossClusterAccess;
+  /** The key's role descriptors; for a cross-cluster key, the privileges Elasticsearch derived from `access`. */
+  role_descriptors?: Record<string, RoleDescriptor>;
 }
 
 export interface GetApiKeysResponse {
@@ -306,3 +310,21 @@ export interface ResolveClusterInfo {
 }
 
 export type ResolveClusterResponse = Record<string, ResolveClusterInfo>;
+
+/** GET /{index}/_ccr/info — ccr/follow_info (FollowerIndex in ccr/follow_info/types.ts). */
+export interface FollowInfoResponse {
+  follower_indices: Array<{
+    follower_index: string;
+    leader_index: string;
+    remote_cluster: string;
+    status: 'active' | 'paused';
+  }>;
+}
+
+/** GET /_ccr/auto_follow — ccr/get_auto_follow_pattern (AutoFollowPattern, AutoFollowPatternSummary). */
+export interface AutoFollowPatternsResponse {
+  patterns: Array<{
+    name: string;
+    pattern: { active: boolean; remote_cluster: string; leader_index_patterns: string[] };
+  }>;
+}

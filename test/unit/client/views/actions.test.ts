@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ITEM_ACTIONS, itemActionArgument } from '../../../../client/src/views/actions';
-import { remoteClusterNode, deploymentNode, connectionNode } from '../../../../client/src/views/nodes';
+import { arrangementText, ITEM_ACTIONS, itemActionArgument } from '../../../../client/src/views/actions';
+import { remoteClusterNode, deploymentNode, connectionNode, crossClusterKeyNode } from '../../../../client/src/views/nodes';
 import type { ConnectionProfile } from '../../../../client/src/connections/profile';
 
 const es: ConnectionProfile = { id: 'local', name: 'Local', kind: 'elasticsearch', url: 'http://127.0.0.1:9200', auth: 'none' };
@@ -30,6 +30,10 @@ test('item actions open the flows with the ids of the clicked node, in the shape
   });
   assert.equal(itemActionArgument('testConnection', remote), 'local');
   assert.equal(itemActionArgument('removeConnection', connection), 'local');
+  // Migration runs on the local cluster's remote; a key is changed on the cluster that issued it.
+  assert.deepEqual(itemActionArgument('migrateToApiKeyModel', remote), { connectionId: 'local', alias: 'west' });
+  const key = crossClusterKeyNode('local', { id: 'k1', name: 'for-west' }, Date.now());
+  assert.deepEqual(itemActionArgument('changeCrossClusterApiKey', key), { connectionId: 'local', keyId: 'k1' });
 });
 
 test('without a node, or without what the target needs, the target runs without an argument and asks', () => {
@@ -49,11 +53,21 @@ test('every action targets the command id agreed with the flows and connections 
       'elasticRemoteClusters.addConnection',
       'elasticRemoteClusters.addRemoteCluster',
       'elasticRemoteClusters.addTrustedEnvironment',
+      'elasticRemoteClusters.changeCrossClusterApiKey',
       'elasticRemoteClusters.diagnoseRemoteCluster',
       'elasticRemoteClusters.editTrust',
+      'elasticRemoteClusters.migrateToApiKeyModel',
       'elasticRemoteClusters.removeConnection',
       'elasticRemoteClusters.removeRemoteCluster',
       'elasticRemoteClusters.testConnection',
     ],
   );
+});
+
+test('the view names its filter and sort order beside the title, and explains a filter above the tree', () => {
+  assert.deepEqual(arrangementText('', 'name'), {});
+  assert.deepEqual(arrangementText('', 'status'), { description: 'sorted by status' });
+  const filtered = arrangementText('prod', 'status');
+  assert.equal(filtered.description, 'filter: "prod" · sorted by status');
+  assert.match(filtered.message ?? '', /contain "prod"\. Clear the filter to see everything\./);
 });

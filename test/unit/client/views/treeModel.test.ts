@@ -338,7 +338,12 @@ describe('Remote Clusters view data against the emulator', () => {
       assert.equal(find(model.children(), label).description, 'failed to load');
     }
     assert.match(childrenOf('dead')[0].label, /^Could not connect/, 'the label is the start of the message');
-    assert.deepEqual(labels(childrenOf('healthy')), ['No remote clusters'], 'a healthy connection is unaffected');
+    // `remote` issued the cross-cluster key `local` uses, so it lists it.
+    assert.deepEqual(
+      labels(childrenOf('healthy')),
+      ['Cross-cluster API keys', 'No remote clusters'],
+      'a healthy connection is unaffected',
+    );
   });
 
   test('a malformed response becomes an error node, not an exception', async () => {
@@ -351,7 +356,7 @@ describe('Remote Clusters view data against the emulator', () => {
     // Clicking the error node refreshes its connection, which now works.
     model.refresh(error);
     await model.settled();
-    assert.deepEqual(labels(model.children(connection)), ['No remote clusters']);
+    assert.deepEqual(labels(model.children(connection)), ['Cross-cluster API keys', 'No remote clusters']);
   });
 
   test('a slow connection shows "Loading…" while the others finish, and does not hold up the tree', async () => {
@@ -544,7 +549,7 @@ describe('Remote Clusters view data against the emulator', () => {
     const paths = emulator.state.requests.slice(before).map((request) => request.path);
     assert.deepEqual(
       paths.sort(),
-      ['/api/v1/account', '/api/v1/deployments', '/api/v1/deployments/dep-prod'],
+      ['/api/v1/account', '/api/v1/deployments/_search', '/api/v1/deployments/dep-prod'],
       'the collapsed Elasticsearch connection and Alpha were not loaded',
     );
   });
@@ -584,5 +589,190 @@ describe('Remote Clusters view data against the emulator', () => {
     assert.match(error.label, /403/);
     assert.equal(model.children(connection)[0].description, 'failed to load');
     assert.equal((await load(model, deployment))[0].label, 'Zulu ECE');
+  });
+});
+
+describe('Remote Clusters view at scale: filter, sort, paging, key expiry', () => {
+  let emulator: RunningEmulator;
+  const models: RemoteClustersTreeModel[] = [];
+  const DAY = 86_400_000;
+
+  const es = (id: string, cluster: string): ConnectionProfile => ({
+    id,
+    name: id,
+    kind: 'elasticsearch',
+    url: emulator.clusterUrl(cluster),
+    auth: 'basic',
+    username: 'elastic',
+  });
+  const org = (): ConnectionProfile => ({ id: 'big', name: 'Big org', kind: 'cloud', url: emulator.cloudUrl, auth: 'apiKey' });
+  const modelFor = (profiles: ConnectionProfile[], options: TreeModelOptions = {}) => {
+    const secrets = Object.fromEntries(
+      profiles.map((profile) => [
+        profile.id,
+        profile.kind === 'elasticsearch' ? { password: 'changeme' } : { apiKey: 'big-key' },
+      ]),
+    );
+    const model = new RemoteClustersTreeModel(new FixtureSource(profiles, secrets), options);
+    models.push(model);
+    return model;
+  };
+
+  before(async () => {
+    emulator = await startEmulator({
+      clusters: [{ name: 'many' }, { name: 'issuer', version: '8.17.0' }, { name: 'dep0' }],
+      cloud: { apiKeys: ['big-key'], deployments: [{ id: 'd000', name: 'deployment-000', cluster: 'dep0' }] },
+    });
+    // 500 deployments: the same emulated cluster behind 499 more deployment records.
+    const first = emulator.state.cloud.deployments.get('d000');
+    assert.ok(first);
+    for (let n = 1; n < 500; n++) {
+      const id = `d${String(n).padStart(3, '0')}`;
+      emulator.state.cloud.deployments.set(id, { ...first, id, name: `deployment-${String(n).padStart(3, '0')}` });
+    }
+    // 1,000 remotes on `many`, every tenth one pointing nowhere (not connected).
+    const many = emulator.state.cluster('many');
+    for (let n = 0; n < 1000; n++) {
+      const alias = `r${String(n).padStart(4, '0')}`;
+      many.persistent[`cluster.remote.${alias}.seeds`] = [
+        n % 10 === 0 ? `nowhere-${n}.example:9300` : 'issuer.emulated.local:9300',
+      ];
+      emulator.state.attemptConnection(many, alias);
+    }
+    // Cross-cluster keys on `issuer`: one expiring in 5 days, one in 90 days, one expired, one without expiry.
+    const issuer = emulator.state.cluster('issuer');
+    const issue = (name: string, expiration?: number) =>
+      issuer.issueApiKey({
+        name,
+        type: 'cross_cluster',
+        owner: 'elastic',
+        roles: [],
+        access: { search: [{ names: ['logs-*'] }] },
+        metadata: {},
+        ...(expiration !== undefined ? { expiration } : {}),
+      });
+    issue('soon', Date.now() + 5 * DAY);
+    issue('later', Date.now() + 90 * DAY);
+    issue('gone', Date.now() - 2 * DAY);
+    issue('forever');
+  });
+  after(async () => {
+    for (const model of models) model.dispose();
+    await emulator.stop();
+  });
+
+  test('a cluster with 1,000 remotes shows 100 at a time with "Load more…"', async () => {
+    const model = modelFor([es('many', 'many')]);
+    const [connection] = model.children();
+    let children = await load(model, connection);
+    const remotes = children.filter((node) => node.kind === 'remoteCluster');
+    assert.equal(remotes.length, 100);
+    assert.equal(remotes[0].label, 'r0000');
+    const more = children[children.length - 1];
+    assert.equal(more.kind, 'loadMore');
+    assert.equal(more.label, 'Load more…');
+    assert.equal(more.description, '100 of 1000 shown');
+    assert.equal(model.children()[0].description, '8.15.0 · 900/1000 connected');
+    model.showMore(more);
+    children = model.children(connection);
+    assert.equal(children.filter((node) => node.kind === 'remoteCluster').length, 200);
+    assert.equal(children[children.length - 1].description, '200 of 1000 shown');
+    for (let page = 0; page < 8; page++) model.showMore(children[children.length - 1]);
+    children = model.children(connection);
+    assert.equal(children.filter((node) => node.kind === 'remoteCluster').length, 1000);
+    assert.ok(!children.some((node) => node.kind === 'loadMore'), 'no "Load more…" once everything is shown');
+  });
+
+  test('filter and sort: by text in name or details, problems first when sorted by status', async () => {
+    const model = modelFor([es('many', 'many')]);
+    const [connection] = model.children();
+    await load(model, connection);
+    model.setFilter('r09');
+    let shown = model.children(connection).filter((node) => node.kind === 'remoteCluster');
+    assert.equal(shown.length, 100);
+    assert.ok(shown.every((node) => node.label.startsWith('r09')));
+    model.setFilter('nowhere');
+    shown = model.children(connection).filter((node) => node.kind === 'remoteCluster');
+    assert.equal(shown.length, 100, 'the filter matches the address in the description');
+    assert.ok(shown.every((node) => node.description?.startsWith('not connected')));
+    model.setFilter('no-such-alias');
+    const empty = model.children(connection);
+    assert.deepEqual(labels(empty), ['Nothing here matches "no-such-alias"']);
+    model.setFilter('');
+    model.setSort('status');
+    shown = model.children(connection).filter((node) => node.kind === 'remoteCluster');
+    assert.equal(shown[0].label, 'r0000');
+    assert.equal(shown[1].label, 'r0010', 'the not-connected remotes come first');
+    assert.ok(shown.every((node) => node.description?.startsWith('not connected')));
+    model.setSort('name');
+    assert.equal(model.children(connection).filter((node) => node.kind === 'remoteCluster')[1].label, 'r0001');
+  });
+
+  test('an organization with 500 deployments loads 100 per page through the search cursor', async () => {
+    const model = modelFor([org()]);
+    const [connection] = model.children();
+    let children = await load(model, connection);
+    assert.equal(children.filter((node) => node.kind === 'deployment').length, 100);
+    assert.equal(model.children()[0].description, '100 of 500 deployments loaded');
+    let more = children[children.length - 1];
+    assert.equal(more.kind, 'loadMore');
+    assert.equal(more.description, '100 of 500 shown');
+    const searches = () => emulator.state.requests.filter((request) => request.path === '/api/v1/deployments/_search').length;
+    const before = searches();
+    model.showMore(more);
+    await model.settled();
+    children = model.children(connection);
+    assert.equal(searches(), before + 1, 'one more page was fetched');
+    assert.equal(children.filter((node) => node.kind === 'deployment').length, 200);
+    assert.equal(model.children()[0].description, '200 of 500 deployments loaded');
+    for (let page = 0; page < 3; page++) {
+      more = model.children(connection).at(-1) as TreeNode;
+      model.showMore(more);
+      await model.settled();
+    }
+    children = model.children(connection);
+    assert.equal(children.filter((node) => node.kind === 'deployment').length, 500);
+    assert.ok(!children.some((node) => node.kind === 'loadMore'));
+    assert.equal(new Set(children.map((node) => node.deploymentId)).size, 500, 'no deployment twice');
+    assert.equal(model.children()[0].description, '500 deployments');
+  });
+
+  test('a failed page leaves the loaded deployments and says so on "Load more…"', async () => {
+    const model = modelFor([org()]);
+    const [connection] = model.children();
+    const children = await load(model, connection);
+    emulator.faults.status(503, { method: 'POST', path: '/api/v1/deployments/_search' });
+    model.showMore(children[children.length - 1]);
+    await model.settled();
+    emulator.faults.clear();
+    const after = model.children(connection);
+    assert.equal(after.filter((node) => node.kind === 'deployment').length, 100);
+    assert.match(after[after.length - 1].description ?? '', /^failed: /);
+  });
+
+  test('cross-cluster keys: expiry shown, a warning within 30 days, expired keys as errors, told once loaded', async () => {
+    const told: string[][] = [];
+    const model = modelFor([es('issuer', 'issuer')], {
+      onKeysLoaded: (_profile, keys) => told.push(keys.map((key) => key.name)),
+    });
+    const [connection] = model.children();
+    const children = await load(model, connection);
+    const group = find(children, 'Cross-cluster API keys');
+    assert.equal(group.description, '4 · 2 expiring or expired');
+    assert.deepEqual(group.icon, { id: 'warning', color: 'list.warningForeground' });
+    const keys = model.children(group);
+    assert.deepEqual(labels(keys), ['forever', 'gone', 'later', 'soon']);
+    const soon = find(keys, 'soon');
+    assert.match(soon.description ?? '', /^expires in 5 days \(\d{4}-\d{2}-\d{2}\) · search logs-\*$/);
+    assert.deepEqual(soon.icon, { id: 'warning', color: 'list.warningForeground' });
+    assert.match(soon.tooltip, /expires within 30 days/);
+    assert.equal(soon.contextValue, 'crossClusterKey');
+    assert.match(find(keys, 'gone').description ?? '', /^expired 2 days ago/);
+    assert.equal(find(keys, 'gone').icon.id, 'error');
+    assert.equal(find(keys, 'later').icon.id, 'key');
+    assert.equal(find(keys, 'forever').description, 'search logs-*');
+    assert.deepEqual(told, [['forever', 'gone', 'later', 'soon']]);
+    model.setSort('status');
+    assert.deepEqual(labels(model.children(group)), ['gone', 'soon', 'forever', 'later']);
   });
 });

@@ -107,6 +107,13 @@ test('the context menus offer each action on the nodes it applies to, and only t
       ['deployment', 'remoteCluster'],
     ],
     [ITEM_ACTIONS.removeConnection.command, ['connection.ece'], ['remoteCluster.removable']],
+    [ITEM_ACTIONS.changeCrossClusterApiKey.command, ['crossClusterKey'], ['crossClusterKeys', 'remoteCluster', 'loadMore']],
+    [
+      ITEM_ACTIONS.migrateToApiKeyModel.command,
+      ['remoteCluster', 'remoteCluster.removable'],
+      ['connection.elasticsearch', 'crossClusterKey'],
+    ],
+    [COMMANDS.openItemJson, ['crossClusterKey'], ['crossClusterKeys', 'loadMore']],
     [
       COMMANDS.copyClusterId,
       ['deployment.hasClusterId', 'allowedCluster.hasClusterId'],
@@ -127,6 +134,16 @@ test('the context menus offer each action on the nodes it applies to, and only t
     for (const contextValue of shown) assert.ok(shownOn(command, contextValue), `${command} is offered on ${contextValue}`);
     for (const contextValue of hidden) assert.ok(!shownOn(command, contextValue), `${command} is not offered on ${contextValue}`);
   }
+});
+
+test('the view title offers filter and sort; "Clear Filter" only while a filter is set', () => {
+  const title = contributes.menus['view/title'];
+  const when = (command: string) => title.find((item) => item.command === command)?.when ?? '';
+  assert.equal(when(COMMANDS.filterRemoteClusters), `view == ${VIEW_ID}`);
+  assert.equal(when(COMMANDS.sortRemoteClusters), `view == ${VIEW_ID}`);
+  assert.equal(when(COMMANDS.clearRemoteClustersFilter), `view == ${VIEW_ID} && elasticRemoteClusters.viewFiltered`);
+  for (const command of [COMMANDS.filterRemoteClusters, COMMANDS.clearRemoteClustersFilter, COMMANDS.sortRemoteClusters])
+    assert.ok(contributes.commands.find((entry) => entry.command === command)?.icon, `${command} has an icon`);
 });
 
 test('the empty view offers Add Connection and the walkthrough', () => {
