@@ -15,6 +15,7 @@ export const COMMANDS = {
   createCrossClusterApiKey: 'elasticRemoteClusters.createCrossClusterApiKey',
   addTrustedEnvironment: 'elasticRemoteClusters.addTrustedEnvironment',
   editTrust: 'elasticRemoteClusters.editTrust',
+  trustEceFromEck: 'elasticRemoteClusters.trustEceFromEck',
 
   diagnoseRemoteCluster: 'elasticRemoteClusters.diagnoseRemoteCluster',
   explainError: 'elasticRemoteClusters.explainError',
