@@ -87,6 +87,8 @@ export interface VolumeMount {
   mountPath?: Spanned<string>;
   /** `subPath`: the mount shows one entry of the volume, not the volume itself. */
   subPath?: Spanned<string>;
+  /** `subPathExpr` is set: which entry the mount shows is decided per Pod. */
+  subPathExpr?: boolean;
 }
 
 /** A `podTemplate.spec.volumes[]` entry backed by a Secret or a ConfigMap. */
@@ -323,6 +325,7 @@ function nodeSetOf(node: unknown, index: number, configScopes: ReadonlyMap<numbe
           name: textField(mount, 'name'),
           mountPath: textField(mount, 'mountPath'),
           subPath: textField(mount, 'subPath'),
+          subPathExpr: fieldOf(mount, 'subPathExpr') !== undefined || undefined,
         });
       }
     }

@@ -13,7 +13,7 @@ import type { SettingsScope } from './settingsScope';
 import { detectTemplate } from './template';
 import { settingsScopeFromYaml } from './yamlSettings';
 import { splitYamlStream } from './yamlSplit';
-import { isTrustYmlName } from './trustRestrictions';
+import { isTrustYmlName, looksLikeTrustRestrictions } from './trustRestrictions';
 
 /**
  * The parser: turns a file's text into a ConfigDocument (declared in configDocument.ts), choosing
@@ -168,7 +168,7 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
   }
 
   // A trust.yml is not a settings file of its own: only its trust rule and hover apply.
-  if (isTrustYmlName(base.uri))
+  if (isTrustYmlName(base.uri) && looksLikeTrustRestrictions(text))
     return { ...base, format: 'yaml', kind: 'trust-restrictions', scopes: [], syntaxErrors, yamlDocuments, yamlChunks };
 
   const scopes = yamlDocuments

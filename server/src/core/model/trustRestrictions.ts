@@ -19,6 +19,17 @@ export function isTrustYmlName(uri: string): boolean {
   return TRUST_FILE_NAME_PATTERN.test(decodeURIComponent(uri.split(/[\\/]/).pop() ?? ''));
 }
 
+/**
+ * Whether a text named trust.yml is Elasticsearch's trust restrictions and not some other tool's
+ * file of that name: it has a top-level `trust` key (flat `trust.…` or nested `trust:`). Other
+ * files named trust.yml are left alone, so nothing is said about them.
+ */
+export function looksLikeTrustRestrictions(text: string): boolean {
+  // A new file, empty or with the first key half typed, is one too (completion offers the key).
+  const started = text.replace(/#.*$/gm, '').trim();
+  return started === '' || SUBJECT_NAME_KEY.startsWith(started) || /^["']?trust(?:\.|["']?\s*:)/m.test(text);
+}
+
 export interface TrustProblem {
   severity: Severity;
   message: string;

@@ -37,7 +37,7 @@ function problemOf(
 ): FindingInput | undefined {
   const mount = mountProviding(nodeSet, reference.absolute);
   const source = mount && volumeSourceOf(nodeSet, mount);
-  if (!mount || !source) return undefined;
+  if (!mount || !source || mount.subPathExpr) return undefined;
   const entry = entryInVolume(mount, reference.absolute);
   if (!entry) return undefined;
   const what = `${source.kind === 'Secret' ? 'Secret' : 'ConfigMap'} volume \`${source.name.value}\``;

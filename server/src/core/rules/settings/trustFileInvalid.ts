@@ -1,4 +1,9 @@
-import { trustRestrictionsProblems, trustRestrictionsTextProblems, TRUST_FILE_NAME_PATTERN } from '../../model/trustRestrictions';
+import {
+  looksLikeTrustRestrictions,
+  trustRestrictionsProblems,
+  trustRestrictionsTextProblems,
+  TRUST_FILE_NAME_PATTERN,
+} from '../../model/trustRestrictions';
 import { nodeSpan, scalarText } from '../../eck/yamlAst';
 import type { Span } from '../../types';
 import type { DocumentRule } from '../rule';
@@ -22,12 +27,9 @@ export const trustFileInvalid: DocumentRule = {
         while (end > span.start && /\s/.test(text[end - 1])) end--;
         return { start: span.start, end };
       };
-      const documents = document.yamlDocuments ?? [];
-      // A file of comments only parses to no document at all: as empty as an empty document.
-      const roots = documents.length
-        ? documents.map((doc) => ({ root: doc.contents, range: doc.range }))
-        : [{ root: null, range: [0, 0] }];
-      for (const { root, range } of roots) {
+      // An empty file (or comments only) is a file being started: nothing to say yet.
+      for (const { contents: root, range } of document.yamlDocuments ?? []) {
+        if (root === null || root === undefined) continue;
         const span = nodeSpan(root) ?? { start: range[0], end: Math.max(range[0], range[1]) };
         for (const problem of trustRestrictionsProblems(root, span))
           report({ severity: problem.severity, message: problem.message, span: trimmed(problem.span ?? span) });
@@ -38,7 +40,8 @@ export const trustFileInvalid: DocumentRule = {
       for (const entry of configMap.entries) {
         if (entry.section !== 'data' || !TRUST_FILE_NAME_PATTERN.test(entry.key)) continue;
         const text = scalarText(entry.value);
-        if (text === undefined) continue;
+        // Another application's trust.yml in a ConfigMap is not ours to judge.
+        if (text === undefined || !looksLikeTrustRestrictions(text)) continue;
         for (const problem of trustRestrictionsTextProblems(text)) {
           report({
             severity: problem.severity,

@@ -12,9 +12,13 @@ describe('trust-file-invalid', () => {
     assert.equal(doc('trust.subject_name: ["*.ece.local"]\n', TRUST).kind, 'trust-restrictions');
     assert.equal(doc('trust.subject_name: ["*.ece.local"]\n', 'file:///ece/trust.yaml').kind, 'trust-restrictions');
     assert.equal(doc('trust.subject_name: ["*.ece.local"]\n', 'file:///ece/values.yml').kind, 'unrelated');
+    // Another tool's trust.yml (no top-level trust key) is none of our business.
+    assert.equal(doc('policies:\n  - allow: all\n', TRUST).kind, 'unrelated');
+    assert.deepEqual(findings('policies:\n  - allow: all\n', {}, TRUST), []);
+    assert.deepEqual(findings('# to be written\n', {}, TRUST), []);
   });
 
-  test('reports a file that trusts nobody: no trust.subject_name (with what it has instead), an empty list, an empty file', () => {
+  test('reports a file that trusts nobody: no trust.subject_name (with what it has instead), an empty list, an empty `trust` key', () => {
     const misspelt = findingsOf(RULE, 'trust.subject_names:\n  - "*.ece.local"\n', {}, TRUST);
     assert.deepEqual(
       misspelt.map((f) => [f.severity, f.text]),
@@ -26,11 +30,11 @@ describe('trust-file-invalid', () => {
     );
     assert.match(misspelt[0].message, /refuses every transport connection, even between this cluster's own nodes/);
     assert.deepEqual(summary('trust.subject_name: []\n'), [['error', '[]']]);
-    assert.deepEqual(summary('# nothing yet\n'), [['error', '']]);
+    assert.deepEqual(summary('trust:\n'), [['error', 'trust']]);
   });
 
-  test('reports shapes Elasticsearch refuses: not a map, list entries that are maps, a key written twice', () => {
-    assert.deepEqual(summary('- "*.ece.local"\n'), [['error', '- "*.ece.local"']]);
+  test('reports shapes Elasticsearch refuses: a map instead of a list, list entries that are maps, a key written twice', () => {
+    assert.deepEqual(summary('trust.subject_name:\n  trusted: "*.ece.local"\n'), [['error', 'trusted: "*.ece.local"']]);
     const nested = findingsOf(RULE, 'trust:\n  subject_name:\n    - name: "*.ece.local"\n', {}, TRUST);
     assert.deepEqual(
       nested.map((f) => [f.severity, f.text]),
