@@ -17,6 +17,7 @@ export const COMMANDS = {
   migrateToApiKeyModel: 'elasticRemoteClusters.migrateToApiKeyModel',
   addTrustedEnvironment: 'elasticRemoteClusters.addTrustedEnvironment',
   editTrust: 'elasticRemoteClusters.editTrust',
+  trustEceFromEck: 'elasticRemoteClusters.trustEceFromEck',
 
   diagnoseRemoteCluster: 'elasticRemoteClusters.diagnoseRemoteCluster',
   explainError: 'elasticRemoteClusters.explainError',

@@ -16,6 +16,7 @@ import { DEFAULT_CONNECT_TIMEOUT_SECONDS, type FlowContext } from './context';
 import { createCrossClusterApiKey } from './createApiKey';
 import { changeCrossClusterApiKey } from './changeApiKey';
 import { migrateToApiKeyModel } from './migrateToApiKey';
+import { ECK_CERTIFICATE_TRUST_TITLE, eckCertificateTrust } from './eckCertificateTrust';
 import { removeRemoteCluster } from './removeRemoteCluster';
 import { addTrustedEnvironment, editTrust } from './trust';
 import type { FlowUi } from './ui';
@@ -69,15 +70,18 @@ export function registerFlowCommands(
               label: path.basename(document.uri.path),
               text: document.getText(),
             })),
-        applyEdits: async (uri, edits) => {
+        applyEdits: async (uri, edits, options) => {
           const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri);
           if (!document) return false;
           const edit = new vscode.WorkspaceEdit();
+          // needsConfirmation: VS Code shows the change in its refactor preview (a diff) and applies it only when accepted.
+          const metadata = options?.preview ? { label: 'Manifest change', needsConfirmation: true } : undefined;
           for (const change of edits)
             edit.replace(
               document.uri,
               new vscode.Range(document.positionAt(change.span.start), document.positionAt(change.span.end)),
               change.newText,
+              metadata,
             );
           const applied = await vscode.workspace.applyEdit(edit);
           if (applied) await vscode.window.showTextDocument(document, { preview: false });
@@ -126,6 +130,7 @@ export function registerFlowCommands(
     vscode.commands.registerCommand(COMMANDS.migrateToApiKeyModel, guarded('Migrate to the API-Key Model', migrateToApiKeyModel)),
     vscode.commands.registerCommand(COMMANDS.addTrustedEnvironment, guarded('Add Trusted Environment', addTrustedEnvironment)),
     vscode.commands.registerCommand(COMMANDS.editTrust, guarded('Edit Trust', editTrust)),
+    vscode.commands.registerCommand(COMMANDS.trustEceFromEck, guarded(ECK_CERTIFICATE_TRUST_TITLE, eckCertificateTrust)),
   );
   return {
     useUi: (ui) => (uiOverride = ui),

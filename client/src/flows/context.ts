@@ -27,8 +27,11 @@ export interface OpenYamlDocument {
 /** The YAML documents open in the editor, and a way to change them (ECK manifests). */
 export interface ManifestWorkspace {
   openYamlDocuments(): OpenYamlDocument[];
-  /** Applies offset-based edits to an open document; false when the editor refused them. */
-  applyEdits(uri: string, edits: TextEdit[]): Promise<boolean>;
+  /**
+   * Applies offset-based edits to an open document; false when the editor refused them. With
+   * `preview`, the editor shows the change as a diff first and applies it only when accepted.
+   */
+  applyEdits(uri: string, edits: TextEdit[], options?: { preview?: boolean }): Promise<boolean>;
 }
 
 export interface FlowLog {

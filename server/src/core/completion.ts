@@ -9,6 +9,7 @@ import { completeJsonBodies, handlesJsonBodies } from './json/jsonCompletionHove
 import type { ConfigDocument } from './model/configDocument';
 import { isNullValue, type SettingsScope } from './model/settingsScope';
 import type { CompletionCandidate, Span, YamlCursor } from './types';
+import { describeSubjectName, SUBJECT_NAME_KEY } from './model/trustRestrictions';
 
 /**
  * Completion for remote-cluster settings at an offset. Reads the cached parse of the document
@@ -22,7 +23,27 @@ export function completeAt(document: ConfigDocument, offset: number): Completion
     const eck = eckCompletion(document, offset, yamlCursor(document, offset));
     if (eck) return eck;
   }
+  if (document.kind === 'trust-restrictions') return completeTrustYaml(document, offset);
   return completeYaml(document, offset);
+}
+
+/** In a trust.yml only `trust.subject_name` means anything (see model/trustRestrictions.ts). */
+function completeTrustYaml(document: ConfigDocument, offset: number): CompletionCandidate[] {
+  const cursor = yamlCursor(document, offset);
+  if (!cursor || cursor.position !== 'key') return [];
+  const key = cursor.parents.length === 0 ? SUBJECT_NAME_KEY : cursor.parents.join('.') === 'trust' ? 'subject_name' : undefined;
+  if (!key) return [];
+  return [
+    {
+      label: key,
+      kind: 'property',
+      detail: 'subject names to trust (list)',
+      documentation: describeSubjectName(),
+      insertText: `${key}:\n  - "\${1:*.example.es.local}"`,
+      isSnippet: true,
+      replaceSpan: cursor.typedSpan,
+    },
+  ];
 }
 
 // ---------------------------------------------------------------- YAML

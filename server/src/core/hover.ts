@@ -8,6 +8,7 @@ import type { SettingOccurrence, SettingsScope, ValueNode } from './model/settin
 import { addressValues, isCloudEndpoint, isEnabled, remoteAliases, type RemoteAlias } from './model/remoteAliases';
 import { spanContains } from './text';
 import type { HoverResult } from './types';
+import { trustHover } from './trustHover';
 
 /** Hover for any key segment or value of a remote-cluster setting. */
 export function hoverAt(document: ConfigDocument, offset: number): HoverResult | undefined {
@@ -18,6 +19,10 @@ export function hoverAt(document: ConfigDocument, offset: number): HoverResult |
   if (document.kind === 'eck-manifest') {
     const eck = eckHover(document, offset);
     if (eck) return eck;
+  }
+  if (document.kind === 'trust-restrictions' || document.kind === 'eck-manifest') {
+    const trust = trustHover(document, offset);
+    if (trust) return trust;
   }
   for (const scope of document.scopes) {
     if (offset < scope.span.start || offset > scope.span.end) continue;

@@ -44,6 +44,16 @@ export { summarizeManifest, summarizeYamlDocuments, summarizeYamlText } from './
 export { EMPTY_SUMMARY, mergeSummaries, type EckWorkspaceSummary } from './eck/workspaceSummary';
 export type { EckElasticsearch } from './eck/manifest';
 export { insertEntryEdit } from './eck/edits';
+export {
+  certificateTrustChange,
+  eckNodeSubjectPattern,
+  trustYamlText,
+  CA_MOUNT_DIR,
+  TRUST_MOUNT_DIR,
+  TRUST_FILE_NAME,
+  type CertificateTrustChange,
+  type CertificateTrustPlan,
+} from './eck/certificateTrust';
 export { contentSpan, nodeSpan } from './eck/yamlAst';
 
 // Console request files.

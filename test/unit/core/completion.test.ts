@@ -153,3 +153,25 @@ describe('completion in _cluster/settings bodies', () => {
     );
   });
 });
+
+describe('completion of the certificate-model trust settings and trust.yml', () => {
+  test('offers the transport trust settings of the certificate model in elasticsearch.yml', () => {
+    const found = labels(complete('xpack.security.transport.ssl.|'));
+    assert.ok(found.includes('xpack.security.transport.ssl.trust_restrictions.path'), found.join(', '));
+    assert.ok(found.includes('xpack.security.transport.ssl.certificate_authorities'));
+  });
+
+  test('offers only trust.subject_name in a trust.yml, flat or under trust:', () => {
+    const flat = complete('tr|', 'file:///ece/trust.yml');
+    assert.deepEqual(
+      flat.map((c) => c.label),
+      ['trust.subject_name'],
+    );
+    assert.match(flat[0].insertText, /^trust\.subject_name:\n {2}- /);
+    assert.deepEqual(
+      complete('trust:\n  s|', 'file:///ece/trust.yml').map((c) => c.label),
+      ['subject_name'],
+    );
+    assert.deepEqual(complete('trust.subject_name:\n  - |', 'file:///ece/trust.yml'), []);
+  });
+});

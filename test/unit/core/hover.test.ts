@@ -104,4 +104,18 @@ describe('hover', () => {
     assert.equal(result?.text, 'proxy_socket_connections');
     assert.match(result?.markdown ?? '', /\| Default \| `18` \|/);
   });
+
+  test('explains the transport trust settings of the certificate model, citing the ECK and ECE page', () => {
+    const markdown = hover(
+      'xpack.security.transport.ssl.trust_restrictions.path: /usr/share/elasticsearch/config/trust-filter/trust.yml\n',
+      'trust_restrictions',
+      2,
+    )?.markdown;
+    assert.match(markdown ?? '', /\*\*`xpack\.security\.transport\.ssl\.trust_restrictions\.path`\*\*/);
+    assert.match(markdown ?? '', /trust\.subject_name/);
+    assert.match(markdown ?? '', /ece-enable-ccs-for-eck/);
+    const ca = hover('xpack.security.transport.ssl.certificate_authorities: [ece.crt]\n', 'certificate_authorities', 2)?.markdown;
+    assert.match(ca ?? '', /list of file paths/);
+    assert.match(ca ?? '', /every nodeSet/);
+  });
 });

@@ -62,6 +62,7 @@ export const DOCS = {
   troubleshooting: 'https://www.elastic.co/docs/troubleshoot/elasticsearch/remote-clusters',
   nodeRoles: 'https://www.elastic.co/docs/deploy-manage/distributed-architecture/clusters-nodes-shards/node-roles',
   eckRemoteClusters: 'https://www.elastic.co/docs/deploy-manage/remote-clusters/eck-remote-clusters',
+  eceEckCertificates: 'https://www.elastic.co/docs/deploy-manage/remote-clusters/ece-enable-ccs-for-eck',
 } as const;
 
 const ALIAS = 'cluster.remote.<alias>.';
@@ -769,6 +770,46 @@ const relatedSettings: SettingDef[] = [
   },
 ];
 
+/**
+ * Transport TLS trust for the certificate model (ECK with ECE, seed page "Connect Elastic Cloud
+ * Enterprise deployments to Elastic Cloud on Kubernetes clusters"). `xpack.security.transport.ssl.`
+ * is deliberately not an owned namespace: we know only these keys of it, so other transport keys are
+ * never reported as unknown.
+ */
+const transportTrustSettings: SettingDef[] = [
+  {
+    key: 'xpack.security.transport.ssl.certificate_authorities',
+    type: 'path-list',
+    scope: 'static',
+    group: 'related',
+    summary:
+      "CA certificates (PEM) the transport layer trusts. Under the certificate model each cluster lists the other's CA here, on every node. In an ECK `nodeSets[].config` your paths are added to the CAs ECK configures itself, and the file must be mounted into the Pods (a Secret volume in every nodeSet).",
+    docs: DOCS.eceEckCertificates,
+  },
+  {
+    key: 'xpack.security.transport.ssl.trust_restrictions.path',
+    type: 'path',
+    scope: 'static',
+    group: 'related',
+    summary:
+      "A `trust.yml` file listing which certificate subject names the transport layer accepts (`trust.subject_name: [...]`, wildcards allowed). Every transport connection is checked, including those between the nodes of this cluster, so the list must match this cluster's own node certificates too. ECE provides the file for download when you trust an environment; on ECK mount it from a ConfigMap in every nodeSet.",
+    docs: DOCS.eceEckCertificates,
+  },
+  {
+    key: 'xpack.security.transport.ssl.trust_restrictions.x509_fields',
+    type: 'list',
+    values: ['subjectAltName.otherName.commonName', 'subjectAltName.dnsName'],
+    default: 'subjectAltName.otherName.commonName',
+    scope: 'static',
+    group: 'related',
+    summary:
+      'Which certificate fields `trust.subject_name` patterns are matched against: the `otherName` common name Elastic node certificates carry, and/or DNS names.',
+    docs: DOCS.securitySettings,
+    // Read from Elasticsearch's RestrictedTrustConfig; the release that added it is not confirmed.
+    unverified: 'the release that introduced this setting is not confirmed',
+  },
+];
+
 export const SETTINGS: readonly SettingDef[] = [
   ...clientSettings,
   ...signingPerAlias,
@@ -779,6 +820,7 @@ export const SETTINGS: readonly SettingDef[] = [
   ...sslSettings(SSL_PREFIX_CLIENT, 'client'),
   ...legacySearchRemote,
   ...relatedSettings,
+  ...transportTrustSettings,
 ];
 
 /** Key prefixes whose every key we know; a key under one of them that is not in the catalog is unknown. */

@@ -1,4 +1,4 @@
-import { isMap, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { LineIndex } from '../text';
 import type { TextEdit } from '../types';
 import { contentSpan, nodeSpan } from './yamlAst';
@@ -77,6 +77,27 @@ export function insertEntryEdit(
       : [`${indent}${key}:`, ...value.map((line) => `${indent}  ${line}`)].join('\n');
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return { span: { start: endOfLast, end: endOfLast }, newText: `${eol}${body.split('\n').join(eol)}` };
+}
+
+/**
+ * Adds an item at the end of a non-empty block sequence, in the column of its dashes. `item` is the
+ * item's lines; the first follows the dash, the others are indented under it.
+ */
+export function appendSequenceItemEdit(text: string, lines: LineIndex, seq: YAMLSeq, item: string[]): TextEdit | undefined {
+  if (seq.flow || seq.items.length === 0 || item.length === 0) return undefined;
+  const first = nodeSpan(seq.items[0]);
+  const last = contentSpan(seq.items[seq.items.length - 1], text);
+  if (!first || !last) return undefined;
+  const firstLine = lines.positionAt(first.start).line;
+  const before = text.slice(lines.lineStart(firstLine), first.start);
+  const dash = before.lastIndexOf('-');
+  // Only the usual layout, `- item` with the item on the dash's line, is edited.
+  if (dash < 0 || before.slice(0, dash).trim() !== '') return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indent = ' '.repeat(dash);
+  const body = [`${indent}- ${item[0]}`, ...item.slice(1).map((line) => `${indent}  ${line}`)];
+  const end = lines.lineEnd(lines.positionAt(last.end).line);
+  return { span: { start: end, end }, newText: `${eol}${body.join(eol)}` };
 }
 
 /** The pairs from an entry of `map` down to the entry whose key contains `keyOffset`. */

@@ -85,6 +85,20 @@ export interface VolumeMount {
   container: string;
   name?: Spanned<string>;
   mountPath?: Spanned<string>;
+  /** `subPath`: the mount shows one entry of the volume, not the volume itself. */
+  subPath?: Spanned<string>;
+  /** `subPathExpr` is set: which entry the mount shows is decided per Pod. */
+  subPathExpr?: boolean;
+}
+
+/** A `podTemplate.spec.volumes[]` entry backed by a Secret or a ConfigMap. */
+export interface VolumeSource {
+  name: Spanned<string>;
+  kind: 'Secret' | 'ConfigMap';
+  /** `secret.secretName` or `configMap.name`. */
+  objectName?: Spanned<string>;
+  /** `items[]`: when present only these keys appear, each as its `path`. */
+  items?: Array<{ key?: string; path?: string }>;
 }
 
 export interface NodeSet {
@@ -96,6 +110,8 @@ export interface NodeSet {
   scope?: SettingsScope;
   /** Names of `podTemplate.spec.volumes[]`. */
   volumes: Spanned<string>[];
+  /** The Secret and ConfigMap volumes among them. */
+  volumeSources: VolumeSource[];
   /** Names of `volumeClaimTemplates[].metadata.name`. */
   claimTemplates: Spanned<string>[];
   /** Mounts of every container and init container of the Pod template. */
@@ -127,13 +143,19 @@ export interface EckElasticsearch extends K8sObject {
 export interface SecretEntry {
   key: string;
   keySpan: Span;
-  section: 'data' | 'stringData';
+  section: 'data' | 'stringData' | 'binaryData';
   /** The value node; rules may inspect it but must never print it. */
   value: unknown;
 }
 
 export interface K8sSecret extends K8sObject {
   kind: 'Secret';
+  entries: SecretEntry[];
+}
+
+export interface K8sConfigMap extends K8sObject {
+  kind: 'ConfigMap';
+  /** `data` and `binaryData` entries (`section` says which; `binaryData` counts as `data`). */
   entries: SecretEntry[];
 }
 
@@ -146,6 +168,7 @@ export interface K8sService extends K8sObject {
 export interface EckManifest {
   elasticsearches: EckElasticsearch[];
   secrets: K8sSecret[];
+  configMaps: K8sConfigMap[];
   services: K8sService[];
   /** Tags of `docker.elastic.co/eck/eck-operator` images found in the file (the operator version). */
   operatorVersions: Spanned<string>[];
@@ -155,7 +178,7 @@ const OPERATOR_IMAGE = /(?:^|\/)eck\/eck-operator(?:-[a-z]+)?:v?(\d+\.\d+\.\d+[^
 
 /** Builds the manifest model. Never throws: unexpected shapes simply leave fields unset. */
 export function buildEckManifest(documents: readonly Document.Parsed[], scopes: readonly SettingsScope[]): EckManifest {
-  const manifest: EckManifest = { elasticsearches: [], secrets: [], services: [], operatorVersions: [] };
+  const manifest: EckManifest = { elasticsearches: [], secrets: [], configMaps: [], services: [], operatorVersions: [] };
   // nodeSet `config` scopes by where their map starts (the first one wins, as a search in order would).
   const configScopes = new Map<number, SettingsScope>();
   for (const scope of scopes)
@@ -169,6 +192,8 @@ export function buildEckManifest(documents: readonly Document.Parsed[], scopes: 
       manifest.elasticsearches.push(elasticsearchOf(base, configScopes));
     } else if (base.kind === 'Secret' && base.apiVersion === 'v1') {
       manifest.secrets.push({ ...base, kind: 'Secret', entries: secretEntries(root) });
+    } else if (base.kind === 'ConfigMap' && base.apiVersion === 'v1') {
+      manifest.configMaps.push({ ...base, kind: 'ConfigMap', entries: secretEntries(root, ['data', 'binaryData']) });
     } else if (base.kind === 'Service' && base.apiVersion === 'v1') {
       manifest.services.push({
         ...base,
@@ -295,10 +320,17 @@ function nodeSetOf(node: unknown, index: number, configScopes: ReadonlyMap<numbe
     for (const container of itemsOf(fieldOf(podSpec, list)?.value)) {
       const containerName = scalarText(fieldOf(container, 'name')?.value) ?? '';
       for (const mount of itemsOf(fieldOf(container, 'volumeMounts')?.value)) {
-        volumeMounts.push({ container: containerName, name: textField(mount, 'name'), mountPath: textField(mount, 'mountPath') });
+        volumeMounts.push({
+          container: containerName,
+          name: textField(mount, 'name'),
+          mountPath: textField(mount, 'mountPath'),
+          subPath: textField(mount, 'subPath'),
+          subPathExpr: fieldOf(mount, 'subPathExpr') !== undefined || undefined,
+        });
       }
     }
   }
+  const volumeNodes = itemsOf(fieldOf(podSpec, 'volumes')?.value);
   return [
     {
       index,
@@ -306,7 +338,8 @@ function nodeSetOf(node: unknown, index: number, configScopes: ReadonlyMap<numbe
       name: textField(node, 'name'),
       configField,
       scope: configStart === undefined ? undefined : configScopes.get(configStart),
-      volumes: itemsOf(fieldOf(podSpec, 'volumes')?.value).flatMap((volume) => optional(textField(volume, 'name'))),
+      volumes: volumeNodes.flatMap((volume) => optional(textField(volume, 'name'))),
+      volumeSources: volumeNodes.flatMap(volumeSourceOf),
       claimTemplates: itemsOf(fieldOf(node, 'volumeClaimTemplates')?.value).flatMap((claim) =>
         optional(textField(mapOf(claim, 'metadata'), 'name')),
       ),
@@ -315,9 +348,39 @@ function nodeSetOf(node: unknown, index: number, configScopes: ReadonlyMap<numbe
   ];
 }
 
-function secretEntries(root: YAMLMap): SecretEntry[] {
+function volumeSourceOf(volume: unknown): VolumeSource[] {
+  const name = textField(volume, 'name');
+  if (!name) return [];
+  for (const [field, kind, nameKey] of [
+    ['secret', 'Secret', 'secretName'],
+    ['configMap', 'ConfigMap', 'name'],
+  ] as const) {
+    const source = mapOf(volume, field);
+    if (!source) continue;
+    const itemsField = fieldOf(source, 'items');
+    return [
+      {
+        name,
+        kind,
+        objectName: textField(source, nameKey),
+        items: itemsField
+          ? itemsOf(itemsField.value).map((item) => ({
+              key: textField(item, 'key')?.value,
+              path: textField(item, 'path')?.value,
+            }))
+          : undefined,
+      },
+    ];
+  }
+  return [];
+}
+
+function secretEntries(
+  root: YAMLMap,
+  sections: ReadonlyArray<'data' | 'stringData' | 'binaryData'> = ['data', 'stringData'],
+): SecretEntry[] {
   const entries: SecretEntry[] = [];
-  for (const section of ['data', 'stringData'] as const) {
+  for (const section of sections) {
     const map = mapOf(root, section);
     if (!map) continue;
     for (const pair of map.items) {

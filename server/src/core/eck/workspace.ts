@@ -16,6 +16,13 @@ export function mayHoldEckObjects(text: string): boolean {
   return text.includes('elasticsearch.k8s.elastic.co') || /\bkind:\s*["']?Secret\b/.test(text) || text.includes('eck-operator');
 }
 
+/** What the workspace index keeps besides ECK objects and Secrets: ConfigMaps that volumes may name. */
+const CONFIG_MAP_KIND = /\bkind:\s*["']?ConfigMap\b/;
+
+function mayHoldIndexedObjects(text: string): boolean {
+  return mayHoldEckObjects(text) || CONFIG_MAP_KIND.test(text);
+}
+
 export function summarizeManifest(uri: string, manifest: EckManifest): EckWorkspaceSummary {
   return {
     elasticsearches: manifest.elasticsearches.flatMap((es) =>
@@ -36,18 +43,23 @@ export function summarizeManifest(uri: string, manifest: EckManifest): EckWorksp
         ? [{ uri, name: secret.name.value, namespace: secret.namespace?.value, keys: secret.entries.map((e) => e.key) }]
         : [],
     ),
+    configMaps: manifest.configMaps.flatMap((configMap) =>
+      configMap.name
+        ? [{ uri, name: configMap.name.value, namespace: configMap.namespace?.value, keys: configMap.entries.map((e) => e.key) }]
+        : [],
+    ),
     operatorVersions: manifest.operatorVersions.map((v) => v.value),
   };
 }
 
 /** Summary of any YAML file's text. Never throws; files that hold nothing relevant give an empty summary. */
 export function summarizeYamlText(uri: string, text: string): EckWorkspaceSummary {
-  if (!mayHoldEckObjects(text)) return EMPTY_SUMMARY;
+  if (!mayHoldIndexedObjects(text)) return EMPTY_SUMMARY;
   try {
     // Only the documents of the stream that can hold an indexed object are parsed (a chart's
     // hundred ConfigMaps next to one Secret cost a text search, not a parse).
     const documents = splitYamlStream(text)
-      .filter((chunk) => mayHoldEckObjects(chunk.text))
+      .filter((chunk) => mayHoldIndexedObjects(chunk.text))
       .flatMap((chunk) => {
         const parsed = parseAllDocuments(chunk.text, { uniqueKeys: false, prettyErrors: false });
         return (Array.isArray(parsed) ? parsed : [parsed]) as Document.Parsed[];
@@ -60,7 +72,7 @@ export function summarizeYamlText(uri: string, text: string): EckWorkspaceSummar
 
 /** The same from documents already parsed from `text` (an open document's cached parse). Never throws. */
 export function summarizeYamlDocuments(uri: string, text: string, documents: readonly Document.Parsed[]): EckWorkspaceSummary {
-  if (!mayHoldEckObjects(text)) return EMPTY_SUMMARY;
+  if (!mayHoldIndexedObjects(text)) return EMPTY_SUMMARY;
   try {
     return summarizeManifest(uri, buildEckManifest(documents, []));
   } catch {
@@ -72,6 +84,7 @@ export function summarizeYamlDocuments(uri: string, text: string, documents: rea
 export interface WorkspaceIndex {
   elasticsearchesByName: Map<string, WorkspaceElasticsearch[]>;
   secretsByName: Map<string, WorkspaceSecret[]>;
+  configMapsByName: Map<string, WorkspaceSecret[]>;
 }
 
 const workspaceIndexes = new WeakMap<EckWorkspaceSummary, WorkspaceIndex>();
@@ -79,9 +92,10 @@ const workspaceIndexes = new WeakMap<EckWorkspaceSummary, WorkspaceIndex>();
 export function workspaceIndex(summary: EckWorkspaceSummary): WorkspaceIndex {
   let index = workspaceIndexes.get(summary);
   if (!index) {
-    index = { elasticsearchesByName: new Map(), secretsByName: new Map() };
+    index = { elasticsearchesByName: new Map(), secretsByName: new Map(), configMapsByName: new Map() };
     for (const es of summary.elasticsearches) appendTo(index.elasticsearchesByName, es.name, es);
     for (const secret of summary.secrets) appendTo(index.secretsByName, secret.name, secret);
+    for (const configMap of summary.configMaps ?? []) appendTo(index.configMapsByName, configMap.name, configMap);
     workspaceIndexes.set(summary, index);
   }
   return index;

@@ -23,16 +23,19 @@ export interface WorkspaceSecret {
 export interface EckWorkspaceSummary {
   elasticsearches: WorkspaceElasticsearch[];
   secrets: WorkspaceSecret[];
+  /** ConfigMaps (`data` and `binaryData` key names only); optional so summaries built elsewhere stay valid. */
+  configMaps?: WorkspaceSecret[];
   operatorVersions: string[];
 }
 
 export const EMPTY_SUMMARY: EckWorkspaceSummary = { elasticsearches: [], secrets: [], operatorVersions: [] };
 
 export function mergeSummaries(summaries: Iterable<EckWorkspaceSummary>): EckWorkspaceSummary {
-  const merged: EckWorkspaceSummary = { elasticsearches: [], secrets: [], operatorVersions: [] };
+  const merged: EckWorkspaceSummary = { elasticsearches: [], secrets: [], configMaps: [], operatorVersions: [] };
   for (const summary of summaries) {
     merged.elasticsearches.push(...summary.elasticsearches);
     merged.secrets.push(...summary.secrets);
+    merged.configMaps!.push(...(summary.configMaps ?? []));
     merged.operatorVersions.push(...summary.operatorVersions);
   }
   return merged;

@@ -26,6 +26,8 @@ export type DocumentKind =
   | 'cloud-remote-clusters'
   | 'cloud-keystore'
   | 'console'
+  // The trust restrictions file of the certificate model (see trustRestrictions.ts).
+  | 'trust-restrictions'
   | 'unrelated';
 
 export interface ConfigDocument {
@@ -71,5 +73,6 @@ export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
   'cloud-remote-clusters': 'Elastic Cloud remote clusters',
   'cloud-keystore': 'Elastic Cloud keystore settings',
   console: 'Console requests',
+  'trust-restrictions': 'trust.yml (transport trust restrictions)',
   unrelated: 'Not about remote clusters',
 };

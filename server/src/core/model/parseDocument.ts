@@ -13,6 +13,7 @@ import type { SettingsScope } from './settingsScope';
 import { detectTemplate } from './template';
 import { settingsScopeFromYaml } from './yamlSettings';
 import { splitYamlStream } from './yamlSplit';
+import { isTrustYmlName, looksLikeTrustRestrictions } from './trustRestrictions';
 
 /**
  * The parser: turns a file's text into a ConfigDocument (declared in configDocument.ts), choosing
@@ -104,7 +105,7 @@ const REMOTE_KEY_SEGMENT = /(?:^|[\s"'{[,.?-])remote(?:_cluster(?:_server|_clien
  * passes is parsed; everything it turns away would parse as unrelated anyway.
  */
 export function mayConcernRemoteClusters(uri: string, text: string): boolean {
-  return isElasticsearchYmlName(uri) || mayHoldEckObjects(text) || REMOTE_KEY_SEGMENT.test(text);
+  return isElasticsearchYmlName(uri) || isTrustYmlName(uri) || mayHoldEckObjects(text) || REMOTE_KEY_SEGMENT.test(text);
 }
 
 function parseYaml(base: BaseDocument, previous?: ConfigDocument): ConfigDocument {
@@ -165,6 +166,10 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
     const eck = buildEckManifest(yamlDocuments, scopes);
     return { ...base, format: 'yaml', kind: 'eck-manifest', scopes, syntaxErrors, yamlDocuments, yamlChunks, eck };
   }
+
+  // A trust.yml is not a settings file of its own: only its trust rule and hover apply.
+  if (isTrustYmlName(base.uri) && looksLikeTrustRestrictions(text))
+    return { ...base, format: 'yaml', kind: 'trust-restrictions', scopes: [], syntaxErrors, yamlDocuments, yamlChunks };
 
   const scopes = yamlDocuments
     .map((d) => d.contents as unknown)

@@ -130,8 +130,7 @@ describe('realistic multi-document manifest', () => {
       '38:20 info eck-cross-namespace-remote [monitoring]',
       // hub, masters: Cloud remote without skip_unavailable (default changed in 8.15)
       '44:24 info skip-unavailable-default [cloud]',
-      // hub, masters: the client CA list replaces the one ECK writes for the API-key remote
-      '47:9 warning eck-managed-setting [xpack.security.remote_cluster_client.ssl.certificate_authorities]',
+      // (hub, masters: the client CA list is appended to the one ECK writes for the API-key remote: nothing to say)
       // hub, data: no client CA although masters have one; redundant server switch
       '59:13 warning eck-trust-setting-not-in-every-nodeset [data]',
       '63:9 info eck-remote-cluster-server-in-config [remote_cluster_server.enabled]',
@@ -158,11 +157,13 @@ describe('realistic multi-document manifest', () => {
     }
     const remaining = summary(eckFindings(text)).map((line) => line.replace(/^\d+:\d+ /, ''));
     // Enabling west's remote cluster server (the fix for its stray remote_cluster.port) also
-    // satisfies hub's API-key connection to it.
+    // satisfies hub's API-key connection to it. The data nodeSet still lacks the client CA the
+    // masters have: that has no automatic fix.
     assert.deepEqual(remaining, [
       'info eck-certificate-model-deprecated [metrics-east]',
       'info eck-cross-namespace-remote [monitoring]',
       'info skip-unavailable-default [cloud]',
+      'warning eck-trust-setting-not-in-every-nodeset [data]',
     ]);
   });
 

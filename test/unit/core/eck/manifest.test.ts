@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { analyze } from '../../../../server/src/core/analyze';
 import { summarizeYamlText } from '../../../../server/src/core/eck/workspace';
 import { parseConfigDocument } from '../../../../server/src/core/model/parseDocument';
+import { SEED_004_MANIFEST } from './seed004';
 import { manifest } from './support';
 
 const MULTI = `
@@ -206,5 +207,35 @@ describe('ECK manifest model', () => {
       secrets: [],
       operatorVersions: [],
     });
+  });
+
+  test('reads ConfigMaps, and Secret and ConfigMap volumes with their items', () => {
+    const document = manifest(SEED_004_MANIFEST);
+    const eck = document.eck!;
+    assert.deepEqual(
+      eck.configMaps.map((c) => [c.name?.value, c.entries.map((e) => e.key)]),
+      [['quickstart-trust', ['trust.yml']]],
+    );
+    const nodeSet = eck.elasticsearches[0].nodeSets[0];
+    assert.deepEqual(
+      nodeSet.volumeSources.map((v) => [v.name.value, v.kind, v.objectName?.value, v.items]),
+      [
+        ['ce-aws-cert', 'Secret', 'ce-aws-cert', undefined],
+        ['quickstart-trust', 'ConfigMap', 'quickstart-trust', undefined],
+      ],
+    );
+    const withItems = manifest(
+      SEED_004_MANIFEST.replace(
+        'secretName: ce-aws-cert',
+        'secretName: ce-aws-cert\n                items: [{key: ca.crt, path: ece-ca.crt}]',
+      ),
+    );
+    const first = withItems.eck!.elasticsearches[0].nodeSets[0];
+    assert.deepEqual(first.volumeSources[0].items, [{ key: 'ca.crt', path: 'ece-ca.crt' }]);
+    const summary = summarizeYamlText('file:///k8s/trust.yaml', SEED_004_MANIFEST);
+    assert.deepEqual(
+      summary.configMaps?.map((c) => [c.name, c.keys]),
+      [['quickstart-trust', ['trust.yml']]],
+    );
   });
 });

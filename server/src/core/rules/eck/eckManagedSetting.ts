@@ -32,6 +32,10 @@ export const eckManagedSetting: ScopeRule = {
     if (!owner) return;
     const usesApiKeys = owner.es.remoteClusters.some((entry) => entry.apiKeyField);
     for (const occurrence of scope.occurrences) {
+      // ECK merges the user's config into its own with ucfg.AppendValues (pkg/controller/common/settings/
+      // canonical_config.go): a list of CAs is added to ECK's list, not put in its place. A single
+      // string is not a list, so it stays reported.
+      if (occurrence.key.endsWith('.ssl.certificate_authorities') && occurrence.value.kind === 'list') continue;
       const serverReason = owner.es.remoteClusterServerEnabled ? SERVER_MANAGED[occurrence.key] : undefined;
       // Repeating ECK's own `enabled: true` changes nothing; `false` has its own settings rule.
       const sameAsEck = occurrence.key.endsWith('.ssl.enabled') && occurrence.value.text?.toLowerCase() === 'true';

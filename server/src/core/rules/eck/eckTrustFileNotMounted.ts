@@ -1,40 +1,40 @@
-import { valueTexts } from '../../model/settingsScope';
+import { mountProviding, providedByEck, trustFileReferences } from '../../eck/trustFiles';
 import type { ScopeRule } from '../rule';
 import { nodeSetLabel, nodeSetOfScope } from './common';
 
-const CONFIG_DIR = '/usr/share/elasticsearch/config';
-/** Directories under the config directory that ECK fills itself (its own certificates and trust). */
-const ECK_CONFIG_DIRS = ['transport-certs', 'transport-trust', 'transport-remote-certs', 'http-certs', 'operator'].map(
-  (d) => `${CONFIG_DIR}/${d}`,
-);
-const TRUST_FILE_KEYS =
-  /^xpack\.security\.(remote_cluster_client|remote_cluster_server|transport)\.ssl\.(certificate_authorities|truststore\.path)$/;
-
+/**
+ * A CA, truststore or trust restrictions file named in a nodeSet's `config` that no mount of the
+ * `elasticsearch` container provides. Alone that is only a note (a custom image may contain the
+ * file); when another nodeSet of the same resource mounts the path, the file clearly comes from a
+ * volume this nodeSet lacks, and the nodes of this nodeSet fail to start: a warning.
+ */
 export const eckTrustFileNotMounted: ScopeRule = {
   id: 'eck-trust-file-not-mounted',
   severity: 'info',
-  title: 'CA or truststore path in `nodeSets[].config` that no volume mount of the Pod template provides',
+  title: 'CA, truststore or `trust.yml` path in `nodeSets[].config` that no volume mount of the Pod template provides',
   origins: ['eck-config'],
   check({ document, scope, report }) {
     const owner = nodeSetOfScope(document, scope);
     if (!owner) return;
-    const mountPaths = owner.nodeSet.volumeMounts
-      .filter((mount) => mount.container === 'elasticsearch' && mount.mountPath)
-      .map((mount) => mount.mountPath!.value.replace(/\/+$/, ''));
-    for (const occurrence of scope.occurrences) {
-      if (!TRUST_FILE_KEYS.test(occurrence.key)) continue;
-      const items = occurrence.value.kind === 'list' ? (occurrence.value.items ?? []) : [occurrence.value];
-      for (const item of items) {
-        const path = valueTexts(item)[0]?.trim();
-        if (!path) continue;
-        const absolute = path.startsWith('/') ? path : `${CONFIG_DIR}/${path.replace(/^\.\//, '')}`;
-        const covered = [...mountPaths, ...ECK_CONFIG_DIRS].some((dir) => absolute === dir || absolute.startsWith(`${dir}/`));
-        if (covered) continue;
+    const { es, nodeSet } = owner;
+    for (const reference of trustFileReferences(nodeSet)) {
+      const { absolute } = reference;
+      if (providedByEck(absolute) || mountProviding(nodeSet, absolute)) continue;
+      const donor = es.nodeSets.find((other) => other !== nodeSet && mountProviding(other, absolute));
+      const donorMount = donor && mountProviding(donor, absolute);
+      if (donor && donorMount) {
+        const volume = donorMount.name ? ` from the volume \`${donorMount.name.value}\`` : '';
         report({
-          message: `No volume mount of the \`elasticsearch\` container in ${nodeSetLabel(owner.nodeSet)} provides \`${absolute}\`. Unless your image contains the file, mount the CA from a Secret or ConfigMap (\`podTemplate.spec.volumes\` and \`volumeMounts\`) at its directory.`,
-          span: item.span,
+          severity: 'warning',
+          message: `${nodeSetLabel(nodeSet)} does not mount \`${absolute}\`, which ${nodeSetLabel(donor)} mounts${volume} at \`${donorMount.mountPath!.value}\`. Pod templates are per nodeSet: copy the volume and its \`volumeMounts\` entry into this nodeSet, or its nodes cannot read the file and fail to start.`,
+          span: reference.span,
         });
+        continue;
       }
+      report({
+        message: `No volume mount of the \`elasticsearch\` container in ${nodeSetLabel(nodeSet)} provides \`${absolute}\`. Unless your image contains the file, mount it from a Secret or ConfigMap (\`podTemplate.spec.volumes\` and \`volumeMounts\`) at its directory.`,
+        span: reference.span,
+      });
     }
   },
 };

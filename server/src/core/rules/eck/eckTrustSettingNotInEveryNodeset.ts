@@ -1,8 +1,13 @@
 import type { DocumentRule } from '../rule';
 import { ECK_KINDS, elasticsearchesOf, nodeSetLabel } from './common';
 
-/** TLS trust for remote clusters is per node: the docs ask to repeat these settings in every nodeSet. */
-const PER_NODE_TRUST = /^xpack\.security\.(remote_cluster_client\.ssl\.|transport\.ssl\.certificate_authorities$)/;
+/**
+ * TLS trust for remote clusters is per node: the docs ask to repeat these settings in every nodeSet
+ * (for the certificate model with ECE, both transport settings "are required for all nodeSets").
+ */
+const PER_NODE_TRUST =
+  /^xpack\.security\.(remote_cluster_client\.ssl\.|transport\.ssl\.(certificate_authorities|trust_restrictions\.path)$)/;
+const RESTRICTIONS = 'xpack.security.transport.ssl.trust_restrictions.path';
 
 export const eckTrustSettingNotInEveryNodeset: DocumentRule = {
   id: 'eck-trust-setting-not-in-every-nodeset',
@@ -20,8 +25,12 @@ export const eckTrustSettingNotInEveryNodeset: DocumentRule = {
         const missing = [...allKeys].filter((key) => !keysBySet[index].has(key)).sort();
         if (missing.length === 0) return;
         const donor = es.nodeSets.find((_, other) => keysBySet[other].has(missing[0]));
+        const effect =
+          missing.length === 1 && missing[0] === RESTRICTIONS
+            ? 'or these nodes accept every certificate their CAs signed, whatever the subject name'
+            : 'or connections from these nodes to remote clusters can fail the TLS handshake';
         report({
-          message: `${nodeSetLabel(nodeSet)} lacks ${missing.map((k) => `\`${k}\``).join(', ')}, which ${donor ? nodeSetLabel(donor) : 'another nodeSet'} sets. Remote-cluster TLS settings apply per node: repeat them in every nodeSet, or connections from these nodes to remote clusters can fail the TLS handshake.`,
+          message: `${nodeSetLabel(nodeSet)} lacks ${missing.map((k) => `\`${k}\``).join(', ')}, which ${donor ? nodeSetLabel(donor) : 'another nodeSet'} sets. Remote-cluster TLS settings apply per node: repeat them in every nodeSet, ${effect}.`,
           span: nodeSet.name?.span ?? nodeSet.configField?.keySpan ?? es.headSpan,
         });
       });

@@ -21,6 +21,7 @@ import { eckSecretCredentialsValue } from './eckSecretCredentialsValue';
 import { eckSecureSettingsCredentialsKey } from './eckSecureSettingsCredentialsKey';
 import { eckServiceTargetPort } from './eckServiceTargetPort';
 import { eckRemoteClusterServiceOperatorVersion } from './eckRemoteClusterServiceOperatorVersion';
+import { eckTrustFileKeyMissing } from './eckTrustFileKeyMissing';
 import { eckTrustFileNotMounted } from './eckTrustFileNotMounted';
 import { eckUnknownField } from './eckUnknownField';
 import { eckV1beta1Field } from './eckV1beta1Field';
@@ -37,6 +38,7 @@ export const SCOPE_RULES: readonly ScopeRule[] = [
   eckAliasAlsoInRemoteClusters,
   eckExternalRemoteCa,
   eckTrustFileNotMounted,
+  eckTrustFileKeyMissing,
 ];
 
 export const DOCUMENT_RULES: readonly DocumentRule[] = [

@@ -47,6 +47,7 @@ import { sslConflictingSettings } from './sslConflictingSettings';
 import { staticSettingInClusterSettings } from './staticSettingInClusterSettings';
 import { transientClusterSettings } from './transientClusterSettings';
 import { unregisteredSetting } from './unregisteredSetting';
+import { trustFileInvalid } from './trustFileInvalid';
 
 /**
  * Rules of this family, registered in ../index.ts. Each runs on every settings scope its `origins`
@@ -114,4 +115,5 @@ export const SCOPE_RULES: readonly ScopeRule[] = [
   skipUnavailableDefault,
   nodeRolesMissingRemoteClient,
 ];
-export const DOCUMENT_RULES: readonly DocumentRule[] = [];
+/** trust.yml files and ConfigMap `trust.yml` keys: the file `xpack.security.transport.ssl.trust_restrictions.path` names. */
+export const DOCUMENT_RULES: readonly DocumentRule[] = [trustFileInvalid];

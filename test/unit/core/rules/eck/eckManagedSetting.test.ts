@@ -19,7 +19,7 @@ describe('eck-managed-setting (rule 66)', () => {
   });
 
   test('warns about client TLS settings only when an ECK-managed remote uses an API key', () => {
-    const client = 'xpack.security.remote_cluster_client.ssl.certificate_authorities: [remote-certs/ca.crt]';
+    const client = 'xpack.security.remote_cluster_client.ssl.certificate_authorities: remote-certs/ca.crt';
     const apiKey =
       'version: 8.15.0\nremoteClusters:\n  - name: b\n    elasticsearchRef: {name: b}\n    apiKey:\n      access:\n        search:\n          names: ["*"]';
     assert.equal(eckFindingsOf('eck-managed-setting', withConfig(client, apiKey)).length, 1);
@@ -29,5 +29,15 @@ describe('eck-managed-setting (rule 66)', () => {
     );
     assert.deepEqual(eckFindingsOf('eck-managed-setting', withConfig(client)), []);
     assert.deepEqual(eckFindingsOf('eck-managed-setting', withConfig('remote_cluster.publish_host: es.example.com')), []);
+  });
+
+  test('near miss: a list of CAs, which ECK appends to its own list instead of replacing it', () => {
+    const apiKey =
+      'version: 8.15.0\nremoteClusterServer:\n  enabled: true\nremoteClusters:\n  - name: b\n    elasticsearchRef: {name: b}\n    apiKey:\n      access:\n        search:\n          names: ["*"]';
+    const lists = [
+      'xpack.security.remote_cluster_client.ssl.certificate_authorities: [remote-certs/ca.crt]',
+      'xpack.security.remote_cluster_server.ssl.certificate_authorities: [remote-certs/ca.crt]',
+    ].join('\n');
+    assert.deepEqual(eckFindingsOf('eck-managed-setting', withConfig(lists, apiKey)), []);
   });
 });
