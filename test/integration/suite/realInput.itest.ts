@@ -280,6 +280,21 @@ export const tests: IntegrationTest[] = [
       }),
   },
   {
+    name: 'Test Connection run from the Command Palette asks which connection and reports it',
+    skip: ui.skipWithoutDriver,
+    fn: async () => {
+      await readyApi();
+      assert.ok(saved.typed && saved.hosted, 'the earlier tests saved the connections');
+      // The first test's result notification says the same: only a new one counts.
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await ui.runFromCommandPalette('Elastic: Test Connection');
+      const pick = await ui.waitForQuickInput({ placeholder: /^Select the connection to test$/ });
+      assert.ok(pick.items.includes(HOSTED), `every saved connection is offered: ${pick.items.join(', ')}`);
+      await ui.pickQuickInputItem(new RegExp(`^${CONNECTION}$`));
+      await ui.waitForNotification(new RegExp(`^Connected to "${CONNECTION}": Elasticsearch 8\\.15`), 30000);
+    },
+  },
+  {
     name: 'Escape in the real UI cancels Add Remote Cluster, at a quick input and at the summary dialog, and nothing changes',
     skip: ui.skipWithoutDriver,
     fn: () =>

@@ -205,6 +205,20 @@ export function escape(): Promise<Screen> {
   return pressKey('Escape');
 }
 
+/**
+ * Runs a command as a person does: F1 opens the Command Palette, the title is typed (e.g.
+ * "Elastic: Test Connection"), and the entry with exactly that label is chosen. The command's own
+ * result cannot be awaited this way; check what it shows or changes.
+ */
+export async function runFromCommandPalette(title: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+  await pressKey('F1');
+  await waitForQuickInput({}, timeoutMs);
+  // The leading ">" keeps the palette in command mode after the box was cleared.
+  await typeInQuickInput(`>${title}`, { accept: false, timeoutMs });
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await pickQuickInputItem(exact, timeoutMs);
+}
+
 /** Saves a picture of the workbench as test-results/<name>.png, for failure evidence; returns its path. */
 export async function screenshot(name: string): Promise<string> {
   return (await post<{ path: string }>('screenshot', { name })).path;
