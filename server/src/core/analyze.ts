@@ -1,6 +1,6 @@
 import type { ConfigDocument } from './model/configDocument';
 import type { ScopeOrigin } from './model/settingsScope';
-import { RULES_UNRELIABLE_IN_TEMPLATES, touchesTemplate } from './model/template';
+import { RULES_UNRELIABLE_IN_TEMPLATES, touchesAny, touchesTemplate } from './model/template';
 import { DOCUMENT_RULES, SCOPE_RULES } from './rules';
 import type { FindingInput, ScopeRule, ScopeRuleContext } from './rules/rule';
 import type { AnalysisOptions } from './model/analysisOptions';
@@ -46,10 +46,12 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {})
     let report = reporters.get(rule.id);
     if (!report) {
       const { id: ruleId, severity } = rule;
-      const { template } = document;
+      const { template, interpolations } = document;
       report = (input: FindingInput) => {
         // In a template, what a directive renders to is unknown: say nothing about it.
         if (template && (RULES_UNRELIABLE_IN_TEMPLATES.has(ruleId) || touchesTemplate(template, input.span))) return;
+        // Nor about a value Compose fills in from the shell.
+        if (interpolations && touchesAny(interpolations, input.span)) return;
         findings.push(toFinding(input, ruleId, input.severity ?? severity));
       };
       reporters.set(rule.id, report);

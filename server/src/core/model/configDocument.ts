@@ -4,7 +4,8 @@ import type { ConsoleFile } from '../console/parse';
 import type { EckManifest } from '../eck/manifest';
 import type { JsonBody } from '../json/body';
 import type { LineIndex } from '../text';
-import type { Finding } from '../types';
+import type { Finding, Span } from '../types';
+import type { EmbeddedRegion } from './embeddedSettings';
 import type { SettingsScope } from './settingsScope';
 import type { TemplateInfo } from './template';
 import type { YamlChunk } from './yamlSplit';
@@ -51,6 +52,13 @@ export interface ConfigDocument {
   eck?: EckManifest;
   /** YAML templates (Helm, Jinja): parsed with their directives masked (see template.ts). */
   template?: TemplateInfo;
+  /**
+   * Settings embedded in another file (Compose environment, ConfigMap, Helm values; see
+   * embeddedSettings.ts): where they are. Completion answers only inside these regions.
+   */
+  embedded?: EmbeddedRegion[];
+  /** Parts of values only known when the host runs (Compose `${VAR}`): nothing is reported on them. */
+  interpolations?: Span[];
 }
 
 export interface ParsedYamlChunk extends YamlChunk {

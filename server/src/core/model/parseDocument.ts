@@ -10,6 +10,7 @@ import { LineIndex, MAX_MESSAGE_LENGTH, truncate } from '../text';
 import type { Finding } from '../types';
 import type { BaseDocument, ConfigDocument, ParsedYamlChunk } from './configDocument';
 import type { SettingsScope } from './settingsScope';
+import { embeddedSettings } from './embeddedSettings';
 import { detectTemplate } from './template';
 import { settingsScopeFromYaml } from './yamlSettings';
 import { splitYamlStream } from './yamlSplit';
@@ -129,9 +130,56 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
   const yamlDocuments = yamlChunks.flatMap((chunk) => chunk.documents);
   if (yamlDocuments.some((doc) => doc.errors.some((error) => isStackOverflow(error.message)))) return tooDeep(base);
   const syntaxErrors: Finding[] = [];
-  // The parser often explains one mistake twice at the same place; the first says it best.
   const errorStarts = new Set<number>();
-  for (const doc of yamlDocuments) {
+  collectYamlProblems(yamlDocuments, syntaxErrors, errorStarts);
+
+  const eckResources = yamlDocuments.filter(isEckElasticsearch);
+  // A Secret of remote cluster credentials is ECK material even in a file of its own.
+  if (
+    eckResources.length > 0 ||
+    yamlDocuments.some((d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP) || isRemoteCredentialsSecret(d.contents))
+  ) {
+    const scopes = eckResources.flatMap(nodeSetConfigScopes);
+    const eck = buildEckManifest(yamlDocuments, scopes);
+    return { ...base, format: 'yaml', kind: 'eck-manifest', scopes, syntaxErrors, yamlDocuments, yamlChunks, eck };
+  }
+
+  // Settings inside a Compose environment, a ConfigMap or Secret, Helm values: only those are read.
+  const embedded = embeddedSettings(yamlDocuments, text, base.uri);
+  if (embedded) {
+    const relevant =
+      embedded.namedElasticsearchYml || embedded.scopes.some((scope) => scope.occurrences.some((o) => namespaceOf(o.key)));
+    if (!relevant) return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [], yamlDocuments, yamlChunks };
+    collectYamlProblems(embedded.documents, syntaxErrors, errorStarts);
+    syntaxErrors.sort((a, b) => a.span.start - b.span.start);
+    const { scopes, regions, interpolations } = embedded;
+    return {
+      ...base,
+      format: 'yaml',
+      kind: 'elasticsearch-yml',
+      scopes,
+      syntaxErrors,
+      yamlDocuments,
+      yamlChunks,
+      embedded: regions,
+      ...(interpolations.length > 0 ? { interpolations } : {}),
+    };
+  }
+
+  const scopes = yamlDocuments
+    .map((d) => d.contents as unknown)
+    .filter((c): c is YAMLMap => isMap(c))
+    .map((root) => settingsScopeFromYaml(root, 'elasticsearch-yml'));
+  // Any YAML that sets a remote-cluster key is an elasticsearch.yml to us, whatever its name.
+  const relevant = isElasticsearchYmlName(base.uri) || scopes.some((scope) => scope.occurrences.some((o) => namespaceOf(o.key)));
+  if (!relevant) return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [], yamlDocuments, yamlChunks };
+  return { ...base, format: 'yaml', kind: 'elasticsearch-yml', scopes, syntaxErrors, yamlDocuments, yamlChunks };
+}
+
+/** The parser's errors and warnings as findings, one per position (`errorStarts` holds those already said). */
+function collectYamlProblems(documents: readonly Document.Parsed[], syntaxErrors: Finding[], errorStarts: Set<number>): void {
+  // The parser often explains one mistake twice at the same place; the first says it best.
+  for (const doc of documents) {
     for (const error of doc.errors) {
       if (errorStarts.has(error.pos[0])) continue;
       errorStarts.add(error.pos[0]);
@@ -154,26 +202,6 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
       });
     }
   }
-
-  const eckResources = yamlDocuments.filter(isEckElasticsearch);
-  // A Secret of remote cluster credentials is ECK material even in a file of its own.
-  if (
-    eckResources.length > 0 ||
-    yamlDocuments.some((d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP) || isRemoteCredentialsSecret(d.contents))
-  ) {
-    const scopes = eckResources.flatMap(nodeSetConfigScopes);
-    const eck = buildEckManifest(yamlDocuments, scopes);
-    return { ...base, format: 'yaml', kind: 'eck-manifest', scopes, syntaxErrors, yamlDocuments, yamlChunks, eck };
-  }
-
-  const scopes = yamlDocuments
-    .map((d) => d.contents as unknown)
-    .filter((c): c is YAMLMap => isMap(c))
-    .map((root) => settingsScopeFromYaml(root, 'elasticsearch-yml'));
-  // Any YAML that sets a remote-cluster key is an elasticsearch.yml to us, whatever its name.
-  const relevant = isElasticsearchYmlName(base.uri) || scopes.some((scope) => scope.occurrences.some((o) => namespaceOf(o.key)));
-  if (!relevant) return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [], yamlDocuments, yamlChunks };
-  return { ...base, format: 'yaml', kind: 'elasticsearch-yml', scopes, syntaxErrors, yamlDocuments, yamlChunks };
 }
 
 /**

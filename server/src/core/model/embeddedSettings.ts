@@ -1,0 +1,292 @@
+import { isMap, isScalar, isSeq, parseAllDocuments, Scalar, YAMLMap, type Document, type Node, type Pair } from 'yaml';
+import type { Span } from '../types';
+import { ParsedOccurrence, type SettingOccurrence, type SettingsScope } from './settingsScope';
+import { settingsScopeFromYaml } from './yamlSettings';
+
+/**
+ * Elasticsearch settings written inside another file: the `environment:` of an Elasticsearch
+ * service in a Docker Compose file, the `elasticsearch.yml` key of a Kubernetes ConfigMap or Secret,
+ * the `esConfig` of the elastic/helm-charts Elasticsearch chart's values. Every occurrence found here
+ * carries offsets into the host file, so rules, completion, hover, quick fixes and the CLI report at
+ * host positions without any mapping step.
+ *
+ * A block scalar (`elasticsearch.yml: |`) is parsed as a copy of the host text in which everything
+ * outside the block's content is blanked out (line breaks kept): the content keeps its indentation,
+ * YAML accepts an indented root map, and so every node of that parse sits at its host offset.
+ */
+
+export type SettingsHost = 'docker-compose' | 'configmap' | 'secret' | 'helm-values';
+
+/** Where settings are embedded in a host file and how they are written there. */
+export interface EmbeddedRegion {
+  host: SettingsHost;
+  /** `yaml-block`: an elasticsearch.yml text; `env-list`: `- key=value` items; `env-map`: `key: value` entries. */
+  form: 'yaml-block' | 'env-list' | 'env-map';
+  /** The embedded text in the host: completion and hover only answer here. */
+  span: Span;
+}
+
+export interface EmbeddedSettings {
+  regions: EmbeddedRegion[];
+  scopes: SettingsScope[];
+  /** The parses of embedded elasticsearch.yml texts (their syntax errors are the host's too). */
+  documents: Document.Parsed[];
+  /** Compose `${VAR}` interpolations: their value is only known when Compose runs. */
+  interpolations: Span[];
+  /** Whether an embedded text is an elasticsearch.yml by name (a ConfigMap key, `esConfig`). */
+  namedElasticsearchYml: boolean;
+}
+
+/** The file name a ConfigMap, Secret or `esConfig` key must have to be read as Elasticsearch's settings file. */
+const ELASTICSEARCH_YML_KEY = 'elasticsearch.yml';
+
+/**
+ * Images that are Elastic's Elasticsearch image, with or without registry, tag or digest. Only those
+ * turn dotted environment variables into settings (the conversion runs when the build type is
+ * `docker`); images of other vendors (Bitnami's reads `ELASTICSEARCH_*` variables of its own) are left alone.
+ */
+const ELASTICSEARCH_IMAGE =
+  /^(?:docker\.elastic\.co\/elasticsearch\/elasticsearch(?:-wolfi|-ubi\d*|-oss)?|(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?elasticsearch)(?::[^/@\s]+)?(?:@sha256:[0-9a-f]+)?$/;
+
+/**
+ * Environment variable names the Elasticsearch image passes through as settings: all lowercase with
+ * at least two dot-separated parts (EnvironmentAwareCommand's DOCKER_LOWERCASE_SETTING_REGEX in
+ * https://github.com/elastic/elasticsearch, server/src/main/java/org/elasticsearch/common/cli/).
+ * The `ES_SETTING_FOO_BAR` form is converted too but is not checked here: its key text is not the
+ * setting's name, so fixes could not edit it in place.
+ */
+const DOCKER_SETTING_NAME = /^[-a-z0-9_]+(?:\.[-a-z0-9_]+)+$/;
+
+/** Values files of a Helm chart: `values.yaml`, `values-prod.yml`, `my-values.yaml`. */
+const HELM_VALUES_FILE = /(?:^|[\\/._-])values(?:[._-][^\\/]*)?\.ya?ml$/i;
+
+/** The settings embedded in a YAML file's documents, or undefined when it hosts none. */
+export function embeddedSettings(documents: readonly Document.Parsed[], text: string, uri: string): EmbeddedSettings | undefined {
+  const found: EmbeddedSettings = { regions: [], scopes: [], documents: [], interpolations: [], namedElasticsearchYml: false };
+  const helmValues = HELM_VALUES_FILE.test(baseName(uri));
+  for (const doc of documents) {
+    const root = doc.contents;
+    if (!isMap(root)) continue;
+    const kind = root.get('kind') as unknown;
+    if (kind === 'ConfigMap' || kind === 'Secret') {
+      const section = root.get(kind === 'ConfigMap' ? 'data' : 'stringData', true);
+      // Secret `data` is base64: no offset of the decoded text maps into the file, so it is not read.
+      if (isMap(section)) addYmlBlock(found, text, section, kind === 'ConfigMap' ? 'configmap' : 'secret');
+      continue;
+    }
+    const services = root.get('services', true);
+    if (isMap(services)) {
+      addComposeServices(found, services);
+      continue;
+    }
+    if (helmValues) {
+      addYmlBlock(found, text, root.get('esConfig', true), 'helm-values');
+      // The same chart used as the `elasticsearch` dependency of an umbrella chart.
+      const subchart = root.get('elasticsearch', true);
+      if (isMap(subchart)) addYmlBlock(found, text, subchart.get('esConfig', true), 'helm-values');
+    }
+  }
+  found.interpolations.sort((a, b) => a.start - b.start);
+  return found.regions.length > 0 ? found : undefined;
+}
+
+function baseName(uri: string): string {
+  const last = uri.split(/[\\/]/).pop() ?? '';
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+// ---------------------------------------------------------------- elasticsearch.yml in a block scalar
+
+function addYmlBlock(found: EmbeddedSettings, text: string, section: unknown, host: SettingsHost): void {
+  if (!isMap(section)) return;
+  const pair = (section.items as Array<Pair<unknown, unknown>>).find(
+    (item) => isScalar(item.key) && item.key.value === ELASTICSEARCH_YML_KEY,
+  );
+  if (!pair || !isScalar(pair.value)) return;
+  const content = scalarContent(text, pair.value);
+  if (!content) return;
+  found.namedElasticsearchYml = true;
+  found.regions.push({ host, form: 'yaml-block', span: content.span });
+  const masked = blankOutside(text, content.span, content.folded);
+  const parsed = parseAllDocuments(masked, { uniqueKeys: false, prettyErrors: false });
+  for (const doc of (Array.isArray(parsed) ? parsed : [parsed]) as Document.Parsed[]) {
+    found.documents.push(doc);
+    if (isMap(doc.contents)) found.scopes.push(settingsScopeFromYaml(doc.contents, 'elasticsearch-yml', hostLabel(host)));
+  }
+}
+
+function hostLabel(host: SettingsHost): string {
+  switch (host) {
+    case 'configmap':
+      return 'ConfigMap data elasticsearch.yml';
+    case 'secret':
+      return 'Secret stringData elasticsearch.yml';
+    case 'helm-values':
+      return 'esConfig elasticsearch.yml';
+    default:
+      return 'environment';
+  }
+}
+
+/**
+ * Where a scalar's text lies in the file when its characters are the value's characters: a literal
+ * or folded block scalar's content, or a one-line quoted value without escapes. Anything else (a
+ * quoted value with `\n` escapes, a multi-line plain or quoted scalar) has no such span: undefined.
+ */
+function scalarContent(text: string, node: Scalar): { span: Span; folded: boolean } | undefined {
+  const [start, valueEnd] = node.range ?? [0, 0];
+  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+    const headerEnd = text.indexOf('\n', start);
+    if (headerEnd < 0 || headerEnd >= valueEnd) return undefined;
+    return { span: { start: headerEnd + 1, end: valueEnd }, folded: node.type === Scalar.BLOCK_FOLDED };
+  }
+  const source = text.slice(start, valueEnd);
+  if (source.includes('\n')) return undefined;
+  if (node.type === Scalar.QUOTE_DOUBLE && !source.includes('\\'))
+    return { span: { start: start + 1, end: valueEnd - 1 }, folded: false };
+  if (node.type === Scalar.QUOTE_SINGLE && !source.slice(1, -1).includes("'")) {
+    return { span: { start: start + 1, end: valueEnd - 1 }, folded: false };
+  }
+  return undefined;
+}
+
+/**
+ * The host text with every character outside `span` made a space (line breaks kept), so that a
+ * parse of it sees only the embedded text, at the same offsets. In a folded block (`>`), a line
+ * break between two lines at the block's indentation reads as a space, so it becomes one.
+ */
+function blankOutside(text: string, span: Span, folded: boolean): string {
+  const blank = (part: string) => part.replace(/[^\n]/g, ' ');
+  let content = text.slice(span.start, span.end);
+  if (folded) content = foldLines(content);
+  return blank(text.slice(0, span.start)) + content + blank(text.slice(span.end));
+}
+
+function foldLines(content: string): string {
+  const lines = content.split('\n');
+  const indentOf = (line: string) => line.length - line.trimStart().length;
+  const base = Math.min(...lines.filter((line) => line.trim() !== '').map(indentOf));
+  const atBase = (line: string | undefined) => line !== undefined && line.trim() !== '' && indentOf(line) === base;
+  let out = '';
+  lines.forEach((line, index) => {
+    if (index === 0) out = line;
+    else out += (atBase(lines[index - 1]) && atBase(line) ? ' ' : '\n') + line;
+  });
+  return out.replace(/\r(?= )/g, ' ');
+}
+
+// ---------------------------------------------------------------- Docker Compose
+
+function addComposeServices(found: EmbeddedSettings, services: YAMLMap): void {
+  for (const pair of services.items as Array<Pair<unknown, unknown>>) {
+    const service = pair.value;
+    if (!isScalar(pair.key) || !isMap(service)) continue;
+    const image = service.get('image');
+    if (typeof image !== 'string' || !ELASTICSEARCH_IMAGE.test(image.trim())) continue;
+    const environment = service.get('environment', true);
+    const label = `services.${String(pair.key.value)}.environment`;
+    const stackVersion = /:(\d+\.\d+\.\d+)$/.exec(image.trim())?.[1];
+    let scope: SettingsScope | undefined;
+    if (isSeq(environment) && environment.range) {
+      found.regions.push({ host: 'docker-compose', form: 'env-list', span: rangeSpan(environment) });
+      scope = envListScope(environment.items, rangeSpan(environment), label, found.interpolations);
+    } else if (isMap(environment) && environment.range) {
+      found.regions.push({ host: 'docker-compose', form: 'env-map', span: rangeSpan(environment) });
+      scope = envMapScope(environment, label, found.interpolations);
+    }
+    if (scope) found.scopes.push(stackVersion ? { ...scope, stackVersion } : scope);
+  }
+}
+
+function rangeSpan(node: Node): Span {
+  const [start, end] = node.range ?? [0, 0];
+  return { start, end };
+}
+
+/** `- name=value` items (plain, or quoted without escapes); `- NAME` alone takes the value from the shell: skipped. */
+function envListScope(items: readonly unknown[], span: Span, label: string, interpolations: Span[]): SettingsScope {
+  const occurrences: SettingOccurrence[] = [];
+  for (const item of items) {
+    if (!isScalar(item) || typeof item.value !== 'string' || !item.range) continue;
+    const quoted = item.type === Scalar.QUOTE_DOUBLE || item.type === Scalar.QUOTE_SINGLE;
+    if (!quoted && item.type !== Scalar.PLAIN) continue;
+    const [start, end] = item.range;
+    const contentStart = quoted ? start + 1 : start;
+    const written = item.value;
+    // The value's characters must be the source's, or spans would drift: one line, no escapes.
+    if (written.length !== end - start - (quoted ? 2 : 0)) continue;
+    const equals = written.indexOf('=');
+    if (equals <= 0) continue;
+    const name = written.slice(0, equals);
+    if (!DOCKER_SETTING_NAME.test(name)) continue;
+    const valueText = written.slice(equals + 1);
+    const valueStart = contentStart + equals + 1;
+    const valueSpan = { start: valueStart, end: valueStart + valueText.length };
+    const keySpan = { start: contentStart, end: contentStart + name.length };
+    interpolations.push(...interpolationSpans(valueText, valueStart));
+    // The item's quotes enclose the name too: the value itself is written bare.
+    const value = { kind: 'scalar' as const, value: valueText, text: valueText, span: valueSpan };
+    const occurrence = new ParsedOccurrence(
+      name,
+      [],
+      name,
+      contentStart,
+      keySpan,
+      { start: contentStart, end: valueSpan.end },
+      value,
+    );
+    occurrences.push(Object.assign(occurrence, { assignment: true }));
+  }
+  return scopeOf(occurrences, span, label);
+}
+
+/** `name: value` entries: the YAML settings reader, on the entries whose names are settings and whose value is written. */
+function envMapScope(environment: YAMLMap, label: string, interpolations: Span[]): SettingsScope {
+  const settings = new YAMLMap();
+  settings.range = environment.range;
+  for (const pair of environment.items as Array<Pair<unknown, unknown>>) {
+    if (!isScalar(pair.key) || typeof pair.key.value !== 'string' || !DOCKER_SETTING_NAME.test(pair.key.value)) continue;
+    // `NAME:` with no value takes the value from the shell.
+    if (!isScalar(pair.value) || pair.value.value === null || !pair.value.range) continue;
+    const value = pair.value.value;
+    if (typeof value === 'string' && /\$[^$]/.test(value)) {
+      const [start, end] = pair.value.range;
+      const quoted = pair.value.type === Scalar.QUOTE_DOUBLE || pair.value.type === Scalar.QUOTE_SINGLE;
+      const contentStart = quoted ? start + 1 : start;
+      // Escapes make the source longer than the value: then the whole value is taken as unknown.
+      const exact = end - contentStart - (quoted ? 1 : 0) === value.length;
+      interpolations.push(...(exact ? interpolationSpans(value, contentStart) : [{ start, end }]));
+    }
+    settings.items.push(pair);
+  }
+  return { ...settingsScopeFromYaml(settings, 'elasticsearch-yml', label), span: rangeSpan(environment) };
+}
+
+function scopeOf(occurrences: SettingOccurrence[], span: Span, label: string): SettingsScope {
+  const byKey = new Map<string, SettingOccurrence>();
+  const duplicates: SettingsScope['duplicates'] = [];
+  for (const occurrence of occurrences) {
+    const first = byKey.get(occurrence.key);
+    if (first) duplicates.push({ first, again: occurrence });
+    else byKey.set(occurrence.key, occurrence);
+  }
+  return { origin: 'elasticsearch-yml', format: 'yaml', span, occurrences, duplicates, byKey, repeatedMapKeys: [], label };
+}
+
+/**
+ * Compose replaces `$NAME` and `${NAME…}` in values before the container starts (`$$` is a literal
+ * dollar sign): where they stand in the host, for a value starting at `valueStart`.
+ */
+function interpolationSpans(value: string, valueStart: number): Span[] {
+  const spans: Span[] = [];
+  const pattern = /\$\$|\$\{[^}]*\}?|\$[A-Za-z_][A-Za-z0-9_]*/g;
+  for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
+    if (match[0] === '$$') continue;
+    spans.push({ start: valueStart + match.index, end: valueStart + match.index + match[0].length });
+  }
+  return spans;
+}
