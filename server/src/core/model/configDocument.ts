@@ -5,7 +5,7 @@ import type { EckManifest } from '../eck/manifest';
 import type { JsonBody } from '../json/body';
 import type { LineIndex } from '../text';
 import type { Finding, Span } from '../types';
-import type { EmbeddedRegion } from './embeddedSettings';
+import type { EmbeddedRegion, SettingsHost } from './embeddedSettings';
 import type { SettingsScope } from './settingsScope';
 import type { TemplateInfo } from './template';
 import type { YamlChunk } from './yamlSplit';
@@ -81,3 +81,18 @@ export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
   console: 'Console requests',
   unrelated: 'Not about remote clusters',
 };
+
+/** Where embedded settings sit, in words a user recognises. */
+const HOST_LABELS: Readonly<Record<SettingsHost, string>> = {
+  'docker-compose': 'a Compose environment',
+  configmap: 'a ConfigMap',
+  secret: 'a Secret',
+  'helm-values': 'Helm values',
+};
+
+/** What a document is to us: its kind's label, and for embedded settings where they sit (`elasticsearch.yml in a ConfigMap`). */
+export function documentLabel(document: Pick<ConfigDocument, 'kind' | 'embedded'>): string {
+  const hosts = [...new Set((document.embedded ?? []).map((region) => HOST_LABELS[region.host]))];
+  const label = DOCUMENT_KIND_LABELS[document.kind];
+  return hosts.length > 0 && document.kind !== 'unrelated' ? `${label} in ${hosts.join(', ')}` : label;
+}
