@@ -63,7 +63,7 @@ const HELM_VALUES_FILE = /(?:^|[\\/._-])values(?:[._-][^\\/]*)?\.ya?ml$/i;
 /** The settings embedded in a YAML file's documents, or undefined when it hosts none. */
 export function embeddedSettings(documents: readonly Document.Parsed[], text: string, uri: string): EmbeddedSettings | undefined {
   const found: EmbeddedSettings = { regions: [], scopes: [], documents: [], interpolations: [], namedElasticsearchYml: false };
-  const helmValues = HELM_VALUES_FILE.test(baseName(uri));
+  const helmValues = isHelmValuesFile(uri);
   for (const doc of documents) {
     const root = doc.contents;
     if (!isMap(root)) continue;
@@ -88,6 +88,10 @@ export function embeddedSettings(documents: readonly Document.Parsed[], text: st
   }
   found.interpolations.sort((a, b) => a.start - b.start);
   return found.regions.length > 0 ? found : undefined;
+}
+
+export function isHelmValuesFile(uri: string): boolean {
+  return HELM_VALUES_FILE.test(baseName(uri));
 }
 
 function baseName(uri: string): string {

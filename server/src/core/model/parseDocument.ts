@@ -1,6 +1,7 @@
 import { isMap, isNode, isScalar, isSeq, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml';
 import { namespaceOf } from '../catalog/lookup';
 import { isRemoteCredentialsSecret } from '../eck/keystore';
+import { eckChartValues } from '../eck/chartValues';
 import { buildEckManifest } from '../eck/manifest';
 import { mayHoldEckObjects } from '../eck/workspace';
 import { parseConsoleDocument } from '../console/consoleDocument';
@@ -99,13 +100,16 @@ function isStackOverflow(message: string): boolean {
  */
 const REMOTE_KEY_SEGMENT = /(?:^|[\s"'{[,.?-])remote(?:_cluster(?:_server|_client)?)?["']?\s*[.:]/m;
 
+/** The remote-cluster fields of an Elasticsearch spec, as the values of ECK's Helm charts write them. */
+const ECK_REMOTE_FIELD = /^[ \t]*remoteCluster(?:s|Server)\s*:/m;
+
 /**
  * Whether a YAML text can be one of ours, decided without parsing it: named elasticsearch.yml, an
  * ECK object (or a Secret the workspace index keeps), or a remote-cluster key. Only a text that
  * passes is parsed; everything it turns away would parse as unrelated anyway.
  */
 export function mayConcernRemoteClusters(uri: string, text: string): boolean {
-  return isElasticsearchYmlName(uri) || mayHoldEckObjects(text) || REMOTE_KEY_SEGMENT.test(text);
+  return isElasticsearchYmlName(uri) || mayHoldEckObjects(text) || REMOTE_KEY_SEGMENT.test(text) || ECK_REMOTE_FIELD.test(text);
 }
 
 function parseYaml(base: BaseDocument, previous?: ConfigDocument): ConfigDocument {
@@ -134,13 +138,19 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
   collectYamlProblems(yamlDocuments, syntaxErrors, errorStarts);
 
   const eckResources = yamlDocuments.filter(isEckElasticsearch);
+  // The values of ECK's Helm charts hold an Elasticsearch spec too.
+  const chartValues = eckChartValues(yamlDocuments, base.uri);
   // A Secret of remote cluster credentials is ECK material even in a file of its own.
   if (
     eckResources.length > 0 ||
+    chartValues.length > 0 ||
     yamlDocuments.some((d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP) || isRemoteCredentialsSecret(d.contents))
   ) {
-    const scopes = eckResources.flatMap(nodeSetConfigScopes);
-    const eck = buildEckManifest(yamlDocuments, scopes);
+    const scopes = [
+      ...eckResources.flatMap((doc) => nodeSetConfigScopes(isMap(doc.contents) ? doc.contents.get('spec', true) : undefined)),
+      ...chartValues.flatMap((values) => nodeSetConfigScopes(values.spec)),
+    ];
+    const eck = buildEckManifest(yamlDocuments, scopes, chartValues);
     return { ...base, format: 'yaml', kind: 'eck-manifest', scopes, syntaxErrors, yamlDocuments, yamlChunks, eck };
   }
 
@@ -305,8 +315,8 @@ function isEckElasticsearch(doc: Document.Parsed): boolean {
   );
 }
 
-function nodeSetConfigScopes(doc: Document.Parsed): SettingsScope[] {
-  const spec = isMap(doc.contents) ? doc.contents.get('spec', true) : undefined;
+/** The settings of each `nodeSets[].config` of an Elasticsearch spec. */
+function nodeSetConfigScopes(spec: unknown): SettingsScope[] {
   if (!isMap(spec)) return [];
   const versionNode = spec.get('version', true);
   const stackVersion = isScalar(versionNode) && versionNode.value !== null ? String(versionNode.value) : undefined;
