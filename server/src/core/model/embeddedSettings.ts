@@ -1,4 +1,16 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, Scalar, YAMLMap, type Document, type Node, type Pair } from 'yaml';
+import {
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  Scalar,
+  visit,
+  YAMLMap,
+  type Document,
+  type Node,
+  type Pair,
+} from 'yaml';
 import type { Span } from '../types';
 import { ParsedOccurrence, type SettingOccurrence, type SettingsScope } from './settingsScope';
 import { settingsScopeFromYaml } from './yamlSettings';
@@ -10,9 +22,9 @@ import { settingsScopeFromYaml } from './yamlSettings';
  * carries offsets into the host file, so rules, completion, hover, quick fixes and the CLI report at
  * host positions without any mapping step.
  *
- * A block scalar (`elasticsearch.yml: |`) is parsed as a copy of the host text in which everything
- * outside the block's content is blanked out (line breaks kept): the content keeps its indentation,
- * YAML accepts an indented root map, and so every node of that parse sits at its host offset.
+ * A block scalar (`elasticsearch.yml: |`) is parsed as its content lines as they stand in the host,
+ * indentation included (YAML accepts an indented root map), and the parse's positions are then moved
+ * by where those lines start: every node sits at its host offset, and a fix keeps the host's indentation.
  */
 
 export type SettingsHost = 'docker-compose' | 'configmap' | 'secret' | 'helm-values';
@@ -115,9 +127,17 @@ function addYmlBlock(found: EmbeddedSettings, text: string, section: unknown, ho
   if (!content) return;
   found.namedElasticsearchYml = true;
   found.regions.push({ host, form: 'yaml-block', span: content.span });
-  const masked = blankOutside(text, content.span, content.folded);
-  const parsed = parseAllDocuments(masked, { uniqueKeys: false, prettyErrors: false });
+  // Only the embedded text is parsed (a file of many ConfigMaps must not cost a parse of the whole file per block),
+  // after blanks standing for the part of its first line before it; every position is then moved to the host's.
+  const lineStart = text.lastIndexOf('\n', content.span.start - 1) + 1;
+  let embedded = text.slice(content.span.start, content.span.end);
+  if (content.folded) embedded = foldLines(embedded);
+  const parsed = parseAllDocuments(' '.repeat(content.span.start - lineStart) + embedded, {
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
   for (const doc of (Array.isArray(parsed) ? parsed : [parsed]) as Document.Parsed[]) {
+    if (lineStart > 0) shiftPositions(doc, lineStart);
     found.documents.push(doc);
     if (isMap(doc.contents)) found.scopes.push(settingsScopeFromYaml(doc.contents, 'elasticsearch-yml', hostLabel(host)));
   }
@@ -159,21 +179,13 @@ function scalarContent(text: string, node: Scalar): { span: Span; folded: boolea
 }
 
 /**
- * The host text with every character outside `span` made a space (line breaks kept), so that a
- * parse of it sees only the embedded text, at the same offsets. In a folded block (`>`), a line
- * break between two lines at the block's indentation reads as a space, so it becomes one.
+ * A folded block (`>`) as Elasticsearch receives it: a line break between two lines at the block's
+ * indentation reads as a space. Replacing the break by a space keeps every offset.
  */
-function blankOutside(text: string, span: Span, folded: boolean): string {
-  const blank = (part: string) => part.replace(/[^\n]/g, ' ');
-  let content = text.slice(span.start, span.end);
-  if (folded) content = foldLines(content);
-  return blank(text.slice(0, span.start)) + content + blank(text.slice(span.end));
-}
-
 function foldLines(content: string): string {
   const lines = content.split('\n');
   const indentOf = (line: string) => line.length - line.trimStart().length;
-  const base = Math.min(...lines.filter((line) => line.trim() !== '').map(indentOf));
+  const base = lines.reduce((least, line) => (line.trim() === '' ? least : Math.min(least, indentOf(line))), Infinity);
   const atBase = (line: string | undefined) => line !== undefined && line.trim() !== '' && indentOf(line) === base;
   let out = '';
   lines.forEach((line, index) => {
@@ -204,6 +216,16 @@ function addComposeServices(found: EmbeddedSettings, services: YAMLMap): void {
     }
     if (scope) found.scopes.push(stackVersion ? { ...scope, stackVersion } : scope);
   }
+}
+
+/** Moves every position of a parsed document (nodes, the document, its errors and warnings) by `delta`. */
+function shiftPositions(doc: Document.Parsed, delta: number): void {
+  const shift = (range: readonly number[]) => range.map((offset) => offset + delta) as [number, number, number];
+  doc.range = shift(doc.range);
+  visit(doc, (_key, node) => {
+    if (isNode(node) && node.range) node.range = shift(node.range);
+  });
+  for (const problem of [...doc.errors, ...doc.warnings]) problem.pos = [problem.pos[0] + delta, problem.pos[1] + delta];
 }
 
 function rangeSpan(node: Node): Span {

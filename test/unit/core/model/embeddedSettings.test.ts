@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze } from '../../../../server/src/core/analyze';
+import { completeAt } from '../../../../server/src/core/completion';
+import { hoverAt } from '../../../../server/src/core/hover';
 import { applyFix, doc, findings, type Located } from '../../helpers';
 
 const COMPOSE = 'file:///stack/docker-compose.yml';
@@ -308,5 +310,46 @@ describe('Helm values of the elastic/helm-charts Elasticsearch chart', () => {
       where(findings('esConfig:\n  log4j2.properties: |\n    cluster.remote.east.mode = proxi\n', {}, VALUES)),
       [],
     );
+  });
+});
+
+describe('embedded settings: bad and large input', () => {
+  const HOSTS: ReadonlyArray<[string, string]> = [
+    [
+      'services:\n  es:\n    image: elasticsearch:9.1.0\n    environment:\n      - "cluster.remote.a.mode=proxy"\n      - cluster.remote.a.proxy_address=${A}\n      cluster.remote.b.mode: proxy\n',
+      COMPOSE,
+    ],
+    [
+      'kind: ConfigMap\ndata:\n  elasticsearch.yml: >-\n    cluster:\n      remote.a.mode: proxy\n\n    cluster.remote.a.seeds: [a]\n',
+      MANIFEST,
+    ],
+    ['esConfig:\n  elasticsearch.yml: "cluster.remote.a.mode: \\"x\\""\nnodeSets:\n  - name: a\n    count: 1\n', VALUES],
+  ];
+
+  test('every prefix of each host parses and analyses, and completion and hover answer at every offset, without throwing', () => {
+    for (const [text, uri] of HOSTS) {
+      for (let end = 0; end <= text.length; end++) {
+        const document = doc(text.slice(0, end), uri);
+        analyze(document);
+        for (let offset = 0; offset <= end; offset++) {
+          completeAt(document, offset);
+          hoverAt(document, offset);
+        }
+      }
+    }
+  });
+
+  test('a stream of 2000 ConfigMaps, each with an elasticsearch.yml, is read block by block, not file by block', () => {
+    const configMap = (i: number) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: es-${i}\ndata:\n  elasticsearch.yml: |\n    cluster.remote.r${i}.mode: proxi\n`;
+    const text = Array.from({ length: 2000 }, (_, i) => configMap(i)).join('---\n');
+    const started = Date.now();
+    const document = doc(text, MANIFEST);
+    const found = analyze(document).findings.filter((f) => f.ruleId === 'mode-invalid');
+    assert.equal(found.length, 2000);
+    const last = document.lines.positionAt(found[1999].span.start);
+    assert.deepEqual(last, { line: 2000 * 8 - 2, character: 31 });
+    // Generous: the quadratic way (a parse of the whole file per block) takes minutes here.
+    assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
   });
 });
