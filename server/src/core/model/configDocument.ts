@@ -59,6 +59,8 @@ export interface ConfigDocument {
   embedded?: EmbeddedRegion[];
   /** Parts of values only known when the host runs (Compose `${VAR}`): nothing is reported on them. */
   interpolations?: Span[];
+  /** Text no quick fix may edit: an `ES_SETTING_…` variable name is not written as the setting's name. */
+  uneditable?: Span[];
 }
 
 export interface ParsedYamlChunk extends YamlChunk {

@@ -12,7 +12,8 @@ import {
   type Pair,
 } from 'yaml';
 import type { Span } from '../types';
-import { ParsedOccurrence, type SettingOccurrence, type SettingsScope } from './settingsScope';
+import { resolveKey } from '../catalog/lookup';
+import { ParsedOccurrence, type KeySegment, type SettingOccurrence, type SettingsScope, type ValueNode } from './settingsScope';
 import { settingsScopeFromYaml } from './yamlSettings';
 
 /**
@@ -45,6 +46,8 @@ export interface EmbeddedSettings {
   documents: Document.Parsed[];
   /** Compose `${VAR}` interpolations: their value is only known when Compose runs. */
   interpolations: Span[];
+  /** `ES_SETTING_…` names: their text is not the setting's name, so no fix may edit them. */
+  encodedNames: Span[];
   /** Whether an embedded text is an elasticsearch.yml by name (a ConfigMap key, `esConfig`). */
   namedElasticsearchYml: boolean;
 }
@@ -64,17 +67,29 @@ const ELASTICSEARCH_IMAGE =
  * Environment variable names the Elasticsearch image passes through as settings: all lowercase with
  * at least two dot-separated parts (EnvironmentAwareCommand's DOCKER_LOWERCASE_SETTING_REGEX in
  * https://github.com/elastic/elasticsearch, server/src/main/java/org/elasticsearch/common/cli/).
- * The `ES_SETTING_FOO_BAR` form is converted too but is not checked here: its key text is not the
- * setting's name, so fixes could not edit it in place.
  */
 const DOCKER_SETTING_NAME = /^[-a-z0-9_]+(?:\.[-a-z0-9_]+)+$/;
+
+/**
+ * The other form the same code reads: `ES_SETTING_` and the name in capitals, `_` for each dot and
+ * `__` for an underscore (`ES_SETTING_CLUSTER_REMOTE_MY__WEST_MODE` is `cluster.remote.my_west.mode`).
+ */
+const ENCODED_SETTING_PREFIX = 'ES_SETTING_';
+const ENCODED_SETTING_NAME = /^ES_SETTING_[A-Za-z0-9_]+$/;
 
 /** Values files of a Helm chart: `values.yaml`, `values-prod.yml`, `my-values.yaml`. */
 const HELM_VALUES_FILE = /(?:^|[\\/._-])values(?:[._-][^\\/]*)?\.ya?ml$/i;
 
 /** The settings embedded in a YAML file's documents, or undefined when it hosts none. */
 export function embeddedSettings(documents: readonly Document.Parsed[], text: string, uri: string): EmbeddedSettings | undefined {
-  const found: EmbeddedSettings = { regions: [], scopes: [], documents: [], interpolations: [], namedElasticsearchYml: false };
+  const found: EmbeddedSettings = {
+    regions: [],
+    scopes: [],
+    documents: [],
+    interpolations: [],
+    encodedNames: [],
+    namedElasticsearchYml: false,
+  };
   const helmValues = isHelmValuesFile(uri);
   for (const doc of documents) {
     const root = doc.contents;
@@ -99,6 +114,7 @@ export function embeddedSettings(documents: readonly Document.Parsed[], text: st
     }
   }
   found.interpolations.sort((a, b) => a.start - b.start);
+  found.encodedNames.sort((a, b) => a.start - b.start);
   return found.regions.length > 0 ? found : undefined;
 }
 
@@ -209,10 +225,10 @@ function addComposeServices(found: EmbeddedSettings, services: YAMLMap): void {
     let scope: SettingsScope | undefined;
     if (isSeq(environment) && environment.range) {
       found.regions.push({ host: 'docker-compose', form: 'env-list', span: rangeSpan(environment) });
-      scope = envListScope(environment.items, rangeSpan(environment), label, found.interpolations);
+      scope = envListScope(environment.items, rangeSpan(environment), label, found);
     } else if (isMap(environment) && environment.range) {
       found.regions.push({ host: 'docker-compose', form: 'env-map', span: rangeSpan(environment) });
-      scope = envMapScope(environment, label, found.interpolations);
+      scope = envMapScope(environment, label, found);
     }
     if (scope) found.scopes.push(stackVersion ? { ...scope, stackVersion } : scope);
   }
@@ -234,7 +250,7 @@ function rangeSpan(node: Node): Span {
 }
 
 /** `- name=value` items (plain, or quoted without escapes); `- NAME` alone takes the value from the shell: skipped. */
-function envListScope(items: readonly unknown[], span: Span, label: string, interpolations: Span[]): SettingsScope {
+function envListScope(items: readonly unknown[], span: Span, label: string, found: EmbeddedSettings): SettingsScope {
   const occurrences: SettingOccurrence[] = [];
   for (const item of items) {
     if (!isScalar(item) || typeof item.value !== 'string' || !item.range) continue;
@@ -247,49 +263,97 @@ function envListScope(items: readonly unknown[], span: Span, label: string, inte
     if (written.length !== end - start - (quoted ? 2 : 0)) continue;
     const equals = written.indexOf('=');
     if (equals <= 0) continue;
-    const name = written.slice(0, equals);
-    if (!DOCKER_SETTING_NAME.test(name)) continue;
     const valueText = written.slice(equals + 1);
     const valueStart = contentStart + equals + 1;
-    const valueSpan = { start: valueStart, end: valueStart + valueText.length };
-    const keySpan = { start: contentStart, end: contentStart + name.length };
-    interpolations.push(...interpolationSpans(valueText, valueStart));
     // The item's quotes enclose the name too: the value itself is written bare.
-    const value = { kind: 'scalar' as const, value: valueText, text: valueText, span: valueSpan };
-    const occurrence = new ParsedOccurrence(
-      name,
-      [],
-      name,
-      contentStart,
-      keySpan,
-      { start: contentStart, end: valueSpan.end },
-      value,
-    );
-    occurrences.push(Object.assign(occurrence, { assignment: true }));
+    const value = {
+      kind: 'scalar' as const,
+      value: valueText,
+      text: valueText,
+      span: { start: valueStart, end: valueStart + valueText.length },
+    };
+    const occurrence = envOccurrence(written.slice(0, equals), contentStart, value, found);
+    if (!occurrence) continue;
+    found.interpolations.push(...interpolationSpans(valueText, valueStart));
+    occurrences.push(occurrence);
   }
   return scopeOf(occurrences, span, label);
 }
 
-/** `name: value` entries: the YAML settings reader, on the entries whose names are settings and whose value is written. */
-function envMapScope(environment: YAMLMap, label: string, interpolations: Span[]): SettingsScope {
-  const settings = new YAMLMap();
-  settings.range = environment.range;
-  for (const pair of environment.items as Array<Pair<unknown, unknown>>) {
-    if (!isScalar(pair.key) || typeof pair.key.value !== 'string' || !DOCKER_SETTING_NAME.test(pair.key.value)) continue;
-    // `NAME:` with no value takes the value from the shell.
-    if (!isScalar(pair.value) || pair.value.value === null || !pair.value.range) continue;
-    const value = pair.value.value;
-    if (typeof value === 'string' && /\$[^$]/.test(value)) {
-      const [start, end] = pair.value.range;
-      const quoted = pair.value.type === Scalar.QUOTE_DOUBLE || pair.value.type === Scalar.QUOTE_SINGLE;
-      const contentStart = quoted ? start + 1 : start;
-      // Escapes make the source longer than the value: then the whole value is taken as unknown.
-      const exact = end - contentStart - (quoted ? 1 : 0) === value.length;
-      interpolations.push(...(exact ? interpolationSpans(value, contentStart) : [{ start, end }]));
-    }
-    settings.items.push(pair);
+/** The setting a variable named `name` (at `nameStart`) sets, or undefined when the image passes it on as no setting. */
+function envOccurrence(
+  name: string,
+  nameStart: number,
+  value: ValueNode,
+  found: EmbeddedSettings,
+): SettingOccurrence | undefined {
+  const keySpan = { start: nameStart, end: nameStart + name.length };
+  const entrySpan = { start: nameStart, end: Math.max(value.span.end, keySpan.end) };
+  if (DOCKER_SETTING_NAME.test(name)) {
+    return Object.assign(new ParsedOccurrence(name, [], name, nameStart, keySpan, entrySpan, value), { assignment: true });
   }
-  return { ...settingsScopeFromYaml(settings, 'elasticsearch-yml', label), span: rangeSpan(environment) };
+  if (!ENCODED_SETTING_NAME.test(name)) return undefined;
+  // Each part of the setting's name, with where its text is in the variable's name.
+  const segments: KeySegment[] = [];
+  let partStart = ENCODED_SETTING_PREFIX.length;
+  let part = '';
+  for (let i = partStart; i <= name.length; i++) {
+    if (i < name.length && name[i] === '_' && name[i + 1] === '_') {
+      part += '_';
+      i++;
+    } else if (i === name.length || name[i] === '_') {
+      segments.push({ text: part.toLowerCase(), span: { start: nameStart + partStart, end: nameStart + i } });
+      part = '';
+      partStart = i + 1;
+    } else {
+      part += name[i];
+    }
+  }
+  const key = segments.map((segment) => segment.text).join('.');
+  if (!DOCKER_SETTING_NAME.test(key)) return undefined;
+  found.encodedNames.push(keySpan);
+  return { key, resolved: resolveKey(key), segments, keyStart: nameStart, keySpan, entrySpan, value, assignment: true };
+}
+
+/** `name: value` entries whose names are settings and whose value is written (`NAME:` alone takes it from the shell). */
+function envMapScope(environment: YAMLMap, label: string, found: EmbeddedSettings): SettingsScope {
+  const occurrences: SettingOccurrence[] = [];
+  for (const pair of environment.items as Array<Pair<unknown, unknown>>) {
+    const { key, value } = pair;
+    if (!isScalar(key) || typeof key.value !== 'string' || !key.range || !isScalar(value) || value.value === null) continue;
+    const quotedKey = key.type === Scalar.QUOTE_DOUBLE || key.type === Scalar.QUOTE_SINGLE;
+    const nameStart = quotedKey ? key.range[0] + 1 : key.range[0];
+    // A quoted name with escapes has no exact span: left alone.
+    if (key.range[1] - nameStart - (quotedKey ? 1 : 0) !== key.value.length) continue;
+    const valueNode = scalarValue(value);
+    if (!valueNode) continue;
+    const occurrence = envOccurrence(key.value, nameStart, valueNode, found);
+    if (!occurrence) continue;
+    if (typeof value.value === 'string' && /\$[^$]/.test(value.value)) {
+      const contentStart = valueNode.quoted ? valueNode.span.start + 1 : valueNode.span.start;
+      // Escapes make the source longer than the value: then the whole value is taken as unknown.
+      const exact = valueNode.span.end - contentStart - (valueNode.quoted ? 1 : 0) === value.value.length;
+      found.interpolations.push(...(exact ? interpolationSpans(value.value, contentStart) : [valueNode.span]));
+    }
+    // Written as YAML: fixes use the YAML forms of the map.
+    occurrences.push(
+      DOCKER_SETTING_NAME.test(key.value)
+        ? new ParsedOccurrence(key.value, [], key.value, nameStart, rangeSpan(key), occurrence.entrySpan, valueNode)
+        : { ...occurrence, assignment: undefined },
+    );
+  }
+  return scopeOf(occurrences, rangeSpan(environment), label);
+}
+
+/** A scalar value as the settings model holds it; YAML numbers and booleans keep their source spelling. */
+function scalarValue(node: Scalar): ValueNode | undefined {
+  if (!node.range) return undefined;
+  const [start, end] = node.range;
+  const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+  const raw = node.value as unknown;
+  if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') return undefined;
+  const text = typeof node.source === 'string' && !quoted ? node.source : String(raw);
+  return { kind: 'scalar', value: raw, text, quoted, span: { start, end } };
 }
 
 function scopeOf(occurrences: SettingOccurrence[], span: Span, label: string): SettingsScope {

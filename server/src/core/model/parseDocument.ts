@@ -100,8 +100,11 @@ function isStackOverflow(message: string): boolean {
  */
 const REMOTE_KEY_SEGMENT = /(?:^|[\s"'{[,.?-])remote(?:_cluster(?:_server|_client)?)?["']?\s*[.:]/m;
 
-/** The remote-cluster fields of an Elasticsearch spec, as the values of ECK's Helm charts write them. */
-const ECK_REMOTE_FIELD = /^[ \t]*remoteCluster(?:s|Server)\s*:/m;
+/**
+ * The remote-cluster fields of an Elasticsearch spec, as the values of ECK's Helm charts write them,
+ * and the remote-cluster settings as the Elasticsearch image's `ES_SETTING_…` variables name them.
+ */
+const ECK_OR_ENV_REMOTE_MARKER = /^[ \t]*remoteCluster(?:s|Server)\s*:|ES_SETTING_\w*REMOTE/m;
 
 /**
  * Whether a YAML text can be one of ours, decided without parsing it: named elasticsearch.yml, an
@@ -109,7 +112,9 @@ const ECK_REMOTE_FIELD = /^[ \t]*remoteCluster(?:s|Server)\s*:/m;
  * passes is parsed; everything it turns away would parse as unrelated anyway.
  */
 export function mayConcernRemoteClusters(uri: string, text: string): boolean {
-  return isElasticsearchYmlName(uri) || mayHoldEckObjects(text) || REMOTE_KEY_SEGMENT.test(text) || ECK_REMOTE_FIELD.test(text);
+  return (
+    isElasticsearchYmlName(uri) || mayHoldEckObjects(text) || REMOTE_KEY_SEGMENT.test(text) || ECK_OR_ENV_REMOTE_MARKER.test(text)
+  );
 }
 
 function parseYaml(base: BaseDocument, previous?: ConfigDocument): ConfigDocument {
@@ -162,7 +167,7 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
     if (!relevant) return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [], yamlDocuments, yamlChunks };
     collectYamlProblems(embedded.documents, syntaxErrors, errorStarts);
     syntaxErrors.sort((a, b) => a.span.start - b.span.start);
-    const { scopes, regions, interpolations } = embedded;
+    const { scopes, regions, interpolations, encodedNames } = embedded;
     return {
       ...base,
       format: 'yaml',
@@ -173,6 +178,7 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
       yamlChunks,
       embedded: regions,
       ...(interpolations.length > 0 ? { interpolations } : {}),
+      ...(encodedNames.length > 0 ? { uneditable: encodedNames } : {}),
     };
   }
 

@@ -50,6 +50,29 @@ describe('Docker Compose environment of the Elasticsearch image', () => {
     assert.deepEqual(where(found), [`mode-invalid 6:33 "'proxi'"`, 'address-missing-port 7:42 "es-east"']);
   });
 
+  test("reads the image's `ES_SETTING_` form (`_` for a dot, `__` for an underscore), and offers no fix that would rewrite such a name", () => {
+    const text = `
+      services:
+        es:
+          image: docker.elastic.co/elasticsearch/elasticsearch:9.1.0
+          environment:
+            - ES_SETTING_CLUSTER_REMOTE_MY__WEST_MODE=proxi
+            - ES_SETTING_CLUSTER_REMOTE_MY__WEST_SKIP__UNAVALIABLE=true
+            - ES_SETTING_CLUSTER_REMOTE_MY__WEST_PROXY__ADDRESS=west:9443
+          `;
+    const document = doc(text, COMPOSE);
+    const found = analyze(document).findings;
+    const located = found.map((f) => {
+      const { line, character } = document.lines.positionAt(f.span.start);
+      return `${f.ruleId} ${line + 1}:${character + 1} ${JSON.stringify(document.text.slice(f.span.start, f.span.end))}`;
+    });
+    assert.deepEqual(located, ['mode-invalid 5:49 "proxi"', 'unknown-setting 6:44 "SKIP__UNAVALIABLE"']);
+    const [mode, unknown] = found;
+    assert.match(unknown.message, /skip_unavaliable/);
+    assert.match(applyFix(document, mode), /_MODE=proxy$/m);
+    assert.equal(unknown.fixes, undefined, 'a rename would write `skip_unavailable` into an upper-case name');
+  });
+
   test('takes the stack version from the image tag', () => {
     const text = `
       services:
@@ -92,6 +115,8 @@ describe('Docker Compose environment of the Elasticsearch image', () => {
       'services:\n  es:\n    image: docker.elastic.co/kibana/kibana:9.1.0\n    environment:\n      - cluster.remote.east.mode=proxi\n',
       'services:\n  es:\n    image: elasticsearch:9.1.0\n    environment:\n      - CLUSTER.REMOTE.EAST.MODE=proxi\n      - cluster.remote.east.mode\n',
       'services:\n  es:\n    image: elasticsearch:9.1.0\n    environment:\n      cluster.remote.east.mode:\n',
+      'services:\n  es:\n    image: bitnami/elasticsearch:9\n    environment:\n      ES_SETTING_CLUSTER_REMOTE_EAST_MODE: proxi\n',
+      'services:\n  es:\n    image: elasticsearch:9.1.0\n    environment:\n      - ES_SETTING_=x\n      - ES_SETTING_CLUSTER_REMOTE_=proxi\n',
     ];
     for (const text of texts) {
       const document = doc(text, COMPOSE);
