@@ -56,7 +56,9 @@ export interface EmbeddedSettings {
 const ELASTICSEARCH_YML_KEY = 'elasticsearch.yml';
 
 /**
- * Images that are Elastic's Elasticsearch image, with or without registry, tag or digest. Only those
+ * Images that are Elastic's Elasticsearch image, with or without registry, tag or digest (the
+ * `-wolfi`, `-ubi…` and `-oss` variants are Elastic's published image names; their list is not
+ * verified against every release). Only those
  * turn dotted environment variables into settings (the conversion runs when the build type is
  * `docker`); images of other vendors (Bitnami's reads `ELASTICSEARCH_*` variables of its own) are left alone.
  */
@@ -73,6 +75,8 @@ const DOCKER_SETTING_NAME = /^[-a-z0-9_]+(?:\.[-a-z0-9_]+)+$/;
 /**
  * The other form the same code reads: `ES_SETTING_` and the name in capitals, `_` for each dot and
  * `__` for an underscore (`ES_SETTING_CLUSTER_REMOTE_MY__WEST_MODE` is `cluster.remote.my_west.mode`).
+ * Read by the Java launcher of 8.x and later; the 7.x images' shell entrypoint passed only dotted
+ * names. The exact first version is not verified here, so such names are checked whatever the tag.
  */
 const ENCODED_SETTING_PREFIX = 'ES_SETTING_';
 const ENCODED_SETTING_NAME = /^ES_SETTING_[A-Za-z0-9_]+$/;
