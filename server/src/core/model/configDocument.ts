@@ -93,8 +93,10 @@ const HOST_LABELS: Readonly<Record<SettingsHost, string>> = {
 };
 
 /** What a document is to us: its kind's label, and for embedded settings where they sit (`elasticsearch.yml in a ConfigMap`). */
-export function documentLabel(document: Pick<ConfigDocument, 'kind' | 'embedded'>): string {
+export function documentLabel(document: Pick<ConfigDocument, 'kind' | 'embedded' | 'eck'>): string {
   const hosts = [...new Set((document.embedded ?? []).map((region) => HOST_LABELS[region.host]))];
+  // The values of an ECK Helm chart: the spec does not sit under `spec`.
+  if (document.eck?.elasticsearches.some((es) => es.specPath[0] !== 'spec')) hosts.push(HOST_LABELS['helm-values']);
   const label = DOCUMENT_KIND_LABELS[document.kind];
   return hosts.length > 0 && document.kind !== 'unrelated' ? `${label} in ${hosts.join(', ')}` : label;
 }

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { analyze } from '../../../../server/src/core/analyze';
 import { completeAt } from '../../../../server/src/core/completion';
 import { hoverAt } from '../../../../server/src/core/hover';
+import { documentLabel } from '../../../../server/src/core/model/configDocument';
 import { applyFix, doc, findings } from '../../helpers';
 import { summary } from './support';
 
@@ -55,6 +56,10 @@ describe('values of the ECK Helm charts', () => {
   test("eck-elasticsearch's top-level values: the chart's own keys are not taken for unknown spec fields", () => {
     const found = summary(findings(CHART_VALUES, {}, 'file:///deploy/values-prod.yaml'));
     assert.deepEqual(found, ['11:33 error mode-invalid [proxi]']);
+  });
+
+  test('the document is named after its host', () => {
+    assert.equal(documentLabel(doc(CHART_VALUES, 'file:///deploy/values.yaml')), 'ECK manifest in Helm values');
   });
 
   test('a fix edits the values in place', () => {
