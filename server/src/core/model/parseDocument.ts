@@ -100,11 +100,18 @@ function isStackOverflow(message: string): boolean {
  */
 const REMOTE_KEY_SEGMENT = /(?:^|[\s"'{[,.?-])remote(?:_cluster(?:_server|_client)?)?["']?\s*[.:]/m;
 
-/**
- * The remote-cluster fields of an Elasticsearch spec, as the values of ECK's Helm charts write them,
- * and the remote-cluster settings as the Elasticsearch image's `ES_SETTING_…` variables name them.
- */
-const ECK_OR_ENV_REMOTE_MARKER = /^[ \t]*remoteCluster(?:s|Server)\s*:|ES_SETTING_\w*REMOTE/m;
+/** The remote-cluster fields of an Elasticsearch spec, as the values of ECK's Helm charts write them. */
+const ECK_REMOTE_FIELD = /^[ \t]*remoteCluster(?:s|Server)\s*:/m;
+/** A remote-cluster setting as the Elasticsearch image's `ES_SETTING_…` variables name it. */
+const ENCODED_REMOTE_SETTING = /ES_SETTING_\w*REMOTE/;
+
+/** The markers above, each searched for only when a plain substring search finds its word. */
+function hasChartOrVariableMarker(text: string): boolean {
+  return (
+    (text.includes('remoteCluster') && ECK_REMOTE_FIELD.test(text)) ||
+    (text.includes('ES_SETTING_') && ENCODED_REMOTE_SETTING.test(text))
+  );
+}
 
 /**
  * Whether a YAML text can be one of ours, decided without parsing it: named elasticsearch.yml, an
@@ -113,7 +120,7 @@ const ECK_OR_ENV_REMOTE_MARKER = /^[ \t]*remoteCluster(?:s|Server)\s*:|ES_SETTIN
  */
 export function mayConcernRemoteClusters(uri: string, text: string): boolean {
   return (
-    isElasticsearchYmlName(uri) || mayHoldEckObjects(text) || REMOTE_KEY_SEGMENT.test(text) || ECK_OR_ENV_REMOTE_MARKER.test(text)
+    isElasticsearchYmlName(uri) || mayHoldEckObjects(text) || REMOTE_KEY_SEGMENT.test(text) || hasChartOrVariableMarker(text)
   );
 }
 
