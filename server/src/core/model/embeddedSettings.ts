@@ -56,11 +56,11 @@ export interface EmbeddedSettings {
 const ELASTICSEARCH_YML_KEY = 'elasticsearch.yml';
 
 /**
- * Images that are Elastic's Elasticsearch image, with or without registry, tag or digest (the
- * `-wolfi`, `-ubi…` and `-oss` variants are Elastic's published image names; their list is not
- * verified against every release). Only those
- * turn dotted environment variables into settings (the conversion runs when the build type is
- * `docker`); images of other vendors (Bitnami's reads `ELASTICSEARCH_*` variables of its own) are left alone.
+ * Images that are Elastic's Elasticsearch image, with or without registry, tag or digest. Only those
+ * turn environment variables into settings (the conversion runs when the build type is `docker`);
+ * other vendors' images (Bitnami's documents `ELASTICSEARCH_*` variables of its own) are left alone.
+ * The `-wolfi`, `-ubi…` and `-oss` variants are Elastic's published names; the list is not verified
+ * against every release.
  */
 const ELASTICSEARCH_IMAGE =
   /^(?:docker\.elastic\.co\/elasticsearch\/elasticsearch(?:-wolfi|-ubi\d*|-oss)?|(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?elasticsearch)(?::[^/@\s]+)?(?:@sha256:[0-9a-f]+)?$/;
