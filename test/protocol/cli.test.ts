@@ -34,6 +34,29 @@ describe('es-remote-check command', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  test('reports settings embedded in a Compose file and a ConfigMap at their line and column in those files', () => {
+    writeFileSync(
+      join(dir, 'docker-compose.yml'),
+      [
+        'services:',
+        '  es:',
+        '    image: docker.elastic.co/elasticsearch/elasticsearch:9.1.0',
+        '    environment:',
+        '      - discovery.type=single-node',
+        '      - cluster.remote.east.mode=proxi',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'es-config.yaml'),
+      ['kind: ConfigMap', 'data:', '  elasticsearch.yml: |', '    cluster:', '      remote.east.mode: sniffy', ''].join('\n'),
+    );
+    const { status, stdout } = run(['docker-compose.yml', 'es-config.yaml'], dir);
+    assert.equal(status, 1, stdout);
+    assert.match(stdout, /^docker-compose\.yml:6:34 error mode-invalid /m);
+    assert.match(stdout, /^es-config\.yaml:5:25 error mode-invalid /m);
+  });
+
   test('exits 1 and prints the finding when a file has an error', () => {
     const { status, stdout } = run(['bad-elasticsearch.yml'], dir);
     assert.equal(status, 1, stdout);

@@ -50,6 +50,28 @@ const ECK_TEXT = [
   '    count: 1',
   '',
 ].join('\n');
+const CONFIGMAP_YAML = 'file:///in-process/k8s/es-config.yaml';
+const CONFIGMAP_TEXT = [
+  'apiVersion: v1',
+  'kind: ConfigMap',
+  'metadata:',
+  '  name: es-config',
+  'data:',
+  '  elasticsearch.yml: |',
+  '    cluster.remote.west.mode: proxy',
+  '    cluster.remote.west.',
+  '',
+].join('\n');
+const COMPOSE_YAML = 'file:///in-process/stack/docker-compose.yml';
+const COMPOSE_TEXT = [
+  'services:',
+  '  es:',
+  '    image: docker.elastic.co/elasticsearch/elasticsearch:9.1.0',
+  '    environment:',
+  '      - cluster.remote.west.mode=proxy',
+  '      - cluster.remote.west.',
+  '',
+].join('\n');
 /** The editor settings this client answers with, at initialize and when asked. */
 const SETTINGS = { stackVersion: '8.12.0', keystoreCredentialAliases: ['west'] };
 const WAIT_MS = 10_000;
@@ -168,6 +190,69 @@ describe('language server in process (paired streams)', () => {
     assert.equal(status.stackVersion, '8.15.0');
     assert.equal(status.stackVersionSource, 'document');
   });
+
+  for (const { name, uri, text, keyLine, keyCharacter, insertText, recognizedAs } of [
+    {
+      name: 'a ConfigMap block scalar',
+      uri: CONFIGMAP_YAML,
+      text: CONFIGMAP_TEXT,
+      keyLine: 7,
+      keyCharacter: 24,
+      insertText: /^cluster\.remote\.west\.proxy_address: /,
+      recognizedAs: 'elasticsearch.yml in a ConfigMap',
+    },
+    {
+      name: 'a Compose environment list',
+      uri: COMPOSE_YAML,
+      text: COMPOSE_TEXT,
+      keyLine: 5,
+      keyCharacter: 28,
+      insertText: /^cluster\.remote\.west\.proxy_address=/,
+      recognizedAs: 'elasticsearch.yml in a Compose environment',
+    },
+  ]) {
+    test(`completes and explains remote-cluster settings inside ${name}`, async () => {
+      const diagnosed = new Promise<PublishDiagnosticsParams>((resolve) => diagnosticsWaiters.push(resolve));
+      await client.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'yaml', version: 1, text },
+      });
+      await within(diagnosed, 'diagnostics');
+      const status = await within(client.sendRequest(DocumentStatusRequest, { uri }), 'document status');
+      assert.equal(status.recognizedAs, recognizedAs);
+
+      const result = (await within(
+        client.sendRequest(CompletionRequest.type, {
+          textDocument: { uri },
+          position: { line: keyLine, character: keyCharacter },
+        }),
+        'completion',
+      )) as CompletionItem[] | CompletionList | null;
+      const items = Array.isArray(result) ? result : (result?.items ?? []);
+      const address = items.find((item) => item.label === 'proxy_address');
+      assert.ok(address, items.map((item) => item.label).join(', '));
+      assert.match(address.textEdit?.newText ?? address.insertText ?? '', insertText);
+      assert.ok(!items.some((item) => item.label === 'seeds'), "the other mode's keys are not offered");
+      const outside = (await within(
+        client.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 2 } }),
+        'completion',
+      )) as CompletionItem[] | CompletionList | null;
+      assert.deepEqual(Array.isArray(outside) ? outside : (outside?.items ?? []), []);
+
+      // `mode` on the line above the one being completed.
+      const hover = await within(
+        client.sendRequest(HoverRequest.type, {
+          textDocument: { uri },
+          position: { line: keyLine - 1, character: keyCharacter + 1 },
+        }),
+        'hover',
+      );
+      assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /cluster\.remote\.west\.mode/);
+      assert.deepEqual(hover?.range, {
+        start: { line: keyLine - 1, character: keyCharacter },
+        end: { line: keyLine - 1, character: keyCharacter + 4 },
+      });
+    });
+  }
 
   test('says so when the document is not open', async () => {
     const status = await within(

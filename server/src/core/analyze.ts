@@ -1,11 +1,11 @@
 import type { ConfigDocument } from './model/configDocument';
 import type { ScopeOrigin } from './model/settingsScope';
-import { RULES_UNRELIABLE_IN_TEMPLATES, touchesTemplate } from './model/template';
+import { RULES_UNRELIABLE_IN_TEMPLATES, touchesAny, touchesTemplate } from './model/template';
 import { DOCUMENT_RULES, SCOPE_RULES } from './rules';
 import type { FindingInput, ScopeRule, ScopeRuleContext } from './rules/rule';
 import type { AnalysisOptions } from './model/analysisOptions';
 import { boundedMessage, clampSpan, errorText } from './text';
-import type { Finding, Fix, Severity } from './types';
+import type { Finding, Fix, Severity, Span } from './types';
 import { parseVersion } from './version';
 
 export interface AnalysisResult {
@@ -46,11 +46,15 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {})
     let report = reporters.get(rule.id);
     if (!report) {
       const { id: ruleId, severity } = rule;
-      const { template } = document;
+      const { template, interpolations, uneditable } = document;
       report = (input: FindingInput) => {
         // In a template, what a directive renders to is unknown: say nothing about it.
         if (template && (RULES_UNRELIABLE_IN_TEMPLATES.has(ruleId) || touchesTemplate(template, input.span))) return;
-        findings.push(toFinding(input, ruleId, input.severity ?? severity));
+        // Nor about a value Compose fills in from the shell.
+        if (interpolations && touchesAny(interpolations, input.span)) return;
+        findings.push(
+          toFinding(uneditable ? withoutFixesTouching(uneditable, input) : input, ruleId, input.severity ?? severity),
+        );
       };
       reporters.set(rule.id, report);
     }
@@ -92,6 +96,17 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {})
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || RULE_ID_ORDER.compare(a.ruleId, b.ruleId));
   return { findings, ruleErrors };
+}
+
+/** The finding with only the fixes that leave `spans` alone (worked out when the fixes are read, as before). */
+function withoutFixesTouching(spans: readonly Span[], input: FindingInput): FindingInput {
+  const { fixes } = input;
+  if (!fixes) return input;
+  const keep = (list: Fix[] | undefined) => {
+    const kept = list?.filter((fix) => !fix.edits.some((edit) => touchesAny(spans, edit.span)));
+    return kept && kept.length > 0 ? kept : undefined;
+  };
+  return { ...input, fixes: typeof fixes === 'function' ? () => keep(fixes()) : keep(fixes) };
 }
 
 /** A reported finding with its message bounded and, when the rule gave a function, fixes worked out on first read. */

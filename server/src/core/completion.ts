@@ -17,6 +17,7 @@ import { describeSubjectName, SUBJECT_NAME_KEY } from './model/trustRestrictions
  */
 export function completeAt(document: ConfigDocument, offset: number): CompletionCandidate[] {
   if (document.kind === 'unrelated') return [];
+  if (document.embedded) return completeEmbedded(document, offset);
   if (handlesJsonBodies(document)) return completeJsonBodies(document, offset, completeAt);
   if (document.format === 'json') return completeJson(document, offset);
   if (document.kind === 'eck-manifest') {
@@ -46,10 +47,32 @@ function completeTrustYaml(document: ConfigDocument, offset: number): Completion
   ];
 }
 
+// ---------------------------------------------------------------- settings embedded in another file
+
+/** Only inside the embedded settings (a ConfigMap's elasticsearch.yml, a Compose environment): the rest is the host's. */
+function completeEmbedded(document: ConfigDocument, offset: number): CompletionCandidate[] {
+  const region = document.embedded?.find((r) => offset >= r.span.start && offset <= r.span.end);
+  if (!region) return [];
+  if (region.form === 'env-list') return completeAssignment(document, offset);
+  // The region's first line is the top level of the embedded settings: the host's keys above it are no parents.
+  return completeYaml(document, offset, document.lines.positionAt(region.span.start).line);
+}
+
+/** A `- name=value` list item: setting names before the `=`, values after it. */
+function completeAssignment(document: ConfigDocument, offset: number): CompletionCandidate[] {
+  const { line, character } = document.lines.positionAt(offset);
+  const before = document.lines.lineText(line).slice(0, character);
+  const value = /^\s*-\s+["']?([-a-z0-9_.]+)=([^\s"'=]*)$/.exec(before);
+  if (value) return valueCandidates(value[1], { start: offset - value[2].length, end: offset }, 'yaml');
+  const key = /^\s*-\s+["']?([-a-z0-9_.]*)$/.exec(before);
+  if (!key) return [];
+  return keyCandidates(document, [], key[1], { start: offset - key[1].length, end: offset }, 'env');
+}
+
 // ---------------------------------------------------------------- YAML
 
-function completeYaml(document: ConfigDocument, offset: number): CompletionCandidate[] {
-  const cursor = yamlCursor(document, offset);
+function completeYaml(document: ConfigDocument, offset: number, firstLine = 0): CompletionCandidate[] {
+  const cursor = yamlCursor(document, offset, firstLine);
   if (!cursor) return [];
   let settingsParents: string[];
   if (document.kind === 'eck-manifest') {
@@ -71,8 +94,11 @@ function completeYaml(document: ConfigDocument, offset: number): CompletionCandi
 
 const KEY_LINE = /^(\s*)(-\s+)?(?:"([^"]*)"|'([^']*)'|([^\s#:"'][^:#]*?))\s*:(?:\s+(.*)|\s*)$/;
 
-/** Works out the cursor's parent keys by indentation, so it also works while the YAML is half typed. */
-function yamlCursor(document: ConfigDocument, offset: number): YamlCursor | undefined {
+/**
+ * Works out the cursor's parent keys by indentation, so it also works while the YAML is half typed.
+ * Lines before `firstLine` are not read (they belong to the file an embedded text sits in).
+ */
+function yamlCursor(document: ConfigDocument, offset: number, firstLine = 0): YamlCursor | undefined {
   const { lines } = document;
   const position = lines.positionAt(offset);
   const lineStart = lines.lineStart(position.line);
@@ -103,7 +129,7 @@ function yamlCursor(document: ConfigDocument, offset: number): YamlCursor | unde
     limit = before.indexOf('-');
     inclusive = true;
   }
-  for (let line = position.line - 1; line >= 0 && (limit > 0 || inclusive); line--) {
+  for (let line = position.line - 1; line >= firstLine && (limit > 0 || inclusive); line--) {
     const text = lines.lineText(line);
     if (/^---/.test(text)) break;
     if (/^\s*(#.*)?$/.test(text)) continue;
@@ -169,6 +195,9 @@ function jsonPath(object: JsonNode): string[] {
 
 // ---------------------------------------------------------------- candidates
 
+/** How a setting is written: a YAML key, a JSON property, or a `name=value` environment entry. */
+type KeyStyle = 'yaml' | 'json' | 'env';
+
 interface ScopesSummary {
   /** Every key written in the settings scopes. */
   keys: Set<string>;
@@ -226,7 +255,7 @@ function keyCandidates(
   parentPath: string[],
   typed: string,
   typedSpan: Span,
-  format: 'yaml' | 'json',
+  format: KeyStyle,
 ): CompletionCandidate[] {
   const parentPrefix = parentPath.length ? parentPath.join('.') + '.' : '';
   const committed = parentPrefix + typed.slice(0, typed.lastIndexOf('.') + 1);
@@ -245,7 +274,12 @@ function keyCandidates(
     const label = shortened ? relativeKey.slice(committed.length - parentPrefix.length) : relativeKey;
     const keyText = placeholderAlias ? relativeKey.replace('<alias>', '${1:remote_alias}') : relativeKey;
     const valueText = valueSnippet(def, placeholderAlias ? 2 : 1, format);
-    const insertText = format === 'json' ? `"${keyText}": ${valueText}` : `${keyText}: ${valueText}`;
+    const insertText =
+      format === 'json'
+        ? `"${keyText}": ${valueText}`
+        : format === 'env'
+          ? `${keyText}=${valueText}`
+          : `${keyText}: ${valueText}`;
     candidates.push({
       label,
       kind: 'property',
@@ -284,8 +318,14 @@ function detailOf(def: SettingDef): string {
     .join(' · ');
 }
 
-function valueSnippet(def: SettingDef, tabStop: number, format: 'yaml' | 'json'): string {
+function valueSnippet(def: SettingDef, tabStop: number, format: KeyStyle): string {
   const q = format === 'json' ? '"' : '';
+  // An environment value is one text: a list is written with commas, nothing is quoted.
+  if (format === 'env' && !(def.values && def.type !== 'list')) {
+    return def.type === 'address' || def.type === 'address-list'
+      ? `\${${tabStop}:host}:\${${tabStop + 1}:9443}`
+      : `\${${tabStop}}`;
+  }
   if (def.values && def.type !== 'list') {
     const choices = def.values.join(',');
     return def.type === 'boolean' && format === 'json' ? `\${${tabStop}|${choices}|}` : `${q}\${${tabStop}|${choices}|}${q}`;

@@ -17,7 +17,7 @@ export {
   type FileFormat,
   type ParseOptions,
 } from './model/parseDocument';
-export { DOCUMENT_KIND_LABELS, type ConfigDocument, type DocumentKind } from './model/configDocument';
+export { DOCUMENT_KIND_LABELS, documentLabel, type ConfigDocument, type DocumentKind } from './model/configDocument';
 export { analyze, type AnalysisResult } from './analyze';
 export { completeAt } from './completion';
 export { hoverAt } from './hover';

@@ -26,7 +26,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   type AnalysisResult,
   analyze,
-  DOCUMENT_KIND_LABELS,
+  documentLabel,
   completeAt,
   type ConfigDocument,
   errorText,
@@ -539,7 +539,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       document.eck?.elasticsearches.find((es) => es.version)?.version?.value;
     const stackVersion = fromDocument ?? settings.stackVersion;
     return {
-      recognizedAs: DOCUMENT_KIND_LABELS[document.kind],
+      recognizedAs: documentLabel(document),
       kind: document.kind,
       ...(stackVersion ? { stackVersion, stackVersionSource: fromDocument ? ('document' as const) : ('setting' as const) } : {}),
       keystoreCredentialAliases,

@@ -2,7 +2,7 @@ import type { CompletionCandidate, YamlCursor } from '../types';
 import type { ConfigDocument } from '../model/configDocument';
 import type { Span } from '../types';
 import { crdChildren, crdField, crdFieldMarkdown, type CrdField } from './fields';
-import type { EckElasticsearch } from './manifest';
+import { specRelativePath, type EckElasticsearch } from './manifest';
 import { documentAt } from './yamlAst';
 
 /**
@@ -18,7 +18,9 @@ export function eckCompletion(
   if (!cursor || isInNodeSetConfig(cursor.parents)) return undefined;
   const es = elasticsearchAt(document, offset);
   if (!es) return undefined;
-  const parentPattern = parentsPattern(cursor.parents);
+  const parents = specRelativePath(es, cursor.parents);
+  if (!parents) return undefined;
+  const parentPattern = parentsPattern(parents);
   if (cursor.position === 'value') return valueCandidates(document, es, `${parentPattern}.${cursor.key}`, cursor.typedSpan);
   if (!parentPattern) return [];
   const present = siblingKeys(document, offset, document.lines.positionAt(cursor.typedSpan.start).character);

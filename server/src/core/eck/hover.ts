@@ -3,7 +3,7 @@ import type { ConfigDocument } from '../model/configDocument';
 import { elasticsearchAt } from './completion';
 import { crdField, crdFieldMarkdown } from './fields';
 import { PORTS } from '../catalog/facts';
-import type { EckElasticsearch } from './manifest';
+import { specRelativePath, type EckElasticsearch } from './manifest';
 import { documentAt, fieldPattern, locate } from './yamlAst';
 
 /**
@@ -16,11 +16,12 @@ export function eckHover(document: ConfigDocument, offset: number): HoverResult 
   const doc = documentAt(document.yamlDocuments, offset);
   if (!es || !doc) return undefined;
   const location = locate(doc, offset);
-  if (!location) return undefined;
-  const pattern = fieldPattern(location.path);
+  const path = location && specRelativePath(es, location.path);
+  if (!location || !path) return undefined;
+  const pattern = fieldPattern(path);
   if (location.on === 'value' && pattern === 'spec.remoteClusters[].elasticsearchRef.name') {
     return {
-      markdown: describeRemote(document, es, location.path, String((location.node as { value: unknown }).value)),
+      markdown: describeRemote(document, es, path, String((location.node as { value: unknown }).value)),
       span: location.span,
     };
   }

@@ -1,5 +1,6 @@
 import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
 import type { SettingsScope } from '../model/settingsScope';
+import type { EckChartValues } from './chartValues';
 import type { Span } from '../types';
 import { parseVersion, type Version } from '../version';
 import {
@@ -120,6 +121,11 @@ export interface NodeSet {
 
 export interface EckElasticsearch extends K8sObject {
   kind: 'Elasticsearch';
+  /**
+   * Keys from the document root to the spec: `['spec']` for a resource; for the values of an ECK
+   * Helm chart (see chartValues.ts), `[]` or `['eck-elasticsearch']`, where the chart's own keys sit beside the spec's.
+   */
+  specPath: readonly string[];
   /** `v1`, `v1beta1`, …: the part of `apiVersion` after the group. */
   crdVersion: string;
   spec?: YAMLMap;
@@ -177,7 +183,11 @@ export interface EckManifest {
 const OPERATOR_IMAGE = /(?:^|\/)eck\/eck-operator(?:-[a-z]+)?:v?(\d+\.\d+\.\d+[^\s@]*)/;
 
 /** Builds the manifest model. Never throws: unexpected shapes simply leave fields unset. */
-export function buildEckManifest(documents: readonly Document.Parsed[], scopes: readonly SettingsScope[]): EckManifest {
+export function buildEckManifest(
+  documents: readonly Document.Parsed[],
+  scopes: readonly SettingsScope[],
+  chartValues: readonly EckChartValues[] = [],
+): EckManifest {
   const manifest: EckManifest = { elasticsearches: [], secrets: [], configMaps: [], services: [], operatorVersions: [] };
   // nodeSet `config` scopes by where their map starts (the first one wins, as a search in order would).
   const configScopes = new Map<number, SettingsScope>();
@@ -204,6 +214,20 @@ export function buildEckManifest(documents: readonly Document.Parsed[], scopes: 
     }
     collectOperatorImages(root, manifest.operatorVersions);
   });
+  for (const values of chartValues) {
+    const root = documents[values.documentIndex]?.contents;
+    if (!isMap(root)) continue;
+    const base: K8sObject = {
+      documentIndex: values.documentIndex,
+      apiVersion: `${ECK_ES_API_GROUP}/v1`,
+      kind: 'Elasticsearch',
+      root,
+      headSpan: values.headSpan,
+      // The chart names the resource after fullnameOverride, else after the release.
+      name: textField(values.spec, 'fullnameOverride'),
+    };
+    manifest.elasticsearches.push(elasticsearchOf(base, configScopes, values.spec, values.specPath));
+  }
   return manifest;
 }
 
@@ -223,8 +247,12 @@ function objectBase(root: YAMLMap, documentIndex: number): K8sObject | undefined
   };
 }
 
-function elasticsearchOf(base: K8sObject, configScopes: ReadonlyMap<number, SettingsScope>): EckElasticsearch {
-  const spec = mapOf(base.root, 'spec');
+function elasticsearchOf(
+  base: K8sObject,
+  configScopes: ReadonlyMap<number, SettingsScope>,
+  spec = mapOf(base.root, 'spec'),
+  specPath: readonly string[] = ['spec'],
+): EckElasticsearch {
   const version = textField(spec, 'version');
   const remoteClusterServerField = fieldOf(spec, 'remoteClusterServer');
   const remoteClusterServerEnabledField = fieldOf(remoteClusterServerField?.value, 'enabled');
@@ -236,6 +264,7 @@ function elasticsearchOf(base: K8sObject, configScopes: ReadonlyMap<number, Sett
   return {
     ...base,
     kind: 'Elasticsearch',
+    specPath,
     crdVersion: base.apiVersion.slice(ECK_ES_API_GROUP.length + 1),
     spec,
     version,
@@ -419,6 +448,19 @@ function collectOperatorImages(node: unknown, into: Spanned<string>[], depth = 0
   } else {
     for (const item of itemsOf(node)) collectOperatorImages(item, into, depth + 1);
   }
+}
+
+/**
+ * A path in the document (keys, `[]` or indexes for list items) as a path from the resource's root
+ * (`spec`, …), or undefined when it lies outside the spec. Chart values hold the spec at another path.
+ */
+export function specRelativePath<T extends string | number>(
+  es: EckElasticsearch,
+  path: readonly T[],
+): Array<T | 'spec'> | undefined {
+  if (es.specPath.length === 1 && es.specPath[0] === 'spec') return [...path];
+  if (path.length < es.specPath.length || es.specPath.some((key, index) => path[index] !== key)) return undefined;
+  return ['spec', ...path.slice(es.specPath.length)];
 }
 
 /** Lookups the rules make for every resource and nodeSet, indexed once per manifest. */

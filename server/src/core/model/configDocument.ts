@@ -4,7 +4,8 @@ import type { ConsoleFile } from '../console/parse';
 import type { EckManifest } from '../eck/manifest';
 import type { JsonBody } from '../json/body';
 import type { LineIndex } from '../text';
-import type { Finding } from '../types';
+import type { Finding, Span } from '../types';
+import type { EmbeddedRegion, SettingsHost } from './embeddedSettings';
 import type { SettingsScope } from './settingsScope';
 import type { TemplateInfo } from './template';
 import type { YamlChunk } from './yamlSplit';
@@ -53,6 +54,15 @@ export interface ConfigDocument {
   eck?: EckManifest;
   /** YAML templates (Helm, Jinja): parsed with their directives masked (see template.ts). */
   template?: TemplateInfo;
+  /**
+   * Settings embedded in another file (Compose environment, ConfigMap, Helm values; see
+   * embeddedSettings.ts): where they are. Completion answers only inside these regions.
+   */
+  embedded?: EmbeddedRegion[];
+  /** Parts of values only known when the host runs (Compose `${VAR}`): nothing is reported on them. */
+  interpolations?: Span[];
+  /** Text no quick fix may edit: an `ES_SETTING_…` variable name is not written as the setting's name. */
+  uneditable?: Span[];
 }
 
 export interface ParsedYamlChunk extends YamlChunk {
@@ -76,3 +86,20 @@ export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
   'trust-restrictions': 'trust.yml (transport trust restrictions)',
   unrelated: 'Not about remote clusters',
 };
+
+/** Where embedded settings sit, in words a user recognises. */
+const HOST_LABELS: Readonly<Record<SettingsHost, string>> = {
+  'docker-compose': 'a Compose environment',
+  configmap: 'a ConfigMap',
+  secret: 'a Secret',
+  'helm-values': 'Helm values',
+};
+
+/** What a document is to us: its kind's label, and for embedded settings where they sit (`elasticsearch.yml in a ConfigMap`). */
+export function documentLabel(document: Pick<ConfigDocument, 'kind' | 'embedded' | 'eck'>): string {
+  const hosts = [...new Set((document.embedded ?? []).map((region) => HOST_LABELS[region.host]))];
+  // The values of an ECK Helm chart: the spec does not sit under `spec`.
+  if (document.eck?.elasticsearches.some((es) => es.specPath[0] !== 'spec')) hosts.push(HOST_LABELS['helm-values']);
+  const label = DOCUMENT_KIND_LABELS[document.kind];
+  return hosts.length > 0 && document.kind !== 'unrelated' ? `${label} in ${hosts.join(', ')}` : label;
+}

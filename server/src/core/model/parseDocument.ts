@@ -1,6 +1,7 @@
 import { isMap, isNode, isScalar, isSeq, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml';
 import { namespaceOf } from '../catalog/lookup';
 import { isRemoteCredentialsSecret } from '../eck/keystore';
+import { eckChartValues } from '../eck/chartValues';
 import { buildEckManifest } from '../eck/manifest';
 import { mayHoldEckObjects } from '../eck/workspace';
 import { parseConsoleDocument } from '../console/consoleDocument';
@@ -10,6 +11,7 @@ import { LineIndex, MAX_MESSAGE_LENGTH, truncate } from '../text';
 import type { Finding } from '../types';
 import type { BaseDocument, ConfigDocument, ParsedYamlChunk } from './configDocument';
 import type { SettingsScope } from './settingsScope';
+import { embeddedSettings } from './embeddedSettings';
 import { detectTemplate } from './template';
 import { settingsScopeFromYaml } from './yamlSettings';
 import { splitYamlStream } from './yamlSplit';
@@ -99,13 +101,32 @@ function isStackOverflow(message: string): boolean {
  */
 const REMOTE_KEY_SEGMENT = /(?:^|[\s"'{[,.?-])remote(?:_cluster(?:_server|_client)?)?["']?\s*[.:]/m;
 
+/** The remote-cluster fields of an Elasticsearch spec, as the values of ECK's Helm charts write them. */
+const ECK_REMOTE_FIELD = /^[ \t]*remoteCluster(?:s|Server)\s*:/m;
+/** A remote-cluster setting as the Elasticsearch image's `ES_SETTING_…` variables name it. */
+const ENCODED_REMOTE_SETTING = /ES_SETTING_\w*REMOTE/;
+
+/** The markers above, each searched for only when a plain substring search finds its word. */
+function hasChartOrVariableMarker(text: string): boolean {
+  return (
+    (text.includes('remoteCluster') && ECK_REMOTE_FIELD.test(text)) ||
+    (text.includes('ES_SETTING_') && ENCODED_REMOTE_SETTING.test(text))
+  );
+}
+
 /**
  * Whether a YAML text can be one of ours, decided without parsing it: named elasticsearch.yml, an
  * ECK object (or a Secret the workspace index keeps), or a remote-cluster key. Only a text that
  * passes is parsed; everything it turns away would parse as unrelated anyway.
  */
 export function mayConcernRemoteClusters(uri: string, text: string): boolean {
-  return isElasticsearchYmlName(uri) || isTrustYmlName(uri) || mayHoldEckObjects(text) || REMOTE_KEY_SEGMENT.test(text);
+  return (
+    isElasticsearchYmlName(uri) ||
+    isTrustYmlName(uri) ||
+    mayHoldEckObjects(text) ||
+    REMOTE_KEY_SEGMENT.test(text) ||
+    hasChartOrVariableMarker(text)
+  );
 }
 
 function parseYaml(base: BaseDocument, previous?: ConfigDocument): ConfigDocument {
@@ -130,9 +151,67 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
   const yamlDocuments = yamlChunks.flatMap((chunk) => chunk.documents);
   if (yamlDocuments.some((doc) => doc.errors.some((error) => isStackOverflow(error.message)))) return tooDeep(base);
   const syntaxErrors: Finding[] = [];
-  // The parser often explains one mistake twice at the same place; the first says it best.
   const errorStarts = new Set<number>();
-  for (const doc of yamlDocuments) {
+  collectYamlProblems(yamlDocuments, syntaxErrors, errorStarts);
+
+  const eckResources = yamlDocuments.filter(isEckElasticsearch);
+  // The values of ECK's Helm charts hold an Elasticsearch spec too.
+  const chartValues = eckChartValues(yamlDocuments, base.uri);
+  // A Secret of remote cluster credentials is ECK material even in a file of its own.
+  if (
+    eckResources.length > 0 ||
+    chartValues.length > 0 ||
+    yamlDocuments.some((d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP) || isRemoteCredentialsSecret(d.contents))
+  ) {
+    const scopes = [
+      ...eckResources.flatMap((doc) => nodeSetConfigScopes(isMap(doc.contents) ? doc.contents.get('spec', true) : undefined)),
+      ...chartValues.flatMap((values) => nodeSetConfigScopes(values.spec)),
+    ];
+    const eck = buildEckManifest(yamlDocuments, scopes, chartValues);
+    return { ...base, format: 'yaml', kind: 'eck-manifest', scopes, syntaxErrors, yamlDocuments, yamlChunks, eck };
+  }
+
+  // A trust.yml is not a settings file of its own: only its trust rule and hover apply.
+  if (isTrustYmlName(base.uri) && looksLikeTrustRestrictions(text))
+    return { ...base, format: 'yaml', kind: 'trust-restrictions', scopes: [], syntaxErrors, yamlDocuments, yamlChunks };
+
+  // Settings inside a Compose environment, a ConfigMap or Secret, Helm values: only those are read.
+  const embedded = embeddedSettings(yamlDocuments, text, base.uri);
+  if (embedded) {
+    const relevant =
+      embedded.namedElasticsearchYml || embedded.scopes.some((scope) => scope.occurrences.some((o) => namespaceOf(o.key)));
+    if (!relevant) return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [], yamlDocuments, yamlChunks };
+    collectYamlProblems(embedded.documents, syntaxErrors, errorStarts);
+    syntaxErrors.sort((a, b) => a.span.start - b.span.start);
+    const { scopes, regions, interpolations, encodedNames } = embedded;
+    return {
+      ...base,
+      format: 'yaml',
+      kind: 'elasticsearch-yml',
+      scopes,
+      syntaxErrors,
+      yamlDocuments,
+      yamlChunks,
+      embedded: regions,
+      ...(interpolations.length > 0 ? { interpolations } : {}),
+      ...(encodedNames.length > 0 ? { uneditable: encodedNames } : {}),
+    };
+  }
+
+  const scopes = yamlDocuments
+    .map((d) => d.contents as unknown)
+    .filter((c): c is YAMLMap => isMap(c))
+    .map((root) => settingsScopeFromYaml(root, 'elasticsearch-yml'));
+  // Any YAML that sets a remote-cluster key is an elasticsearch.yml to us, whatever its name.
+  const relevant = isElasticsearchYmlName(base.uri) || scopes.some((scope) => scope.occurrences.some((o) => namespaceOf(o.key)));
+  if (!relevant) return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [], yamlDocuments, yamlChunks };
+  return { ...base, format: 'yaml', kind: 'elasticsearch-yml', scopes, syntaxErrors, yamlDocuments, yamlChunks };
+}
+
+/** The parser's errors and warnings as findings, one per position (`errorStarts` holds those already said). */
+function collectYamlProblems(documents: readonly Document.Parsed[], syntaxErrors: Finding[], errorStarts: Set<number>): void {
+  // The parser often explains one mistake twice at the same place; the first says it best.
+  for (const doc of documents) {
     for (const error of doc.errors) {
       if (errorStarts.has(error.pos[0])) continue;
       errorStarts.add(error.pos[0]);
@@ -155,30 +234,6 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
       });
     }
   }
-
-  const eckResources = yamlDocuments.filter(isEckElasticsearch);
-  // A Secret of remote cluster credentials is ECK material even in a file of its own.
-  if (
-    eckResources.length > 0 ||
-    yamlDocuments.some((d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP) || isRemoteCredentialsSecret(d.contents))
-  ) {
-    const scopes = eckResources.flatMap(nodeSetConfigScopes);
-    const eck = buildEckManifest(yamlDocuments, scopes);
-    return { ...base, format: 'yaml', kind: 'eck-manifest', scopes, syntaxErrors, yamlDocuments, yamlChunks, eck };
-  }
-
-  // A trust.yml is not a settings file of its own: only its trust rule and hover apply.
-  if (isTrustYmlName(base.uri) && looksLikeTrustRestrictions(text))
-    return { ...base, format: 'yaml', kind: 'trust-restrictions', scopes: [], syntaxErrors, yamlDocuments, yamlChunks };
-
-  const scopes = yamlDocuments
-    .map((d) => d.contents as unknown)
-    .filter((c): c is YAMLMap => isMap(c))
-    .map((root) => settingsScopeFromYaml(root, 'elasticsearch-yml'));
-  // Any YAML that sets a remote-cluster key is an elasticsearch.yml to us, whatever its name.
-  const relevant = isElasticsearchYmlName(base.uri) || scopes.some((scope) => scope.occurrences.some((o) => namespaceOf(o.key)));
-  if (!relevant) return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [], yamlDocuments, yamlChunks };
-  return { ...base, format: 'yaml', kind: 'elasticsearch-yml', scopes, syntaxErrors, yamlDocuments, yamlChunks };
 }
 
 /**
@@ -282,8 +337,8 @@ function isEckElasticsearch(doc: Document.Parsed): boolean {
   );
 }
 
-function nodeSetConfigScopes(doc: Document.Parsed): SettingsScope[] {
-  const spec = isMap(doc.contents) ? doc.contents.get('spec', true) : undefined;
+/** The settings of each `nodeSets[].config` of an Elasticsearch spec. */
+function nodeSetConfigScopes(spec: unknown): SettingsScope[] {
   if (!isMap(spec)) return [];
   const versionNode = spec.get('version', true);
   const stackVersion = isScalar(versionNode) && versionNode.value !== null ? String(versionNode.value) : undefined;

@@ -40,6 +40,8 @@ export interface SettingOccurrence {
   /** Span of the whole leaf entry, key through value, for removal fixes. */
   entrySpan: Span;
   value: ValueNode;
+  /** Written as one `name=value` text (a Compose `environment:` list item), not as a YAML key and value. */
+  readonly assignment?: boolean;
 }
 
 /**

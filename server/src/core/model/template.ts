@@ -108,20 +108,24 @@ function safeDecode(uri: string): string {
 
 /** True when a finding's span touches a directive (a placeholder stood there when the rules ran). */
 export function touchesTemplate(template: TemplateInfo | undefined, span: Span): boolean {
-  if (!template) return false;
+  return !!template && touchesAny(template.spans, span);
+}
+
+/** True when `span` touches one of `spans` (sorted and disjoint). */
+export function touchesAny(spans: readonly Span[], span: Span): boolean {
   const end = Math.max(span.end, span.start + 1);
   // Directives are sorted and disjoint: find the last one starting before the span ends.
   let low = 0;
-  let high = template.spans.length - 1;
+  let high = spans.length - 1;
   let last = -1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if (template.spans[mid].start < end) {
+    if (spans[mid].start < end) {
       last = mid;
       low = mid + 1;
     } else {
       high = mid - 1;
     }
   }
-  return last >= 0 && template.spans[last].end > span.start;
+  return last >= 0 && spans[last].end > span.start;
 }

@@ -94,7 +94,17 @@ export const eckUnknownField: DocumentRule = {
   check({ document, report }) {
     for (const es of elasticsearchesOf(document)) {
       if (es.crdVersion !== 'v1' || !es.spec) continue;
-      walk(document, es.spec, SPEC, 'spec', 0, report);
+      if (es.specPath.length === 1 && es.specPath[0] === 'spec') {
+        walk(document, es.spec, SPEC, 'spec', 0, report);
+        continue;
+      }
+      // Chart values: the chart's own keys (`labels`, `ingress`, …) sit beside the spec's; only the spec's are read.
+      for (const pair of es.spec.items as Array<Pair<unknown, unknown>>) {
+        const key = isScalar(pair.key) ? pair.key.value : undefined;
+        const inner = typeof key === 'string' && Object.hasOwn(SPEC.fields, key) ? SPEC.fields[key] : undefined;
+        const keySpan = nodeSpan(pair.key);
+        if (inner && keySpan) walk(document, pair.value, inner, `spec.${String(key)}`, keySpan.start, report);
+      }
     }
   },
 };

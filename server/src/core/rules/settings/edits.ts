@@ -108,6 +108,7 @@ export function removeSettingEdits(
   scope: SettingsScope,
   occurrence: SettingOccurrence,
 ): TextEdit[] | undefined {
+  if (occurrence.assignment) return removeAssignmentLine(document.text, occurrence);
   const levels = keyNodeLevels(occurrence.segments);
   const level = levels.find((l) => !keyNodeShared(scope, occurrence, l)) ?? levels[levels.length - 1];
   const start = keyNodeStart(document, occurrence, level);
@@ -121,6 +122,37 @@ function removeYamlEntry(document: ConfigDocument, keyStart: number, entryEnd: n
   const lineStart = lineStartOf(text, keyStart);
   if (!/^\s*$/.test(text.slice(lineStart, keyStart))) return undefined; // flow map or sequence item: not safe
   return [{ span: { start: lineStart, end: afterLineEnd(text, entryEnd) }, newText: '' }];
+}
+
+/** The text before a `name=value` list item's name on its line (`  - ` or `  - "`), when the item starts its line. */
+function assignmentLinePrefix(text: string, occurrence: SettingOccurrence): string | undefined {
+  const prefix = text.slice(lineStartOf(text, occurrence.keyStart), occurrence.keyStart);
+  return /^\s*-\s+["']?$/.test(prefix) ? prefix : undefined;
+}
+
+/** Removes a `- name=value` list item's line. */
+function removeAssignmentLine(text: string, occurrence: SettingOccurrence): TextEdit[] | undefined {
+  if (assignmentLinePrefix(text, occurrence) === undefined) return undefined;
+  return [
+    { span: { start: lineStartOf(text, occurrence.keyStart), end: afterLineEnd(text, occurrence.entrySpan.end) }, newText: '' },
+  ];
+}
+
+/**
+ * A value for a `name=value` item: the item's text is the value as is, so a YAML-quoted literal is
+ * unquoted; undefined when the item's own quoting or plain style could not hold it.
+ */
+function assignmentValue(newText: string, quoted: boolean): string | undefined {
+  let raw = newText;
+  if (/^".*"$/.test(newText)) {
+    try {
+      raw = String(JSON.parse(newText));
+    } catch {
+      return undefined;
+    }
+  }
+  if (quoted) return /["'\\]/.test(raw) ? undefined : raw;
+  return /\s#|:\s|^\s|\s$/.test(raw) ? undefined : raw;
 }
 
 function removeJsonProperty(document: ConfigDocument, keyStart: number): TextEdit[] | undefined {
@@ -175,6 +207,11 @@ export function replaceEdit(span: Span, newText: string): TextEdit {
  */
 export function replaceValueEdit(document: ConfigDocument, occurrence: SettingOccurrence, newText: string): TextEdit {
   const text = document.text;
+  if (occurrence.assignment) {
+    // Where the item cannot hold the value, the edit changes nothing rather than break the item.
+    const value = assignmentValue(newText, /["']/.test(text[occurrence.keyStart - 1] ?? ''));
+    return { span: occurrence.value.span, newText: value ?? text.slice(occurrence.value.span.start, occurrence.value.span.end) };
+  }
   let end = occurrence.value.span.end;
   while (end > occurrence.value.span.start && /\s/.test(text[end - 1])) end--;
   const start = occurrence.value.span.start;
@@ -198,6 +235,16 @@ export function insertSettingEdit(
   fullKey: string,
   value: ScalarValue,
 ): TextEdit | undefined {
+  if (anchor.assignment) {
+    // A new list item like the anchor's: same dash, indentation and quoting.
+    const prefix = assignmentLinePrefix(document.text, anchor);
+    if (prefix === undefined) return undefined;
+    const quote = /["']$/.test(prefix) ? prefix[prefix.length - 1] : '';
+    const written = assignmentValue(String(value ?? ''), quote !== '');
+    if (written === undefined) return undefined;
+    const lineStart = lineStartOf(document.text, anchor.keyStart);
+    return { span: { start: lineStart, end: lineStart }, newText: `${prefix}${fullKey}=${written}${quote}\n` };
+  }
   const levels = keyNodeLevels(anchor.segments);
   for (const level of [...levels].reverse()) {
     const path = anchor.segments
