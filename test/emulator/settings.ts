@@ -136,6 +136,9 @@ function isStaticSetting(key: string): boolean {
 function dynamicParser(key: string, context: SettingsValidationContext): Parser | undefined {
   if (OTHER_DYNAMIC[key]) return OTHER_DYNAMIC[key];
   if (key.startsWith('logger.')) return (k, v) => asString(k, v);
+  // 7.x still accepted the pre-6.5 names as deprecated fallbacks (removed in 8.0).
+  const legacy = /^search\.remote\.[-\w]+\.(seeds|skip_unavailable)$/.exec(key);
+  if (legacy && !atLeast(context.version, 8, 0)) return legacy[1] === 'seeds' ? asAddressList : asBoolean;
   const remote = /^cluster\.remote\.([-\w]+)\.(.+)$/.exec(key);
   if (!remote || ['node', 'initial_connect_timeout', 'connections_per_cluster'].includes(remote[1])) return undefined;
   const suffix = remote[2];
