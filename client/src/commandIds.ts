@@ -9,9 +9,11 @@ export const COMMANDS = {
   addConnection: 'elasticRemoteClusters.addConnection',
   testConnection: 'elasticRemoteClusters.testConnection',
   removeConnection: 'elasticRemoteClusters.removeConnection',
+  editConnection: 'elasticRemoteClusters.editConnection',
 
   addRemoteCluster: 'elasticRemoteClusters.addRemoteCluster',
   removeRemoteCluster: 'elasticRemoteClusters.removeRemoteCluster',
+  editRemoteCluster: 'elasticRemoteClusters.editRemoteCluster',
   createCrossClusterApiKey: 'elasticRemoteClusters.createCrossClusterApiKey',
   addTrustedEnvironment: 'elasticRemoteClusters.addTrustedEnvironment',
   editTrust: 'elasticRemoteClusters.editTrust',
@@ -35,6 +37,8 @@ export const COMMANDS = {
   viewTestConnection: 'elasticRemoteClusters.view.testConnection',
   viewRemoveConnection: 'elasticRemoteClusters.view.removeConnection',
   viewDiagnoseRemoteCluster: 'elasticRemoteClusters.view.diagnoseRemoteCluster',
+  viewEditConnection: 'elasticRemoteClusters.view.editConnection',
+  viewEditRemoteCluster: 'elasticRemoteClusters.view.editRemoteCluster',
 } as const;
 
 /**

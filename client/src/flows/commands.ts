@@ -14,6 +14,7 @@ import { addRemoteCluster, type AddRemoteClusterArgs } from './addRemoteCluster'
 import type { FlowResult } from './changes';
 import { DEFAULT_CONNECT_TIMEOUT_SECONDS, type FlowContext } from './context';
 import { createCrossClusterApiKey } from './createApiKey';
+import { editRemoteCluster } from './editRemoteCluster';
 import { removeRemoteCluster } from './removeRemoteCluster';
 import { addTrustedEnvironment, editTrust } from './trust';
 import type { FlowUi } from './ui';
@@ -110,7 +111,8 @@ export function registerFlowCommands(
       COMMANDS.addRemoteCluster,
       guarded<AddRemoteClusterArgs>('Add Remote Cluster', addRemoteCluster),
     ),
-    vscode.commands.registerCommand(COMMANDS.removeRemoteCluster, guarded('Remove Remote Cluster', removeRemoteCluster)),
+    vscode.commands.registerCommand(COMMANDS.removeRemoteCluster, guarded('Remove Remote Clusters', removeRemoteCluster)),
+    vscode.commands.registerCommand(COMMANDS.editRemoteCluster, guarded('Edit Remote Cluster', editRemoteCluster)),
     vscode.commands.registerCommand(
       COMMANDS.createCrossClusterApiKey,
       guarded('Create Cross-Cluster API Key', createCrossClusterApiKey),

@@ -350,8 +350,7 @@ function serverNameStep(context: FlowContext): FlowStep<Draft> {
       return applyAnswer(
         await context.ui.input({
           ...position,
-          prompt:
-            'server_name (TLS SNI) the proxy routes by; required for Elastic Cloud / ECE endpoints. Leave empty for none.',
+          prompt: 'server_name (TLS SNI) the proxy routes by; required for Elastic Cloud / ECE endpoints. Leave empty for none.',
           placeholder: 'remote.example.com',
           value: values.serverName,
           validate: serverNameProblem,

@@ -99,7 +99,8 @@ export async function removeRemoteCluster(context: FlowContext, args: RemoveRemo
             done: `Set ${count} setting(s) of ${names} to null on "${local.profile.name}".`,
             undo: {
               description: `Putting ${names} back`,
-              run: async () => void (await client.putClusterSettings(restoreBody(before, await readNow()), { flatSettings: true })),
+              run: async () =>
+                void (await client.putClusterSettings(restoreBody(before, await readNow()), { flatSettings: true })),
               byHand: restoreRequest(before, local.profile.name),
               isUndone: async () => {
                 const now = await readNow();
@@ -142,7 +143,9 @@ export async function removeRemoteCluster(context: FlowContext, args: RemoveRemo
         `"${alias}" used a cross-cluster API key. Remove ${credentialsSetting(alias)} from the keystore (self-managed: bin/elasticsearch-keystore remove ${credentialsSetting(alias)} on each node, then POST _nodes/reload_secure_settings; Elastic Cloud / ECE: the deployment keystore; ECK: the secureSettings Secret), and invalidate the key on the remote cluster.`,
       );
     }
-    changes.note(`To put ${names} back exactly as ${aliases.length === 1 ? 'it was' : 'they were'}: ${restoreRequest(before, local.profile.name)}`);
+    changes.note(
+      `To put ${names} back exactly as ${aliases.length === 1 ? 'it was' : 'they were'}: ${restoreRequest(before, local.profile.name)}`,
+    );
     await context.refreshViews();
     return finishFlow(context, TITLE, 'completed', changes, {
       summary: `${names} ${aliases.length === 1 ? 'was' : 'were'} removed from "${local.profile.name}".`,

@@ -152,7 +152,10 @@ describe('Edit Remote Cluster', () => {
     const result = await editRemoteCluster(testContext(lostUi, saved), { connectionId: 'local', alias: 'europe' });
     assert.equal(result.outcome, 'rolled-back', result.report);
     const failure = lostUi.notices.find((notice) => notice.modal);
-    assert.match(failure?.detail ?? '', /Possibly: Changed "europe" on "local":.*proxy_address: eu\.example\.com:9443 → other\.example\.com:9443/);
+    assert.match(
+      failure?.detail ?? '',
+      /Possibly: Changed "europe" on "local":.*proxy_address: eu\.example\.com:9443 → other\.example\.com:9443/,
+    );
     assert.match(result.report, /## Undone/);
     assert.deepEqual(local.persistent, original, 'the previous values are back, skip_unavailable included');
   });

@@ -139,7 +139,10 @@ describe('Remove Remote Cluster', () => {
     const result = await removeRemoteCluster(testContext(ui, saved), { connectionId: 'local', aliases: ['europe', 'asia'] });
     assert.equal(result.outcome, 'rolled-back', result.report);
     assert.equal(ui.shown.length, 0, "the view's selection answers the steps");
-    assert.match(ui.notices.find((notice) => notice.modal)?.detail ?? '', /Possibly: Set 4 setting\(s\) of "europe", "asia" to null/);
+    assert.match(
+      ui.notices.find((notice) => notice.modal)?.detail ?? '',
+      /Possibly: Set 4 setting\(s\) of "europe", "asia" to null/,
+    );
     assert.deepEqual(local.persistent, original);
   });
 });
