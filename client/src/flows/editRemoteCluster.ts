@@ -5,7 +5,6 @@
  * with `GET _remote/info` for what is in effect); the summary shows each key before and after, and
  * the undo puts back exactly what was stored.
  */
-import { VERSION_GATES } from '#core';
 import type { ElasticsearchClient } from '../api/elasticsearch';
 import { BACK, applyAnswer, runSteps, type FlowStep, type PickItem } from '../ui/steps';
 import { describeError } from '../errorText';
@@ -28,7 +27,7 @@ import {
   type SettingsBody,
 } from './remoteEdit';
 import { addressProblem, serverNameProblem } from './validation';
-import { atLeastVersion } from './versionGates';
+import { skipUnavailableItems, skipUnavailablePlaceholder } from './remoteOptions';
 
 export const EDIT_REMOTE_CLUSTER_TITLE = 'Edit Remote Cluster';
 
@@ -422,23 +421,4 @@ function skipStep(context: FlowContext): FlowStep<Draft> {
       );
     },
   };
-}
-
-/** The skip_unavailable question, shared with Add Remote Cluster: the default depends on the version (true from 8.15). */
-export function skipUnavailablePlaceholder(version: string | undefined): string {
-  const since = VERSION_GATES.skipUnavailableDefaultTrue.replace(/\.0$/, '');
-  return `skip_unavailable: may searches leave this remote out when it is unreachable? The default became true in ${since}${version ? ` (this cluster: ${version})` : ''}.`;
-}
-
-export function skipUnavailableItems(version: string | undefined): PickItem<'true' | 'false' | 'unset'>[] {
-  const defaultTrue = version === undefined ? undefined : atLeastVersion(version, VERSION_GATES.skipUnavailableDefaultTrue);
-  return [
-    { label: 'true — skip it when unreachable', description: 'searches report it as skipped', value: 'true' },
-    { label: 'false — fail the search', description: 'the remote is mandatory', value: 'false' },
-    {
-      label: 'Leave unset',
-      description: defaultTrue === undefined ? 'the version default' : `default here: ${defaultTrue ? 'true' : 'false'}`,
-      value: 'unset',
-    },
-  ];
 }

@@ -11,6 +11,7 @@ import {
   testContext,
   type Answer,
   type SavedConnection,
+  CONNECTION_DEFAULTS,
 } from './support';
 
 const MANIFEST = `apiVersion: elasticsearch.k8s.elastic.co/v1
@@ -79,7 +80,9 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
     { pick: /^remote$/ },
     { pick: /Enter the address/ },
     { type: REMOTE_SERVER },
+    CONNECTION_DEFAULTS,
     { type: '' },
+    CONNECTION_DEFAULTS,
     { type: alias },
     { type: 'logs-*' },
     { type: '' },
@@ -156,7 +159,7 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
 
   test('credentials already in the deployment keystore count as an existing alias and need confirmation', async () => {
     emulator.state.cluster('hosted').keystoreAdd('cluster.remote.taken.credentials', 'b2xkOmtleQ==');
-    const ui = new ScriptedFlowUi([...hostedAnswers('taken').slice(0, 9), { type: 'other' }, 'cancel'], {
+    const ui = new ScriptedFlowUi([...hostedAnswers('taken').slice(0, 11), { type: 'other' }, 'cancel'], {
       confirm: [{ match: /already has a remote cluster "taken"\. Replace it\?/, answer: false }],
     });
     await addRemoteCluster(testContext(ui, saved));
@@ -173,6 +176,7 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
         { pick: /^hosted$/ },
         { pick: /Elastic Cloud or ECE deployment/ },
         { pick: /^prod$/ },
+        CONNECTION_DEFAULTS,
         { type: 'prod' },
         { type: 'logs-*' },
         { type: '' },
@@ -210,7 +214,9 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
     { pick: /^remote$/ },
     { pick: /Enter the address/ },
     { type: REMOTE_SERVER },
+    CONNECTION_DEFAULTS,
     { type: '' },
+    CONNECTION_DEFAULTS,
     { type: 'europe' },
     { type: 'logs-*' },
     { type: '' },
@@ -317,7 +323,9 @@ describe('Add Remote Cluster (API key) on an Elastic Cloud deployment before 8.1
       { pick: /^remote$/ },
       { pick: /Enter the address/ },
       { type: REMOTE_SERVER },
+      CONNECTION_DEFAULTS,
       { type: '' },
+      CONNECTION_DEFAULTS,
       { type: 'europe' },
       { type: 'logs-*' },
       { type: '' },
