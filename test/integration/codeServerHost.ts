@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync }
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startUiDriver, UI_DRIVER_ENV, type RunningUiDriver } from './uiDriverHost';
 
 export interface SuiteResult {
   name: string;
@@ -42,6 +43,8 @@ export interface HostOptions {
    * (`<name>.png`); the suite waits for the file (scripts/screenshots.mjs).
    */
   screenshotDir?: string;
+  /** Where the UI driver's `screenshot(name)` saves `<name>.png` (suite/uiDriver.ts). */
+  uiScreenshotDir?: string;
   /** Called with the user-data folder after the run, before it is deleted (the secrets sweep). */
   inspectUserData?: (folder: string) => void;
 }
@@ -122,6 +125,8 @@ export async function runSuiteInCodeServer(options: HostOptions): Promise<HostRu
   );
   mkdirSync(join(scratch, 'extensions'), { recursive: true });
 
+  // The UI driver starts first: its address goes to the extension host in the environment.
+  const uiDriver: RunningUiDriver = await startUiDriver(options.uiScreenshotDir ?? scratch);
   let serverOutput = '';
   const server = spawn(
     process.execPath,
@@ -142,7 +147,13 @@ export async function runSuiteInCodeServer(options: HostOptions): Promise<HostRu
       detached: true, // own process group, so stopProcessGroup reaches every child
       stdio: ['ignore', 'pipe', 'pipe'],
       // ERC_USER_DATA_DIR lets the suite check what VS Code writes there.
-      env: { ...process.env, ...options.env, HOME: scratch, ERC_USER_DATA_DIR: join(scratch, 'user-data') },
+      env: {
+        ...process.env,
+        ...options.env,
+        HOME: scratch,
+        ERC_USER_DATA_DIR: join(scratch, 'user-data'),
+        [UI_DRIVER_ENV]: uiDriver.env,
+      },
     },
   );
   server.stdout?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
@@ -166,7 +177,9 @@ export async function runSuiteInCodeServer(options: HostOptions): Promise<HostRu
         '--disable-quic',
       ],
     });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // No service worker: the UI driver serves the workbench bundle through page.route, which a worker would bypass.
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
+    await uiDriver.attach(page);
     let resolveExit: (code: number) => void = () => undefined;
     const exited = new Promise<number>((resolve) => (resolveExit = resolve));
     await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));
@@ -212,6 +225,7 @@ export async function runSuiteInCodeServer(options: HostOptions): Promise<HostRu
     if (exitCode === -1) log.push(`timed out after ${options.timeoutMs} ms waiting for the suite to finish`);
     return { exitCode, results, log, screenshot };
   } finally {
+    await uiDriver.close();
     await browser?.close().catch(() => undefined);
     await stopProcessGroup(server);
     try {

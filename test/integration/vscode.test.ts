@@ -180,6 +180,7 @@ async function runWithCodeServer(
     screenshotPath: join(RESULTS_DIR, 'integration-workbench.png'),
     env,
     screenshotDir: process.env.ERC_SCREENSHOT_DIR,
+    uiScreenshotDir: RESULTS_DIR,
     inspectUserData: (folder) => void (sweep = inspectUserData(folder)),
   });
   return { route: 'code-server 4.100.3 (VS Code 1.100.3) in headless Chromium', ...run, sweep };
@@ -189,7 +190,7 @@ test('integration: the extension in a real VS Code', { timeout: TIMEOUT_MS + 300
   if (!existsSync(SUITE)) throw new Error(`${SUITE} is missing: run \`npm run compile-tests\``);
   if (!existsSync(join(ROOT, 'dist', 'client.js'))) throw new Error('dist/client.js is missing: run `npm run build`');
   const { emulator, env } = await startSuiteEmulator();
-  if (process.env.ITEST_FILTER) env.ITEST_FILTER = process.env.ITEST_FILTER;
+  for (const name of ['ITEST_FILTER', 'ERC_ITEST_FILTER']) if (process.env[name]) env[name] = process.env[name];
   if (process.env.ERC_SCREENSHOT_DIR) env.ERC_SCREENSHOT_DIR = process.env.ERC_SCREENSHOT_DIR;
   let run: RouteRun | string;
   // The emulator's state is read when the sweep runs, so keys created by the flows are included.

@@ -26,6 +26,8 @@ import { vscodeFlowUi } from './vscodeUi';
  */
 export interface FlowsApi {
   useUi(ui: FlowUi | undefined): void;
+  /** True while a scripted UI replaces the real one (tests that drive the real UI assert it is false). */
+  scriptedUiInstalled(): boolean;
   /** The real VS Code UI, for a scripted UI that still shows documents as a user would see them. */
   realUi: FlowUi;
   /** Overrides the connect timeout (milliseconds) and poll interval of later flows; undefined restores the setting. */
@@ -122,6 +124,7 @@ export function registerFlowCommands(
   );
   return {
     useUi: (ui) => (uiOverride = ui),
+    scriptedUiInstalled: () => uiOverride !== undefined,
     realUi,
     useTiming: (timing) => (timingOverride = timing),
   };

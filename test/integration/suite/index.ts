@@ -3,7 +3,9 @@
  * sequential runner over the tests of every `*.itest.js` module in this folder (each exports
  * `tests`): each outcome is printed as an `##ITEST {json}` line and appended to the file named
  * by ITEST_RESULTS_FILE, so the outer node:test harness reports them one by one.
- * ITEST_FILTER (a substring of the test name) runs a subset.
+ * ITEST_FILTER (a substring of the test name) or ERC_ITEST_FILTER (a regular expression, matched
+ * against "<module>: <test name>") runs a subset. The modules are loaded in file-name order, so a new
+ * `*.itest.ts` file is registered by being here.
  */
 import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,9 +29,11 @@ function loadTests(): IntegrationTest[] {
 export async function run(): Promise<void> {
   const resultsFile = process.env.ITEST_RESULTS_FILE;
   const filter = process.env.ITEST_FILTER;
+  const pattern = process.env.ERC_ITEST_FILTER ? new RegExp(process.env.ERC_ITEST_FILTER) : undefined;
   let failed = 0;
   for (const { name, fn } of loadTests()) {
     if (filter && !name.includes(filter)) continue;
+    if (pattern && !pattern.test(name)) continue;
     const started = Date.now();
     let error: string | undefined;
     try {

@@ -7,8 +7,6 @@
  * an untitled editor's text shows up there within seconds, so a key put into one would too.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../client/src/extension';
 import type { FlowResult } from '../../../client/src/flows/changes';
@@ -16,34 +14,7 @@ import type { FlowUi } from '../../../client/src/flows/ui';
 import { READ_ONLY_SCHEME } from '../../../client/src/readOnlyDocuments';
 import { ScriptedFlowUi, type Answer, type Reply } from '../../unit/client/flows/support';
 import type { IntegrationTest } from './index';
-import { activatedExtension, emulatorEndpoints, waitFor } from './support';
-
-function filesBelow(folder: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(folder);
-  } catch {
-    return [];
-  }
-  return entries.flatMap((name) => {
-    const full = join(folder, name);
-    try {
-      return statSync(full).isDirectory() ? filesBelow(full) : [full];
-    } catch {
-      return [];
-    }
-  });
-}
-
-function filesHolding(folder: string, text: string): string[] {
-  return filesBelow(folder).filter((file) => {
-    try {
-      return readFileSync(file).includes(text);
-    } catch {
-      return false;
-    }
-  });
-}
+import { activatedExtension, emulatorEndpoints, filesHolding, waitFor } from './support';
 
 /** Scripted answers, but documents open in the real editor, as the user would see them. */
 class ScriptedUiWithRealDocuments extends ScriptedFlowUi {

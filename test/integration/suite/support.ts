@@ -1,5 +1,6 @@
 /** Helpers shared by the in-editor test modules (*.itest.ts). */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -60,4 +61,32 @@ export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 export function codeOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
   return typeof code === 'object' && code !== null ? String(code.value) : String(code);
+}
+
+function filesBelow(folder: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const full = path.join(folder, name);
+    try {
+      return statSync(full).isDirectory() ? filesBelow(full) : [full];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Files below `folder` whose bytes contain `text` (the user-data checks for secrets). */
+export function filesHolding(folder: string, text: string): string[] {
+  return filesBelow(folder).filter((file) => {
+    try {
+      return readFileSync(file).includes(text);
+    } catch {
+      return false;
+    }
+  });
 }
