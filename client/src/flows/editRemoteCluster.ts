@@ -6,11 +6,13 @@
  * the undo puts back exactly what was stored.
  */
 import type { ElasticsearchClient } from '../api/elasticsearch';
+import type { RemoteResourceRef } from '../api/types/cloud';
 import { BACK, applyAnswer, runSteps, type FlowStep, type PickItem } from '../ui/steps';
 import { describeError } from '../errorText';
 import { aliasesIn, restoreBody, settingsApplied, type AliasSettings } from './aliasSettings';
 import { ChangeLog, cancelled, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { ClientPool, connectionById, type FlowContext } from './context';
+import { confirmOnTop, listDeploymentTargets, writeRemoteClusterRef, type DeploymentTarget } from './deployments';
 import { checkCluster, pickConnection, type CheckedCluster } from './pickers';
 import {
   countProblem,
@@ -41,6 +43,17 @@ interface Draft {
   alias?: string;
   before?: AliasSettings;
   values?: RemoteConnectionValues;
+  /**
+   * The alias is an entry of the local deployment's remote-clusters list (Elastic Cloud / ECE,
+   * certificate model between deployments): it is edited there, where only skip_unavailable can change.
+   */
+  cloud?: CloudEntry;
+}
+
+interface CloudEntry {
+  target: DeploymentTarget;
+  list: RemoteResourceRef[];
+  ref: RemoteResourceRef;
 }
 
 export async function readRemoteSettings(client: ElasticsearchClient, alias: string): Promise<AliasSettings> {
@@ -59,18 +72,33 @@ export async function editRemoteCluster(context: FlowContext, args: EditRemoteCl
       if (args.alias !== undefined && !(await loadAlias(context, pool, draft, args.alias))) return cancelled();
     }
     const presetLocal = draft.local !== undefined;
-    const presetAlias = draft.before !== undefined;
+    const presetAlias = draft.before !== undefined || draft.cloud !== undefined;
     const stepsFor = (current: Draft): FlowStep<Draft>[] => [
       ...(presetLocal ? [] : [connectionStep(context, pool)]),
       ...(presetAlias ? [] : [aliasStep(context, pool)]),
-      modeStep(context),
-      ...(current.values?.mode === 'sniff'
-        ? [seedsStep(context), countStep(context, 'nodeConnections')]
-        : [addressStep(context), serverNameStep(context), countStep(context, 'proxySocketConnections')]),
-      skipStep(context),
+      ...(current.cloud ? [skipStep(context)] : remoteSteps(context, current)),
     ];
     if (!(await runSteps(EDIT_REMOTE_CLUSTER_TITLE, draft, stepsFor))) return cancelled();
+    if (draft.cloud)
+      return await editCloudEntry(context, pool, draft as Draft & { cloud: CloudEntry; values: RemoteConnectionValues });
+    return await editSettings(context, pool, draft);
+  } finally {
+    await pool.close();
+  }
+}
 
+function remoteSteps(context: FlowContext, current: Draft): FlowStep<Draft>[] {
+  return [
+    modeStep(context),
+    ...(current.values?.mode === 'sniff'
+      ? [seedsStep(context), countStep(context, 'nodeConnections')]
+      : [addressStep(context), serverNameStep(context), countStep(context, 'proxySocketConnections')]),
+    skipStep(context),
+  ];
+}
+
+async function editSettings(context: FlowContext, pool: ClientPool, draft: Draft): Promise<FlowResult> {
+  {
     const local = draft.local as CheckedCluster;
     const alias = draft.alias as string;
     const before = draft.before as AliasSettings;
@@ -161,8 +189,107 @@ export async function editRemoteCluster(context: FlowContext, args: EditRemoteCl
     return finishFlow(context, EDIT_REMOTE_CLUSTER_TITLE, 'completed', changes, {
       summary: `"${alias}" on "${local.profile.name}" now uses ${describeValues(values)}.`,
     });
-  } finally {
-    await pool.close();
+  }
+}
+
+/** An entry of a deployment's remote-clusters list: its skip_unavailable, through the Cloud / ECE API. */
+async function editCloudEntry(
+  context: FlowContext,
+  pool: ClientPool,
+  draft: Draft & { cloud: CloudEntry; values: RemoteConnectionValues },
+): Promise<FlowResult> {
+  const { target, list, ref } = draft.cloud;
+  const { info: _info, ...previous } = ref;
+  const wanted: RemoteResourceRef = { ...previous };
+  delete wanted.skip_unavailable;
+  if (draft.values.skipUnavailable !== undefined) wanted.skip_unavailable = draft.values.skipUnavailable;
+  const show = (value: boolean | undefined) => (value === undefined ? '(not set)' : String(value));
+  if (previous.skip_unavailable === wanted.skip_unavailable) {
+    await context.ui.notify(
+      'info',
+      `Nothing to change: "${ref.alias}" already has skip_unavailable ${show(wanted.skip_unavailable)}.`,
+    );
+    return cancelled();
+  }
+  const where = `the remote clusters of deployment "${target.deploymentName}"`;
+  const diff = `skip_unavailable: ${show(previous.skip_unavailable)} → ${show(wanted.skip_unavailable)}`;
+  const detail = [
+    `"${ref.alias}" was added through the deployment's remote-clusters list, so it is changed there (${target.connection.name}: PUT …/remote-clusters; the other entries are kept):`,
+    `• ${diff}`,
+  ].join('\n');
+  if (
+    !(await context.ui.confirm(
+      `Change the remote cluster "${ref.alias}" of deployment "${target.deploymentName}"?`,
+      detail,
+      'Apply',
+    ))
+  )
+    return cancelled();
+  const cloud = await pool.cloud(target.connection);
+  const readEntry = async () =>
+    (await cloud.getRemoteClusters(target.deploymentId, target.refId)).resources.find((entry) => entry.alias === ref.alias);
+  const changes = new ChangeLog();
+  try {
+    await context.ui.progress(`Writing ${where}…`, () =>
+      recordedWrite(context, changes, {
+        write: () =>
+          writeRemoteClusterRef(
+            cloud,
+            target,
+            { set: wanted },
+            { seen: list, confirm: confirmOnTop(context, 'Apply your change on top?') },
+          ),
+        isApplied: async () => (await readEntry())?.skip_unavailable === wanted.skip_unavailable,
+        change: () => ({
+          done: `Changed "${ref.alias}" in ${where}: ${diff}.`,
+          undo: {
+            description: `Putting "${ref.alias}" back in ${where}`,
+            run: async () => void (await writeRemoteClusterRef(cloud, target, { set: previous }, { confirm: async () => true })),
+            byHand: `set "${ref.alias}" back to ${JSON.stringify(previous)} in ${where} (Cloud console, or PUT …/elasticsearch/${target.refId}/remote-clusters with the whole list)`,
+            isUndone: async () => (await readEntry())?.skip_unavailable === previous.skip_unavailable,
+          },
+        }),
+      }),
+    );
+  } catch (error) {
+    const unknown = changes.applied.length > 0;
+    const problem = `Changing "${ref.alias}" failed: ${describeError(error)}${unknown ? '' : ' Nothing was changed.'}`;
+    return failFlow(
+      context,
+      EDIT_REMOTE_CLUSTER_TITLE,
+      changes,
+      problem,
+      unknown ? `Whether "${ref.alias}" was changed is unknown.` : `"${ref.alias}" keeps its previous settings.`,
+    );
+  }
+  changes.note(`To undo later: set skip_unavailable of "${ref.alias}" back to ${show(previous.skip_unavailable)} in ${where}.`);
+  await context.refreshViews();
+  return finishFlow(context, EDIT_REMOTE_CLUSTER_TITLE, 'completed', changes, {
+    summary: `"${ref.alias}" in ${where} now has skip_unavailable ${show(wanted.skip_unavailable)}.`,
+  });
+}
+
+/**
+ * The remote-clusters list of the deployment the local cluster belongs to (on Elastic Cloud / ECE
+ * the cluster name GET / reports is the deployment's Elasticsearch cluster ID); undefined when no
+ * saved Cloud / ECE connection sees it.
+ */
+async function cloudEntries(
+  context: FlowContext,
+  pool: ClientPool,
+  local: CheckedCluster,
+): Promise<{ target: DeploymentTarget; list: RemoteResourceRef[] } | undefined> {
+  const connections = context.connections.list().filter((profile) => profile.kind === 'cloud' || profile.kind === 'ece');
+  if (connections.length === 0) return undefined;
+  try {
+    const { targets } = await listDeploymentTargets(pool, connections);
+    const target = targets.find((candidate) => candidate.clusterId === local.info.cluster_name);
+    if (!target) return undefined;
+    const list = (await (await pool.cloud(target.connection)).getRemoteClusters(target.deploymentId, target.refId)).resources;
+    return { target, list };
+  } catch (error) {
+    context.log.error(`The deployment remote-clusters list could not be read: ${describeError(error)}`);
+    return undefined;
   }
 }
 
@@ -193,18 +320,35 @@ function restoreByHand(before: AliasSettings, body: SettingsBody, clusterName: s
   return `on "${clusterName}": PUT _cluster/settings?flat_settings=true ${JSON.stringify(restore)}`;
 }
 
-async function loadAlias(context: FlowContext, pool: ClientPool, draft: Draft, alias: string): Promise<boolean> {
+async function loadAlias(
+  context: FlowContext,
+  pool: ClientPool,
+  draft: Draft,
+  alias: string,
+  cloud?: { target: DeploymentTarget; list: RemoteResourceRef[] },
+): Promise<boolean> {
   const local = draft.local as CheckedCluster;
   try {
+    // An entry of the deployment's remote-clusters list is edited there (the platform owns it).
+    const entries = cloud ?? (await cloudEntries(context, pool, local));
+    const ref = entries?.list.find((entry) => entry.alias === alias);
+    if (entries && ref) {
+      draft.alias = alias;
+      draft.cloud = { ...entries, ref };
+      draft.before = undefined;
+      draft.values = { mode: 'proxy', ...(ref.skip_unavailable !== undefined ? { skipUnavailable: ref.skip_unavailable } : {}) };
+      return true;
+    }
     const settings = await readRemoteSettings(await pool.elasticsearch(local.profile), alias);
     if (Object.keys(settings.persistent).length + Object.keys(settings.transient).length === 0) {
       await context.ui.notify(
         'error',
-        `"${local.profile.name}" has no cluster settings for a remote cluster "${alias}". An alias set in elasticsearch.yml is edited there; one added through an Elastic Cloud / ECE deployment's remote-clusters list is edited in the deployment.`,
+        `"${local.profile.name}" has no cluster settings for a remote cluster "${alias}". An alias set in elasticsearch.yml is edited there.`,
       );
       return false;
     }
     draft.alias = alias;
+    draft.cloud = undefined;
     draft.before = settings;
     draft.values = currentValues(settings);
     return true;
@@ -231,6 +375,7 @@ function connectionStep(context: FlowContext, pool: ClientPool): FlowStep<Draft>
           draft.alias = undefined;
           draft.before = undefined;
           draft.values = undefined;
+          draft.cloud = undefined;
         }
         draft.local = checked;
         return 'next';
@@ -245,11 +390,13 @@ function aliasStep(context: FlowContext, pool: ClientPool): FlowStep<Draft> {
     run: async (draft, position) => {
       const local = draft.local as CheckedCluster;
       let items: PickItem<string>[];
+      let cloud: { target: DeploymentTarget; list: RemoteResourceRef[] } | undefined;
       try {
         const client = await pool.elasticsearch(local.profile);
-        const settings = await context.ui.progress(`Reading the remote clusters of "${local.profile.name}"…`, () =>
-          client.getClusterSettings({ flatSettings: true }),
-        );
+        const settings = await context.ui.progress(`Reading the remote clusters of "${local.profile.name}"…`, async () => {
+          cloud = await cloudEntries(context, pool, local);
+          return client.getClusterSettings({ flatSettings: true });
+        });
         const legacy = new Set<string>();
         for (const key of [...Object.keys(settings.persistent), ...Object.keys(settings.transient)]) {
           const match = /^search\.remote\.([^.]+)\.(seeds|skip_unavailable|proxy)$/.exec(key);
@@ -262,6 +409,13 @@ function aliasStep(context: FlowContext, pool: ClientPool): FlowStep<Draft> {
           const description = `${values.mode}${address ? ` · ${address}` : ''}${legacy.has(alias) ? ' · legacy keys' : ''}`;
           return { label: alias, description: description.slice(0, 40), value: alias };
         });
+        for (const entry of cloud?.list ?? []) {
+          const item = { label: entry.alias, description: 'deployment remote-clusters list', value: entry.alias };
+          const index = items.findIndex((existing) => existing.value === entry.alias);
+          if (index >= 0) items[index] = item;
+          else items.push(item);
+        }
+        items.sort((a, b) => a.label.localeCompare(b.label));
       } catch (error) {
         await context.ui.notify('error', `The settings of "${local.profile.name}" could not be read: ${describeError(error)}`);
         return position.canGoBack ? BACK : undefined;
@@ -281,8 +435,8 @@ function aliasStep(context: FlowContext, pool: ClientPool): FlowStep<Draft> {
           active: draft.alias,
         });
         if (answer === undefined || answer === BACK) return answer;
-        if (answer === draft.alias && draft.before) return 'next';
-        if (await loadAlias(context, pool, draft, answer)) return 'next';
+        if (answer === draft.alias && (draft.before || draft.cloud)) return 'next';
+        if (await loadAlias(context, pool, draft, answer, cloud)) return 'next';
       }
     },
   };

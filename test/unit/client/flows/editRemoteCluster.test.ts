@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { editRemoteCluster } from '../../../../client/src/flows/editRemoteCluster';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { esConnection, ScriptedFlowUi, testContext, type SavedConnection } from './support';
+import { cloudConnection, esConnection, ScriptedFlowUi, testContext, type SavedConnection } from './support';
 
 describe('Edit Remote Cluster', () => {
   let emulator: RunningEmulator;
@@ -158,5 +158,77 @@ describe('Edit Remote Cluster', () => {
     );
     assert.match(result.report, /## Undone/);
     assert.deepEqual(local.persistent, original, 'the previous values are back, skip_unavailable included');
+  });
+});
+
+describe('Edit Remote Cluster on an Elastic Cloud deployment', () => {
+  // On Elastic Cloud the cluster name GET / reports is the deployment's Elasticsearch cluster ID.
+  const HOSTED_ID = 'abcdef0123456789abcdef0123456789';
+  let emulator: RunningEmulator;
+  let saved: SavedConnection[];
+
+  before(async () => {
+    emulator = await startEmulator({
+      clusters: [
+        { name: HOSTED_ID, version: '8.17.0' },
+        { name: 'other', version: '8.17.0' },
+      ],
+      cloud: {
+        apiKeys: ['org-key'],
+        deployments: [
+          { id: 'dep-h', name: 'hosted', cluster: HOSTED_ID, clusterId: HOSTED_ID },
+          { id: 'dep-o', name: 'other', cluster: 'other' },
+        ],
+      },
+    });
+    saved = [
+      esConnection('hosted', emulator.clusterUrl(HOSTED_ID)),
+      cloudConnection('cloud', emulator.cloudUrl as string, 'org-key'),
+    ];
+  });
+  after(() => emulator.stop());
+
+  const entries = () => {
+    const deployment = emulator.state.cloud.deployments.get('dep-h');
+    if (!deployment) throw new Error('no deployment');
+    return deployment;
+  };
+
+  test("an alias of the deployment's remote-clusters list is changed there (skip_unavailable only); a failure is undone", async () => {
+    entries().remoteClusters = [
+      { deployment_id: 'dep-o', elasticsearch_ref_id: 'main-elasticsearch', alias: 'other' },
+      { deployment_id: 'dep-o', elasticsearch_ref_id: 'main-elasticsearch', alias: 'kept', skip_unavailable: false },
+    ];
+    const ui = new ScriptedFlowUi([{ pick: /^hosted$/ }, { pick: /^other$/ }, { pick: /^true/ }], {
+      confirm: [{ match: /Change the remote cluster "other" of deployment "hosted"\?/, answer: true }],
+    });
+    const result = await editRemoteCluster(testContext(ui, saved));
+    assert.equal(result.outcome, 'completed', result.report);
+    assert.deepEqual(ui.shown[1].labels, ['kept', 'other']);
+    assert.ok(!ui.shown.some((step) => /^proxy_address|^How "/.test(step.text)), 'only skip_unavailable is asked');
+    assert.match(ui.confirmations[0].detail, /skip_unavailable: \(not set\) → true/);
+    assert.deepEqual(
+      entries().remoteClusters.map((ref) => [ref.alias, ref.skip_unavailable]),
+      [
+        ['kept', false],
+        ['other', true],
+      ],
+    );
+
+    // The list is written but the answer is lost, and reading it back fails too: undo puts the old entry back.
+    emulator.faults.resetAfterApplying({ server: 'cloud', method: 'PUT', path: /remote-clusters$/ });
+    emulator.faults.before(() => emulator.faults.status(500, { server: 'cloud', method: 'GET', path: /remote-clusters$/ }), {
+      server: 'cloud',
+      method: 'PUT',
+      path: /remote-clusters$/,
+    });
+    const lostAnswers = new ScriptedFlowUi([{ pick: /^true/ }], {
+      confirm: [{ match: /Change the remote cluster "kept"/, answer: true }],
+      notify: [{ match: /Changing "kept" failed/, answer: 'Undo Changes' }],
+    });
+    const lost = await editRemoteCluster(testContext(lostAnswers, saved), { connectionId: 'hosted', alias: 'kept' });
+    assert.equal(lost.outcome, 'rolled-back', lost.report);
+    assert.equal(entries().remoteClusters.find((ref) => ref.alias === 'kept')?.skip_unavailable, false);
+    emulator.faults.clear();
   });
 });
