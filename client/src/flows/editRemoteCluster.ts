@@ -199,7 +199,9 @@ async function editCloudEntry(
   draft: Draft & { cloud: CloudEntry; values: RemoteConnectionValues },
 ): Promise<FlowResult> {
   const { target, list, ref } = draft.cloud;
-  const { info: _info, ...previous } = ref;
+  // `info` is read-only; it is never sent back.
+  const previous: RemoteResourceRef = { ...ref };
+  delete previous.info;
   const wanted: RemoteResourceRef = { ...previous };
   delete wanted.skip_unavailable;
   if (draft.values.skipUnavailable !== undefined) wanted.skip_unavailable = draft.values.skipUnavailable;
