@@ -43,6 +43,8 @@ interface Draft {
   alias?: string;
   before?: AliasSettings;
   values?: RemoteConnectionValues;
+  /** What `GET _remote/info` reports for the alias now (what is in effect, including defaults). */
+  inEffect?: { connected: boolean; skipUnavailable: boolean };
   /**
    * The alias is an entry of the local deployment's remote-clusters list (Elastic Cloud / ECE,
    * certificate model between deployments): it is edited there, where only skip_unavailable can change.
@@ -353,6 +355,14 @@ async function loadAlias(
     draft.cloud = undefined;
     draft.before = settings;
     draft.values = currentValues(settings);
+    draft.inEffect = undefined;
+    try {
+      const info = (await (await pool.elasticsearch(local.profile)).remoteInfo())[alias];
+      if (info) draft.inEffect = { connected: info.connected, skipUnavailable: info.skip_unavailable };
+    } catch (error) {
+      // Only shown as a hint; the settings are what the steps start from.
+      context.log.error(`GET _remote/info could not be read: ${describeError(error)}`);
+    }
     return true;
   } catch (error) {
     await context.ui.notify('error', `The settings of "${local.profile.name}" could not be read: ${describeError(error)}`);
@@ -454,7 +464,7 @@ function modeStep(context: FlowContext): FlowStep<Draft> {
       return applyAnswer(
         await context.ui.pick<RemoteMode>({
           ...position,
-          placeholder: `How "${draft.alias}" connects. Switching removes the other mode's keys in the same request.`,
+          placeholder: `How "${draft.alias}" connects${draft.inEffect ? ` (now ${draft.inEffect.connected ? 'connected' : 'not connected'})` : ''}. Switching removes the other mode's keys in the same request.`,
           items: [
             {
               label: `Proxy mode${label('proxy')}`,
@@ -569,7 +579,9 @@ function skipStep(context: FlowContext): FlowStep<Draft> {
       return applyAnswer(
         await context.ui.pick<'true' | 'false' | 'unset'>({
           ...position,
-          placeholder: skipUnavailablePlaceholder(draft.local?.info.version.number),
+          placeholder:
+            skipUnavailablePlaceholder(draft.local?.info.version.number) +
+            (draft.inEffect ? ` In effect now: ${draft.inEffect.skipUnavailable}.` : ''),
           items: skipUnavailableItems(draft.local?.info.version.number),
           active: values.skipUnavailable === undefined ? 'unset' : values.skipUnavailable ? 'true' : 'false',
         }),

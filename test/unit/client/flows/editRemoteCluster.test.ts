@@ -56,7 +56,8 @@ describe('Edit Remote Cluster', () => {
     assert.equal(ui.shown[4].value, 'eu.example.com');
     assert.equal(ui.shown[5].value, '', 'an unset count stays empty (the default)');
     assert.equal(ui.shown[6].active, 'Leave unset');
-    assert.match(ui.shown[6].text, /default became true in 8\.15/);
+    assert.match(ui.shown[6].text, /default became true in 8\.15 \(this cluster: 8\.17\.0\)\. In effect now: true\./);
+    assert.match(ui.shown[2].text, /^How "europe" connects \(now (not )?connected\)/, 'GET _remote/info says what is in effect');
     const detail = ui.confirmations[0].detail;
     assert.match(detail, /cluster\.remote\.europe\.proxy_address: eu\.example\.com:9443 → eu2\.example\.com:9443 \(persistent\)/);
     assert.match(detail, /cluster\.remote\.europe\.proxy_socket_connections: \(not set\) → 6/);
