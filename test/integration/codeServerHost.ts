@@ -17,6 +17,8 @@ export interface SuiteResult {
   name: string;
   ok: boolean;
   error?: string;
+  /** Why the test did not run on this route. */
+  skipped?: string;
   ms: number;
 }
 

@@ -33,6 +33,8 @@ export interface QuickInputState {
   password: boolean;
   /** Labels of the visible items of a pick (empty for an input box). */
   items: string[];
+  /** The same items with the text beside (description) and under (detail) each label. */
+  itemTexts: Array<{ label: string; description: string; detail: string }>;
   /** The label of the highlighted item. */
   activeItem?: string;
   /** A multi-select pick only: labels of the checked items. */
@@ -42,6 +44,8 @@ export interface QuickInputState {
 }
 
 export interface DialogState {
+  /** Differs for every dialog shown, also when the same question is asked again. */
+  id: number;
   message: string;
   detail: string;
   buttons: string[];
@@ -98,6 +102,7 @@ interface PageGlobals {
   getComputedStyle(element: PageElement): { visibility: string; display: string };
   MutationObserver: new (callback: () => void) => { observe(target: PageElement, options: object): void };
   ercQuickInput?: { hides: number; hidden: boolean; widget: PageElement };
+  ercDialogs?: number;
 }
 
 const POLL_MS = 100;
@@ -154,6 +159,17 @@ function readScreenInPage(): Screen {
       value: password ? '•'.repeat(input?.value?.length ?? 0) : (input?.value ?? ''),
       password,
       items: rows.map((row) => textOf(row.querySelector('.label-name'))),
+      // Rows are reused: a part that the item does not have is hidden but may hold an earlier item's text.
+      itemTexts: rows.map((row) => {
+        // innerText leaves out hidden parts; of an element that is not rendered it would give all text.
+        const visibleText = (element: PageElement | null | undefined) =>
+          isVisible(element) ? element.innerText.replace(/\s+/g, ' ').trim() : '';
+        return {
+          label: textOf(row.querySelector('.label-name')),
+          description: visibleText(row.querySelector('.label-description')),
+          detail: visibleText(row.querySelectorAll('.quick-input-list-row')[1]),
+        };
+      }),
       ...(active ? { activeItem: textOf(active.querySelector('.label-name')) } : {}),
       ...(multiSelect
         ? {
@@ -172,8 +188,12 @@ function readScreenInPage(): Screen {
   if (isVisible(dialog)) {
     const text = dialog.querySelector('.dialog-message-text');
     const detail = dialog.querySelector('.dialog-message-detail');
+    // VS Code builds every dialog anew: numbering the element tells a repeated question from the last one.
+    if (!dialog.getAttribute('data-erc-dialog'))
+      dialog.setAttribute('data-erc-dialog', String((page.ercDialogs = (page.ercDialogs ?? 0) + 1)));
     // Without a detail, VS Code puts the message itself into the detail element.
     screen.dialog = {
+      id: Number(dialog.getAttribute('data-erc-dialog')),
       message: text ? text.innerText.trim() : (detail?.innerText.trim() ?? ''),
       detail: text && isVisible(detail) ? detail.innerText.trim() : '',
       buttons: Array.from(dialog.querySelectorAll('.dialog-buttons .monaco-button')).filter(isVisible).map(textOf),
@@ -514,7 +534,7 @@ class WorkbenchDriver {
     if (!(await this.click('dialogButton', label)))
       throw new Error(`the dialog button ${regex(label)} went away. The screen showed:\n${describeScreen(await this.screen())}`);
     await this.waitUntil(`the dialog "${dialog.message}" to close`, 10000, (screen) =>
-      !screen.dialog || screen.dialog.message !== dialog.message ? true : undefined,
+      !screen.dialog || screen.dialog.id !== dialog.id ? true : undefined,
     );
     return dialog;
   }

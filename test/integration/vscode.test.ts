@@ -210,10 +210,17 @@ test('integration: the extension in a real VS Code', { timeout: TIMEOUT_MS + 300
   const { route, exitCode, results, log } = run;
   t.diagnostic(`route: ${route}`);
   if (results.length === 0) {
-    throw new Error(`the suite reported no results (exit code ${exitCode}). Extension host log:\n${log.slice(-60).join('\n')}`);
+    const filters = ['ITEST_FILTER', 'ERC_ITEST_FILTER']
+      .filter((name) => process.env[name])
+      .map((name) => `${name}=${process.env[name]}`);
+    throw new Error(
+      `the suite reported no results (exit code ${exitCode}${filters.length ? `; does ${filters.join(', ')} match any test?` : ''}). Extension host log:\n${log.slice(-60).join('\n')}`,
+    );
   }
   for (const result of results) {
-    await t.test(result.name, () => {
+    await t.test(result.name, { skip: result.skipped ? `SKIPPED: ${result.skipped}` : false }, (subtest) => {
+      // The test ran in the editor; this replays its outcome, so its own duration is reported here.
+      subtest.diagnostic(`${result.ms} ms in the editor`);
       if (!result.ok) throw new Error(result.error ?? 'failed');
     });
   }

@@ -13,6 +13,8 @@ import { join } from 'node:path';
 export interface IntegrationTest {
   name: string;
   fn: () => Promise<void>;
+  /** Why the test cannot run on this route (e.g. no UI driver), or undefined; reported as skipped, never as passed. */
+  skip?: () => string | undefined;
 }
 
 function loadTests(): IntegrationTest[] {
@@ -31,9 +33,16 @@ export async function run(): Promise<void> {
   const filter = process.env.ITEST_FILTER;
   const pattern = process.env.ERC_ITEST_FILTER ? new RegExp(process.env.ERC_ITEST_FILTER) : undefined;
   let failed = 0;
-  for (const { name, fn } of loadTests()) {
+  for (const { name, fn, skip } of loadTests()) {
     if (filter && !name.includes(filter)) continue;
     if (pattern && !pattern.test(name)) continue;
+    const skipped = skip?.();
+    if (skipped) {
+      const line = JSON.stringify({ name, ok: true, skipped, ms: 0 });
+      console.log(`##ITEST ${line}`);
+      if (resultsFile) appendFileSync(resultsFile, line + '\n');
+      continue;
+    }
     const started = Date.now();
     let error: string | undefined;
     try {

@@ -19,6 +19,8 @@ const CONNECTION = 'itest real input';
 const HOSTED = 'itest real hosted';
 const ALIAS = 'itest-real';
 const REMOTE_SERVER = 'local.emulated.local:9443';
+const KEY_NAME = 'itest-real-key';
+const ORGANIZATION = 'itest-org-7';
 
 /** Connections the tests share; the last test removes them. */
 const saved: { typed?: ConnectionProfile; hosted?: ConnectionProfile; cloud?: ConnectionProfile } = {};
@@ -50,6 +52,20 @@ async function remoteInfo(
   >;
 }
 
+/** The Cloud deployment "prod" with its settings, as JSON text. */
+async function prodDeployment(endpoints: EmulatorEndpoints): Promise<string> {
+  const get = async (path: string) => {
+    const response = await fetch(`${endpoints.cloudUrl}${path}`, {
+      headers: { authorization: `ApiKey ${endpoints.cloudApiKey}` },
+    });
+    assert.equal(response.status, 200, `GET ${path} on the Cloud API`);
+    return (await response.json()) as { deployments?: Array<{ id: string; name: string }> };
+  };
+  const prod = (await get('/api/v1/deployments')).deployments?.find((deployment) => deployment.name === 'prod');
+  assert.ok(prod, 'the Cloud API lists "prod"');
+  return JSON.stringify(await get(`/api/v1/deployments/${prod.id}?show_settings=true`));
+}
+
 /** What a flow could change on the emulator: settings and remote clusters of "remote", API keys of both clusters. */
 async function emulatorSnapshot(endpoints: EmulatorEndpoints): Promise<string> {
   return JSON.stringify({
@@ -65,7 +81,11 @@ async function emulatorSnapshot(endpoints: EmulatorEndpoints): Promise<string> {
  * deployment "prod" as the local side, the typed connection as the remote side, up to the alias.
  */
 async function answerAddRemoteClusterUpToAlias(): Promise<void> {
-  await ui.waitForQuickInput({ title: /^Add Remote Cluster/, placeholder: /^How should the two clusters authenticate/ });
+  const model = await ui.waitForQuickInput({
+    title: /^Add Remote Cluster/,
+    placeholder: /^How should the two clusters authenticate/,
+  });
+  assert.match(model.itemTexts[0]?.detail ?? '', /cross-cluster API key in the local keystore/);
   await ui.pickQuickInputItem(/^API key/);
   await ui.waitForQuickInput({ placeholder: /^The local cluster/ });
   await ui.pickQuickInputItem(new RegExp(`^${HOSTED}$`));
@@ -75,7 +95,12 @@ async function answerAddRemoteClusterUpToAlias(): Promise<void> {
   await ui.pickQuickInputItem(/^prod$/);
   await ui.waitForQuickInput({ placeholder: /^The remote cluster: / });
   await ui.pickQuickInputItem(new RegExp(`^${CONNECTION}$`));
-  await ui.waitForQuickInput({ placeholder: /^Where is the remote cluster server\?/ });
+  const where = await ui.waitForQuickInput({ placeholder: /^Where is the remote cluster server\?/ });
+  assert.deepEqual(where.itemTexts.at(-1), {
+    label: 'Enter the address…',
+    description: 'host:port of it or of a load balancer',
+    detail: '',
+  });
   await ui.pickQuickInputItem(/^Enter the address/);
   await ui.waitForQuickInput({ prompt: /^Address of the remote cluster server/ });
   await ui.typeInQuickInput(REMOTE_SERVER);
@@ -108,7 +133,8 @@ function showOwnQuickInput<Q extends vscode.QuickPick<vscode.QuickPickItem> | vs
 
 export const tests: IntegrationTest[] = [
   {
-    name: 'the UI driver checks items of a multi-select pick, is refused by a validation message, and presses Back',
+    name: 'the UI driver checks items of a multi-select pick, is refused by a validation message, presses Back and finds a hidden notification',
+    skip: ui.skipWithoutDriver,
     fn: async () => {
       await readyApi();
       const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
@@ -151,10 +177,20 @@ export const tests: IntegrationTest[] = [
       await ui.waitForQuickInput({ title: /^UI driver check/ });
       assert.equal((await ui.escape()).quickInput, undefined);
       assert.equal(await hidden, 'hidden');
+
+      // A notification whose toast is gone is found in the notification center, as a person would look there.
+      const answered = vscode.window.showInformationMessage('UI driver check: a notice', 'Fine', 'Not now');
+      await ui.waitForNotification(/^UI driver check: a notice$/);
+      await vscode.commands.executeCommand('notifications.hideToasts');
+      const notice = await ui.pressNotificationButton(/^Fine$/, /^UI driver check: a notice$/);
+      assert.deepEqual(notice.buttons, ['Fine', 'Not now']);
+      assert.equal(await answered, 'Fine');
+      assert.equal((await ui.readScreen()).notificationCenterOpen, false, 'the notification center is closed again');
     },
   },
   {
     name: 'Add Connection typed into the real wizard saves a working connection, and the password stays out of the user-data folder',
+    skip: ui.skipWithoutDriver,
     fn: async () => {
       const { api, endpoints } = await readyApi();
       const userData = process.env.ERC_USER_DATA_DIR;
@@ -195,6 +231,7 @@ export const tests: IntegrationTest[] = [
   },
   {
     name: 'Add Remote Cluster through the real quick inputs, confirmed in the real dialog, connects the clusters',
+    skip: ui.skipWithoutDriver,
     fn: () =>
       ui.withRealDialogs(async () => {
         const { api, endpoints } = await readyApi();
@@ -249,6 +286,7 @@ export const tests: IntegrationTest[] = [
   },
   {
     name: 'Escape in the real UI cancels Add Remote Cluster, at a quick input and at the summary dialog, and nothing changes',
+    skip: ui.skipWithoutDriver,
     fn: () =>
       ui.withRealDialogs(async () => {
         const { endpoints } = await readyApi();
@@ -290,7 +328,100 @@ export const tests: IntegrationTest[] = [
       }),
   },
   {
-    name: 'Remove Remote Cluster picked in the real quick inputs and confirmed in the real dialog removes the alias',
+    name: 'Create Cross-Cluster API Key through the real UI hands the key over in a read-only editor',
+    skip: ui.skipWithoutDriver,
+    fn: () =>
+      ui.withRealDialogs(async () => {
+        const { endpoints } = await readyApi();
+        assert.ok(saved.typed, 'the first test saved the connection to "local"');
+        const running = vscode.commands.executeCommand<FlowResult & { keyId?: string }>(
+          'elasticRemoteClusters.createCrossClusterApiKey',
+        );
+        const result = await ui.driveCommand('create-cross-cluster-key', running, async () => {
+          await ui.waitForQuickInput({
+            title: /^Create Cross-Cluster API Key/,
+            placeholder: /^The remote cluster: the key grants/,
+          });
+          await ui.pickQuickInputItem(new RegExp(`^${CONNECTION}$`));
+          const name = await ui.waitForQuickInput({ prompt: /^Name of the key/ });
+          assert.equal(name.value, 'cross-cluster-access', 'the suggested name');
+          await ui.typeInQuickInput(KEY_NAME);
+          await ui.waitForQuickInput({ prompt: /^Indices the key lets the local cluster SEARCH/ });
+          await ui.typeInQuickInput('logs-*');
+          await ui.waitForQuickInput({ prompt: /^Indices the key lets the local cluster REPLICATE/ });
+          await ui.typeInQuickInput('');
+          await ui.waitForQuickInput({ prompt: /^Expiration/ });
+          await ui.typeInQuickInput('');
+          const summary = await ui.waitForDialog(/^Create this key\?$/);
+          assert.match(summary.detail, new RegExp(`create the cross-cluster API key "${KEY_NAME}"`));
+          await ui.pressDialogButton(/^Create$/);
+          const handOver = await ui.waitForDialog(new RegExp(`^The key "${KEY_NAME}" was created`));
+          assert.deepEqual([...handOver.buttons].sort(), ['Cancel', 'Copy Encoded Key', 'Open in Editor']);
+          await ui.pressDialogButton(/^Open in Editor$/);
+          // The dialog comes back until it is closed: the key cannot be read again later.
+          await ui.waitForDialog(new RegExp(`^The key "${KEY_NAME}" was created`));
+          await ui.pressDialogButton(/^Cancel$/);
+        });
+        assert.equal(result.outcome, 'completed', result.report);
+        const keys = (await clusterGet(endpoints, 'local', `/_security/api_key?name=${KEY_NAME}`)) as {
+          api_keys: Array<{ id: string; type?: string }>;
+        };
+        assert.deepEqual(
+          keys.api_keys.map((key) => [key.id, key.type]),
+          [[result.keyId, 'cross_cluster']],
+        );
+        const shown = vscode.workspace.textDocuments.find((document) =>
+          document.uri.path.endsWith(`Encoded key ${KEY_NAME}.txt`),
+        );
+        assert.ok(shown, 'the key is open in an editor');
+        assert.equal(Buffer.from(shown.getText(), 'base64').toString().split(':')[0], result.keyId, 'it holds the encoded key');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      }),
+  },
+  {
+    name: 'Add Trusted Environment and Edit Trust through the real UI add an organization to the trust of "prod" and remove it',
+    skip: ui.skipWithoutDriver,
+    fn: () =>
+      ui.withRealDialogs(async () => {
+        const { endpoints } = await readyApi();
+        assert.ok(saved.cloud, 'the Add Remote Cluster test saved the Cloud connection');
+        const adding = vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.addTrustedEnvironment');
+        const added = await ui.driveCommand('add-trusted-environment', adding, async () => {
+          await ui.waitForQuickInput({
+            title: /^Add Trusted Environment/,
+            placeholder: /^The deployment whose trust settings change$/,
+          });
+          await ui.pickQuickInputItem(/^prod$/);
+          await ui.waitForQuickInput({ placeholder: /^What should the deployment trust\?$/ });
+          await ui.pickQuickInputItem(/^An Elastic Cloud organization$/);
+          await ui.waitForQuickInput({ prompt: /^ID of the Elastic Cloud organization to trust$/ });
+          await ui.typeInQuickInput(ORGANIZATION);
+          await ui.waitForQuickInput({ placeholder: /^Which clusters of that environment\?$/ });
+          await ui.pickQuickInputItem(/^All of its deployments and clusters$/);
+          const confirm = await ui.waitForDialog(/^Change the trust of deployment "prod"\?$/);
+          assert.match(confirm.detail, new RegExp(`Add: Organization ${ORGANIZATION} — all deployments`));
+          await ui.pressDialogButton(/^Add$/);
+        });
+        assert.equal(added.outcome, 'completed', added.report);
+        assert.ok((await prodDeployment(endpoints)).includes(`"account_id":"${ORGANIZATION}"`), 'the trust of "prod" lists it');
+
+        const editing = vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.editTrust');
+        const edited = await ui.driveCommand('edit-trust', editing, async () => {
+          await ui.waitForQuickInput({ title: /^Edit Trust/, placeholder: /^The deployment whose trust settings change$/ });
+          await ui.pickQuickInputItem(/^prod$/);
+          await ui.waitForQuickInput({ placeholder: /^The trust entry to change$/ });
+          await ui.pickQuickInputItem(new RegExp(`^Organization ${ORGANIZATION} — all deployments$`));
+          await ui.pickQuickInputItem(/^Remove this trust$/);
+          await ui.waitForDialog(/^Remove this trust from deployment "prod"\?$/);
+          await ui.pressDialogButton(/^Remove$/);
+        });
+        assert.equal(edited.outcome, 'completed', edited.report);
+        assert.ok(!(await prodDeployment(endpoints)).includes(ORGANIZATION), 'the trust of "prod" no longer lists it');
+      }),
+  },
+  {
+    name: 'Remove Remote Cluster and Remove Connection, picked in the real quick inputs and confirmed in the real dialogs, remove them',
+    skip: ui.skipWithoutDriver,
     fn: () =>
       ui.withRealDialogs(async () => {
         const { api, endpoints } = await readyApi();
@@ -312,9 +443,24 @@ export const tests: IntegrationTest[] = [
           assert.equal(result.outcome, 'completed', result.report);
           assert.equal((await remoteInfo(endpoints))[ALIAS], undefined, 'the alias is gone');
           assert.match(result.report, /used a cross-cluster API key/);
+
+          // The connection the wizard saved goes the way it came: picked and confirmed in the real UI.
+          const typed = saved.typed;
+          assert.ok(typed, 'the first test saved the connection');
+          const removing = vscode.commands.executeCommand<boolean>('elasticRemoteClusters.removeConnection');
+          const removed = await ui.driveCommand('remove-connection', removing, async () => {
+            const pick = await ui.waitForQuickInput({ placeholder: /^Select the connection to remove$/ });
+            assert.ok(pick.items.includes(CONNECTION), `the pick lists the connection: ${pick.items.join(', ')}`);
+            await ui.pickQuickInputItem(new RegExp(`^${CONNECTION}$`));
+            const confirm = await ui.waitForDialog(new RegExp(`^Remove the connection "${CONNECTION}"\\?$`));
+            assert.match(confirm.detail, /Nothing changes on the cluster/);
+            await ui.pressDialogButton(/^Remove$/);
+          });
+          assert.equal(removed, true);
+          assert.equal(api.connections.store.get(typed.id), undefined, 'the connection is gone');
         } finally {
           for (const profile of [saved.typed, saved.hosted, saved.cloud])
-            if (profile) await api.connections.store.remove(profile.id);
+            if (profile && api.connections.store.get(profile.id)) await api.connections.store.remove(profile.id);
         }
       }),
   },

@@ -51,6 +51,11 @@ export function uiDriverAvailable(): boolean {
   return connection() !== undefined;
 }
 
+/** For an IntegrationTest's `skip`: why a test that drives the UI cannot run on this route, or undefined. */
+export function skipWithoutDriver(): string | undefined {
+  return uiDriverAvailable() ? undefined : `no UI driver on this route (${UI_DRIVER_ENV} is only set on the code-server route)`;
+}
+
 function pattern(value: RegExp): Pattern {
   return { source: value.source, flags: value.flags };
 }
