@@ -54,6 +54,7 @@ async function aliasSettings(endpoints: EmulatorEndpoints, alias: string): Promi
 export const tests: IntegrationTest[] = [
   {
     name: 'Edit Connection: pre-filled steps, a wrong password explained in a real dialog, Edit Again, keep the stored password',
+    skip: ui.skipWithoutDriver,
     fn: () =>
       ui.withRealDialogs(async () => {
         const { api, endpoints } = await readyApi();
@@ -127,6 +128,7 @@ export const tests: IntegrationTest[] = [
   },
   {
     name: 'Edit Remote Cluster: pre-filled from the cluster, before/after diff in the real dialog, the new values on the cluster',
+    skip: ui.skipWithoutDriver,
     fn: () =>
       ui.withRealDialogs(async () => {
         const { endpoints } = await readyApi();
@@ -176,6 +178,7 @@ export const tests: IntegrationTest[] = [
   },
   {
     name: 'Remove Remote Clusters: two aliases checked in the real multi-select pick, one dialog, both gone',
+    skip: ui.skipWithoutDriver,
     fn: () =>
       ui.withRealDialogs(async () => {
         const { api, endpoints } = await readyApi();
