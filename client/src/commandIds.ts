@@ -9,9 +9,11 @@ export const COMMANDS = {
   addConnection: 'elasticRemoteClusters.addConnection',
   testConnection: 'elasticRemoteClusters.testConnection',
   removeConnection: 'elasticRemoteClusters.removeConnection',
+  editConnection: 'elasticRemoteClusters.editConnection',
 
   addRemoteCluster: 'elasticRemoteClusters.addRemoteCluster',
   removeRemoteCluster: 'elasticRemoteClusters.removeRemoteCluster',
+  editRemoteCluster: 'elasticRemoteClusters.editRemoteCluster',
   createCrossClusterApiKey: 'elasticRemoteClusters.createCrossClusterApiKey',
   changeCrossClusterApiKey: 'elasticRemoteClusters.changeCrossClusterApiKey',
   migrateToApiKeyModel: 'elasticRemoteClusters.migrateToApiKeyModel',
@@ -44,6 +46,8 @@ export const COMMANDS = {
   viewLoadMore: 'elasticRemoteClusters.view.loadMore',
   viewChangeCrossClusterApiKey: 'elasticRemoteClusters.view.changeCrossClusterApiKey',
   viewMigrateToApiKeyModel: 'elasticRemoteClusters.view.migrateToApiKeyModel',
+  viewEditConnection: 'elasticRemoteClusters.view.editConnection',
+  viewEditRemoteCluster: 'elasticRemoteClusters.view.editRemoteCluster',
 } as const;
 
 /**

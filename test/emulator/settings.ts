@@ -141,6 +141,9 @@ function dynamicParser(key: string, context: SettingsValidationContext): Parser 
     return atLeast(context.version, 9, 3)
       ? (k, v) => (Array.isArray(v) ? v.map((item) => asString(k, item)) : asString(k, v))
       : undefined;
+  // 7.x still accepted the pre-6.5 names as deprecated fallbacks (removed in 8.0).
+  const legacy = /^search\.remote\.[-\w]+\.(seeds|skip_unavailable)$/.exec(key);
+  if (legacy && !atLeast(context.version, 8, 0)) return legacy[1] === 'seeds' ? asAddressList : asBoolean;
   const remote = /^cluster\.remote\.([-\w]+)\.(.+)$/.exec(key);
   if (!remote || ['node', 'initial_connect_timeout', 'connections_per_cluster', 'signing'].includes(remote[1])) return undefined;
   const suffix = remote[2];

@@ -11,7 +11,9 @@ import type { ProxySettings } from '../api/proxy';
 import type { ExtensionLog } from '../log';
 import { quickInputWizardUi } from '../ui/quickInput';
 import { createClients, type ConnectionClients } from './clients';
-import { describeProfile, type ConnectionProfile } from './profile';
+import { describeConnectionError } from '../errorText';
+import { editConnection, type EditConnectionDependencies, type EditConnectionResult } from './editConnection';
+import { describeProfile, type ConnectionProfile, type ConnectionSecrets } from './profile';
 import { ConnectionStore } from './store';
 import { TransportGuard } from './transport';
 import { describeTestResult, testConnection, type ConnectionTestResult } from './testConnection';
@@ -60,6 +62,9 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, log
       testSavedConnection(store, log, openClients, target),
     ),
     vscode.commands.registerCommand(COMMANDS.removeConnection, (target?: unknown) => removeConnection(store, target)),
+    vscode.commands.registerCommand(COMMANDS.editConnection, (target?: unknown) =>
+      editSavedConnection(store, log, guard, target),
+    ),
   );
   return { store, openClients };
 }
@@ -102,13 +107,69 @@ async function testSavedConnection(
     void vscode.window.showInformationMessage(message);
     return result;
   } catch (error) {
-    const message = error instanceof ApiError ? error.message : `Testing "${profile.name}" failed unexpectedly.`;
+    const message =
+      error instanceof ApiError ? describeConnectionError(error, profile) : `Testing "${profile.name}" failed unexpectedly.`;
     log.error(`Test of "${profile.name}" failed: ${message}`);
     const showLog = 'Show Log';
     void vscode.window.showErrorMessage(message, showLog).then((choice) => choice === showLog && log.show());
     return undefined;
   } finally {
     await clients?.close();
+  }
+}
+
+/** The UI of Edit Connection: the step quick inputs plus VS Code's messages and progress. */
+const editUi: EditConnectionDependencies['ui'] = {
+  pick: (options) => quickInputWizardUi.pick(options),
+  input: (options) => quickInputWizardUi.input(options),
+  confirm: (message, detail, action) => quickInputWizardUi.confirm(message, detail, action),
+  notify: async (kind, message, actions = [], options = {}) => {
+    const show =
+      kind === 'error'
+        ? vscode.window.showErrorMessage
+        : kind === 'warning'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showInformationMessage;
+    return show(message, { modal: options.modal ?? false, detail: options.detail }, ...actions);
+  },
+  progress: (title, task) =>
+    Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) =>
+        task((message) => progress.report({ message })),
+      ),
+    ),
+};
+
+/** Edits a connection (by id, `{ id }`, or picked) in place; returns the outcome for scripts and tests. */
+async function editSavedConnection(
+  store: ConnectionStore,
+  log: ExtensionLog,
+  guard: TransportGuard,
+  target: unknown,
+): Promise<EditConnectionResult | undefined> {
+  const profile = await resolveTarget(store, target, 'Select the connection to edit');
+  if (!profile) return undefined;
+  try {
+    return await editConnection(
+      {
+        ui: editUi,
+        store,
+        checkCaFile,
+        open: async (candidate: ConnectionProfile, secrets: ConnectionSecrets) => {
+          await guard.check(candidate);
+          log.redactor.add(secrets.apiKey);
+          if (candidate.username && secrets.password) log.redactor.addBasic(candidate.username, secrets.password);
+          return createClients(candidate, secrets, { proxy: proxySettingsFromVsCode(), logger: log, redactor: log.redactor });
+        },
+        log: (message) => log.info(message),
+      },
+      profile,
+    );
+  } catch (error) {
+    const message = `Editing "${profile.name}" failed: ${describeConnectionError(error, profile)}`;
+    log.error(message);
+    void vscode.window.showErrorMessage(message);
+    return undefined;
   }
 }
 

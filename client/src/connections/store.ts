@@ -48,6 +48,42 @@ export class ConnectionStore implements vscode.Disposable {
     return saved;
   }
 
+  /**
+   * Replaces a saved connection in place (same id, same position in the list). `secrets` undefined
+   * keeps the stored ones. When the setting cannot be written, the previous secret is put back, so
+   * the saved profile and its secret always belong together.
+   */
+  async update(
+    id: string,
+    profile: Omit<ConnectionProfile, 'id'>,
+    secrets: ConnectionSecrets | undefined,
+  ): Promise<ConnectionProfile> {
+    const raw = this.rawList();
+    const index = raw.findIndex((entry) => entry && typeof entry === 'object' && (entry as { id?: unknown }).id === id);
+    if (index < 0) throw new Error(`There is no saved connection with the id "${id}".`);
+    const saved: ConnectionProfile = { id, ...profile };
+    const previousSecret = await this.secrets.get(SECRET_PREFIX + id);
+    if (secrets) await this.secrets.store(SECRET_PREFIX + id, JSON.stringify(secrets));
+    const list = [...raw];
+    list[index] = stripUndefined(saved);
+    try {
+      await vscode.workspace.getConfiguration(SECTION).update(SETTING, list, vscode.ConfigurationTarget.Global);
+    } catch (error) {
+      if (secrets) {
+        if (previousSecret === undefined) await this.secrets.delete(SECRET_PREFIX + id);
+        else await this.secrets.store(SECRET_PREFIX + id, previousSecret);
+      }
+      throw error;
+    }
+    return saved;
+  }
+
+  /** Whether a secret is stored for the connection (without reading it into a caller). */
+  async hasSecret(id: string): Promise<boolean> {
+    const secrets = await this.secretsFor(id);
+    return Boolean(secrets.apiKey || secrets.password);
+  }
+
   async remove(id: string): Promise<void> {
     const raw = this.rawList().filter((entry) => !(entry && typeof entry === 'object' && (entry as { id?: unknown }).id === id));
     await vscode.workspace.getConfiguration(SECTION).update(SETTING, raw, vscode.ConfigurationTarget.Global);

@@ -26,6 +26,15 @@ export interface WizardDependencies {
 
 export type NewConnection = { profile: Omit<ConnectionProfile, 'id'>; secrets: ConnectionSecrets };
 
+/** An edited connection; `secrets` is undefined when the user kept the stored API key or password. */
+export type EditedConnection = { profile: Omit<ConnectionProfile, 'id'>; secrets: ConnectionSecrets | undefined };
+
+/** What Edit Connection starts from: the saved profile and whether its secret is in SecretStorage (never the secret itself). */
+export interface EditStart {
+  profile: ConnectionProfile;
+  hasSecret: boolean;
+}
+
 type Endpoint = 'url' | 'cloudId';
 type TlsChoice = 'system' | 'caFile' | 'insecure';
 
@@ -43,12 +52,26 @@ interface Draft {
   caFile?: string;
   tlsServerName?: string;
   name?: string;
+  /** Edit only: keep the stored API key or password instead of typing it again. */
+  keepSecret?: boolean;
 }
 
 const TITLE = 'Add Elastic Connection';
+const EDIT_TITLE = 'Edit Elastic Connection';
 
 type StepName =
-  'kind' | 'endpoint' | 'region' | 'auth' | 'apiKey' | 'username' | 'password' | 'tls' | 'caFile' | 'serverName' | 'name';
+  | 'kind'
+  | 'secret'
+  | 'endpoint'
+  | 'region'
+  | 'auth'
+  | 'apiKey'
+  | 'username'
+  | 'password'
+  | 'tls'
+  | 'caFile'
+  | 'serverName'
+  | 'name';
 type Step = FlowStep<Draft>;
 
 const TLS_CHOICES: PickItem<TlsChoice>[] = [
@@ -61,13 +84,18 @@ const SKIP_TLS_DETAIL =
   'Anyone between VS Code and the server could read and change the traffic, including the API key or password. Use this only on a network you trust, and prefer giving the CA certificate instead.';
 
 /** The steps that apply to the draft as answered so far. */
-function stepsFor(draft: Draft, steps: Record<StepName, Step>): Step[] {
-  const names: StepName[] = ['kind', 'endpoint'];
+function stepsFor(draft: Draft, steps: Record<StepName, Step>, edit?: EditStart): Step[] {
+  // Editing keeps the kind of endpoint; an Elasticsearch connection may still switch between URL and Cloud ID.
+  const names: StepName[] = edit && edit.profile.kind !== 'elasticsearch' ? ['endpoint'] : ['kind', 'endpoint'];
   if (draft.kind === 'ece') names.push('region');
   if (draft.kind && AUTH_METHODS[draft.kind].length > 1) names.push('auth');
   const auth = draft.kind === 'cloud' ? 'apiKey' : draft.auth;
-  if (auth === 'apiKey') names.push('apiKey');
-  if (auth === 'basic') names.push('username', 'password');
+  // The stored secret can be kept when it is of the same kind (same authentication method).
+  const canKeep = Boolean(edit?.hasSecret && auth !== 'none' && auth === edit.profile.auth);
+  const keep = canKeep && draft.keepSecret !== false;
+  if (auth === 'apiKey') names.push(...(canKeep ? (['secret'] as const) : []), ...(keep ? [] : (['apiKey'] as const)));
+  if (auth === 'basic')
+    names.push('username', ...(canKeep ? (['secret'] as const) : []), ...(keep ? [] : (['password'] as const)));
   if (usesHttps(draft)) {
     names.push('tls');
     if (draft.tls === 'caFile') names.push('caFile', 'serverName');
@@ -89,15 +117,82 @@ export async function runAddConnectionWizard(ui: WizardUi, dependencies: WizardD
   return (await runSteps(TITLE, draft, (current) => stepsFor(current, steps))) ? toConnection(draft) : undefined;
 }
 
-function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<StepName, Step> {
+/**
+ * "Edit Connection": the same steps, every answer pre-filled from the saved profile (`draft` lets a
+ * caller start again from earlier answers, e.g. after a failed test). Secrets are never shown
+ * again: when the authentication method stays the same the user can keep the stored one.
+ */
+export async function runEditConnectionWizard(
+  ui: WizardUi,
+  dependencies: WizardDependencies,
+  start: EditStart,
+  previous?: EditedConnection,
+): Promise<EditedConnection | undefined> {
+  const draft: Draft = draftFrom(previous ? previous.profile : start.profile);
+  if (previous?.secrets) {
+    draft.keepSecret = false;
+    draft.apiKey = previous.secrets.apiKey;
+    draft.password = previous.secrets.password;
+  }
+  const others = dependencies.existingNames.filter((name) => name.toLowerCase() !== start.profile.name.toLowerCase());
+  const steps = wizardSteps(ui, { ...dependencies, existingNames: others }, start);
+  if (!(await runSteps(EDIT_TITLE, draft, (current) => stepsFor(current, steps, start)))) return undefined;
+  const { profile, secrets } = toConnection(draft);
+  const auth = profile.auth;
+  const keep = Boolean(start.hasSecret && auth !== 'none' && auth === start.profile.auth && draft.keepSecret !== false);
   return {
+    profile: {
+      ...profile,
+      ...(start.profile.timeoutSeconds !== undefined ? { timeoutSeconds: start.profile.timeoutSeconds } : {}),
+    },
+    secrets: keep ? undefined : secrets,
+  };
+}
+
+/** The answers a saved profile stands for. */
+function draftFrom(profile: Omit<ConnectionProfile, 'id'>): Draft {
+  return {
+    kind: profile.kind,
+    endpoint: profile.kind === 'elasticsearch' && profile.cloudId && !profile.url ? 'cloudId' : 'url',
+    url: profile.url,
+    cloudId: profile.cloudId,
+    region: profile.region,
+    auth: profile.auth,
+    username: profile.username,
+    tls: profile.caFile ? 'caFile' : profile.skipTlsVerify ? 'insecure' : 'system',
+    caFile: profile.caFile,
+    tlsServerName: profile.tlsServerName,
+    name: profile.name,
+  };
+}
+
+function wizardSteps(ui: WizardUi, dependencies: WizardDependencies, edit?: EditStart): Record<StepName, Step> {
+  return {
+    secret: {
+      id: 'secret',
+      run: async (draft, position) => {
+        const what = draft.auth === 'basic' ? 'password' : 'API key';
+        return applyAnswer(
+          await ui.pick<boolean>({
+            ...position,
+            placeholder: `The ${what} of "${edit?.profile.name}" is in VS Code's secret storage. Keep it?`,
+            items: [
+              { label: `Keep the current ${what}`, description: 'not shown, not typed again', value: true },
+              { label: `Enter a new ${what}…`, value: false },
+            ],
+            active: draft.keepSecret !== false,
+          }),
+          (keep) => (draft.keepSecret = keep),
+        );
+      },
+    },
     kind: {
       id: 'kind',
       run: async (draft, position) => {
         return applyAnswer(
           await ui.pick<{ kind: ConnectionKind; endpoint: Endpoint }>({
             ...position,
-            placeholder: 'What do you want to connect to?',
+            placeholder: edit ? 'How is the cluster reached?' : 'What do you want to connect to?',
             items: [
               {
                 label: 'Elasticsearch (URL)',
@@ -121,7 +216,10 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
                 detail: 'Deployments and trust relationships on an ECE installation',
                 value: { kind: 'ece', endpoint: 'url' },
               },
-            ],
+            ].filter((item) => !edit || item.value.kind === 'elasticsearch') as PickItem<{
+              kind: ConnectionKind;
+              endpoint: Endpoint;
+            }>[],
             active: draft.kind ? { kind: draft.kind, endpoint: draft.endpoint ?? 'url' } : undefined,
           }),
           (choice) => {
@@ -129,7 +227,7 @@ function wizardSteps(ui: WizardUi, dependencies: WizardDependencies): Record<Ste
               // A different kind of endpoint: earlier answers about the endpoint no longer apply.
               draft.url = undefined;
               draft.cloudId = undefined;
-              draft.auth = undefined;
+              if (!edit) draft.auth = undefined;
             }
             draft.kind = choice.kind;
             draft.endpoint = choice.endpoint;

@@ -66,6 +66,10 @@ export interface ProxyConnection {
   /** TLS server name (SNI); needed for Elastic Cloud / ECE proxies. */
   serverName?: string;
   skipUnavailable?: boolean;
+  /** Sniff mode instead of proxy mode: the seed nodes (the address is then only the first seed). */
+  seeds?: string[];
+  /** `proxy_socket_connections` (proxy) or `node_connections` (sniff); unset leaves the default. */
+  connections?: number;
 }
 
 /**
@@ -79,10 +83,16 @@ export function proxySettingsBody(
   before: AliasSettings,
 ): { persistent: SettingsMap; transient?: SettingsMap } {
   const prefix = aliasPrefix(alias);
+  const count = connection.seeds ? 'node_connections' : 'proxy_socket_connections';
   const wanted: SettingsMap = {
-    [`${prefix}mode`]: 'proxy',
-    [`${prefix}proxy_address`]: connection.address,
-    ...(connection.serverName ? { [`${prefix}server_name`]: connection.serverName } : {}),
+    ...(connection.seeds
+      ? { [`${prefix}mode`]: 'sniff', [`${prefix}seeds`]: connection.seeds }
+      : {
+          [`${prefix}mode`]: 'proxy',
+          [`${prefix}proxy_address`]: connection.address,
+          ...(connection.serverName ? { [`${prefix}server_name`]: connection.serverName } : {}),
+        }),
+    ...(connection.connections !== undefined ? { [`${prefix}${count}`]: connection.connections } : {}),
     ...(connection.skipUnavailable !== undefined ? { [`${prefix}skip_unavailable`]: connection.skipUnavailable } : {}),
   };
   const persistent: SettingsMap = { ...wanted };
@@ -161,7 +171,9 @@ export async function writeProxySettings(
       write: () => client.putClusterSettings(body, { flatSettings: true }),
       isApplied: async () => settingsApplied(await readAliasSettings(client, alias), body),
       change: () => ({
-        done: `Set cluster.remote.${alias}.mode: proxy and proxy_address: ${connection.address}${connection.serverName ? ` with server_name: ${connection.serverName}` : ''} on "${clusterName}".`,
+        done: connection.seeds
+          ? `Set cluster.remote.${alias}.mode: sniff and seeds: ${connection.seeds.join(', ')} on "${clusterName}".`
+          : `Set cluster.remote.${alias}.mode: proxy and proxy_address: ${connection.address}${connection.serverName ? ` with server_name: ${connection.serverName}` : ''} on "${clusterName}".`,
         undo: {
           description: `Putting the settings of "${alias}" back`,
           run: async () =>

@@ -48,6 +48,7 @@ import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from 
 import { writeProxySettings } from './aliasSettings';
 import { applySigning, signsHere, strongIdentitySteps, summarizeSigning } from './strongIdentity';
 import { applyProxyCa, needsProxyCaStep, proxyCaStep, summarizeProxyCa } from './privateProxyCa';
+import { connectionFor, connectionOptionSteps, describeConnectionWrite } from './remoteOptions';
 
 const TITLE = 'Add Remote Cluster (API key)';
 const NO_CONNECTION = { noConnection: true } as const;
@@ -71,7 +72,8 @@ export function apiKeySteps(start: FlowStart, draft: AddRemoteDraft): FlowStep<A
     });
   }
   steps.push(addressStep(start));
-  if (draft.address !== undefined && !draft.remoteDeployment) steps.push(serverNameStep(start));
+  if (draft.address !== undefined)
+    steps.push(...connectionOptionSteps(start, draft, draft.remoteDeployment ? undefined : serverNameStep(start)));
   if (draft.remoteWithoutConnection) steps.push(pastedKeyStep(start));
   steps.push(
     aliasStep(start, async (current, alias) => {
@@ -516,9 +518,7 @@ export function summarizeApiKey(draft: AddRemoteDraft): string[] {
   const replaced =
     draft.existing && Object.keys(draft.existing.persistent).length + Object.keys(draft.existing.transient).length > 0;
   lines.push(...summarizeProxyCa(draft), ...summarizeSigning(draft));
-  lines.push(
-    `On "${local}": PUT _cluster/settings — cluster.remote.${alias}.mode: proxy, proxy_address: ${draft.address}${draft.serverName ? `, server_name: ${draft.serverName}` : ''}${replaced ? " (replacing the alias's current settings)" : ''}.`,
-  );
+  lines.push(describeConnectionWrite(local, alias, draft, Boolean(replaced)));
   lines.push(`Then wait for GET _remote/info to report "${alias}" as connected.`);
   return lines;
 }
@@ -580,7 +580,7 @@ export async function executeApiKey(start: FlowStart, draft: AddRemoteDraft): Pr
     await writeProxySettings(context, changes, localEs, {
       alias,
       clusterName: local.profile.name,
-      connection: { address: draft.address as string, serverName: draft.serverName },
+      connection: connectionFor(draft),
     });
 
     stage = `Waiting for "${alias}" to connect`;

@@ -39,6 +39,7 @@ import { checkCluster, pickDeployment, type CheckedCluster } from './pickers';
 import { remainingConnectionProblem } from './remoteStatus';
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
 import { writeProxySettings } from './aliasSettings';
+import { connectionFor, connectionOptionSteps, describeConnectionWrite, skipUnavailableStep } from './remoteOptions';
 
 const TITLE = 'Add Remote Cluster (TLS certificate)';
 
@@ -72,6 +73,9 @@ export function certificateSteps(start: FlowStart, draft: AddRemoteDraft): FlowS
     });
   }
   if (!draft.remoteDeployment) steps.push(addressStep(start));
+  // A deployment pair is joined through the deployment's remote-clusters list, which only takes skip_unavailable.
+  if (isDeploymentPair(draft)) steps.push(skipUnavailableStep(start));
+  else if (draft.address !== undefined) steps.push(...connectionOptionSteps(start, draft));
   steps.push(
     aliasStep(start, async (current, alias) => {
       if (!isDeploymentPair(current) || !current.localDeployment) return [];
@@ -337,12 +341,10 @@ export function summarizeCertificate(draft: AddRemoteDraft, plan: CertificatePla
     const kept = (plan.remoteClusters ?? []).filter((ref) => ref.alias !== alias).map((ref) => `"${ref.alias}"`);
     const replaced = (plan.remoteClusters ?? []).some((ref) => ref.alias === alias);
     lines.push(
-      `Remote clusters of deployment "${draft.localDeployment?.deploymentName}": ${replaced ? 'replace' : 'add'} "${alias}" → "${draft.remoteDeployment?.deploymentName}" (${kept.length ? `${kept.join(', ')} kept as they are` : 'no other entries'}).`,
+      `Remote clusters of deployment "${draft.localDeployment?.deploymentName}": ${replaced ? 'replace' : 'add'} "${alias}" → "${draft.remoteDeployment?.deploymentName}" (${kept.length ? `${kept.join(', ')} kept as they are` : 'no other entries'}), skip_unavailable: ${draft.skipUnavailable ?? 'not set'}.`,
     );
   } else {
-    lines.push(
-      `On "${local}": PUT _cluster/settings — cluster.remote.${alias}.mode: proxy, proxy_address: ${draft.address}${draft.serverName ? `, server_name: ${draft.serverName}` : ''}.`,
-    );
+    lines.push(describeConnectionWrite(local, alias, draft, false));
   }
   lines.push(`Then wait for GET _remote/info to report "${alias}" as connected.`);
   if (deprecatedHere(draft)) {
@@ -404,6 +406,7 @@ export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft
         deployment_id: remoteDeployment.deploymentId,
         elasticsearch_ref_id: remoteDeployment.refId,
         alias,
+        ...(draft.skipUnavailable !== undefined ? { skip_unavailable: draft.skipUnavailable } : {}),
       };
       let listBefore = plan.remoteClusters ?? [];
       await context.ui.progress(`${stage}…`, () =>
@@ -455,7 +458,7 @@ export async function executeCertificate(start: FlowStart, draft: AddRemoteDraft
       await writeProxySettings(context, changes, localEs, {
         alias,
         clusterName: local.profile.name,
-        connection: { address: draft.address as string, serverName: draft.serverName },
+        connection: connectionFor(draft),
       });
     }
 

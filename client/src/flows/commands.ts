@@ -17,6 +17,7 @@ import { createCrossClusterApiKey } from './createApiKey';
 import { changeCrossClusterApiKey } from './changeApiKey';
 import { migrateToApiKeyModel } from './migrateToApiKey';
 import { ECK_CERTIFICATE_TRUST_TITLE, eckCertificateTrust } from './eckCertificateTrust';
+import { editRemoteCluster } from './editRemoteCluster';
 import { removeRemoteCluster } from './removeRemoteCluster';
 import { addTrustedEnvironment, editTrust } from './trust';
 import type { FlowUi } from './ui';
@@ -118,7 +119,8 @@ export function registerFlowCommands(
       COMMANDS.addRemoteCluster,
       guarded<AddRemoteClusterArgs>('Add Remote Cluster', addRemoteCluster),
     ),
-    vscode.commands.registerCommand(COMMANDS.removeRemoteCluster, guarded('Remove Remote Cluster', removeRemoteCluster)),
+    vscode.commands.registerCommand(COMMANDS.removeRemoteCluster, guarded('Remove Remote Clusters', removeRemoteCluster)),
+    vscode.commands.registerCommand(COMMANDS.editRemoteCluster, guarded('Edit Remote Cluster', editRemoteCluster)),
     vscode.commands.registerCommand(
       COMMANDS.createCrossClusterApiKey,
       guarded('Create Cross-Cluster API Key', createCrossClusterApiKey),

@@ -34,6 +34,13 @@ export interface AddRemoteDraft {
   address?: string;
   /** TLS server name (SNI) sent to the proxy; required for Elastic Cloud / ECE. */
   serverName?: string;
+  /** Sniff mode (self-managed / ECK only), with `seeds`; proxy mode otherwise. */
+  mode?: 'proxy' | 'sniff';
+  seeds?: string[];
+  /** `proxy_socket_connections` or `node_connections`; undefined leaves Elasticsearch's default. */
+  connectionCount?: number;
+  /** undefined: not set, the version's default applies (true from 8.15). */
+  skipUnavailable?: boolean;
   alias?: string;
   /** The alias's settings before the change (possibly empty); replacing them was confirmed. */
   existing?: AliasSettings;

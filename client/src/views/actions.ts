@@ -24,6 +24,12 @@ export const ITEM_ACTIONS = {
   },
   testConnection: { command: COMMANDS.viewTestConnection, target: COMMANDS.testConnection, title: 'Test Connection' },
   removeConnection: { command: COMMANDS.viewRemoveConnection, target: COMMANDS.removeConnection, title: 'Remove Connection' },
+  editConnection: { command: COMMANDS.viewEditConnection, target: COMMANDS.editConnection, title: 'Edit Connection' },
+  editRemoteCluster: {
+    command: COMMANDS.viewEditRemoteCluster,
+    target: COMMANDS.editRemoteCluster,
+    title: 'Edit Remote Cluster',
+  },
   diagnoseRemoteCluster: {
     command: COMMANDS.viewDiagnoseRemoteCluster,
     target: COMMANDS.diagnoseRemoteCluster,
@@ -47,14 +53,22 @@ export type ItemAction = keyof typeof ITEM_ACTIONS;
  * The argument for the action's target command, or undefined when the node does not carry what it
  * needs (the target is then run without one and asks).
  */
-export function itemActionArgument(action: ItemAction, node: TreeNode | undefined): unknown {
+export function itemActionArgument(action: ItemAction, node: TreeNode | undefined, selection: TreeNode[] = []): unknown {
   if (action === 'addConnection' || !node?.connectionId) return undefined;
   const { connectionId, deploymentId, alias, keyId } = node;
   switch (action) {
     case 'addRemoteCluster':
       // The flow then only asks for the remote side.
       return { localConnectionId: connectionId };
-    case 'removeRemoteCluster':
+    case 'removeRemoteCluster': {
+      // A multi-selection of remote clusters of the same cluster is removed in one go.
+      const aliases = selection
+        .filter((other) => other.kind === 'remoteCluster' && other.connectionId === connectionId && other.alias)
+        .map((other) => other.alias as string);
+      if (alias && aliases.length > 1 && aliases.includes(alias)) return { connectionId, aliases };
+      return alias ? { connectionId, alias } : undefined;
+    }
+    case 'editRemoteCluster':
     case 'diagnoseRemoteCluster':
     case 'migrateToApiKeyModel':
       // Migration: the node's connection is the local cluster.
@@ -68,6 +82,7 @@ export function itemActionArgument(action: ItemAction, node: TreeNode | undefine
       return deploymentId ? { connectionId, deploymentId } : { connectionId };
     case 'testConnection':
     case 'removeConnection':
+    case 'editConnection':
       return connectionId;
   }
   return undefined;

@@ -86,7 +86,12 @@ export function registerRemoteClustersView(
     getTreeItem: toTreeItem,
     getChildren: (node) => model.children(node),
   };
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(VIEW_ID, {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+    // Several remote clusters can be removed at once.
+    canSelectMany: true,
+  });
   const modelSubscription = model.onDidChange(() => changed.fire(undefined));
 
   /** The filter and sort order in the view's description, and a context key for the "Clear Filter" button. */
@@ -175,12 +180,16 @@ export function registerRemoteClustersView(
     return documents.show(`${node.label}.json`, content, { preview: true });
   };
 
-  const runItemAction = async (action: ItemAction, argument?: unknown): Promise<unknown> => {
+  const runItemAction = async (action: ItemAction, argument?: unknown, selection?: unknown): Promise<unknown> => {
     const { target, title } = ITEM_ACTIONS[action];
     try {
       return await vscode.commands.executeCommand(
         target,
-        itemActionArgument(action, isTreeNode(argument) ? argument : undefined),
+        itemActionArgument(
+          action,
+          isTreeNode(argument) ? argument : undefined,
+          Array.isArray(selection) ? selection.filter(isTreeNode) : [],
+        ),
       );
     } catch (error) {
       // Commands report their own failures; this is for a target that is missing or broke.
@@ -212,7 +221,9 @@ export function registerRemoteClustersView(
     }),
     vscode.commands.registerCommand(COMMANDS.openItemJson, openItemJson),
     ...(Object.keys(ITEM_ACTIONS) as ItemAction[]).map((action) =>
-      vscode.commands.registerCommand(ITEM_ACTIONS[action].command, (argument?: unknown) => runItemAction(action, argument)),
+      vscode.commands.registerCommand(ITEM_ACTIONS[action].command, (argument?: unknown, selection?: unknown) =>
+        runItemAction(action, argument, selection),
+      ),
     ),
   );
 

@@ -11,7 +11,7 @@ import type { ExtensionApi } from '../../../client/src/extension';
 import type { FlowResult } from '../../../client/src/flows/changes';
 import type { ConsoleSendResult } from '../../../client/src/console/provider';
 import type { ConnectionProfile } from '../../../client/src/connections/profile';
-import { ScriptedFlowUi } from '../../unit/client/flows/support';
+import { CONNECTION_DEFAULTS, ScriptedFlowUi } from '../../unit/client/flows/support';
 import type { IntegrationTest } from './index';
 import { activatedExtension, emulatorEndpoints, EXTENSION_ID, waitFor } from './support';
 
@@ -73,6 +73,7 @@ export const tests: IntegrationTest[] = [
           { pick: /Enter the address/ },
           { type: 'local.emulated.local:9443' },
           { type: '' },
+          CONNECTION_DEFAULTS,
           { type: ALIAS },
           { type: 'logs-*' },
           { type: '' },

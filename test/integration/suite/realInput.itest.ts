@@ -106,6 +106,11 @@ async function answerAddRemoteClusterUpToAlias(): Promise<void> {
   await ui.typeInQuickInput(REMOTE_SERVER);
   await ui.waitForQuickInput({ prompt: /^TLS server name/ });
   await ui.typeInQuickInput('');
+  // A Cloud deployment connects in proxy mode only: no mode question, the socket count and skip_unavailable.
+  await ui.waitForQuickInput({ prompt: /^proxy_socket_connections: / });
+  await ui.typeInQuickInput('');
+  await ui.waitForQuickInput({ placeholder: /^skip_unavailable: .*default became true in 8\.15/ });
+  await ui.pickQuickInputItem(/^Leave unset/);
   await ui.waitForQuickInput({ prompt: /^Alias for the remote cluster on "itest real hosted"/ });
 }
 
@@ -308,9 +313,12 @@ export const tests: IntegrationTest[] = [
         const cancelledAtAlias = await ui.driveCommand('cancel-at-alias', atAlias, async () => {
           await answerAddRemoteClusterUpToAlias();
           await ui.pressQuickInputButton(/^Back$/);
-          const serverName = await ui.waitForQuickInput({ prompt: /^TLS server name/ });
-          assert.equal(serverName.value, '');
-          await ui.typeInQuickInput('');
+          const skip = await ui.waitForQuickInput({ placeholder: /^skip_unavailable: / });
+          assert.ok(
+            skip.items.some((item) => /^Leave unset/.test(item)),
+            `the skip_unavailable pick is back: ${skip.items.join(', ')}`,
+          );
+          await ui.pickQuickInputItem(/^Leave unset/);
           await ui.waitForQuickInput({ prompt: /^Alias for the remote cluster/ });
           const after = await ui.escape();
           assert.equal(after.quickInput, undefined, 'Escape closed the quick input');
@@ -437,14 +445,14 @@ export const tests: IntegrationTest[] = [
           const running = vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.removeRemoteCluster');
           const result = await ui.driveCommand('remove-remote-cluster', running, async () => {
             await ui.waitForQuickInput({
-              title: /^Remove Remote Cluster/,
+              title: /^Remove Remote Clusters/,
               placeholder: /^The cluster to remove the remote cluster from/,
             });
             await ui.pickQuickInputItem(new RegExp(`^${HOSTED}$`));
-            await ui.waitForQuickInput({ placeholder: /^The remote cluster to remove$/, item: new RegExp(`^${ALIAS}$`) });
-            await ui.pickQuickInputItem(new RegExp(`^${ALIAS}$`));
+            await ui.waitForQuickInput({ placeholder: /^The remote clusters to remove/, item: new RegExp(`^${ALIAS}$`) });
+            await ui.checkQuickInputItems([new RegExp(`^${ALIAS}$`)]);
             const confirm = await ui.waitForDialog(new RegExp(`^Remove the remote cluster "${ALIAS}" from "${HOSTED}"\\?`));
-            assert.match(confirm.detail, /These settings are set to null/);
+            assert.match(confirm.detail, /sets these settings to null/);
             await ui.pressDialogButton(/^Remove$/);
           });
           assert.equal(result.outcome, 'completed', result.report);

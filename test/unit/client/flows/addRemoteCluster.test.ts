@@ -11,6 +11,7 @@ import {
   testContext,
   type Answer,
   type SavedConnection,
+  CONNECTION_DEFAULTS,
 } from './support';
 
 const MANIFEST = `apiVersion: elasticsearch.k8s.elastic.co/v1
@@ -79,7 +80,9 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
     { pick: /^remote$/ },
     { pick: /Enter the address/ },
     { type: REMOTE_SERVER },
+    CONNECTION_DEFAULTS,
     { type: '' },
+    CONNECTION_DEFAULTS,
     { type: alias },
     { type: 'logs-*' },
     { type: '' },
@@ -158,7 +161,7 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
 
   test('credentials already in the deployment keystore count as an existing alias and need confirmation', async () => {
     emulator.state.cluster('hosted').keystoreAdd('cluster.remote.taken.credentials', 'b2xkOmtleQ==');
-    const ui = new ScriptedFlowUi([...hostedAnswers('taken').slice(0, 9), { type: 'other' }, 'cancel'], {
+    const ui = new ScriptedFlowUi([...hostedAnswers('taken').slice(0, 11), { type: 'other' }, 'cancel'], {
       confirm: [{ match: /already has a remote cluster "taken"\. Replace it\?/, answer: false }],
     });
     await addRemoteCluster(testContext(ui, saved));
@@ -175,6 +178,7 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
         { pick: /^hosted$/ },
         { pick: /Elastic Cloud or ECE deployment/ },
         { pick: /^prod$/ },
+        CONNECTION_DEFAULTS,
         { type: 'prod' },
         { type: 'logs-*' },
         { type: '' },
@@ -212,7 +216,9 @@ describe('Add Remote Cluster on Elastic Cloud, ECK, and to a Cloud remote', () =
     { pick: /^remote$/ },
     { pick: /Enter the address/ },
     { type: REMOTE_SERVER },
+    CONNECTION_DEFAULTS,
     { type: '' },
+    CONNECTION_DEFAULTS,
     { type: 'europe' },
     { type: 'logs-*' },
     { type: '' },
@@ -319,7 +325,9 @@ describe('Add Remote Cluster (API key) on an Elastic Cloud deployment before 8.1
       { pick: /^remote$/ },
       { pick: /Enter the address/ },
       { type: REMOTE_SERVER },
+      CONNECTION_DEFAULTS,
       { type: '' },
+      CONNECTION_DEFAULTS,
       { type: 'europe' },
       { type: 'logs-*' },
       { type: '' },

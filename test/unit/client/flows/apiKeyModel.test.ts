@@ -10,6 +10,7 @@ import {
   selfManagedApiKeyStart,
   testContext,
   type SavedConnection,
+  CONNECTION_DEFAULTS,
 } from './support';
 
 /** Plays `elasticsearch-keystore add` on the local cluster with the key the user copied. */
@@ -124,6 +125,61 @@ describe('Add Remote Cluster, API-key model', () => {
     );
   });
 
+  test('self-managed: sniff mode with seeds, node_connections and skip_unavailable are asked for and written', async () => {
+    const ui = new ScriptedFlowUi(
+      [
+        { pick: /^API key/ },
+        { pick: /^local$/ },
+        { pick: /^Self-managed/ },
+        { pick: /^remote$/ },
+        { pick: /Enter the address/ },
+        { type: REMOTE_SERVER },
+        { pick: /^Sniff mode/ },
+        { type: `${REMOTE_SERVER}, 127.0.0.1:9443` },
+        { type: '0' },
+        { type: '2' },
+        { pick: /^false/ },
+        { type: 'sniffed' },
+        { type: 'logs-*' },
+        { type: '' },
+        'cancel',
+      ],
+      {
+        confirm: [{ match: /^Make these changes\?/, answer: true }],
+        notify: [
+          { match: /Add the key to the keystore/, answer: 'Copy Key' },
+          { match: /Add the key to the keystore/, answer: keystoreAddFromClipboard(emulator, 'sniffed') },
+        ],
+      },
+    );
+    const result = await addRemoteCluster(testContext(ui, saved));
+    assert.equal(result.outcome, 'completed', result.report);
+    const local = emulator.state.cluster('local');
+    assert.deepEqual(
+      Object.fromEntries(Object.entries(local.persistent).filter(([key]) => key.startsWith('cluster.remote.sniffed.'))),
+      {
+        'cluster.remote.sniffed.mode': 'sniff',
+        'cluster.remote.sniffed.seeds': [REMOTE_SERVER, '127.0.0.1:9443'],
+        'cluster.remote.sniffed.node_connections': '2',
+        'cluster.remote.sniffed.skip_unavailable': 'false',
+      },
+    );
+    assert.match(
+      ui.confirmations[0].detail,
+      /cluster\.remote\.sniffed\.mode: sniff, seeds: remote\.emulated\.local:9443, 127\.0\.0\.1:9443, node_connections: 2, skip_unavailable: false/,
+    );
+    const mode = ui.shown.find((step) => /^How should "local" connect to/.test(step.text));
+    assert.deepEqual(mode?.labels, ['Proxy mode', 'Sniff mode']);
+    assert.equal(mode?.active, 'Proxy mode', 'proxy mode is the default');
+    assert.ok(!ui.shown.some((step) => step.text.startsWith('TLS server name')), 'no server name in sniff mode');
+    assert.equal(ui.shown.find((step) => step.text.startsWith('Seeds'))?.value, REMOTE_SERVER, 'the address is the first seed');
+    assert.deepEqual(ui.shown.find((step) => step.text.startsWith('node_connections'))?.rejected, [
+      'Give a whole number of at least 1, or leave it empty for the default.',
+    ]);
+    const skip = ui.shown.find((step) => step.text.startsWith('skip_unavailable'));
+    assert.match(skip?.text ?? '', /default became true in 8\.15 \(this cluster: 8\.\d+\.\d+\)/);
+  });
+
   test('a failure writing the settings offers the rollback: the key is invalidated and nothing is left behind', async () => {
     emulator.faults.status(500, { server: 'local', method: 'PUT', path: '/_cluster/settings' });
     const ui = new ScriptedFlowUi([...selfManagedApiKeyStart(), { type: 'failing' }, { type: 'logs-*' }, { type: '' }], {
@@ -164,7 +220,12 @@ describe('Add Remote Cluster, API-key model', () => {
     const keysBefore = new Set(emulator.state.cluster('remote').apiKeys.keys());
     const ui = new ScriptedFlowUi(
       [
-        ...selfManagedApiKeyStart([{ pick: /Enter the address/ }, { type: 'nowhere.example:9443' }, { type: '' }]),
+        ...selfManagedApiKeyStart([
+          { pick: /Enter the address/ },
+          { type: 'nowhere.example:9443' },
+          CONNECTION_DEFAULTS,
+          { type: '' },
+        ]),
         { type: 'europe' },
         { type: 'logs-*' },
         { type: '' },
@@ -239,7 +300,9 @@ describe('Add Remote Cluster, API-key model', () => {
         { pick: /^reader$/ },
         { pick: /Enter the address/ },
         { type: REMOTE_SERVER },
+        CONNECTION_DEFAULTS,
         { type: '' },
+        CONNECTION_DEFAULTS,
         { type: 'europe' },
         { type: 'logs-*' },
         { type: '' },
@@ -269,8 +332,10 @@ describe('Add Remote Cluster, API-key model', () => {
         { type: 'https://remote.emulated.local:9443' },
         { type: 'remote.emulated.local:9300' },
         { type: REMOTE_SERVER },
+        CONNECTION_DEFAULTS,
         { type: '10.0.0.1' },
         { type: '' },
+        CONNECTION_DEFAULTS,
         { type: 'eu.west' },
         { type: 'europe' },
         { type: 'Logs-*' },
@@ -305,8 +370,8 @@ describe('Add Remote Cluster, API-key model', () => {
       { type: 'logs-*' },
       'back', // replication → search
       'back', // search → alias
-      'back', // alias → server name
-      { type: '' },
+      'back', // alias → skip_unavailable
+      { pick: /^false/ },
       { type: 'third' },
       'cancel',
     ]);
@@ -323,8 +388,9 @@ describe('Add Remote Cluster, API-key model', () => {
       'logs-*',
       'Back keeps the typed patterns',
     );
-    const serverName = ui.shown.filter((step) => step.text.startsWith('TLS server name'));
-    assert.equal(serverName.length, 2, 'Back from the alias returned to the server name');
+    const skip = ui.shown.filter((step) => step.text.startsWith('skip_unavailable'));
+    assert.equal(skip.length, 2, 'Back from the alias returned to the skip_unavailable question');
+    assert.equal(skip[1].active, 'Leave unset', 'its earlier answer is kept');
   });
 
   test('version between 8.10 and the documented 8.14 asks before going on', async () => {
@@ -369,7 +435,9 @@ describe('Add Remote Cluster, API-key model', () => {
         { pick: /No connection to the remote/ },
         { pick: /Enter the address/ },
         { type: REMOTE_SERVER },
+        CONNECTION_DEFAULTS,
         { type: '' },
+        CONNECTION_DEFAULTS,
         { type: 'not a key' },
         { type: issued.encoded },
         { type: 'pasted' },

@@ -3,7 +3,7 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import type { TrustSettings } from '../../../../client/src/api/types/cloud';
 import { addRemoteCluster } from '../../../../client/src/flows/addRemoteCluster';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { cloudConnection, esConnection, ScriptedFlowUi, testContext, type SavedConnection } from './support';
+import { CONNECTION_DEFAULTS, cloudConnection, esConnection, ScriptedFlowUi, testContext, type SavedConnection } from './support';
 
 const ACCOUNT = 'acct-1';
 const ALPHA_ID = 'a'.repeat(32);
@@ -72,6 +72,7 @@ describe('Add Remote Cluster, TLS-certificate model', () => {
     { pick: /^a$/ },
     { pick: /Elastic Cloud or ECE deployment/ },
     { pick: /^b$/ },
+    { pick: /^true — skip/ },
     { type: 'beta' },
   ];
 
@@ -103,6 +104,10 @@ describe('Add Remote Cluster, TLS-certificate model', () => {
       ['older', 'beta'],
       'the existing remote cluster survived the PUT',
     );
+    assert.equal(a?.remoteClusters.find((ref) => ref.alias === 'beta')?.skip_unavailable, true, 'skip_unavailable as answered');
+    assert.match(summary, /skip_unavailable: true/);
+    assert.equal(ui.shown.find((step) => step.text.startsWith('skip_unavailable'))?.active, 'Leave unset');
+    assert.ok(!ui.shown.some((step) => /^How should ".*" connect to/.test(step.text)), 'no sniff mode between two deployments');
     assert.equal(emulator.state.remoteStatus(emulator.state.cluster('alpha'), 'beta').connected, true);
     assert.match(result.report, /TLS-certificate remote clusters are deprecated/);
   });
@@ -148,7 +153,7 @@ describe('Add Remote Cluster, TLS-certificate model', () => {
   });
 
   test('an alias already in the remote-clusters list needs confirmation', async () => {
-    const ui = new ScriptedFlowUi([...pairAnswers.slice(0, 6), { type: 'older' }, 'cancel'], {
+    const ui = new ScriptedFlowUi([...pairAnswers.slice(0, 7), { type: 'older' }, 'cancel'], {
       confirm: [{ match: /already has a remote cluster "older"/, answer: false }],
     });
     await addRemoteCluster(testContext(ui, saved));
@@ -164,6 +169,7 @@ describe('Add Remote Cluster, TLS-certificate model', () => {
         { pick: /^g$/ },
         { pick: /Elastic Cloud or ECE deployment/ },
         { pick: /^b$/ },
+        CONNECTION_DEFAULTS,
         { type: 'beta' },
       ],
       { confirm: [{ match: /^Make these changes\?/, answer: false }] },
@@ -189,6 +195,7 @@ describe('Add Remote Cluster, TLS-certificate model', () => {
         { pick: /^self2$/ },
         { type: 'self2.emulated.local:9443' },
         { type: 'self2.emulated.local:9300' },
+        CONNECTION_DEFAULTS,
         { type: 'two' },
         { pick: /Show what has to be in place/ },
         { pick: /Yes, both sides trust/ },

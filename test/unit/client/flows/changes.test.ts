@@ -18,6 +18,7 @@ import {
   testContext,
   type Answer,
   type SavedConnection,
+  CONNECTION_DEFAULTS,
 } from './support';
 
 /** Longer than the 1 s timeout of the connections below: the client gives up, the cluster has acted. */
@@ -336,6 +337,7 @@ describe('Concurrent changes and plans on Elastic Cloud', () => {
     { pick: /^a$/ },
     { pick: /Elastic Cloud or ECE deployment/ },
     { pick: /^b$/ },
+    CONNECTION_DEFAULTS,
     { type: 'beta' },
   ];
 

@@ -29,7 +29,7 @@ describe('Remove Remote Cluster', () => {
       'cluster.remote.asia.seeds': ['asia.example:9300'],
     };
     local.transient = { 'cluster.remote.europe.transport.compress': 'true' };
-    const ui = new ScriptedFlowUi([{ pick: /^local$/ }, { pick: /^europe$/ }], {
+    const ui = new ScriptedFlowUi([{ pick: /^local$/ }, { pickMany: [/^europe$/] }], {
       confirm: [{ match: /Remove the remote cluster "europe" from "local"\?/, answer: true }],
     });
     const context = testContext(ui, saved);
@@ -43,7 +43,7 @@ describe('Remove Remote Cluster', () => {
       ['1/2', '2/2'],
       'a fixed list of steps shows its total',
     );
-    assert.match(ui.shown.find((step) => step.labels?.includes('europe'))?.text ?? '', /remote cluster to remove/);
+    assert.match(ui.shown.find((step) => step.labels?.includes('europe'))?.text ?? '', /remote clusters to remove/);
     assert.match(ui.confirmations[0].detail, /cluster\.remote\.europe\.transport\.compress: true \(transient\)/);
     assert.match(result.report, /Set 4 setting\(s\) of "europe" to null on "local"/);
     assert.equal(context.refreshes, 1);
@@ -91,5 +91,58 @@ describe('Remove Remote Cluster', () => {
     assert.equal(result.outcome, 'failed');
     assert.match(result.report, /Nothing was changed/);
     assert.deepEqual(emulator.state.cluster('local').persistent, { 'cluster.remote.europe.seeds': ['eu.example:9300'] });
+  });
+
+  test('several aliases: one summary, one confirmation, one settings request; the report says how to put them back', async () => {
+    const local = emulator.state.cluster('local');
+    local.persistent = {
+      'cluster.remote.europe.mode': 'proxy',
+      'cluster.remote.europe.proxy_address': 'eu.example:9443',
+      'cluster.remote.asia.seeds': ['asia.example:9300'],
+      'cluster.remote.africa.seeds': ['africa.example:9300'],
+    };
+    let puts = 0;
+    emulator.faults.before(() => puts++, { server: 'local', method: 'PUT', path: '/_cluster/settings', times: Infinity });
+    const ui = new ScriptedFlowUi([{ pick: /^local$/ }, { pickMany: [/^europe$/, /^asia$/] }], {
+      confirm: [{ match: /Remove 2 remote clusters \("asia", "europe"\) from "local"\?/, answer: true }],
+    });
+    const result = await removeRemoteCluster(testContext(ui, saved));
+    assert.equal(result.outcome, 'completed', result.report);
+    assert.equal(ui.shown[1].kind, 'pickMany');
+    assert.equal(ui.confirmations.length, 1);
+    assert.match(ui.confirmations[0].detail, /cluster\.remote\.europe\.proxy_address: eu\.example:9443 \(persistent\)/);
+    assert.match(ui.confirmations[0].detail, /cluster\.remote\.asia\.seeds: asia\.example:9300 \(persistent\)/);
+    assert.equal(puts, 1, 'one request for all aliases');
+    assert.deepEqual(local.persistent, { 'cluster.remote.africa.seeds': ['africa.example:9300'] });
+    assert.match(result.report, /To put "asia", "europe" back exactly as they were: .*"cluster\.remote\.europe\.mode":"proxy"/);
+  });
+
+  test('several aliases from the view: a lost answer that cannot be read back is undone, restoring every alias', async () => {
+    const local = emulator.state.cluster('local');
+    const original = {
+      'cluster.remote.europe.mode': 'proxy',
+      'cluster.remote.europe.proxy_address': 'eu.example:9443',
+      'cluster.remote.europe.skip_unavailable': 'false',
+      'cluster.remote.asia.seeds': ['asia.example:9300'],
+    };
+    local.persistent = { ...original };
+    emulator.faults.resetAfterApplying({ server: 'local', method: 'PUT', path: '/_cluster/settings' });
+    emulator.faults.before(() => emulator.faults.status(500, { server: 'local', method: 'GET', path: '/_cluster/settings' }), {
+      server: 'local',
+      method: 'PUT',
+      path: '/_cluster/settings',
+    });
+    const ui = new ScriptedFlowUi([], {
+      confirm: [{ match: /Remove 2 remote clusters/, answer: true }],
+      notify: [{ match: /Removing "europe", "asia" failed/, answer: 'Undo Changes' }],
+    });
+    const result = await removeRemoteCluster(testContext(ui, saved), { connectionId: 'local', aliases: ['europe', 'asia'] });
+    assert.equal(result.outcome, 'rolled-back', result.report);
+    assert.equal(ui.shown.length, 0, "the view's selection answers the steps");
+    assert.match(
+      ui.notices.find((notice) => notice.modal)?.detail ?? '',
+      /Possibly: Set 4 setting\(s\) of "europe", "asia" to null/,
+    );
+    assert.deepEqual(local.persistent, original);
   });
 });

@@ -15,12 +15,22 @@ import { RecordingLogger } from '../support';
 
 /** One scripted answer to a pick or input. A function answers from what the UI has seen so far. */
 export type Answer =
+  | typeof CONNECTION_DEFAULTS
   | { pick: RegExp }
   | { pickMany: RegExp[] }
   | { type: string }
   | 'back'
   | 'cancel'
   | ((ui: ScriptedFlowUi) => Answer | Promise<Answer>);
+
+/**
+ * Add Remote Cluster's connection options left as they are: proxy mode where sniff is offered, the
+ * default connection count, skip_unavailable unset. Answers every option step that comes next
+ * (one to four, depending on the platform) and none when no option step comes.
+ */
+export const CONNECTION_DEFAULTS = { connectionDefaults: true } as const;
+const OPTION_PICK = /^(How should ".*" connect to |skip_unavailable: )/;
+const OPTION_INPUT = /^(node_connections|proxy_socket_connections): /;
 
 /** Answers to modal questions and notifications, matched against the message in order. */
 export interface Reply<T> {
@@ -83,10 +93,19 @@ export class ScriptedFlowUi implements FlowUi {
     return this.answers.length;
   }
 
+  /** Whether CONNECTION_DEFAULTS answers this step; it is used up by the first step that is no option. */
+  private defaultsFor(isOption: boolean): boolean {
+    if (this.answers[0] !== CONNECTION_DEFAULTS) return false;
+    if (isOption) return true;
+    this.answers.shift();
+    return false;
+  }
+
   private async next(context: string): Promise<Exclude<Answer, (ui: ScriptedFlowUi) => unknown>> {
     let answer = this.answers.shift();
     if (answer === undefined) throw new Error(`the script ran out at: ${context}`);
     while (typeof answer === 'function') answer = await answer(this);
+    if (answer === CONNECTION_DEFAULTS) return this.next(context);
     return answer;
   }
 
@@ -103,6 +122,10 @@ export class ScriptedFlowUi implements FlowUi {
       active: active?.label,
       rejected: [],
     });
+    if (this.defaultsFor(OPTION_PICK.test(options.placeholder))) {
+      const item = options.items.find((candidate) => /^(Proxy mode|Leave unset)/.test(candidate.label));
+      if (item) return item.value;
+    }
     const answer = await this.next(`pick "${options.placeholder}" [${options.items.map((item) => item.label).join(' | ')}]`);
     if (answer === 'back') return BACK;
     if (answer === 'cancel') return undefined;
@@ -148,6 +171,7 @@ export class ScriptedFlowUi implements FlowUi {
       rejected: [],
     };
     this.shown.push(shown);
+    if (this.defaultsFor(OPTION_INPUT.test(options.prompt))) return '';
     for (;;) {
       const answer = await this.next(`input "${options.prompt}"`);
       if (answer === 'back') return BACK;
@@ -310,7 +334,14 @@ export const REMOTE_SERVER = 'remote.emulated.local:9443';
 
 /** Add Remote Cluster answers up to the alias: API-key model, self-managed "local", connection "remote", its address. */
 export function selfManagedApiKeyStart(
-  address: Answer[] = [{ pick: /Enter the address/ }, { type: REMOTE_SERVER }, { type: '' }],
+  address: Answer[] = [{ pick: /Enter the address/ }, { type: REMOTE_SERVER }, CONNECTION_DEFAULTS, { type: '' }],
 ): Answer[] {
-  return [{ pick: /^API key/ }, { pick: /^local$/ }, { pick: /^Self-managed/ }, { pick: /^remote$/ }, ...address];
+  return [
+    { pick: /^API key/ },
+    { pick: /^local$/ },
+    { pick: /^Self-managed/ },
+    { pick: /^remote$/ },
+    ...address,
+    CONNECTION_DEFAULTS,
+  ];
 }

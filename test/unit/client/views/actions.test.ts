@@ -34,6 +34,37 @@ test('item actions open the flows with the ids of the clicked node, in the shape
   assert.deepEqual(itemActionArgument('migrateToApiKeyModel', remote), { connectionId: 'local', alias: 'west' });
   const key = crossClusterKeyNode('local', { id: 'k1', name: 'for-west' }, Date.now());
   assert.deepEqual(itemActionArgument('changeCrossClusterApiKey', key), { connectionId: 'local', keyId: 'k1' });
+  assert.equal(itemActionArgument('editConnection', connection), 'local');
+  assert.deepEqual(itemActionArgument('editRemoteCluster', remote), { connectionId: 'local', alias: 'west' });
+});
+
+test('Remove Remote Cluster on a multi-selection removes every selected alias of the clicked cluster at once', () => {
+  const remote = (connectionId: string, alias: string) =>
+    remoteClusterNode(connectionId, {
+      alias,
+      mode: 'sniff',
+      addresses: [`${alias}:9300`],
+      securityModel: 'certificate',
+      definedIn: ['persistent'],
+      settings: {},
+      connected: true,
+    });
+  const west = remote('local', 'west');
+  const selection = [west, remote('local', 'east'), remote('other', 'north'), connectionNode(es, { status: 'idle' })];
+  assert.deepEqual(itemActionArgument('removeRemoteCluster', west, selection), {
+    connectionId: 'local',
+    aliases: ['west', 'east'],
+  });
+  assert.deepEqual(
+    itemActionArgument('removeRemoteCluster', west, [west]),
+    { connectionId: 'local', alias: 'west' },
+    'a single selection stays a single alias',
+  );
+  assert.deepEqual(
+    itemActionArgument('removeRemoteCluster', remote('local', 'south'), selection),
+    { connectionId: 'local', alias: 'south' },
+    'a click outside the selection acts on the clicked item only',
+  );
 });
 
 test('without a node, or without what the target needs, the target runs without an argument and asks', () => {
@@ -55,6 +86,8 @@ test('every action targets the command id agreed with the flows and connections 
       'elasticRemoteClusters.addTrustedEnvironment',
       'elasticRemoteClusters.changeCrossClusterApiKey',
       'elasticRemoteClusters.diagnoseRemoteCluster',
+      'elasticRemoteClusters.editConnection',
+      'elasticRemoteClusters.editRemoteCluster',
       'elasticRemoteClusters.editTrust',
       'elasticRemoteClusters.migrateToApiKeyModel',
       'elasticRemoteClusters.removeConnection',
