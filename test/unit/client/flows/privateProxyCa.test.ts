@@ -7,7 +7,15 @@ import { addRemoteCluster } from '../../../../client/src/flows/addRemoteCluster'
 import { describeCertificate, rootOf } from '../../../../client/src/flows/privateProxyCa';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { proxyChain } from '../../../emulator/cloud';
-import { cloudConnection, esConnection, ScriptedFlowUi, testContext, type Answer, type SavedConnection } from './support';
+import {
+  cloudConnection,
+  CONNECTION_DEFAULTS,
+  esConnection,
+  ScriptedFlowUi,
+  testContext,
+  type Answer,
+  type SavedConnection,
+} from './support';
 
 const REMOTE_ADDRESS = 'ece2.emulated.local:9443';
 
@@ -58,7 +66,9 @@ describe('Add Remote Cluster from an ECE deployment to a remote behind a private
     { pick: /^ece2$/ },
     { pick: /Enter the address/ },
     { type: REMOTE_ADDRESS },
+    CONNECTION_DEFAULTS,
     { type: '' },
+    CONNECTION_DEFAULTS,
     { type: alias },
     { type: 'logs-*' },
     { type: '' },

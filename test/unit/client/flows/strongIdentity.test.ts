@@ -5,6 +5,7 @@ import { nodeIdentityPatterns, signingPathProblem } from '../../../../client/src
 import { startEmulator, type RunningEmulator } from '../../../emulator';
 import {
   cloudConnection,
+  CONNECTION_DEFAULTS,
   esConnection,
   ScriptedFlowUi,
   selfManagedApiKeyStart,
@@ -76,6 +77,7 @@ describe('Add Remote Cluster with strong identity verification (9.3)', () => {
     { pick: new RegExp(`^${remote}$`) },
     { pick: /Elastic Cloud or ECE deployment/ },
     { pick: new RegExp(`^${remote}$`) },
+    CONNECTION_DEFAULTS,
     { type: alias },
     { type: 'logs-*' },
     { type: '' },
@@ -319,6 +321,7 @@ describe('Add Remote Cluster with strong identity verification between ECE deplo
         { pick: /^ece-b$/ },
         { pick: /Elastic Cloud or ECE deployment/ },
         { pick: /^bravo$/ },
+        CONNECTION_DEFAULTS,
         { type: 'bravo' },
         { type: 'logs-*' },
         { type: '' },
