@@ -15,6 +15,9 @@ export const COMMANDS = {
   createCrossClusterApiKey: 'elasticRemoteClusters.createCrossClusterApiKey',
   addTrustedEnvironment: 'elasticRemoteClusters.addTrustedEnvironment',
   editTrust: 'elasticRemoteClusters.editTrust',
+  exportEceTrustParameters: 'elasticRemoteClusters.exportEceTrustParameters',
+  createEceTrustRelationship: 'elasticRemoteClusters.createEceTrustRelationship',
+  removeEceTrustRelationship: 'elasticRemoteClusters.removeEceTrustRelationship',
 
   diagnoseRemoteCluster: 'elasticRemoteClusters.diagnoseRemoteCluster',
   explainError: 'elasticRemoteClusters.explainError',
@@ -35,6 +38,9 @@ export const COMMANDS = {
   viewTestConnection: 'elasticRemoteClusters.view.testConnection',
   viewRemoveConnection: 'elasticRemoteClusters.view.removeConnection',
   viewDiagnoseRemoteCluster: 'elasticRemoteClusters.view.diagnoseRemoteCluster',
+  viewExportEceTrustParameters: 'elasticRemoteClusters.view.exportEceTrustParameters',
+  viewCreateEceTrustRelationship: 'elasticRemoteClusters.view.createEceTrustRelationship',
+  viewRemoveEceTrustRelationship: 'elasticRemoteClusters.view.removeEceTrustRelationship',
 } as const;
 
 /**

@@ -9,8 +9,10 @@
  * ../../../shared/reference/remote-cluster-settings.md and validation-rules.md (section D).
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { CrossClusterAccess, RoleDescriptor } from '../../client/src/api/types/elasticsearch';
 import type { TrustSettings } from '../../client/src/api/types/cloud';
+import { TLS_FIXTURES } from './tls';
 
 export interface UserSpec {
   username: string;
@@ -88,6 +90,8 @@ export interface CloudSpec {
   region?: string;
   deployments?: DeploymentSpec[];
   trustRelationships?: TrustRelationshipSpec[];
+  /** ECE: the CA certificate (PEM) of this installation, shown in its local trust relationship; default the test CA. */
+  localCaCert?: string;
   port?: number;
 }
 
@@ -141,6 +145,8 @@ export interface TrustRelationshipRecord {
   local: boolean;
   installation_id?: string;
   last_modified: string;
+  /** Bumped on every update; sent as `x-cloud-resource-version`, and DELETE ?version= must match it. */
+  version: number;
 }
 
 export interface RecordedRequest {
@@ -325,7 +331,7 @@ export class EmulatorState {
         {
           id: this.cloud.installationId,
           name: 'Local environment',
-          publicCaCert: '',
+          publicCaCert: cloud?.localCaCert ?? readFileSync(TLS_FIXTURES.caFile, 'utf8'),
           trustByDefault: true,
           installationId: this.cloud.installationId,
         },
@@ -394,6 +400,7 @@ export class EmulatorState {
       local,
       installation_id: spec.installationId,
       last_modified: new Date().toISOString(),
+      version: 1,
     };
     this.cloud.trustRelationships.set(record.id, record);
     return record;

@@ -16,6 +16,7 @@ import { DEFAULT_CONNECT_TIMEOUT_SECONDS, type FlowContext } from './context';
 import { createCrossClusterApiKey } from './createApiKey';
 import { removeRemoteCluster } from './removeRemoteCluster';
 import { addTrustedEnvironment, editTrust } from './trust';
+import { createTrustRelationship, exportTrustParameters, removeTrustRelationship } from './trustRelationships';
 import type { FlowUi } from './ui';
 import { vscodeFlowUi } from './vscodeUi';
 
@@ -117,6 +118,18 @@ export function registerFlowCommands(
     ),
     vscode.commands.registerCommand(COMMANDS.addTrustedEnvironment, guarded('Add Trusted Environment', addTrustedEnvironment)),
     vscode.commands.registerCommand(COMMANDS.editTrust, guarded('Edit Trust', editTrust)),
+    vscode.commands.registerCommand(
+      COMMANDS.exportEceTrustParameters,
+      guarded('Export ECE Trust Parameters', exportTrustParameters),
+    ),
+    vscode.commands.registerCommand(
+      COMMANDS.createEceTrustRelationship,
+      guarded('Create ECE Trust Relationship', createTrustRelationship),
+    ),
+    vscode.commands.registerCommand(
+      COMMANDS.removeEceTrustRelationship,
+      guarded('Remove ECE Trust Relationship', removeTrustRelationship),
+    ),
   );
   return {
     useUi: (ui) => (uiOverride = ui),

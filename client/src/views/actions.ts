@@ -29,6 +29,21 @@ export const ITEM_ACTIONS = {
     target: COMMANDS.diagnoseRemoteCluster,
     title: 'Diagnose Remote Cluster',
   },
+  exportEceTrustParameters: {
+    command: COMMANDS.viewExportEceTrustParameters,
+    target: COMMANDS.exportEceTrustParameters,
+    title: 'Export ECE Trust Parameters',
+  },
+  createEceTrustRelationship: {
+    command: COMMANDS.viewCreateEceTrustRelationship,
+    target: COMMANDS.createEceTrustRelationship,
+    title: 'Create ECE Trust Relationship',
+  },
+  removeEceTrustRelationship: {
+    command: COMMANDS.viewRemoveEceTrustRelationship,
+    target: COMMANDS.removeEceTrustRelationship,
+    title: 'Remove ECE Trust Relationship',
+  },
 } as const;
 
 export type ItemAction = keyof typeof ITEM_ACTIONS;
@@ -39,7 +54,7 @@ export type ItemAction = keyof typeof ITEM_ACTIONS;
  */
 export function itemActionArgument(action: ItemAction, node: TreeNode | undefined): unknown {
   if (action === 'addConnection' || !node?.connectionId) return undefined;
-  const { connectionId, deploymentId, alias } = node;
+  const { connectionId, deploymentId, alias, relationshipId } = node;
   switch (action) {
     case 'addRemoteCluster':
       // The flow then only asks for the remote side.
@@ -54,6 +69,11 @@ export function itemActionArgument(action: ItemAction, node: TreeNode | undefine
     case 'testConnection':
     case 'removeConnection':
       return connectionId;
+    case 'exportEceTrustParameters':
+    case 'createEceTrustRelationship':
+      return { connectionId };
+    case 'removeEceTrustRelationship':
+      return relationshipId ? { connectionId, relationshipId } : { connectionId };
   }
   return undefined;
 }

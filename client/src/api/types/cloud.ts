@@ -10,6 +10,7 @@
  * ElasticsearchPayload, DeploymentUpdateResponse, RemoteResources, RemoteResourceRef,
  * RemoteResourceInfo, KeystoreContents, KeystoreSecret, TrustRelationshipCreateRequest,
  * TrustRelationshipCreateResponse, TrustRelationshipGetResponse, TrustRelationshipsListResponse,
+ * TrustRelationshipUpdateRequest, TrustRelationshipUpdateResponse, EmptyResponse (delete-trust-relationship),
  * BasicFailedReply, AccountResponse. ECE "platform" operations are region-scoped: cloud-sdk-go sends them to
  * /api/v1/regions/{region}/… (pkg/api/client_runtime.go, RegionBasePath).
  * Only the fields the extension reads or writes are typed; the API sends many more.
@@ -231,6 +232,12 @@ export interface TrustRelationshipCreateRequest {
   account_ids?: string[];
   installation_id?: string;
 }
+
+/** ECE: TrustRelationshipUpdateRequest (update-trust-relationship, PUT). Every field is optional. */
+export type TrustRelationshipUpdateRequest = Partial<TrustRelationshipCreateRequest>;
+
+/** ECE: which relationships get-trust-relationships returns (`filter`, default `all`). */
+export type TrustRelationshipFilter = 'all' | 'local' | 'non-local';
 
 export interface TrustRelationshipCreateResponse {
   id: string;

@@ -29,6 +29,14 @@ test('item actions open the flows with the ids of the clicked node, in the shape
     connectionId: 'org',
   });
   assert.equal(itemActionArgument('testConnection', remote), 'local');
+  const ece: ConnectionProfile = { id: 'ece', name: 'ECE', kind: 'ece', auth: 'apiKey' };
+  const relationship = { ...connectionNode(ece, { status: 'idle' }), relationshipId: 'rel-1' };
+  assert.deepEqual(itemActionArgument('removeEceTrustRelationship', relationship), {
+    connectionId: 'ece',
+    relationshipId: 'rel-1',
+  });
+  assert.deepEqual(itemActionArgument('exportEceTrustParameters', relationship), { connectionId: 'ece' });
+  assert.deepEqual(itemActionArgument('createEceTrustRelationship', relationship), { connectionId: 'ece' });
   assert.equal(itemActionArgument('removeConnection', connection), 'local');
 });
 
@@ -49,9 +57,12 @@ test('every action targets the command id agreed with the flows and connections 
       'elasticRemoteClusters.addConnection',
       'elasticRemoteClusters.addRemoteCluster',
       'elasticRemoteClusters.addTrustedEnvironment',
+      'elasticRemoteClusters.createEceTrustRelationship',
       'elasticRemoteClusters.diagnoseRemoteCluster',
       'elasticRemoteClusters.editTrust',
+      'elasticRemoteClusters.exportEceTrustParameters',
       'elasticRemoteClusters.removeConnection',
+      'elasticRemoteClusters.removeEceTrustRelationship',
       'elasticRemoteClusters.removeRemoteCluster',
       'elasticRemoteClusters.testConnection',
     ],
