@@ -32,6 +32,7 @@ import {
   environmentIdOf,
   parseTrustParameters,
   readEnvironmentTrust,
+  relationshipFor,
   trustParametersOf,
   twoWayTrust,
   type EnvironmentTrust,
@@ -768,4 +769,32 @@ export async function twoWayTrustSentence(
     readEnvironmentTrust(await eceOf(pool, other), other),
   ]);
   return describeTwoWay(self.name, twoWayTrust(a, b));
+}
+
+/**
+ * For a deployment trusting another ECE environment (an `external` entry): whether the platform
+ * trust between the two environments goes both ways, when the other one is a saved connection.
+ * One sentence for the summary, or undefined when there is no other ECE connection to compare with.
+ */
+export async function externalTrustNote(
+  context: FlowContext,
+  pool: ClientPool,
+  connection: ConnectionProfile,
+  relationshipId: string,
+): Promise<string | undefined> {
+  const others = context.connections.list().filter((profile) => profile.kind === 'ece' && profile.id !== connection.id);
+  if (others.length === 0) return undefined;
+  try {
+    const self = await readEnvironmentTrust(await eceOf(pool, connection), connection);
+    const relationship = self.trusted.find((candidate) => candidate.id === relationshipId);
+    if (!relationship) return undefined;
+    for (const other of others) {
+      const environment = await readEnvironmentTrust(await eceOf(pool, other), other);
+      if (relationshipFor(self, environment)?.id !== relationshipId) continue;
+      return `Platform trust: ${describeTwoWay(connection.name, twoWayTrust(self, environment)).text}`;
+    }
+    return `Platform trust: "${relationship.name}" is none of your saved ECE connections, so whether it trusts "${connection.name}" back was not checked.`;
+  } catch (error) {
+    return `Platform trust: the two-way check could not run (${describeError(error)}).`;
+  }
 }

@@ -8,6 +8,7 @@ import {
   exportTrustParameters,
   removeTrustRelationship,
 } from '../../../../client/src/flows/trustRelationships';
+import { addTrustedEnvironment } from '../../../../client/src/flows/trust';
 import { startEmulator, TLS_FIXTURES, type RunningEmulator } from '../../../emulator';
 import { cloudConnection, ScriptedFlowUi, testContext, type SavedConnection } from './support';
 
@@ -88,6 +89,21 @@ describe('ECE trust relationships: export, create, remove, two-way', () => {
     assert.equal(created.trust_by_default, false);
     assert.match(result.report, /One-way only: "ece-one" trusts "ece-two", but "ece-two" does not trust "ece-one"/);
     assert.match(result.report, /To undo: run "Elastic: Remove ECE Trust Relationship" on "ece-one"/);
+  });
+
+  test('a deployment trusting the other environment is told, in the summary, that the platform trust is one-way', async () => {
+    const ui = new ScriptedFlowUi(
+      [{ pick: /^orders$/ }, { pick: /An ECE environment/ }, { pick: /^ECE two$/ }, { pick: /All of its/ }],
+      {
+        confirm: [{ match: /Change the trust of deployment "orders"\?/, answer: false }],
+      },
+    );
+    const result = await addTrustedEnvironment(testContext(ui, saved));
+    assert.equal(result.outcome, 'cancelled');
+    assert.match(
+      ui.confirmations[0].detail,
+      /Platform trust: One-way only: "ece-one" trusts "ece-two", but "ece-two" does not trust "ece-one"/,
+    );
   });
 
   test('creating the other direction from an exported file completes the two-way trust', async () => {
