@@ -30,6 +30,8 @@ export const CLOUD_ERROR_CODES = {
   emulatedFailure: { code: 'root.emulated_failure', documented: false },
   /** Not in the description: update-deployment lists 200/400/401/404, no 409. */
   versionConflict: { code: 'deployments.version_conflict', documented: false },
+  /** get-traffic-filter-ruleset lists 404 without a code. */
+  trafficFilterNotFound: { code: 'traffic_filter.not_found', documented: false },
   /** Not in the description: delete-trust-relationship takes `version` but lists only 200/401/404. */
   trustRelationshipVersionConflict: { code: 'trust_relationships.version_conflict', documented: false },
 } as const;
@@ -311,6 +313,33 @@ export function cloudRouter(state: EmulatorState): Router {
         return { status: 202, body: {} };
       }),
     ),
+  );
+
+  // get-traffic-filter-deployment-ruleset-associations: TrafficFilterSettings, the IDs of the rulesets of a deployment.
+  router.add(
+    'GET',
+    '/api/v1/deployments/traffic-filter/associations/{associationType}/{entityId}/rulesets',
+    secured((_request, params) => ({
+      status: 200,
+      body: {
+        rulesets: cloud.trafficFilterRulesets
+          .filter((ruleset) => params.associationType === 'deployment' && ruleset.deploymentIds.includes(params.entityId))
+          .map((ruleset) => ruleset.id),
+      },
+    })),
+  );
+
+  // get-traffic-filter-ruleset: TrafficFilterRulesetInfo (404 has no documented code; approximate).
+  router.add(
+    'GET',
+    '/api/v1/deployments/traffic-filter/rulesets/{rulesetId}',
+    secured((_request, params) => {
+      const ruleset = cloud.trafficFilterRulesets.find((candidate) => candidate.id === params.rulesetId);
+      if (!ruleset)
+        return cloudError(404, CLOUD_ERROR_CODES.trafficFilterNotFound.code, `Ruleset [${params.rulesetId}] cannot be found.`);
+      const { deploymentIds: _deployments, ...info } = ruleset;
+      return { status: 200, body: { include_by_default: false, region: cloud.region, ...info } };
+    }),
   );
 
   // ECE platform endpoints, region-scoped as cloud-sdk-go sends them.

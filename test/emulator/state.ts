@@ -78,6 +78,16 @@ export interface TrustRelationshipSpec {
   installationId?: string;
 }
 
+export interface TrafficFilterRulesetSpec {
+  id: string;
+  name: string;
+  /** e.g. `ip`, `vpce`, `remote_cluster` (the description leaves the values open). */
+  type: string;
+  region?: string;
+  rules: Array<{ source?: string; remote_cluster_org_id?: string; remote_cluster_id?: string; description?: string }>;
+  deploymentIds: string[];
+}
+
 export interface CloudSpec {
   /** 'ech' (Elastic Cloud Hosted API) or 'ece' (adds basic auth and region-scoped platform endpoints). */
   flavor?: 'ech' | 'ece';
@@ -90,6 +100,11 @@ export interface CloudSpec {
   region?: string;
   deployments?: DeploymentSpec[];
   trustRelationships?: TrustRelationshipSpec[];
+  /**
+   * Traffic filter rulesets (ECH "network security policies", ECE "IP filters"), each with the
+   * deployments it is associated with (TrafficFilterRulesetInfo of the API description).
+   */
+  trafficFilterRulesets?: TrafficFilterRulesetSpec[];
   /** ECE: the CA certificate (PEM) of this installation, shown in its local trust relationship; default the test CA. */
   localCaCert?: string;
   port?: number;
@@ -306,6 +321,7 @@ export class EmulatorState {
     region: string;
     deployments: Map<string, DeploymentRecord>;
     trustRelationships: Map<string, TrustRelationshipRecord>;
+    trafficFilterRulesets: TrafficFilterRulesetSpec[];
   };
 
   constructor(clusters: ClusterSpec[], cloud: CloudSpec | undefined) {
@@ -323,6 +339,7 @@ export class EmulatorState {
       region: cloud?.region ?? (flavor === 'ece' ? 'ece-region' : 'gcp-us-central1'),
       deployments: new Map(),
       trustRelationships: new Map(),
+      trafficFilterRulesets: cloud?.trafficFilterRulesets ?? [],
     };
     for (const spec of cloud?.deployments ?? []) this.addDeployment(spec);
     if (flavor === 'ece') {

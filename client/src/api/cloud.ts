@@ -22,6 +22,8 @@ import type {
   TrustRelationshipFilter,
   TrustRelationshipsListResponse,
   TrustRelationshipUpdateRequest,
+  TrafficFilterRuleset,
+  TrafficFilterSettings,
   TrustSettings,
 } from './types/cloud';
 
@@ -190,6 +192,26 @@ export class CloudClient {
       path: encodePath`/api/v1/deployments/${deploymentId}/elasticsearch/${refId}/keystore`,
       body: contents,
       check: expectFields({ secrets: 'object' }),
+    });
+    return response.body;
+  }
+
+  /** GET …/deployments/traffic-filter/associations/deployment/{id}/rulesets — the IDs of the deployment's traffic filter rulesets. */
+  async getDeploymentTrafficFilters(deploymentId: string): Promise<TrafficFilterSettings> {
+    const response = await this.http.request<TrafficFilterSettings>({
+      method: 'GET',
+      path: encodePath`/api/v1/deployments/traffic-filter/associations/deployment/${deploymentId}/rulesets`,
+      check: expectFields({ rulesets: 'array' }),
+    });
+    return response.body;
+  }
+
+  /** GET …/deployments/traffic-filter/rulesets/{ruleset_id} (get-traffic-filter-ruleset). */
+  async getTrafficFilterRuleset(rulesetId: string): Promise<TrafficFilterRuleset> {
+    const response = await this.http.request<TrafficFilterRuleset>({
+      method: 'GET',
+      path: encodePath`/api/v1/deployments/traffic-filter/rulesets/${rulesetId}`,
+      check: expectFields({ id: 'string', type: 'string', rules: 'array' }),
     });
     return response.body;
   }

@@ -417,4 +417,33 @@ export const CLOUD_CASES: ContractCase[] = [
       },
     ],
   },
+  {
+    name: 'traffic filters: the rulesets associated with a deployment, and one ruleset with its required fields; an unknown ruleset is 404',
+    sources: [
+      {
+        ...ECH_API,
+        part: 'get-traffic-filter-deployment-ruleset-associations (TrafficFilterSettings), get-traffic-filter-ruleset (200, 404; TrafficFilterRulesetInfo, TrafficFilterRule)',
+      },
+    ],
+    world: 'ech',
+    steps: [
+      {
+        client: 'cloud',
+        call: 'getDeploymentTrafficFilters',
+        args: ['$deployment_b'],
+        expect: { required: { '': ['rulesets'] }, match: { 'rulesets.0': 'ruleset-rc' } },
+      },
+      { client: 'cloud', call: 'getDeploymentTrafficFilters', args: ['$deployment_a'], expect: { length: { rulesets: 0 } } },
+      {
+        client: 'cloud',
+        call: 'getTrafficFilterRuleset',
+        args: ['ruleset-rc'],
+        expect: {
+          required: { '': ['id', 'include_by_default', 'name', 'region', 'rules', 'type'] },
+          match: { 'rules.0.remote_cluster_org_id': '$account' },
+        },
+      },
+      { client: 'cloud', call: 'getTrafficFilterRuleset', args: ['no-such-ruleset'], expect: { status: 404 } },
+    ],
+  },
 ];

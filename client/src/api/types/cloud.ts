@@ -11,6 +11,7 @@
  * RemoteResourceInfo, KeystoreContents, KeystoreSecret, TrustRelationshipCreateRequest,
  * TrustRelationshipCreateResponse, TrustRelationshipGetResponse, TrustRelationshipsListResponse,
  * TrustRelationshipUpdateRequest, TrustRelationshipUpdateResponse, EmptyResponse (delete-trust-relationship),
+ * TrafficFilterSettings, TrafficFilterRulesetInfo, TrafficFilterRule,
  * BasicFailedReply, AccountResponse. ECE "platform" operations are region-scoped: cloud-sdk-go sends them to
  * /api/v1/regions/{region}/… (pkg/api/client_runtime.go, RegionBasePath).
  * Only the fields the extension reads or writes are typed; the API sends many more.
@@ -246,4 +247,32 @@ export interface TrustRelationshipCreateResponse {
   account_ids?: string[];
   local: boolean;
   installation_id?: string;
+}
+
+/** TrafficFilterSettings (get-traffic-filter-deployment-ruleset-associations): the IDs of a deployment's rulesets. */
+export interface TrafficFilterSettings {
+  rulesets: string[];
+}
+
+/** TrafficFilterRule: the fields that say who may connect. */
+export interface TrafficFilterRule {
+  id?: string;
+  source?: string;
+  remote_cluster_org_id?: string;
+  remote_cluster_id?: string;
+  description?: string;
+}
+
+/**
+ * TrafficFilterRulesetInfo: a network security policy (Elastic Cloud) or IP filter (ECE). `type` is
+ * an open string in the description; `remote_cluster` for private connection policies of type
+ * remote cluster is taken from the rule fields remote_cluster_org_id / remote_cluster_id (unverified).
+ */
+export interface TrafficFilterRuleset {
+  id: string;
+  name: string;
+  type: string;
+  region: string;
+  include_by_default: boolean;
+  rules: TrafficFilterRule[];
 }
