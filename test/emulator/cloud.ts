@@ -337,8 +337,8 @@ export function cloudRouter(state: EmulatorState): Router {
       const ruleset = cloud.trafficFilterRulesets.find((candidate) => candidate.id === params.rulesetId);
       if (!ruleset)
         return cloudError(404, CLOUD_ERROR_CODES.trafficFilterNotFound.code, `Ruleset [${params.rulesetId}] cannot be found.`);
-      const { deploymentIds: _deployments, ...info } = ruleset;
-      return { status: 200, body: { include_by_default: false, region: cloud.region, ...info } };
+      const { id, name, type, rules } = ruleset;
+      return { status: 200, body: { id, name, type, rules, include_by_default: false, region: ruleset.region ?? cloud.region } };
     }),
   );
 
