@@ -2,6 +2,7 @@ import { describeSetting, describeValue } from './catalog/describe';
 import { PORTS } from './catalog/facts';
 import { DOCS } from './catalog/settingsCatalog';
 import { eckHover } from './eck/hover';
+import { eckServiceHover } from './eck/serviceHover';
 import { handlesJsonBodies, hoverJsonBodies } from './json/jsonCompletionHover';
 import type { ConfigDocument } from './model/configDocument';
 import type { SettingOccurrence, SettingsScope, ValueNode } from './model/settingsScope';
@@ -16,7 +17,7 @@ export function hoverAt(document: ConfigDocument, offset: number): HoverResult |
     if (body) return body;
   }
   if (document.kind === 'eck-manifest') {
-    const eck = eckHover(document, offset);
+    const eck = eckHover(document, offset) ?? eckServiceHover(document, offset);
     if (eck) return eck;
   }
   for (const scope of document.scopes) {

@@ -1,7 +1,7 @@
 import { isMap, isNode, isScalar, isSeq, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml';
 import { namespaceOf } from '../catalog/lookup';
 import { isRemoteCredentialsSecret } from '../eck/keystore';
-import { buildEckManifest } from '../eck/manifest';
+import { buildEckManifest, isEckPodService } from '../eck/manifest';
 import { mayHoldEckObjects } from '../eck/workspace';
 import { parseConsoleDocument } from '../console/consoleDocument';
 import { parseJsonDocument } from '../json/jsonDocument';
@@ -156,10 +156,12 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
   }
 
   const eckResources = yamlDocuments.filter(isEckElasticsearch);
-  // A Secret of remote cluster credentials is ECK material even in a file of its own.
+  // A Secret of remote cluster credentials, or a Service selecting ECK Pods, is ECK material even in a file of its own.
   if (
     eckResources.length > 0 ||
-    yamlDocuments.some((d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP) || isRemoteCredentialsSecret(d.contents))
+    yamlDocuments.some(
+      (d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP) || isRemoteCredentialsSecret(d.contents) || isEckPodService(d.contents),
+    )
   ) {
     const scopes = eckResources.flatMap(nodeSetConfigScopes);
     const eck = buildEckManifest(yamlDocuments, scopes);
