@@ -55,6 +55,11 @@ export async function networkSecurityNote(
     if (ece) {
       return `Network security: "${remote.deploymentName}" has IP filters (${names}). They must allow the IP addresses or CIDR ranges of the local side (for an ECE deployment: its allocator hosts), or the connection is refused.`;
     }
+    // Seed ece-remote-cluster-ece-ess: an ECE (or other non-Hosted) local side is let in by an IP filter
+    // on the Hosted remote, naming its allocator hosts; organization and cluster IDs only name Hosted deployments.
+    if (localDeployment?.connection.kind !== 'cloud') {
+      return `Network security: "${remote.deploymentName}" has network security policies (${names}). Unless one of them allows the IP addresses or CIDR ranges of the local side (for an ECE deployment: its allocator hosts), the connection is refused.`;
+    }
     const local: LocalIdentity = {
       clusterId: localDeployment?.clusterId,
       organizationId: localDeployment
