@@ -48,6 +48,8 @@ const REMOVE_TITLE = 'Remove ECE Trust Relationship';
 export interface TrustRelationshipArgs {
   connectionId?: string;
   relationshipId?: string;
+  /** Create: the connected ECE environment whose trust parameters to use (the view's two-way check passes it). */
+  sourceConnectionId?: string;
 }
 
 async function eceOf(pool: ClientPool, profile: ConnectionProfile): Promise<EceClient> {
@@ -176,9 +178,17 @@ export async function createTrustRelationship(context: FlowContext, args: TrustR
     const preset = args.connectionId !== undefined ? await connectionById(context, args.connectionId, ['ece']) : undefined;
     if (args.connectionId !== undefined && !preset) return cancelled();
     const draft: CreateDraft = { connection: preset };
+    if (args.sourceConnectionId !== undefined) {
+      const source = await connectionById(context, args.sourceConnectionId, ['ece']);
+      const parameters = source && (await readParametersOf(context, pool, source));
+      if (!source || !parameters) return cancelled();
+      draft.source = { kind: 'connection', profile: source };
+      draft.parameters = parameters;
+    }
+    const presetSource = draft.source !== undefined;
     const steps = (current: CreateDraft): FlowStep<CreateDraft>[] => [
       ...(preset ? [] : [connectionStep(context)]),
-      sourceStep(context, pool),
+      ...(presetSource ? [] : [sourceStep(context, pool)]),
       ...(current.source?.kind === 'file' ? [parametersFileStep(context)] : []),
       ...(current.source?.kind === 'certificate' ? [certificateFileStep(context), environmentIdStep(context)] : []),
       nameStep(context),
@@ -241,28 +251,38 @@ function sourceStep(context: FlowContext, pool: ClientPool): FlowStep<CreateDraf
           draft.source = choice;
           return 'next';
         }
-        try {
-          const parameters = await context.ui.progress(`Reading the trust parameters of "${choice.profile.name}"…`, async () => {
-            const ece = await eceOf(pool, choice.profile);
-            const [environment, account] = await Promise.all([
-              readEnvironmentTrust(ece, choice.profile),
-              ece.getAccount().catch(() => undefined),
-            ]);
-            return trustParametersOf(environment, account ? [account.id] : []);
-          });
-          if (!parameters) {
-            await context.ui.notify('error', `"${choice.profile.name}" lists no local trust relationship with a CA certificate.`);
-            continue;
-          }
-          draft.source = choice;
-          draft.parameters = parameters;
-          return 'next';
-        } catch (error) {
-          await context.ui.notify('error', `"${choice.profile.name}" could not be read: ${describeError(error)}`);
-        }
+        const parameters = await readParametersOf(context, pool, choice.profile);
+        if (!parameters) continue;
+        draft.source = choice;
+        draft.parameters = parameters;
+        return 'next';
       }
     },
   };
+}
+
+/** The trust parameters of a connected ECE environment; undefined (after saying why) when they cannot be read. */
+async function readParametersOf(
+  context: FlowContext,
+  pool: ClientPool,
+  profile: ConnectionProfile,
+): Promise<TrustParameters | undefined> {
+  try {
+    const parameters = await context.ui.progress(`Reading the trust parameters of "${profile.name}"…`, async () => {
+      const ece = await eceOf(pool, profile);
+      const [environment, account] = await Promise.all([
+        readEnvironmentTrust(ece, profile),
+        ece.getAccount().catch(() => undefined),
+      ]);
+      return trustParametersOf(environment, account ? [account.id] : []);
+    });
+    if (!parameters)
+      await context.ui.notify('error', `"${profile.name}" lists no local trust relationship with a CA certificate.`);
+    return parameters;
+  } catch (error) {
+    await context.ui.notify('error', `"${profile.name}" could not be read: ${describeError(error)}`);
+    return undefined;
+  }
 }
 
 function parametersFileStep(context: FlowContext): FlowStep<CreateDraft> {

@@ -70,8 +70,9 @@ export function itemActionArgument(action: ItemAction, node: TreeNode | undefine
     case 'removeConnection':
       return connectionId;
     case 'exportEceTrustParameters':
-    case 'createEceTrustRelationship':
       return { connectionId };
+    case 'createEceTrustRelationship':
+      return node.createTrustArgs ?? { connectionId };
     case 'removeEceTrustRelationship':
       return relationshipId ? { connectionId, relationshipId } : { connectionId };
   }

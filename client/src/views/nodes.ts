@@ -52,6 +52,8 @@ export interface TreeNode {
   alias?: string;
   /** ECE trust relationships: the relationship's ID (Remove ECE Trust Relationship takes it). */
   relationshipId?: string;
+  /** A missing direction of two-way ECE trust: who must trust whom (Create ECE Trust Relationship takes it). */
+  createTrustArgs?: { connectionId: string; sourceConnectionId: string };
   /** The Elasticsearch cluster ID "Copy Cluster ID" copies (trust allowlists hold these). */
   clusterId?: string;
   /** What "Open JSON" shows, secrets already masked. */
@@ -806,6 +808,14 @@ export function twoWayTrustNodes(profile: ConnectionProfile, state: LoadState<Tw
       contextValue: missing ? 'twoWayTrust.missing' : 'twoWayTrust',
       collapsible: 'none' as const,
       connectionId: profile.id,
+      // The side that lacks the relationship trusts the other from the other's parameters; this side first.
+      ...(missing
+        ? {
+            createTrustArgs: result.outgoing
+              ? { connectionId: result.other.id, sourceConnectionId: profile.id }
+              : { connectionId: profile.id, sourceConnectionId: result.other.id },
+          }
+        : {}),
       ownerKey,
     };
   });

@@ -134,6 +134,25 @@ describe('ECE trust relationships: export, create, remove, two-way', () => {
     assert.match(result.report, /must go both ways/);
   });
 
+  test('started from the view with both environments given, only the name and default trust are asked', async () => {
+    const temporary = await startEmulator({ clusters: [], cloud: { flavor: 'ece', apiKeys: ['key-4'] } });
+    try {
+      const connections = [...saved, cloudConnection('ece-four', temporary.cloudUrl as string, 'key-4', 'ece')];
+      const ui = new ScriptedFlowUi([{ type: 'two' }, { pick: /^No/ }], {
+        confirm: [{ match: /Create a trust relationship in "ece-four"\?/, answer: true }],
+      });
+      const result = await createTrustRelationship(testContext(ui, connections), {
+        connectionId: 'ece-four',
+        sourceConnectionId: 'ece-two',
+      });
+      assert.equal(result.outcome, 'completed', result.report);
+      assert.equal(ui.shown.length, 2);
+      assert.equal(nonLocal(temporary)[0].installation_id, second.state.cloud.installationId);
+    } finally {
+      await temporary.stop();
+    }
+  });
+
   test('an environment is not offered a relationship with itself', async () => {
     const exportUi = new ScriptedFlowUi([{ pick: /^ece-one$/ }]);
     await exportTrustParameters(testContext(exportUi, saved));

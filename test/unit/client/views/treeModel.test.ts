@@ -592,11 +592,14 @@ describe('Remote Clusters view data against the emulator', () => {
         [['Two-way trust with ECE two', 'missing: this → ECE two', 'twoWayTrust.missing']],
       );
       assert.match(twoWay[0].tooltip, /"ECE two" trusts "ECE", but "ECE" does not trust "ECE two"/);
+      // Its Create action makes the side that lacks the relationship trust the other one.
+      assert.deepEqual(twoWay[0].createTrustArgs, { connectionId: 'ece', sourceConnectionId: 'ece2' });
       // Seen from the other side, the same gap is the other direction.
       const [otherPlatform] = await load(model, other);
       await load(model, otherPlatform);
       const fromOther = (await load(model, otherPlatform)).filter((node) => node.kind === 'twoWayTrust');
       assert.equal(fromOther[0].description, 'missing: ECE → this');
+      assert.deepEqual(fromOther[0].createTrustArgs, { connectionId: 'ece', sourceConnectionId: 'ece2' });
       // The local relationship carries no Remove action; the others name their ID for it.
       const relationships = model.children(platform).filter((node) => node.kind === 'trustRelationship');
       assert.deepEqual(
