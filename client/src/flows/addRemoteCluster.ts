@@ -8,6 +8,7 @@ import { runSteps, type FlowStep } from '../ui/steps';
 import { describeError } from '../errorText';
 import { apiKeySteps, executeApiKey, summarizeApiKey } from './apiKeyModel';
 import { networkSecurityNote } from './networkSecurity';
+import { twoWayTrustSentence } from './trustRelationships';
 import {
   certificateSteps,
   executeCertificate,
@@ -97,10 +98,24 @@ export async function addRemoteCluster(context: FlowContext, args: AddRemoteClus
 async function networkLines(start: FlowStart, draft: AddRemoteDraft): Promise<string[]> {
   if (!draft.remoteDeployment) return [];
   const remote = draft.remoteDeployment;
+  const local = draft.localDeployment;
   const note = await start.context.ui.progress(`Reading the network security of "${remote.deploymentName}"…`, () =>
-    networkSecurityNote(start.pool, remote, draft.localDeployment),
+    networkSecurityNote(start.pool, remote, local),
   );
-  return note ? [note] : [];
+  // Deployments of two ECE environments: the platforms must trust each other both ways first (seed 001).
+  const platform =
+    draft.model === 'certificate' &&
+    local?.connection.kind === 'ece' &&
+    remote.connection.kind === 'ece' &&
+    local.connection.id !== remote.connection.id
+      ? await start.context.ui.progress('Checking the platform trust of both ECE environments…', () =>
+          twoWayTrustSentence(start.pool, local.connection, remote.connection).then(
+            (result) => `Platform trust: ${result.text}`,
+            (error: unknown) => `Platform trust could not be checked: ${describeError(error)}`,
+          ),
+        )
+      : undefined;
+  return [...(note ? [note] : []), ...(platform ? [platform] : [])];
 }
 
 /** The summary of every change, confirmed before anything is written. */

@@ -8,9 +8,10 @@ import {
   exportTrustParameters,
   removeTrustRelationship,
 } from '../../../../client/src/flows/trustRelationships';
+import { addRemoteCluster } from '../../../../client/src/flows/addRemoteCluster';
 import { addTrustedEnvironment } from '../../../../client/src/flows/trust';
 import { startEmulator, TLS_FIXTURES, type RunningEmulator } from '../../../emulator';
-import { cloudConnection, ScriptedFlowUi, testContext, type SavedConnection } from './support';
+import { cloudConnection, esConnection, ScriptedFlowUi, testContext, type SavedConnection } from './support';
 
 /**
  * Two ECE environments, each its own emulator (seed ece-remote-cluster-other-ece, "Configuring
@@ -36,7 +37,13 @@ describe('ECE trust relationships: export, create, remove, two-way', () => {
     });
     second = await startEmulator({
       clusters: [{ name: 'b1' }],
-      cloud: { flavor: 'ece', apiKeys: ['key-2'], accountId: 'acct2', localCaCert: secondCa },
+      cloud: {
+        flavor: 'ece',
+        apiKeys: ['key-2'],
+        accountId: 'acct2',
+        localCaCert: secondCa,
+        deployments: [{ id: 'dep-b', name: 'analytics', cluster: 'b1' }],
+      },
     });
     saved = [
       cloudConnection('ece-one', first.cloudUrl as string, 'key-1', 'ece'),
@@ -99,6 +106,29 @@ describe('ECE trust relationships: export, create, remove, two-way', () => {
       },
     );
     const result = await addTrustedEnvironment(testContext(ui, saved));
+    assert.equal(result.outcome, 'cancelled');
+    assert.match(
+      ui.confirmations[0].detail,
+      /Platform trust: One-way only: "ece-one" trusts "ece-two", but "ece-two" does not trust "ece-one"/,
+    );
+  });
+
+  test('Add Remote Cluster between deployments of the two environments says, in its summary, which platform direction is missing', async () => {
+    const connections = [esConnection('orders-es', first.clusterUrl('a1')), ...saved];
+    const ui = new ScriptedFlowUi(
+      [
+        { pick: /^TLS certificate/ },
+        { pick: /^orders-es$/ },
+        { pick: /^Elastic Cloud Enterprise/ },
+        { pick: /^orders$/ },
+        { pick: /Elastic Cloud or ECE deployment/ },
+        { pick: /^analytics$/ },
+        { type: 'analytics' },
+        { pick: /^Yes, both sides trust/ },
+      ],
+      { confirm: [{ match: /^Make these changes\?/, answer: false }] },
+    );
+    const result = await addRemoteCluster(testContext(ui, connections));
     assert.equal(result.outcome, 'cancelled');
     assert.match(
       ui.confirmations[0].detail,
