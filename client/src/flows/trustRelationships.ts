@@ -131,18 +131,30 @@ export async function exportTrustParameters(context: FlowContext, args: TrustRel
     const text = `${JSON.stringify(parameters, null, 2)}\n`;
     const fileName = `${safeFileName(connection.name)}.ece-trust-parameters.json`;
     await context.ui.openReadOnly(fileName, text);
-    const save = 'Save to File…';
-    const copy = 'Copy Environment ID';
     const changes = new ChangeLog();
-    const answer = await context.ui.notify(
-      'info',
-      `Trust parameters of "${connection.name}": environment ID ${parameters.environment_id} and its CA certificate. Hand them to the other ECE environment and run "Elastic: Create ECE Trust Relationship" there.`,
-      [save, copy],
-    );
-    if (answer === copy) await context.ui.copyToClipboard(parameters.environment_id);
-    if (answer === save && context.ui.saveText) {
-      const saved = await context.ui.saveText(fileName, text);
-      if (saved) changes.note(`Saved to ${saved}.`);
+    // The document stays open; saving and copying are offered until the person is done (Escape too).
+    for (let round = 0; round < 5; round++) {
+      const choice = await context.ui.pick<'save' | 'copy' | 'done'>({
+        title: EXPORT_TITLE,
+        step: 1,
+        canGoBack: false,
+        placeholder: `Trust parameters of "${connection.name}" (environment ID ${parameters.environment_id}) are open in an editor`,
+        items: [
+          { label: 'Save to a file…', description: 'to hand to the other environment', value: 'save' },
+          { label: 'Copy the environment ID', value: 'copy' },
+          { label: 'Done', value: 'done' },
+        ],
+      });
+      if (choice === 'copy') {
+        await context.ui.copyToClipboard(parameters.environment_id);
+        continue;
+      }
+      if (choice === 'save' && context.ui.saveText) {
+        const saved = await context.ui.saveText(fileName, text);
+        if (saved) changes.note(`Saved to ${saved}.`);
+        continue;
+      }
+      break;
     }
     changes.note(
       "Trust between two ECE environments must go both ways: also export the other environment's parameters and create a relationship with them here.",

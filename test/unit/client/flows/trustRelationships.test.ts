@@ -62,9 +62,12 @@ describe('ECE trust relationships: export, create, remove, two-way', () => {
   const nonLocal = (emulator: RunningEmulator) => [...emulator.state.cloud.trustRelationships.values()].filter((r) => !r.local);
 
   test('export shows the CA certificate, environment ID and account as a read-only document and saves it where asked; nothing changes', async () => {
-    const ui = new ScriptedFlowUi([{ pick: /^ece-two$/ }], {
-      notify: [{ match: /Trust parameters of "ece-two"/, answer: 'Save to File…' }],
-    });
+    const ui = new ScriptedFlowUi([
+      { pick: /^ece-two$/ },
+      { pick: /^Save to a file/ },
+      { pick: /^Copy the environment ID/ },
+      { pick: /^Done/ },
+    ]);
     const result = await exportTrustParameters(testContext(ui, saved));
     assert.equal(result.outcome, 'completed', result.report);
     const [document] = ui.opened;
@@ -74,6 +77,8 @@ describe('ECE trust relationships: export, create, remove, two-way', () => {
     assert.equal(parameters.public_ca_cert, secondCa);
     assert.deepEqual(parameters.account_ids, ['acct2']);
     assert.deepEqual(ui.saved, [{ name: 'ece-two.ece-trust-parameters.json', content: document.content }]);
+    assert.deepEqual(ui.clipboard, [second.state.cloud.installationId]);
+    assert.match(result.report, /Saved to \/virtual\/ece-two\.ece-trust-parameters\.json/);
     assert.match(result.report, /Nothing was changed/);
     assert.match(result.report, /both ways/);
     assert.equal(nonLocal(second).length, 0);
@@ -137,7 +142,7 @@ describe('ECE trust relationships: export, create, remove, two-way', () => {
   });
 
   test('creating the other direction from an exported file completes the two-way trust', async () => {
-    const exportUi = new ScriptedFlowUi([{ pick: /^ece-one$/ }]);
+    const exportUi = new ScriptedFlowUi([{ pick: /^ece-one$/ }, 'cancel']);
     await exportTrustParameters(testContext(exportUi, saved));
     const folder = mkdtempSync(path.join(tmpdir(), 'erc-trust-'));
     const file = path.join(folder, 'one.ece-trust-parameters.json');
@@ -184,7 +189,7 @@ describe('ECE trust relationships: export, create, remove, two-way', () => {
   });
 
   test('an environment is not offered a relationship with itself', async () => {
-    const exportUi = new ScriptedFlowUi([{ pick: /^ece-one$/ }]);
+    const exportUi = new ScriptedFlowUi([{ pick: /^ece-one$/ }, 'cancel']);
     await exportTrustParameters(testContext(exportUi, saved));
     const folder = mkdtempSync(path.join(tmpdir(), 'erc-trust-'));
     const file = path.join(folder, 'self.json');
