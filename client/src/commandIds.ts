@@ -20,6 +20,9 @@ export const COMMANDS = {
   addTrustedEnvironment: 'elasticRemoteClusters.addTrustedEnvironment',
   editTrust: 'elasticRemoteClusters.editTrust',
   trustEceFromEck: 'elasticRemoteClusters.trustEceFromEck',
+  exportEceTrustParameters: 'elasticRemoteClusters.exportEceTrustParameters',
+  createEceTrustRelationship: 'elasticRemoteClusters.createEceTrustRelationship',
+  removeEceTrustRelationship: 'elasticRemoteClusters.removeEceTrustRelationship',
 
   diagnoseRemoteCluster: 'elasticRemoteClusters.diagnoseRemoteCluster',
   explainError: 'elasticRemoteClusters.explainError',
@@ -48,6 +51,9 @@ export const COMMANDS = {
   viewMigrateToApiKeyModel: 'elasticRemoteClusters.view.migrateToApiKeyModel',
   viewEditConnection: 'elasticRemoteClusters.view.editConnection',
   viewEditRemoteCluster: 'elasticRemoteClusters.view.editRemoteCluster',
+  viewExportEceTrustParameters: 'elasticRemoteClusters.view.exportEceTrustParameters',
+  viewCreateEceTrustRelationship: 'elasticRemoteClusters.view.createEceTrustRelationship',
+  viewRemoveEceTrustRelationship: 'elasticRemoteClusters.view.removeEceTrustRelationship',
 } as const;
 
 /**

@@ -45,7 +45,21 @@ function worldOptions(world: World): EmulatorOptions {
     cloud:
       world === 'ece'
         ? { flavor: 'ece', apiKeys: [CLOUD_KEY], accountId: 'ece-account', deployments }
-        : { apiKeys: [CLOUD_KEY], accountId: 'org-account', deployments },
+        : {
+            apiKeys: [CLOUD_KEY],
+            accountId: 'org-account',
+            deployments,
+            // A network security policy of type remote cluster on deployment-b (TrafficFilterRulesetInfo).
+            trafficFilterRulesets: [
+              {
+                id: 'ruleset-rc',
+                name: 'remote clusters of org-account',
+                type: 'remote_cluster',
+                rules: [{ remote_cluster_org_id: 'org-account' }],
+                deploymentIds: ['b'.repeat(32)],
+              },
+            ],
+          },
   };
 }
 

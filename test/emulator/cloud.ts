@@ -34,6 +34,10 @@ export const CLOUD_ERROR_CODES = {
   emulatedFailure: { code: 'root.emulated_failure', documented: false },
   /** Not in the description: update-deployment lists 200/400/401/404, no 409. */
   versionConflict: { code: 'deployments.version_conflict', documented: false },
+  /** get-traffic-filter-ruleset lists 404 without a code. */
+  trafficFilterNotFound: { code: 'traffic_filter.not_found', documented: false },
+  /** Not in the description: delete-trust-relationship takes `version` but lists only 200/401/404. */
+  trustRelationshipVersionConflict: { code: 'trust_relationships.version_conflict', documented: false },
 } as const;
 
 export function cloudError(status: number, code: string, message: string, fields?: string[]): Reply {
@@ -380,6 +384,33 @@ export function cloudRouter(state: EmulatorState): Router {
     ),
   );
 
+  // get-traffic-filter-deployment-ruleset-associations: TrafficFilterSettings, the IDs of the rulesets of a deployment.
+  router.add(
+    'GET',
+    '/api/v1/deployments/traffic-filter/associations/{associationType}/{entityId}/rulesets',
+    secured((_request, params) => ({
+      status: 200,
+      body: {
+        rulesets: cloud.trafficFilterRulesets
+          .filter((ruleset) => params.associationType === 'deployment' && ruleset.deploymentIds.includes(params.entityId))
+          .map((ruleset) => ruleset.id),
+      },
+    })),
+  );
+
+  // get-traffic-filter-ruleset: TrafficFilterRulesetInfo (404 has no documented code; approximate).
+  router.add(
+    'GET',
+    '/api/v1/deployments/traffic-filter/rulesets/{rulesetId}',
+    secured((_request, params) => {
+      const ruleset = cloud.trafficFilterRulesets.find((candidate) => candidate.id === params.rulesetId);
+      if (!ruleset)
+        return cloudError(404, CLOUD_ERROR_CODES.trafficFilterNotFound.code, `Ruleset [${params.rulesetId}] cannot be found.`);
+      const { id, name, type, rules } = ruleset;
+      return { status: 200, body: { id, name, type, rules, include_by_default: false, region: ruleset.region ?? cloud.region } };
+    }),
+  );
+
   // ECE platform endpoints, region-scoped as cloud-sdk-go sends them.
   const platform =
     (handler: (request: EmulatorRequest, params: Record<string, string>) => Reply) =>
@@ -410,12 +441,16 @@ export function cloudRouter(state: EmulatorState): Router {
     secured(
       platform((request) => {
         const includeCertificate = request.url.searchParams.get('include_certificate') === 'true';
+        // get-trust-relationships: filter is all (default), local or non-local.
+        const filter = request.url.searchParams.get('filter') ?? 'all';
+        if (!['all', 'local', 'non-local'].includes(filter))
+          return malformed('[filter] must be one of all, local, non-local.', ['filter']);
         return {
           status: 200,
           body: {
-            trust_relationships: [...cloud.trustRelationships.values()].map((record) =>
-              trustRelationshipBody(record, includeCertificate),
-            ),
+            trust_relationships: [...cloud.trustRelationships.values()]
+              .filter((record) => filter === 'all' || record.local === (filter === 'local'))
+              .map((record) => trustRelationshipBody(record, includeCertificate)),
           },
         };
       }),
@@ -437,6 +472,7 @@ export function cloudRouter(state: EmulatorState): Router {
         return {
           status: 200,
           body: trustRelationshipBody(record, request.url.searchParams.get('include_certificate') === 'true'),
+          headers: { 'x-cloud-resource-version': String(record.version) },
         };
       }),
     ),
@@ -482,7 +518,77 @@ export function cloudRouter(state: EmulatorState): Router {
           local: record.local,
           installation_id: record.installation_id,
         };
-        return { status: 201, body: created };
+        return { status: 201, body: created, headers: { 'x-cloud-resource-version': String(record.version) } };
+      }),
+    ),
+  );
+
+  // update-trust-relationship: TrustRelationshipUpdateRequest, every field optional; 200 with TrustRelationshipUpdateResponse.
+  router.add(
+    'PUT',
+    '/api/v1/regions/{region}/platform/configuration/trust-relationships/{id}',
+    secured(
+      platform((request, params) => {
+        const record = cloud.trustRelationships.get(params.id);
+        if (!record)
+          return cloudError(
+            404,
+            CLOUD_ERROR_CODES.trustRelationshipNotFound.code,
+            `Trust relationship [${params.id}] cannot be found.`,
+          );
+        const body = asRecord(request.body);
+        if (!body) return malformed('The request body is required.');
+        if (body.name !== undefined && (typeof body.name !== 'string' || body.name.trim() === ''))
+          return malformed('[name] must be a non-empty string.', ['name']);
+        if (
+          body.public_ca_cert !== undefined &&
+          (typeof body.public_ca_cert !== 'string' ||
+            !/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(body.public_ca_cert))
+        )
+          return malformed('[public_ca_cert] must be a PEM certificate.', ['public_ca_cert']);
+        if (typeof body.name === 'string') record.name = body.name;
+        if (typeof body.public_ca_cert === 'string') record.public_ca_cert = body.public_ca_cert;
+        if (typeof body.trust_by_default === 'boolean') record.trust_by_default = body.trust_by_default;
+        if (Array.isArray(body.account_ids))
+          record.account_ids = body.account_ids.filter((id): id is string => typeof id === 'string');
+        if (typeof body.installation_id === 'string') record.installation_id = body.installation_id;
+        record.version++;
+        record.last_modified = new Date().toISOString();
+        const { id, name, trust_by_default, account_ids, local, installation_id } = record;
+        return {
+          status: 200,
+          body: { id, name, trust_by_default, account_ids, local, installation_id },
+          headers: { 'x-cloud-resource-version': String(record.version) },
+        };
+      }),
+    ),
+  );
+
+  // delete-trust-relationship: 200 with EmptyResponse ({}); 404 trust_relationships.not_found.
+  router.add(
+    'DELETE',
+    '/api/v1/regions/{region}/platform/configuration/trust-relationships/{id}',
+    secured(
+      platform((request, params) => {
+        const record = cloud.trustRelationships.get(params.id);
+        if (!record)
+          return cloudError(
+            404,
+            CLOUD_ERROR_CODES.trustRelationshipNotFound.code,
+            `Trust relationship [${params.id}] cannot be found.`,
+          );
+        // The description documents the version check but no status for a mismatch; 409 as on other versioned endpoints (approximate).
+        const version = request.url.searchParams.get('version');
+        if (version !== null && version !== String(record.version))
+          return cloudError(
+            409,
+            CLOUD_ERROR_CODES.trustRelationshipVersionConflict.code,
+            `Trust relationship [${params.id}] has version ${record.version}, not ${version}.`,
+          );
+        // Not documented either: ECE's own (local) relationship cannot be deleted; answered as a bad request here.
+        if (record.local) return malformed('The local trust relationship cannot be deleted.');
+        cloud.trustRelationships.delete(params.id);
+        return { status: 200, body: {} };
       }),
     ),
   );

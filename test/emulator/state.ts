@@ -9,8 +9,10 @@
  * ../../../shared/reference/remote-cluster-settings.md and validation-rules.md (section D).
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { CrossClusterAccess, RoleDescriptor } from '../../client/src/api/types/elasticsearch';
 import type { TrustSettings } from '../../client/src/api/types/cloud';
+import { TLS_FIXTURES } from './tls';
 
 export interface UserSpec {
   username: string;
@@ -82,6 +84,16 @@ export interface TrustRelationshipSpec {
   installationId?: string;
 }
 
+export interface TrafficFilterRulesetSpec {
+  id: string;
+  name: string;
+  /** e.g. `ip`, `vpce`, `remote_cluster` (the description leaves the values open). */
+  type: string;
+  region?: string;
+  rules: Array<{ source?: string; remote_cluster_org_id?: string; remote_cluster_id?: string; description?: string }>;
+  deploymentIds: string[];
+}
+
 export interface CloudSpec {
   /** 'ech' (Elastic Cloud Hosted API) or 'ece' (adds basic auth and region-scoped platform endpoints). */
   flavor?: 'ech' | 'ece';
@@ -96,6 +108,13 @@ export interface CloudSpec {
   region?: string;
   deployments?: DeploymentSpec[];
   trustRelationships?: TrustRelationshipSpec[];
+  /**
+   * Traffic filter rulesets (ECH "network security policies", ECE "IP filters"), each with the
+   * deployments it is associated with (TrafficFilterRulesetInfo of the API description).
+   */
+  trafficFilterRulesets?: TrafficFilterRulesetSpec[];
+  /** ECE: the CA certificate (PEM) of this installation, shown in its local trust relationship; default the test CA. */
+  localCaCert?: string;
   port?: number;
 }
 
@@ -149,6 +168,8 @@ export interface TrustRelationshipRecord {
   local: boolean;
   installation_id?: string;
   last_modified: string;
+  /** Bumped on every update; sent as `x-cloud-resource-version`, and DELETE ?version= must match it. */
+  version: number;
 }
 
 export interface RecordedRequest {
@@ -321,6 +342,7 @@ export class EmulatorState {
     region: string;
     deployments: Map<string, DeploymentRecord>;
     trustRelationships: Map<string, TrustRelationshipRecord>;
+    trafficFilterRulesets: TrafficFilterRulesetSpec[];
   };
 
   constructor(clusters: ClusterSpec[], cloud: CloudSpec | undefined) {
@@ -339,6 +361,7 @@ export class EmulatorState {
       region: cloud?.region ?? (flavor === 'ece' ? 'ece-region' : 'gcp-us-central1'),
       deployments: new Map(),
       trustRelationships: new Map(),
+      trafficFilterRulesets: cloud?.trafficFilterRulesets ?? [],
     };
     for (const spec of cloud?.deployments ?? []) this.addDeployment(spec);
     if (flavor === 'ece') {
@@ -347,7 +370,7 @@ export class EmulatorState {
         {
           id: this.cloud.installationId,
           name: 'Local environment',
-          publicCaCert: '',
+          publicCaCert: cloud?.localCaCert ?? readFileSync(TLS_FIXTURES.caFile, 'utf8'),
           trustByDefault: true,
           installationId: this.cloud.installationId,
         },
@@ -416,6 +439,7 @@ export class EmulatorState {
       local,
       installation_id: spec.installationId,
       last_modified: new Date().toISOString(),
+      version: 1,
     };
     this.cloud.trustRelationships.set(record.id, record);
     return record;

@@ -21,8 +21,12 @@ import type {
   TrustRelationship,
   TrustRelationshipCreateRequest,
   TrustRelationshipCreateResponse,
+  TrustRelationshipFilter,
   TrustRelationshipsListResponse,
   TlsPublicCertChain,
+  TrustRelationshipUpdateRequest,
+  TrafficFilterRuleset,
+  TrafficFilterSettings,
   TrustSettings,
 } from './types/cloud';
 
@@ -256,6 +260,26 @@ export class CloudClient {
     return response.body;
   }
 
+  /** GET …/deployments/traffic-filter/associations/deployment/{id}/rulesets — the IDs of the deployment's traffic filter rulesets. */
+  async getDeploymentTrafficFilters(deploymentId: string): Promise<TrafficFilterSettings> {
+    const response = await this.http.request<TrafficFilterSettings>({
+      method: 'GET',
+      path: encodePath`/api/v1/deployments/traffic-filter/associations/deployment/${deploymentId}/rulesets`,
+      check: expectFields({ rulesets: 'array' }),
+    });
+    return response.body;
+  }
+
+  /** GET …/deployments/traffic-filter/rulesets/{ruleset_id} (get-traffic-filter-ruleset). */
+  async getTrafficFilterRuleset(rulesetId: string): Promise<TrafficFilterRuleset> {
+    const response = await this.http.request<TrafficFilterRuleset>({
+      method: 'GET',
+      path: encodePath`/api/v1/deployments/traffic-filter/rulesets/${rulesetId}`,
+      check: expectFields({ id: 'string', type: 'string', rules: 'array' }),
+    });
+    return response.body;
+  }
+
   /** GET /api/v1/account (get-current-account) — the organization (ECE: the environment's account) of these credentials. */
   async getAccount(): Promise<AccountInfo> {
     const response = await this.http.request<AccountInfo>({
@@ -276,12 +300,14 @@ export class EceClient extends CloudClient {
     super(http);
   }
 
-  /** GET /api/v1/regions/{region}/platform/configuration/trust-relationships. */
-  async listTrustRelationships(options: { includeCertificate?: boolean } = {}): Promise<TrustRelationship[]> {
+  /** GET /api/v1/regions/{region}/platform/configuration/trust-relationships (`filter`: all, local or non-local). */
+  async listTrustRelationships(
+    options: { includeCertificate?: boolean; filter?: TrustRelationshipFilter } = {},
+  ): Promise<TrustRelationship[]> {
     const response = await this.http.request<TrustRelationshipsListResponse>({
       method: 'GET',
       path: encodePath`/api/v1/regions/${this.region}/platform/configuration/trust-relationships`,
-      query: { include_certificate: options.includeCertificate || undefined },
+      query: { include_certificate: options.includeCertificate || undefined, filter: options.filter },
       check: expectFields({ trust_relationships: 'array' }),
     });
     return response.body.trust_relationships;
@@ -320,6 +346,43 @@ export class EceClient extends CloudClient {
       check: expectFields({ id: 'string' }),
     });
     return response.body;
+  }
+
+  /**
+   * GET …/trust-relationships/{id}?include_certificate=true with the `x-cloud-resource-version`
+   * the API returns beside it, which delete-trust-relationship takes as `version` so that a change
+   * made in between is not deleted unseen.
+   */
+  async readTrustRelationship(id: string): Promise<{ relationship: TrustRelationship; version?: string }> {
+    const response = await this.http.request<TrustRelationship>({
+      method: 'GET',
+      path: encodePath`/api/v1/regions/${this.region}/platform/configuration/trust-relationships/${id}`,
+      query: { include_certificate: true },
+      check: expectFields({ id: 'string', name: 'string' }),
+    });
+    const header = response.headers['x-cloud-resource-version'];
+    const version = Array.isArray(header) ? header[0] : header;
+    return { relationship: response.body, version: version?.trim() || undefined };
+  }
+
+  /** PUT …/trust-relationships/{id} (update-trust-relationship): only the fields sent change. */
+  async updateTrustRelationship(id: string, request: TrustRelationshipUpdateRequest): Promise<TrustRelationshipCreateResponse> {
+    const response = await this.http.request<TrustRelationshipCreateResponse>({
+      method: 'PUT',
+      path: encodePath`/api/v1/regions/${this.region}/platform/configuration/trust-relationships/${id}`,
+      body: request,
+      check: expectFields({ id: 'string' }),
+    });
+    return response.body;
+  }
+
+  /** DELETE …/trust-relationships/{id} (delete-trust-relationship), with `version` from readTrustRelationship when given. */
+  async deleteTrustRelationship(id: string, options: { version?: string } = {}): Promise<void> {
+    await this.http.request({
+      method: 'DELETE',
+      path: encodePath`/api/v1/regions/${this.region}/platform/configuration/trust-relationships/${id}`,
+      query: { version: options.version },
+    });
   }
 }
 

@@ -7,6 +7,8 @@ import type { Result } from '#core';
 import { runSteps, type FlowStep } from '../ui/steps';
 import { describeError } from '../errorText';
 import { apiKeySteps, executeApiKey, summarizeApiKey } from './apiKeyModel';
+import { networkSecurityNote } from './networkSecurity';
+import { twoWayTrustSentence } from './trustRelationships';
 import {
   certificateSteps,
   executeCertificate,
@@ -81,14 +83,39 @@ export async function addRemoteCluster(context: FlowContext, args: AddRemoteClus
         }
         plan = planned.value;
       }
-      if (!(await confirmSummary(context, summarizeCertificate(draft, plan)))) return cancelled();
+      const certificateLines = [...summarizeCertificate(draft, plan), ...(await networkLines(start, draft))];
+      if (!(await confirmSummary(context, certificateLines))) return cancelled();
       return await executeCertificate(start, draft, plan);
     }
-    if (!(await confirmSummary(context, summarizeApiKey(draft)))) return cancelled();
+    if (!(await confirmSummary(context, [...summarizeApiKey(draft), ...(await networkLines(start, draft))]))) return cancelled();
     return await executeApiKey(start, draft);
   } finally {
     await pool.close();
   }
+}
+
+/** The remote deployment's network security policies, read through the Cloud / ECE API (see networkSecurity.ts). */
+async function networkLines(start: FlowStart, draft: AddRemoteDraft): Promise<string[]> {
+  if (!draft.remoteDeployment) return [];
+  const remote = draft.remoteDeployment;
+  const local = draft.localDeployment;
+  const note = await start.context.ui.progress(`Reading the network security of "${remote.deploymentName}"…`, () =>
+    networkSecurityNote(start.pool, remote, local),
+  );
+  // Deployments of two ECE environments: the platforms must trust each other both ways first (seed 001).
+  const platform =
+    draft.model === 'certificate' &&
+    local?.connection.kind === 'ece' &&
+    remote.connection.kind === 'ece' &&
+    local.connection.id !== remote.connection.id
+      ? await start.context.ui.progress('Checking the platform trust of both ECE environments…', () =>
+          twoWayTrustSentence(start.pool, local.connection, remote.connection).then(
+            (result) => `Platform trust: ${result.text}`,
+            (error: unknown) => `Platform trust could not be checked: ${describeError(error)}`,
+          ),
+        )
+      : undefined;
+  return [...(note ? [note] : []), ...(platform ? [platform] : [])];
 }
 
 /** The summary of every change, confirmed before anything is written. */

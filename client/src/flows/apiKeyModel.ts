@@ -45,6 +45,7 @@ import {
 import { checkCluster, pickDeployment, type CheckedCluster } from './pickers';
 import { remainingConnectionProblem } from './remoteStatus';
 import { aliasStep, isCloudPlatform, type AddRemoteDraft, type FlowStart } from './remoteDraft';
+import { eckServerNameSuggestion } from './eckServerName';
 import { writeProxySettings } from './aliasSettings';
 import { applySigning, signsHere, strongIdentitySteps, summarizeSigning } from './strongIdentity';
 import { applyProxyCa, needsProxyCaStep, proxyCaStep, summarizeProxyCa } from './privateProxyCa';
@@ -311,18 +312,22 @@ export function apiKeyAddressProblem(value: string): string | undefined {
 function serverNameStep(start: FlowStart): FlowStep<AddRemoteDraft> {
   return {
     id: 'serverName',
-    run: async (draft, position) =>
-      applyAnswer(
+    run: async (draft, position) => {
+      // An ECK remote reached from outside: try without, then its remote-cluster Service name (seed 004).
+      const eck = eckServerNameSuggestion(draft.address, draft.remote?.profile.url, start.context.manifests.openYamlDocuments());
+      return applyAnswer(
         await start.context.ui.input({
           ...position,
-          prompt:
-            'TLS server name (SNI), when a proxy in front of the remote routes by it or the certificate is for another name. Leave empty otherwise.',
-          placeholder: 'es-remote.example.com',
+          prompt: eck
+            ? `TLS server name (SNI). For an ECK cluster reached from outside, leave it empty first; if the handshake fails on the ECK-managed certificate, use ${eck}.`
+            : 'TLS server name (SNI), when a proxy in front of the remote routes by it or the certificate is for another name. Leave empty otherwise.',
+          placeholder: eck ?? 'es-remote.example.com',
           value: draft.serverName,
           validate: serverNameProblem,
         }),
         (value) => (draft.serverName = value.trim() || undefined),
-      ),
+      );
+    },
   };
 }
 

@@ -347,6 +347,10 @@ export function summarizeCertificate(draft: AddRemoteDraft, plan: CertificatePla
     lines.push(describeConnectionWrite(local, alias, draft, false));
   }
   lines.push(`Then wait for GET _remote/info to report "${alias}" as connected.`);
+  // Seeds ec-remote-cluster-other-ess and ece-enable-ccs-for-eck: role names are passed to the remote.
+  lines.push(
+    `Security: with TLS certificates, a superuser on "${local}" gets full read access to "${draft.remoteDeployment?.deploymentName ?? draft.remote?.profile.name ?? draft.address}": use this model only between clusters of one security domain (an API key limits every request to its own privileges).`,
+  );
   if (deprecatedHere(draft)) {
     lines.push('Note: TLS-certificate remote clusters are deprecated since Elasticsearch 9.0; consider the API-key model.');
   }

@@ -20,6 +20,7 @@ import { ECK_CERTIFICATE_TRUST_TITLE, eckCertificateTrust } from './eckCertifica
 import { editRemoteCluster } from './editRemoteCluster';
 import { removeRemoteCluster } from './removeRemoteCluster';
 import { addTrustedEnvironment, editTrust } from './trust';
+import { createTrustRelationship, exportTrustParameters, removeTrustRelationship } from './trustRelationships';
 import type { FlowUi } from './ui';
 import { vscodeFlowUi } from './vscodeUi';
 
@@ -133,6 +134,18 @@ export function registerFlowCommands(
     vscode.commands.registerCommand(COMMANDS.addTrustedEnvironment, guarded('Add Trusted Environment', addTrustedEnvironment)),
     vscode.commands.registerCommand(COMMANDS.editTrust, guarded('Edit Trust', editTrust)),
     vscode.commands.registerCommand(COMMANDS.trustEceFromEck, guarded(ECK_CERTIFICATE_TRUST_TITLE, eckCertificateTrust)),
+    vscode.commands.registerCommand(
+      COMMANDS.exportEceTrustParameters,
+      guarded('Export ECE Trust Parameters', exportTrustParameters),
+    ),
+    vscode.commands.registerCommand(
+      COMMANDS.createEceTrustRelationship,
+      guarded('Create ECE Trust Relationship', createTrustRelationship),
+    ),
+    vscode.commands.registerCommand(
+      COMMANDS.removeEceTrustRelationship,
+      guarded('Remove ECE Trust Relationship', removeTrustRelationship),
+    ),
   );
   return {
     useUi: (ui) => (uiOverride = ui),

@@ -40,6 +40,7 @@ import {
   SPECIFIC_DEPLOYMENTS_NOTE,
 } from './organizationTrust';
 import { pickDeployment } from './pickers';
+import { externalTrustNote } from './trustRelationships';
 
 const ADD_TITLE = 'Add Trusted Environment';
 const EDIT_TITLE = 'Edit Trust';
@@ -158,11 +159,19 @@ async function runAddTrust(
   const replaced = existing.find((candidate) => trustEntryKey(candidate) === trustEntryKey(entry));
   const kept = existing.filter((candidate) => candidate !== replaced);
   const scopeNote = draft.scopeId === undefined ? undefined : scopeIdProblem(draft.scopeId).note;
+  // Deployments of two ECE environments can only trust each other once the platforms do, both ways (seed 001).
+  const platformNote =
+    draft.kind === 'external' && target.connection.kind === 'ece'
+      ? await context.ui.progress('Checking the platform trust both ways…', () =>
+          externalTrustNote(context, pool, target.connection, draft.id as string),
+        )
+      : undefined;
   const detail = [
     replaced ? `Replace: ${describeTrustEntry(replaced)}` : undefined,
     `${replaced ? 'With' : 'Add'}: ${describeTrustEntry(entry)}`,
     replaced ? narrowingNote(replaced, entry) : undefined,
     scopeNote,
+    platformNote,
     '',
     kept.length ? 'Kept as they are:' : 'No other trust entries.',
     ...kept.map((candidate) => `• ${describeTrustEntry(candidate)}`),

@@ -31,4 +31,9 @@ export interface FlowUi extends WizardUi {
    * extension picks the language; the title itself must not hold a secret.
    */
   openReadOnly(title: string, content: string): Promise<void>;
+  /**
+   * Asks where to save `content` (never a secret) with a save dialog and writes it there; resolves
+   * to the path written, or undefined when the person cancelled.
+   */
+  saveText?(suggestedName: string, content: string): Promise<string | undefined>;
 }

@@ -59,5 +59,16 @@ export function vscodeFlowUi(documents: ReadOnlyDocuments): FlowUi {
     async openReadOnly(title: string, content: string): Promise<void> {
       await documents.show(title, content);
     },
+
+    async saveText(suggestedName: string, content: string): Promise<string | undefined> {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const uri = await vscode.window.showSaveDialog({
+        ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, suggestedName) } : {}),
+        saveLabel: 'Save',
+      });
+      if (!uri) return undefined;
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+      return uri.fsPath || uri.toString();
+    },
   };
 }

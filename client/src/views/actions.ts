@@ -45,6 +45,21 @@ export const ITEM_ACTIONS = {
     target: COMMANDS.migrateToApiKeyModel,
     title: 'Migrate to the API-Key Model',
   },
+  exportEceTrustParameters: {
+    command: COMMANDS.viewExportEceTrustParameters,
+    target: COMMANDS.exportEceTrustParameters,
+    title: 'Export ECE Trust Parameters',
+  },
+  createEceTrustRelationship: {
+    command: COMMANDS.viewCreateEceTrustRelationship,
+    target: COMMANDS.createEceTrustRelationship,
+    title: 'Create ECE Trust Relationship',
+  },
+  removeEceTrustRelationship: {
+    command: COMMANDS.viewRemoveEceTrustRelationship,
+    target: COMMANDS.removeEceTrustRelationship,
+    title: 'Remove ECE Trust Relationship',
+  },
 } as const;
 
 export type ItemAction = keyof typeof ITEM_ACTIONS;
@@ -55,7 +70,7 @@ export type ItemAction = keyof typeof ITEM_ACTIONS;
  */
 export function itemActionArgument(action: ItemAction, node: TreeNode | undefined, selection: TreeNode[] = []): unknown {
   if (action === 'addConnection' || !node?.connectionId) return undefined;
-  const { connectionId, deploymentId, alias, keyId } = node;
+  const { connectionId, deploymentId, alias, keyId, relationshipId } = node;
   switch (action) {
     case 'addRemoteCluster':
       // The flow then only asks for the remote side.
@@ -84,6 +99,12 @@ export function itemActionArgument(action: ItemAction, node: TreeNode | undefine
     case 'removeConnection':
     case 'editConnection':
       return connectionId;
+    case 'exportEceTrustParameters':
+      return { connectionId };
+    case 'createEceTrustRelationship':
+      return node.createTrustArgs ?? { connectionId };
+    case 'removeEceTrustRelationship':
+      return relationshipId ? { connectionId, relationshipId } : { connectionId };
   }
   return undefined;
 }

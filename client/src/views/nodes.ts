@@ -17,6 +17,7 @@ import type {
 import { describeProfile, eceRegion, KIND_LABELS, type ConnectionProfile } from '../connections/profile';
 import { plaintextCredentialsHost } from '../connections/transport';
 import { lastDiagnoses } from '../diagnosis/lastDiagnosis';
+import { describeTwoWay, type TwoWayTrust } from '../flows/environmentTrust';
 import { compareText, disconnectedHint, type RemoteClusterSummary } from './remoteClusters';
 import { BEFORE_FEBRUARY_2021_NOTE, ORGANIZATION_DEFAULT_NOTE, SPECIFIC_DEPLOYMENTS_NOTE } from '../flows/organizationTrust';
 
@@ -33,6 +34,7 @@ export type NodeKind =
   | 'crossClusterKeys'
   | 'crossClusterKey'
   | 'loadMore'
+  | 'twoWayTrust'
   | 'loading'
   | 'error'
   | 'notice';
@@ -58,6 +60,10 @@ export interface TreeNode {
   connectionId: string;
   deploymentId?: string;
   alias?: string;
+  /** ECE trust relationships: the relationship's ID (Remove ECE Trust Relationship takes it). */
+  relationshipId?: string;
+  /** A missing direction of two-way ECE trust: who must trust whom (Create ECE Trust Relationship takes it). */
+  createTrustArgs?: { connectionId: string; sourceConnectionId: string };
   /** The Elasticsearch cluster ID "Copy Cluster ID" copies (trust allowlists hold these). */
   clusterId?: string;
   /** What "Open JSON" shows, secrets already masked. */
@@ -1027,10 +1033,66 @@ export function platformChildren(profile: ConnectionProfile, relationships: Trus
           : count(accounts.length, 'account'),
       tooltip: lines.join('\n'),
       icon: { id: relationship.local ? 'home' : 'link' },
-      contextValue: 'trustRelationship',
+      // The installation's own relationship cannot be removed, so it gets no Remove action.
+      contextValue: relationship.local ? 'trustRelationship.local' : 'trustRelationship',
       collapsible: 'none' as const,
       connectionId: profile.id,
+      relationshipId: id,
       json: redactJson(relationship),
+      ownerKey,
+    };
+  });
+}
+
+/** The key of the two-way check under an ECE connection's platform trust (reloaded with it). */
+export function twoWayTrustKey(connectionId: string): string {
+  return `${platformKey(connectionId)}/two-way`;
+}
+
+/**
+ * One node per other connected ECE environment: whether platform trust goes both ways (seed
+ * ece-remote-cluster-other-ece: "Trust must always be bi-directional"), naming the missing direction.
+ */
+export function twoWayTrustNodes(profile: ConnectionProfile, state: LoadState<TwoWayTrust[]>): TreeNode[] {
+  const ownerKey = platformKey(profile.id);
+  const key = twoWayTrustKey(profile.id);
+  if (state.status === 'idle') return [];
+  if (state.status === 'error')
+    return [noticeNode({ key, connectionId: profile.id }, 'failed', 'Two-way trust not checked', state.message, ICONS.warning)];
+  const results = state.status === 'loaded' ? state.data : state.previous;
+  if (!results) return [];
+  return results.map((result) => {
+    const { ok, text } = describeTwoWay(profile.name, result);
+    const missing = !ok && !result.problem;
+    const description = result.problem
+      ? 'not checked'
+      : result.sameInstallation
+        ? 'same installation'
+        : result.outgoing && result.incoming
+          ? 'both directions'
+          : result.outgoing
+            ? `missing: ${result.other.name} → this`
+            : result.incoming
+              ? `missing: this → ${result.other.name}`
+              : 'missing both directions';
+    return {
+      key: `${key}/${encodeURIComponent(result.other.id)}`,
+      kind: 'twoWayTrust' as const,
+      label: `Two-way trust with ${result.other.name}`,
+      description,
+      tooltip: escapeMarkdown(text),
+      icon: ok ? ICONS.connected : ICONS.warning,
+      contextValue: missing ? 'twoWayTrust.missing' : 'twoWayTrust',
+      collapsible: 'none' as const,
+      connectionId: profile.id,
+      // The side that lacks the relationship trusts the other from the other's parameters; this side first.
+      ...(missing
+        ? {
+            createTrustArgs: result.outgoing
+              ? { connectionId: result.other.id, sourceConnectionId: profile.id }
+              : { connectionId: profile.id, sourceConnectionId: result.other.id },
+          }
+        : {}),
       ownerKey,
     };
   });

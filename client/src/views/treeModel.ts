@@ -29,6 +29,8 @@ import {
   loadingNode,
   platformChildren,
   platformKey,
+  twoWayTrustKey,
+  twoWayTrustNodes,
   settingsProblemsNode,
   summarizeDeployments,
   type ConnectionSnapshot,
@@ -37,6 +39,7 @@ import {
   type TreeNode,
 } from './nodes';
 import { compareText, summarizeRemoteClusters } from './remoteClusters';
+import { readEnvironmentTrust, twoWayTrust, type TwoWayTrust } from '../flows/environmentTrust';
 
 /** Where the connections come from: the ConnectionStore and openClients in the extension, fixtures in tests. */
 export interface TreeDataSource {
@@ -295,7 +298,15 @@ export class RemoteClustersTreeModel {
             return clients.ece.listTrustRelationships();
           }),
         );
-        return this.present(node, entry, (data) => platformChildren(profile, data));
+        const others = this.source.profiles().filter((other) => other.kind === 'ece' && other.id !== profile.id);
+        const twoWay = others.length
+          ? this.entry<TwoWayTrust[]>(twoWayTrustKey(profile.id), () => this.checkTwoWayTrust(profile, others))
+          : undefined;
+        if (twoWay && twoWay.state.status === 'idle' && entry.state.status !== 'idle') this.start(twoWay);
+        return this.present(node, entry, (data) => [
+          ...platformChildren(profile, data),
+          ...(twoWay ? twoWayTrustNodes(profile, twoWay.state) : []),
+        ]);
       }
       default:
         return [];
@@ -390,6 +401,25 @@ export class RemoteClustersTreeModel {
       });
     this.pending.add(work);
     this.options.onLoadStarted?.();
+  }
+
+  /** Reads this environment's platform trust and every other connected ECE environment's, and compares them pairwise. */
+  private async checkTwoWayTrust(profile: ConnectionProfile, others: ConnectionProfile[]): Promise<TwoWayTrust[]> {
+    const read = (target: ConnectionProfile) =>
+      this.withClients(target, (clients) => {
+        if (clients.kind !== 'ece') throw new ApiError('configuration', `"${target.name}" is not an ECE connection.`);
+        return readEnvironmentTrust(clients.ece, target);
+      });
+    const self = await read(profile);
+    const results: TwoWayTrust[] = [];
+    for (const other of others) {
+      try {
+        results.push(twoWayTrust(self, await read(other)));
+      } catch (error) {
+        results.push({ other, problem: describeError(error) });
+      }
+    }
+    return results;
   }
 
   /** The children for an entry's state; starts the first load. */

@@ -2,6 +2,7 @@ import { describeSetting, describeValue } from './catalog/describe';
 import { PORTS } from './catalog/facts';
 import { DOCS } from './catalog/settingsCatalog';
 import { eckHover } from './eck/hover';
+import { eckServiceHover } from './eck/serviceHover';
 import { handlesJsonBodies, hoverJsonBodies } from './json/jsonCompletionHover';
 import type { ConfigDocument } from './model/configDocument';
 import type { SettingOccurrence, SettingsScope, ValueNode } from './model/settingsScope';
@@ -17,7 +18,7 @@ export function hoverAt(document: ConfigDocument, offset: number): HoverResult |
     if (body) return body;
   }
   if (document.kind === 'eck-manifest') {
-    const eck = eckHover(document, offset);
+    const eck = eckHover(document, offset) ?? eckServiceHover(document, offset);
     if (eck) return eck;
   }
   if (document.kind === 'trust-restrictions' || document.kind === 'eck-manifest') {
@@ -127,12 +128,34 @@ function hoverValue(occurrence: SettingOccurrence, value: ValueNode, offset: num
           '',
           'This looks like an Elastic Cloud endpoint: connect with `mode: proxy`, this address as `proxy_address`, and the endpoint host name as `server_name`.',
         );
+      } else if (parsed.port === PORTS.remoteClusterServer && !/\.svc(\.cluster\.local)?$/.test(parsed.host)) {
+        // Seed ece-enable-ccs-for-eck, "Connect to the remote cluster": try without server_name first.
+        parts.push(
+          '',
+          'If this is an ECK cluster reached from outside Kubernetes (a LoadBalancer or your own Service) and the TLS handshake fails on the ECK-managed certificate, set `server_name` to `<cluster-name>-es-remote-cluster.<namespace>.svc`.',
+        );
       }
     } else {
       parts.push('', parsed.problem);
     }
     return { markdown: parts.join('\n'), span: address.span };
   }
+  const eck = occurrence.key.endsWith('.server_name') && value.text ? eckServerNameNote(value.text) : undefined;
+  if (eck) return { markdown: eck, span: value.span };
   const described = value.text ? describeValue(def, value.text) : undefined;
   return described ? { markdown: described, span: value.span } : undefined;
+}
+
+/** `<name>-es-remote-cluster.<namespace>.svc`: the name ECK's certificates give the remote cluster server Service. */
+const ECK_REMOTE_CLUSTER_SERVER_NAME =
+  /^([a-z0-9]([a-z0-9-]*[a-z0-9])?)-es-remote-cluster\.([a-z0-9]([a-z0-9-]*[a-z0-9])?)\.svc(\.cluster\.local)?$/;
+
+function eckServerNameNote(text: string): string | undefined {
+  const match = ECK_REMOTE_CLUSTER_SERVER_NAME.exec(text.trim());
+  if (!match) return undefined;
+  return [
+    `**ECK remote cluster server** \`${text.trim()}\``,
+    '',
+    `The Service ECK creates for the remote cluster server of Elasticsearch \`${match[1]}\` in namespace \`${match[3]}\` (port 9443). The ECK-managed certificate is issued for this name, so a cluster connecting from outside Kubernetes through a LoadBalancer or its own Service sends it as \`server_name\` when the handshake fails without it.`,
+  ].join('\n');
 }

@@ -427,7 +427,13 @@ export const CLOUD_CASES: ContractCase[] = [
         client: 'ece',
         call: 'listTrustRelationships',
         args: [{ includeCertificate: true }],
-        expect: { match: { '0.public_ca_cert': '' } },
+        expect: { match: { '0.public_ca_cert': '$ca_pem' } },
+      },
+      {
+        client: 'ece',
+        call: 'listTrustRelationships',
+        args: [{ filter: 'non-local' }],
+        expect: { length: { '': 0 } },
       },
     ],
   },
@@ -464,6 +470,89 @@ export const CLOUD_CASES: ContractCase[] = [
         args: ['no-such-relationship'],
         expect: { status: 404, type: 'trust_relationships.not_found' },
       },
+    ],
+  },
+  {
+    name: 'ECE trust relationships: update changes only the fields sent; delete answers 200 and the relationship is gone (404 after)',
+    sources: [
+      {
+        ...ECE_API,
+        part: 'update-trust-relationship (200, 404; TrustRelationshipUpdateRequest, TrustRelationshipUpdateResponse), delete-trust-relationship (200 EmptyResponse, 404; version query), get-trust-relationship (x-cloud-resource-version header)',
+      },
+    ],
+    world: 'ece',
+    steps: [
+      {
+        client: 'ece',
+        call: 'createTrustRelationship',
+        args: [{ name: 'to update', public_ca_cert: '$ca_pem', installation_id: 'env1' }],
+        expect: { status: 201 },
+        set: { relationship: 'id' },
+      },
+      {
+        client: 'ece',
+        call: 'updateTrustRelationship',
+        args: ['$relationship', { name: 'renamed' }],
+        expect: {
+          status: 200,
+          required: { '': ['id', 'local', 'name', 'trust_by_default'] },
+          match: { name: 'renamed', installation_id: 'env1' },
+        },
+      },
+      {
+        client: 'ece',
+        call: 'readTrustRelationship',
+        args: ['$relationship'],
+        expect: { match: { 'relationship.name': 'renamed', 'relationship.public_ca_cert': '$ca_pem', version: '2' } },
+      },
+      {
+        client: 'ece',
+        call: 'updateTrustRelationship',
+        args: ['no-such-relationship', { name: 'x' }],
+        expect: { status: 404, type: 'trust_relationships.not_found' },
+      },
+      { client: 'ece', call: 'deleteTrustRelationship', args: ['$relationship'], expect: { status: 200 } },
+      {
+        client: 'ece',
+        call: 'getTrustRelationship',
+        args: ['$relationship'],
+        expect: { status: 404, type: 'trust_relationships.not_found' },
+      },
+      {
+        client: 'ece',
+        call: 'deleteTrustRelationship',
+        args: ['$relationship'],
+        expect: { status: 404, type: 'trust_relationships.not_found' },
+      },
+    ],
+  },
+  {
+    name: 'traffic filters: the rulesets associated with a deployment, and one ruleset with its required fields; an unknown ruleset is 404',
+    sources: [
+      {
+        ...ECH_API,
+        part: 'get-traffic-filter-deployment-ruleset-associations (TrafficFilterSettings), get-traffic-filter-ruleset (200, 404; TrafficFilterRulesetInfo, TrafficFilterRule)',
+      },
+    ],
+    world: 'ech',
+    steps: [
+      {
+        client: 'cloud',
+        call: 'getDeploymentTrafficFilters',
+        args: ['$deployment_b'],
+        expect: { required: { '': ['rulesets'] }, match: { 'rulesets.0': 'ruleset-rc' } },
+      },
+      { client: 'cloud', call: 'getDeploymentTrafficFilters', args: ['$deployment_a'], expect: { length: { rulesets: 0 } } },
+      {
+        client: 'cloud',
+        call: 'getTrafficFilterRuleset',
+        args: ['ruleset-rc'],
+        expect: {
+          required: { '': ['id', 'include_by_default', 'name', 'region', 'rules', 'type'] },
+          match: { 'rules.0.remote_cluster_org_id': '$account' },
+        },
+      },
+      { client: 'cloud', call: 'getTrafficFilterRuleset', args: ['no-such-ruleset'], expect: { status: 404 } },
     ],
   },
 ];

@@ -31,6 +31,28 @@ describe('hover', () => {
     assert.match(result?.markdown ?? '', /\| Since \| 7\.7\.0 \(unverified\) \|/);
   });
 
+  test("names ECK's remote cluster server on a server_name of the form <name>-es-remote-cluster.<namespace>.svc; other names get the usual text", () => {
+    const text =
+      'cluster.remote.k8s.mode: proxy\ncluster.remote.k8s.proxy_address: lb.example.com:9443\ncluster.remote.k8s.server_name: quickstart-es-remote-cluster.default.svc\n';
+    const eck = hover(text, 'quickstart-es', 3);
+    assert.equal(eck?.text, 'quickstart-es-remote-cluster.default.svc');
+    assert.match(eck?.markdown ?? '', /Elasticsearch `quickstart` in namespace `default`/);
+    // The address from outside Kubernetes on 9443 suggests that name, without claiming it is needed.
+    assert.match(
+      hover(text, 'lb.example')?.markdown ?? '',
+      /If this is an ECK cluster reached from outside Kubernetes.*`<cluster-name>-es-remote-cluster\.<namespace>\.svc`/,
+    );
+    // Near misses: another server name, an in-cluster .svc address, and a Cloud endpoint get no ECK note.
+    assert.doesNotMatch(
+      hover(text.replace('quickstart-es-remote-cluster.default.svc', 'es.example.com'), 'es.example')?.markdown ?? '',
+      /ECK/,
+    );
+    assert.doesNotMatch(
+      hover('cluster.remote.k8s.proxy_address: quickstart-es-remote-cluster.default.svc:9443\n', 'quickstart')?.markdown ?? '',
+      /ECK cluster reached from outside/,
+    );
+  });
+
   test('gives the port guidance on seeds: 9443 for API keys, 9300 for certificates, proxy mode for Cloud', () => {
     const markdown = hover('cluster.remote.a.seeds: ["a:9300"]\n', 'seeds')?.markdown ?? '';
     assert.match(markdown, /API-key model .*\*\*9443\*\*/);

@@ -10,6 +10,8 @@
  * ElasticsearchPayload, DeploymentUpdateResponse, RemoteResources, RemoteResourceRef,
  * RemoteResourceInfo, KeystoreContents, KeystoreSecret, TrustRelationshipCreateRequest,
  * TrustRelationshipCreateResponse, TrustRelationshipGetResponse, TrustRelationshipsListResponse,
+ * TrustRelationshipUpdateRequest, TrustRelationshipUpdateResponse, EmptyResponse (delete-trust-relationship),
+ * TrafficFilterSettings, TrafficFilterRulesetInfo, TrafficFilterRule,
  * BasicFailedReply, AccountResponse, CertificateAuthority, PublicCertificate, TlsPublicCertChain,
  * ElasticsearchConfiguration (user_settings_yaml). ECE "platform" operations are region-scoped: cloud-sdk-go sends them to
  * /api/v1/regions/{region}/… (pkg/api/client_runtime.go, RegionBasePath).
@@ -251,6 +253,12 @@ export interface TrustRelationshipCreateRequest {
   installation_id?: string;
 }
 
+/** ECE: TrustRelationshipUpdateRequest (update-trust-relationship, PUT). Every field is optional. */
+export type TrustRelationshipUpdateRequest = Partial<TrustRelationshipCreateRequest>;
+
+/** ECE: which relationships get-trust-relationships returns (`filter`, default `all`). */
+export type TrustRelationshipFilter = 'all' | 'local' | 'non-local';
+
 export interface TrustRelationshipCreateResponse {
   id: string;
   name: string;
@@ -274,4 +282,32 @@ export interface CertificateAuthority {
 export interface TlsPublicCertChain {
   chain: string[];
   user_supplied: boolean;
+}
+
+/** TrafficFilterSettings (get-traffic-filter-deployment-ruleset-associations): the IDs of a deployment's rulesets. */
+export interface TrafficFilterSettings {
+  rulesets: string[];
+}
+
+/** TrafficFilterRule: the fields that say who may connect. */
+export interface TrafficFilterRule {
+  id?: string;
+  source?: string;
+  remote_cluster_org_id?: string;
+  remote_cluster_id?: string;
+  description?: string;
+}
+
+/**
+ * TrafficFilterRulesetInfo: a network security policy (Elastic Cloud) or IP filter (ECE). `type` is
+ * an open string in the description; `remote_cluster` for private connection policies of type
+ * remote cluster is taken from the rule fields remote_cluster_org_id / remote_cluster_id (unverified).
+ */
+export interface TrafficFilterRuleset {
+  id: string;
+  name: string;
+  type: string;
+  region: string;
+  include_by_default: boolean;
+  rules: TrafficFilterRule[];
 }

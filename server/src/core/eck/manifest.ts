@@ -30,6 +30,17 @@ export const ECK_ES_API_GROUP = 'elasticsearch.k8s.elastic.co';
 /** Label ECK puts on every Pod of a cluster; a Service selecting on it targets Elasticsearch Pods. */
 export const ECK_CLUSTER_NAME_LABEL = 'elasticsearch.k8s.elastic.co/cluster-name';
 
+/**
+ * A Service of your own that selects the Pods of an ECK cluster by its cluster-name label, such as
+ * the one `kubectl expose service <name>-es-remote-cluster` writes (seed ece-enable-ccs-for-eck,
+ * ECK 3.0–3.2): ECK material even in a file of its own.
+ */
+export function isEckPodService(root: unknown): boolean {
+  if (!isMap(root)) return false;
+  if (textField(root, 'kind')?.value !== 'Service' || textField(root, 'apiVersion')?.value !== 'v1') return false;
+  return stringMap(mapAtPath(root, ['spec', 'selector']))[ECK_CLUSTER_NAME_LABEL] !== undefined;
+}
+
 export interface K8sObject {
   /** Index of the YAML document in the file (`---` separated). */
   documentIndex: number;

@@ -2,7 +2,7 @@ import { isMap, isNode, isScalar, isSeq, parseAllDocuments, visit, type Document
 import { namespaceOf } from '../catalog/lookup';
 import { isRemoteCredentialsSecret } from '../eck/keystore';
 import { eckChartValues } from '../eck/chartValues';
-import { buildEckManifest } from '../eck/manifest';
+import { buildEckManifest, isEckPodService } from '../eck/manifest';
 import { mayHoldEckObjects } from '../eck/workspace';
 import { parseConsoleDocument } from '../console/consoleDocument';
 import { parseJsonDocument } from '../json/jsonDocument';
@@ -157,11 +157,13 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
   const eckResources = yamlDocuments.filter(isEckElasticsearch);
   // The values of ECK's Helm charts hold an Elasticsearch spec too.
   const chartValues = eckChartValues(yamlDocuments, base.uri);
-  // A Secret of remote cluster credentials is ECK material even in a file of its own.
+  // A Secret of remote cluster credentials, or a Service selecting ECK Pods, is ECK material even in a file of its own.
   if (
     eckResources.length > 0 ||
     chartValues.length > 0 ||
-    yamlDocuments.some((d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP) || isRemoteCredentialsSecret(d.contents))
+    yamlDocuments.some(
+      (d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP) || isRemoteCredentialsSecret(d.contents) || isEckPodService(d.contents),
+    )
   ) {
     const scopes = [
       ...eckResources.flatMap((doc) => nodeSetConfigScopes(isMap(doc.contents) ? doc.contents.get('spec', true) : undefined)),

@@ -112,6 +112,42 @@ describe('Add Remote Cluster, TLS-certificate model', () => {
     assert.match(result.report, /TLS-certificate remote clusters are deprecated/);
   });
 
+  test('the summary warns that a local superuser reads everything on the remote, and checks the remote network security policies', async () => {
+    emulator.state.cloud.trafficFilterRulesets.push({
+      id: 'rs-ip',
+      name: 'office only',
+      type: 'ip',
+      rules: [{ source: '192.0.2.0/24' }],
+      deploymentIds: ['dep-b'],
+    });
+    try {
+      const refused = new ScriptedFlowUi(pairAnswers, { confirm: [{ match: /^Make these changes\?/, answer: false }] });
+      assert.equal((await addRemoteCluster(testContext(refused, saved))).outcome, 'cancelled');
+      const summary = refused.confirmations[0].detail;
+      assert.match(summary, /a superuser on "alpha" gets full read access to "b"/);
+      assert.match(
+        summary,
+        new RegExp(
+          `"b" has network security policies \\("office only"\\) and none is a private connection policy of type remote cluster for organization ${ACCOUNT} or cluster ${ALPHA_ID}`,
+        ),
+      );
+      // Near miss: a remote-cluster policy naming the local organization lets it in, and the summary says so.
+      emulator.state.cloud.trafficFilterRulesets.push({
+        id: 'rs-rc',
+        name: 'partners',
+        type: 'remote_cluster',
+        rules: [{ remote_cluster_org_id: ACCOUNT }],
+        deploymentIds: ['dep-b'],
+      });
+      const allowed = new ScriptedFlowUi(pairAnswers, { confirm: [{ match: /^Make these changes\?/, answer: false }] });
+      await addRemoteCluster(testContext(allowed, saved));
+      assert.match(allowed.confirmations[0].detail, /the policy "partners" of "b" lets this side in/);
+      assert.doesNotMatch(allowed.confirmations[0].detail, /none is a private connection policy/);
+    } finally {
+      emulator.state.cloud.trafficFilterRulesets.length = 0;
+    }
+  });
+
   test('a failing remote-clusters update rolls the trust of both deployments back to what it was', async () => {
     emulator.faults.status(500, { server: 'cloud', method: 'PUT', path: /remote-clusters$/ });
     const ui = new ScriptedFlowUi(pairAnswers, {

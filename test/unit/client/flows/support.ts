@@ -225,6 +225,14 @@ export class ScriptedFlowUi implements FlowUi {
   async openReadOnly(title: string, content: string): Promise<void> {
     this.opened.push({ title, content });
   }
+
+  /** Files the flow saved, by suggested name; "saved" to a path under /virtual/. */
+  readonly saved: Array<{ name: string; content: string }> = [];
+
+  async saveText(suggestedName: string, content: string): Promise<string | undefined> {
+    this.saved.push({ name: suggestedName, content });
+    return `/virtual/${suggestedName}`;
+  }
 }
 
 /** Every pick a scripted run shows is checked: text VS Code would cut off fails the test that showed it. */

@@ -29,6 +29,14 @@ test('item actions open the flows with the ids of the clicked node, in the shape
     connectionId: 'org',
   });
   assert.equal(itemActionArgument('testConnection', remote), 'local');
+  const ece: ConnectionProfile = { id: 'ece', name: 'ECE', kind: 'ece', auth: 'apiKey' };
+  const relationship = { ...connectionNode(ece, { status: 'idle' }), relationshipId: 'rel-1' };
+  assert.deepEqual(itemActionArgument('removeEceTrustRelationship', relationship), {
+    connectionId: 'ece',
+    relationshipId: 'rel-1',
+  });
+  assert.deepEqual(itemActionArgument('exportEceTrustParameters', relationship), { connectionId: 'ece' });
+  assert.deepEqual(itemActionArgument('createEceTrustRelationship', relationship), { connectionId: 'ece' });
   assert.equal(itemActionArgument('removeConnection', connection), 'local');
   // Migration runs on the local cluster's remote; a key is changed on the cluster that issued it.
   assert.deepEqual(itemActionArgument('migrateToApiKeyModel', remote), { connectionId: 'local', alias: 'west' });
@@ -85,12 +93,15 @@ test('every action targets the command id agreed with the flows and connections 
       'elasticRemoteClusters.addRemoteCluster',
       'elasticRemoteClusters.addTrustedEnvironment',
       'elasticRemoteClusters.changeCrossClusterApiKey',
+      'elasticRemoteClusters.createEceTrustRelationship',
       'elasticRemoteClusters.diagnoseRemoteCluster',
       'elasticRemoteClusters.editConnection',
       'elasticRemoteClusters.editRemoteCluster',
       'elasticRemoteClusters.editTrust',
       'elasticRemoteClusters.migrateToApiKeyModel',
+      'elasticRemoteClusters.exportEceTrustParameters',
       'elasticRemoteClusters.removeConnection',
+      'elasticRemoteClusters.removeEceTrustRelationship',
       'elasticRemoteClusters.removeRemoteCluster',
       'elasticRemoteClusters.testConnection',
     ],

@@ -579,6 +579,50 @@ describe('Remote Clusters view data against the emulator', () => {
     );
   });
 
+  test('with a second ECE environment connected, the platform trust says which direction of the two-way trust is missing', async () => {
+    const second = await startEmulator({
+      clusters: [],
+      cloud: {
+        flavor: 'ece',
+        apiKeys: ['ece-key'],
+        trustRelationships: [{ name: 'First ECE', publicCaCert: PEM, installationId: ece.state.cloud.installationId }],
+      },
+    });
+    try {
+      const secondProfile: ConnectionProfile = { ...eceProfile(), id: 'ece2', name: 'ECE two', url: second.cloudUrl };
+      const { model } = modelFor([eceProfile(), secondProfile]);
+      const [first, other] = model.children();
+      const [platform] = await load(model, first);
+      await load(model, platform);
+      const twoWay = (await load(model, platform)).filter((node) => node.kind === 'twoWayTrust');
+      assert.deepEqual(
+        twoWay.map((node) => [node.label, node.description, node.contextValue]),
+        [['Two-way trust with ECE two', 'missing: this → ECE two', 'twoWayTrust.missing']],
+      );
+      assert.match(twoWay[0].tooltip, /"ECE two" trusts "ECE", but "ECE" does not trust "ECE two"/);
+      // Its Create action makes the side that lacks the relationship trust the other one.
+      assert.deepEqual(twoWay[0].createTrustArgs, { connectionId: 'ece', sourceConnectionId: 'ece2' });
+      // Seen from the other side, the same gap is the other direction.
+      const [otherPlatform] = await load(model, other);
+      await load(model, otherPlatform);
+      const fromOther = (await load(model, otherPlatform)).filter((node) => node.kind === 'twoWayTrust');
+      assert.equal(fromOther[0].description, 'missing: ECE → this');
+      assert.deepEqual(fromOther[0].createTrustArgs, { connectionId: 'ece', sourceConnectionId: 'ece2' });
+      // The local relationship carries no Remove action; the others name their ID for it.
+      const relationships = model.children(platform).filter((node) => node.kind === 'trustRelationship');
+      assert.deepEqual(
+        relationships.map((node) => [node.label, node.contextValue, node.relationshipId !== undefined]),
+        [
+          ['Local environment', 'trustRelationship.local', true],
+          ['Elastic Cloud', 'trustRelationship', true],
+          ['Zulu ECE', 'trustRelationship', true],
+        ],
+      );
+    } finally {
+      await second.stop();
+    }
+  });
+
   test('platform trust relationships that cannot be listed fail alone', async () => {
     ece.faults.status(403, { server: 'cloud', path: '/api/v1/regions/ece-region/platform/configuration/trust-relationships' });
     const { model } = modelFor([eceProfile()]);

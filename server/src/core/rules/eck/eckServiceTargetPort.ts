@@ -31,7 +31,8 @@ export const eckServiceTargetPort: DocumentRule = {
     for (const service of document.eck?.services ?? []) {
       const cluster = service.selector[ECK_CLUSTER_NAME_LABEL];
       if (cluster === undefined) continue;
-      for (const port of service.shape.ports) checkStandalonePort(context, port, cluster, service.namespace?.value);
+      for (const port of service.shape.ports)
+        checkStandalonePort(context, port, cluster, service.namespace?.value, service.name?.value);
     }
   },
 };
@@ -64,12 +65,16 @@ function checkStandalonePort(
   port: ServicePort,
   cluster: string,
   namespace: string | undefined,
+  serviceName: string | undefined,
 ): void {
   const { document, options, report } = context;
   const targetValue = port.targetPort?.value ?? port.port?.value;
   const span = port.targetPort?.span ?? port.port?.span;
   if (typeof targetValue !== 'number' || !span) return;
   if (!(targetValue in INTERFACES)) {
+    // Without the Elasticsearch resource in the file, a container added to the Pods may listen there:
+    // only a Service that is surely for the remote cluster server or transport is reported.
+    if (elasticsearchesOf(document).length === 0 && !exposesRemoteClusterInterface(port, serviceName)) return;
     report({
       message: `This Service selects the Pods of Elasticsearch \`${cluster}\`, but they listen on no port ${targetValue}. Point \`targetPort\` at ${PORTS.remoteClusterServer} (remote cluster server, API-key model) or ${PORTS.transport} (transport, certificate model).`,
       span,
@@ -87,6 +92,15 @@ function checkStandalonePort(
     message: `Elasticsearch \`${cluster}\` does not set \`spec.remoteClusterServer.enabled: true\`, so its Pods do not listen on ${PORTS.remoteClusterServer}. Enable the remote cluster server on \`${cluster}\`.`,
     span,
   });
+}
+
+/** A port or Service name that says it exposes the remote cluster server or transport (as `kubectl expose` names it). */
+function exposesRemoteClusterInterface(port: ServicePort, serviceName: string | undefined): boolean {
+  const exposed = port.port?.value;
+  if (exposed === PORTS.remoteClusterServer || exposed === PORTS.transport) return true;
+  return (
+    /-es-(remote-cluster|transport)\b/.test(serviceName ?? '') || /remote|transport|rcs/i.test(String(port.name?.value ?? ''))
+  );
 }
 
 function targetPortFix(document: ConfigDocument, port: ServicePort, expected: number, preferred: boolean): Fix[] | undefined {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { dedent } from '../../../helpers';
 import { elasticsearch, rcsService } from '../../eck/fixtures';
-import { eckFindingsOf, fixed } from '../../eck/support';
+import { parseConfigDocument } from '../../../../../server/src/core/model/parseDocument';
+import { eckFindings, eckFindingsOf, fixed } from '../../eck/support';
 
 describe('eck-service-target-port (rule 62)', () => {
   test('needs targetPort 9443 when the remote cluster Service listens elsewhere, and adds it', () => {
@@ -88,5 +89,44 @@ describe('eck-service-target-port (rule 62)', () => {
   test('leaves Services for other workloads alone', () => {
     const other = standalone('443').replace('elasticsearch.k8s.elastic.co/cluster-name: a', 'app: web');
     assert.deepEqual(eckFindingsOf('eck-service-target-port', `${other}---\n${elasticsearch('a', 'version: 8.15.0')}`), []);
+  });
+
+  // Seed ece-enable-ccs-for-eck (ECK 3.0–3.2): `kubectl expose service quickstart-es-remote-cluster --name=quickstart-es-remote-cluster-lb …`.
+  const exposed = (ports: string) =>
+    dedent(`
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: quickstart-es-remote-cluster-lb
+        namespace: default
+      spec:
+        type: LoadBalancer
+        selector:
+          common.k8s.elastic.co/type: elasticsearch
+          elasticsearch.k8s.elastic.co/cluster-name: quickstart
+        ports:
+    `) + ports;
+
+  test('a file holding only the exposed Service is checked: the seed command’s Service is clean, a port that reaches nothing is an error', () => {
+    assert.equal(
+      parseConfigDocument({ uri: 'file:///svc.yaml', text: exposed('  - port: 9443\n    targetPort: 9443\n') }).kind,
+      'eck-manifest',
+    );
+    assert.deepEqual(
+      eckFindings(exposed('  - port: 9443\n    protocol: TCP\n    targetPort: 9443\n'), {}, 'file:///svc.yaml'),
+      [],
+    );
+    const found = eckFindingsOf('eck-service-target-port', exposed('  - port: 443\n'), {}, 'file:///svc.yaml');
+    assert.deepEqual(
+      found.map((f) => [f.severity, f.text]),
+      [['error', '443']],
+    );
+  });
+
+  test('in a Service-only file, a port for a container someone added to the Pods is left alone, and other Services are not ours', () => {
+    const metrics = exposed('  - name: metrics\n    port: 9114\n').replace('quickstart-es-remote-cluster-lb', 'es-exporter');
+    assert.deepEqual(eckFindings(metrics, {}, 'file:///svc.yaml'), []);
+    const web = exposed('  - port: 443\n').replace(/ {2}selector:\n.*\n.*\n/, '  selector:\n    app: web\n');
+    assert.equal(parseConfigDocument({ uri: 'file:///svc.yaml', text: web }).kind, 'unrelated');
   });
 });
