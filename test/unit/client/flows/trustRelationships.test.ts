@@ -11,7 +11,7 @@ import {
 import { addRemoteCluster } from '../../../../client/src/flows/addRemoteCluster';
 import { addTrustedEnvironment } from '../../../../client/src/flows/trust';
 import { startEmulator, TLS_FIXTURES, type RunningEmulator } from '../../../emulator';
-import { cloudConnection, esConnection, ScriptedFlowUi, testContext, type SavedConnection } from './support';
+import { cloudConnection, CONNECTION_DEFAULTS, esConnection, ScriptedFlowUi, testContext, type SavedConnection } from './support';
 
 /**
  * Two ECE environments, each its own emulator (seed ece-remote-cluster-other-ece, "Configuring
@@ -128,6 +128,7 @@ describe('ECE trust relationships: export, create, remove, two-way', () => {
         { pick: /^orders$/ },
         { pick: /Elastic Cloud or ECE deployment/ },
         { pick: /^analytics$/ },
+        CONNECTION_DEFAULTS,
         { type: 'analytics' },
         { pick: /^Yes, both sides trust/ },
       ],
