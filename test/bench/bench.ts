@@ -154,6 +154,8 @@ function eckEditInProcess(): void {
   const uri = 'file:///bench/k8s/edit.yaml';
   const middle = Math.floor(text.length / 2);
   let previous = parseConfigDocument({ uri, text });
+  // As the server does: each version's analysis builds on the previous one's (incrementalAnalysis.ts).
+  let previousAnalysis = analyze(previous, { stackVersion: '8.15.0' });
   const ratios: number[] = [];
   const raws: number[] = [];
   const edits: number[] = [];
@@ -164,7 +166,7 @@ function eckEditInProcess(): void {
     const next = i % 2 === 0 ? `${text.slice(0, middle)} ${text.slice(middle)}` : text;
     const start = performance.now();
     const document = parseConfigDocument({ uri, text: next, previous });
-    analyze(document, { stackVersion: '8.15.0' });
+    previousAnalysis = analyze(document, { stackVersion: '8.15.0' }, previousAnalysis);
     const edit = performance.now() - start;
     previous = document;
     raws.push(raw);

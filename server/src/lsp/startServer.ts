@@ -90,6 +90,8 @@ interface Analysed {
   version: number;
   document: ConfigDocument;
   analysis?: AnalysisResult;
+  /** The analysis this entry's next one can build on: the previous version's, or this version's before settings changed. */
+  previousAnalysis?: AnalysisResult;
   /** Why the file could not be parsed (an internal error), reported instead of its findings. */
   failure?: string;
   /** How long parsing and analysing this document last took, in ms: larger files wait longer after a keystroke. */
@@ -111,7 +113,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function applySettings(next: Settings): void {
     if (JSON.stringify(next) === JSON.stringify(settings)) return;
     settings = next;
-    for (const entry of cache.values()) entry.analysis = undefined;
+    for (const entry of cache.values()) forgetAnalysis(entry);
     documents.all().forEach((document) => scheduleValidation(document));
   }
   let canPullConfiguration = false;
@@ -129,10 +131,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const textDocument of documents.all()) {
       const entry = cache.get(textDocument.uri);
       if (entry?.document.kind !== 'eck-manifest' || normalizeUri(textDocument.uri) === changedUri) continue;
-      entry.analysis = undefined;
+      forgetAnalysis(entry);
       scheduleValidation(textDocument, CROSS_FILE_DEBOUNCE_MS, true);
     }
   });
+
+  /** Drops an entry's analysis (what it depends on changed); the next one may still reuse what is unaffected. */
+  function forgetAnalysis(entry: Analysed): void {
+    entry.previousAnalysis = entry.analysis ?? entry.previousAnalysis;
+    entry.analysis = undefined;
+  }
 
   function parsed(textDocument: TextDocument): Analysed {
     const cached = cache.get(textDocument.uri);
@@ -174,6 +182,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const entry: Analysed = {
       version: textDocument.version,
       document,
+      previousAnalysis: cached?.analysis,
       failure,
       cost: Math.max(previousCost / 2, performance.now() - started),
     };
@@ -187,7 +196,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!entry.analysis) {
       const started = performance.now();
       const eckWorkspace = entry.document.kind === 'eck-manifest' ? workspaceIndex.summaryExcluding(textDocument.uri) : undefined;
-      entry.analysis = analyze(entry.document, { ...settings, eckWorkspace });
+      entry.analysis = analyze(entry.document, { ...settings, eckWorkspace }, entry.previousAnalysis);
+      entry.previousAnalysis = undefined;
       entry.cost += performance.now() - started;
       for (const failure of entry.analysis.ruleErrors) {
         connection.console.error(`Rule ${failure.ruleId} failed on ${textDocument.uri}: ${failure.error}`);

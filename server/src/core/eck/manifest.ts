@@ -385,6 +385,21 @@ export function manifestIndex(manifest: EckManifest): ManifestIndex {
   return index;
 }
 
+/**
+ * The manifest restricted to the objects `keep` accepts, for rules that should check only those;
+ * lookups by name (manifestIndex) still see every object of the file.
+ */
+export function manifestSubset(manifest: EckManifest, keep: (object: K8sObject) => boolean): EckManifest {
+  const subset: EckManifest = {
+    elasticsearches: manifest.elasticsearches.filter(keep),
+    secrets: manifest.secrets.filter(keep),
+    services: manifest.services.filter(keep),
+    operatorVersions: manifest.operatorVersions,
+  };
+  manifestIndexes.set(subset, manifestIndex(manifest));
+  return subset;
+}
+
 export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
