@@ -155,30 +155,55 @@ const OPERATOR_IMAGE = /(?:^|\/)eck\/eck-operator(?:-[a-z]+)?:v?(\d+\.\d+\.\d+[^
 
 /** Builds the manifest model. Never throws: unexpected shapes simply leave fields unset. */
 export function buildEckManifest(documents: readonly Document.Parsed[], scopes: readonly SettingsScope[]): EckManifest {
+  return assembleEckManifest(documents.map((doc, documentIndex) => eckDocumentModel(doc, documentIndex, scopes)));
+}
+
+/** What one YAML document adds to the manifest model. */
+export interface EckDocumentModel {
+  object?: EckElasticsearch | K8sSecret | K8sService;
+  operatorVersions: Spanned<string>[];
+}
+
+/** The model of one YAML document; `scopes` holds (at least) the settings scopes built for its nodeSet configs. */
+export function eckDocumentModel(
+  doc: Document.Parsed,
+  documentIndex: number,
+  scopes: readonly SettingsScope[],
+): EckDocumentModel {
+  const model: EckDocumentModel = { operatorVersions: [] };
+  const root = doc.contents;
+  if (!isMap(root)) return model;
+  const base = objectBase(root, documentIndex);
+  if (!base) return model;
+  if (base.kind === 'Elasticsearch' && base.apiVersion.startsWith(`${ECK_ES_API_GROUP}/`)) {
+    // nodeSet `config` scopes by where their map starts (the first one wins, as a search in order would).
+    const configScopes = new Map<number, SettingsScope>();
+    for (const scope of scopes)
+      if (scope.origin === 'eck-config' && !configScopes.has(scope.span.start)) configScopes.set(scope.span.start, scope);
+    model.object = elasticsearchOf(base, configScopes);
+  } else if (base.kind === 'Secret' && base.apiVersion === 'v1') {
+    model.object = { ...base, kind: 'Secret', entries: secretEntries(root) };
+  } else if (base.kind === 'Service' && base.apiVersion === 'v1') {
+    model.object = {
+      ...base,
+      kind: 'Service',
+      selector: stringMap(mapAtPath(root, ['spec', 'selector'])),
+      shape: serviceShape(mapOf(root, 'spec')),
+    };
+  }
+  collectOperatorImages(root, model.operatorVersions);
+  return model;
+}
+
+/** The manifest of a file from the models of its YAML documents, in file order. */
+export function assembleEckManifest(models: readonly EckDocumentModel[]): EckManifest {
   const manifest: EckManifest = { elasticsearches: [], secrets: [], services: [], operatorVersions: [] };
-  // nodeSet `config` scopes by where their map starts (the first one wins, as a search in order would).
-  const configScopes = new Map<number, SettingsScope>();
-  for (const scope of scopes)
-    if (scope.origin === 'eck-config' && !configScopes.has(scope.span.start)) configScopes.set(scope.span.start, scope);
-  documents.forEach((doc, documentIndex) => {
-    const root = doc.contents;
-    if (!isMap(root)) return;
-    const base = objectBase(root, documentIndex);
-    if (!base) return;
-    if (base.kind === 'Elasticsearch' && base.apiVersion.startsWith(`${ECK_ES_API_GROUP}/`)) {
-      manifest.elasticsearches.push(elasticsearchOf(base, configScopes));
-    } else if (base.kind === 'Secret' && base.apiVersion === 'v1') {
-      manifest.secrets.push({ ...base, kind: 'Secret', entries: secretEntries(root) });
-    } else if (base.kind === 'Service' && base.apiVersion === 'v1') {
-      manifest.services.push({
-        ...base,
-        kind: 'Service',
-        selector: stringMap(mapAtPath(root, ['spec', 'selector'])),
-        shape: serviceShape(mapOf(root, 'spec')),
-      });
-    }
-    collectOperatorImages(root, manifest.operatorVersions);
-  });
+  for (const { object, operatorVersions } of models) {
+    if (object?.kind === 'Elasticsearch') manifest.elasticsearches.push(object);
+    else if (object?.kind === 'Secret') manifest.secrets.push(object);
+    else if (object?.kind === 'Service') manifest.services.push(object);
+    manifest.operatorVersions.push(...operatorVersions);
+  }
   return manifest;
 }
 
