@@ -147,7 +147,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (cached && cached.version === textDocument.version) return cached;
     // Let the previous version's trees go before building the new ones: large files then do not
     // hold two parses at once.
-    const previousCost = cached?.cost ?? 0;
     cache.delete(textDocument.uri);
     const started = performance.now();
     let document: ConfigDocument;
@@ -182,9 +181,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const entry: Analysed = {
       version: textDocument.version,
       document,
-      previousAnalysis: cached?.analysis,
+      // A version skipped while typing had no analysis: the one before it still serves.
+      previousAnalysis: cached?.analysis ?? cached?.previousAnalysis,
       failure,
-      cost: Math.max(previousCost / 2, performance.now() - started),
+      // This version's own cost, not an average with earlier ones: after the first check of a large
+      // manifest, checks of later versions are incremental and a fraction of it.
+      cost: performance.now() - started,
     };
     cache.set(textDocument.uri, entry);
     workspaceIndex.updateFromDocument(document);
@@ -263,8 +265,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    */
   const MAX_CHANGE_DEBOUNCE_MS = 500;
 
+  /**
+   * The first edit after a pause in typing starts no burst yet: in a file whose checks are cheap it
+   * is checked at once. Only the edits that follow it quickly wait and are coalesced.
+   */
+  const TYPING_PAUSE_MS = 100;
+  const CHEAP_CHECK_MS = 150;
+  const lastChangeAt = new Map<string, number>();
+
   function changeDebounce(uri: string): number {
+    const now = Date.now();
+    const sincePreviousChange = now - (lastChangeAt.get(uri) ?? Number.NEGATIVE_INFINITY);
+    lastChangeAt.set(uri, now);
     const cost = cache.get(uri)?.cost ?? 0;
+    if (sincePreviousChange >= TYPING_PAUSE_MS && cost <= CHEAP_CHECK_MS) return 0;
     return Math.round(Math.min(MAX_CHANGE_DEBOUNCE_MS, Math.max(CHANGE_DEBOUNCE_MS, cost / 2)));
   }
 
@@ -418,6 +432,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clearTimeout(pending.get(event.document.uri)?.timer);
     pending.delete(event.document.uri);
     cache.delete(event.document.uri);
+    lastChangeAt.delete(event.document.uri);
     void workspaceIndex.closed(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
