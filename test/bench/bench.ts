@@ -9,7 +9,7 @@
  * profile.ts breaks the same work down in-process.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +20,7 @@ import { parseConfigDocument } from '../../server/src/core/model/parseDocument';
 import { LspSession } from '../protocol/lspSession';
 import { elasticsearchYmlOfSize, largeEckManifest, repeatedKeys, unrelatedYaml } from './generate';
 import { benchInputs, median, percentile, spread, type BenchInput } from './inputs';
+import { compareJsonMemory, peakMemoryMiB } from './jsonMemory';
 import { compareWithYamlLanguageServer } from './peer';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -48,14 +49,8 @@ function* positions(text: string, count: number): Generator<{ line: number; char
 }
 
 function serverPeakMemoryMiB(pid: number | undefined): string {
-  if (pid === undefined) return 'n/a';
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const peak = /VmHWM:\s+(\d+) kB/.exec(status);
-    return peak ? `${(Number(peak[1]) / 1024).toFixed(1)} MiB` : 'n/a';
-  } catch {
-    return 'n/a (no /proc)';
-  }
+  const peak = peakMemoryMiB(pid);
+  return peak === undefined ? 'n/a (no /proc)' : `${peak.toFixed(1)} MiB`;
 }
 
 async function benchInput(session: LspSession, input: BenchInput): Promise<void> {
@@ -293,6 +288,8 @@ async function main(): Promise<void> {
   }
   if (!only || only.includes('peer')) await compareWithYamlLanguageServer(largeEckManifest(20000), REPEATS);
   if (!only || only.includes('eck')) eckEditInProcess();
+  const jsonInput = allInputs.find((input) => input.key === 'json');
+  if (jsonInput && (!only || only.includes('json'))) await compareJsonMemory(jsonInput.text, jsonInput.uri, REPEATS);
   if (!only || only.includes('cli')) cliRepeatedKeys();
 }
 
