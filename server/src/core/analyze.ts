@@ -81,6 +81,14 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {},
   return result;
 }
 
+/**
+ * Whether `analyze` can build on this result when it checks the next version. A host keeps a
+ * previous result only then: it holds on to its document, which for most files is a whole parse.
+ */
+export function canBuildOn(result: AnalysisResult): boolean {
+  return reusable.has(result);
+}
+
 function sameFinding(a: Finding, b: Finding): boolean {
   return a.ruleId === b.ruleId && a.span.start === b.span.start && a.span.end === b.span.end && a.message === b.message;
 }

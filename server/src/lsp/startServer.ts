@@ -26,6 +26,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   type AnalysisResult,
   analyze,
+  canBuildOn,
   DOCUMENT_KIND_LABELS,
   completeAt,
   type ConfigDocument,
@@ -136,9 +137,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
+  /** The analysis if the next one can build on it; others are let go with their document. */
+  function reusableAnalysis(analysis: AnalysisResult | undefined): AnalysisResult | undefined {
+    return analysis && canBuildOn(analysis) ? analysis : undefined;
+  }
+
   /** Drops an entry's analysis (what it depends on changed); the next one may still reuse what is unaffected. */
   function forgetAnalysis(entry: Analysed): void {
-    entry.previousAnalysis = entry.analysis ?? entry.previousAnalysis;
+    entry.previousAnalysis = reusableAnalysis(entry.analysis) ?? entry.previousAnalysis;
     entry.analysis = undefined;
   }
 
@@ -182,7 +188,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       version: textDocument.version,
       document,
       // A version skipped while typing had no analysis: the one before it still serves.
-      previousAnalysis: cached?.analysis ?? cached?.previousAnalysis,
+      previousAnalysis: reusableAnalysis(cached?.analysis) ?? cached?.previousAnalysis,
       failure,
       // This version's own cost, not an average with earlier ones: after the first check of a large
       // manifest, checks of later versions are incremental and a fraction of it.
