@@ -9,7 +9,7 @@
  * profile.ts breaks the same work down in-process.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +20,7 @@ import { parseConfigDocument } from '../../server/src/core/model/parseDocument';
 import { LspSession } from '../protocol/lspSession';
 import { elasticsearchYmlOfSize, largeEckManifest, repeatedKeys, unrelatedYaml } from './generate';
 import { benchInputs, median, percentile, spread, type BenchInput } from './inputs';
+import { compareJsonMemory, peakMemoryMiB } from './jsonMemory';
 import { compareWithYamlLanguageServer } from './peer';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -48,14 +49,8 @@ function* positions(text: string, count: number): Generator<{ line: number; char
 }
 
 function serverPeakMemoryMiB(pid: number | undefined): string {
-  if (pid === undefined) return 'n/a';
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const peak = /VmHWM:\s+(\d+) kB/.exec(status);
-    return peak ? `${(Number(peak[1]) / 1024).toFixed(1)} MiB` : 'n/a';
-  } catch {
-    return 'n/a (no /proc)';
-  }
+  const peak = peakMemoryMiB(pid);
+  return peak === undefined ? 'n/a (no /proc)' : `${peak.toFixed(1)} MiB`;
 }
 
 async function benchInput(session: LspSession, input: BenchInput): Promise<void> {
@@ -154,6 +149,8 @@ function eckEditInProcess(): void {
   const uri = 'file:///bench/k8s/edit.yaml';
   const middle = Math.floor(text.length / 2);
   let previous = parseConfigDocument({ uri, text });
+  // As the server does: each version's analysis builds on the previous one's (incrementalAnalysis.ts).
+  let previousAnalysis = analyze(previous, { stackVersion: '8.15.0' });
   const ratios: number[] = [];
   const raws: number[] = [];
   const edits: number[] = [];
@@ -164,7 +161,7 @@ function eckEditInProcess(): void {
     const next = i % 2 === 0 ? `${text.slice(0, middle)} ${text.slice(middle)}` : text;
     const start = performance.now();
     const document = parseConfigDocument({ uri, text: next, previous });
-    analyze(document, { stackVersion: '8.15.0' });
+    previousAnalysis = analyze(document, { stackVersion: '8.15.0' }, previousAnalysis);
     const edit = performance.now() - start;
     previous = document;
     raws.push(raw);
@@ -291,6 +288,8 @@ async function main(): Promise<void> {
   }
   if (!only || only.includes('peer')) await compareWithYamlLanguageServer(largeEckManifest(20000), REPEATS);
   if (!only || only.includes('eck')) eckEditInProcess();
+  const jsonInput = allInputs.find((input) => input.key === 'json');
+  if (jsonInput && (!only || only.includes('json'))) await compareJsonMemory(jsonInput.text, jsonInput.uri, REPEATS);
   if (!only || only.includes('cli')) cliRepeatedKeys();
 }
 

@@ -4,6 +4,7 @@ import { RULES_UNRELIABLE_IN_TEMPLATES, touchesAny, touchesTemplate } from './mo
 import { DOCUMENT_RULES, SCOPE_RULES } from './rules';
 import type { FindingInput, ScopeRule, ScopeRuleContext } from './rules/rule';
 import type { AnalysisOptions } from './model/analysisOptions';
+import { optionsKey, planIncrementalAnalysis, type ReusableAnalysis } from './incrementalAnalysis';
 import { boundedMessage, clampSpan, errorText } from './text';
 import type { Finding, Fix, Severity, Span } from './types';
 import { parseVersion } from './version';
@@ -12,6 +13,8 @@ export interface AnalysisResult {
   findings: Finding[];
   /** Rules that threw; the other rules' findings are still returned. */
   ruleErrors: Array<{ ruleId: string; error: string }>;
+  /** Set when findings were taken from the previous version's analysis: how many (see incrementalAnalysis.ts). */
+  reusedFindings?: number;
 }
 
 /** `localeCompare` order, with one collator instead of one per comparison. */
@@ -29,16 +32,71 @@ function scopeRulesFor(origin: ScopeOrigin): readonly ScopeRule[] {
   return rules;
 }
 
-/** Runs every applicable rule over an already parsed document. Never throws. */
-export function analyze(document: ConfigDocument, options: AnalysisOptions = {}): AnalysisResult {
+/** Ids of rules whose messages name line numbers: their findings move only with their lines. */
+const LINE_QUOTING_RULES: ReadonlySet<string> = new Set(
+  [...SCOPE_RULES, ...DOCUMENT_RULES].filter((rule) => rule.quotesLineNumbers).map((rule) => rule.id),
+);
+
+/** What each analysis of a multi-document ECK manifest keeps for the analysis of the next version. */
+const reusable = new WeakMap<AnalysisResult, ReusableAnalysis>();
+
+/**
+ * Runs every applicable rule over an already parsed document. Never throws. `previous`, the
+ * analysis of the version this document replaces (parsed with it as `previous`), lets a
+ * multi-document ECK manifest be checked again only where it changed (see incrementalAnalysis.ts);
+ * the result is the same as without it.
+ */
+export function analyze(document: ConfigDocument, options: AnalysisOptions = {}, previous?: AnalysisResult): AnalysisResult {
   // Parsers report errors at the end of input one character past the end; keep every range inside the text.
   const findings: Finding[] = document.syntaxErrors.map((error) => ({
     ...error,
     message: boundedMessage(error.message),
     span: clampSpan(error.span, document.text.length),
   }));
+  if (document.kind === 'unrelated') return { findings: [], ruleErrors: [] };
+
+  const last = previous && reusable.get(previous);
+  const plan = last && planIncrementalAnalysis(document, options, last, LINE_QUOTING_RULES);
+  let ruleFindings: Finding[];
+  let ruleErrors: AnalysisResult['ruleErrors'];
+  if (plan) {
+    const changed = runRules(plan.view, options);
+    ruleErrors = changed.ruleErrors;
+    // Fixes of a reused finding come from a full analysis of this version, run when first asked for.
+    let full: Finding[] | undefined;
+    const fixesOf = (finding: Finding) => {
+      full ??= runRules(document, options).findings;
+      return full.find((candidate) => sameFinding(candidate, finding))?.fixes;
+    };
+    for (const finding of plan.carried) defineLazyFixes(finding, () => fixesOf(finding));
+    ruleFindings = [...plan.carried, ...changed.findings.filter((finding) => plan.inChangedDocument(finding.span))];
+  } else {
+    ({ findings: ruleFindings, ruleErrors } = runRules(document, options));
+  }
+  findings.push(...ruleFindings);
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || RULE_ID_ORDER.compare(a.ruleId, b.ruleId));
+  const result: AnalysisResult = plan ? { findings, ruleErrors, reusedFindings: plan.carried.length } : { findings, ruleErrors };
+  if (document.kind === 'eck-manifest' && document.yamlChunks && !document.template)
+    reusable.set(result, { document, optionsKey: optionsKey(options), ruleFindings });
+  return result;
+}
+
+/**
+ * Whether `analyze` can build on this result when it checks the next version. A host keeps a
+ * previous result only then: it holds on to its document, which for most files is a whole parse.
+ */
+export function canBuildOn(result: AnalysisResult): boolean {
+  return reusable.has(result);
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  return a.ruleId === b.ruleId && a.span.start === b.span.start && a.span.end === b.span.end && a.message === b.message;
+}
+
+/** The findings of every rule that applies to the document, unsorted. */
+function runRules(document: ConfigDocument, options: AnalysisOptions): AnalysisResult {
+  const findings: Finding[] = [];
   const ruleErrors: AnalysisResult['ruleErrors'] = [];
-  if (document.kind === 'unrelated') return { findings: [], ruleErrors };
 
   // One reporter per rule, shared by every scope the rule runs on.
   const reporters = new Map<string, (input: FindingInput) => void>();
@@ -94,7 +152,6 @@ export function analyze(document: ConfigDocument, options: AnalysisOptions = {})
       ruleErrors.push({ ruleId: rule.id, error: errorText(error) });
     }
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || RULE_ID_ORDER.compare(a.ruleId, b.ruleId));
   return { findings, ruleErrors };
 }
 

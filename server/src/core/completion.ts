@@ -280,17 +280,18 @@ function keyCandidates(
         : format === 'env'
           ? `${keyText}=${valueText}`
           : `${keyText}: ${valueText}`;
-    candidates.push({
-      label,
-      kind: 'property',
-      detail: shortened ? `${relativeKey} · ${detailOf(def)}` : detailOf(def),
-      documentation: describeSetting(def, placeholderAlias ? undefined : fullKey),
-      insertText,
-      isSnippet: true,
-      replaceSpan: typedSpan,
-      filterText: format === 'json' ? `"${relativeKey}` : relativeKey,
-      sortText: `${def.deprecatedSince || def.removedIn || def.scope === 'unregistered' ? '9' : '1'}${relativeKey}`,
-    });
+    candidates.push(
+      new SettingKeyCandidate(
+        label,
+        shortened ? `${relativeKey} · ${detailOf(def)}` : detailOf(def),
+        insertText,
+        typedSpan,
+        format === 'json' ? `"${relativeKey}` : relativeKey,
+        `${def.deprecatedSince || def.removedIn || def.scope === 'unregistered' ? '9' : '1'}${relativeKey}`,
+        def,
+        placeholderAlias ? undefined : fullKey,
+      ),
+    );
   };
 
   for (const def of SETTINGS) {
@@ -309,6 +310,31 @@ function keyCandidates(
     }
   }
   return candidates;
+}
+
+/**
+ * A setting key offered for completion. Its Markdown is built when read, not with the list: a list
+ * holds hundreds of keys, the editor shows the documentation of the one in focus, and building them
+ * all made each completion allocate enough to bring garbage collection into the next ones.
+ */
+class SettingKeyCandidate implements CompletionCandidate {
+  readonly kind = 'property';
+  readonly isSnippet = true;
+
+  constructor(
+    readonly label: string,
+    readonly detail: string,
+    readonly insertText: string,
+    readonly replaceSpan: Span,
+    readonly filterText: string,
+    readonly sortText: string,
+    private readonly def: SettingDef,
+    private readonly concreteKey: string | undefined,
+  ) {}
+
+  get documentation(): string {
+    return describeSetting(this.def, this.concreteKey);
+  }
 }
 
 function detailOf(def: SettingDef): string {

@@ -18,7 +18,7 @@ export {
   type ParseOptions,
 } from './model/parseDocument';
 export { DOCUMENT_KIND_LABELS, documentLabel, type ConfigDocument, type DocumentKind } from './model/configDocument';
-export { analyze, type AnalysisResult } from './analyze';
+export { analyze, canBuildOn, type AnalysisResult } from './analyze';
 export { completeAt } from './completion';
 export { hoverAt } from './hover';
 export type { AnalysisOptions } from './model/analysisOptions';

@@ -26,6 +26,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   type AnalysisResult,
   analyze,
+  canBuildOn,
   documentLabel,
   completeAt,
   type ConfigDocument,
@@ -90,6 +91,8 @@ interface Analysed {
   version: number;
   document: ConfigDocument;
   analysis?: AnalysisResult;
+  /** The analysis this entry's next one can build on: the previous version's, or this version's before settings changed. */
+  previousAnalysis?: AnalysisResult;
   /** Why the file could not be parsed (an internal error), reported instead of its findings. */
   failure?: string;
   /** How long parsing and analysing this document last took, in ms: larger files wait longer after a keystroke. */
@@ -111,7 +114,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function applySettings(next: Settings): void {
     if (JSON.stringify(next) === JSON.stringify(settings)) return;
     settings = next;
-    for (const entry of cache.values()) entry.analysis = undefined;
+    for (const entry of cache.values()) forgetAnalysis(entry);
     documents.all().forEach((document) => scheduleValidation(document));
   }
   let canPullConfiguration = false;
@@ -129,17 +132,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const textDocument of documents.all()) {
       const entry = cache.get(textDocument.uri);
       if (entry?.document.kind !== 'eck-manifest' || normalizeUri(textDocument.uri) === changedUri) continue;
-      entry.analysis = undefined;
+      forgetAnalysis(entry);
       scheduleValidation(textDocument, CROSS_FILE_DEBOUNCE_MS, true);
     }
   });
+
+  /** The analysis if the next one can build on it; others are let go with their document. */
+  function reusableAnalysis(analysis: AnalysisResult | undefined): AnalysisResult | undefined {
+    return analysis && canBuildOn(analysis) ? analysis : undefined;
+  }
+
+  /** Drops an entry's analysis (what it depends on changed); the next one may still reuse what is unaffected. */
+  function forgetAnalysis(entry: Analysed): void {
+    entry.previousAnalysis = reusableAnalysis(entry.analysis) ?? entry.previousAnalysis;
+    entry.analysis = undefined;
+  }
 
   function parsed(textDocument: TextDocument): Analysed {
     const cached = cache.get(textDocument.uri);
     if (cached && cached.version === textDocument.version) return cached;
     // Let the previous version's trees go before building the new ones: large files then do not
     // hold two parses at once.
-    const previousCost = cached?.cost ?? 0;
     cache.delete(textDocument.uri);
     const started = performance.now();
     let document: ConfigDocument;
@@ -174,8 +187,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const entry: Analysed = {
       version: textDocument.version,
       document,
+      // A version skipped while typing had no analysis: the one before it still serves.
+      previousAnalysis: reusableAnalysis(cached?.analysis) ?? cached?.previousAnalysis,
       failure,
-      cost: Math.max(previousCost / 2, performance.now() - started),
+      // This version's own cost, not an average with earlier ones: after the first check of a large
+      // manifest, checks of later versions are incremental and a fraction of it.
+      cost: performance.now() - started,
     };
     cache.set(textDocument.uri, entry);
     workspaceIndex.updateFromDocument(document);
@@ -187,7 +204,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!entry.analysis) {
       const started = performance.now();
       const eckWorkspace = entry.document.kind === 'eck-manifest' ? workspaceIndex.summaryExcluding(textDocument.uri) : undefined;
-      entry.analysis = analyze(entry.document, { ...settings, eckWorkspace });
+      entry.analysis = analyze(entry.document, { ...settings, eckWorkspace }, entry.previousAnalysis);
+      entry.previousAnalysis = undefined;
       entry.cost += performance.now() - started;
       for (const failure of entry.analysis.ruleErrors) {
         connection.console.error(`Rule ${failure.ruleId} failed on ${textDocument.uri}: ${failure.error}`);
@@ -253,8 +271,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    */
   const MAX_CHANGE_DEBOUNCE_MS = 500;
 
+  /**
+   * The first edit after a pause in typing starts no burst yet: in a file whose checks are cheap it
+   * is checked at once. Only the edits that follow it quickly wait and are coalesced.
+   */
+  const TYPING_PAUSE_MS = 100;
+  const CHEAP_CHECK_MS = 150;
+  const lastChangeAt = new Map<string, number>();
+
   function changeDebounce(uri: string): number {
+    const now = Date.now();
+    const sincePreviousChange = now - (lastChangeAt.get(uri) ?? Number.NEGATIVE_INFINITY);
+    lastChangeAt.set(uri, now);
     const cost = cache.get(uri)?.cost ?? 0;
+    if (sincePreviousChange >= TYPING_PAUSE_MS && cost <= CHEAP_CHECK_MS) return 0;
     return Math.round(Math.min(MAX_CHANGE_DEBOUNCE_MS, Math.max(CHANGE_DEBOUNCE_MS, cost / 2)));
   }
 
@@ -408,6 +438,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clearTimeout(pending.get(event.document.uri)?.timer);
     pending.delete(event.document.uri);
     cache.delete(event.document.uri);
+    lastChangeAt.delete(event.document.uri);
     void workspaceIndex.closed(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });

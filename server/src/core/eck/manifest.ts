@@ -199,32 +199,76 @@ export function buildEckManifest(
   scopes: readonly SettingsScope[],
   chartValues: readonly EckChartValues[] = [],
 ): EckManifest {
-  const manifest: EckManifest = { elasticsearches: [], secrets: [], configMaps: [], services: [], operatorVersions: [] };
-  // nodeSet `config` scopes by where their map starts (the first one wins, as a search in order would).
+  const manifest = assembleEckManifest(documents.map((doc, documentIndex) => eckDocumentModel(doc, documentIndex, scopes)));
+  addChartValues(manifest, documents, scopes, chartValues);
+  return manifest;
+}
+
+/** What one YAML document adds to the manifest model. */
+export interface EckDocumentModel {
+  object?: EckElasticsearch | K8sSecret | K8sConfigMap | K8sService;
+  operatorVersions: Spanned<string>[];
+}
+
+/** nodeSet `config` scopes by where their map starts (the first one wins, as a search in order would). */
+function configScopesByStart(scopes: readonly SettingsScope[]): Map<number, SettingsScope> {
   const configScopes = new Map<number, SettingsScope>();
   for (const scope of scopes)
     if (scope.origin === 'eck-config' && !configScopes.has(scope.span.start)) configScopes.set(scope.span.start, scope);
-  documents.forEach((doc, documentIndex) => {
-    const root = doc.contents;
-    if (!isMap(root)) return;
-    const base = objectBase(root, documentIndex);
-    if (!base) return;
-    if (base.kind === 'Elasticsearch' && base.apiVersion.startsWith(`${ECK_ES_API_GROUP}/`)) {
-      manifest.elasticsearches.push(elasticsearchOf(base, configScopes));
-    } else if (base.kind === 'Secret' && base.apiVersion === 'v1') {
-      manifest.secrets.push({ ...base, kind: 'Secret', entries: secretEntries(root) });
-    } else if (base.kind === 'ConfigMap' && base.apiVersion === 'v1') {
-      manifest.configMaps.push({ ...base, kind: 'ConfigMap', entries: secretEntries(root, ['data', 'binaryData']) });
-    } else if (base.kind === 'Service' && base.apiVersion === 'v1') {
-      manifest.services.push({
-        ...base,
-        kind: 'Service',
-        selector: stringMap(mapAtPath(root, ['spec', 'selector'])),
-        shape: serviceShape(mapOf(root, 'spec')),
-      });
-    }
-    collectOperatorImages(root, manifest.operatorVersions);
-  });
+  return configScopes;
+}
+
+/** The model of one YAML document; `scopes` holds (at least) the settings scopes built for its nodeSet configs. */
+export function eckDocumentModel(
+  doc: Document.Parsed,
+  documentIndex: number,
+  scopes: readonly SettingsScope[],
+): EckDocumentModel {
+  const model: EckDocumentModel = { operatorVersions: [] };
+  const root = doc.contents;
+  if (!isMap(root)) return model;
+  const base = objectBase(root, documentIndex);
+  if (!base) return model;
+  if (base.kind === 'Elasticsearch' && base.apiVersion.startsWith(`${ECK_ES_API_GROUP}/`)) {
+    model.object = elasticsearchOf(base, configScopesByStart(scopes));
+  } else if (base.kind === 'Secret' && base.apiVersion === 'v1') {
+    model.object = { ...base, kind: 'Secret', entries: secretEntries(root) };
+  } else if (base.kind === 'ConfigMap' && base.apiVersion === 'v1') {
+    model.object = { ...base, kind: 'ConfigMap', entries: secretEntries(root, ['data', 'binaryData']) };
+  } else if (base.kind === 'Service' && base.apiVersion === 'v1') {
+    model.object = {
+      ...base,
+      kind: 'Service',
+      selector: stringMap(mapAtPath(root, ['spec', 'selector'])),
+      shape: serviceShape(mapOf(root, 'spec')),
+    };
+  }
+  collectOperatorImages(root, model.operatorVersions);
+  return model;
+}
+
+/** The manifest of a file from the models of its YAML documents, in file order. */
+export function assembleEckManifest(models: readonly EckDocumentModel[]): EckManifest {
+  const manifest: EckManifest = { elasticsearches: [], secrets: [], configMaps: [], services: [], operatorVersions: [] };
+  for (const { object, operatorVersions } of models) {
+    if (object?.kind === 'Elasticsearch') manifest.elasticsearches.push(object);
+    else if (object?.kind === 'Secret') manifest.secrets.push(object);
+    else if (object?.kind === 'ConfigMap') manifest.configMaps.push(object);
+    else if (object?.kind === 'Service') manifest.services.push(object);
+    manifest.operatorVersions.push(...operatorVersions);
+  }
+  return manifest;
+}
+
+/** Adds the Elasticsearch specs that the values of ECK's Helm charts hold (see chartValues.ts). */
+export function addChartValues(
+  manifest: EckManifest,
+  documents: readonly Document.Parsed[],
+  scopes: readonly SettingsScope[],
+  chartValues: readonly EckChartValues[],
+): void {
+  if (chartValues.length === 0) return;
+  const configScopes = configScopesByStart(scopes);
   for (const values of chartValues) {
     const root = documents[values.documentIndex]?.contents;
     if (!isMap(root)) continue;
@@ -239,7 +283,6 @@ export function buildEckManifest(
     };
     manifest.elasticsearches.push(elasticsearchOf(base, configScopes, values.spec, values.specPath));
   }
-  return manifest;
 }
 
 function objectBase(root: YAMLMap, documentIndex: number): K8sObject | undefined {
@@ -478,9 +521,10 @@ export function specRelativePath<T extends string | number>(
 export interface ManifestIndex {
   /** The resource and nodeSet each `nodeSets[].config` scope belongs to. */
   ownerOfScope: Map<SettingsScope, { es: EckElasticsearch; nodeSet: NodeSet }>;
-  /** Elasticsearch resources and Secrets by `metadata.name`, in file order. */
+  /** Elasticsearch resources, Secrets and ConfigMaps by `metadata.name`, in file order. */
   elasticsearchesByName: Map<string, EckElasticsearch[]>;
   secretsByName: Map<string, K8sSecret[]>;
+  configMapsByName: Map<string, K8sConfigMap[]>;
 }
 
 const manifestIndexes = new WeakMap<EckManifest, ManifestIndex>();
@@ -488,7 +532,7 @@ const manifestIndexes = new WeakMap<EckManifest, ManifestIndex>();
 export function manifestIndex(manifest: EckManifest): ManifestIndex {
   let index = manifestIndexes.get(manifest);
   if (!index) {
-    index = { ownerOfScope: new Map(), elasticsearchesByName: new Map(), secretsByName: new Map() };
+    index = { ownerOfScope: new Map(), elasticsearchesByName: new Map(), secretsByName: new Map(), configMapsByName: new Map() };
     for (const es of manifest.elasticsearches) {
       for (const nodeSet of es.nodeSets) {
         if (nodeSet.scope && !index.ownerOfScope.has(nodeSet.scope)) index.ownerOfScope.set(nodeSet.scope, { es, nodeSet });
@@ -496,9 +540,27 @@ export function manifestIndex(manifest: EckManifest): ManifestIndex {
       if (es.name) appendTo(index.elasticsearchesByName, es.name.value, es);
     }
     for (const secret of manifest.secrets) if (secret.name) appendTo(index.secretsByName, secret.name.value, secret);
+    for (const configMap of manifest.configMaps)
+      if (configMap.name) appendTo(index.configMapsByName, configMap.name.value, configMap);
     manifestIndexes.set(manifest, index);
   }
   return index;
+}
+
+/**
+ * The manifest restricted to the objects `keep` accepts, for rules that should check only those;
+ * lookups by name (manifestIndex) still see every object of the file.
+ */
+export function manifestSubset(manifest: EckManifest, keep: (object: K8sObject) => boolean): EckManifest {
+  const subset: EckManifest = {
+    elasticsearches: manifest.elasticsearches.filter(keep),
+    secrets: manifest.secrets.filter(keep),
+    configMaps: manifest.configMaps.filter(keep),
+    services: manifest.services.filter(keep),
+    operatorVersions: manifest.operatorVersions,
+  };
+  manifestIndexes.set(subset, manifestIndex(manifest));
+  return subset;
 }
 
 export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,8 +1,8 @@
-import { isMap, isNode, isScalar, isSeq, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml';
+import { isCollection, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
 import { namespaceOf } from '../catalog/lookup';
 import { isRemoteCredentialsSecret } from '../eck/keystore';
 import { eckChartValues } from '../eck/chartValues';
-import { buildEckManifest, isEckPodService } from '../eck/manifest';
+import { addChartValues, assembleEckManifest, eckDocumentModel, isEckPodService, type EckDocumentModel } from '../eck/manifest';
 import { mayHoldEckObjects } from '../eck/workspace';
 import { parseConsoleDocument } from '../console/consoleDocument';
 import { parseJsonDocument } from '../json/jsonDocument';
@@ -165,11 +165,11 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
       (d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP) || isRemoteCredentialsSecret(d.contents) || isEckPodService(d.contents),
     )
   ) {
-    const scopes = [
-      ...eckResources.flatMap((doc) => nodeSetConfigScopes(isMap(doc.contents) ? doc.contents.get('spec', true) : undefined)),
-      ...chartValues.flatMap((values) => nodeSetConfigScopes(values.spec)),
-    ];
-    const eck = buildEckManifest(yamlDocuments, scopes, chartValues);
+    const parts = yamlDocuments.map(eckDocumentParts);
+    const chartScopes = chartValues.flatMap((values) => nodeSetConfigScopes(values.spec));
+    const scopes = [...parts.flatMap((part) => part.scopes), ...chartScopes];
+    const eck = assembleEckManifest(parts.map((part) => part.model));
+    addChartValues(eck, yamlDocuments, chartScopes, chartValues);
     return { ...base, format: 'yaml', kind: 'eck-manifest', scopes, syntaxErrors, yamlDocuments, yamlChunks, eck };
   }
 
@@ -317,12 +317,48 @@ function parseYamlText(text: string): Document.Parsed[] {
 
 /** Moves every position a parsed document holds (nodes, the document, its errors) by `delta` characters. */
 function shiftYamlDocument(doc: Document.Parsed, delta: number): void {
-  const shift = (range: readonly number[]) => range.map((offset) => offset + delta) as [number, number, number];
-  doc.range = shift(doc.range);
-  visit(doc, (_key, node) => {
-    if (isNode(node) && node.range) node.range = shift(node.range);
-  });
+  doc.range = shiftRange(doc.range, delta);
+  shiftNode(doc.contents, delta);
   for (const problem of [...doc.errors, ...doc.warnings]) problem.pos = [problem.pos[0] + delta, problem.pos[1] + delta];
+}
+
+/** A direct walk rather than yaml's `visit`, which builds a path for every node: this runs on every unchanged document after an edit. */
+function shiftNode(node: unknown, delta: number): void {
+  if (!isNode(node)) return;
+  if (node.range) node.range = shiftRange(node.range, delta);
+  if (!isCollection(node)) return;
+  for (const item of node.items as unknown[]) {
+    if (isPair(item)) {
+      shiftNode(item.key, delta);
+      shiftNode(item.value, delta);
+    } else shiftNode(item, delta);
+  }
+}
+
+function shiftRange(range: readonly number[], delta: number): [number, number, number] {
+  return [range[0] + delta, range[1] + delta, range[2] + delta];
+}
+
+/**
+ * What the ECK model derived from each YAML document (its nodeSet settings scopes and objects), kept
+ * while the document is reused by later versions. It holds positions, so it is taken again only
+ * where the document still starts at the same offset with the same index (unchanged documents
+ * before an edit); the others are derived again from their moved nodes.
+ */
+const eckPartsByDocument = new WeakMap<
+  Document.Parsed,
+  { start: number; documentIndex: number; scopes: SettingsScope[]; model: EckDocumentModel }
+>();
+
+function eckDocumentParts(doc: Document.Parsed, documentIndex: number): { scopes: SettingsScope[]; model: EckDocumentModel } {
+  const kept = eckPartsByDocument.get(doc);
+  if (kept && kept.start === doc.range[0] && kept.documentIndex === documentIndex) return kept;
+  const scopes = isEckElasticsearch(doc)
+    ? nodeSetConfigScopes(isMap(doc.contents) ? doc.contents.get('spec', true) : undefined)
+    : [];
+  const parts = { start: doc.range[0], documentIndex, scopes, model: eckDocumentModel(doc, documentIndex, scopes) };
+  eckPartsByDocument.set(doc, parts);
+  return parts;
 }
 
 function apiVersionOf(doc: Document.Parsed): string | undefined {

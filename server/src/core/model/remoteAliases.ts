@@ -168,10 +168,13 @@ export function securityModelOf(
   return known.includes(alias) ? 'api-key' : 'certificate';
 }
 
-/** Per scope and per options object: the workspace summary in the options can change between analyses of one parse. */
+/**
+ * Per scope, options object and manifest: the workspace summary in the options can change between
+ * analyses of one parse, and a scope is reused by later versions whose Secrets may differ.
+ */
 const eckKeystoreAliases = new WeakMap<
   SettingsScope,
-  { options: AnalysisOptions | undefined; aliases: readonly string[] | undefined }
+  { options: AnalysisOptions | undefined; manifest: unknown; aliases: readonly string[] | undefined }
 >();
 
 /**
@@ -185,8 +188,8 @@ function keystoreAliasesOf(
 ): readonly string[] | undefined {
   if (scope.origin !== 'eck-config') return options?.keystoreCredentialAliases;
   let cached = eckKeystoreAliases.get(scope);
-  if (!cached || cached.options !== options) {
-    cached = { options, aliases: eckKeystoreCredentialAliases(document, scope, options ?? {}) };
+  if (!cached || cached.options !== options || cached.manifest !== document.eck) {
+    cached = { options, manifest: document.eck, aliases: eckKeystoreCredentialAliases(document, scope, options ?? {}) };
     eckKeystoreAliases.set(scope, cached);
   }
   return cached.aliases;

@@ -4,6 +4,7 @@ import { fixes, removeSettingFix } from './settings/edits';
 export const duplicateSetting: ScopeRule = {
   id: 'duplicate-setting',
   severity: 'error',
+  quotesLineNumbers: true,
   title: 'The same setting written twice (in any mix of flat and nested form)',
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {

@@ -26,6 +26,8 @@ interface RuleBase {
   title: string;
   /** Numbers of the candidate rules in shared/reference/validation-rules.md this implements. */
   reference?: number[];
+  /** Its messages name line numbers, so a finding cannot be reused once lines above it moved (incrementalAnalysis.ts). */
+  quotesLineNumbers?: boolean;
 }
 
 export interface ScopeRuleContext {

@@ -1,3 +1,4 @@
+import { manifestIndex } from '../../eck/manifest';
 import { findElasticsearch, sameNamespace } from '../../eck/workspace';
 import type { DocumentRule } from '../rule';
 import { ECK_KINDS, elasticsearchesOf, enableRemoteClusterServerEdit } from './common';
@@ -20,10 +21,10 @@ export const eckApiKeyRemoteWithoutServer: DocumentRule = {
         if (targets.length === 0 || targets.some((target) => target.remoteClusterServerEnabled)) continue;
         const where = targets.every((target) => target.uri === undefined) ? 'in this file' : 'in the workspace';
         // When the remote is defined in this file, the fix can enable it there.
-        const remoteHere = elasticsearchesOf(document).find(
-          (other) =>
-            other !== es && other.name?.value === entry.refName!.value && sameNamespace(other.namespace?.value, namespace),
-        );
+        // Looked up among every resource of the file, also when the analysis checks only some (incrementalAnalysis.ts).
+        const remoteHere = (
+          document.eck ? (manifestIndex(document.eck).elasticsearchesByName.get(entry.refName.value) ?? []) : []
+        ).find((other) => other !== es && sameNamespace(other.namespace?.value, namespace));
         const edit = remoteHere ? enableRemoteClusterServerEdit(document, remoteHere) : undefined;
         report({
           message: `\`${entry.refName.value}\` (${where}) does not set \`spec.remoteClusterServer.enabled: true\`. API-key connections go to its \`${entry.refName.value}-es-remote-cluster\` Service on port 9443, which ECK only creates when the remote cluster server is enabled: enable it on \`${entry.refName.value}\`.`,

@@ -1,4 +1,4 @@
-import type { EckElasticsearch, NodeSet, VolumeMount, VolumeSource } from '../../eck/manifest';
+import { manifestIndex, type EckElasticsearch, type NodeSet, type VolumeMount, type VolumeSource } from '../../eck/manifest';
 import { mountProviding, trustFileReferences, volumeSourceOf, type TrustFileReference } from '../../eck/trustFiles';
 import { sameNamespace, workspaceIndex } from '../../eck/workspace';
 import type { ConfigDocument } from '../../model/configDocument';
@@ -80,8 +80,10 @@ function objectKeys(
   name: string,
 ): { local: boolean; keys: string[][] } | undefined {
   const namespace = es.namespace?.value;
-  const inFile = kind === 'Secret' ? (document.eck?.secrets ?? []) : (document.eck?.configMaps ?? []);
-  const local = inFile.filter((object) => object.name?.value === name && sameNamespace(object.namespace?.value, namespace));
+  // Through the manifest index: an incremental analysis checks a subset of the file's objects but looks names up in all of it.
+  const byName = document.eck ? manifestIndex(document.eck) : undefined;
+  const inFile = (kind === 'Secret' ? byName?.secretsByName : byName?.configMapsByName)?.get(name) ?? [];
+  const local = inFile.filter((object) => sameNamespace(object.namespace?.value, namespace));
   if (local.length > 0) return { local: true, keys: local.map((object) => object.entries.map((entry) => entry.key)) };
   if (!options.eckWorkspace) return undefined;
   const index = workspaceIndex(options.eckWorkspace);

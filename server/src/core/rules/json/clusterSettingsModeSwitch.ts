@@ -25,6 +25,7 @@ function nullEntries(text: string, mode: SettingOccurrence, leftovers: StoredSet
 export const clusterSettingsModeSwitch: DocumentRule = {
   id: 'cluster-settings-mode-switch',
   severity: 'error',
+  quotesLineNumbers: true,
   title: "Console: switching a remote's `mode` while an earlier request stored settings of the old mode",
   reference: [12],
   kinds: ['console'],

@@ -7,6 +7,7 @@ import { bodyRule, lineOf } from './bodyRule';
 export const trustAllowlistDeploymentId = bodyRule({
   id: 'trust-allowlist-deployment-id',
   severity: 'error',
+  quotesLineNumbers: true,
   title: '`trust_allowlist` entry that is a deployment ID (allowlists take Elasticsearch cluster IDs)',
   reference: [74],
   bodyKinds: ['cloud-trust'],

@@ -13,6 +13,7 @@ import { enablingSuffix, hasValue, remoteAliases, written } from '../../model/re
 export const modeSettingMismatch: ScopeRule = {
   id: 'mode-setting-mismatch',
   severity: 'error',
+  quotesLineNumbers: true,
   title: 'Setting that belongs to the other connection mode (e.g. `seeds` with `mode: proxy`)',
   reference: [7, 8, 12],
   origins: ALL_SETTINGS_ORIGINS,
