@@ -8,7 +8,7 @@ import type { AnalysisOptions } from '../../../server/src/core/model/analysisOpt
 const URI = 'file:///k8s/clusters.yaml';
 const OPTIONS: AnalysisOptions = { stackVersion: '8.15.0' };
 
-/** A manifest whose documents refer to each other: API-key remotes, secure settings, Services, an operator image. */
+/** A manifest whose documents refer to each other: API-key remotes, secure settings, Services, trust ConfigMaps, an operator image. */
 function manifest(clusters: number): string {
   const docs: string[] = [
     [
@@ -64,6 +64,23 @@ function manifest(clusters: number): string {
           ? `      cluster.remote.external-${i}.mode: sniff`
           : `      cluster.remote.external-${i}.skip_unavailable: true`,
         '      xpack.security.remote_cluster_client.ssl.enabled: true',
+        // Trust restrictions read from a ConfigMap of another document (certificate model between ECK and ECE).
+        ...(i % 3 === 0
+          ? [
+              '      xpack.security.transport.ssl.trust_restrictions.path: /usr/share/elasticsearch/config/trust/trust.yml',
+              '    podTemplate:',
+              '      spec:',
+              '        volumes:',
+              '        - name: trust',
+              '          configMap:',
+              `            name: cluster-${i}-trust`,
+              '        containers:',
+              '        - name: elasticsearch',
+              '          volumeMounts:',
+              '          - name: trust',
+              '            mountPath: /usr/share/elasticsearch/config/trust',
+            ]
+          : []),
         '  - name: warm',
         '    cont: 2',
         '    config:',
@@ -92,6 +109,21 @@ function manifest(clusters: number): string {
         '  ports:',
         '  - port: 9443',
       ].join('\n'),
+      ...(i % 3 === 0
+        ? [
+            [
+              'apiVersion: v1',
+              'kind: ConfigMap',
+              'metadata:',
+              `  name: cluster-${i}-trust`,
+              `  namespace: ${i === clusters - 1 ? 'other' : 'search'}`,
+              'data:',
+              // Half of them lack the key the path names, so the key check fires across documents.
+              `  ${i % 2 === 0 ? 'trust.yml' : 'other.yml'}: |`,
+              '    trust.subject_name: ["*.node.ece.es.local"]',
+            ].join('\n'),
+          ]
+        : []),
     );
   }
   return docs.join('\n---\n') + '\n';
