@@ -77,6 +77,8 @@ export const tests: IntegrationTest[] = [
           { type: ALIAS },
           { type: 'logs-*' },
           { type: '' },
+          // The remote is self-managed: deployment "prod" is asked who issued its certificate (seeds 000, 001).
+          { pick: /^A public CA/ },
         ],
         { confirm: [{ match: /^Make these changes\?/, answer: true }] },
       );

@@ -76,6 +76,12 @@ async function emulatorSnapshot(endpoints: EmulatorEndpoints): Promise<string> {
   });
 }
 
+/** The remote is self-managed, so deployment "prod" is asked who issued its certificate (seeds 000, 001): a public CA. */
+async function answerProxyCertificateIssuer(): Promise<void> {
+  await ui.waitForQuickInput({ placeholder: /^Who issued the certificate of the remote's proxy/ });
+  await ui.pickQuickInputItem(/^A public CA$/);
+}
+
 /**
  * Add Remote Cluster from its first step: API-key model, the hosted connection on the Cloud
  * deployment "prod" as the local side, the typed connection as the remote side, up to the alias.
@@ -261,6 +267,7 @@ export const tests: IntegrationTest[] = [
             await ui.typeInQuickInput('logs-*');
             await ui.waitForQuickInput({ prompt: /^Indices the local cluster may REPLICATE/ });
             await ui.typeInQuickInput('');
+            await answerProxyCertificateIssuer();
             summary = await ui.waitForDialog(/^Make these changes\?$/);
             assert.ok(summary.buttons.includes('Apply'), `the summary dialog offers Apply: ${summary.buttons.join(', ')}`);
             await ui.pressDialogButton(/^Apply$/);
@@ -334,6 +341,7 @@ export const tests: IntegrationTest[] = [
           await ui.typeInQuickInput('logs-*');
           await ui.waitForQuickInput({ prompt: /^Indices the local cluster may REPLICATE/ });
           await ui.typeInQuickInput('');
+          await answerProxyCertificateIssuer();
           await ui.waitForDialog(/^Make these changes\?$/);
           const after = await ui.escape();
           assert.equal(after.dialog, undefined, 'Escape closed the dialog');
