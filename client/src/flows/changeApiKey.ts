@@ -18,7 +18,7 @@ import { ClientPool, connectionById, type FlowContext } from './context';
 import { CREATION_ID_FIELD, createRecordedKey, invalidateKeys } from './crossClusterKeys';
 import { credentialsSecretName, credentialsSecretYaml, credentialsSetting } from './eck';
 import { encodedKeyProblem, reloadSecureSettings } from './apiKeyModel';
-import { checkCluster, pickConnection, type CheckedCluster } from './pickers';
+import { checkCluster, pickCheckedConnection, type CheckedCluster } from './pickers';
 import { isCloudPlatform, localSteps, type AddRemoteDraft, type FlowStart } from './remoteDraft';
 import { remainingConnectionProblem, waitForConnection } from './remoteStatus';
 import { confirmEveryIndex, parsePatterns, patternsProblem } from './validation';
@@ -99,19 +99,20 @@ function issuerStep(start: FlowStart): FlowStep<Draft> {
   return {
     id: 'issuer',
     run: async (draft, position) => {
-      for (;;) {
-        const answer = await pickConnection(context, position, {
+      const checked = await pickCheckedConnection(
+        context,
+        position,
+        {
           kinds: ['elasticsearch'],
           placeholder: 'The cluster that issued the key: the remote cluster other clusters connect to with it',
           active: draft.remote?.profile.id,
-        });
-        if (answer === undefined || answer === BACK) return answer;
-        const checked = await checkIssuer(context, pool, answer);
-        if (!checked) continue;
-        if (checked.profile.id !== draft.remote?.profile.id) draft.key = undefined;
-        draft.remote = checked;
-        return 'next';
-      }
+        },
+        (answer) => checkIssuer(context, pool, answer),
+      );
+      if (checked === undefined || checked === BACK) return checked;
+      if (checked.profile.id !== draft.remote?.profile.id) draft.key = undefined;
+      draft.remote = checked;
+      return 'next';
     },
   };
 }

@@ -18,7 +18,7 @@ import {
 } from './validation';
 import { atLeastVersion, CERTIFICATE_IDENTITY_VERSION } from './versionGates';
 import { checkApiKeyRemote } from './apiKeyModel';
-import { pickConnection, type CheckedCluster } from './pickers';
+import { pickCheckedConnection, type CheckedCluster } from './pickers';
 import type { FlowStart } from './remoteDraft';
 
 const TITLE = 'Create Cross-Cluster API Key';
@@ -133,18 +133,19 @@ function connectionStep(start: FlowStart): FlowStep<Draft> {
   return {
     id: 'connection',
     run: async (draft, position) => {
-      for (;;) {
-        const answer = await pickConnection(context, position, {
+      const checked = await pickCheckedConnection(
+        context,
+        position,
+        {
           kinds: ['elasticsearch'],
           placeholder: 'The remote cluster: the key grants access to its indices',
           active: draft.remote?.profile.id,
-        });
-        if (answer === undefined || answer === BACK) return answer;
-        const checked = await checkApiKeyRemote(start, answer);
-        if (!checked) continue;
-        draft.remote = checked;
-        return 'next';
-      }
+        },
+        (answer) => checkApiKeyRemote(start, answer),
+      );
+      if (checked === undefined || checked === BACK) return checked;
+      draft.remote = checked;
+      return 'next';
     },
   };
 }

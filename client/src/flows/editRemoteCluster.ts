@@ -13,7 +13,7 @@ import { aliasesIn, restoreBody, settingsApplied, type AliasSettings } from './a
 import { ChangeLog, cancelled, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { ClientPool, connectionById, type FlowContext } from './context';
 import { confirmOnTop, listDeploymentTargets, writeRemoteClusterRef, type DeploymentTarget } from './deployments';
-import { checkCluster, pickConnection, type CheckedCluster } from './pickers';
+import { checkCluster, pickCheckedConnection, type CheckedCluster } from './pickers';
 import {
   countProblem,
   currentValues,
@@ -374,24 +374,25 @@ function connectionStep(context: FlowContext, pool: ClientPool): FlowStep<Draft>
   return {
     id: 'connection',
     run: async (draft, position) => {
-      for (;;) {
-        const answer = await pickConnection(context, position, {
+      const checked = await pickCheckedConnection(
+        context,
+        position,
+        {
           kinds: ['elasticsearch'],
           placeholder: 'The cluster whose remote cluster you want to change',
           active: draft.local?.profile.id,
-        });
-        if (answer === undefined || answer === BACK) return answer;
-        const checked = await checkCluster(context, pool, answer);
-        if (!checked) continue;
-        if (checked.profile.id !== draft.local?.profile.id) {
-          draft.alias = undefined;
-          draft.before = undefined;
-          draft.values = undefined;
-          draft.cloud = undefined;
-        }
-        draft.local = checked;
-        return 'next';
+        },
+        (answer) => checkCluster(context, pool, answer),
+      );
+      if (checked === undefined || checked === BACK) return checked;
+      if (checked.profile.id !== draft.local?.profile.id) {
+        draft.alias = undefined;
+        draft.before = undefined;
+        draft.values = undefined;
+        draft.cloud = undefined;
       }
+      draft.local = checked;
+      return 'next';
     },
   };
 }

@@ -21,7 +21,7 @@ import { credentialsSetting } from './eck';
 import { accessOf, apiKeyAddressProblem, checkApiKeyRemote, keyName, storeCredentials } from './apiKeyModel';
 import { aliasPrefix, describeAliasSettings, readAliasSettings, restoreBody, settingsApplied } from './aliasSettings';
 import { PLATFORM_LABELS, PORTS } from './platforms';
-import { checkCluster, pickConnection, type CheckedCluster } from './pickers';
+import { checkCluster, pickCheckedConnection, type CheckedCluster } from './pickers';
 import { isCloudPlatform, localSteps, type AddRemoteDraft, type FlowStart } from './remoteDraft';
 import { remainingConnectionProblem } from './remoteStatus';
 import { addressProblem, confirmEveryIndex, parsePatterns, patternsProblem } from './validation';
@@ -172,23 +172,26 @@ function remoteStep(start: FlowStart): FlowStep<Draft> {
   return {
     id: 'remote',
     run: async (draft, position) => {
-      for (;;) {
-        const answer = await pickConnection(context, position, {
+      const checked = await pickCheckedConnection(
+        context,
+        position,
+        {
           kinds: ['elasticsearch'],
           placeholder: `The remote cluster "${draft.alias}" points to: it creates the cross-cluster API key (its remote cluster server must be enabled)`,
           active: draft.remote?.profile.id,
-        });
-        if (answer === undefined || answer === BACK) return answer;
-        if (answer.id === draft.local?.profile.id) {
-          await context.ui.notify('error', 'Choose the remote cluster, not the local one.');
-          continue;
-        }
-        // Checks the user can create keys, the version, and that the remote cluster server is enabled (with guidance if not).
-        const checked = await checkApiKeyRemote(start, answer);
-        if (!checked) continue;
-        draft.remote = checked;
-        return 'next';
-      }
+        },
+        async (answer) => {
+          if (answer.id === draft.local?.profile.id) {
+            await context.ui.notify('error', 'Choose the remote cluster, not the local one.');
+            return undefined;
+          }
+          // Checks the user can create keys, the version, and that the remote cluster server is enabled (with guidance if not).
+          return checkApiKeyRemote(start, answer);
+        },
+      );
+      if (checked === undefined || checked === BACK) return checked;
+      draft.remote = checked;
+      return 'next';
     },
   };
 }

@@ -53,6 +53,24 @@ export async function pickConnection(
 }
 
 /**
+ * A saved connection that passes `check` (which says why when one does not): the pick is shown
+ * again until one passes, Back is taken, or the pick is dismissed.
+ */
+export async function pickCheckedConnection<T>(
+  context: FlowContext,
+  position: StepPosition,
+  options: { kinds: ConnectionKind[]; placeholder: string; active?: string },
+  check: (profile: ConnectionProfile) => Promise<T | undefined>,
+): Promise<T | Back | undefined> {
+  for (;;) {
+    const answer = await pickConnection(context, position, options);
+    if (answer === undefined || answer === BACK) return answer;
+    const checked = await check(answer);
+    if (checked !== undefined) return checked;
+  }
+}
+
+/**
  * A pick among the Elasticsearch resources of the deployments of the saved Cloud / ECE connections
  * of the given kinds. `preselect` picks the active item (e.g. the deployment whose cluster ID is the
  * connected cluster's name, as on Elastic Cloud).

@@ -12,7 +12,7 @@ import type { EckResource } from './eck';
 import { guessPlatform, PLATFORM_LABELS, type Platform, type SecurityModel } from './platforms';
 import { aliasProblem } from './validation';
 import { apiKeyVersionVerdict } from './versionGates';
-import { checkCluster, pickConnection, pickDeployment, type CheckedCluster } from './pickers';
+import { checkCluster, pickCheckedConnection, pickDeployment, type CheckedCluster } from './pickers';
 import { describeAliasSettings, hasAnySetting, readAliasSettings, type AliasSettings } from './aliasSettings';
 
 export const ADD_REMOTE_CLUSTER_TITLE = 'Add Remote Cluster';
@@ -146,22 +146,23 @@ export function localSteps(start: FlowStart, draft: AddRemoteDraft): FlowStep<Ad
     steps.push({
       id: 'local',
       run: async (current, position) => {
-        for (;;) {
-          const answer = await pickConnection(context, position, {
+        const checked = await pickCheckedConnection(
+          context,
+          position,
+          {
             kinds: ['elasticsearch'],
             placeholder: 'The local cluster: the one that searches or replicates from the remote',
             active: current.local?.profile.id,
-          });
-          if (answer === undefined || answer === BACK) return answer;
-          const checked = await checkCluster(context, pool, answer);
-          if (!checked) continue;
-          if (checked.profile.id !== current.local?.profile.id) {
-            current.localPlatform = undefined;
-            current.localDeployment = undefined;
-          }
-          current.local = checked;
-          return 'next';
+          },
+          (answer) => checkCluster(context, pool, answer),
+        );
+        if (checked === undefined || checked === BACK) return checked;
+        if (checked.profile.id !== current.local?.profile.id) {
+          current.localPlatform = undefined;
+          current.localDeployment = undefined;
         }
+        current.local = checked;
+        return 'next';
       },
     });
   }

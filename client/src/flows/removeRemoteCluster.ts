@@ -10,7 +10,7 @@ import type { SettingsMap } from '../api/types/elasticsearch';
 import { ChangeLog, cancelled, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { ClientPool, connectionById, type FlowContext } from './context';
 import { credentialsSetting } from './eck';
-import { checkCluster, pickConnection, type CheckedCluster } from './pickers';
+import { checkCluster, pickCheckedConnection, type CheckedCluster } from './pickers';
 import {
   aliasesIn,
   describeAliasSettings,
@@ -219,18 +219,19 @@ function connectionStep(context: FlowContext, pool: ClientPool): FlowStep<Draft>
   return {
     id: 'connection',
     run: async (draft, position) => {
-      for (;;) {
-        const answer = await pickConnection(context, position, {
+      const checked = await pickCheckedConnection(
+        context,
+        position,
+        {
           kinds: ['elasticsearch'],
           placeholder: 'The cluster to remove the remote cluster from',
           active: draft.local?.profile.id,
-        });
-        if (answer === undefined || answer === BACK) return answer;
-        const checked = await checkCluster(context, pool, answer);
-        if (!checked) continue;
-        draft.local = checked;
-        return 'next';
-      }
+        },
+        (answer) => checkCluster(context, pool, answer),
+      );
+      if (checked === undefined || checked === BACK) return checked;
+      draft.local = checked;
+      return 'next';
     },
   };
 }
