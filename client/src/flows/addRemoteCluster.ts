@@ -7,7 +7,7 @@ import type { Result } from '#core';
 import { runSteps, type FlowStep } from '../ui/steps';
 import { describeError } from '../errorText';
 import { apiKeySteps, executeApiKey, summarizeApiKey } from './apiKeyModel';
-import { networkSecurityNote } from './networkSecurity';
+import { networkSecurityNote, networkSecurityReminder } from './networkSecurity';
 import { twoWayTrustSentence } from './trustRelationships';
 import {
   certificateSteps,
@@ -96,7 +96,10 @@ export async function addRemoteCluster(context: FlowContext, args: AddRemoteClus
 
 /** The remote deployment's network security policies, read through the Cloud / ECE API (see networkSecurity.ts). */
 async function networkLines(start: FlowStart, draft: AddRemoteDraft): Promise<string[]> {
-  if (!draft.remoteDeployment) return [];
+  if (!draft.remoteDeployment) {
+    const reminder = networkSecurityReminder(draft.address, draft.localDeployment?.connection.kind === 'ece');
+    return reminder ? [reminder] : [];
+  }
   const remote = draft.remoteDeployment;
   const local = draft.localDeployment;
   const note = await start.context.ui.progress(`Reading the network security of "${remote.deploymentName}"…`, () =>

@@ -11,6 +11,7 @@
  * `remote_cluster` is inferred from the rule fields remote_cluster_org_id / remote_cluster_id
  * (unverified), so the outcome is only ever a note in the summary, never a refusal.
  */
+import { isCloudEndpoint, parseAddress } from '#core';
 import type { TrafficFilterRuleset } from '../api/types/cloud';
 import { describeError } from '../errorText';
 import type { ClientPool } from './context';
@@ -82,4 +83,18 @@ export async function networkSecurityNote(
   } catch (error) {
     return `Network security: the policies of "${remote.deploymentName}" could not be read (${describeError(error)}). If it has any, it needs ${ece ? 'an IP filter allowing the local side' : 'a private connection policy of type remote cluster naming the local organization or cluster ID'}.`;
   }
+}
+
+/**
+ * The reminder for a remote given only by its address: when that address is an Elastic Cloud / ECE
+ * endpoint, its deployment may have network security that this flow cannot read (no saved
+ * connection for it), and the seeds say what it must allow.
+ */
+export function networkSecurityReminder(address: string | undefined, localIsEce: boolean): string | undefined {
+  const parsed = address ? parseAddress(address) : undefined;
+  if (!parsed?.ok || !isCloudEndpoint(parsed.host)) return undefined;
+  const allow = localIsEce
+    ? 'an IP filter that allows the local ECE allocator hosts'
+    : 'a private connection policy of type remote cluster that names the local organization ID or Elasticsearch cluster ID';
+  return `Network security: "${parsed.host}" is an Elastic Cloud endpoint. If its deployment has network security policies, one of them must be ${allow}, or the connection is refused. Save a connection for its organization to have this checked.`;
 }

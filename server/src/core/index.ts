@@ -37,7 +37,7 @@ export { PORTS, VERSION_GATES, type SecurityModel } from './catalog/facts';
 export { VALID_ALIAS } from './catalog/lookup';
 export { parseAddress, type AddressProblem, type ParsedAddress } from './address';
 export { atLeast, compareVersions, parseVersion, type Version } from './version';
-export { remoteAliases, type RemoteAlias } from './model/remoteAliases';
+export { isCloudEndpoint, remoteAliases, type RemoteAlias } from './model/remoteAliases';
 
 // ECK manifests across a workspace.
 export { summarizeManifest, summarizeYamlDocuments, summarizeYamlText } from './eck/workspace';

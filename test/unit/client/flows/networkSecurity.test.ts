@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { TrafficFilterRuleset } from '../../../../client/src/api/types/cloud';
 import { ClientPool } from '../../../../client/src/flows/context';
-import { allowsRemoteClusterFrom, networkSecurityNote } from '../../../../client/src/flows/networkSecurity';
+import {
+  allowsRemoteClusterFrom,
+  networkSecurityNote,
+  networkSecurityReminder,
+} from '../../../../client/src/flows/networkSecurity';
 import { startEmulator } from '../../../emulator';
 import { cloudConnection, ScriptedFlowUi, testContext } from './support';
 
@@ -79,4 +83,17 @@ test('against the emulator: an ECE remote with IP filters, and a Hosted remote s
   } finally {
     await Promise.all([ece.stop(), hosted.stop()]);
   }
+});
+
+test('a remote given only by an Elastic Cloud address gets a reminder of what its network security must allow; other addresses none', () => {
+  const hosted = networkSecurityReminder('my-deployment.es.us-east-1.aws.found.io:9443', false);
+  assert.match(hosted ?? '', /"my-deployment\.es\.us-east-1\.aws\.found\.io" is an Elastic Cloud endpoint/);
+  assert.match(hosted ?? '', /private connection policy of type remote cluster/);
+  assert.match(
+    networkSecurityReminder('remote.eu-west-1.aws.elastic-cloud.com:9400', true) ?? '',
+    /allows the local ECE allocator hosts/,
+  );
+  assert.equal(networkSecurityReminder('es-remote.internal.example:9443', false), undefined);
+  assert.equal(networkSecurityReminder('not an address', false), undefined);
+  assert.equal(networkSecurityReminder(undefined, false), undefined);
 });
