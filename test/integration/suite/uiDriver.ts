@@ -15,6 +15,7 @@
  * Every wait has a timeout and fails naming what it waited for and what the screen showed.
  */
 import * as http from 'node:http';
+import * as vscode from 'vscode';
 import {
   describeScreen,
   UI_DRIVER_ENV,
@@ -193,6 +194,30 @@ export function pressNotificationButton(
   timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<NotificationState> {
   return post('pressNotificationButton', { label: pattern(label), message: pattern(message) }, timeoutMs);
+}
+
+/**
+ * Clicks, with the mouse, the first row of an extension's tree view (e.g. "Remote Clusters") whose
+ * label matches. Only rendered rows count: the tree is a virtual list, so focus the view and scroll
+ * (e.g. `pressKey('End')`) to a row far down first.
+ */
+export async function clickTreeItem(label: RegExp, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+  await post('clickTreeItem', { label: pattern(label) }, timeoutMs);
+}
+
+/**
+ * Leaves the workbench as a test expects to find it: no notifications (the toast slots and the
+ * notification center are emptied, so a test waits only for its own), no open editors, no quick
+ * input or dialog left over. Meant for the start of each real-input test.
+ */
+export async function cleanWorkbench(): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    const screen = await readScreen();
+    if (!screen.quickInput && !screen.dialog && !screen.notificationCenterOpen) break;
+    await escape();
+  }
+  await vscode.commands.executeCommand('notifications.clearAll');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
 /** Presses a key on the page (Playwright key names: "Escape", "Enter", "ArrowDown", "Control+A"). */
