@@ -2,8 +2,8 @@
  * The Remote Clusters view's own commands through the real UI (uiDriver.ts): Filter, Clear Filter
  * and Sort run from the Command Palette, the filter typed into the real input box and the order
  * picked in the real quick pick, and "Load more…" clicked with the mouse on a cluster with more
- * remote clusters than one page shows. The emulated "remote" cluster gets 104 remotes that cannot
- * connect and one that does, over HTTP; what the view shows is read through the extension's test
+ * remote clusters than one page shows. The emulated "remote" cluster (deployment "prod") gets 104
+ * remotes that cannot connect and one that does, over HTTP (settings, Cloud keystore API); what the view shows is read through the extension's test
  * API (`remoteClustersView`: its nodes, description and message).
  */
 import assert from 'node:assert/strict';
@@ -17,9 +17,9 @@ import * as ui from './uiDriver';
 
 const CONNECTION = 'itest view many';
 const UNREACHABLE = Array.from({ length: 104 }, (_, i) => `itest-view-${String(i).padStart(3, '0')}`);
-/** Connected (certificate model, to the transport port of "local"): first by name, last by status. */
+/** Connected (API-key model, to the remote cluster server of "local"): first by name, last by status. */
 const CONNECTED = 'itest-a-connected';
-const TRANSPORT = 'local.emulated.local:9300';
+const SERVER = 'local.emulated.local:9443';
 
 async function readyApi(): Promise<{ api: ExtensionApi; endpoints: EmulatorEndpoints }> {
   const endpoints = emulatorEndpoints();
@@ -31,19 +31,74 @@ async function readyApi(): Promise<{ api: ExtensionApi; endpoints: EmulatorEndpo
   return { api, endpoints };
 }
 
-async function putRemotes(endpoints: EmulatorEndpoints, seeds: (alias: string) => string[] | null): Promise<void> {
-  const persistent = Object.fromEntries(
-    [CONNECTED, ...UNREACHABLE].map((alias) => [`cluster.remote.${alias}.seeds`, seeds(alias)]),
-  );
-  const response = await fetch(`${endpoints.clusters.remote.url}/_cluster/settings`, {
-    method: 'PUT',
+/** A request to an emulated cluster as its superuser, or to the Cloud API with its key. */
+async function call(
+  endpoints: EmulatorEndpoints,
+  target: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const cloud = target === 'cloud';
+  const response = await fetch(`${cloud ? endpoints.cloudUrl : endpoints.clusters[target].url}${path}`, {
+    method,
     headers: {
-      authorization: `Basic ${Buffer.from(`${endpoints.username}:${endpoints.password}`).toString('base64')}`,
-      'content-type': 'application/json',
+      authorization: cloud
+        ? `ApiKey ${endpoints.cloudApiKey}`
+        : `Basic ${Buffer.from(`${endpoints.username}:${endpoints.password}`).toString('base64')}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
-    body: JSON.stringify({ persistent }),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  assert.equal(response.status, 200, await response.text());
+  const text = await response.text();
+  assert.ok(response.status < 300, `${method} ${path} on ${target}: ${response.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text) as unknown;
+}
+
+/** The keystore of deployment "prod" (the emulated "remote" cluster). */
+async function prodKeystorePath(endpoints: EmulatorEndpoints): Promise<string> {
+  const list = (await call(endpoints, 'cloud', 'GET', '/api/v1/deployments')) as {
+    deployments: Array<{ id: string; name: string }>;
+  };
+  const prod = list.deployments.find((deployment) => deployment.name === 'prod');
+  assert.ok(prod, 'the Cloud organization has the deployment "prod"');
+  return `/api/v1/deployments/${prod.id}/elasticsearch/main-elasticsearch/keystore`;
+}
+
+/**
+ * Puts the remotes on "remote": 104 that cannot connect, and CONNECTED with a cross-cluster API key
+ * of "local" in the deployment keystore; returns the key's id (for the clean-up).
+ */
+async function putRemotes(endpoints: EmulatorEndpoints): Promise<string> {
+  const key = (await call(endpoints, 'local', 'POST', '/_security/cross_cluster/api_key', {
+    name: 'itest-view-key',
+    access: { search: [{ names: ['logs-*'] }] },
+  })) as { id: string; encoded: string };
+  await call(endpoints, 'cloud', 'PATCH', await prodKeystorePath(endpoints), {
+    secrets: { [`cluster.remote.${CONNECTED}.credentials`]: { value: key.encoded } },
+  });
+  await call(endpoints, 'remote', 'PUT', '/_cluster/settings', {
+    persistent: {
+      [`cluster.remote.${CONNECTED}.mode`]: 'proxy',
+      [`cluster.remote.${CONNECTED}.proxy_address`]: SERVER,
+      ...Object.fromEntries(UNREACHABLE.map((alias) => [`cluster.remote.${alias}.seeds`, ['far.example.invalid:9300']])),
+    },
+  });
+  return key.id;
+}
+
+async function removeRemotes(endpoints: EmulatorEndpoints, keyId: string | undefined): Promise<void> {
+  await call(endpoints, 'remote', 'PUT', '/_cluster/settings', {
+    persistent: {
+      [`cluster.remote.${CONNECTED}.mode`]: null,
+      [`cluster.remote.${CONNECTED}.proxy_address`]: null,
+      ...Object.fromEntries(UNREACHABLE.map((alias) => [`cluster.remote.${alias}.seeds`, null])),
+    },
+  });
+  await call(endpoints, 'cloud', 'PATCH', await prodKeystorePath(endpoints), {
+    secrets: { [`cluster.remote.${CONNECTED}.credentials`]: null },
+  });
+  if (keyId) await call(endpoints, 'local', 'DELETE', '/_security/api_key', { ids: [keyId] });
 }
 
 /**
@@ -52,9 +107,10 @@ async function putRemotes(endpoints: EmulatorEndpoints, seeds: (alias: string) =
  */
 async function withManyRemotes(body: (api: ExtensionApi, connection: TreeNode) => Promise<void>): Promise<void> {
   const { api, endpoints } = await readyApi();
-  await putRemotes(endpoints, (alias) => (alias === CONNECTED ? [TRANSPORT] : ['far.example.invalid:9300']));
   let profile: ConnectionProfile | undefined;
+  let keyId: string | undefined;
   try {
+    keyId = await putRemotes(endpoints);
     profile = await api.connections.store.add(
       {
         name: CONNECTION,
@@ -73,7 +129,7 @@ async function withManyRemotes(body: (api: ExtensionApi, connection: TreeNode) =
     await vscode.commands.executeCommand('elasticRemoteClusters.clearRemoteClustersFilter');
     await vscode.commands.executeCommand('elasticRemoteClusters.sortRemoteClusters', 'name');
     if (profile) await api.connections.store.remove(profile.id);
-    await putRemotes(endpoints, () => null);
+    await removeRemotes(endpoints, keyId);
   }
 }
 
@@ -107,6 +163,8 @@ export const tests: IntegrationTest[] = [
         const first = await listed(api, connection);
         assert.equal(first.length, 101, 'one page of 100 remote clusters and "Load more…"');
         assert.equal(first[0].label, CONNECTED, 'sorted by name first');
+        assert.match(first[0].description ?? '', /^connected/, `"${CONNECTED}" is connected`);
+        assert.match(first[1].description ?? '', /^not connected/, 'the others are not');
         assert.equal(first[100].label, 'Load more…');
         assert.equal(first[100].description, '100 of 105 shown');
 
@@ -133,7 +191,8 @@ export const tests: IntegrationTest[] = [
         await arrangedAs(api, 'filter: "no-such-remote"');
         const none = await listed(api, connection);
         assert.deepEqual(labels(none), ['Nothing here matches "no-such-remote"']);
-        assert.match(none[0].tooltip, /105 item\(s\) are hidden by the filter/);
+        // (The tooltip is Markdown: its parentheses and dots come escaped.)
+        assert.match(none[0].tooltip.replace(/\\/g, ''), /105 item\(s\) are hidden by the filter/);
 
         await ui.runFromCommandPalette('Elastic: Clear Remote Clusters View Filter');
         const cleared = await arrangedAs(api, undefined);
@@ -163,8 +222,9 @@ export const tests: IntegrationTest[] = [
         const before = await listed(api, connection);
         assert.equal(before.length, 101);
         assert.equal(before[100].label, 'Load more…');
-        // The tree is a virtual list: focus it and go to its last row, as a person would scroll there.
-        await vscode.commands.executeCommand('elasticRemoteClusters.remoteClustersView.focus');
+        // The tree is a virtual list: click its first remote cluster (once the view has rendered it),
+        // then go to its last row with End, as a person would scroll there.
+        await ui.clickTreeItem(new RegExp(`^${CONNECTED}$`));
         await ui.pressKey('End');
         await ui.clickTreeItem(/^Load more…$/);
         const after = await waitFor(
