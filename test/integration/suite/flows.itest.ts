@@ -77,6 +77,8 @@ export const tests: IntegrationTest[] = [
           { type: ALIAS },
           { type: 'logs-*' },
           { type: '' },
+          // A Cloud deployment connecting to a self-managed cluster: who issued the proxy's certificate.
+          { pick: /^A public CA/ },
         ],
         { confirm: [{ match: /^Make these changes\?/, answer: true }] },
       );

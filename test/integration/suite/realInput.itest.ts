@@ -263,6 +263,9 @@ export const tests: IntegrationTest[] = [
             await ui.typeInQuickInput('logs-*');
             await ui.waitForQuickInput({ prompt: /^Indices the local cluster may REPLICATE/ });
             await ui.typeInQuickInput('');
+            // A Cloud deployment connecting to a self-managed cluster: who issued the proxy's certificate.
+            await ui.waitForQuickInput({ placeholder: /^Who issued the certificate of the remote's proxy/ });
+            await ui.pickQuickInputItem(/^A public CA$/);
             summary = await ui.waitForDialog(/^Make these changes\?$/);
             assert.ok(summary.buttons.includes('Apply'), `the summary dialog offers Apply: ${summary.buttons.join(', ')}`);
             await ui.pressDialogButton(/^Apply$/);
@@ -336,6 +339,8 @@ export const tests: IntegrationTest[] = [
           await ui.typeInQuickInput('logs-*');
           await ui.waitForQuickInput({ prompt: /^Indices the local cluster may REPLICATE/ });
           await ui.typeInQuickInput('');
+          await ui.waitForQuickInput({ placeholder: /^Who issued the certificate of the remote's proxy/ });
+          await ui.pickQuickInputItem(/^A public CA$/);
           await ui.waitForDialog(/^Make these changes\?$/);
           const after = await ui.escape();
           assert.equal(after.dialog, undefined, 'Escape closed the dialog');

@@ -216,8 +216,24 @@ export async function cleanWorkbench(): Promise<void> {
     if (!screen.quickInput && !screen.dialog && !screen.notificationCenterOpen) break;
     await escape();
   }
-  await vscode.commands.executeCommand('notifications.clearAll');
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await bounded('notifications.clearAll', vscode.commands.executeCommand('notifications.clearAll'));
+  // Reverted and closed one by one: closing all would ask whether to save an edited untitled file.
+  for (let i = 0; i < 30 && vscode.window.tabGroups.all.some((group) => group.tabs.length > 0); i++)
+    await bounded('closing an editor', vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
+  await bounded('closing the editors', vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+}
+
+/** Fails instead of hanging when a workbench command does not finish within 10 s. */
+async function bounded(what: string, running: Thenable<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`cleaning the workbench: ${what} did not finish within 10 s`)), 10000);
+  });
+  try {
+    await Promise.race([running, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Presses a key on the page (Playwright key names: "Escape", "Enter", "ArrowDown", "Control+A"). */
