@@ -506,6 +506,8 @@ class WorkbenchDriver {
         ? screen
         : undefined;
     });
+    // Enter in the box accepts; on a clicked checkbox, which keeps the focus, it would toggle it again.
+    await this.page.locator('.quick-input-widget .quick-input-box input').focus();
     await this.page.keyboard.press('Enter');
     await this.awaitAccepted(before, `accepting ${before.quickInput?.checkedItems?.join(', ')} in "${shown.title}"`, timeoutMs);
     return before.quickInput ?? shown;

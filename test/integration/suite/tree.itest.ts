@@ -71,7 +71,7 @@ export const tests: IntegrationTest[] = [
         const deployment = byLabel(await view.children(cloudNode), 'prod');
         const [trust] = await view.children(deployment);
         assert.equal(trust.kind, 'accountTrust');
-        assert.equal(trust.description, 'account · trusts all its deployments');
+        assert.equal(trust.description, 'own organization · trusts all its deployments');
 
         const copied = await vscode.commands.executeCommand<string>('elasticRemoteClusters.copyClusterId', deployment);
         assert.match(copied ?? '', /^[0-9a-f]{32}$/);
