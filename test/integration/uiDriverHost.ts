@@ -219,7 +219,7 @@ function readScreenInPage(): Screen {
  * with the mouse; returns false when there is none.
  */
 function markTargetInPage(args: {
-  kind: 'dialogButton' | 'notificationButton' | 'quickInputButton' | 'quickInputCheckbox';
+  kind: 'dialogButton' | 'notificationButton' | 'quickInputButton' | 'quickInputCheckbox' | 'treeItem';
   message?: Pattern;
   label: Pattern;
   mark: string;
@@ -246,6 +246,12 @@ function markTargetInPage(args: {
     candidates = Array.from(document.querySelectorAll('.quick-input-widget .quick-input-titlebar .action-label'));
     labelOf = (element) =>
       (element?.getAttribute('aria-label') || element?.getAttribute('title') || '').replace(/\s*\([^()]*\)$/, '');
+  } else if (args.kind === 'treeItem') {
+    // Rows of extension tree views (rendered rows only: the list is virtual, scroll first).
+    candidates = Array.from(document.querySelectorAll('.monaco-list-row')).filter(
+      (row) => row.querySelector('.custom-view-tree-node-item') !== null,
+    );
+    labelOf = (element) => textOf(element?.querySelector('.label-name'));
   } else {
     candidates = Array.from(document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row'));
     labelOf = (element) => textOf(element?.querySelector('.label-name'));
@@ -500,6 +506,8 @@ class WorkbenchDriver {
         ? screen
         : undefined;
     });
+    // Enter in the box accepts; on a clicked checkbox, which keeps the focus, it would toggle it again.
+    await this.page.locator('.quick-input-widget .quick-input-box input').focus();
     await this.page.keyboard.press('Enter');
     await this.awaitAccepted(before, `accepting ${before.quickInput?.checkedItems?.join(', ')} in "${shown.title}"`, timeoutMs);
     return before.quickInput ?? shown;
@@ -537,6 +545,15 @@ class WorkbenchDriver {
       !screen.dialog || screen.dialog.id !== dialog.id ? true : undefined,
     );
     return dialog;
+  }
+
+  /** Clicks the first shown row of an extension's tree view whose label matches, with the mouse. */
+  async clickTreeItem(body: Body): Promise<{ clicked: true }> {
+    const label = body.label as Pattern;
+    await this.waitUntil(`a tree view row ${regex(label)}`, Number(body.timeoutMs ?? 20000), async () =>
+      (await this.click('treeItem', label)) ? true : undefined,
+    );
+    return { clicked: true };
   }
 
   /** Clicks the bell in the status bar (toggles the notification center). */
@@ -647,6 +664,7 @@ export async function startUiDriver(screenshotDir: string): Promise<RunningUiDri
     waitForNotification: (driver, body) => driver.waitForNotification(body),
     pressNotificationButton: (driver, body) => driver.pressNotificationButton(body),
     pressKey: (driver, body) => driver.pressKey(body),
+    clickTreeItem: (driver, body) => driver.clickTreeItem(body),
     screenshot: (driver, body) => driver.screenshot(body),
   };
   const server: Server = createServer((request, response) => {

@@ -32,6 +32,8 @@ const REFRESH_INTERVAL_SETTING = 'remoteClustersView.refreshIntervalSeconds';
 export interface RemoteClustersViewApi {
   children(node?: TreeNode): Promise<TreeNode[]>;
   treeItem(node: TreeNode): vscode.TreeItem;
+  /** What the view shows about its filter and sort order: its description and message. */
+  arrangement(): { description?: string; message?: string };
 }
 
 export function registerRemoteClustersView(
@@ -234,6 +236,7 @@ export function registerRemoteClustersView(
       return model.children(node);
     },
     treeItem: toTreeItem,
+    arrangement: () => ({ description: view.description, message: view.message }),
   };
 }
 

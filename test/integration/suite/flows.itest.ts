@@ -77,7 +77,7 @@ export const tests: IntegrationTest[] = [
           { type: ALIAS },
           { type: 'logs-*' },
           { type: '' },
-          // The remote is self-managed: deployment "prod" is asked who issued its certificate (seeds 000, 001).
+          // A Cloud deployment connecting to a self-managed cluster: who issued the proxy's certificate.
           { pick: /^A public CA/ },
         ],
         { confirm: [{ match: /^Make these changes\?/, answer: true }] },

@@ -25,6 +25,8 @@ async function readyApi(): Promise<{ api: ExtensionApi; endpoints: EmulatorEndpo
   const endpoints = emulatorEndpoints();
   assert.ok(endpoints, 'the harness started the emulator');
   assert.ok(ui.uiDriverAvailable(), 'the harness offers the UI driver (ERC_UI_DRIVER; code-server route only)');
+  // Whatever ran before (toasts filling the slots, editors, a stray quick input) must not matter.
+  await ui.cleanWorkbench();
   const api = (await activatedExtension()).exports as ExtensionApi;
   assert.equal(api.flows.scriptedUiInstalled(), false, 'no scripted UI is installed: the real quick inputs and dialogs answer');
   return { api, endpoints };

@@ -18,6 +18,7 @@ import * as ui from './uiDriver';
 const ISSUER = 'itest keys issuer';
 const HOSTED = 'itest keys hosted';
 const ROTATED_ALIAS = 'itest-rotate';
+const ACCESS_KEY = 'itest-access-key';
 const MIGRATED_ALIAS = 'itest-migrate';
 const SERVER = 'local.emulated.local:9443';
 const TRANSPORT = 'local.emulated.local:9300';
@@ -28,6 +29,8 @@ async function readyApi(): Promise<{ api: ExtensionApi; endpoints: EmulatorEndpo
   const endpoints = emulatorEndpoints();
   assert.ok(endpoints?.cloudUrl && endpoints.cloudApiKey, 'the harness started the emulator with a Cloud API');
   assert.ok(ui.uiDriverAvailable(), 'the harness offers the UI driver (ERC_UI_DRIVER; code-server route only)');
+  // Whatever ran before (toasts filling the slots, editors, a stray quick input) must not matter.
+  await ui.cleanWorkbench();
   const api = (await activatedExtension()).exports as ExtensionApi;
   assert.equal(api.flows.scriptedUiInstalled(), false, 'no scripted UI is installed: the real quick inputs and dialogs answer');
   return { api, endpoints };
@@ -114,6 +117,60 @@ async function remoteInfo(
 }
 
 export const tests: IntegrationTest[] = [
+  {
+    name: 'Change Cross-Cluster API Key changes its access through the real quick inputs and dialog: the key on the issuer grants the new indices',
+    skip: ui.skipWithoutDriver,
+    fn: () =>
+      ui.withRealDialogs(async () => {
+        const { api, endpoints } = await readyApi();
+        await connections(api, endpoints);
+        const key = (await call(endpoints, 'local', 'POST', '/_security/cross_cluster/api_key', {
+          name: ACCESS_KEY,
+          access: { search: [{ names: ['logs-*'] }] },
+        })) as { id: string };
+        try {
+          const running = vscode.commands.executeCommand<FlowResult>('elasticRemoteClusters.changeCrossClusterApiKey');
+          let summary: ui.DialogState | undefined;
+          const result = await ui.driveCommand('change-key-access', running, async () => {
+            await ui.waitForQuickInput({
+              title: /^Change Cross-Cluster API Key/,
+              placeholder: /^The cluster that issued the key/,
+            });
+            await ui.pickQuickInputItem(new RegExp(`^${ISSUER}$`));
+            await ui.waitForQuickInput({ placeholder: /^The key to change/, item: new RegExp(`^${ACCESS_KEY}$`) });
+            await ui.pickQuickInputItem(new RegExp(`^${ACCESS_KEY}$`));
+            await ui.waitForQuickInput({ placeholder: new RegExp(`^What should change about "${ACCESS_KEY}"\\?`) });
+            await ui.pickQuickInputItem(/^Change its access$/);
+            const search = await ui.waitForQuickInput({ prompt: /^Indices the key lets other clusters SEARCH \(now: logs-\*\)/ });
+            assert.equal(search.value, 'logs-*', 'the search patterns are pre-filled from the key');
+            await ui.typeInQuickInput('logs-*, metrics-*');
+            const replication = await ui.waitForQuickInput({
+              prompt: /^Indices the key lets other clusters REPLICATE \(now: none\)/,
+            });
+            assert.equal(replication.value, '');
+            await ui.typeInQuickInput('replica-*');
+            summary = await ui.waitForDialog(new RegExp(`^Change the access of "${ACCESS_KEY}"\\?`));
+            await ui.pressDialogButton(/^Change Access$/);
+          });
+          assert.equal(result.outcome, 'completed', result.report);
+          assert.match(summary?.detail ?? '', /grants search logs-\*, metrics-\*; replication replica-\*\./);
+          assert.match(summary?.detail ?? '', /Now it grants search logs-\*\./);
+          const read = (await call(endpoints, 'local', 'GET', `/_security/api_key?id=${key.id}`)) as {
+            api_keys: Array<{ id: string; invalidated: boolean; access?: { search?: unknown; replication?: unknown } }>;
+          };
+          const stored = read.api_keys.find((candidate) => candidate.id === key.id);
+          assert.equal(stored?.invalidated, false, 'the key is updated in place, not replaced');
+          assert.deepEqual(stored?.access, {
+            search: [{ names: ['logs-*', 'metrics-*'] }],
+            replication: [{ names: ['replica-*'] }],
+          });
+          await ui.waitForNotification(new RegExp(`^Change Cross-Cluster API Key: .*"${ACCESS_KEY}"`));
+        } finally {
+          await clearNotifications();
+          await call(endpoints, 'local', 'DELETE', '/_security/api_key', { ids: [key.id] });
+        }
+      }),
+  },
   {
     name: 'Change Cross-Cluster API Key rotates a key through the real quick inputs and dialog: new key in the deployment keystore, connected, old key invalidated',
     skip: ui.skipWithoutDriver,

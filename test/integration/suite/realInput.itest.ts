@@ -29,6 +29,8 @@ async function readyApi(): Promise<{ api: ExtensionApi; endpoints: EmulatorEndpo
   const endpoints = emulatorEndpoints();
   assert.ok(endpoints?.cloudUrl && endpoints.cloudApiKey, 'the harness started the emulator with a Cloud API');
   assert.ok(ui.uiDriverAvailable(), 'the harness offers the UI driver (ERC_UI_DRIVER; code-server route only)');
+  // Whatever ran before (toasts filling the slots, editors, a stray quick input) must not matter.
+  await ui.cleanWorkbench();
   const api = (await activatedExtension()).exports as ExtensionApi;
   assert.equal(api.flows.scriptedUiInstalled(), false, 'no scripted UI is installed: the real quick inputs and dialogs answer');
   return { api, endpoints };
@@ -74,12 +76,6 @@ async function emulatorSnapshot(endpoints: EmulatorEndpoints): Promise<string> {
     localKeys: await clusterGet(endpoints, 'local', '/_security/api_key'),
     remoteKeys: await clusterGet(endpoints, 'remote', '/_security/api_key'),
   });
-}
-
-/** The remote is self-managed, so deployment "prod" is asked who issued its certificate (seeds 000, 001): a public CA. */
-async function answerProxyCertificateIssuer(): Promise<void> {
-  await ui.waitForQuickInput({ placeholder: /^Who issued the certificate of the remote's proxy/ });
-  await ui.pickQuickInputItem(/^A public CA$/);
 }
 
 /**
@@ -267,7 +263,9 @@ export const tests: IntegrationTest[] = [
             await ui.typeInQuickInput('logs-*');
             await ui.waitForQuickInput({ prompt: /^Indices the local cluster may REPLICATE/ });
             await ui.typeInQuickInput('');
-            await answerProxyCertificateIssuer();
+            // A Cloud deployment connecting to a self-managed cluster: who issued the proxy's certificate.
+            await ui.waitForQuickInput({ placeholder: /^Who issued the certificate of the remote's proxy/ });
+            await ui.pickQuickInputItem(/^A public CA$/);
             summary = await ui.waitForDialog(/^Make these changes\?$/);
             assert.ok(summary.buttons.includes('Apply'), `the summary dialog offers Apply: ${summary.buttons.join(', ')}`);
             await ui.pressDialogButton(/^Apply$/);
@@ -341,7 +339,8 @@ export const tests: IntegrationTest[] = [
           await ui.typeInQuickInput('logs-*');
           await ui.waitForQuickInput({ prompt: /^Indices the local cluster may REPLICATE/ });
           await ui.typeInQuickInput('');
-          await answerProxyCertificateIssuer();
+          await ui.waitForQuickInput({ placeholder: /^Who issued the certificate of the remote's proxy/ });
+          await ui.pickQuickInputItem(/^A public CA$/);
           await ui.waitForDialog(/^Make these changes\?$/);
           const after = await ui.escape();
           assert.equal(after.dialog, undefined, 'Escape closed the dialog');

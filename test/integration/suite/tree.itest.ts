@@ -71,7 +71,6 @@ export const tests: IntegrationTest[] = [
         const deployment = byLabel(await view.children(cloudNode), 'prod');
         const [trust] = await view.children(deployment);
         assert.equal(trust.kind, 'accountTrust');
-        // The emulator's Cloud API key belongs to the organization of this entry (GET /api/v1/account).
         assert.equal(trust.description, 'own organization · trusts all its deployments');
 
         const copied = await vscode.commands.executeCommand<string>('elasticRemoteClusters.copyClusterId', deployment);

@@ -15,6 +15,7 @@
  * Every wait has a timeout and fails naming what it waited for and what the screen showed.
  */
 import * as http from 'node:http';
+import * as vscode from 'vscode';
 import {
   describeScreen,
   UI_DRIVER_ENV,
@@ -193,6 +194,46 @@ export function pressNotificationButton(
   timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<NotificationState> {
   return post('pressNotificationButton', { label: pattern(label), message: pattern(message) }, timeoutMs);
+}
+
+/**
+ * Clicks, with the mouse, the first row of an extension's tree view (e.g. "Remote Clusters") whose
+ * label matches. Only rendered rows count: the tree is a virtual list, so focus the view and scroll
+ * (e.g. `pressKey('End')`) to a row far down first.
+ */
+export async function clickTreeItem(label: RegExp, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+  await post('clickTreeItem', { label: pattern(label) }, timeoutMs);
+}
+
+/**
+ * Leaves the workbench as a test expects to find it: no notifications (the toast slots and the
+ * notification center are emptied, so a test waits only for its own), no open editors, no quick
+ * input or dialog left over. Meant for the start of each real-input test.
+ */
+export async function cleanWorkbench(): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    const screen = await readScreen();
+    if (!screen.quickInput && !screen.dialog && !screen.notificationCenterOpen) break;
+    await escape();
+  }
+  await bounded('notifications.clearAll', vscode.commands.executeCommand('notifications.clearAll'));
+  // Reverted and closed one by one: closing all would ask whether to save an edited untitled file.
+  for (let i = 0; i < 30 && vscode.window.tabGroups.all.some((group) => group.tabs.length > 0); i++)
+    await bounded('closing an editor', vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
+  await bounded('closing the editors', vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+}
+
+/** Fails instead of hanging when a workbench command does not finish within 10 s. */
+async function bounded(what: string, running: Thenable<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`cleaning the workbench: ${what} did not finish within 10 s`)), 10000);
+  });
+  try {
+    await Promise.race([running, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Presses a key on the page (Playwright key names: "Escape", "Enter", "ArrowDown", "Control+A"). */
