@@ -28,14 +28,14 @@ export interface EditTiming {
 /**
  * The delay before checking an edited document, in ms. None when waiting cannot save work:
  * - after a pause in typing, when the file's checks are cheap;
- * - when the version the edit replaces was already checked and a check costs no more than the
- *   shortest wait: the edits come no faster than they are checked, and waiting would delay the
- *   diagnostics by more than checking takes.
+ * - when the version the edit replaces was already checked, checks are cheap, and the edit came no
+ *   sooner after the previous one than a check takes: the edits come no faster than they are
+ *   checked (edits read while a check ran find their previous version unchecked, and wait).
  * Otherwise the edit is part of a burst: it waits the shortest wait, or half the last check's time
  * for files whose checks are long (up to a limit), and a later edit replaces the wait.
  */
 export function changeDebounce({ sincePreviousChange, lastCheckCost, previousVersionChecked }: EditTiming): number {
   if (sincePreviousChange >= TYPING_PAUSE_MS && lastCheckCost <= CHEAP_CHECK_MS) return 0;
-  if (previousVersionChecked && lastCheckCost <= CHANGE_DEBOUNCE_MS && sincePreviousChange >= lastCheckCost) return 0;
+  if (previousVersionChecked && lastCheckCost <= CHEAP_CHECK_MS && sincePreviousChange >= lastCheckCost) return 0;
   return Math.round(Math.min(MAX_CHANGE_DEBOUNCE_MS, Math.max(CHANGE_DEBOUNCE_MS, lastCheckCost / 2)));
 }
