@@ -40,6 +40,7 @@ import {
 } from '#core';
 import { RulePages } from '../rulePages';
 import { DocumentStatusRequest, type DocumentStatus } from './protocol';
+import { CHANGE_DEBOUNCE_MS, changeDebounce } from './debounce';
 import { EckWorkspaceIndex, normalizeUri } from './workspaceIndex';
 
 export const SERVER_NAME = 'elastic-remote-clusters';
@@ -263,29 +264,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // ---------------------------------------------------------------- diagnostics
 
   const pending = new Map<string, { timer: NodeJS.Timeout; due: number; version: number; background: boolean }>();
-  /** Typing bursts are coalesced; the first open is validated at once. */
-  const CHANGE_DEBOUNCE_MS = 40;
-  /**
-   * A file whose last check took long waits longer after a keystroke (up to this), so typing in a
-   * large file is not slowed down by a check of every intermediate version.
-   */
-  const MAX_CHANGE_DEBOUNCE_MS = 500;
+  /** Each open document's latest edit (or open): when it came, and the version it made. */
+  const lastChange = new Map<string, { at: number; version: number }>();
+  /** The version of each document whose diagnostics were sent last. */
+  const checkedVersion = new Map<string, number>();
 
-  /**
-   * The first edit after a pause in typing starts no burst yet: in a file whose checks are cheap it
-   * is checked at once. Only the edits that follow it quickly wait and are coalesced.
-   */
-  const TYPING_PAUSE_MS = 100;
-  const CHEAP_CHECK_MS = 150;
-  const lastChangeAt = new Map<string, number>();
-
-  function changeDebounce(uri: string): number {
+  /** How long to wait before checking a document that was just edited (see debounce.ts). */
+  function debounceChange(textDocument: TextDocument): number {
     const now = Date.now();
-    const sincePreviousChange = now - (lastChangeAt.get(uri) ?? Number.NEGATIVE_INFINITY);
-    lastChangeAt.set(uri, now);
-    const cost = cache.get(uri)?.cost ?? 0;
-    if (sincePreviousChange >= TYPING_PAUSE_MS && cost <= CHEAP_CHECK_MS) return 0;
-    return Math.round(Math.min(MAX_CHANGE_DEBOUNCE_MS, Math.max(CHANGE_DEBOUNCE_MS, cost / 2)));
+    const previous = lastChange.get(textDocument.uri);
+    lastChange.set(textDocument.uri, { at: now, version: textDocument.version });
+    return changeDebounce({
+      sincePreviousChange: now - (previous?.at ?? Number.NEGATIVE_INFINITY),
+      lastCheckCost: cache.get(textDocument.uri)?.cost ?? 0,
+      previousVersionChecked: previous !== undefined && checkedVersion.get(textDocument.uri) === previous.version,
+    });
   }
 
   /** When the editor last asked for something or the server last finished checking what it asked. */
@@ -346,6 +339,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       ? [failureDiagnostic(entry.failure)]
       : toDiagnostics(entry.document, entry.analysis.findings, settings.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS);
     void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+    checkedVersion.set(current.uri, current.version);
   }
 
   function failureDiagnostic(reason: string): Diagnostic {
@@ -426,19 +420,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.onDidOpen((event) => {
     noteActivity();
+    lastChange.set(event.document.uri, { at: Date.now(), version: event.document.version });
     scheduleValidation(event.document, 0);
   });
   // Also fired right after onDidOpen, for the same version: that validation is already due at once.
   documents.onDidChangeContent((event) => {
     noteActivity();
-    scheduleValidation(event.document, changeDebounce(event.document.uri));
+    scheduleValidation(event.document, debounceChange(event.document));
   });
   documents.onDidClose((event) => {
     noteActivity();
     clearTimeout(pending.get(event.document.uri)?.timer);
     pending.delete(event.document.uri);
     cache.delete(event.document.uri);
-    lastChangeAt.delete(event.document.uri);
+    lastChange.delete(event.document.uri);
+    checkedVersion.delete(event.document.uri);
     void workspaceIndex.closed(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
