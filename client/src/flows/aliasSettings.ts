@@ -20,6 +20,11 @@ export function aliasPrefix(alias: string): string {
   return `cluster.remote.${alias}.`;
 }
 
+/** The prefix of the names Elasticsearch used before `cluster.remote.*` (fallbacks until 8.0). */
+export function legacyPrefix(alias: string): string {
+  return `search.remote.${alias}.`;
+}
+
 /** Global `cluster.remote.*` keys whose second segment is not an alias. */
 const NOT_ALIASES = new Set(['node', 'initial_connect_timeout', 'connections_per_cluster', 'signing']);
 
@@ -35,16 +40,20 @@ export function aliasesIn(...scopes: SettingsMap[]): string[] {
   return [...aliases].sort();
 }
 
-function pick(scope: SettingsMap | undefined, alias: string): SettingsMap {
-  const prefix = aliasPrefix(alias);
-  return Object.fromEntries(
-    Object.entries(scope ?? {}).filter(([key, value]) => key.startsWith(prefix) && value !== null && value !== undefined),
-  );
+/** The stored keys of one alias, legacy `search.remote.<alias>.*` names (7.x) included, so removing or replacing it leaves none behind. */
+export function pickAliasSettings(alias: string, settings: { persistent?: SettingsMap; transient?: SettingsMap }): AliasSettings {
+  const prefixes = [aliasPrefix(alias), legacyPrefix(alias)];
+  const pick = (scope: SettingsMap | undefined) =>
+    Object.fromEntries(
+      Object.entries(scope ?? {}).filter(
+        ([key, value]) => prefixes.some((prefix) => key.startsWith(prefix)) && value !== null && value !== undefined,
+      ),
+    );
+  return { alias, persistent: pick(settings.persistent), transient: pick(settings.transient) };
 }
 
 export async function readAliasSettings(client: ElasticsearchClient, alias: string): Promise<AliasSettings> {
-  const settings = await client.getClusterSettings({ flatSettings: true });
-  return { alias, persistent: pick(settings.persistent, alias), transient: pick(settings.transient, alias) };
+  return pickAliasSettings(alias, await client.getClusterSettings({ flatSettings: true }));
 }
 
 export function hasAnySetting(settings: AliasSettings): boolean {

@@ -9,7 +9,15 @@ import type { ElasticsearchClient } from '../api/elasticsearch';
 import type { RemoteResourceRef } from '../api/types/cloud';
 import { BACK, applyAnswer, runSteps, type FlowStep, type PickItem } from '../ui/steps';
 import { describeError } from '../errorText';
-import { aliasesIn, restoreBody, settingsApplied, type AliasSettings } from './aliasSettings';
+import {
+  aliasesIn,
+  hasAnySetting,
+  pickAliasSettings,
+  readAliasSettings,
+  restoreBody,
+  settingsApplied,
+  type AliasSettings,
+} from './aliasSettings';
 import { ChangeLog, cancelled, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { ClientPool, connectionById, type FlowContext } from './context';
 import { confirmOnTop, listDeploymentTargets, writeRemoteClusterRef, type DeploymentTarget } from './deployments';
@@ -23,7 +31,6 @@ import {
   legacyKeys,
   parseCount,
   parseSeeds,
-  pickRemoteSettings,
   type RemoteConnectionValues,
   type RemoteMode,
   type SettingsBody,
@@ -56,10 +63,6 @@ interface CloudEntry {
   target: DeploymentTarget;
   list: RemoteResourceRef[];
   ref: RemoteResourceRef;
-}
-
-export async function readRemoteSettings(client: ElasticsearchClient, alias: string): Promise<AliasSettings> {
-  return pickRemoteSettings(alias, await client.getClusterSettings({ flatSettings: true }));
 }
 
 export async function editRemoteCluster(context: FlowContext, args: EditRemoteClusterArgs = {}): Promise<FlowResult> {
@@ -130,7 +133,7 @@ async function editSettings(context: FlowContext, pool: ClientPool, draft: Draft
     // Someone may have changed the alias while the steps were open: show what differs before writing on top.
     let stored: AliasSettings;
     try {
-      stored = await readRemoteSettings(client, alias);
+      stored = await readAliasSettings(client, alias);
     } catch (error) {
       const problem = `The settings of "${local.profile.name}" could not be read again before writing: ${describeError(error)} Nothing was changed.`;
       await context.ui.notify('error', problem);
@@ -154,18 +157,18 @@ async function editSettings(context: FlowContext, pool: ClientPool, draft: Draft
       await context.ui.progress(`Writing the settings of "${alias}"…`, () =>
         recordedWrite(context, changes, {
           write: () => client.putClusterSettings(finalBody, { flatSettings: true }),
-          isApplied: async () => settingsApplied(await readRemoteSettings(client, alias), finalBody),
+          isApplied: async () => settingsApplied(await readAliasSettings(client, alias), finalBody),
           change: () => ({
             done: `Changed "${alias}" on "${local.profile.name}": ${diffLines.join('; ')}.`,
             undo: {
               description: `Putting the settings of "${alias}" back`,
               run: async () =>
-                void (await client.putClusterSettings(restoreBody(stored, await readRemoteSettings(client, alias)), {
+                void (await client.putClusterSettings(restoreBody(stored, await readAliasSettings(client, alias)), {
                   flatSettings: true,
                 })),
               byHand: restoreByHand(stored, finalBody, local.profile.name),
               isUndone: async () => {
-                const now = await readRemoteSettings(client, alias);
+                const now = await readAliasSettings(client, alias);
                 return settingsApplied(now, restoreBody(stored, now));
               },
             },
@@ -343,8 +346,8 @@ async function loadAlias(
       draft.values = { mode: 'proxy', ...(ref.skip_unavailable !== undefined ? { skipUnavailable: ref.skip_unavailable } : {}) };
       return true;
     }
-    const settings = await readRemoteSettings(await pool.elasticsearch(local.profile), alias);
-    if (Object.keys(settings.persistent).length + Object.keys(settings.transient).length === 0) {
+    const settings = await readAliasSettings(await pool.elasticsearch(local.profile), alias);
+    if (!hasAnySetting(settings)) {
       await context.ui.notify(
         'error',
         `"${local.profile.name}" has no cluster settings for a remote cluster "${alias}". An alias set in elasticsearch.yml is edited there.`,
@@ -417,7 +420,7 @@ function aliasStep(context: FlowContext, pool: ClientPool): FlowStep<Draft> {
         }
         const aliases = [...new Set([...aliasesIn(settings.persistent, settings.transient), ...legacy])].sort();
         items = aliases.map((alias) => {
-          const values = currentValues(pickRemoteSettings(alias, settings));
+          const values = currentValues(pickAliasSettings(alias, settings));
           const address = values.mode === 'proxy' ? values.proxyAddress : values.seeds?.join(', ');
           const description = `${values.mode}${address ? ` · ${address}` : ''}${legacy.has(alias) ? ' · legacy keys' : ''}`;
           return { label: alias, description: description.slice(0, 40), value: alias };

@@ -7,7 +7,7 @@
  * current names the same way. Pure: no VS Code, no I/O.
  */
 import type { SettingsMap } from '../api/types/elasticsearch';
-import { aliasPrefix, type AliasSettings } from './aliasSettings';
+import { aliasPrefix, legacyPrefix, type AliasSettings } from './aliasSettings';
 
 export type RemoteMode = 'proxy' | 'sniff';
 
@@ -20,11 +20,6 @@ export interface RemoteConnectionValues {
   seeds?: string[];
   nodeConnections?: number;
   skipUnavailable?: boolean;
-}
-
-/** The prefix of the names Elasticsearch used before `cluster.remote.*` (fallbacks until 8.0). */
-export function legacyPrefix(alias: string): string {
-  return `search.remote.${alias}.`;
 }
 
 /** The per-alias keys this editor manages, by suffix. */
@@ -42,21 +37,6 @@ type Managed = (typeof MANAGED)[number];
 /** Keys that only sniff or only proxy mode accepts (`proxy` is the deprecated sniff-through-a-proxy address). */
 const SNIFF_ONLY = ['seeds', 'node_connections', 'proxy'];
 const PROXY_ONLY = ['proxy_address', 'server_name', 'proxy_socket_connections'];
-
-/** The alias's keys under both the current and the legacy prefix, per scope (null values dropped). */
-export function pickRemoteSettings(
-  alias: string,
-  settings: { persistent?: SettingsMap; transient?: SettingsMap },
-): AliasSettings {
-  const prefixes = [aliasPrefix(alias), legacyPrefix(alias)];
-  const pick = (scope: SettingsMap | undefined) =>
-    Object.fromEntries(
-      Object.entries(scope ?? {}).filter(
-        ([key, value]) => prefixes.some((prefix) => key.startsWith(prefix)) && value !== null && value !== undefined,
-      ),
-    );
-  return { alias, persistent: pick(settings.persistent), transient: pick(settings.transient) };
-}
 
 /** Legacy keys in the stored settings, for the summary ("migrated on the way"). */
 export function legacyKeys(settings: AliasSettings): string[] {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   aliasesIn,
+  pickAliasSettings,
   proxySettingsBody,
   removalBody,
   restoreBody,
@@ -59,5 +60,22 @@ describe('cluster settings bodies for one alias', () => {
       ),
       ['a', 'b'],
     );
+  });
+});
+
+test('an alias read from the cluster includes its 7.x legacy names, so removing it nulls them too; other aliases and nulls are left out', () => {
+  const stored = pickAliasSettings('eu', {
+    persistent: {
+      'cluster.remote.eu.seeds': ['a:9300'],
+      'search.remote.eu.skip_unavailable': 'true',
+      'cluster.remote.eu-west.seeds': ['b:9300'],
+      'cluster.remote.eu.mode': null,
+    },
+    transient: { 'search.remote.eu.seeds': ['c:9300'] },
+  });
+  assert.deepEqual(stored.persistent, { 'cluster.remote.eu.seeds': ['a:9300'], 'search.remote.eu.skip_unavailable': 'true' });
+  assert.deepEqual(removalBody(stored), {
+    persistent: { 'cluster.remote.eu.seeds': null, 'search.remote.eu.skip_unavailable': null },
+    transient: { 'search.remote.eu.seeds': null },
   });
 });

@@ -8,11 +8,11 @@ import {
   isEmptyBody,
   legacyKeys,
   parseSeeds,
-  pickRemoteSettings,
 } from '../../../../client/src/flows/remoteEdit';
+import { pickAliasSettings } from '../../../../client/src/flows/aliasSettings';
 
 const settings = (persistent: Record<string, unknown>, transient: Record<string, unknown> = {}) =>
-  pickRemoteSettings('eu', { persistent, transient });
+  pickAliasSettings('eu', { persistent, transient });
 
 test('the values in effect: transient over persistent, current names over legacy ones, sniff when no mode is set', () => {
   const stored = settings(
