@@ -463,12 +463,7 @@ export function cloudRouter(state: EmulatorState): Router {
     secured(
       platform((request, params) => {
         const record = cloud.trustRelationships.get(params.id);
-        if (!record)
-          return cloudError(
-            404,
-            CLOUD_ERROR_CODES.trustRelationshipNotFound.code,
-            `Trust relationship [${params.id}] cannot be found.`,
-          );
+        if (!record) return trustRelationshipNotFound(params.id);
         return {
           status: 200,
           body: trustRelationshipBody(record, request.url.searchParams.get('include_certificate') === 'true'),
@@ -530,12 +525,7 @@ export function cloudRouter(state: EmulatorState): Router {
     secured(
       platform((request, params) => {
         const record = cloud.trustRelationships.get(params.id);
-        if (!record)
-          return cloudError(
-            404,
-            CLOUD_ERROR_CODES.trustRelationshipNotFound.code,
-            `Trust relationship [${params.id}] cannot be found.`,
-          );
+        if (!record) return trustRelationshipNotFound(params.id);
         const body = asRecord(request.body);
         if (!body) return malformed('The request body is required.');
         if (body.name !== undefined && (typeof body.name !== 'string' || body.name.trim() === ''))
@@ -571,12 +561,7 @@ export function cloudRouter(state: EmulatorState): Router {
     secured(
       platform((request, params) => {
         const record = cloud.trustRelationships.get(params.id);
-        if (!record)
-          return cloudError(
-            404,
-            CLOUD_ERROR_CODES.trustRelationshipNotFound.code,
-            `Trust relationship [${params.id}] cannot be found.`,
-          );
+        if (!record) return trustRelationshipNotFound(params.id);
         // The description documents the version check but no status for a mismatch; 409 as on other versioned endpoints (approximate).
         const version = request.url.searchParams.get('version');
         if (version !== null && version !== String(record.version))
@@ -844,4 +829,9 @@ function applyUserSettings(deployment: DeploymentRecord, yamlText: string): stri
   (deployment.plan.elasticsearch as Record<string, unknown>).user_settings_yaml = yamlText;
   deployment.cluster.nodeSettings = flat;
   return undefined;
+}
+
+/** The 404 every trust-relationship route by ID answers for an unknown ID. */
+function trustRelationshipNotFound(id: string) {
+  return cloudError(404, CLOUD_ERROR_CODES.trustRelationshipNotFound.code, `Trust relationship [${id}] cannot be found.`);
 }
