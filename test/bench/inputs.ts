@@ -57,3 +57,8 @@ export function percentile(values: number[], p: number): number {
 export function spread(values: number[], digits = 1): string {
   return `${median(values).toFixed(digits)} ms (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
 }
+
+/** `median× (min–max)` of a list of paired ratios. */
+export function ratioSpread(ratios: number[]): string {
+  return `${median(ratios).toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
+}

@@ -1,103 +1,130 @@
 /**
- * Peak memory on the `_cluster/settings` body: this server against VS Code's JSON support. VS Code's
- * JSON language server is not an npm dependency here (it ships inside VS Code), so its engine,
- * vscode-json-languageservice, stands in for it: a process that does what that server does for each
- * version of the file (parse it, validate it), on the same text and the same edits. Both figures are
- * whole-process peaks (VmHWM), Node itself included; a bare Node process is printed for reference.
+ * The `_cluster/settings` body side by side with VS Code's own JSON language server, the server a
+ * user has on any JSON file anyway (vscodeJson.ts): both are fresh processes, get the same text and
+ * the same edits from the same client (stdioClient.ts), take turns on each version, and wait for
+ * that version's diagnostics before the next edit. Printed: each one's peak memory (VmHWM, Node
+ * itself included; a bare Node process for reference) and edit → diagnostics times, with paired
+ * ratios against each other and against one jsonc-parser parse of the same version, timed in this
+ * process just before the turn.
+ *
+ * Differences, by design:
+ * - VS Code's JSON server gets its diagnostics pulled (what VS Code's client does with it), ours
+ *   pushes them (ours offers no pull); either way the time is from the change notification to the
+ *   version's diagnostics;
+ * - after each version's diagnostics each server gets the requests VS Code makes of it for a JSON
+ *   editor: ours code actions at the cursor (the light bulb; it offers quick fixes), VS Code's
+ *   document symbols, folding ranges, colors and links (vscodeJson.ts). They count for memory, not
+ *   for the times.
+ *
+ * Without code-server installed (scripts/setup-vscode-host.mjs), a process running
+ * vscode-json-languageservice (that server's engine) on the same versions stands in for the
+ * memory figure, printed as such.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { LspSession } from '../protocol/lspSession';
+import { parseTree } from 'jsonc-parser';
+import { CodeActionRequest, CodeActionTriggerKind } from 'vscode-languageserver-protocol';
+import { SERVER_PATH } from '../protocol/lspSession';
+import { median, ratioSpread, spread } from './inputs';
+import { bareNodePeakMiB, childPeakMiB, mib } from './memory';
+import { middleLineEnd, pairedRatios, sideBySide } from './sideBySide';
+import { StdioClient, type StdioServer } from './stdioClient';
+import { VSCODE_CLIENT_CAPABILITIES, vscodeJsonServer } from './vscodeJson';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
-/** Peak resident memory of a process, in MiB, from /proc (Linux); undefined elsewhere. */
-export function peakMemoryMiB(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const peak = /VmHWM:\s+(\d+) kB/.exec(status);
-    return peak ? Number(peak[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
+/** This extension's server as VS Code starts it (the same client capabilities), with the settings the benchmark uses. */
+export function ourServer(serverPath = SERVER_PATH): StdioServer {
+  return {
+    name: 'this extension',
+    command: [serverPath, '--stdio'],
+    capabilities: VSCODE_CLIENT_CAPABILITIES,
+    initializationOptions: { stackVersion: '8.15.0' },
+    configuration: (section) => (section === 'elasticRemoteClusters' ? { stackVersion: '8.15.0' } : null),
+    // The light bulb: VS Code asks the providers of quick fixes for code actions at the cursor.
+    perVersion: (client, uri, cursor) =>
+      client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: { start: cursor, end: cursor },
+        context: { diagnostics: [], triggerKind: CodeActionTriggerKind.Automatic },
+      }),
+  };
 }
 
-/** The edits both sides get: a space typed at the end of the middle line, then deleted, `count` times in all. */
-function editAt(text: string): { line: number; character: number } {
-  const lines = text.split('\n');
-  const line = Math.floor(lines.length / 2);
-  return { line, character: lines[line].length };
-}
-
-const PROXY_SCRIPT = `
+/** The stand-in: vscode-json-languageservice parsing and validating each version, as that server does per version. */
+const STAND_IN_SCRIPT = `
 const { readFileSync } = require('node:fs');
 const { getLanguageService, TextDocument } = require('vscode-json-languageservice');
-const [file, count, line, character] = process.argv.slice(1);
+const [file, count, offset] = process.argv.slice(1);
 const service = getLanguageService({});
 service.configure({ validate: true, allowComments: true });
-let text = readFileSync(file, 'utf8');
-const lineStart = text.split('\\n').slice(0, Number(line)).join('\\n').length + 1;
-const at = lineStart + Number(character);
+const original = readFileSync(file, 'utf8');
+const at = Number(offset);
+const withSpace = original.slice(0, at) + ' ' + original.slice(at);
 (async () => {
   for (let version = 1; version <= Number(count) + 1; version++) {
+    const text = version % 2 === 0 ? withSpace : original;
     const document = TextDocument.create('file:///bench/cluster-settings.json', 'json', version, text);
     await service.doValidation(document, service.parseJSONDocument(document));
-    text = version % 2 === 1 ? text.slice(0, at) + ' ' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
   }
   const peak = /VmHWM:\\s+(\\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
   process.stdout.write(peak ? peak[1] : '');
 })();
 `;
 
-function childPeakMiB(args: string[]): number | undefined {
-  const result = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8', timeout: 300_000 });
-  const kib = Number(result.stdout.trim());
-  return result.status === 0 && kib > 0 ? kib / 1024 : undefined;
-}
-
-export async function compareJsonMemory(text: string, uri: string, edits: number): Promise<void> {
-  const session = new LspSession();
-  let ours: number | undefined;
-  try {
-    await session.initialize({ stackVersion: '8.15.0' });
-    await session.open(uri, text, 'json');
-    const { line, character } = editAt(text);
-    for (let i = 0; i < edits; i++) {
-      await session.change(uri, i % 2 === 0 ? ' ' : '', {
-        start: { line, character },
-        end: { line, character: character + (i % 2 === 0 ? 0 : 1) },
-      });
-    }
-    ours = peakMemoryMiB(session.process.pid);
-  } finally {
-    await session.shutdown();
-  }
-
+function standInPeakMiB(text: string, edits: number): number | undefined {
   const scratch = mkdtempSync(join(tmpdir(), 'erc-bench-json-'));
-  let proxy: number | undefined;
-  let bare: number | undefined;
   try {
     const file = join(scratch, 'cluster-settings.json');
     writeFileSync(file, text);
-    const { line, character } = editAt(text);
-    proxy = childPeakMiB(['-e', PROXY_SCRIPT, file, String(edits), String(line), String(character)]);
-    bare = childPeakMiB([
-      '-e',
-      "process.stdout.write(/VmHWM:\\s+(\\d+) kB/.exec(require('fs').readFileSync('/proc/self/status','utf8'))[1])",
-    ]);
+    return childPeakMiB(['-e', STAND_IN_SCRIPT, file, String(edits), String(middleLineEnd(text).offset)], REPO_ROOT);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  const mib = (value: number | undefined) => (value === undefined ? 'n/a' : `${value.toFixed(1)} MiB`);
-  console.log(`\n## peak memory on the _cluster/settings body (${(text.length / 1024).toFixed(0)} KiB, open + ${edits} edits)`);
-  console.log(`  this server (fresh process)                        ${mib(ours)}`);
+}
+
+export async function compareWithVsCodeJson(text: string, uri: string, edits: number, serverPath?: string): Promise<void> {
+  const theirServer = vscodeJsonServer();
+  const clients = [new StdioClient(ourServer(serverPath))];
+  if (theirServer) clients.push(new StdioClient(theirServer));
+  let run;
+  let peaks: Array<number | undefined>;
+  try {
+    for (const client of clients) await client.initialize();
+    run = await sideBySide(clients, { uri, languageId: 'json', text }, edits, (version) => parseTree(version));
+    peaks = clients.map((client) => client.peakMemoryMiB());
+  } finally {
+    await Promise.all(clients.map((client) => client.stop()));
+  }
+  const bare = bareNodePeakMiB(REPO_ROOT);
+  const [ours, theirs] = run.edits;
+  const theirName = theirServer?.name ?? '';
+
   console.log(
-    `  vscode-json-languageservice (VS Code JSON's engine) ${mib(proxy)}  (proxy: VS Code's JSON server is not installed)`,
+    `\n## _cluster/settings body (${(text.length / 1024).toFixed(0)} KiB) beside VS Code's JSON support, open + ${edits} edits`,
   );
-  console.log(`  bare Node process                                  ${mib(bare)}`);
-  if (ours !== undefined && proxy !== undefined)
-    console.log(`  target: no higher than VS Code's JSON support: ${ours <= proxy ? 'met' : 'MISSED'}`);
+  console.log(`  peak memory (VmHWM, fresh processes)`);
+  console.log(`    ${'this extension'.padEnd(34)} ${mib(peaks[0])}`);
+  const reference = theirServer ? peaks[1] : standInPeakMiB(text, edits);
+  if (theirServer) console.log(`    ${theirName.padEnd(34)} ${mib(reference)}`);
+  else
+    console.log(
+      `    ${'vscode-json-languageservice'.padEnd(34)} ${mib(reference)}  (stand-in: VS Code's JSON server is not installed; run scripts/setup-vscode-host.mjs)`,
+    );
+  console.log(`    ${'bare Node process'.padEnd(34)} ${mib(bare)}`);
+  if (peaks[0] !== undefined && reference !== undefined)
+    console.log(`    target: no higher than VS Code's JSON support: ${peaks[0] <= reference ? 'met' : 'MISSED'}`);
+
+  console.log(`  ${'server'.padEnd(36)} ${'open → diagnostics'.padEnd(22)} edit → diagnostics`);
+  console.log(`  ${'this extension'.padEnd(36)} ${`${run.open[0].toFixed(0)} ms`.padEnd(22)} ${spread(ours)}`);
+  if (theirs) console.log(`  ${theirName.padEnd(36)} ${`${run.open[1].toFixed(0)} ms`.padEnd(22)} ${spread(theirs)}`);
+  console.log(
+    `  ${'jsonc-parser parse (this process)'.padEnd(36)} ${`${run.openFloor!.toFixed(0)} ms`.padEnd(22)} ${spread(run.floors)}`,
+  );
+  const againstParse = pairedRatios(ours, run.floors);
+  console.log(
+    `  this extension's edit / parse of the same version, paired: ${ratioSpread(againstParse)}; target < 2×: ${median(againstParse) < 2 ? 'met' : 'MISSED'}`,
+  );
+  if (theirs) console.log(`  this extension's edit / VS Code JSON server's, paired: ${ratioSpread(pairedRatios(ours, theirs))}`);
 }
