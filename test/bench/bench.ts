@@ -6,8 +6,9 @@
  * Environment: BENCH_REQUESTS (completion/hover requests per file, default 300), BENCH_INPUTS
  * (`yml,eck,json,typing,peer,cli`, a subset to run; `peer` is the side-by-side runs with
  * yaml-language-server and VS Code's JSON server, `json` includes the latter too), BENCH_KEYSTROKES
- * (per typing run, default 40), BENCH_SERVER (another server script, e.g. a profiling wrapper around
- * dist/server.js or an earlier build, used for every part).
+ * (per typing run, default 40), BENCH_PEER_EDITS (edits in the side-by-side runs, default 11),
+ * BENCH_SERVER (another server script, e.g. a profiling wrapper around dist/server.js or an
+ * earlier build, used for every part).
  * profile.ts breaks the same work down in-process.
  */
 import { spawnSync } from 'node:child_process';
@@ -23,12 +24,14 @@ import { LspSession } from '../protocol/lspSession';
 import { elasticsearchYmlOfSize, largeEckManifest, repeatedKeys, unrelatedYaml } from './generate';
 import { benchInputs, median, percentile, ratioSpread, spread, type BenchInput } from './inputs';
 import { compareWithVsCodeJson } from './jsonMemory';
-import { peakMemoryMiB } from './memory';
+import { peakMemoryMiB } from './procStats';
 import { compareWithYamlLanguageServer } from './peer';
 import { middleLineEnd, pairedRatios } from './sideBySide';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const REPEATS = 5;
+/** Edits in the side-by-side runs (peer): more than REPEATS, since a paired median needs more pairs on a loaded machine. */
+const PEER_EDITS = Number(process.env.BENCH_PEER_EDITS ?? 11);
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 40);
 const KEYSTROKE_INTERVAL_MS = 30;
 const CLI_PATH = resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
@@ -287,12 +290,12 @@ async function main(): Promise<void> {
     await session.shutdown();
   }
   const serverPath = process.env.BENCH_SERVER || undefined;
-  if (!only || only.includes('peer')) await compareWithYamlLanguageServer(largeEckManifest(20000), REPEATS, serverPath);
+  if (!only || only.includes('peer')) await compareWithYamlLanguageServer(largeEckManifest(20000), PEER_EDITS, serverPath);
   if (!only || only.includes('eck')) eckEditInProcess();
   const jsonInput = allInputs.find((input) => input.key === 'json');
   // Beside VS Code's JSON server: part of both the `json` and the `peer` subsets.
   if (jsonInput && (!only || only.includes('json') || only.includes('peer')))
-    await compareWithVsCodeJson(jsonInput.text, jsonInput.uri, REPEATS, serverPath);
+    await compareWithVsCodeJson(jsonInput.text, jsonInput.uri, PEER_EDITS, REPEATS, serverPath);
   if (!only || only.includes('cli')) cliRepeatedKeys();
 }
 

@@ -27,7 +27,7 @@ import { parseTree } from 'jsonc-parser';
 import { CodeActionRequest, CodeActionTriggerKind } from 'vscode-languageserver-protocol';
 import { SERVER_PATH } from '../protocol/lspSession';
 import { median, ratioSpread, spread } from './inputs';
-import { bareNodePeakMiB, childPeakMiB, mib } from './memory';
+import { bareNodePeakMiB, childPeakMiB, mib } from './procStats';
 import { middleLineEnd, pairedRatios, sideBySide } from './sideBySide';
 import { StdioClient, type StdioServer } from './stdioClient';
 import { VSCODE_CLIENT_CAPABILITIES, vscodeJsonServer } from './vscodeJson';
@@ -73,7 +73,7 @@ const withSpace = original.slice(0, at) + ' ' + original.slice(at);
 })();
 `;
 
-function standInPeakMiB(text: string, edits: number): number | undefined {
+export function standInPeakMiB(text: string, edits: number): number | undefined {
   const scratch = mkdtempSync(join(tmpdir(), 'erc-bench-json-'));
   try {
     const file = join(scratch, 'cluster-settings.json');
@@ -84,47 +84,76 @@ function standInPeakMiB(text: string, edits: number): number | undefined {
   }
 }
 
-export async function compareWithVsCodeJson(text: string, uri: string, edits: number, serverPath?: string): Promise<void> {
+/** Median and spread of main-thread CPU milliseconds, or a note when /proc is not there. */
+function cpuSpread(values: number[] | undefined): string {
+  return values ? spread(values) : 'n/a (no /proc)';
+}
+
+/**
+ * `edits` paired turns; peak memory is read after `memoryEdits` of them (open + 5 edits is the
+ * figure the project tracks), the times cover all.
+ */
+export async function compareWithVsCodeJson(
+  text: string,
+  uri: string,
+  edits: number,
+  memoryEdits: number,
+  serverPath?: string,
+): Promise<void> {
   const theirServer = vscodeJsonServer();
   const clients = [new StdioClient(ourServer(serverPath))];
   if (theirServer) clients.push(new StdioClient(theirServer));
   let run;
-  let peaks: Array<number | undefined>;
   try {
     for (const client of clients) await client.initialize();
-    run = await sideBySide(clients, { uri, languageId: 'json', text }, edits, (version) => parseTree(version));
-    peaks = clients.map((client) => client.peakMemoryMiB());
+    run = await sideBySide(clients, { uri, languageId: 'json', text }, edits, {
+      parse: (version) => parseTree(version),
+      peaksAfter: memoryEdits,
+    });
   } finally {
     await Promise.all(clients.map((client) => client.stop()));
   }
   const bare = bareNodePeakMiB(REPO_ROOT);
   const [ours, theirs] = run.edits;
+  const [oursCpu, theirsCpu] = run.editCpu ?? [];
   const theirName = theirServer?.name ?? '';
+  const [ourPeak] = run.peaks;
+  const reference = theirServer ? run.peaks[1] : standInPeakMiB(text, memoryEdits);
 
-  console.log(
-    `\n## _cluster/settings body (${(text.length / 1024).toFixed(0)} KiB) beside VS Code's JSON support, open + ${edits} edits`,
-  );
-  console.log(`  peak memory (VmHWM, fresh processes)`);
-  console.log(`    ${'this extension'.padEnd(34)} ${mib(peaks[0])}`);
-  const reference = theirServer ? peaks[1] : standInPeakMiB(text, edits);
+  console.log(`\n## _cluster/settings body (${(text.length / 1024).toFixed(0)} KiB) beside VS Code's JSON support`);
+  console.log(`  peak memory (VmHWM, fresh processes, open + ${memoryEdits} edits)`);
+  console.log(`    ${'this extension'.padEnd(34)} ${mib(ourPeak)}`);
   if (theirServer) console.log(`    ${theirName.padEnd(34)} ${mib(reference)}`);
   else
     console.log(
       `    ${'vscode-json-languageservice'.padEnd(34)} ${mib(reference)}  (stand-in: VS Code's JSON server is not installed; run scripts/setup-vscode-host.mjs)`,
     );
   console.log(`    ${'bare Node process'.padEnd(34)} ${mib(bare)}`);
-  if (peaks[0] !== undefined && reference !== undefined)
-    console.log(`    target: no higher than VS Code's JSON support: ${peaks[0] <= reference ? 'met' : 'MISSED'}`);
+  if (ourPeak !== undefined && reference !== undefined)
+    console.log(`    target: no higher than VS Code's JSON support: ${ourPeak <= reference ? 'met' : 'MISSED'}`);
 
-  console.log(`  ${'server'.padEnd(36)} ${'open → diagnostics'.padEnd(22)} edit → diagnostics`);
-  console.log(`  ${'this extension'.padEnd(36)} ${`${run.open[0].toFixed(0)} ms`.padEnd(22)} ${spread(ours)}`);
-  if (theirs) console.log(`  ${theirName.padEnd(36)} ${`${run.open[1].toFixed(0)} ms`.padEnd(22)} ${spread(theirs)}`);
+  console.log(`  ${edits} edits, taking turns; the parse runs in this process before each turn`);
   console.log(
-    `  ${'jsonc-parser parse (this process)'.padEnd(36)} ${`${run.openFloor!.toFixed(0)} ms`.padEnd(22)} ${spread(run.floors)}`,
+    `  ${''.padEnd(36)} ${'open → diagnostics'.padEnd(20)} ${'edit → diagnostics'.padEnd(28)} main-thread CPU per edit`,
   );
+  const row = (name: string, open: number, wall: number[], cpu: number[] | undefined) =>
+    console.log(`  ${name.padEnd(36)} ${`${open.toFixed(0)} ms`.padEnd(20)} ${spread(wall).padEnd(28)} ${cpuSpread(cpu)}`);
+  row('this extension', run.open[0], ours, oursCpu);
+  if (theirs) row(theirName, run.open[1], theirs, theirsCpu);
+  row('jsonc-parser parse', run.openFloor!, run.floors, run.floorCpu);
   const againstParse = pairedRatios(ours, run.floors);
   console.log(
     `  this extension's edit / parse of the same version, paired: ${ratioSpread(againstParse)}; target < 2×: ${median(againstParse) < 2 ? 'met' : 'MISSED'}`,
   );
-  if (theirs) console.log(`  this extension's edit / VS Code JSON server's, paired: ${ratioSpread(pairedRatios(ours, theirs))}`);
+  if (oursCpu && run.floorCpu) console.log(`    the same in CPU time: ${ratioSpread(pairedRatios(oursCpu, run.floorCpu))}`);
+  if (run.editProcessCpu) {
+    const [oursProcess, theirsProcess] = run.editProcessCpu;
+    console.log(
+      `  whole-process CPU per edit (all threads, mean): this extension ${oursProcess.toFixed(0)} ms${theirs ? `, ${theirName} ${theirsProcess.toFixed(0)} ms` : ''}`,
+    );
+  }
+  if (theirs) {
+    console.log(`  this extension's edit / VS Code JSON server's, paired: ${ratioSpread(pairedRatios(ours, theirs))}`);
+    if (oursCpu && theirsCpu) console.log(`    the same in CPU time: ${ratioSpread(pairedRatios(oursCpu, theirsCpu))}`);
+  }
 }

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { CRD_FIELDS, type CrdField } from '../../server/src/core/eck/fields';
 import { median, ratioSpread, spread } from './inputs';
 import { ourServer } from './jsonMemory';
-import { mib } from './memory';
+import { mib } from './procStats';
 import { pairedRatios, sideBySide } from './sideBySide';
 import { StdioClient } from './stdioClient';
 import { VSCODE_CLIENT_CAPABILITIES } from './vscodeJson';
@@ -106,15 +106,14 @@ export async function compareWithYamlLanguageServer(text: string, edits: number,
     const ours = new StdioClient({ ...ourServer(serverPath), perVersion: undefined });
     const clients = [ours, theirs];
     let run;
-    let peaks;
     try {
       for (const client of clients) await client.initialize();
       run = await sideBySide(clients, { uri, languageId: 'yaml', text }, edits);
-      peaks = clients.map((client) => client.peakMemoryMiB());
     } finally {
       await Promise.all(clients.map((client) => client.stop()));
     }
     const [mine, their] = run.edits;
+    const peaks = run.peaks;
 
     console.log(
       `\n## side by side with yaml-language-server 1.25 (ECK schema of ${CRD_FIELDS.length} modelled fields), ${text.split('\n').length}-line ECK manifest, turns of ${edits} edits`,
@@ -130,6 +129,18 @@ export async function compareWithYamlLanguageServer(text: string, edits: number,
     console.log(
       `  edit → diagnostics, paired per edit: ${ratioSpread(factors)} faster than yaml-language-server; target ≥ 5×: ${median(factors) >= 5 ? 'met' : 'MISSED'}`,
     );
+    if (run.editCpu) {
+      const [mineCpu, theirCpu] = run.editCpu;
+      console.log(
+        `  main-thread CPU per edit: this extension ${spread(mineCpu, 0)}, yaml-language-server ${spread(theirCpu, 0)}; paired ${ratioSpread(pairedRatios(theirCpu, mineCpu))}`,
+      );
+    }
+    if (run.editProcessCpu) {
+      const [mineProcess, theirProcess] = run.editProcessCpu;
+      console.log(
+        `  whole-process CPU per edit (all threads, mean): this extension ${mineProcess.toFixed(0)} ms, yaml-language-server ${theirProcess.toFixed(0)} ms`,
+      );
+    }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

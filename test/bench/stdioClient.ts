@@ -30,7 +30,7 @@ import {
   type InitializeResult,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
-import { peakMemoryMiB } from './memory';
+import { mainThreadCpuMs, peakMemoryMiB, processCpuMs } from './procStats';
 
 export interface StdioServer {
   /** Printed name. */
@@ -164,10 +164,18 @@ export class StdioClient {
 
   /**
    * Inserts or deletes one space at `line`:`character`, as a keystroke would; resolves with the
-   * time to that version's diagnostics, in ms.
+   * time to that version's diagnostics (wall), and the CPU time the server's main thread and the
+   * whole server process (10 ms resolution) spent meanwhile, in ms.
    */
-  async keystroke(uri: string, line: number, character: number, insert: boolean): Promise<number> {
+  async keystroke(
+    uri: string,
+    line: number,
+    character: number,
+    insert: boolean,
+  ): Promise<{ wall: number; cpu?: number; processCpu?: number }> {
     this.version++;
+    const processCpuBefore = processCpuMs(this.child.pid);
+    const cpuBefore = mainThreadCpuMs(this.child.pid);
     const start = performance.now();
     await this.untilDiagnostics(uri, () =>
       this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
@@ -180,9 +188,13 @@ export class StdioClient {
         ],
       }),
     );
-    const elapsed = performance.now() - start;
+    const wall = performance.now() - start;
+    const cpuAfter = mainThreadCpuMs(this.child.pid);
+    const processCpuAfter = processCpuMs(this.child.pid);
     await this.server.perVersion?.(this, uri, { line, character: insert ? character + 1 : character });
-    return elapsed;
+    const difference = (before: number | undefined, after: number | undefined) =>
+      before === undefined || after === undefined ? undefined : after - before;
+    return { wall, cpu: difference(cpuBefore, cpuAfter), processCpu: difference(processCpuBefore, processCpuAfter) };
   }
 
   async stop(): Promise<void> {
