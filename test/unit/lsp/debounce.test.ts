@@ -4,6 +4,7 @@ import {
   CHANGE_DEBOUNCE_MS,
   CHEAP_CHECK_MS,
   MAX_CHANGE_DEBOUNCE_MS,
+  MAX_IMMEDIATE_CHECK_MS,
   TYPING_PAUSE_MS,
   changeDebounce,
 } from '../../../server/src/lsp/debounce';
@@ -55,17 +56,32 @@ describe('changeDebounce', () => {
     );
   });
 
-  test('checks an edit made after the previous diagnostics at once, however long checks take', () => {
+  test('checks an edit made after the previous diagnostics at once, even when checks outgrow CHEAP_CHECK_MS', () => {
     // On a loaded machine a check of a large file outgrows CHEAP_CHECK_MS; a single edit must still not wait.
     assert.equal(
       changeDebounce({ sincePreviousChange: 200, lastCheckCost: CHEAP_CHECK_MS + 30, previousVersionChecked: true }),
       0,
     );
-    assert.equal(changeDebounce({ sincePreviousChange: 5100, lastCheckCost: 5000, previousVersionChecked: true }), 0);
+    assert.equal(
+      changeDebounce({
+        sincePreviousChange: MAX_IMMEDIATE_CHECK_MS + 50,
+        lastCheckCost: MAX_IMMEDIATE_CHECK_MS,
+        previousVersionChecked: true,
+      }),
+      0,
+    );
     // The first edit after opening a large file, whose first check was a full one.
     assert.equal(changeDebounce({ sincePreviousChange: 900, lastCheckCost: 700, previousVersionChecked: true }), 0);
     // Whole-millisecond edit times against a fractional check cost.
     assert.equal(changeDebounce({ sincePreviousChange: 80, lastCheckCost: 80.7, previousVersionChecked: true }), 0);
+  });
+
+  test('lets an edit wait when a check takes longer than MAX_IMMEDIATE_CHECK_MS, even after the previous diagnostics', () => {
+    // It may be the first keystroke of a burst: a check that long would delay the burst's last diagnostics.
+    assert.equal(
+      changeDebounce({ sincePreviousChange: 5100, lastCheckCost: 5000, previousVersionChecked: true }),
+      MAX_CHANGE_DEBOUNCE_MS,
+    );
   });
 
   test('waits after a pause when the last check was expensive and the replaced version is not checked yet: half its time, within bounds', () => {
@@ -103,7 +119,7 @@ describe('changeDebounce', () => {
   });
 
   test('edits made one at a time, each after the previous diagnostics, are never held back, even when checks are slow', () => {
-    for (const checkCost of [20, CHEAP_CHECK_MS + 30, 400]) {
+    for (const checkCost of [20, CHEAP_CHECK_MS + 30, 400, MAX_IMMEDIATE_CHECK_MS]) {
       const arrivals = Array.from({ length: 5 }, (_, i) => i * (checkCost + 50));
       const { checks, diagnosticsAt } = simulate(arrivals, checkCost);
       assert.equal(checks, 5, `cost ${checkCost}`);
@@ -120,5 +136,13 @@ describe('changeDebounce', () => {
     assert.ok(checks <= 3, `${checks} checks for 40 keystrokes`);
     const settle = diagnosticsAt.get(40)! - keystrokes[39];
     assert.ok(settle <= MAX_CHANGE_DEBOUNCE_MS + 2 * checkCost, `last keystroke → diagnostics ${settle} ms`);
+  });
+
+  test('a burst shorter than one check of the file is not delayed by a check of its first keystroke', () => {
+    const keystrokes = Array.from({ length: 40 }, (_, i) => i * 30);
+    const checkCost = 1500;
+    const { checks, diagnosticsAt } = simulate(keystrokes, checkCost);
+    assert.equal(checks, 1);
+    assert.equal(diagnosticsAt.get(40)! - keystrokes[39], MAX_CHANGE_DEBOUNCE_MS + checkCost);
   });
 });
