@@ -1,7 +1,8 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { namespaceOf } from '../catalog/lookup';
 import type { BaseDocument, ConfigDocument } from '../model/configDocument';
-import { parseBody, parseJsonText } from './body';
+import { parseBody } from './body';
+import { parseJsonText } from './parseJson';
 import { kindFromFileName, recogniseJson } from './kinds';
 
 /**

@@ -1,0 +1,191 @@
+import { parseTree, visit, type Node as JsonNode, type ParseError, type ParseOptions } from 'jsonc-parser';
+import { JsonSettingsCollector } from '../model/jsonSettings';
+import type { SettingsScope } from '../model/settingsScope';
+import { shiftOffsets } from './jsonAst';
+
+/**
+ * One pass over a JSON text that gives jsonc-parser's tree and, for a `_cluster/settings` body,
+ * the settings of its `persistent`/`transient` blocks. Those blocks hold nearly all of a large
+ * body, and nearly every feature reads them through the settings scopes, so their contents go
+ * straight from the parser's events to setting occurrences: the block objects are in the tree,
+ * but their properties are parsed into nodes only when something asks for them (completion, a
+ * quick fix, a look-up by offset), from the same text, so they are the nodes `parseTree` gives.
+ */
+
+export interface ParsedJson {
+  root: JsonNode | undefined;
+  errors: ParseError[];
+  /** The parser ran out of stack (thousands of nested arrays or objects): nothing could be read. */
+  tooDeep?: boolean;
+  /** The settings of every object-valued `persistent`/`transient` property of the root object, by its object node. */
+  settingsBlocks: ReadonlyMap<JsonNode, SettingsScope>;
+}
+
+const PARSE_OPTIONS: ParseOptions = { allowTrailingComma: true, disallowComments: false };
+
+const SETTINGS_BLOCKS = new Set(['persistent', 'transient']);
+
+/** A node as built here; jsonc-parser types its nodes read-only. */
+interface MutableNode {
+  type: JsonNode['type'];
+  value?: unknown;
+  offset: number;
+  length: number;
+  colonOffset?: number;
+  parent?: MutableNode;
+  children?: MutableNode[];
+}
+
+interface OpenBlock {
+  node: MutableNode;
+  persistence: 'persistent' | 'transient';
+  collector: JsonSettingsCollector;
+}
+
+/** Parses `text`, the part of a document that starts at `base` (node offsets are document offsets; errors' are `text`'s). */
+export function parseJsonText(text: string, base = 0): ParsedJson {
+  const errors: ParseError[] = [];
+  try {
+    return parseWithSettingsBlocks(text, base, errors);
+  } catch (error) {
+    // jsonc-parser recurses once per nesting level.
+    if (error instanceof RangeError) return { root: undefined, errors: [], tooDeep: true, settingsBlocks: new Map() };
+    throw error;
+  }
+}
+
+function parseWithSettingsBlocks(text: string, base: number, errors: ParseError[]): ParsedJson {
+  // The tree is built as parseTree builds it (same node shapes, same error recovery), apart from the blocks' contents.
+  const top: MutableNode = { type: 'array', offset: -1, length: -1, children: [], parent: undefined };
+  let current = top;
+  let block: OpenBlock | undefined;
+  const settingsBlocks = new Map<JsonNode, SettingsScope>();
+  const lazyBlocks: Array<{ node: MutableNode; offset: number }> = [];
+
+  const completeProperty = (end: number) => {
+    if (current.type === 'property') {
+      current.length = end - current.offset;
+      current = current.parent!;
+    }
+  };
+  const add = (node: MutableNode) => {
+    current.children!.push(node);
+    return node;
+  };
+  const beginsSettingsBlock = () =>
+    current.type === 'property' &&
+    current.parent?.parent === top &&
+    current.parent.type === 'object' &&
+    SETTINGS_BLOCKS.has(current.children![0].value as string);
+
+  visit(
+    text,
+    {
+      onObjectBegin: (offset) => {
+        if (block) return block.collector.objectBegin(base + offset);
+        if (beginsSettingsBlock()) {
+          const node: MutableNode = { type: 'object', offset: base + offset, length: -1, parent: current };
+          add(node);
+          lazyBlocks.push({ node, offset });
+          block = {
+            node,
+            persistence: current.children![0].value as OpenBlock['persistence'],
+            collector: new JsonSettingsCollector(),
+          };
+          return;
+        }
+        current = add({ type: 'object', offset: base + offset, length: -1, parent: current, children: [] });
+      },
+      onObjectProperty: (name, offset, length) => {
+        if (block) return block.collector.property(name, base + offset, length);
+        current = add({ type: 'property', offset: base + offset, length: -1, parent: current, children: [] });
+        current.children!.push({ type: 'string', value: name, offset: base + offset, length, parent: current });
+      },
+      onObjectEnd: (offset, length) => {
+        const end = base + offset + length;
+        if (block) {
+          if (!block.collector.objectEnd(base + offset, length)) return;
+          const { node, persistence, collector } = block;
+          node.length = end - node.offset;
+          settingsBlocks.set(node as JsonNode, collector.scope('cluster-settings', persistence, { start: node.offset, end }));
+          block = undefined;
+          completeProperty(end);
+          return;
+        }
+        completeProperty(end); // a property without a value ends with its object
+        current.length = end - current.offset;
+        current = current.parent!;
+        completeProperty(end);
+      },
+      onArrayBegin: (offset) => {
+        if (block) return block.collector.arrayBegin(base + offset);
+        current = add({ type: 'array', offset: base + offset, length: -1, parent: current, children: [] });
+      },
+      onArrayEnd: (offset, length) => {
+        if (block) return block.collector.arrayEnd(base + offset, length);
+        current.length = base + offset + length - current.offset;
+        current = current.parent!;
+        completeProperty(base + offset + length);
+      },
+      onLiteralValue: (value: string | number | boolean | null, offset, length) => {
+        if (block) return block.collector.literal(value, base + offset, length);
+        add({ type: nodeType(value), offset: base + offset, length, parent: current, value });
+        completeProperty(base + offset + length);
+      },
+      onSeparator: (separator, offset) => {
+        if (block) {
+          if (separator === ',') block.collector.comma(base + offset);
+          return;
+        }
+        if (current.type !== 'property') return;
+        if (separator === ':') current.colonOffset = base + offset;
+        else if (separator === ',') completeProperty(base + offset);
+      },
+      onError: (error, offset, length) => {
+        errors.push({ error, offset, length });
+      },
+    },
+    PARSE_OPTIONS,
+  );
+  const root = top.children![0];
+  if (root) delete root.parent;
+  if (lazyBlocks.length > 0) childrenOnDemand(lazyBlocks, text, base);
+  return { root: root as JsonNode | undefined, errors, settingsBlocks };
+}
+
+function nodeType(value: string | number | boolean | null): JsonNode['type'] {
+  if (value === null) return 'null';
+  return typeof value as 'string' | 'number' | 'boolean';
+}
+
+/**
+ * The first read of any block's `children` parses the text again and gives every block the
+ * properties of its twin in that tree: the parser is deterministic, so they are the nodes
+ * `parseTree` gives, here moved to document offsets.
+ */
+function childrenOnDemand(blocks: ReadonlyArray<{ node: MutableNode; offset: number }>, text: string, base: number): void {
+  const adoptAll = () => {
+    const fresh = parseTree(text, [], PARSE_OPTIONS) as MutableNode | undefined;
+    for (const { node, offset } of blocks) {
+      const twin = fresh?.children
+        ?.map((property) => property.children?.[1])
+        .find((value) => value?.type === 'object' && value.offset === offset && value.length === node.length);
+      const children = twin?.children ?? [];
+      for (const child of children) {
+        child.parent = node;
+        shiftOffsets(child, base);
+      }
+      Object.defineProperty(node, 'children', { configurable: true, enumerable: true, writable: true, value: children });
+    }
+  };
+  for (const { node } of blocks) {
+    Object.defineProperty(node, 'children', {
+      configurable: true,
+      enumerable: true,
+      get: () => {
+        adoptAll();
+        return node.children;
+      },
+    });
+  }
+}
