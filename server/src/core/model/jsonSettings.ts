@@ -27,6 +27,7 @@ export class JsonSettingsCollector {
   private readonly seen = new Map<string, SettingOccurrence>();
   /** What the events are inside, innermost last; the block's own object is the first. */
   private readonly stack: Frame[] = [{ type: 'settings', offset: 0, parents: [], parentKey: '' }];
+  private readonly propertyFrames: PropertyFrame[] = [];
 
   /** Events come with document offsets. */
   objectBegin(offset: number): void {
@@ -46,15 +47,23 @@ export class JsonSettingsCollector {
       owner.nested = true;
       parents = top.parents = appendSegments(owner.parents, owner.text, owner.offset + 1);
     }
-    this.stack.push({
-      type: 'property',
-      key: parents.length > 0 ? `${top.parentKey}.${text}` : text,
-      text,
-      offset,
-      keyEnd: offset + length,
-      parents,
-      nested: false,
-    });
+    // Property frames are short-lived: one per nesting depth is reused rather than one made per setting.
+    const depth = this.stack.length;
+    const key = parents.length > 0 ? `${top.parentKey}.${text}` : text;
+    let frame = this.propertyFrames[depth];
+    if (frame) {
+      frame.key = key;
+      frame.text = text;
+      frame.offset = offset;
+      frame.keyEnd = offset + length;
+      frame.parents = parents;
+      frame.nested = false;
+      frame.value = undefined;
+    } else {
+      frame = { type: 'property', key, text, offset, keyEnd: offset + length, parents, nested: false, value: undefined };
+      this.propertyFrames[depth] = frame;
+    }
+    this.stack.push(frame);
   }
 
   /** Returns true when this is the end of the block's own object. */
@@ -170,7 +179,7 @@ interface PropertyFrame {
   parents: KeySegment[];
   /** Its value is an object with properties: those are the settings, the property is none. */
   nested: boolean;
-  value?: ValueNode;
+  value: ValueNode | undefined;
 }
 
 interface ListFrame {
