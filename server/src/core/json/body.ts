@@ -15,6 +15,7 @@ import { parseJsonText, type ParsedJson } from './parseJson';
 export interface JsonBody {
   kind: JsonBodyKind;
   variant?: JsonBodyVariant;
+  /** jsonc-parser's tree, in document offsets; the properties of `persistent`/`transient` are parsed when first read (parseJson.ts). */
   root?: JsonNode;
   /** Where the body sits in the document. */
   span: Span;

@@ -165,7 +165,14 @@ function nodeType(value: string | number | boolean | null): JsonNode['type'] {
  */
 function childrenOnDemand(blocks: ReadonlyArray<{ node: MutableNode; offset: number }>, text: string, base: number): void {
   const adoptAll = () => {
-    const fresh = parseTree(text, [], PARSE_OPTIONS) as MutableNode | undefined;
+    let fresh: MutableNode | undefined;
+    try {
+      fresh = parseTree(text, [], PARSE_OPTIONS) as MutableNode | undefined;
+    } catch (error) {
+      // Nesting that the first pass could just read may overflow the deeper stack of a later caller:
+      // then the blocks show no properties rather than fail the request.
+      if (!(error instanceof RangeError)) throw error;
+    }
     for (const { node, offset } of blocks) {
       const twin = fresh?.children
         ?.map((property) => property.children?.[1])
