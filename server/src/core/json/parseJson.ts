@@ -1,6 +1,6 @@
 import { parseTree, visit, type Node as JsonNode, type ParseError, type ParseOptions } from 'jsonc-parser';
 import { JsonSettingsCollector } from '../model/jsonSettings';
-import type { SettingsScope } from '../model/settingsScope';
+import type { SettingOccurrence, SettingsScope } from '../model/settingsScope';
 import { shiftOffsets } from './jsonAst';
 
 /**
@@ -150,6 +150,13 @@ function parseWithSettingsBlocks(text: string, base: number, errors: ParseError[
   const root = top.children![0];
   if (root) delete root.parent;
   if (lazyBlocks.length > 0) childrenOnDemand(lazyBlocks, text, base);
+  // Well-formed text parses the same piece by piece, so a look-up by offset can parse one property of a block.
+  if (errors.length === 0) {
+    for (const { node } of lazyBlocks) {
+      const scope = settingsBlocks.get(node as JsonNode);
+      if (scope) blockPieces.set(node as JsonNode, { text, base, occurrences: scope.occurrences });
+    }
+  }
   return { root: root as JsonNode | undefined, errors, settingsBlocks };
 }
 
@@ -195,4 +202,76 @@ function childrenOnDemand(blocks: ReadonlyArray<{ node: MutableNode; offset: num
       },
     });
   }
+}
+
+/** What a look-up needs to parse one property of a block of a well-formed body. */
+interface BlockPieces {
+  text: string;
+  base: number;
+  /** The block's settings, in document order: their `keyStart`s are where its properties' keys start. */
+  occurrences: readonly SettingOccurrence[];
+}
+
+const blockPieces = new WeakMap<JsonNode, BlockPieces>();
+
+/**
+ * jsonc-parser's `findNodeAtOffset`, without parsing a whole settings block for it: inside a block
+ * whose nodes were not asked for yet, only the property holding the offset is parsed (its nodes
+ * are those of the full tree; its parent is the block, which does not list it among its children).
+ * Completion asks this on every keystroke, and most keystrokes make a new version.
+ */
+export function nodeAtOffset(node: JsonNode, offset: number, includeRightBound = false): JsonNode | undefined {
+  const end = node.offset + node.length;
+  if (!((offset >= node.offset && offset < end) || (includeRightBound && offset === end))) return undefined;
+  const pieces = blockPieces.get(node);
+  if (pieces && Object.getOwnPropertyDescriptor(node, 'children')?.get) {
+    const property = blockPropertyAt(node, pieces, offset);
+    if (property !== 'unknown') return (property && nodeAtOffset(property, offset, includeRightBound)) ?? node;
+  }
+  const children = node.children ?? [];
+  for (let i = 0; i < children.length && children[i].offset <= offset; i++) {
+    const found = nodeAtOffset(children[i], offset, includeRightBound);
+    if (found) return found;
+  }
+  return node;
+}
+
+/** The block's property that starts last at or before `offset`, parsed on its own; undefined when none; 'unknown' when it cannot be told. */
+function blockPropertyAt(block: JsonNode, pieces: BlockPieces, offset: number): JsonNode | undefined | 'unknown' {
+  const { occurrences, text, base } = pieces;
+  // The last setting whose outermost key starts (at its quote) at or before the offset.
+  let low = 0;
+  let high = occurrences.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (occurrences[mid].keyStart - 1 <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  if (found < 0) return undefined;
+  const start = occurrences[found].keyStart - 1;
+  // Its property runs to where the next one starts, or to the block's closing brace.
+  let next = found + 1;
+  while (next < occurrences.length && occurrences[next].keyStart - 1 === start) next++;
+  const end = next < occurrences.length ? occurrences[next].keyStart - 1 : block.offset + block.length - 1;
+  if (start < block.offset || end <= start) return 'unknown';
+  const errors: ParseError[] = [];
+  let piece: MutableNode | undefined;
+  try {
+    // `{` stands in for the text before the property; a comma left before `}` is allowed.
+    piece = parseTree(`{${text.slice(start - base, end - base)}}`, errors, PARSE_OPTIONS) as MutableNode | undefined;
+  } catch (error) {
+    if (error instanceof RangeError) return 'unknown';
+    throw error;
+  }
+  const property = piece?.children?.[0];
+  if (errors.length > 0 || piece?.children?.length !== 1 || property?.type !== 'property' || property.offset !== 1)
+    return 'unknown';
+  shiftOffsets(property as JsonNode, start - 1);
+  property.parent = block as MutableNode;
+  return property as JsonNode;
 }

@@ -8,10 +8,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { findNodeAtOffset, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { resolveKey } from '../../../../server/src/core/catalog/lookup';
 import { childObject } from '../../../../server/src/core/json/jsonAst';
-import { parseJsonText } from '../../../../server/src/core/json/parseJson';
+import { nodeAtOffset, parseJsonText } from '../../../../server/src/core/json/parseJson';
 import {
   appendSegments,
   type KeySegment,
@@ -155,6 +155,27 @@ function assertSameAsReference(text: string, base = 0): void {
   assertSameTree(parsed.root, reference.root);
 }
 
+/** A node and its ancestors, as (type, offset, length, value) lines, innermost first. */
+function chain(node: JsonNode | undefined): string[] {
+  const lines: string[] = [];
+  for (let current = node; current; current = current.parent)
+    lines.push(`${current.type} ${current.offset} ${current.length} ${String(current.value)}`);
+  return lines;
+}
+
+/** At every offset, nodeAtOffset on a fresh parse finds what findNodeAtOffset finds in the reference tree. */
+function assertSameLookups(text: string, base = 0): void {
+  const reference = referenceTree(text, base).root;
+  if (!reference) return;
+  for (let offset = base; offset <= base + text.length; offset++) {
+    for (const includeRightBound of [true, false]) {
+      const parsed = parseJsonText(text, base); // fresh: block nodes not read yet
+      const expected = findNodeAtOffset(reference, offset, includeRightBound);
+      assert.deepEqual(chain(nodeAtOffset(parsed.root!, offset, includeRightBound)), chain(expected), `offset ${offset}`);
+    }
+  }
+}
+
 // ---------------------------------------------------------------- cases
 
 const HAND_PICKED: Record<string, string> = {
@@ -188,6 +209,8 @@ describe('parseJsonText gives what parseTree and a walk of its nodes give', () =
     test(name, () => {
       assertSameAsReference(text);
       assertSameAsReference(text, 37); // a Console request body further down a file
+      assertSameLookups(text);
+      assertSameLookups(text, 37);
     });
   }
 
@@ -227,6 +250,10 @@ describe('parseJsonText gives what parseTree and a walk of its nodes give', () =
       fc.property(fc.oneof(body, mutated), fc.constantFrom(0, 11), (text, base) => assertSameAsReference(text, base)),
       { numRuns: 1500 },
     );
+    fc.assert(
+      fc.property(fc.oneof(body, mutated), fc.constantFrom(0, 11), (text, base) => assertSameLookups(text, base)),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -253,6 +280,36 @@ describe('the blocks are parsed into nodes only on demand', () => {
     for (const block of [persistent, transient])
       assert.equal(Object.getOwnPropertyDescriptor(block, 'children')?.get, undefined, 'now plain data');
     assert.equal(transient.children![0].children![0].value, 'b');
+  });
+
+  test('a look-up by offset in a well-formed body parses one property, not the block', () => {
+    const text = '{"persistent": {"cluster.remote.west.mode": "proxy", "cluster": {"remote": {"east": {"seeds": ["e:9300"]}}}}}';
+    const parsed = parseJsonText(text);
+    const block = childObject(parsed.root, 'persistent')!;
+    const node = nodeAtOffset(parsed.root!, text.indexOf('e:9300'), true)!;
+    assert.equal(node.value, 'e:9300');
+    assert.deepEqual(
+      chain(node).map((line) => line.split(' ')[0]),
+      [
+        'string',
+        'array',
+        'property',
+        'object',
+        'property',
+        'object',
+        'property',
+        'object',
+        'property',
+        'object',
+        'property',
+        'object',
+      ],
+    );
+    assert.equal(typeof Object.getOwnPropertyDescriptor(block, 'children')?.get, 'function', 'the block was not parsed');
+    // A body with a syntax error is looked up in the whole tree.
+    const broken = parseJsonText(text.replace('"proxy",', '"proxy" '));
+    assert.equal(nodeAtOffset(broken.root!, text.indexOf('e:9300'), true)?.value, 'e:9300');
+    assert.equal(Object.getOwnPropertyDescriptor(childObject(broken.root, 'persistent')!, 'children')?.get, undefined);
   });
 
   test('completion inside a block of an edited body answers from the new version', () => {
