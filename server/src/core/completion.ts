@@ -1,4 +1,4 @@
-import { findNodeAtOffset, type Node as JsonNode } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
 import { concreteKey, isAffix, resolveKey } from './catalog/lookup';
 import { SETTINGS, type SettingDef } from './catalog/settingsCatalog';
 import { REMOTE_BLOCK_SNIPPETS, renderFlatYaml, renderJsonProperties, renderNestedYaml } from './catalog/snippets';
@@ -10,6 +10,7 @@ import type { ConfigDocument } from './model/configDocument';
 import { isNullValue, type SettingsScope } from './model/settingsScope';
 import type { CompletionCandidate, Span, YamlCursor } from './types';
 import { describeSubjectName, SUBJECT_NAME_KEY } from './model/trustRestrictions';
+import { nodeAtOffset } from './json/parseJson';
 
 /**
  * Completion for remote-cluster settings at an offset. Reads the cached parse of the document
@@ -160,7 +161,7 @@ function yamlCursor(document: ConfigDocument, offset: number, firstLine = 0): Ya
 function completeJson(document: ConfigDocument, offset: number): CompletionCandidate[] {
   const root = document.jsonRoot;
   if (!root) return [];
-  const node = findNodeAtOffset(root, offset, true);
+  const node = nodeAtOffset(root, offset, true);
   if (!node) return [];
   const property = node.parent?.type === 'property' ? node.parent : undefined;
   const isKey = node.type === 'string' && property?.children?.[0] === node;

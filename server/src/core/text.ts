@@ -1,30 +1,17 @@
 import type { Position, Range, Span } from './types';
 
 /**
- * Maps offsets to line/character positions and back. Built once per document version;
- * lookups are binary searches so hover and completion stay cheap on very large files.
+ * Maps offsets to line/character positions and back. Lookups are binary searches so hover and
+ * completion stay cheap on very large files. The line starts are found on the first lookup: a
+ * version whose checks find nothing may never need a position (its diagnostics are empty).
  */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private starts?: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    if (!text.includes('\r')) {
-      // The usual case, `\n` line breaks only: let the native search find them.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 10 /* \n */) {
-        starts.push(i + 1);
-      } else if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+  constructor(readonly text: string) {}
+
+  private get lineStarts(): number[] {
+    return (this.starts ??= lineStartsOf(this.text));
   }
 
   get lineCount(): number {
@@ -32,15 +19,16 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
+    const starts = this.lineStarts;
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
-    let high = this.lineStarts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
+      if (starts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    return { line: low, character: clamped - starts[low] };
   }
 
   offsetAt(position: Position): number {
@@ -71,6 +59,26 @@ export class LineIndex {
   rangeOf(span: Span): Range {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
+}
+
+/** Offsets where each line starts; `\r\n`, `\r` and `\n` each end a line. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    // The usual case, `\n` line breaks only: let the native search find them.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 /* \n */) {
+      starts.push(i + 1);
+    } else if (ch === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }
 
 export function spanContains(span: Span, offset: number): boolean {

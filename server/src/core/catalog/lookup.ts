@@ -38,10 +38,21 @@ export function resolveKey(key: string): Readonly<ResolvedKey> {
   let resolved = resolvedKeys.get(key);
   if (!resolved) {
     if (resolvedKeys.size >= MAX_REMEMBERED_KEYS) resolvedKeys.clear();
-    resolved = Object.freeze(resolveUncached(key));
-    resolvedKeys.set(key, resolved);
+    const kept = detached(key);
+    resolved = Object.freeze(resolveUncached(kept));
+    resolvedKeys.set(kept, resolved);
   }
   return resolved;
+}
+
+/**
+ * A copy of `key` that does not hold on to the text it was cut from. A parser's key is often a
+ * slice of the whole document text; remembered as is, every key typed into a large file would keep
+ * that version's text alive until the memory starts over. (Concatenation then slicing makes V8
+ * copy the characters into a string of their own.)
+ */
+function detached(key: string): string {
+  return ` ${key}`.slice(1);
 }
 
 function resolveUncached(key: string): ResolvedKey {

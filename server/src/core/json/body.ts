@@ -1,12 +1,12 @@
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, type Node as JsonNode } from 'jsonc-parser';
 import type { ConsoleRequest } from '../console/parse';
 import type { RouteMatch } from '../console/routes';
-import { settingsScopeFromJson } from '../model/jsonSettings';
 import type { ClusterSettingsState, SettingsScope } from '../model/settingsScope';
 import { JSON_SYNTAX_RULE_ID } from '../parserFindings';
 import type { Finding, Span } from '../types';
 import type { JsonBodyKind, JsonBodyVariant } from './kinds';
-import { childObject, shiftOffsets } from './jsonAst';
+import { childObject } from './jsonAst';
+import { parseJsonText, type ParsedJson } from './parseJson';
 
 /**
  * One JSON request body or payload: a whole `.json` file, or the body of one Console request.
@@ -15,6 +15,7 @@ import { childObject, shiftOffsets } from './jsonAst';
 export interface JsonBody {
   kind: JsonBodyKind;
   variant?: JsonBodyVariant;
+  /** jsonc-parser's tree, in document offsets; the properties of `persistent`/`transient` are parsed when first read (parseJson.ts). */
   root?: JsonNode;
   /** Where the body sits in the document. */
   span: Span;
@@ -49,33 +50,18 @@ export interface BodyOptions {
   syntaxFromEditor: boolean;
 }
 
-export interface ParsedJson {
-  root: JsonNode | undefined;
-  errors: ParseError[];
-  /** The parser ran out of stack (thousands of nested arrays or objects): nothing could be read. */
-  tooDeep?: boolean;
-}
-
-export function parseJsonText(text: string): ParsedJson {
-  const errors: ParseError[] = [];
-  try {
-    const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-    return { root, errors };
-  } catch (error) {
-    // jsonc-parser recurses once per nesting level.
-    if (error instanceof RangeError) return { root: undefined, errors: [], tooDeep: true };
-    throw error;
-  }
-}
-
 /** Said instead of a parse error when the parser ran out of stack: where that happens varies from run to run. */
 export const JSON_TOO_DEEP_MESSAGE =
   'This JSON is nested too deeply to be parsed, so nothing in it was checked. Flatten the deepest objects or arrays.';
 
-/** Builds the body for `text`, the part of the document at `span` (parsed here unless given). */
-export function parseBody(text: string, span: Span, options: BodyOptions, parsed: ParsedJson = parseJsonText(text)): JsonBody {
+/** Builds the body for `text`, the part of the document at `span` (parsed here unless given, with document offsets). */
+export function parseBody(
+  text: string,
+  span: Span,
+  options: BodyOptions,
+  parsed: ParsedJson = parseJsonText(text, span.start),
+): JsonBody {
   const { root, errors } = parsed;
-  if (root) shiftOffsets(root, span.start);
   const syntaxErrors: Finding[] = parsed.tooDeep
     ? [
         {
@@ -96,8 +82,10 @@ export function parseBody(text: string, span: Span, options: BodyOptions, parsed
   const scopes: SettingsScope[] = [];
   if (options.kind === 'cluster-settings' && root?.type === 'object') {
     for (const persistence of ['persistent', 'transient'] as const) {
+      // The last block of each name, as Elasticsearch reads a key written twice.
       const block = childObject(root, persistence);
-      if (block) scopes.push(settingsScopeFromJson(block, 'cluster-settings', persistence));
+      const scope = block && parsed.settingsBlocks.get(block);
+      if (scope) scopes.push(scope);
     }
   }
   return {

@@ -1,4 +1,4 @@
-import { findNodeAtOffset, type Node as JsonNode } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
 import { resolveKey } from '../catalog/lookup';
 import { DOCS } from '../catalog/settingsCatalog';
 import type { CompletionCandidate } from '../types';
@@ -12,6 +12,7 @@ import type { Span } from '../types';
 import { bodyAt, type JsonBody } from './body';
 import { knownDeploymentIds } from './models';
 import { keyNode, pathOf, spanOf } from './jsonAst';
+import { nodeAtOffset } from './parseJson';
 import { inspectPem } from './pem';
 import { schemaCompletions, schemaHover } from './service';
 
@@ -141,7 +142,7 @@ function requestLineHover(document: ConfigDocument, offset: number): HoverResult
 // ---------------------------------------------------------------- semantic completion
 
 function nodeAt(body: JsonBody, offset: number): JsonNode | undefined {
-  return body.root ? findNodeAtOffset(body.root, offset, true) : undefined;
+  return body.root ? nodeAtOffset(body.root, offset, true) : undefined;
 }
 
 /** Remote aliases configured by the `_cluster/settings` bodies of the same document. */

@@ -1,7 +1,7 @@
 import type { Node as JsonNode } from 'jsonc-parser';
-import { namespaceOf } from '../catalog/lookup';
 import type { BaseDocument, ConfigDocument } from '../model/configDocument';
-import { parseBody, parseJsonText } from './body';
+import { parseBody } from './body';
+import { parseJsonText } from './parseJson';
 import { kindFromFileName, recogniseJson } from './kinds';
 
 /**
@@ -28,11 +28,12 @@ export function parseJsonDocument(base: BaseDocument, languageId: string | undef
     },
     parsed,
   );
-  // A `_cluster/settings` body is ours only when it touches a remote-cluster setting (or is named so).
+  // A `_cluster/settings` body is ours only when it touches a remote-cluster setting (or is named so);
+  // each key's namespace was worked out when it was resolved.
   if (
     recognised.kind === 'cluster-settings' &&
     !byName &&
-    !body.scopes.some((s) => s.occurrences.some((o) => namespaceOf(o.key)))
+    !body.scopes.some((s) => s.occurrences.some((o) => o.resolved.namespace !== undefined))
   ) {
     return unrelated(base, body.root);
   }

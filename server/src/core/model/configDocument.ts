@@ -45,6 +45,7 @@ export interface ConfigDocument {
   yamlDocuments?: Document.Parsed[];
   /** The YAML stream split at document markers, each part with its parse (see `previous` in ParseOptions). */
   yamlChunks?: ParsedYamlChunk[];
+  /** JSON files: jsonc-parser's tree (a settings block's properties are parsed when first read; see json/parseJson.ts). */
   jsonRoot?: JsonNode;
   /** JSON bodies: the whole file for a `.json` payload, one per recognised Console request. */
   bodies?: JsonBody[];

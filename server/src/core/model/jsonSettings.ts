@@ -1,9 +1,9 @@
-import type { Node as JsonNode } from 'jsonc-parser';
+import { resolveKey, type ResolvedKey } from '../catalog/lookup';
 import type { Span } from '../types';
 import {
   appendSegments,
-  ParsedOccurrence,
   type KeySegment,
+  type ScalarValue,
   type ScopeOrigin,
   type SettingOccurrence,
   type SettingsScope,
@@ -13,74 +13,231 @@ import {
 /**
  * Flattens a JSON object of Elasticsearch settings (flat-dotted, nested or mixed) into setting
  * occurrences with exact spans. The JSON twin of yamlSettings.ts.
+ *
+ * The collector is fed jsonc-parser's visitor events for the contents of one settings object (the
+ * `persistent` or `transient` block of a `_cluster/settings` body), so the thousands of settings of
+ * a large body become occurrences without first becoming a tree of nodes (see json/parseJson.ts).
+ * It reads the events as jsonc-parser's own `parseTree` does, and gives what the tree would give:
+ * an object value with properties holds nested settings, anything else (an empty object, a list,
+ * a scalar, no value at all) is the value of one setting.
  */
-export function settingsScopeFromJson(
-  object: JsonNode,
-  origin: ScopeOrigin,
-  persistence?: 'persistent' | 'transient',
-): SettingsScope {
-  const occurrences: SettingOccurrence[] = [];
-  const duplicates: SettingsScope['duplicates'] = [];
-  const seen = new Map<string, SettingOccurrence>();
+export class JsonSettingsCollector {
+  private readonly occurrences: SettingOccurrence[] = [];
+  private readonly duplicates: SettingsScope['duplicates'] = [];
+  private readonly seen = new Map<string, SettingOccurrence>();
+  /** What the events are inside, innermost last; the block's own object is the first. */
+  private readonly stack: Frame[] = [{ type: 'settings', offset: 0, parents: [], parentKey: '' }];
+  private readonly propertyFrames: PropertyFrame[] = [];
 
-  // `parentKey` is the dotted key of `parents`, carried along so each key is built by one concatenation.
-  const visit = (node: JsonNode, parents: KeySegment[], parentKey: string) => {
-    const properties = node.children;
-    if (!properties) return;
-    for (const property of properties) {
-      const keyNode = property.children?.[0];
-      if (!keyNode || keyNode.type !== 'string') continue;
-      const valueNode = property.children?.[1];
-      const text = String(keyNode.value);
-      const key = parents.length > 0 ? `${parentKey}.${text}` : text;
-      const contentStart = keyNode.offset + 1; // after the opening quote
-      if (valueNode && valueNode.type === 'object' && (valueNode.children?.length ?? 0) > 0) {
-        visit(valueNode, appendSegments(parents, text, contentStart), key);
-        continue;
-      }
-      const keySpan = { start: keyNode.offset, end: keyNode.offset + keyNode.length };
-      const entrySpan = { start: property.offset, end: property.offset + property.length };
-      const occurrence = new ParsedOccurrence(
-        key,
-        parents,
-        text,
-        contentStart,
-        keySpan,
-        entrySpan,
-        valueOf(valueNode, keySpan.end),
-      );
-      const first = seen.get(key);
-      if (first) duplicates.push({ first, again: occurrence });
-      else seen.set(key, occurrence);
-      occurrences.push(occurrence);
+  /** Events come with document offsets. */
+  objectBegin(offset: number): void {
+    const top = this.top();
+    if (top.type === 'property') this.stack.push({ type: 'settings', offset, owner: top, parentKey: top.key });
+    else if (top.type === 'list') this.stack.push({ type: 'skip', offset, depth: 0 });
+    else if (top.type === 'skip') top.depth++;
+  }
+
+  property(text: string, offset: number, length: number): void {
+    const top = this.top();
+    if (top.type !== 'settings') return;
+    let parents = top.parents;
+    if (!parents) {
+      // The first property inside a property's object value: the object holds settings, not a value.
+      const owner = top.owner!;
+      owner.nested = true;
+      parents = top.parents = appendSegments(owner.parents, owner.text, owner.offset + 1);
     }
-  };
-  visit(object, [], '');
-  return {
-    origin,
-    format: 'json',
-    persistence,
-    span: { start: object.offset, end: object.offset + object.length },
-    occurrences,
-    duplicates,
-    byKey: seen,
-    label: persistence,
-  };
+    // Property frames are short-lived: one per nesting depth is reused rather than one made per setting.
+    const depth = this.stack.length;
+    const key = parents.length > 0 ? `${top.parentKey}.${text}` : text;
+    let frame = this.propertyFrames[depth];
+    if (frame) {
+      frame.key = key;
+      frame.text = text;
+      frame.offset = offset;
+      frame.keyEnd = offset + length;
+      frame.parents = parents;
+      frame.nested = false;
+      frame.value = undefined;
+    } else {
+      frame = { type: 'property', key, text, offset, keyEnd: offset + length, parents, nested: false, value: undefined };
+      this.propertyFrames[depth] = frame;
+    }
+    this.stack.push(frame);
+  }
+
+  /** Returns true when this is the end of the block's own object. */
+  objectEnd(offset: number, length: number): boolean {
+    const end = offset + length;
+    this.completeProperty(end); // a property without a value ends with its object
+    const top = this.top();
+    if (top.type === 'skip') {
+      if (top.depth > 0) {
+        top.depth--;
+      } else {
+        this.stack.pop();
+        this.endValue({ kind: 'map', span: { start: top.offset, end } });
+      }
+      return false;
+    }
+    if (top.type !== 'settings') return false;
+    if (!top.owner) return true;
+    this.stack.pop();
+    if (!top.owner.nested) top.owner.value = { kind: 'map', span: { start: top.offset, end } };
+    this.completeProperty(end);
+    return false;
+  }
+
+  arrayBegin(offset: number): void {
+    const top = this.top();
+    if (top.type === 'skip') top.depth++;
+    else if (top.type === 'property' || top.type === 'list') this.stack.push({ type: 'list', offset, items: [] });
+  }
+
+  arrayEnd(offset: number, length: number): void {
+    const top = this.top();
+    if (top.type === 'skip') {
+      top.depth--;
+      return;
+    }
+    if (top.type !== 'list') return;
+    this.stack.pop();
+    this.endValue({ kind: 'list', span: { start: top.offset, end: offset + length }, items: top.items });
+  }
+
+  literal(value: ScalarValue, offset: number, length: number): void {
+    const top = this.top();
+    if (top.type === 'property' || top.type === 'list')
+      this.endValue(scalarValue(value, { start: offset, end: offset + length }));
+  }
+
+  /** A `,`: it ends a property still waiting for its value. */
+  comma(offset: number): void {
+    this.completeProperty(offset);
+  }
+
+  scope(origin: ScopeOrigin, persistence: 'persistent' | 'transient' | undefined, span: Span): SettingsScope {
+    return {
+      origin,
+      format: 'json',
+      persistence,
+      span,
+      occurrences: this.occurrences,
+      duplicates: this.duplicates,
+      byKey: this.seen,
+      label: persistence,
+    };
+  }
+
+  private top(): Frame {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** A value is complete: an item of the list it is in, or the value of its property. */
+  private endValue(value: ValueNode): void {
+    const top = this.top();
+    if (top.type === 'list') {
+      top.items.push(value);
+    } else if (top.type === 'property') {
+      top.value = value;
+      this.completeProperty(value.span.end);
+    }
+  }
+
+  /** The property on top ends at `end`: unless it held nested settings, it is a setting of its own. */
+  private completeProperty(end: number): void {
+    const top = this.top();
+    if (top.type !== 'property') return;
+    this.stack.pop();
+    if (top.nested) return;
+    const value = top.value ?? { kind: 'scalar', value: null, text: '', span: { start: top.keyEnd, end: top.keyEnd } };
+    const occurrence = new JsonOccurrence(top.key, top.parents, top.text, top.offset, top.keyEnd, end, value);
+    const first = this.seen.get(top.key);
+    if (first) this.duplicates.push({ first, again: occurrence });
+    else this.seen.set(top.key, occurrence);
+    this.occurrences.push(occurrence);
+  }
 }
 
-export function valueOf(node: JsonNode | undefined, afterKey: number): ValueNode {
-  if (!node) return { kind: 'scalar', value: null, text: '', span: { start: afterKey, end: afterKey } };
-  const span: Span = { start: node.offset, end: node.offset + node.length };
-  switch (node.type) {
-    case 'array':
-      return { kind: 'list', span, items: (node.children ?? []).map((child) => valueOf(child, child.offset)) };
-    case 'object':
-      return { kind: 'map', span };
-    case 'null':
-      return { kind: 'scalar', value: null, text: '', span };
-    case 'string':
-      return { kind: 'scalar', value: node.value as string, text: node.value as string, quoted: true, span };
-    default:
-      return { kind: 'scalar', value: node.value as number | boolean, text: String(node.value), span };
+/** An object holding settings: the block itself, or a property's object value (`owner`) until it shows it holds none. */
+interface SettingsFrame {
+  type: 'settings';
+  offset: number;
+  owner?: PropertyFrame;
+  /** Segments of the keys enclosing this object's properties; set once the object has a property. */
+  parents?: KeySegment[];
+  parentKey: string;
+}
+
+interface PropertyFrame {
+  type: 'property';
+  key: string;
+  text: string;
+  /** Where the key starts (its opening quote), which is where the property starts. */
+  offset: number;
+  keyEnd: number;
+  parents: KeySegment[];
+  /** Its value is an object with properties: those are the settings, the property is none. */
+  nested: boolean;
+  value: ValueNode | undefined;
+}
+
+interface ListFrame {
+  type: 'list';
+  offset: number;
+  items: ValueNode[];
+}
+
+/** An object inside a list: one `map` item, whatever it holds (`depth` counts what opens inside it). */
+interface SkipFrame {
+  type: 'skip';
+  offset: number;
+  depth: number;
+}
+
+type Frame = SettingsFrame | PropertyFrame | ListFrame | SkipFrame;
+
+function scalarValue(value: ScalarValue, span: Span): ValueNode {
+  if (value === null) return { kind: 'scalar', value: null, text: '', span };
+  if (typeof value === 'string') return { kind: 'scalar', value, text: value, quoted: true, span };
+  return { kind: 'scalar', value, text: String(value), span };
+}
+
+/**
+ * A setting of a JSON settings object. Its key and entry spans are made from offsets when first
+ * asked for (rules ask for them only to report, which a large file without findings never does),
+ * and so are its key segments, as for ParsedOccurrence.
+ */
+class JsonOccurrence implements SettingOccurrence {
+  readonly resolved: Readonly<ResolvedKey>;
+  readonly keyStart: number;
+  private keySpanMemo?: Span;
+  private entrySpanMemo?: Span;
+  private segmentsMemo?: KeySegment[];
+
+  constructor(
+    readonly key: string,
+    private readonly parents: readonly KeySegment[],
+    private readonly leafText: string,
+    /** The key's opening quote, where the entry starts too. */
+    private readonly keyOffset: number,
+    private readonly keyEnd: number,
+    private readonly entryEnd: number,
+    readonly value: ValueNode,
+  ) {
+    this.resolved = resolveKey(key);
+    this.keyStart = parents.length > 0 ? parents[0].span.start : keyOffset + 1;
+  }
+
+  get keySpan(): Span {
+    return (this.keySpanMemo ??= { start: this.keyOffset, end: this.keyEnd });
+  }
+
+  get entrySpan(): Span {
+    return (this.entrySpanMemo ??= { start: this.keyOffset, end: this.entryEnd });
+  }
+
+  get segments(): KeySegment[] {
+    return (this.segmentsMemo ??= appendSegments(this.parents, this.leafText, this.keyOffset + 1));
   }
 }

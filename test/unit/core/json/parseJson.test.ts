@@ -1,0 +1,337 @@
+/**
+ * parseJsonText builds jsonc-parser's tree without the contents of a `_cluster/settings` body's
+ * `persistent`/`transient` blocks, reads those blocks' settings straight from the parser's events,
+ * and parses the blocks' nodes only on demand. These tests hold it to the straightforward way:
+ * `parseTree`, then the settings read from that tree. Same nodes, same errors, same settings,
+ * on hand-picked and on thousands of generated texts, broken ones included.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { findNodeAtOffset, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { resolveKey } from '../../../../server/src/core/catalog/lookup';
+import { childObject } from '../../../../server/src/core/json/jsonAst';
+import { nodeAtOffset, parseJsonText } from '../../../../server/src/core/json/parseJson';
+import {
+  appendSegments,
+  type KeySegment,
+  type SettingsScope,
+  type ValueNode,
+} from '../../../../server/src/core/model/settingsScope';
+import { parseConfigDocument } from '../../../../server/src/core/model/parseDocument';
+import { completeAt } from '../../../../server/src/core/completion';
+import type { Span } from '../../../../server/src/core/types';
+
+// ---------------------------------------------------------------- the reference: parseTree, then a walk of its nodes
+
+function referenceTree(text: string, base: number): { root: JsonNode | undefined; errors: ParseError[] } {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (root && base !== 0) shift(root, base);
+  return { root, errors };
+}
+
+function shift(node: JsonNode, delta: number): void {
+  const mutable = node as { offset: number; colonOffset?: number };
+  mutable.offset += delta;
+  if (mutable.colonOffset !== undefined) mutable.colonOffset += delta;
+  for (const child of node.children ?? []) shift(child, delta);
+}
+
+interface ReferenceOccurrence {
+  key: string;
+  keySpan: Span;
+  entrySpan: Span;
+  keyStart: number;
+  segments: KeySegment[];
+  value: ValueNode;
+}
+
+/** The settings of an object node, read from the tree (how they were read before the one-pass parse). */
+function referenceSettings(object: JsonNode): { occurrences: ReferenceOccurrence[]; duplicates: Array<[number, number]> } {
+  const occurrences: ReferenceOccurrence[] = [];
+  const duplicates: Array<[number, number]> = [];
+  const firstIndex = new Map<string, number>();
+  const visit = (node: JsonNode, parents: KeySegment[], parentKey: string) => {
+    for (const property of node.children ?? []) {
+      const keyNode = property.children![0];
+      const valueNode = property.children?.[1];
+      const text = String(keyNode.value);
+      const key = parents.length > 0 ? `${parentKey}.${text}` : text;
+      const contentStart = keyNode.offset + 1;
+      if (valueNode && valueNode.type === 'object' && (valueNode.children?.length ?? 0) > 0) {
+        visit(valueNode, appendSegments(parents, text, contentStart), key);
+        continue;
+      }
+      const keySpan = { start: keyNode.offset, end: keyNode.offset + keyNode.length };
+      const first = firstIndex.get(key);
+      if (first === undefined) firstIndex.set(key, occurrences.length);
+      else duplicates.push([first, occurrences.length]);
+      occurrences.push({
+        key,
+        keySpan,
+        entrySpan: { start: property.offset, end: property.offset + property.length },
+        keyStart: parents.length > 0 ? parents[0].span.start : contentStart,
+        segments: appendSegments(parents, text, contentStart),
+        value: referenceValue(valueNode, keySpan.end),
+      });
+    }
+  };
+  visit(object, [], '');
+  return { occurrences, duplicates };
+}
+
+function referenceValue(node: JsonNode | undefined, afterKey: number): ValueNode {
+  if (!node) return { kind: 'scalar', value: null, text: '', span: { start: afterKey, end: afterKey } };
+  const span = { start: node.offset, end: node.offset + node.length };
+  switch (node.type) {
+    case 'array':
+      return { kind: 'list', span, items: (node.children ?? []).map((child) => referenceValue(child, child.offset)) };
+    case 'object':
+      return { kind: 'map', span };
+    case 'null':
+      return { kind: 'scalar', value: null, text: '', span };
+    case 'string':
+      return { kind: 'scalar', value: node.value as string, text: node.value as string, quoted: true, span };
+    default:
+      return { kind: 'scalar', value: node.value as number | boolean, text: String(node.value), span };
+  }
+}
+
+// ---------------------------------------------------------------- comparison
+
+/** Same node shapes, offsets, values and parent links, everywhere (reading the blocks' children parses them). */
+function assertSameTree(actual: JsonNode | undefined, expected: JsonNode | undefined, path = '$'): void {
+  if (!expected) return assert.equal(actual, undefined, path);
+  assert.ok(actual, path);
+  for (const field of ['type', 'offset', 'length', 'value', 'colonOffset'] as const)
+    assert.equal(actual[field], expected[field], `${path}.${field}`);
+  assert.equal('parent' in actual, 'parent' in expected, `${path} has a parent`);
+  assert.equal(actual.children?.length, expected.children?.length, `${path}.children`);
+  (expected.children ?? []).forEach((child, index) => {
+    assert.equal(actual.children![index].parent, actual, `${path}[${index}].parent`);
+    assertSameTree(actual.children![index], child, `${path}[${index}]`);
+  });
+}
+
+function assertSameSettings(scope: SettingsScope, block: JsonNode): void {
+  const expected = referenceSettings(block);
+  assert.deepEqual(scope.span, { start: block.offset, end: block.offset + block.length });
+  assert.equal(scope.occurrences.length, expected.occurrences.length, 'occurrences');
+  scope.occurrences.forEach((occurrence, index) => {
+    const want = expected.occurrences[index];
+    assert.equal(occurrence.key, want.key);
+    assert.deepEqual(occurrence.keySpan, want.keySpan, `${want.key} keySpan`);
+    assert.deepEqual(occurrence.entrySpan, want.entrySpan, `${want.key} entrySpan`);
+    assert.equal(occurrence.keyStart, want.keyStart, `${want.key} keyStart`);
+    assert.deepEqual(occurrence.segments, want.segments, `${want.key} segments`);
+    assert.deepEqual(occurrence.value, want.value, `${want.key} value`);
+    assert.equal(occurrence.resolved, resolveKey(want.key));
+  });
+  assert.deepEqual(
+    scope.duplicates.map(({ first, again }) => [scope.occurrences.indexOf(first), scope.occurrences.indexOf(again)]),
+    expected.duplicates,
+  );
+  assert.deepEqual([...scope.byKey.keys()], [...new Set(expected.occurrences.map((o) => o.key))]);
+  for (const [key, occurrence] of scope.byKey) assert.equal(occurrence.key, key);
+}
+
+/** Everything parseJsonText gives for `text` equals the reference's. */
+function assertSameAsReference(text: string, base = 0): void {
+  const parsed = parseJsonText(text, base);
+  const reference = referenceTree(text, base);
+  assert.deepEqual(parsed.errors, reference.errors, 'errors');
+  // Every block's settings, before anything asks for the block's nodes.
+  for (const persistence of ['persistent', 'transient'] as const) {
+    const block = childObject(parsed.root, persistence);
+    const referenceBlock = childObject(reference.root, persistence);
+    assert.equal(block === undefined, referenceBlock === undefined, persistence);
+    if (!block || !referenceBlock) continue;
+    const scope = parsed.settingsBlocks.get(block);
+    assert.ok(scope, `${persistence} has settings`);
+    assert.equal(scope.persistence, persistence);
+    assertSameSettings(scope, referenceBlock);
+  }
+  assertSameTree(parsed.root, reference.root);
+}
+
+/** A node and its ancestors, as (type, offset, length, value) lines, innermost first. */
+function chain(node: JsonNode | undefined): string[] {
+  const lines: string[] = [];
+  for (let current = node; current; current = current.parent)
+    lines.push(`${current.type} ${current.offset} ${current.length} ${String(current.value)}`);
+  return lines;
+}
+
+/** At every offset, nodeAtOffset on a fresh parse finds what findNodeAtOffset finds in the reference tree. */
+function assertSameLookups(text: string, base = 0): void {
+  const reference = referenceTree(text, base).root;
+  if (!reference) return;
+  for (let offset = base; offset <= base + text.length; offset++) {
+    for (const includeRightBound of [true, false]) {
+      const parsed = parseJsonText(text, base); // fresh: block nodes not read yet
+      const expected = findNodeAtOffset(reference, offset, includeRightBound);
+      assert.deepEqual(chain(nodeAtOffset(parsed.root!, offset, includeRightBound)), chain(expected), `offset ${offset}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- cases
+
+const HAND_PICKED: Record<string, string> = {
+  flat: '{"persistent": {"cluster.remote.west.seeds": ["w:9300", "w2:9300"], "cluster.remote.west.mode": "sniff"}}',
+  nested:
+    '{"persistent": {"cluster": {"remote": {"west": {"mode": "proxy", "proxy_address": "w:9443", "skip_unavailable": true}}}}}',
+  mixed:
+    '{"persistent": {"cluster.remote": {"west.seeds": ["a:1"]}, "cluster": {"remote.east.mode": null}}, "transient": {"x": 1}}',
+  'empty object, list of objects and lists':
+    '{"persistent": {"a": {}, "b": [{"c": [1, {"d": 2}]}, [], [[true]]], "e": {"f": {}}, "g": -1.5e3}}',
+  duplicates: '{"persistent": {"a.b": 1, "a": {"b": 2, "c": 3}, "a.c": 4}, "persistent": {"z": 1}}',
+  'missing values': '{"persistent": {"a": , "b": 1, "c": }, "transient": {"d"}}',
+  'missing colon and comma': '{"persistent": {"a" "b": 1 "c": {"d": 2 "e": 3}}}',
+  'unclosed block': '{"persistent": {"cluster.remote.west.seeds": ["w:9300"',
+  'unclosed nested object': '{"persistent": {"cluster": {"remote": {"west": {"mode": "sniff"',
+  'garbage inside': '{"persistent": {"a": 1, ] "b": [1,, 2], } "c": tru, "d": 0x1}}',
+  comments: '{\n  // note\n  "persistent": { /* inline */ "a": "b", },\n}',
+  'trailing commas': '{"persistent": {"a": [1, 2,], "b": {"c": 1,},},}',
+  'not a block: array root': '[{"persistent": {"a": 1}}]',
+  'not a block: deeper': '{"x": {"persistent": {"a": 1}}, "persistent": 5, "transient": [1]}',
+  'block key escaped': '{"persist\\u0065nt": {"a": 1}}',
+  'escapes in keys and values': '{"persistent": {"cl\\u0075ster.remote.w\\"x.seeds": "a\\nb", "\\u00fc": "ü"}}',
+  'text after the root': '{"persistent": {"a": 1}} {"transient": {"b": 2}}',
+  empty: '',
+  'only a block': '{"persistent": {}}',
+  crlf: '{\r\n  "persistent": {\r\n    "cluster.remote.west.mode": "proxy"\r\n  }\r\n}\r\n',
+};
+
+describe('parseJsonText gives what parseTree and a walk of its nodes give', () => {
+  for (const [name, text] of Object.entries(HAND_PICKED)) {
+    test(name, () => {
+      assertSameAsReference(text);
+      assertSameAsReference(text, 37); // a Console request body further down a file
+      assertSameLookups(text);
+      assertSameLookups(text, 37);
+    });
+  }
+
+  test('generated bodies, well-formed and broken', () => {
+    const key = fc.oneof(
+      fc.constantFrom('persistent', 'transient', 'cluster', 'remote', 'west', 'seeds', 'mode', 'a.b', ''),
+      fc.constantFrom('cluster.remote.west.seeds', 'cluster.remote.east.mode', 'cluster.remote', 'remote.west'),
+    );
+    const value: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.constantFrom(null, true, false, 0, -2.5, 'w:9300', ''),
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.array(fc.tuple(key, tie('value')), { maxLength: 4 }).map((entries) => ({ entries })),
+      ),
+    })).value;
+    const write = (v: unknown, pretty: boolean): string => {
+      if (Array.isArray(v)) return `[${v.map((item) => write(item, pretty)).join(', ')}]`;
+      if (v && typeof v === 'object' && 'entries' in v) {
+        const entries = (v as { entries: Array<[string, unknown]> }).entries;
+        const separator = pretty ? ',\n  ' : ',';
+        return `{${entries.map(([k, item]) => `${JSON.stringify(k)}: ${write(item, pretty)}`).join(separator)}}`;
+      }
+      return JSON.stringify(v);
+    };
+    const body = fc
+      .tuple(fc.array(fc.tuple(key, value), { maxLength: 4 }), fc.boolean())
+      .map(([entries, pretty]) => write({ entries }, pretty));
+    // Broken variants: a cut, a deleted character, an inserted token.
+    const mutated = fc
+      .tuple(body, fc.nat(), fc.constantFrom('', ',', ':', '{', '}', '[', ']', '"', 'x', '//', '\n'))
+      .map(([text, at, insert]) => {
+        const cut = text.length === 0 ? 0 : at % text.length;
+        return insert === '' ? text.slice(0, cut) + text.slice(cut + 1) : text.slice(0, cut) + insert + text.slice(cut);
+      });
+    fc.assert(
+      fc.property(fc.oneof(body, mutated), fc.constantFrom(0, 11), (text, base) => assertSameAsReference(text, base)),
+      { numRuns: 1500 },
+    );
+    fc.assert(
+      fc.property(fc.oneof(body, mutated), fc.constantFrom(0, 11), (text, base) => assertSameLookups(text, base)),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the blocks are parsed into nodes only on demand', () => {
+  test('the nodes of a block come from the text of its own version', () => {
+    const before = '{"persistent": {"cluster.remote.west.mode": "proxy", "cluster.remote.west.proxy_address": "w:9443"}}';
+    const after = before.replace('"proxy", ', '"sniff", ');
+    const first = parseJsonText(before);
+    const second = parseJsonText(after);
+    const secondBlock = childObject(second.root, 'persistent')!;
+    const scope = second.settingsBlocks.get(secondBlock)!;
+    assert.equal(scope.byKey.get('cluster.remote.west.mode')?.value.value, 'sniff');
+    // The first version's nodes, asked for after the second was parsed, are still the first version's.
+    assert.equal(childObject(first.root, 'persistent')!.children![0].children![1].value, 'proxy');
+    assert.equal(secondBlock.children![0].children![1].value, 'sniff');
+  });
+
+  test('nothing is parsed again until a block is looked into, then once for all blocks', () => {
+    const parsed = parseJsonText('{"persistent": {"a": 1}, "transient": {"b": 2}}');
+    const persistent = childObject(parsed.root, 'persistent')!;
+    const transient = childObject(parsed.root, 'transient')!;
+    assert.equal(typeof Object.getOwnPropertyDescriptor(persistent, 'children')?.get, 'function');
+    assert.equal(persistent.children!.length, 1);
+    for (const block of [persistent, transient])
+      assert.equal(Object.getOwnPropertyDescriptor(block, 'children')?.get, undefined, 'now plain data');
+    assert.equal(transient.children![0].children![0].value, 'b');
+  });
+
+  test('a look-up by offset in a well-formed body parses one property, not the block', () => {
+    const text = '{"persistent": {"cluster.remote.west.mode": "proxy", "cluster": {"remote": {"east": {"seeds": ["e:9300"]}}}}}';
+    const parsed = parseJsonText(text);
+    const block = childObject(parsed.root, 'persistent')!;
+    const node = nodeAtOffset(parsed.root!, text.indexOf('e:9300'), true)!;
+    assert.equal(node.value, 'e:9300');
+    assert.deepEqual(
+      chain(node).map((line) => line.split(' ')[0]),
+      [
+        'string',
+        'array',
+        'property',
+        'object',
+        'property',
+        'object',
+        'property',
+        'object',
+        'property',
+        'object',
+        'property',
+        'object',
+      ],
+    );
+    assert.equal(typeof Object.getOwnPropertyDescriptor(block, 'children')?.get, 'function', 'the block was not parsed');
+    // A body with a syntax error is looked up in the whole tree.
+    const broken = parseJsonText(text.replace('"proxy",', '"proxy" '));
+    assert.equal(nodeAtOffset(broken.root!, text.indexOf('e:9300'), true)?.value, 'e:9300');
+    assert.equal(Object.getOwnPropertyDescriptor(childObject(broken.root, 'persistent')!, 'children')?.get, undefined);
+  });
+
+  test('completion inside a block of an edited body answers from the new version', () => {
+    const uri = 'file:///requests/settings.json';
+    const v1 = parseConfigDocument({
+      uri,
+      text: '{"persistent": {"cluster.remote.west.mode": "sniff", "cluster.remote.west.": 1}}',
+    });
+    const v2 = parseConfigDocument({
+      uri,
+      text: '{"persistent": {"cluster.remote.west.mode": "proxy", "cluster.remote.west.": 1}}',
+    });
+    const labels = (document: typeof v1) =>
+      completeAt(document, document.text.indexOf('west."') + 5).map((c) => c.filterText ?? c.label);
+    assert.ok(
+      labels(v1).some((label) => label.includes('seeds')),
+      labels(v1).join(', '),
+    );
+    assert.ok(!labels(v2).some((label) => label.includes('seeds')), labels(v2).join(', '));
+    assert.ok(
+      labels(v2).some((label) => label.includes('proxy_address')),
+      labels(v2).join(', '),
+    );
+  });
+});
