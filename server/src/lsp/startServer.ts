@@ -153,8 +153,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const cached = cache.get(textDocument.uri);
     if (cached && cached.version === textDocument.version) return cached;
     // Let the previous version's trees go before building the new ones: large files then do not
-    // hold two parses at once.
+    // hold two parses at once (a garbage collection during the parse would count both as live, and
+    // V8 sizes the heap it lets grow before the next one by what it found live). Only what the new
+    // version builds on is kept: a YAML file's previous parse, whose unchanged documents are reused,
+    // and an analysis the next one can build on (it holds its own document).
     cache.delete(textDocument.uri);
+    const previousDocument = (cached?.document.yamlChunks?.length ?? 0) > 1 ? cached?.document : undefined;
+    const previousAnalysis = reusableAnalysis(cached?.analysis) ?? cached?.previousAnalysis;
+    return parseVersion(textDocument, previousDocument, previousAnalysis);
+  }
+
+  /** Parses the document's current version (see `parsed`, which releases the previous one first). */
+  function parseVersion(
+    textDocument: TextDocument,
+    previousDocument: ConfigDocument | undefined,
+    previousAnalysis: AnalysisResult | undefined,
+  ): Analysed {
     const started = performance.now();
     let document: ConfigDocument;
     let failure: string | undefined;
@@ -172,7 +186,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           version: textDocument.version,
           languageId: textDocument.languageId,
           // Unchanged documents of a multi-document YAML file are reused from the version this replaces.
-          previous: cached?.document,
+          previous: previousDocument,
         });
       } catch (error) {
         // The parsers are error-tolerant; this is a last line of defence so one odd file never kills the server.
@@ -189,7 +203,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       version: textDocument.version,
       document,
       // A version skipped while typing had no analysis: the one before it still serves.
-      previousAnalysis: reusableAnalysis(cached?.analysis) ?? cached?.previousAnalysis,
+      previousAnalysis,
       failure,
       // This version's own cost, not an average with earlier ones: after the first check of a large
       // manifest, checks of later versions are incremental and a fraction of it.

@@ -8,6 +8,7 @@ import { analyze } from '../../../server/src/core/analyze';
 import { parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 import { EckWorkspaceIndex } from '../../../server/src/lsp/workspaceIndex';
 import { elasticsearch } from '../core/eck/fixtures';
+import { SEED_004_MANIFEST } from '../core/eck/seed004';
 
 const root = mkdtempSync(join(tmpdir(), 'eck-index-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -68,6 +69,39 @@ describe('workspace index (language server)', () => {
     );
     index.deleted(westUri);
     assert.deepEqual(index.summaryExcluding('file:///elsewhere.yaml').elasticsearches, []);
+  });
+
+  test('indexes a file that holds only a ConfigMap, so a trust file missing from it is reported', () => {
+    const changes: string[] = [];
+    const index = new EckWorkspaceIndex((uri) => changes.push(uri));
+    const configMapUri = 'file:///project/k8s/trust.yaml';
+    const configMap = (key: string) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: quickstart-trust\ndata:\n  ${key}: |\n    trust.subject_name: ["*.example"]\n`;
+    // The seed-004 Elasticsearch resource alone: it mounts trust.yml from the ConfigMap quickstart-trust.
+    const esUri = 'file:///project/k8s/es.yaml';
+    const es = parseConfigDocument({
+      uri: esUri,
+      text: SEED_004_MANIFEST.slice(SEED_004_MANIFEST.indexOf('apiVersion: elasticsearch.k8s.elastic.co/v1')),
+    });
+    const trustFindings = () =>
+      analyze(es, { eckWorkspace: index.summaryExcluding(esUri) }).findings.filter(
+        (finding) => finding.ruleId === 'eck-trust-file-key-missing' && finding.message.includes('quickstart-trust'),
+      );
+
+    index.updateFromDocument(parseConfigDocument({ uri: configMapUri, text: configMap('trust.yaml') }));
+    assert.deepEqual(changes, [configMapUri]);
+    assert.deepEqual(
+      index.summaryExcluding(esUri).configMaps?.map((entry) => [entry.name, entry.keys]),
+      [['quickstart-trust', ['trust.yaml']]],
+    );
+    assert.equal(trustFindings().length, 2); // one per nodeSet that mounts it
+    // Renaming the key to the one the manifest mounts is a change too; the copy the index keeps follows it.
+    index.updateFromDocument(parseConfigDocument({ uri: configMapUri, text: configMap('trust.yml') }));
+    assert.equal(changes.length, 2);
+    assert.deepEqual(index.summaryExcluding(esUri).configMaps?.[0].keys, ['trust.yml']);
+    assert.deepEqual(trustFindings(), []);
+    index.deleted(configMapUri);
+    assert.deepEqual(index.summaryExcluding(esUri).configMaps, []);
   });
 
   test('reports a change only when what it knows about a file changes', () => {
