@@ -155,8 +155,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // Let the previous version's trees go before building the new ones: large files then do not
     // hold two parses at once (a garbage collection during the parse would count both as live, and
     // V8 sizes the heap it lets grow before the next one by what it found live). Only what the new
-    // version builds on is kept: a YAML file's previous parse, whose unchanged documents are reused,
-    // and an analysis the next one can build on (it holds its own document).
+    // version builds on is kept: the previous parse of a multi-document YAML stream, whose unchanged
+    // documents are reused (a single document is parsed again after any edit anyway), and an
+    // analysis the next one can build on (it holds its own document).
     cache.delete(textDocument.uri);
     const previousDocument = (cached?.document.yamlChunks?.length ?? 0) > 1 ? cached?.document : undefined;
     const previousAnalysis = reusableAnalysis(cached?.analysis) ?? cached?.previousAnalysis;
