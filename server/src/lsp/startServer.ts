@@ -67,6 +67,30 @@ interface Settings {
 
 const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
+const MOST_SEVERE_FIRST: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/**
+ * The `max` most severe of `findings`, in document order within a severity and in the order given
+ * overall. Counts how many of each severity fit, then takes them in one pass: no sorted copy, as
+ * this runs on every version of a file with thousands of findings.
+ */
+export function mostSevere<T extends { severity: Severity }>(findings: readonly T[], max: number): T[] {
+  const room: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const finding of findings) room[finding.severity]++;
+  let left = Math.max(0, max);
+  for (const severity of MOST_SEVERE_FIRST) {
+    room[severity] = Math.min(room[severity], left);
+    left -= room[severity];
+  }
+  const kept: T[] = [];
+  for (const finding of findings) {
+    if (room[finding.severity] === 0) continue;
+    room[finding.severity]--;
+    kept.push(finding);
+  }
+  return kept;
+}
+
 /** Reads the `elasticRemoteClusters` section (or initialization options) defensively: users edit it by hand. */
 function readSettings(raw: unknown): Settings {
   const section = (raw ?? {}) as Record<string, unknown>;
@@ -378,8 +402,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   }
 
-  const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-
   /**
    * At most `max` diagnostics, the most severe first (in document order within a severity), and one
    * more that says how many were left out: a file with 100,000 findings would otherwise send a
@@ -387,12 +409,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    */
   function toDiagnostics(document: ConfigDocument, findings: readonly Finding[], max: number): Diagnostic[] {
     if (findings.length <= max) return findings.map((finding) => toDiagnostic(document, finding));
-    const kept = findings
-      .map((finding, index) => ({ finding, index }))
-      .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.index - b.index)
-      .slice(0, max)
-      .sort((a, b) => a.index - b.index)
-      .map(({ finding }) => toDiagnostic(document, finding));
+    const kept = mostSevere(findings, max).map((finding) => toDiagnostic(document, finding));
     const omitted = findings.length - max;
     kept.push({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
