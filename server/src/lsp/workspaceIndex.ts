@@ -50,6 +50,8 @@ interface IndexedSummary {
 
 export class EckWorkspaceIndex {
   private readonly byUri = new Map<string, IndexedSummary>();
+  /** summaryExcluding's answers until the index changes: the same object each time lets the analysis reuse what it derived from it. */
+  private readonly merged = new Map<string, EckWorkspaceSummary>();
   private readonly open = new Set<string>();
   private folders: string[] = [];
   private canWatchFiles = false;
@@ -141,13 +143,20 @@ export class EckWorkspaceIndex {
 
   deleted(uri: string): void {
     const key = normalizeUri(uri);
-    if (this.byUri.delete(key)) this.onChange(key);
+    if (!this.byUri.delete(key)) return;
+    this.merged.clear();
+    this.onChange(key);
   }
 
   /** Everything known about the other files, for the analysis of `uri`. */
   summaryExcluding(uri: string): EckWorkspaceSummary {
     const key = normalizeUri(uri);
-    return mergeSummaries([...this.byUri].filter(([other]) => other !== key).map(([, indexed]) => indexed.summary));
+    let summary = this.merged.get(key);
+    if (!summary) {
+      summary = mergeSummaries([...this.byUri].filter(([other]) => other !== key).map(([, indexed]) => indexed.summary));
+      this.merged.set(key, summary);
+    }
+    return summary;
   }
 
   private async refreshFromDisk(uri: string, maxFileBytes = INDEX_LIMITS.maxFileBytes): Promise<void> {
@@ -180,6 +189,7 @@ export class EckWorkspaceIndex {
     // Stored as a copy read back from the serialized form: names taken from an open document's parse
     // can be slices of its whole text, which would keep that version's text alive for as long as the entry.
     this.byUri.set(uri, { summary: JSON.parse(serialized) as EckWorkspaceSummary, serialized });
+    this.merged.clear();
     this.onChange(uri);
   }
 }

@@ -109,9 +109,21 @@ describe('workspace index (language server)', () => {
     const index = new EckWorkspaceIndex((uri) => changes.push(uri));
     const uri = 'file:///project/k8s/typing.yaml';
     index.updateFromDocument(parseConfigDocument({ uri, text: WEST }));
+    const other = 'file:///project/k8s/other.yaml';
+    const before = index.summaryExcluding(other);
     index.updateFromDocument(parseConfigDocument({ uri, text: `${WEST}# a comment changes nothing the index holds\n` }));
     assert.equal(changes.length, 1);
+    // Unchanged: the very same summary, so what an analysis derived from it still applies.
+    assert.equal(index.summaryExcluding(other), before);
     index.updateFromDocument(parseConfigDocument({ uri, text: WEST.replace('version: 8.15.0', 'version: 8.16.0') }));
     assert.equal(changes.length, 2);
+    const after = index.summaryExcluding(other);
+    assert.notEqual(after, before);
+    assert.deepEqual(
+      after.elasticsearches.map((es) => es.version),
+      ['8.16.0'],
+    );
+    index.deleted(uri);
+    assert.deepEqual(index.summaryExcluding(other).elasticsearches, []);
   });
 });
