@@ -21,6 +21,7 @@ import {
   type Connection,
   type Diagnostic,
   type InitializeResult,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -372,12 +373,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!background) noteActivity();
   }
 
+  /**
+   * Sends diagnostics. A background re-check (another file changed) can finish after the editor
+   * closed the connection; the send then fails (at once or later), and there is no one left to tell.
+   */
+  function publishDiagnostics(params: PublishDiagnosticsParams): void {
+    try {
+      connection.sendDiagnostics(params).catch(() => undefined);
+    } catch {
+      // The connection is closed.
+    }
+  }
+
   function validate(current: TextDocument): void {
     const entry = analysed(current);
     const diagnostics = entry.failure
       ? [failureDiagnostic(entry.failure)]
       : toDiagnostics(entry.document, entry.analysis.findings, settings.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS);
-    void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+    publishDiagnostics({ uri: current.uri, version: current.version, diagnostics });
     checkedVersion.set(current.uri, current.version);
   }
 
@@ -468,7 +481,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     lastChange.delete(event.document.uri);
     checkedVersion.delete(event.document.uri);
     void workspaceIndex.closed(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    publishDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
   // ---------------------------------------------------------------- completion, hover, code actions
