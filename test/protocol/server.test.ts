@@ -209,6 +209,51 @@ describe('language server over stdio', () => {
     assert.ok(again.some((d) => d.code === 'unknown-setting'));
   });
 
+  test('checks every edited version afresh: a JSON body, a YAML file, one document of a multi-document manifest', async () => {
+    const manifest = (name: string, config: string) =>
+      [
+        'apiVersion: elasticsearch.k8s.elastic.co/v1',
+        'kind: Elasticsearch',
+        `metadata: { name: ${name} }`,
+        'spec:',
+        '  version: 8.15.0',
+        '  nodeSets:',
+        '  - name: default',
+        '    count: 1',
+        '    config:',
+        `      ${config}`,
+      ].join('\n');
+    const files: Array<[string, string, string]> = [
+      ['file:///project/edits/settings.json', '{ "persistent": { "cluster.remote.east.skip_unavailable": true } }\n', 'json'],
+      ['file:///project/edits/elasticsearch.yml', 'cluster.remote.east.skip_unavailable: true\n', 'yaml'],
+      [
+        'file:///project/edits/clusters.yaml',
+        `${manifest('one', 'cluster.remote.west.mode: proxy')}\n---\n${manifest('two', 'cluster.remote.east.skip_unavailable: true')}\n`,
+        'yaml',
+      ],
+    ];
+    for (const [uri, text, languageId] of files) {
+      const unknownSettings = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'unknown-setting');
+      assert.deepEqual(unknownSettings(await session.open(uri, text, languageId)), [], uri);
+      // The key is misspelt, then spelt right again, then misspelt: each version's diagnostics follow it.
+      const at = text.indexOf('skip_unavailable') + 'skip_unavail'.length;
+      const line = text.slice(0, at).split('\n').length - 1;
+      const character = at - (text.lastIndexOf('\n', at - 1) + 1);
+      const replace = (letter: string) =>
+        session.change(uri, letter, { start: { line, character }, end: { line, character: character + 1 } });
+      for (const [letter, expected] of [
+        ['i', 1],
+        ['a', 0],
+        ['i', 1],
+      ] as const) {
+        const found = unknownSettings(await replace(letter));
+        assert.equal(found.length, expected, `${uri} after typing ${letter}`);
+        if (expected) assert.equal(found[0].range.start.line, line, uri);
+      }
+      await session.close(uri);
+    }
+  });
+
   test('drops diagnostics of a closed document', async () => {
     const uri = 'file:///project/closing/elasticsearch.yml';
     await session.open(uri, 'cluster.remote.c.sedes: ["h:9300"]\n');

@@ -21,6 +21,7 @@ import {
   type Connection,
   type Diagnostic,
   type InitializeResult,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -66,6 +67,30 @@ interface Settings {
 }
 
 const DEFAULT_MAX_DIAGNOSTICS = 1000;
+
+const MOST_SEVERE_FIRST: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/**
+ * The `max` most severe of `findings`, in document order within a severity and in the order given
+ * overall. Counts how many of each severity fit, then takes them in one pass: no sorted copy, as
+ * this runs on every version of a file with thousands of findings.
+ */
+export function mostSevere<T extends { severity: Severity }>(findings: readonly T[], max: number): T[] {
+  const room: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const finding of findings) room[finding.severity]++;
+  let left = Math.max(0, max);
+  for (const severity of MOST_SEVERE_FIRST) {
+    room[severity] = Math.min(room[severity], left);
+    left -= room[severity];
+  }
+  const kept: T[] = [];
+  for (const finding of findings) {
+    if (room[finding.severity] === 0) continue;
+    room[finding.severity]--;
+    kept.push(finding);
+  }
+  return kept;
+}
 
 /** Reads the `elasticRemoteClusters` section (or initialization options) defensively: users edit it by hand. */
 function readSettings(raw: unknown): Settings {
@@ -153,8 +178,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const cached = cache.get(textDocument.uri);
     if (cached && cached.version === textDocument.version) return cached;
     // Let the previous version's trees go before building the new ones: large files then do not
-    // hold two parses at once.
+    // hold two parses at once (a garbage collection during the parse would count both as live, and
+    // V8 sizes the heap it lets grow before the next one by what it found live). Only what the new
+    // version builds on is kept: the previous parse of a multi-document YAML stream, whose unchanged
+    // documents are reused (a single document is parsed again after any edit anyway), and an
+    // analysis the next one can build on (it holds its own document).
     cache.delete(textDocument.uri);
+    const previousDocument = (cached?.document.yamlChunks?.length ?? 0) > 1 ? cached?.document : undefined;
+    const previousAnalysis = reusableAnalysis(cached?.analysis) ?? cached?.previousAnalysis;
+    return parseVersion(textDocument, previousDocument, previousAnalysis);
+  }
+
+  /** Parses the document's current version (see `parsed`, which releases the previous one first). */
+  function parseVersion(
+    textDocument: TextDocument,
+    previousDocument: ConfigDocument | undefined,
+    previousAnalysis: AnalysisResult | undefined,
+  ): Analysed {
     const started = performance.now();
     let document: ConfigDocument;
     let failure: string | undefined;
@@ -172,7 +212,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           version: textDocument.version,
           languageId: textDocument.languageId,
           // Unchanged documents of a multi-document YAML file are reused from the version this replaces.
-          previous: cached?.document,
+          previous: previousDocument,
         });
       } catch (error) {
         // The parsers are error-tolerant; this is a last line of defence so one odd file never kills the server.
@@ -189,7 +229,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       version: textDocument.version,
       document,
       // A version skipped while typing had no analysis: the one before it still serves.
-      previousAnalysis: reusableAnalysis(cached?.analysis) ?? cached?.previousAnalysis,
+      previousAnalysis,
       failure,
       // This version's own cost, not an average with earlier ones: after the first check of a large
       // manifest, checks of later versions are incremental and a fraction of it.
@@ -333,12 +373,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!background) noteActivity();
   }
 
+  /**
+   * Sends diagnostics. A background re-check (another file changed) can finish after the editor
+   * closed the connection; the send then fails (at once or later), and there is no one left to tell.
+   */
+  function publishDiagnostics(params: PublishDiagnosticsParams): void {
+    try {
+      connection.sendDiagnostics(params).catch(() => undefined);
+    } catch {
+      // The connection is closed.
+    }
+  }
+
   function validate(current: TextDocument): void {
     const entry = analysed(current);
     const diagnostics = entry.failure
       ? [failureDiagnostic(entry.failure)]
       : toDiagnostics(entry.document, entry.analysis.findings, settings.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS);
-    void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+    publishDiagnostics({ uri: current.uri, version: current.version, diagnostics });
     checkedVersion.set(current.uri, current.version);
   }
 
@@ -363,8 +415,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   }
 
-  const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-
   /**
    * At most `max` diagnostics, the most severe first (in document order within a severity), and one
    * more that says how many were left out: a file with 100,000 findings would otherwise send a
@@ -372,12 +422,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    */
   function toDiagnostics(document: ConfigDocument, findings: readonly Finding[], max: number): Diagnostic[] {
     if (findings.length <= max) return findings.map((finding) => toDiagnostic(document, finding));
-    const kept = findings
-      .map((finding, index) => ({ finding, index }))
-      .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.index - b.index)
-      .slice(0, max)
-      .sort((a, b) => a.index - b.index)
-      .map(({ finding }) => toDiagnostic(document, finding));
+    const kept = mostSevere(findings, max).map((finding) => toDiagnostic(document, finding));
     const omitted = findings.length - max;
     kept.push({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -436,7 +481,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     lastChange.delete(event.document.uri);
     checkedVersion.delete(event.document.uri);
     void workspaceIndex.closed(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    publishDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
   // ---------------------------------------------------------------- completion, hover, code actions

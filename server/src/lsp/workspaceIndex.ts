@@ -42,8 +42,16 @@ export function normalizeUri(uri: string): string {
   }
 }
 
+/** A file's summary, with its serialized form to tell whether a new version changed it. */
+interface IndexedSummary {
+  summary: EckWorkspaceSummary;
+  serialized: string;
+}
+
 export class EckWorkspaceIndex {
-  private readonly byUri = new Map<string, EckWorkspaceSummary>();
+  private readonly byUri = new Map<string, IndexedSummary>();
+  /** summaryExcluding's answers until the index changes: the same object each time lets the analysis reuse what it derived from it. */
+  private readonly merged = new Map<string, EckWorkspaceSummary>();
   private readonly open = new Set<string>();
   private folders: string[] = [];
   private canWatchFiles = false;
@@ -135,13 +143,20 @@ export class EckWorkspaceIndex {
 
   deleted(uri: string): void {
     const key = normalizeUri(uri);
-    if (this.byUri.delete(key)) this.onChange(key);
+    if (!this.byUri.delete(key)) return;
+    this.merged.clear();
+    this.onChange(key);
   }
 
   /** Everything known about the other files, for the analysis of `uri`. */
   summaryExcluding(uri: string): EckWorkspaceSummary {
     const key = normalizeUri(uri);
-    return mergeSummaries([...this.byUri].filter(([other]) => other !== key).map(([, summary]) => summary));
+    let summary = this.merged.get(key);
+    if (!summary) {
+      summary = mergeSummaries([...this.byUri].filter(([other]) => other !== key).map(([, indexed]) => indexed.summary));
+      this.merged.set(key, summary);
+    }
+    return summary;
   }
 
   private async refreshFromDisk(uri: string, maxFileBytes = INDEX_LIMITS.maxFileBytes): Promise<void> {
@@ -158,14 +173,23 @@ export class EckWorkspaceIndex {
   }
 
   private set(uri: string, summary: EckWorkspaceSummary): void {
-    const empty = summary.elasticsearches.length === 0 && summary.secrets.length === 0 && summary.operatorVersions.length === 0;
+    const empty =
+      summary.elasticsearches.length === 0 &&
+      summary.secrets.length === 0 &&
+      !summary.configMaps?.length &&
+      summary.operatorVersions.length === 0;
     const before = this.byUri.get(uri);
     if (empty) {
       if (before) this.deleted(uri);
       return;
     }
-    if (before && JSON.stringify(before) === JSON.stringify(summary)) return;
-    this.byUri.set(uri, summary);
+    // Serialized once per version (an open manifest is summarized on every keystroke).
+    const serialized = JSON.stringify(summary);
+    if (before?.serialized === serialized) return;
+    // Stored as a copy read back from the serialized form: names taken from an open document's parse
+    // can be slices of its whole text, which would keep that version's text alive for as long as the entry.
+    this.byUri.set(uri, { summary: JSON.parse(serialized) as EckWorkspaceSummary, serialized });
+    this.merged.clear();
     this.onChange(uri);
   }
 }

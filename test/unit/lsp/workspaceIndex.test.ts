@@ -8,6 +8,7 @@ import { analyze } from '../../../server/src/core/analyze';
 import { parseConfigDocument } from '../../../server/src/core/model/parseDocument';
 import { EckWorkspaceIndex } from '../../../server/src/lsp/workspaceIndex';
 import { elasticsearch } from '../core/eck/fixtures';
+import { SEED_004_MANIFEST } from '../core/eck/seed004';
 
 const root = mkdtempSync(join(tmpdir(), 'eck-index-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -70,14 +71,59 @@ describe('workspace index (language server)', () => {
     assert.deepEqual(index.summaryExcluding('file:///elsewhere.yaml').elasticsearches, []);
   });
 
+  test('indexes a file that holds only a ConfigMap, so a trust file missing from it is reported', () => {
+    const changes: string[] = [];
+    const index = new EckWorkspaceIndex((uri) => changes.push(uri));
+    const configMapUri = 'file:///project/k8s/trust.yaml';
+    const configMap = (key: string) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: quickstart-trust\ndata:\n  ${key}: |\n    trust.subject_name: ["*.example"]\n`;
+    // The seed-004 Elasticsearch resource alone: it mounts trust.yml from the ConfigMap quickstart-trust.
+    const esUri = 'file:///project/k8s/es.yaml';
+    const es = parseConfigDocument({
+      uri: esUri,
+      text: SEED_004_MANIFEST.slice(SEED_004_MANIFEST.indexOf('apiVersion: elasticsearch.k8s.elastic.co/v1')),
+    });
+    const trustFindings = () =>
+      analyze(es, { eckWorkspace: index.summaryExcluding(esUri) }).findings.filter(
+        (finding) => finding.ruleId === 'eck-trust-file-key-missing' && finding.message.includes('quickstart-trust'),
+      );
+
+    index.updateFromDocument(parseConfigDocument({ uri: configMapUri, text: configMap('trust.yaml') }));
+    assert.deepEqual(changes, [configMapUri]);
+    assert.deepEqual(
+      index.summaryExcluding(esUri).configMaps?.map((entry) => [entry.name, entry.keys]),
+      [['quickstart-trust', ['trust.yaml']]],
+    );
+    assert.equal(trustFindings().length, 2); // one per nodeSet that mounts it
+    // Renaming the key to the one the manifest mounts is a change too; the copy the index keeps follows it.
+    index.updateFromDocument(parseConfigDocument({ uri: configMapUri, text: configMap('trust.yml') }));
+    assert.equal(changes.length, 2);
+    assert.deepEqual(index.summaryExcluding(esUri).configMaps?.[0].keys, ['trust.yml']);
+    assert.deepEqual(trustFindings(), []);
+    index.deleted(configMapUri);
+    assert.deepEqual(index.summaryExcluding(esUri).configMaps, []);
+  });
+
   test('reports a change only when what it knows about a file changes', () => {
     const changes: string[] = [];
     const index = new EckWorkspaceIndex((uri) => changes.push(uri));
     const uri = 'file:///project/k8s/typing.yaml';
     index.updateFromDocument(parseConfigDocument({ uri, text: WEST }));
+    const other = 'file:///project/k8s/other.yaml';
+    const before = index.summaryExcluding(other);
     index.updateFromDocument(parseConfigDocument({ uri, text: `${WEST}# a comment changes nothing the index holds\n` }));
     assert.equal(changes.length, 1);
+    // Unchanged: the very same summary, so what an analysis derived from it still applies.
+    assert.equal(index.summaryExcluding(other), before);
     index.updateFromDocument(parseConfigDocument({ uri, text: WEST.replace('version: 8.15.0', 'version: 8.16.0') }));
     assert.equal(changes.length, 2);
+    const after = index.summaryExcluding(other);
+    assert.notEqual(after, before);
+    assert.deepEqual(
+      after.elasticsearches.map((es) => es.version),
+      ['8.16.0'],
+    );
+    index.deleted(uri);
+    assert.deepEqual(index.summaryExcluding(other).elasticsearches, []);
   });
 });
