@@ -5,6 +5,7 @@ import type { Span } from '../types';
 import { parseVersion, type Version } from '../version';
 import {
   fieldOf,
+  fieldValue,
   headSpan,
   isTrue,
   itemsOf,
@@ -360,7 +361,7 @@ function elasticsearchOf(
     secureSettingsField,
     secureSettings: itemsOf(secureSettingsField?.value).flatMap((node) => secureSettingsSource(node)),
     serviceAccountName: textField(spec, 'serviceAccountName'),
-    nodeSets: itemsOf(fieldOf(spec, 'nodeSets')?.value).flatMap((node, index) => nodeSetOf(node, index, configScopes)),
+    nodeSets: itemsOf(fieldValue(spec, 'nodeSets')).flatMap((node, index) => nodeSetOf(node, index, configScopes)),
   };
 }
 
@@ -422,9 +423,9 @@ function nodeSetOf(node: unknown, index: number, configScopes: ReadonlyMap<numbe
   const podSpec = mapAtPath(node, ['podTemplate', 'spec']);
   const volumeMounts: VolumeMount[] = [];
   for (const list of ['initContainers', 'containers']) {
-    for (const container of itemsOf(fieldOf(podSpec, list)?.value)) {
-      const containerName = scalarText(fieldOf(container, 'name')?.value) ?? '';
-      for (const mount of itemsOf(fieldOf(container, 'volumeMounts')?.value)) {
+    for (const container of itemsOf(fieldValue(podSpec, list))) {
+      const containerName = scalarText(fieldValue(container, 'name')) ?? '';
+      for (const mount of itemsOf(fieldValue(container, 'volumeMounts'))) {
         volumeMounts.push({
           container: containerName,
           name: textField(mount, 'name'),
@@ -435,7 +436,7 @@ function nodeSetOf(node: unknown, index: number, configScopes: ReadonlyMap<numbe
       }
     }
   }
-  const volumeNodes = itemsOf(fieldOf(podSpec, 'volumes')?.value);
+  const volumeNodes = itemsOf(fieldValue(podSpec, 'volumes'));
   return [
     {
       index,
@@ -445,7 +446,7 @@ function nodeSetOf(node: unknown, index: number, configScopes: ReadonlyMap<numbe
       scope: configStart === undefined ? undefined : configScopes.get(configStart),
       volumes: volumeNodes.flatMap((volume) => optional(textField(volume, 'name'))),
       volumeSources: volumeNodes.flatMap(volumeSourceOf),
-      claimTemplates: itemsOf(fieldOf(node, 'volumeClaimTemplates')?.value).flatMap((claim) =>
+      claimTemplates: itemsOf(fieldValue(node, 'volumeClaimTemplates')).flatMap((claim) =>
         optional(textField(mapOf(claim, 'metadata'), 'name')),
       ),
       volumeMounts,

@@ -161,12 +161,11 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
   const errorStarts = new Set<number>();
   collectYamlProblems(yamlDocuments, syntaxErrors, errorStarts);
 
-  const eckResources = yamlDocuments.filter(isEckElasticsearch);
   // The values of ECK's Helm charts hold an Elasticsearch spec too.
   const chartValues = eckChartValues(yamlDocuments, base.uri);
-  // A Secret of remote cluster credentials, or a Service selecting ECK Pods, is ECK material even in a file of its own.
+  // An object of ECK's API group (an Elasticsearch resource among them), a Secret of remote cluster
+  // credentials, or a Service selecting ECK Pods is ECK material even in a file of its own.
   if (
-    eckResources.length > 0 ||
     chartValues.length > 0 ||
     yamlDocuments.some(
       (d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP) || isRemoteCredentialsSecret(d.contents) || isEckPodService(d.contents),
