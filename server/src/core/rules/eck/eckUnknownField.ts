@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
 import { fieldOf, itemsOf, nodeSpan, contentSpan } from '../../eck/yamlAst';
 import type { ConfigDocument } from '../../model/configDocument';
 import { closestMatch } from '../../suggest';
-import type { Fix, Span } from '../../types';
+import type { Fix } from '../../types';
 import type { DocumentRule, FindingInput } from '../rule';
 import { ECK_KINDS, elasticsearchesOf } from './common';
 
@@ -134,18 +134,19 @@ function walk(
   }
   if (!isMap(node)) return;
   for (const pair of node.items as Array<Pair<unknown, unknown>>) {
-    if (!isScalar(pair.key) || typeof pair.key.value !== 'string') continue;
+    if (!isScalar(pair.key) || typeof pair.key.value !== 'string' || !pair.key.range) continue;
     const key = pair.key.value;
-    const keySpan = nodeSpan(pair.key);
-    if (!keySpan) continue;
+    const keyStart = pair.key.range[0];
     // Kustomize strategic-merge directives (`$patch`, `$retainKeys`, …) are not fields, and a key a
     // template writes is only known once rendered.
-    if (key.startsWith('$') || inTemplateDirective(document, keySpan)) continue;
+    if (key.startsWith('$') || inTemplateDirective(document, pair.key.range)) continue;
     const inner = shape.fields.get(key);
     if (inner !== undefined) {
-      if (inner) walk(document, pair.value, inner, `${path}.${key}`, keySpan.start, report);
+      if (inner) walk(document, pair.value, inner, `${path}.${key}`, keyStart, report);
       continue;
     }
+    // Only a finding needs the key's span: every known key of every resource gets here without one.
+    const keySpan = { start: keyStart, end: pair.key.range[1] };
     if (key === 'apiKey' && path.endsWith('[].elasticsearchRef')) {
       report({
         message:
@@ -200,8 +201,9 @@ function moveOutFix(document: ConfigDocument, parent: YAMLMap, pair: Pair, paren
   ];
 }
 
-function inTemplateDirective(document: ConfigDocument, span: Span): boolean {
-  return document.template?.spans.some((directive) => directive.start < span.end && span.start < directive.end) ?? false;
+/** `range`: the key's `[start, end]` as yaml's nodes hold it. */
+function inTemplateDirective(document: ConfigDocument, range: readonly number[]): boolean {
+  return document.template?.spans.some((directive) => directive.start < range[1] && range[0] < directive.end) ?? false;
 }
 
 function nextLineStart(document: ConfigDocument, offset: number): number {
