@@ -4,7 +4,7 @@ import type { Result, TextEdit } from '../types';
 import { appendSequenceItemEdit, insertEntryEdit, replaceNodeEdit } from './edits';
 import type { EckElasticsearch } from './manifest';
 import { ES_CONFIG_DIR } from './trustFiles';
-import { fieldOf, itemsOf, mapOf, scalarText } from './yamlAst';
+import { fieldOf, fieldValue, itemsOf, mapOf, scalarText } from './yamlAst';
 
 /**
  * The certificate-model trust of ECE by an ECK cluster, written into a manifest ("Establish trust
@@ -216,7 +216,7 @@ function listEntryEdit(
   const list = fieldOf(map, field);
   if (!list)
     return insertEntryEdit(document.text, document.lines, map, field, [`- ${item[0]}`, ...item.slice(1).map((l) => `  ${l}`)]);
-  if (itemsOf(list.value).some((entry) => scalarText(fieldOf(entry, 'name')?.value) === name)) return null;
+  if (itemsOf(list.value).some((entry) => scalarText(fieldValue(entry, 'name')) === name)) return null;
   return (
     replaceEmptyFlowList(document, list.value, item) ??
     (isSeq(list.value) ? appendSequenceItemEdit(document.text, document.lines, list.value, item) : undefined)
@@ -238,7 +238,7 @@ function replaceEmptyFlowList(document: Parsed, node: unknown, item: string[]): 
 }
 
 function elasticsearchContainer(podSpec: YAMLMap | undefined): unknown {
-  return itemsOf(fieldOf(podSpec, 'containers')?.value).find((c) => scalarText(fieldOf(c, 'name')?.value) === 'elasticsearch');
+  return itemsOf(fieldValue(podSpec, 'containers')).find((c) => scalarText(fieldValue(c, 'name')) === 'elasticsearch');
 }
 
 function containerEdit(document: Parsed, podSpec: YAMLMap | undefined): TextEdit | null | undefined {
@@ -257,7 +257,7 @@ function mountEdit(
   if (!isMap(container)) return undefined;
   const mounts = fieldOf(container, 'volumeMounts');
   const item = [`name: ${volume}`, `mountPath: ${mountPath}`];
-  if (itemsOf(mounts?.value).some((mount) => scalarText(fieldOf(mount, 'mountPath')?.value)?.replace(/\/+$/, '') === mountPath))
+  if (itemsOf(mounts?.value).some((mount) => scalarText(fieldValue(mount, 'mountPath'))?.replace(/\/+$/, '') === mountPath))
     return null;
   if (!mounts) return insertEntryEdit(document.text, document.lines, container, 'volumeMounts', [`- ${item[0]}`, `  ${item[1]}`]);
   return (

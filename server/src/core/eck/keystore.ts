@@ -38,6 +38,22 @@ export interface KeystoreEntry {
   secretName?: string;
 }
 
+export interface SecureSettingsEntries {
+  entries: readonly KeystoreEntry[];
+  complete: boolean;
+}
+
+/**
+ * The last answer for each resource, with what it was worked out from: every nodeSet of the resource
+ * and a rule ask within one analysis. A resource object outlives its version (unchanged YAML
+ * documents are reused), but the Secrets it names come from the whole file and the options, so
+ * another manifest or options object means working it out again.
+ */
+const secureSettingsByResource = new WeakMap<
+  EckElasticsearch,
+  { manifest: unknown; options: AnalysisOptions; uri: string; found: SecureSettingsEntries }
+>();
+
 /**
  * Keystore settings an Elasticsearch resource loads through `spec.secureSettings`, as far as the
  * file and the workspace tell. `complete` is false when a referenced Secret was not found.
@@ -46,7 +62,19 @@ export function secureSettingsEntries(
   document: ConfigDocument,
   options: AnalysisOptions,
   es: EckElasticsearch,
-): { entries: KeystoreEntry[]; complete: boolean } {
+): SecureSettingsEntries {
+  const kept = secureSettingsByResource.get(es);
+  if (kept && kept.manifest === document.eck && kept.options === options && kept.uri === document.uri) return kept.found;
+  const found = readSecureSettingsEntries(document, options, es);
+  secureSettingsByResource.set(es, { manifest: document.eck, options, uri: document.uri, found });
+  return found;
+}
+
+function readSecureSettingsEntries(
+  document: ConfigDocument,
+  options: AnalysisOptions,
+  es: EckElasticsearch,
+): SecureSettingsEntries {
   const entries: KeystoreEntry[] = [];
   let complete = true;
   for (const source of es.secureSettings) {

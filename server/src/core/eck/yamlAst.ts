@@ -41,8 +41,21 @@ export function fieldOf(map: unknown, name: string): Field | undefined {
   return undefined;
 }
 
+/**
+ * The value of the map entry `name` (null for `key:` with no value), or undefined as for fieldOf.
+ * The readers below use it rather than fieldOf: they need no Field, and building the model calls
+ * them a few dozen times per resource.
+ */
+export function fieldValue(map: unknown, name: string): Node | null | undefined {
+  if (!isMap(map)) return undefined;
+  for (const pair of map.items as Array<Pair<unknown, unknown>>) {
+    if (isScalar(pair.key) && pair.key.value === name && pair.key.range) return (pair.value as Node | null | undefined) ?? null;
+  }
+  return undefined;
+}
+
 export function mapOf(map: unknown, name: string): YAMLMap | undefined {
-  const value = fieldOf(map, name)?.value;
+  const value = fieldValue(map, name);
   return isMap(value) ? value : undefined;
 }
 
@@ -71,19 +84,18 @@ export function scalarText(node: unknown): string | undefined {
 
 /** A scalar string (or number, which Kubernetes names sometimes are) with its span. */
 export function textField(map: unknown, name: string): Spanned<string> | undefined {
-  const field = fieldOf(map, name);
-  if (!field) return undefined;
-  const text = scalarText(field.value);
-  const span = nodeSpan(field.value);
+  const value = fieldValue(map, name);
+  const text = scalarText(value);
+  const span = text === undefined ? undefined : nodeSpan(value);
   return text !== undefined && span ? { value: text, span } : undefined;
 }
 
 /** A scalar of any type (port numbers, booleans) with its span. */
 export function scalarField(map: unknown, name: string): Spanned<string | number | boolean> | undefined {
-  const field = fieldOf(map, name);
-  if (!field || !isScalar(field.value)) return undefined;
-  const value = field.value.value;
-  const span = nodeSpan(field.value);
+  const node = fieldValue(map, name);
+  if (!isScalar(node)) return undefined;
+  const value = node.value;
+  const span = nodeSpan(node);
   if (!span || (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) return undefined;
   return { value, span };
 }

@@ -2,7 +2,14 @@ import { isCollection, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments
 import { namespaceOf } from '../catalog/lookup';
 import { isRemoteCredentialsSecret } from '../eck/keystore';
 import { eckChartValues } from '../eck/chartValues';
-import { addChartValues, assembleEckManifest, eckDocumentModel, isEckPodService, type EckDocumentModel } from '../eck/manifest';
+import {
+  addChartValues,
+  assembleEckManifest,
+  eckDocumentModel,
+  isEckPodService,
+  mayNameOperatorImage,
+  type EckDocumentModel,
+} from '../eck/manifest';
 import { mayHoldEckObjects } from '../eck/workspace';
 import { parseConsoleDocument } from '../console/consoleDocument';
 import { parseJsonDocument } from '../json/jsonDocument';
@@ -154,18 +161,18 @@ function parseYamlStream(base: BaseDocument, text: string, previous: ConfigDocum
   const errorStarts = new Set<number>();
   collectYamlProblems(yamlDocuments, syntaxErrors, errorStarts);
 
-  const eckResources = yamlDocuments.filter(isEckElasticsearch);
   // The values of ECK's Helm charts hold an Elasticsearch spec too.
   const chartValues = eckChartValues(yamlDocuments, base.uri);
-  // A Secret of remote cluster credentials, or a Service selecting ECK Pods, is ECK material even in a file of its own.
+  // An object of ECK's API group (an Elasticsearch resource among them), a Secret of remote cluster
+  // credentials, or a Service selecting ECK Pods is ECK material even in a file of its own.
   if (
-    eckResources.length > 0 ||
     chartValues.length > 0 ||
     yamlDocuments.some(
       (d) => apiVersionOf(d)?.startsWith(ECK_API_GROUP) || isRemoteCredentialsSecret(d.contents) || isEckPodService(d.contents),
     )
   ) {
-    const parts = yamlDocuments.map(eckDocumentParts);
+    const operatorImages = mayNameOperatorImage(text);
+    const parts = yamlDocuments.map((doc, index) => eckDocumentParts(doc, index, operatorImages));
     const chartScopes = chartValues.flatMap((values) => nodeSetConfigScopes(values.spec));
     const scopes = [...parts.flatMap((part) => part.scopes), ...chartScopes];
     const eck = assembleEckManifest(parts.map((part) => part.model));
@@ -350,13 +357,23 @@ const eckPartsByDocument = new WeakMap<
   { start: number; documentIndex: number; scopes: SettingsScope[]; model: EckDocumentModel }
 >();
 
-function eckDocumentParts(doc: Document.Parsed, documentIndex: number): { scopes: SettingsScope[]; model: EckDocumentModel } {
+/** `operatorImages`: whether the stream's text can name an ECK operator image (see mayNameOperatorImage). */
+function eckDocumentParts(
+  doc: Document.Parsed,
+  documentIndex: number,
+  operatorImages: boolean,
+): { scopes: SettingsScope[]; model: EckDocumentModel } {
   const kept = eckPartsByDocument.get(doc);
   if (kept && kept.start === doc.range[0] && kept.documentIndex === documentIndex) return kept;
   const scopes = isEckElasticsearch(doc)
     ? nodeSetConfigScopes(isMap(doc.contents) ? doc.contents.get('spec', true) : undefined)
     : [];
-  const parts = { start: doc.range[0], documentIndex, scopes, model: eckDocumentModel(doc, documentIndex, scopes) };
+  const parts = {
+    start: doc.range[0],
+    documentIndex,
+    scopes,
+    model: eckDocumentModel(doc, documentIndex, scopes, operatorImages),
+  };
   eckPartsByDocument.set(doc, parts);
   return parts;
 }
@@ -389,7 +406,7 @@ function nodeSetConfigScopes(spec: unknown): SettingsScope[] {
     if (!isMap(config)) return;
     const name = nodeSet.get('name');
     const label = `nodeSets[${typeof name === 'string' ? name : index}].config`;
-    scopes.push({ ...settingsScopeFromYaml(config, 'eck-config', label), stackVersion });
+    scopes.push(settingsScopeFromYaml(config, 'eck-config', label, stackVersion));
   });
   return scopes;
 }

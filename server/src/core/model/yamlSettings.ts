@@ -12,9 +12,10 @@ import {
 /**
  * Flattens a YAML map of Elasticsearch settings into setting occurrences with exact spans.
  * Handles flat keys, nested maps and any mix of the two; lists in flow or block style;
- * quoted keys. Runs once per document version.
+ * quoted keys. Runs once per document version. `stackVersion`: the version an ECK resource declares
+ * for its nodeSet configs.
  */
-export function settingsScopeFromYaml(map: YAMLMap, origin: ScopeOrigin, label?: string): SettingsScope {
+export function settingsScopeFromYaml(map: YAMLMap, origin: ScopeOrigin, label?: string, stackVersion?: string): SettingsScope {
   const occurrences: SettingOccurrence[] = [];
   const duplicates: SettingsScope['duplicates'] = [];
   const seen = new Map<string, SettingOccurrence>();
@@ -63,6 +64,7 @@ export function settingsScopeFromYaml(map: YAMLMap, origin: ScopeOrigin, label?:
     byKey: seen,
     repeatedMapKeys,
     label,
+    stackVersion,
   };
 }
 

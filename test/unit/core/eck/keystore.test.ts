@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { eckKeystoreCredentialAliases } from '../../../../server/src/core/eck/keystore';
+import { parseConfigDocument } from '../../../../server/src/core/model/parseDocument';
 import { ENCODED } from '../../helpers';
 import { elasticsearch, secret } from './fixtures';
-import { manifest } from './support';
+import { MANIFEST_URI, manifest } from './support';
 
 describe('keystore credential aliases of a nodeSet (for the security-model rules)', () => {
   test('combines ECK-managed API-key remotes with credentials loaded through secureSettings', () => {
@@ -31,5 +32,26 @@ describe('keystore credential aliases of a nodeSet (for the security-model rules
       },
     };
     assert.deepEqual(eckKeystoreCredentialAliases(document, document.scopes[0], workspace), ['a']);
+  });
+
+  test('reads the Secret again when it changed in the next version, though the resource document is reused', () => {
+    const resource = elasticsearch(
+      'local',
+      'version: 8.15.0\nsecureSettings:\n  - secretName: remote-api-keys\nnodeSets:\n  - name: default\n    count: 1\n    config:\n      node.roles: [master]',
+    );
+    const before = parseConfigDocument({
+      uri: MANIFEST_URI,
+      text: `${resource}---\n${secret(`cluster.remote.east.credentials: ${ENCODED}`)}`,
+    });
+    const options = {};
+    assert.deepEqual(eckKeystoreCredentialAliases(before, before.scopes[0], options), ['east']);
+    const after = parseConfigDocument({
+      uri: MANIFEST_URI,
+      text: `${resource}---\n${secret(`cluster.remote.west.credentials: ${ENCODED}`)}`,
+      previous: before,
+    });
+    // The resource's document is taken over from the previous version (same objects), the Secret's is not.
+    assert.equal(after.eck!.elasticsearches[0], before.eck!.elasticsearches[0]);
+    assert.deepEqual(eckKeystoreCredentialAliases(after, after.scopes[0], options), ['west']);
   });
 });

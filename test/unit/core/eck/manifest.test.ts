@@ -78,6 +78,25 @@ const MULTI = `
 `;
 
 describe('ECK manifest model', () => {
+  test('finds an operator image whose name is spelt with an escape, and none in a text that cannot name one', () => {
+    // The walk for images is skipped only where the text can hold no image value: neither the name
+    // nor a backslash (a double-quoted escape such as \u002d spells the hyphen).
+    const escaped = MULTI.replace(
+      'image: docker.elastic.co/eck/eck-operator:3.2.0',
+      'image: "docker.elastic.co/eck/eck\\u002doperator:3.2.1"',
+    );
+    assert.ok(!escaped.includes('eck-operator'));
+    assert.deepEqual(
+      manifest(escaped).eck!.operatorVersions.map((v) => v.value),
+      ['3.2.1'],
+    );
+    const withoutImage = MULTI.replace(
+      'image: docker.elastic.co/eck/eck-operator:3.2.0',
+      'image: docker.elastic.co/eck/other:3.2.0',
+    );
+    assert.deepEqual(manifest(withoutImage).eck!.operatorVersions, []);
+  });
+
   test('finds Elasticsearch, Secret and Service objects and the operator version in a multi-document file', () => {
     const document = manifest(MULTI);
     assert.equal(document.kind, 'eck-manifest');

@@ -1,3 +1,5 @@
+import type { RemoteClusterEntry } from '../../eck/manifest';
+import type { Span } from '../../types';
 import type { ScopeRule } from '../rule';
 import { nodeSetOfScope } from './common';
 
@@ -10,15 +12,14 @@ export const eckAliasAlsoInRemoteClusters: ScopeRule = {
   check({ document, scope, report }) {
     const owner = nodeSetOfScope(document, scope);
     if (!owner) return;
-    const managed = new Map(
-      owner.es.remoteClusters.flatMap((entry) => (entry.name ? [[entry.name.value, entry.name.span] as const] : [])),
-    );
+    const { remoteClusters } = owner.es;
+    if (remoteClusters.length === 0) return;
     const reported = new Set<string>();
     for (const occurrence of scope.occurrences) {
       if (!occurrence.key.startsWith('cluster.remote.')) continue;
       const resolved = occurrence.resolved;
       if (resolved.alias === undefined || resolved.aliasIndex === undefined || reported.has(resolved.alias)) continue;
-      const declared = managed.get(resolved.alias);
+      const declared = declaredAt(remoteClusters, resolved.alias);
       if (!declared) continue;
       reported.add(resolved.alias);
       report({
@@ -29,3 +30,12 @@ export const eckAliasAlsoInRemoteClusters: ScopeRule = {
     }
   },
 };
+
+/** Where `spec.remoteClusters` names `alias` (its last entry of that name); a search, not a Map built per nodeSet. */
+function declaredAt(entries: readonly RemoteClusterEntry[], alias: string): Span | undefined {
+  for (let index = entries.length - 1; index >= 0; index--) {
+    const name = entries[index].name;
+    if (name?.value === alias) return name.span;
+  }
+  return undefined;
+}

@@ -5,6 +5,8 @@ import type { Fix } from '../../types';
 import type { DocumentRule, FindingInput } from '../rule';
 import { ECK_KINDS, elasticsearchesOf } from './common';
 
+const ACCESS_SECTIONS = ['search', 'replication'] as const;
+
 /**
  * ECK's CRD types `access.search` and `access.replication` as single objects (Go `*Search`,
  * `*Replication` in pkg/apis/elasticsearch/v1/remote_cluster.go), unlike the Elasticsearch API
@@ -30,10 +32,11 @@ export const eckApiKeyAccess: DocumentRule = {
           });
           continue;
         }
-        const sections = (['search', 'replication'] as const).flatMap((section) => {
+        const sections: Array<{ section: 'search' | 'replication'; field: Field }> = [];
+        for (const section of ACCESS_SECTIONS) {
           const field = fieldOf(access.value, section);
-          return field ? [{ section, field }] : [];
-        });
+          if (field) sections.push({ section, field });
+        }
         if (sections.length === 0) {
           report({
             severity: 'warning',

@@ -5,6 +5,7 @@ import { nodeSetOfScope } from './common';
 
 /** `<name>-es-remote-cluster[.<namespace>…]`: the Service ECK creates for a cluster's remote cluster server. */
 const ECK_RCS_SERVICE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)-es-remote-cluster(\.|$)/;
+const ADDRESS_KEY = /^cluster\.remote\.[^.]+\.(seeds|proxy_address)$/;
 const CLIENT_TRUST_KEYS = [
   'xpack.security.remote_cluster_client.ssl.certificate_authorities',
   'xpack.security.remote_cluster_client.ssl.truststore.path',
@@ -20,10 +21,13 @@ export const eckExternalRemoteCa: ScopeRule = {
     if (!nodeSetOfScope(document, scope)) return;
     if (scope.occurrences.some((occurrence) => CLIENT_TRUST_KEYS.includes(occurrence.key))) return;
     for (const occurrence of scope.occurrences) {
-      if (!/^cluster\.remote\.[^.]+\.(seeds|proxy_address)$/.test(occurrence.key)) continue;
+      if (!ADDRESS_KEY.test(occurrence.key)) continue;
       const items = occurrence.value.kind === 'list' ? (occurrence.value.items ?? []) : [occurrence.value];
       for (const item of items) {
-        const address = parseAddress(valueTexts(item)[0] ?? '');
+        const text = valueTexts(item)[0] ?? '';
+        // The host is part of the text: without the Service suffix there, parsing cannot find it.
+        if (!text.includes('-es-remote-cluster')) continue;
+        const address = parseAddress(text);
         const match = address.ok ? ECK_RCS_SERVICE.exec(address.host) : null;
         if (!match) continue;
         report({

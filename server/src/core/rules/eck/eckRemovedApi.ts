@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { ECK_ES_API_GROUP } from '../../eck/manifest';
-import { textField } from '../../eck/yamlAst';
+import { fieldValue, scalarText, textField } from '../../eck/yamlAst';
 import type { DocumentRule } from '../rule';
 import { ECK_KINDS } from './common';
 
@@ -10,6 +10,8 @@ import { ECK_KINDS } from './common';
  * `v1alpha1` version of the group (removed in ECK 1.0, cloud-on-k8s #2119). The API server of a
  * cluster running any current operator has no such resource and refuses the manifest.
  */
+const GROUP_PREFIX = `${ECK_ES_API_GROUP}/`;
+
 export const eckRemovedApi: DocumentRule = {
   id: 'eck-removed-api',
   severity: 'error',
@@ -18,9 +20,11 @@ export const eckRemovedApi: DocumentRule = {
   check({ document, report }) {
     for (const doc of document.yamlDocuments ?? []) {
       if (!isMap(doc.contents)) continue;
+      // The group first, without building spans: most documents of a large file are of other groups.
+      if (!scalarText(fieldValue(doc.contents, 'apiVersion'))?.startsWith(GROUP_PREFIX)) continue;
       const apiVersion = textField(doc.contents, 'apiVersion');
       const kind = textField(doc.contents, 'kind');
-      if (!apiVersion?.value.startsWith(`${ECK_ES_API_GROUP}/`)) continue;
+      if (!apiVersion?.value.startsWith(GROUP_PREFIX)) continue;
       if (kind?.value === 'RemoteCluster') {
         report({
           message:

@@ -1,3 +1,4 @@
+import type { NodeSet } from '../../eck/manifest';
 import type { DocumentRule } from '../rule';
 import { ECK_KINDS, elasticsearchesOf, nodeSetLabel } from './common';
 
@@ -9,6 +10,17 @@ const PER_NODE_TRUST =
   /^xpack\.security\.(remote_cluster_client\.ssl\.|transport\.ssl\.(certificate_authorities|trust_restrictions\.path)$)/;
 const RESTRICTIONS = 'xpack.security.transport.ssl.trust_restrictions.path';
 
+const NONE: ReadonlySet<string> = new Set();
+
+/** The per-node trust settings a nodeSet's `config` sets (most set none: no Set is built then). */
+function perNodeTrustKeys(nodeSet: NodeSet): ReadonlySet<string> {
+  let keys: Set<string> | undefined;
+  for (const occurrence of nodeSet.scope?.occurrences ?? []) {
+    if (PER_NODE_TRUST.test(occurrence.key)) (keys ??= new Set()).add(occurrence.key);
+  }
+  return keys ?? NONE;
+}
+
 export const eckTrustSettingNotInEveryNodeset: DocumentRule = {
   id: 'eck-trust-setting-not-in-every-nodeset',
   severity: 'warning',
@@ -17,10 +29,10 @@ export const eckTrustSettingNotInEveryNodeset: DocumentRule = {
   check({ document, report }) {
     for (const es of elasticsearchesOf(document)) {
       if (es.nodeSets.length < 2) continue;
-      const keysBySet = es.nodeSets.map(
-        (nodeSet) => new Set((nodeSet.scope?.occurrences ?? []).map((o) => o.key).filter((key) => PER_NODE_TRUST.test(key))),
-      );
-      const allKeys = new Set(keysBySet.flatMap((keys) => [...keys]));
+      const keysBySet = es.nodeSets.map(perNodeTrustKeys);
+      const allKeys = new Set<string>();
+      for (const keys of keysBySet) for (const key of keys) allKeys.add(key);
+      if (allKeys.size === 0) continue;
       es.nodeSets.forEach((nodeSet, index) => {
         const missing = [...allKeys].filter((key) => !keysBySet[index].has(key)).sort();
         if (missing.length === 0) return;

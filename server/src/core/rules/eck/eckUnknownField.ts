@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
 import { fieldOf, itemsOf, nodeSpan, contentSpan } from '../../eck/yamlAst';
 import type { ConfigDocument } from '../../model/configDocument';
 import { closestMatch } from '../../suggest';
-import type { Fix, Span } from '../../types';
+import type { Fix } from '../../types';
 import type { DocumentRule, FindingInput } from '../rule';
 import { ECK_KINDS, elasticsearchesOf } from './common';
 
@@ -14,33 +14,43 @@ import { ECK_KINDS, elasticsearchesOf } from './common';
  * so ECK never sees what was meant. `query` (free-form) and Service specs are not walked.
  */
 interface Shape {
-  fields: Readonly<Record<string, Shape | null>>;
+  /**
+   * A Map: the keys looked up are read from the file, not interned strings, which V8 looks up in
+   * an object through its string table every time.
+   */
+  fields: ReadonlyMap<string, Shape | null>;
   /** The value is a list whose items have this shape. */
-  list?: boolean;
+  list: boolean;
+}
+
+function shapeOf(fields: Readonly<Record<string, Shape | null>>, list = false): Shape {
+  return { fields: new Map(Object.entries(fields)), list };
 }
 
 const leaf = null;
-const SERVICE_TEMPLATE: Shape = { fields: { metadata: leaf, spec: leaf } };
-const SEARCH: Shape = {
-  fields: { names: leaf, field_security: { fields: { grant: leaf, except: leaf } }, query: leaf, allow_restricted_indices: leaf },
-};
-const REMOTE_CLUSTER: Shape = {
-  list: true,
-  fields: {
+const SERVICE_TEMPLATE = shapeOf({ metadata: leaf, spec: leaf });
+const SEARCH = shapeOf({
+  names: leaf,
+  field_security: shapeOf({ grant: leaf, except: leaf }),
+  query: leaf,
+  allow_restricted_indices: leaf,
+});
+const REMOTE_CLUSTER = shapeOf(
+  {
     name: leaf,
-    elasticsearchRef: { fields: { name: leaf, namespace: leaf, serviceName: leaf } },
-    apiKey: { fields: { access: { fields: { search: SEARCH, replication: { fields: { names: leaf } } } } } },
+    elasticsearchRef: shapeOf({ name: leaf, namespace: leaf, serviceName: leaf }),
+    apiKey: shapeOf({ access: shapeOf({ search: SEARCH, replication: shapeOf({ names: leaf }) }) }),
   },
-};
+  true,
+);
 /**
  * `ElasticsearchSpec` itself and `NodeSet`: every field ECK's `v1` has had (none was ever removed;
  * newer ones such as `revisionHistoryLimit`, `remoteClusterServer`, `zoneAwareness` and `resources`
  * are listed too, so a manifest for a newer operator is never flagged). Free-form parts (`config`,
  * `podTemplate`, `volumeClaimTemplates`, `http`, `auth`, …) are not walked.
  */
-const NODE_SET: Shape = {
-  list: true,
-  fields: {
+const NODE_SET = shapeOf(
+  {
     name: leaf,
     config: leaf,
     count: leaf,
@@ -49,7 +59,8 @@ const NODE_SET: Shape = {
     podTemplate: leaf,
     volumeClaimTemplates: leaf,
   },
-};
+  true,
+);
 const SPEC_LEAVES = [
   'version',
   'image',
@@ -66,24 +77,20 @@ const SPEC_LEAVES = [
 const SPEC_PARTS: Readonly<Record<string, Shape>> = {
   nodeSets: NODE_SET,
   remoteClusters: REMOTE_CLUSTER,
-  remoteClusterServer: { fields: { enabled: leaf, service: SERVICE_TEMPLATE } },
-  transport: {
-    fields: {
-      service: SERVICE_TEMPLATE,
-      tls: {
-        fields: {
-          otherNameSuffix: leaf,
-          subjectAltNames: { list: true, fields: { dns: leaf, ip: leaf } },
-          certificate: { fields: { secretName: leaf } },
-          certificateAuthorities: { fields: { configMapName: leaf } },
-          selfSignedCertificates: { fields: { disabled: leaf } },
-        },
-      },
-    },
-  },
+  remoteClusterServer: shapeOf({ enabled: leaf, service: SERVICE_TEMPLATE }),
+  transport: shapeOf({
+    service: SERVICE_TEMPLATE,
+    tls: shapeOf({
+      otherNameSuffix: leaf,
+      subjectAltNames: shapeOf({ dns: leaf, ip: leaf }, true),
+      certificate: shapeOf({ secretName: leaf }),
+      certificateAuthorities: shapeOf({ configMapName: leaf }),
+      selfSignedCertificates: shapeOf({ disabled: leaf }),
+    }),
+  }),
 };
 
-const SPEC: Shape = { fields: { ...Object.fromEntries(SPEC_LEAVES.map((name) => [name, leaf])), ...SPEC_PARTS } };
+const SPEC = shapeOf({ ...Object.fromEntries(SPEC_LEAVES.map((name) => [name, leaf])), ...SPEC_PARTS });
 
 export const eckUnknownField: DocumentRule = {
   id: 'eck-unknown-field',
@@ -101,7 +108,7 @@ export const eckUnknownField: DocumentRule = {
       // Chart values: the chart's own keys (`labels`, `ingress`, …) sit beside the spec's; only the spec's are read.
       for (const pair of es.spec.items as Array<Pair<unknown, unknown>>) {
         const key = isScalar(pair.key) ? pair.key.value : undefined;
-        const inner = typeof key === 'string' && Object.hasOwn(SPEC.fields, key) ? SPEC.fields[key] : undefined;
+        const inner = typeof key === 'string' ? SPEC.fields.get(key) : undefined;
         const keySpan = nodeSpan(pair.key);
         if (inner && keySpan) walk(document, pair.value, inner, `spec.${String(key)}`, keySpan.start, report);
       }
@@ -119,25 +126,27 @@ function walk(
   report: (finding: FindingInput) => void,
 ): void {
   if (shape.list) {
-    if (isSeq(node))
-      for (const item of itemsOf(node)) walk(document, item, { fields: shape.fields }, `${path}[]`, ownerKey, report);
+    if (isSeq(node)) {
+      const itemShape = { fields: shape.fields, list: false };
+      for (const item of itemsOf(node)) walk(document, item, itemShape, `${path}[]`, ownerKey, report);
+    }
     return;
   }
   if (!isMap(node)) return;
-  const known = Object.keys(shape.fields);
   for (const pair of node.items as Array<Pair<unknown, unknown>>) {
-    if (!isScalar(pair.key) || typeof pair.key.value !== 'string') continue;
+    if (!isScalar(pair.key) || typeof pair.key.value !== 'string' || !pair.key.range) continue;
     const key = pair.key.value;
-    const keySpan = nodeSpan(pair.key);
-    if (!keySpan) continue;
+    const keyStart = pair.key.range[0];
     // Kustomize strategic-merge directives (`$patch`, `$retainKeys`, …) are not fields, and a key a
     // template writes is only known once rendered.
-    if (key.startsWith('$') || inTemplateDirective(document, keySpan)) continue;
-    if (key in shape.fields) {
-      const inner = shape.fields[key];
-      if (inner) walk(document, pair.value, inner, `${path}.${key}`, keySpan.start, report);
+    if (key.startsWith('$') || inTemplateDirective(document, pair.key.range)) continue;
+    const inner = shape.fields.get(key);
+    if (inner !== undefined) {
+      if (inner) walk(document, pair.value, inner, `${path}.${key}`, keyStart, report);
       continue;
     }
+    // Only a finding needs the key's span: every known key of every resource gets here without one.
+    const keySpan = { start: keyStart, end: pair.key.range[1] };
     if (key === 'apiKey' && path.endsWith('[].elasticsearchRef')) {
       report({
         message:
@@ -147,6 +156,7 @@ function walk(
       });
       continue;
     }
+    const known = [...shape.fields.keys()];
     const suggestion = closestMatch(
       key,
       known.filter((candidate) => !fieldOf(node, candidate)),
@@ -191,8 +201,9 @@ function moveOutFix(document: ConfigDocument, parent: YAMLMap, pair: Pair, paren
   ];
 }
 
-function inTemplateDirective(document: ConfigDocument, span: Span): boolean {
-  return document.template?.spans.some((directive) => directive.start < span.end && span.start < directive.end) ?? false;
+/** `range`: the key's `[start, end]` as yaml's nodes hold it. */
+function inTemplateDirective(document: ConfigDocument, range: readonly number[]): boolean {
+  return document.template?.spans.some((directive) => directive.start < range[1] && range[0] < directive.end) ?? false;
 }
 
 function nextLineStart(document: ConfigDocument, offset: number): number {

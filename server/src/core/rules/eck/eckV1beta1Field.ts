@@ -1,6 +1,6 @@
 import { replaceNodeEdit } from '../../eck/edits';
 import { ECK_ES_API_GROUP } from '../../eck/manifest';
-import { fieldOf } from '../../eck/yamlAst';
+import { fieldOf, fieldValue } from '../../eck/yamlAst';
 import type { DocumentRule } from '../rule';
 import { ECK_KINDS, elasticsearchesOf } from './common';
 
@@ -19,7 +19,7 @@ export const eckV1beta1Field: DocumentRule = {
   check({ document, report }) {
     for (const es of elasticsearchesOf(document)) {
       if (es.crdVersion !== 'v1beta1') continue;
-      const apiVersionNode = fieldOf(es.root, 'apiVersion')?.value;
+      const apiVersionNode = fieldValue(es.root, 'apiVersion');
       const edit = replaceNodeEdit(apiVersionNode, `${ECK_ES_API_GROUP}/v1`);
       for (const name of V1_ONLY) {
         const field = fieldOf(es.spec, name);

@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { fieldOf } from '../../eck/yamlAst';
+import { fieldValue } from '../../eck/yamlAst';
 import type { DocumentRule } from '../rule';
 import { ECK_KINDS, elasticsearchesOf, resourceLabel } from './common';
 
@@ -13,7 +13,7 @@ export const eckVersionFormat: DocumentRule = {
   kinds: ECK_KINDS,
   check({ document, report }) {
     for (const es of elasticsearchesOf(document)) {
-      const value = fieldOf(es.spec, 'version')?.value;
+      const value = fieldValue(es.spec, 'version');
       if (!es.version || !isScalar(value)) continue;
       if (typeof value.value === 'number') {
         report({

@@ -176,4 +176,21 @@ describe('eck-unknown-field', () => {
     );
     assert.deepEqual(eckFindingsOf('eck-unknown-field', text, {}, 'file:///chart/templates/elasticsearch.yaml'), []);
   });
+
+  test('reports keys named like properties every JavaScript object has (constructor, toString) as unknown', () => {
+    const text = elasticsearch(
+      'local',
+      `
+      version: 8.15.0
+      constructor: {}
+      nodeSets:
+        - name: default
+          toString: x
+      `,
+    );
+    assert.deepEqual(
+      eckFindingsOf('eck-unknown-field', text).map((f) => f.text),
+      ['constructor', 'toString'],
+    );
+  });
 });
