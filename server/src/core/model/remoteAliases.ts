@@ -29,9 +29,9 @@ export interface RemoteAlias {
   alias: string;
   /** `cluster.remote.`, or `search.remote.` for a legacy alias (only listed when asked for). */
   prefix: typeof REMOTE_PREFIX | typeof LEGACY_REMOTE_PREFIX;
-  settings: AliasSetting[];
+  settings: readonly AliasSetting[];
   /** First occurrence of each suffix (later duplicates are reported by duplicate-setting). */
-  bySuffix: Map<string, SettingOccurrence>;
+  bySuffix: SuffixLookup;
   /** Effective mode: the `mode` value (case-insensitive) or the default `sniff`; undefined when the value is invalid. */
   mode: 'sniff' | 'proxy' | undefined;
   /** The `mode` an earlier Console request stored, when this scope does not set one and the mode comes from it. */
@@ -42,20 +42,83 @@ export interface RemoteAlias {
   known: boolean;
 }
 
-const aliasCache = new WeakMap<SettingsScope, { all: RemoteAlias[]; valid: RemoteAlias[] }>();
-const legacyAliasCache = new WeakMap<SettingsScope, RemoteAlias[]>();
+/** The first occurrence of a suffix (`seeds`, `mode`, …) among an alias's settings. */
+export interface SuffixLookup {
+  get(suffix: string): SettingOccurrence | undefined;
+  has(suffix: string): boolean;
+}
+
+/**
+ * The remote-alias model of one scope, built piece by piece on first use: the aliases under each
+ * prefix, then the addresses. One entry per scope; the aliases and addresses hang off it, so a
+ * scope with thousands of remotes costs no per-alias or per-occurrence cache entries.
+ */
+class ScopeRemotes {
+  private current?: AliasGrouping;
+  private legacy?: AliasGrouping;
+  private invalid?: readonly AddressValue[];
+
+  constructor(readonly scope: SettingsScope) {}
+
+  aliases(prefix: RemoteAlias['prefix']): AliasGrouping {
+    if (prefix === REMOTE_PREFIX) return (this.current ??= groupAliases(this, prefix));
+    return (this.legacy ??= groupAliases(this, prefix));
+  }
+
+  /**
+   * The addresses of the scope's address settings that do not parse, in order. The same pass gives
+   * each alias whose connection setting it meets its connection addresses, so every address is
+   * parsed once; the ones that parse and connect nothing are not kept.
+   */
+  invalidAddresses(): readonly AddressValue[] {
+    if (this.invalid) return this.invalid;
+    const invalid: AddressValue[] = [];
+    const values: AddressValue[] = []; // one occurrence's addresses at a time
+    const occurrences = this.scope.occurrences;
+    for (let i = 0; i < occurrences.length; i++) {
+      const occurrence = occurrences[i];
+      const resolved = occurrence.resolved;
+      const def = resolved.def;
+      if (!def || (def.type !== 'address' && def.type !== 'address-list')) continue;
+      values.length = 0;
+      appendAddressValues(occurrence, def, values);
+      for (let j = 0; j < values.length; j++) if (!values[j].parsed.ok) invalid.push(values[j]);
+      // Only groupings already built: an alias of a grouping built later works its addresses out itself.
+      const grouping = resolved.namespace === REMOTE_PREFIX ? this.current : this.legacy;
+      const remote = resolved.alias === undefined ? undefined : grouping?.byAlias.get(resolved.alias);
+      if (remote && remote.connection === undefined && remote.connectingOccurrence() === occurrence)
+        remote.connection = usable(values);
+    }
+    this.invalid = invalid.length > 0 ? invalid : NO_ADDRESSES;
+    return this.invalid;
+  }
+}
+
+interface AliasGrouping {
+  /** In order of first appearance. */
+  all: readonly AliasGroup[];
+  /** The aliases Elasticsearch's alias grammar accepts (the same list when all do). */
+  valid: readonly AliasGroup[];
+  byAlias: ReadonlyMap<string, AliasGroup>;
+}
+
+const scopeRemotes = new WeakMap<SettingsScope, ScopeRemotes>();
+
+function remotesOf(scope: SettingsScope): ScopeRemotes {
+  let remotes = scopeRemotes.get(scope);
+  if (!remotes) {
+    remotes = new ScopeRemotes(scope);
+    scopeRemotes.set(scope, remotes);
+  }
+  return remotes;
+}
 
 /**
  * The valid `search.remote.<alias>.*` aliases of a scope: the same model under the old name, for
  * the rules that apply to both names while the old one exists.
  */
-export function legacyRemoteAliases(scope: SettingsScope): RemoteAlias[] {
-  let cached = legacyAliasCache.get(scope);
-  if (!cached) {
-    cached = allRemoteAliases(scope, LEGACY_REMOTE_PREFIX).filter((r) => VALID_ALIAS.test(r.alias));
-    legacyAliasCache.set(scope, cached);
-  }
-  return cached;
+export function legacyRemoteAliases(scope: SettingsScope): readonly RemoteAlias[] {
+  return remotesOf(scope).aliases(LEGACY_REMOTE_PREFIX).valid;
 }
 
 /**
@@ -63,24 +126,25 @@ export function legacyRemoteAliases(scope: SettingsScope): RemoteAlias[] {
  * break Elasticsearch's alias grammar (empty, spaces, …) are not remote clusters to Elasticsearch,
  * so only the alias rules ask for them. The lists are shared by every rule: never mutate them.
  */
-export function remoteAliases(scope: SettingsScope, options: { includeInvalid?: boolean } = {}): RemoteAlias[] {
-  let cached = aliasCache.get(scope);
-  if (!cached) {
-    const all = allRemoteAliases(scope);
-    cached = { all, valid: all.filter((r) => VALID_ALIAS.test(r.alias)) };
-    aliasCache.set(scope, cached);
-  }
-  return options.includeInvalid ? cached.all : cached.valid;
+export function remoteAliases(scope: SettingsScope, options?: { includeInvalid?: boolean }): readonly RemoteAlias[] {
+  const grouping = remotesOf(scope).aliases(REMOTE_PREFIX);
+  return options?.includeInvalid ? grouping.all : grouping.valid;
 }
 
-class AliasGroup implements RemoteAlias {
+/** Above this many settings an alias looks its suffixes up in a Map; below, a scan is cheaper than building one. */
+const SCANNED_SETTINGS = 12;
+
+class AliasGroup implements RemoteAlias, SuffixLookup {
   readonly settings: AliasSetting[] = [];
-  readonly bySuffix = new Map<string, SettingOccurrence>();
   mode: RemoteAlias['mode'] = 'sniff';
   storedMode?: SettingOccurrence;
   known = false;
+  /** The addresses it connects to, once worked out (see connectionAddresses). */
+  connection?: readonly AddressValue[];
+  private firstBySuffix?: Map<string, SettingOccurrence>;
 
   constructor(
+    readonly remotes: ScopeRemotes,
     readonly prefix: RemoteAlias['prefix'],
     readonly alias: string,
     private readonly first: SettingOccurrence,
@@ -91,31 +155,64 @@ class AliasGroup implements RemoteAlias {
   get anchor(): KeySegment {
     return this.first.segments[this.aliasIndex];
   }
+
+  get bySuffix(): SuffixLookup {
+    return this;
+  }
+
+  get(suffix: string): SettingOccurrence | undefined {
+    const settings = this.settings;
+    if (settings.length <= SCANNED_SETTINGS) {
+      for (let i = 0; i < settings.length; i++) if (settings[i].suffix === suffix) return settings[i].occurrence;
+      return undefined;
+    }
+    if (!this.firstBySuffix) {
+      this.firstBySuffix = new Map();
+      for (const setting of settings)
+        if (!this.firstBySuffix.has(setting.suffix)) this.firstBySuffix.set(setting.suffix, setting.occurrence);
+    }
+    return this.firstBySuffix.get(suffix);
+  }
+
+  has(suffix: string): boolean {
+    return this.get(suffix) !== undefined;
+  }
+
+  /** The setting that enables it in its mode (`seeds` or `proxy_address`), when written. */
+  connectingOccurrence(): SettingOccurrence | undefined {
+    return this.mode ? this.get(enablingSuffix(this.mode)) : undefined;
+  }
 }
 
-function allRemoteAliases(scope: SettingsScope, prefix: RemoteAlias['prefix'] = REMOTE_PREFIX): RemoteAlias[] {
+function groupAliases(remotes: ScopeRemotes, prefix: RemoteAlias['prefix']): AliasGrouping {
+  const { scope } = remotes;
   const byAlias = new Map<string, AliasGroup>();
-  for (const occurrence of scope.occurrences) {
-    if (!occurrence.key.startsWith(prefix)) continue;
+  const all: AliasGroup[] = [];
+  let validCount = 0;
+  const occurrences = scope.occurrences;
+  for (let i = 0; i < occurrences.length; i++) {
+    const occurrence = occurrences[i];
     const resolved = occurrence.resolved;
-    if (resolved.alias === undefined || resolved.aliasIndex === undefined || resolved.namespace !== prefix) continue;
+    // An alias is only resolved under its own prefix, which the key then starts with.
+    if (resolved.namespace !== prefix || resolved.alias === undefined || resolved.aliasIndex === undefined) continue;
     let remote = byAlias.get(resolved.alias);
     if (!remote) {
-      remote = new AliasGroup(prefix, resolved.alias, occurrence, resolved.aliasIndex);
+      remote = new AliasGroup(remotes, prefix, resolved.alias, occurrence, resolved.aliasIndex);
       byAlias.set(resolved.alias, remote);
+      all.push(remote);
+      if (VALID_ALIAS.test(resolved.alias)) validCount++;
     }
-    const suffix = resolved.suffix ?? '';
-    remote.settings.push({ occurrence, suffix, def: resolved.def });
-    if (!remote.bySuffix.has(suffix)) remote.bySuffix.set(suffix, occurrence);
+    remote.settings.push({ occurrence, suffix: resolved.suffix ?? '', def: resolved.def });
     if (resolved.def) remote.known = true;
   }
-  for (const remote of byAlias.values()) {
-    const own = remote.bySuffix.get('mode');
+  for (const remote of all) {
+    const own = remote.get('mode');
     const stored = own ? undefined : scope.stored?.get(`${REMOTE_PREFIX}${remote.alias}.mode`)?.occurrence;
     remote.storedMode = stored;
     remote.mode = modeOf(own ?? stored);
   }
-  return [...byAlias.values()];
+  const valid = validCount === all.length ? all : all.filter((remote) => VALID_ALIAS.test(remote.alias));
+  return { all, valid, byAlias };
 }
 
 function modeOf(occurrence: SettingOccurrence | undefined): RemoteAlias['mode'] {
@@ -219,80 +316,104 @@ export function valueContentSpan(node: ValueNode): Span {
  * comma there is its own finding).
  */
 export function addressValues(occurrence: SettingOccurrence, def: SettingDef): AddressValue[] {
+  const result: AddressValue[] = [];
+  appendAddressValues(occurrence, def, result);
+  return result;
+}
+
+/** addressValues, appended to `target`: a scope's addresses go into one list. */
+function appendAddressValues(occurrence: SettingOccurrence, def: SettingDef, target: AddressValue[]): void {
   const value = occurrence.value;
-  const result: AddressValue[] = [];
-  const add = (node: ValueNode, text: string, span: Span) => {
-    if (text.trim() === '') return;
-    result.push({ occurrence, node, text, span, parsed: parseAddress(text) });
-  };
-  const scalars =
-    value.kind === 'list' ? (value.items ?? []).filter((i) => i.kind === 'scalar') : value.kind === 'scalar' ? [value] : [];
-  if (def.type === 'address' && value.kind === 'list') return [];
-  for (const node of scalars) {
-    if (node.value === null) continue;
-    const text = node.text ?? '';
-    const span = valueContentSpan(node);
-    if (def.type === 'address-list' && text.includes(',')) {
-      let offset = 0;
-      for (const part of text.split(',')) {
-        const lead = part.length - part.trimStart().length;
-        const trimmed = part.trim();
-        add(node, trimmed, { start: span.start + offset + lead, end: span.start + offset + lead + trimmed.length });
-        offset += part.length + 1;
-      }
-    } else {
-      const lead = text.length - text.trimStart().length;
-      add(node, text.trim(), { start: span.start + lead, end: span.start + lead + text.trim().length });
+  if (value.kind === 'scalar') {
+    appendScalarAddresses(occurrence, value, def, target);
+  } else if (value.kind === 'list' && def.type !== 'address') {
+    const items = value.items ?? [];
+    for (let i = 0; i < items.length; i++)
+      if (items[i].kind === 'scalar') appendScalarAddresses(occurrence, items[i], def, target);
+  }
+}
+
+function appendScalarAddresses(occurrence: SettingOccurrence, node: ValueNode, def: SettingDef, target: AddressValue[]): void {
+  if (node.value === null) return;
+  const text = node.text ?? '';
+  const contentStart = valueContentStart(node);
+  if (def.type === 'address-list' && text.includes(',')) {
+    let offset = 0;
+    for (const part of text.split(',')) {
+      appendAddress(occurrence, node, part, contentStart + offset, target);
+      offset += part.length + 1;
     }
+  } else {
+    appendAddress(occurrence, node, text, contentStart, target);
   }
-  return result;
 }
 
-/** The addresses of an address setting, parsed once per occurrence for every rule that reads them (never mutate). */
-const occurrenceAddresses = new WeakMap<SettingOccurrence, AddressValue[]>();
-
-function addressesOf(occurrence: SettingOccurrence, def: SettingDef): AddressValue[] {
-  let addresses = occurrenceAddresses.get(occurrence);
-  if (!addresses) {
-    addresses = addressValues(occurrence, def);
-    occurrenceAddresses.set(occurrence, addresses);
-  }
-  return addresses;
+/** One address: `written` trimmed, its span where the trimmed text starts (`start` is where `written` starts). */
+function appendAddress(
+  occurrence: SettingOccurrence,
+  node: ValueNode,
+  written: string,
+  start: number,
+  target: AddressValue[],
+): void {
+  const text = written.trim();
+  if (text === '') return;
+  const lead = text.length === written.length ? 0 : written.length - written.trimStart().length;
+  target.push({
+    occurrence,
+    node,
+    text,
+    span: { start: start + lead, end: start + lead + text.length },
+    parsed: parseAddress(text),
+  });
 }
 
-const addressCache = new WeakMap<SettingsScope, AddressValue[]>();
+/** Where a scalar's content starts: after the opening quote of a quoted string (as valueContentSpan). */
+function valueContentStart(node: ValueNode): number {
+  return node.quoted && node.span.end - node.span.start >= 2 ? node.span.start + 1 : node.span.start;
+}
 
-/** All addresses of the scope's address settings (`seeds`, `proxy_address`, legacy `proxy`, `search.remote.*.seeds`). */
-export function scopeAddresses(scope: SettingsScope): AddressValue[] {
-  const cached = addressCache.get(scope);
-  if (cached) return cached;
+/** The addresses that parse (one shared empty list when none do). */
+function usable(addresses: readonly AddressValue[]): readonly AddressValue[] {
   const result: AddressValue[] = [];
-  for (const occurrence of scope.occurrences) {
-    const def = occurrence.resolved.def;
-    if (def && (def.type === 'address' || def.type === 'address-list')) result.push(...addressesOf(occurrence, def));
-  }
-  addressCache.set(scope, result);
-  return result;
+  for (let i = 0; i < addresses.length; i++) if (addresses[i].parsed.ok) result.push(addresses[i]);
+  return result.length === 0 ? NO_ADDRESSES : result;
 }
 
-const connectionAddressCache = new WeakMap<RemoteAlias, AddressValue[]>();
+const NO_ADDRESSES: readonly AddressValue[] = Object.freeze([]);
 
-/** Addresses the alias connects to in its mode (computed once per alias; never mutate the list). */
-export function connectionAddresses(remote: RemoteAlias): AddressValue[] {
-  let addresses = connectionAddressCache.get(remote);
-  if (!addresses) {
-    addresses = [];
-    const occurrence = remote.mode ? remote.bySuffix.get(enablingSuffix(remote.mode)) : undefined;
-    const def = occurrence ? remote.settings.find((s) => s.occurrence === occurrence)?.def : undefined;
-    if (occurrence && def) addresses = addressesOf(occurrence, def).filter((a) => a.parsed.ok);
-    connectionAddressCache.set(remote, addresses);
-  }
-  return addresses;
+/**
+ * The addresses of the scope's address settings (`seeds`, `proxy_address`, legacy `proxy`,
+ * `search.remote.*.seeds`) that do not parse, in order (worked out once per scope; never mutate).
+ */
+export function invalidAddresses(scope: SettingsScope): readonly AddressValue[] {
+  return remotesOf(scope).invalidAddresses();
 }
+
+/** Addresses the alias connects to in its mode that parse (worked out once per alias; never mutate the list). */
+export function connectionAddresses(remote: RemoteAlias): readonly AddressValue[] {
+  if (!(remote instanceof AliasGroup)) return connectionOf(remote);
+  if (remote.connection === undefined) {
+    // One pass over the scope's addresses gives every alias its connection addresses.
+    remote.remotes.invalidAddresses();
+    remote.connection ??= connectionOf(remote);
+  }
+  return remote.connection;
+}
+
+function connectionOf(remote: RemoteAlias): readonly AddressValue[] {
+  const occurrence = remote.mode ? remote.bySuffix.get(enablingSuffix(remote.mode)) : undefined;
+  const def = occurrence?.resolved.def;
+  if (!occurrence || !def) return NO_ADDRESSES;
+  return usable(addressValues(occurrence, def));
+}
+
+/** The domains of Elastic Cloud / ECE endpoints, with or without the final dot of a fully qualified name. */
+const CLOUD_ENDPOINT = /\.(elastic-cloud\.com|found\.io|es\.io|elastic\.cloud)\.?$/i;
 
 /** Elastic Cloud / ECE endpoint host names (heuristic, by domain). */
 export function isCloudEndpoint(host: string): boolean {
-  return /\.(elastic-cloud\.com|found\.io|es\.io|elastic\.cloud)$/i.test(host.replace(/\.$/, ''));
+  return CLOUD_ENDPOINT.test(host);
 }
 
 // ---------------------------------------------------------------- spans
@@ -312,6 +433,13 @@ export function visibleSegmentSpan(segment: KeySegment, text: string): Span {
 /** First occurrence of a key in the scope. */
 export function occurrenceOf(scope: SettingsScope, key: string): SettingOccurrence | undefined {
   return scope.byKey.get(key);
+}
+
+/** Every occurrence of a key in the scope, repeated ones included, in order; no scan when the key is absent. */
+export function occurrencesOf(scope: SettingsScope, key: string): readonly SettingOccurrence[] {
+  const first = scope.byKey.get(key);
+  if (!first) return [];
+  return scope.duplicates.length === 0 ? [first] : scope.occurrences.filter((occurrence) => occurrence.key === key);
 }
 
 /** Lower-cased scalar text, or undefined for null / non-scalar values. */

@@ -41,7 +41,8 @@ export const unknownSetting: ScopeRule = {
   reference: [4],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, report }) {
-    for (const occurrence of scope.occurrences) {
+    for (let i = 0; i < scope.occurrences.length; i++) {
+      const occurrence = scope.occurrences[i];
       const resolved = occurrence.resolved;
       if (!resolved.namespace || resolved.def) continue;
       if (DEDICATED_RULE_KEYS.some((re) => re.test(occurrence.key))) continue;

@@ -1,6 +1,6 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { literal, replaceValueEdit } from './edits';
-import { valueContentSpan, scopeAddresses } from '../../model/remoteAliases';
+import { valueContentSpan, invalidAddresses } from '../../model/remoteAliases';
 
 export const addressNotSingle: ScopeRule = {
   id: 'address-not-single',
@@ -9,7 +9,8 @@ export const addressNotSingle: ScopeRule = {
   reference: [18],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
-    for (const occurrence of scope.occurrences) {
+    for (let i = 0; i < scope.occurrences.length; i++) {
+      const occurrence = scope.occurrences[i];
       const def = occurrence.resolved.def;
       if (def?.type !== 'address') continue;
       const value = occurrence.value;
@@ -33,7 +34,9 @@ export const addressNotSingle: ScopeRule = {
       });
     }
     // A seed entry with spaces holds several addresses: separate them as list items.
-    for (const address of scopeAddresses(scope)) {
+    const addresses = invalidAddresses(scope);
+    for (let i = 0; i < addresses.length; i++) {
+      const address = addresses[i];
       if (address.parsed.ok || address.parsed.kind !== 'list' || address.occurrence.resolved.def?.type !== 'address-list')
         continue;
       report({

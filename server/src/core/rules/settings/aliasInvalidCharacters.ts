@@ -28,7 +28,9 @@ export const aliasInvalidCharacters: ScopeRule = {
   reference: [1],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, report }) {
-    for (const remote of remoteAliases(scope, { includeInvalid: true })) {
+    const remotes = remoteAliases(scope, { includeInvalid: true });
+    for (let i = 0; i < remotes.length; i++) {
+      const remote = remotes[i];
       if (remote.alias === '' || VALID_ALIAS.test(remote.alias)) continue;
       const replacement = cleanAlias(remote.alias);
       // Rename every place the alias is written; nested keys share one alias segment.
@@ -45,7 +47,8 @@ export const aliasInvalidCharacters: ScopeRule = {
     }
     // A dot splits the alias: Elasticsearch sees alias `my` and an unknown setting `alias.seeds`.
     const seen = new Set<string>();
-    for (const occurrence of scope.occurrences) {
+    for (let i = 0; i < scope.occurrences.length; i++) {
+      const occurrence = scope.occurrences[i];
       const dotted = dottedAliasOf(occurrence);
       if (!dotted) continue;
       const aliasSegments = occurrence.segments.slice(2, 2 + dotted.segmentCount);

@@ -17,7 +17,8 @@ export const credentialsInSettings: ScopeRule = {
   reference: [25],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
-    for (const occurrence of scope.occurrences) {
+    for (let i = 0; i < scope.occurrences.length; i++) {
+      const occurrence = scope.occurrences[i];
       if (occurrence.resolved.def?.key !== 'cluster.remote.<alias>.credentials') continue;
       // Point at the key only: the value is a secret and stays out of the message.
       report({

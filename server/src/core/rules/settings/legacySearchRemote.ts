@@ -2,6 +2,7 @@ import { compareVersions } from '../../version';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { renameSegmentsFix } from './edits';
 import { occurrenceOf } from '../../model/remoteAliases';
+import type { KeySegment } from '../../model/settingsScope';
 
 export const legacySearchRemote: ScopeRule = {
   id: 'legacy-search-remote',
@@ -13,7 +14,20 @@ export const legacySearchRemote: ScopeRule = {
     // Before 6.5 `search.remote.*` is the only name there is: nothing to rename to yet.
     if (stackVersion !== undefined && compareVersions(stackVersion, '6.5.0') < 0) return;
     const removed = stackVersion !== undefined && compareVersions(stackVersion, '8.0.0') >= 0;
-    for (const occurrence of scope.occurrences) {
+    // Where the first key segment of each other setting starts, collected once when first needed.
+    let otherFirstSegments: Set<number> | undefined;
+    const sharesFirstSegment = (first: KeySegment) => {
+      if (!otherFirstSegments) {
+        otherFirstSegments = new Set();
+        for (let i = 0; i < scope.occurrences.length; i++) {
+          const other = scope.occurrences[i];
+          if (!other.key.startsWith('search.remote.')) otherFirstSegments.add(other.segments[0].span.start);
+        }
+      }
+      return otherFirstSegments.has(first.span.start);
+    };
+    for (let i = 0; i < scope.occurrences.length; i++) {
+      const occurrence = scope.occurrences[i];
       // A key that never existed under either name is unknown-setting's to report: no rename to suggest.
       if (!occurrence.key.startsWith('search.remote.') || !occurrence.resolved.def) continue;
       const target = `cluster.${occurrence.key.slice('search.'.length)}`;
@@ -23,11 +37,8 @@ export const legacySearchRemote: ScopeRule = {
         : `\`${target}\``;
       // Renaming a nested `search:` key would also rename unrelated search settings under it.
       const first = occurrence.segments[0];
-      const sharedParent = scope.occurrences.some(
-        (o) => o !== occurrence && o.segments[0].span.start === first.span.start && !o.key.startsWith('search.remote.'),
-      );
       const fix =
-        connect || occurrenceOf(scope, target) || sharedParent
+        connect || occurrenceOf(scope, target) || sharesFirstSegment(first)
           ? undefined
           : renameSegmentsFix([first], 'cluster', `Change to '${target}'`);
       report({

@@ -8,7 +8,8 @@ export const secureSettingInSettings: ScopeRule = {
   reference: [26],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
-    for (const occurrence of scope.occurrences) {
+    for (let i = 0; i < scope.occurrences.length; i++) {
+      const occurrence = scope.occurrences[i];
       const def = occurrence.resolved.def;
       if (def?.scope !== 'secure') continue;
       const where =

@@ -16,7 +16,8 @@ export const settingNewerThanVersion: ScopeRule = {
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, stackVersion, report }) {
     if (!stackVersion) return; // unknown version: never guess
-    for (const occurrence of scope.occurrences) {
+    for (let i = 0; i < scope.occurrences.length; i++) {
+      const occurrence = scope.occurrences[i];
       const def = occurrence.resolved.def;
       if (!def || def.group === 'signing' || def.scope === 'secure' || def.scope === 'secure-reloadable') continue;
       if (def.since && compareVersions(stackVersion, def.since) < 0) {

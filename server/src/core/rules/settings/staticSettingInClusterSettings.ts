@@ -9,7 +9,8 @@ export const staticSettingInClusterSettings: ScopeRule = {
   reference: [29],
   origins: ['cluster-settings'],
   check({ scope, document, report, stackVersion }) {
-    for (const occurrence of scope.occurrences) {
+    for (let i = 0; i < scope.occurrences.length; i++) {
+      const occurrence = scope.occurrences[i];
       const def = occurrence.resolved.def;
       if (!def || def.scope !== 'static') continue;
       // `search.remote.*` static keys were refused the same way while they existed; once removed

@@ -8,7 +8,8 @@ export const unregisteredSetting: ScopeRule = {
   reference: [5],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
-    for (const occurrence of scope.occurrences) {
+    for (let i = 0; i < scope.occurrences.length; i++) {
+      const occurrence = scope.occurrences[i];
       if (occurrence.resolved.def?.scope !== 'unregistered') continue;
       report({
         message: `\`${occurrence.key}\` exists only inside Elasticsearch's own tests; it is not a registered setting and Elasticsearch rejects it as unknown. Remove it.`,
