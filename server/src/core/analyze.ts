@@ -168,9 +168,15 @@ function withoutFixesTouching(spans: readonly Span[], input: FindingInput): Find
 
 /** A reported finding with its message bounded and, when the rule gave a function, fixes worked out on first read. */
 function toFinding(input: FindingInput, ruleId: string, severity: Severity): Finding {
-  const { fixes, ...rest } = input;
-  const finding: Finding = { ...rest, ruleId, severity, message: boundedMessage(input.message) };
+  // The input's fields but `fixes`, in their order, as `{ ...rest }` gives them (rest destructuring is much slower).
+  const fields: Record<string, unknown> = {};
+  for (const key in input) if (key !== 'fixes') fields[key] = input[key as keyof FindingInput];
+  fields.ruleId = ruleId;
+  fields.severity = severity;
+  fields.message = boundedMessage(input.message);
+  const finding = fields as unknown as Finding;
   if (input.related) finding.related = input.related.map((related) => ({ ...related, message: boundedMessage(related.message) }));
+  const { fixes } = input;
   if (typeof fixes === 'function') defineLazyFixes(finding, fixes);
   else if (fixes) finding.fixes = fixes;
   return finding;

@@ -49,49 +49,77 @@ export interface SuffixLookup {
 }
 
 /**
- * The remote-alias model of one scope, built piece by piece on first use: the aliases under each
- * prefix, then the addresses. One entry per scope; the aliases and addresses hang off it, so a
- * scope with thousands of remotes costs no per-alias or per-occurrence cache entries.
+ * What the rules derive from one scope, built piece by piece on first use: the aliases under each
+ * prefix, the occurrences by catalog entry, the addresses that do not parse. One cache entry per
+ * scope; everything else hangs off it, so a scope with thousands of remotes costs no per-alias or
+ * per-occurrence cache entries.
  */
-class ScopeRemotes {
+class ScopeModel {
   private current?: AliasGrouping;
   private legacy?: AliasGrouping;
   private invalid?: readonly AddressValue[];
+  private definitions?: OccurrencesByDefinition;
 
   constructor(readonly scope: SettingsScope) {}
 
   aliases(prefix: RemoteAlias['prefix']): AliasGrouping {
-    if (prefix === REMOTE_PREFIX) return (this.current ??= groupAliases(this, prefix));
-    return (this.legacy ??= groupAliases(this, prefix));
+    if (prefix === REMOTE_PREFIX) return (this.current ??= groupAliases(this.scope, prefix));
+    return (this.legacy ??= groupAliases(this.scope, prefix));
   }
 
-  /**
-   * The addresses of the scope's address settings that do not parse, in order. The same pass gives
-   * each alias whose connection setting it meets its connection addresses, so every address is
-   * parsed once; the ones that parse and connect nothing are not kept.
-   */
+  /** The addresses of the scope's address settings that do not parse, in order. */
   invalidAddresses(): readonly AddressValue[] {
     if (this.invalid) return this.invalid;
     const invalid: AddressValue[] = [];
-    const values: AddressValue[] = []; // one occurrence's addresses at a time
-    const occurrences = this.scope.occurrences;
-    for (let i = 0; i < occurrences.length; i++) {
-      const occurrence = occurrences[i];
-      const resolved = occurrence.resolved;
-      const def = resolved.def;
-      if (!def || (def.type !== 'address' && def.type !== 'address-list')) continue;
-      values.length = 0;
-      appendAddressValues(occurrence, def, values);
-      for (let j = 0; j < values.length; j++) if (!values[j].parsed.ok) invalid.push(values[j]);
-      // Only groupings already built: an alias of a grouping built later works its addresses out itself.
-      const grouping = resolved.namespace === REMOTE_PREFIX ? this.current : this.legacy;
-      const remote = resolved.alias === undefined ? undefined : grouping?.byAlias.get(resolved.alias);
-      if (remote && remote.connection === undefined && remote.connectingOccurrence() === occurrence)
-        remote.connection = usable(values);
+    const groups = this.byDefinition().known;
+    for (let g = 0; g < groups.length; g++) {
+      const { def, occurrences } = groups[g];
+      if (def.type !== 'address' && def.type !== 'address-list') continue;
+      for (let i = 0; i < occurrences.length; i++) appendAddressValues(occurrences[i], def, invalid, true);
     }
+    // Grouped by setting above: back in document order.
+    if (invalid.length > 1) invalid.sort((a, b) => a.span.start - b.span.start);
     this.invalid = invalid.length > 0 ? invalid : NO_ADDRESSES;
     return this.invalid;
   }
+
+  byDefinition(): OccurrencesByDefinition {
+    if (this.definitions) return this.definitions;
+    const byDef = new Map<SettingDef, SettingOccurrence[]>();
+    const known: DefinitionOccurrences[] = [];
+    const unknown: SettingOccurrence[] = [];
+    const occurrences = this.scope.occurrences;
+    for (let i = 0; i < occurrences.length; i++) {
+      const occurrence = occurrences[i];
+      const def = occurrence.resolved.def;
+      if (!def) {
+        unknown.push(occurrence);
+        continue;
+      }
+      const list = byDef.get(def);
+      if (list) list.push(occurrence);
+      else {
+        const first = [occurrence];
+        byDef.set(def, first);
+        known.push({ def, occurrences: first });
+      }
+    }
+    this.definitions = { known, unknown };
+    return this.definitions;
+  }
+}
+
+/** Occurrences of one catalog entry, in document order. */
+export interface DefinitionOccurrences {
+  def: SettingDef;
+  occurrences: readonly SettingOccurrence[];
+}
+
+interface OccurrencesByDefinition {
+  /** One entry per catalog entry the scope uses, in order of first appearance. */
+  known: readonly DefinitionOccurrences[];
+  /** Occurrences of keys the catalog does not know, in document order. */
+  unknown: readonly SettingOccurrence[];
 }
 
 interface AliasGrouping {
@@ -102,15 +130,29 @@ interface AliasGrouping {
   byAlias: ReadonlyMap<string, AliasGroup>;
 }
 
-const scopeRemotes = new WeakMap<SettingsScope, ScopeRemotes>();
+const scopeModels = new WeakMap<SettingsScope, ScopeModel>();
 
-function remotesOf(scope: SettingsScope): ScopeRemotes {
-  let remotes = scopeRemotes.get(scope);
-  if (!remotes) {
-    remotes = new ScopeRemotes(scope);
-    scopeRemotes.set(scope, remotes);
+function modelOf(scope: SettingsScope): ScopeModel {
+  let model = scopeModels.get(scope);
+  if (!model) {
+    model = new ScopeModel(scope);
+    scopeModels.set(scope, model);
   }
-  return remotes;
+  return model;
+}
+
+/**
+ * The scope's occurrences by catalog entry, one entry per setting it uses (in order of first
+ * appearance, each list in document order). A rule about a few kinds of setting tests each entry
+ * once instead of every occurrence. Shared: never mutate.
+ */
+export function occurrencesByDefinition(scope: SettingsScope): readonly DefinitionOccurrences[] {
+  return modelOf(scope).byDefinition().known;
+}
+
+/** The scope's occurrences of keys the catalog does not know, in document order (shared: never mutate). */
+export function unknownOccurrences(scope: SettingsScope): readonly SettingOccurrence[] {
+  return modelOf(scope).byDefinition().unknown;
 }
 
 /**
@@ -118,7 +160,7 @@ function remotesOf(scope: SettingsScope): ScopeRemotes {
  * the rules that apply to both names while the old one exists.
  */
 export function legacyRemoteAliases(scope: SettingsScope): readonly RemoteAlias[] {
-  return remotesOf(scope).aliases(LEGACY_REMOTE_PREFIX).valid;
+  return modelOf(scope).aliases(LEGACY_REMOTE_PREFIX).valid;
 }
 
 /**
@@ -127,7 +169,7 @@ export function legacyRemoteAliases(scope: SettingsScope): readonly RemoteAlias[
  * so only the alias rules ask for them. The lists are shared by every rule: never mutate them.
  */
 export function remoteAliases(scope: SettingsScope, options?: { includeInvalid?: boolean }): readonly RemoteAlias[] {
-  const grouping = remotesOf(scope).aliases(REMOTE_PREFIX);
+  const grouping = modelOf(scope).aliases(REMOTE_PREFIX);
   return options?.includeInvalid ? grouping.all : grouping.valid;
 }
 
@@ -139,12 +181,11 @@ class AliasGroup implements RemoteAlias, SuffixLookup {
   mode: RemoteAlias['mode'] = 'sniff';
   storedMode?: SettingOccurrence;
   known = false;
-  /** The addresses it connects to, once worked out (see connectionAddresses). */
+  /** The addresses it connects to, once asked for (see connectionAddresses). */
   connection?: readonly AddressValue[];
   private firstBySuffix?: Map<string, SettingOccurrence>;
 
   constructor(
-    readonly remotes: ScopeRemotes,
     readonly prefix: RemoteAlias['prefix'],
     readonly alias: string,
     private readonly first: SettingOccurrence,
@@ -177,15 +218,9 @@ class AliasGroup implements RemoteAlias, SuffixLookup {
   has(suffix: string): boolean {
     return this.get(suffix) !== undefined;
   }
-
-  /** The setting that enables it in its mode (`seeds` or `proxy_address`), when written. */
-  connectingOccurrence(): SettingOccurrence | undefined {
-    return this.mode ? this.get(enablingSuffix(this.mode)) : undefined;
-  }
 }
 
-function groupAliases(remotes: ScopeRemotes, prefix: RemoteAlias['prefix']): AliasGrouping {
-  const { scope } = remotes;
+function groupAliases(scope: SettingsScope, prefix: RemoteAlias['prefix']): AliasGrouping {
   const byAlias = new Map<string, AliasGroup>();
   const all: AliasGroup[] = [];
   let validCount = 0;
@@ -197,7 +232,7 @@ function groupAliases(remotes: ScopeRemotes, prefix: RemoteAlias['prefix']): Ali
     if (resolved.namespace !== prefix || resolved.alias === undefined || resolved.aliasIndex === undefined) continue;
     let remote = byAlias.get(resolved.alias);
     if (!remote) {
-      remote = new AliasGroup(remotes, prefix, resolved.alias, occurrence, resolved.aliasIndex);
+      remote = new AliasGroup(prefix, resolved.alias, occurrence, resolved.aliasIndex);
       byAlias.set(resolved.alias, remote);
       all.push(remote);
       if (VALID_ALIAS.test(resolved.alias)) validCount++;
@@ -321,30 +356,36 @@ export function addressValues(occurrence: SettingOccurrence, def: SettingDef): A
   return result;
 }
 
-/** addressValues, appended to `target`: a scope's addresses go into one list. */
-function appendAddressValues(occurrence: SettingOccurrence, def: SettingDef, target: AddressValue[]): void {
+/** addressValues, appended to `target`; with `onlyInvalid`, only the ones that do not parse (the others cost no objects). */
+function appendAddressValues(occurrence: SettingOccurrence, def: SettingDef, target: AddressValue[], onlyInvalid = false): void {
   const value = occurrence.value;
   if (value.kind === 'scalar') {
-    appendScalarAddresses(occurrence, value, def, target);
+    appendScalarAddresses(occurrence, value, def, target, onlyInvalid);
   } else if (value.kind === 'list' && def.type !== 'address') {
     const items = value.items ?? [];
     for (let i = 0; i < items.length; i++)
-      if (items[i].kind === 'scalar') appendScalarAddresses(occurrence, items[i], def, target);
+      if (items[i].kind === 'scalar') appendScalarAddresses(occurrence, items[i], def, target, onlyInvalid);
   }
 }
 
-function appendScalarAddresses(occurrence: SettingOccurrence, node: ValueNode, def: SettingDef, target: AddressValue[]): void {
+function appendScalarAddresses(
+  occurrence: SettingOccurrence,
+  node: ValueNode,
+  def: SettingDef,
+  target: AddressValue[],
+  onlyInvalid: boolean,
+): void {
   if (node.value === null) return;
   const text = node.text ?? '';
   const contentStart = valueContentStart(node);
   if (def.type === 'address-list' && text.includes(',')) {
     let offset = 0;
     for (const part of text.split(',')) {
-      appendAddress(occurrence, node, part, contentStart + offset, target);
+      appendAddress(occurrence, node, part, contentStart + offset, target, onlyInvalid);
       offset += part.length + 1;
     }
   } else {
-    appendAddress(occurrence, node, text, contentStart, target);
+    appendAddress(occurrence, node, text, contentStart, target, onlyInvalid);
   }
 }
 
@@ -355,17 +396,14 @@ function appendAddress(
   written: string,
   start: number,
   target: AddressValue[],
+  onlyInvalid: boolean,
 ): void {
   const text = written.trim();
   if (text === '') return;
+  const parsed = parseAddress(text);
+  if (onlyInvalid && parsed.ok) return;
   const lead = text.length === written.length ? 0 : written.length - written.trimStart().length;
-  target.push({
-    occurrence,
-    node,
-    text,
-    span: { start: start + lead, end: start + lead + text.length },
-    parsed: parseAddress(text),
-  });
+  target.push({ occurrence, node, text, span: { start: start + lead, end: start + lead + text.length }, parsed });
 }
 
 /** Where a scalar's content starts: after the opening quote of a quoted string (as valueContentSpan). */
@@ -387,18 +425,13 @@ const NO_ADDRESSES: readonly AddressValue[] = Object.freeze([]);
  * `search.remote.*.seeds`) that do not parse, in order (worked out once per scope; never mutate).
  */
 export function invalidAddresses(scope: SettingsScope): readonly AddressValue[] {
-  return remotesOf(scope).invalidAddresses();
+  return modelOf(scope).invalidAddresses();
 }
 
 /** Addresses the alias connects to in its mode that parse (worked out once per alias; never mutate the list). */
 export function connectionAddresses(remote: RemoteAlias): readonly AddressValue[] {
   if (!(remote instanceof AliasGroup)) return connectionOf(remote);
-  if (remote.connection === undefined) {
-    // One pass over the scope's addresses gives every alias its connection addresses.
-    remote.remotes.invalidAddresses();
-    remote.connection ??= connectionOf(remote);
-  }
-  return remote.connection;
+  return (remote.connection ??= connectionOf(remote));
 }
 
 function connectionOf(remote: RemoteAlias): readonly AddressValue[] {
@@ -408,12 +441,25 @@ function connectionOf(remote: RemoteAlias): readonly AddressValue[] {
   return usable(addressValues(occurrence, def));
 }
 
-/** The domains of Elastic Cloud / ECE endpoints, with or without the final dot of a fully qualified name. */
-const CLOUD_ENDPOINT = /\.(elastic-cloud\.com|found\.io|es\.io|elastic\.cloud)\.?$/i;
+const CLOUD_DOMAINS = 'elastic-cloud\\.com|found\\.io|es\\.io|elastic\\.cloud';
+/** A host in one of those domains, with or without the final dot of a fully qualified name. */
+const CLOUD_ENDPOINT = new RegExp(`\\.(${CLOUD_DOMAINS})\\.?$`, 'i');
+const CLOUD_DOMAIN_ANYWHERE = new RegExp(CLOUD_DOMAINS, 'i');
 
 /** Elastic Cloud / ECE endpoint host names (heuristic, by domain). */
 export function isCloudEndpoint(host: string): boolean {
   return CLOUD_ENDPOINT.test(host);
+}
+
+/**
+ * Whether an address setting's value may hold an Elastic Cloud / ECE endpoint: its text names one of
+ * their domains. A quick test that spares working out the addresses of every other remote.
+ */
+export function mayHoldCloudEndpoint(value: ValueNode): boolean {
+  if (value.kind === 'scalar') return value.text !== undefined && CLOUD_DOMAIN_ANYWHERE.test(value.text);
+  if (value.kind !== 'list' || !value.items) return false;
+  for (let i = 0; i < value.items.length; i++) if (mayHoldCloudEndpoint(value.items[i])) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------- spans

@@ -4,7 +4,9 @@ import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { insertSettingEdit, literal, replaceEdit, replaceValueEdit } from './edits';
 import {
   connectionAddresses,
+  enablingSuffix,
   isCloudEndpoint,
+  mayHoldCloudEndpoint,
   remoteAliases,
   written,
   type AddressValue,
@@ -22,6 +24,8 @@ export const cloudEndpointMode: ScopeRule = {
     const remotes = remoteAliases(scope);
     for (let i = 0; i < remotes.length; i++) {
       const remote = remotes[i];
+      const connecting = remote.mode ? remote.bySuffix.get(enablingSuffix(remote.mode)) : undefined;
+      if (!connecting || !mayHoldCloudEndpoint(connecting.value)) continue;
       const connection = connectionAddresses(remote);
       // The first Cloud endpoint it connects to, and how many there are.
       let first: AddressValue | undefined;

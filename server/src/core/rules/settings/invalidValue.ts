@@ -2,6 +2,7 @@ import type { SettingDef } from '../../catalog/settingsCatalog';
 import { closestMatch } from '../../suggest';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { literal, replaceValueEdit } from './edits';
+import { occurrencesByDefinition } from '../../model/remoteAliases';
 
 /** Time values: a number with a unit; `-1` and `0` need none. */
 const TIME = /^(-1|0|\d+(\.\d+)?(nanos|micros|ms|s|m|h|d))$/i;
@@ -31,35 +32,38 @@ export const invalidValue: ScopeRule = {
   reference: [35, 36],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
-    for (let i = 0; i < scope.occurrences.length; i++) {
-      const occurrence = scope.occurrences[i];
-      const def = occurrence.resolved.def;
-      const value = occurrence.value;
-      if (!def || !SCALAR_TYPES.has(def.type) || def.key === 'cluster.remote.<alias>.mode') continue;
-      if (value.kind === 'map' || (value.kind === 'scalar' && value.value === null)) continue;
-      if (value.kind === 'list') {
-        report({ message: `\`${occurrence.key}\` takes a single value, not a list.`, span: value.span });
-        continue;
+    const settings = occurrencesByDefinition(scope);
+    for (let s = 0; s < settings.length; s++) {
+      const { def, occurrences } = settings[s];
+      if (!SCALAR_TYPES.has(def.type) || def.key === 'cluster.remote.<alias>.mode') continue;
+      for (let i = 0; i < occurrences.length; i++) {
+        const occurrence = occurrences[i];
+        const value = occurrence.value;
+        if (value.kind === 'map' || (value.kind === 'scalar' && value.value === null)) continue;
+        if (value.kind === 'list') {
+          report({ message: `\`${occurrence.key}\` takes a single value, not a list.`, span: value.span });
+          continue;
+        }
+        const problem = problemOf(def, occurrence.key, (value.text ?? '').trim(), document.format === 'yaml' && !value.quoted);
+        if (!problem) continue;
+        const { suggestion } = problem;
+        const typed = def.type === 'boolean' ? suggestion === 'true' : def.type === 'int' ? Number(suggestion) : suggestion;
+        const replacement = suggestion === undefined ? undefined : literal(typed ?? null, document.format);
+        report({
+          message: problem.message,
+          span: value.span,
+          fixes:
+            replacement !== undefined
+              ? [
+                  {
+                    title: `Change to '${suggestion}'`,
+                    edits: [replaceValueEdit(document, occurrence, replacement)],
+                    isPreferred: true,
+                  },
+                ]
+              : undefined,
+        });
       }
-      const problem = problemOf(def, occurrence.key, (value.text ?? '').trim(), document.format === 'yaml' && !value.quoted);
-      if (!problem) continue;
-      const { suggestion } = problem;
-      const typed = def.type === 'boolean' ? suggestion === 'true' : def.type === 'int' ? Number(suggestion) : suggestion;
-      const replacement = suggestion === undefined ? undefined : literal(typed ?? null, document.format);
-      report({
-        message: problem.message,
-        span: value.span,
-        fixes:
-          replacement !== undefined
-            ? [
-                {
-                  title: `Change to '${suggestion}'`,
-                  edits: [replaceValueEdit(document, occurrence, replacement)],
-                  isPreferred: true,
-                },
-              ]
-            : undefined,
-      });
     }
   },
 };
