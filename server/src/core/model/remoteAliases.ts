@@ -127,7 +127,6 @@ interface AliasGrouping {
   all: readonly AliasGroup[];
   /** The aliases Elasticsearch's alias grammar accepts (the same list when all do). */
   valid: readonly AliasGroup[];
-  byAlias: ReadonlyMap<string, AliasGroup>;
 }
 
 const scopeModels = new WeakMap<SettingsScope, ScopeModel>();
@@ -224,30 +223,33 @@ function groupAliases(scope: SettingsScope, prefix: RemoteAlias['prefix']): Alia
   const byAlias = new Map<string, AliasGroup>();
   const all: AliasGroup[] = [];
   let validCount = 0;
+  let last: AliasGroup | undefined; // the settings of an alias mostly come one after the other
   const occurrences = scope.occurrences;
   for (let i = 0; i < occurrences.length; i++) {
     const occurrence = occurrences[i];
     const resolved = occurrence.resolved;
     // An alias is only resolved under its own prefix, which the key then starts with.
     if (resolved.namespace !== prefix || resolved.alias === undefined || resolved.aliasIndex === undefined) continue;
-    let remote = byAlias.get(resolved.alias);
+    let remote = last !== undefined && last.alias === resolved.alias ? last : byAlias.get(resolved.alias);
     if (!remote) {
       remote = new AliasGroup(prefix, resolved.alias, occurrence, resolved.aliasIndex);
       byAlias.set(resolved.alias, remote);
       all.push(remote);
       if (VALID_ALIAS.test(resolved.alias)) validCount++;
     }
+    last = remote;
     remote.settings.push({ occurrence, suffix: resolved.suffix ?? '', def: resolved.def });
     if (resolved.def) remote.known = true;
   }
-  for (const remote of all) {
+  for (let i = 0; i < all.length; i++) {
+    const remote = all[i];
     const own = remote.get('mode');
     const stored = own ? undefined : scope.stored?.get(`${REMOTE_PREFIX}${remote.alias}.mode`)?.occurrence;
     remote.storedMode = stored;
     remote.mode = modeOf(own ?? stored);
   }
   const valid = validCount === all.length ? all : all.filter((remote) => VALID_ALIAS.test(remote.alias));
-  return { all, valid, byAlias };
+  return { all, valid };
 }
 
 function modeOf(occurrence: SettingOccurrence | undefined): RemoteAlias['mode'] {

@@ -34,7 +34,8 @@ export const settingNewerThanVersion: ScopeRule = {
         }
         if (!def.valueSince || occurrence.value.kind !== 'scalar' || isNullValue(occurrence.value)) continue;
         const value = (occurrence.value.text ?? '').trim().toLowerCase();
-        const since = def.valueSince[value];
+        // Own keys only: a value such as `constructor` is no key of the table.
+        const since = Object.hasOwn(def.valueSince, value) ? def.valueSince[value] : undefined;
         if (!since || compareVersions(stackVersion, since) >= 0) continue;
         const uncertain = def.uncertain?.includes('valueSince');
         report({
