@@ -264,7 +264,11 @@ function modeOf(occurrence: SettingOccurrence | undefined): RemoteAlias['mode'] 
 export function hasValue(occurrence: SettingOccurrence | undefined): boolean {
   if (!occurrence) return false;
   const value = occurrence.value;
-  if (value.kind === 'list') return (value.items ?? []).some((item) => item.kind !== 'scalar' || (item.text ?? '').trim() !== '');
+  if (value.kind === 'list') {
+    const items = value.items ?? [];
+    for (let i = 0; i < items.length; i++) if (items[i].kind !== 'scalar' || (items[i].text ?? '').trim() !== '') return true;
+    return false;
+  }
   if (value.kind === 'map') return true;
   return value.value !== null && (value.text ?? '').trim() !== '';
 }
