@@ -34,7 +34,7 @@ export type ParsedAddress =
  * shared and frozen.
  */
 const parsedAddresses = new Map<string, ParsedAddress>();
-export const MAX_REMEMBERED_ADDRESSES = 20_000;
+export const MAX_REMEMBERED_ADDRESSES = 10_000;
 const MAX_REMEMBERED_ADDRESS_LENGTH = 300;
 
 /** `host:port` as Elasticsearch reads a remote address. The result may be shared with other callers: never mutate it. */
