@@ -18,15 +18,60 @@ export type AddressProblem =
   | 'substituted';
 
 export type ParsedAddress =
-  | { ok: true; host: string; port: number; ipv6: boolean }
-  | { ok: false; kind: AddressProblem; problem: string; host?: string; port?: number };
+  | { readonly ok: true; readonly host: string; readonly port: number; readonly ipv6: boolean }
+  | {
+      readonly ok: false;
+      readonly kind: AddressProblem;
+      readonly problem: string;
+      readonly host?: string;
+      readonly port?: number;
+    };
 
+/**
+ * Parsed addresses by text. Every version of an edited file repeats almost all of its addresses,
+ * and a large file has thousands, so each distinct text is parsed once. Bounded in count (past the
+ * limit the memory starts over) and in length (longer texts are parsed each time). The results are
+ * shared and frozen.
+ */
+const parsedAddresses = new Map<string, ParsedAddress>();
+export const MAX_REMEMBERED_ADDRESSES = 10_000;
+const MAX_REMEMBERED_ADDRESS_LENGTH = 300;
+
+/** `host:port` as Elasticsearch reads a remote address. The result may be shared with other callers: never mutate it. */
 export function parseAddress(raw: string): ParsedAddress {
+  if (raw.length > MAX_REMEMBERED_ADDRESS_LENGTH) return parseUncached(raw);
+  let parsed = parsedAddresses.get(raw);
+  if (!parsed) {
+    if (parsedAddresses.size >= MAX_REMEMBERED_ADDRESSES) parsedAddresses.clear();
+    const text = detached(raw);
+    parsed = Object.freeze(parseUncached(text));
+    parsedAddresses.set(text, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * A copy of `text` that owns its characters. A value read from a document is often a slice of the
+ * whole document text (V8 slices strings of 13 characters or more), and a remembered address or
+ * its host must not keep an old version of the document alive.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
+const SUBSTITUTION = /\$\{[^}]*\}/;
+const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
+const LIST_SEPARATOR = /[,\s]/;
+const DIGITS = /^\d+$/;
+const DIGITS_AND_DOTS = /^[\d.]+$/;
+const NOT_HOST_NAME_CHARACTER = /[^A-Za-z0-9._-]/;
+
+function parseUncached(raw: string): ParsedAddress {
   const text = raw.trim();
   if (text === '') return { ok: false, kind: 'empty', problem: 'The address is empty.' };
-  if (/\$\{[^}]*\}/.test(text))
+  if (text.includes('${') && SUBSTITUTION.test(text))
     return { ok: false, kind: 'substituted', problem: 'The address comes from an environment variable.' };
-  const scheme = text.includes('://') ? /^([a-z][a-z0-9+.-]*):\/\//i.exec(text) : null;
+  const scheme = text.includes('://') ? SCHEME.exec(text) : null;
   if (scheme) {
     return {
       ok: false,
@@ -34,7 +79,7 @@ export function parseAddress(raw: string): ParsedAddress {
       problem: `Remove the \`${scheme[1]}://\` prefix: remote addresses are plain \`host:port\` (the transport protocol is not HTTP).`,
     };
   }
-  if (/[,\s]/.test(text)) {
+  if (LIST_SEPARATOR.test(text)) {
     return { ok: false, kind: 'list', problem: 'This holds more than one address; it takes exactly one `host:port`.' };
   }
   if (text.includes('/')) {
@@ -68,7 +113,7 @@ export function parseAddress(raw: string): ParsedAddress {
 }
 
 function withPort(host: string, portText: string, ipv6: boolean): ParsedAddress {
-  if (!/^\d+$/.test(portText)) {
+  if (!DIGITS.test(portText)) {
     return { ok: false, kind: 'bad-port', problem: `\`${portText}\` is not a port number.`, host };
   }
   const port = Number(portText);
@@ -86,10 +131,10 @@ function withPort(host: string, portText: string, ipv6: boolean): ParsedAddress 
  */
 function hostNameProblem(host: string): string | undefined {
   if (host === '') return 'The host is empty.';
-  if (/^[\d.]+$/.test(host))
+  if (DIGITS_AND_DOTS.test(host))
     return isIPv4(host) ? undefined : `\`${host}\` is not a valid IPv4 address (four numbers from 0 to 255).`;
   const name = host.endsWith('.') ? host.slice(0, -1) : host;
-  const bad = /[^A-Za-z0-9._-]/.exec(name);
+  const bad = NOT_HOST_NAME_CHARACTER.exec(name);
   if (bad) return `\`${host}\` is not a valid host name: \`${bad[0]}\` is not allowed (letters, digits, \`-\` and \`.\`).`;
   if (name.length > 253) return `\`${host}\` is longer than the 253 characters a host name may have.`;
   for (const label of name.split('.')) {

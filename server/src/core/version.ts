@@ -20,9 +20,24 @@ export function parseVersion(text: string | undefined | null): Version | undefin
   return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3] ?? 0), text: String(text).trim() };
 }
 
+/**
+ * Versions compared against as text (release gates, the catalog's `since` of every setting a rule
+ * looks at), parsed once each. Bounded: past the limit the memory starts over.
+ */
+const comparedTexts = new Map<string, Version | undefined>();
+const MAX_COMPARED_TEXTS = 1000;
+
+function comparedVersion(text: string): Version | undefined {
+  if (comparedTexts.has(text)) return comparedTexts.get(text);
+  if (comparedTexts.size >= MAX_COMPARED_TEXTS) comparedTexts.clear();
+  const version = parseVersion(text);
+  comparedTexts.set(text, version);
+  return version;
+}
+
 /** Negative when a < b, zero when equal, positive when a > b. */
 export function compareVersions(a: Version, b: Version | string): number {
-  const other = typeof b === 'string' ? parseVersion(b) : b;
+  const other = typeof b === 'string' ? comparedVersion(b) : b;
   if (!other) throw new Error(`not a version: ${String(b)}`);
   return a.major - other.major || a.minor - other.minor || a.patch - other.patch;
 }

@@ -29,9 +29,9 @@ export interface RemoteAlias {
   alias: string;
   /** `cluster.remote.`, or `search.remote.` for a legacy alias (only listed when asked for). */
   prefix: typeof REMOTE_PREFIX | typeof LEGACY_REMOTE_PREFIX;
-  settings: AliasSetting[];
+  settings: readonly AliasSetting[];
   /** First occurrence of each suffix (later duplicates are reported by duplicate-setting). */
-  bySuffix: Map<string, SettingOccurrence>;
+  bySuffix: SuffixLookup;
   /** Effective mode: the `mode` value (case-insensitive) or the default `sniff`; undefined when the value is invalid. */
   mode: 'sniff' | 'proxy' | undefined;
   /** The `mode` an earlier Console request stored, when this scope does not set one and the mode comes from it. */
@@ -42,20 +42,124 @@ export interface RemoteAlias {
   known: boolean;
 }
 
-const aliasCache = new WeakMap<SettingsScope, { all: RemoteAlias[]; valid: RemoteAlias[] }>();
-const legacyAliasCache = new WeakMap<SettingsScope, RemoteAlias[]>();
+/** The first occurrence of a suffix (`seeds`, `mode`, …) among an alias's settings. */
+export interface SuffixLookup {
+  get(suffix: string): SettingOccurrence | undefined;
+  has(suffix: string): boolean;
+}
+
+/**
+ * What the rules derive from one scope, built piece by piece on first use: the aliases under each
+ * prefix, the occurrences by catalog entry, the addresses that do not parse. One cache entry per
+ * scope; everything else hangs off it, so a scope with thousands of remotes costs no per-alias or
+ * per-occurrence cache entries.
+ */
+class ScopeModel {
+  private current?: AliasGrouping;
+  private legacy?: AliasGrouping;
+  private invalid?: readonly AddressValue[];
+  private definitions?: OccurrencesByDefinition;
+
+  constructor(readonly scope: SettingsScope) {}
+
+  aliases(prefix: RemoteAlias['prefix']): AliasGrouping {
+    if (prefix === REMOTE_PREFIX) return (this.current ??= groupAliases(this.scope, prefix));
+    return (this.legacy ??= groupAliases(this.scope, prefix));
+  }
+
+  /** The addresses of the scope's address settings that do not parse, in order. */
+  invalidAddresses(): readonly AddressValue[] {
+    if (this.invalid) return this.invalid;
+    const invalid: AddressValue[] = [];
+    const groups = this.byDefinition().known;
+    for (let g = 0; g < groups.length; g++) {
+      const { def, occurrences } = groups[g];
+      if (def.type !== 'address' && def.type !== 'address-list') continue;
+      for (let i = 0; i < occurrences.length; i++) appendAddressValues(occurrences[i], def, invalid, true);
+    }
+    // Grouped by setting above: back in document order.
+    if (invalid.length > 1) invalid.sort((a, b) => a.span.start - b.span.start);
+    this.invalid = invalid.length > 0 ? invalid : NO_ADDRESSES;
+    return this.invalid;
+  }
+
+  byDefinition(): OccurrencesByDefinition {
+    if (this.definitions) return this.definitions;
+    const byDef = new Map<SettingDef, SettingOccurrence[]>();
+    const known: DefinitionOccurrences[] = [];
+    const unknown: SettingOccurrence[] = [];
+    const occurrences = this.scope.occurrences;
+    for (let i = 0; i < occurrences.length; i++) {
+      const occurrence = occurrences[i];
+      const def = occurrence.resolved.def;
+      if (!def) {
+        unknown.push(occurrence);
+        continue;
+      }
+      const list = byDef.get(def);
+      if (list) list.push(occurrence);
+      else {
+        const first = [occurrence];
+        byDef.set(def, first);
+        known.push({ def, occurrences: first });
+      }
+    }
+    this.definitions = { known, unknown };
+    return this.definitions;
+  }
+}
+
+/** Occurrences of one catalog entry, in document order. */
+export interface DefinitionOccurrences {
+  def: SettingDef;
+  occurrences: readonly SettingOccurrence[];
+}
+
+interface OccurrencesByDefinition {
+  /** One entry per catalog entry the scope uses, in order of first appearance. */
+  known: readonly DefinitionOccurrences[];
+  /** Occurrences of keys the catalog does not know, in document order. */
+  unknown: readonly SettingOccurrence[];
+}
+
+interface AliasGrouping {
+  /** In order of first appearance. */
+  all: readonly AliasGroup[];
+  /** The aliases Elasticsearch's alias grammar accepts (the same list when all do). */
+  valid: readonly AliasGroup[];
+}
+
+const scopeModels = new WeakMap<SettingsScope, ScopeModel>();
+
+function modelOf(scope: SettingsScope): ScopeModel {
+  let model = scopeModels.get(scope);
+  if (!model) {
+    model = new ScopeModel(scope);
+    scopeModels.set(scope, model);
+  }
+  return model;
+}
+
+/**
+ * The scope's occurrences by catalog entry, one entry per setting it uses (in order of first
+ * appearance, each list in document order). A rule about a few kinds of setting tests each entry
+ * once instead of every occurrence. Shared: never mutate.
+ */
+export function occurrencesByDefinition(scope: SettingsScope): readonly DefinitionOccurrences[] {
+  return modelOf(scope).byDefinition().known;
+}
+
+/** The scope's occurrences of keys the catalog does not know, in document order (shared: never mutate). */
+export function unknownOccurrences(scope: SettingsScope): readonly SettingOccurrence[] {
+  return modelOf(scope).byDefinition().unknown;
+}
 
 /**
  * The valid `search.remote.<alias>.*` aliases of a scope: the same model under the old name, for
  * the rules that apply to both names while the old one exists.
  */
-export function legacyRemoteAliases(scope: SettingsScope): RemoteAlias[] {
-  let cached = legacyAliasCache.get(scope);
-  if (!cached) {
-    cached = allRemoteAliases(scope, LEGACY_REMOTE_PREFIX).filter((r) => VALID_ALIAS.test(r.alias));
-    legacyAliasCache.set(scope, cached);
-  }
-  return cached;
+export function legacyRemoteAliases(scope: SettingsScope): readonly RemoteAlias[] {
+  return modelOf(scope).aliases(LEGACY_REMOTE_PREFIX).valid;
 }
 
 /**
@@ -63,22 +167,22 @@ export function legacyRemoteAliases(scope: SettingsScope): RemoteAlias[] {
  * break Elasticsearch's alias grammar (empty, spaces, …) are not remote clusters to Elasticsearch,
  * so only the alias rules ask for them. The lists are shared by every rule: never mutate them.
  */
-export function remoteAliases(scope: SettingsScope, options: { includeInvalid?: boolean } = {}): RemoteAlias[] {
-  let cached = aliasCache.get(scope);
-  if (!cached) {
-    const all = allRemoteAliases(scope);
-    cached = { all, valid: all.filter((r) => VALID_ALIAS.test(r.alias)) };
-    aliasCache.set(scope, cached);
-  }
-  return options.includeInvalid ? cached.all : cached.valid;
+export function remoteAliases(scope: SettingsScope, options?: { includeInvalid?: boolean }): readonly RemoteAlias[] {
+  const grouping = modelOf(scope).aliases(REMOTE_PREFIX);
+  return options?.includeInvalid ? grouping.all : grouping.valid;
 }
 
-class AliasGroup implements RemoteAlias {
+/** Above this many settings an alias looks its suffixes up in a Map; below, a scan is cheaper than building one. */
+const SCANNED_SETTINGS = 12;
+
+class AliasGroup implements RemoteAlias, SuffixLookup {
   readonly settings: AliasSetting[] = [];
-  readonly bySuffix = new Map<string, SettingOccurrence>();
   mode: RemoteAlias['mode'] = 'sniff';
   storedMode?: SettingOccurrence;
   known = false;
+  /** The addresses it connects to, once asked for (see connectionAddresses). */
+  connection?: readonly AddressValue[];
+  private firstBySuffix?: Map<string, SettingOccurrence>;
 
   constructor(
     readonly prefix: RemoteAlias['prefix'],
@@ -91,31 +195,61 @@ class AliasGroup implements RemoteAlias {
   get anchor(): KeySegment {
     return this.first.segments[this.aliasIndex];
   }
+
+  get bySuffix(): SuffixLookup {
+    return this;
+  }
+
+  get(suffix: string): SettingOccurrence | undefined {
+    const settings = this.settings;
+    if (settings.length <= SCANNED_SETTINGS) {
+      for (let i = 0; i < settings.length; i++) if (settings[i].suffix === suffix) return settings[i].occurrence;
+      return undefined;
+    }
+    if (!this.firstBySuffix) {
+      this.firstBySuffix = new Map();
+      for (const setting of settings)
+        if (!this.firstBySuffix.has(setting.suffix)) this.firstBySuffix.set(setting.suffix, setting.occurrence);
+    }
+    return this.firstBySuffix.get(suffix);
+  }
+
+  has(suffix: string): boolean {
+    return this.get(suffix) !== undefined;
+  }
 }
 
-function allRemoteAliases(scope: SettingsScope, prefix: RemoteAlias['prefix'] = REMOTE_PREFIX): RemoteAlias[] {
+function groupAliases(scope: SettingsScope, prefix: RemoteAlias['prefix']): AliasGrouping {
   const byAlias = new Map<string, AliasGroup>();
-  for (const occurrence of scope.occurrences) {
-    if (!occurrence.key.startsWith(prefix)) continue;
+  const all: AliasGroup[] = [];
+  let validCount = 0;
+  let last: AliasGroup | undefined; // the settings of an alias mostly come one after the other
+  const occurrences = scope.occurrences;
+  for (let i = 0; i < occurrences.length; i++) {
+    const occurrence = occurrences[i];
     const resolved = occurrence.resolved;
-    if (resolved.alias === undefined || resolved.aliasIndex === undefined || resolved.namespace !== prefix) continue;
-    let remote = byAlias.get(resolved.alias);
+    // An alias is only resolved under its own prefix, which the key then starts with.
+    if (resolved.namespace !== prefix || resolved.alias === undefined || resolved.aliasIndex === undefined) continue;
+    let remote = last !== undefined && last.alias === resolved.alias ? last : byAlias.get(resolved.alias);
     if (!remote) {
       remote = new AliasGroup(prefix, resolved.alias, occurrence, resolved.aliasIndex);
       byAlias.set(resolved.alias, remote);
+      all.push(remote);
+      if (VALID_ALIAS.test(resolved.alias)) validCount++;
     }
-    const suffix = resolved.suffix ?? '';
-    remote.settings.push({ occurrence, suffix, def: resolved.def });
-    if (!remote.bySuffix.has(suffix)) remote.bySuffix.set(suffix, occurrence);
+    last = remote;
+    remote.settings.push({ occurrence, suffix: resolved.suffix ?? '', def: resolved.def });
     if (resolved.def) remote.known = true;
   }
-  for (const remote of byAlias.values()) {
-    const own = remote.bySuffix.get('mode');
+  for (let i = 0; i < all.length; i++) {
+    const remote = all[i];
+    const own = remote.get('mode');
     const stored = own ? undefined : scope.stored?.get(`${REMOTE_PREFIX}${remote.alias}.mode`)?.occurrence;
     remote.storedMode = stored;
     remote.mode = modeOf(own ?? stored);
   }
-  return [...byAlias.values()];
+  const valid = validCount === all.length ? all : all.filter((remote) => VALID_ALIAS.test(remote.alias));
+  return { all, valid };
 }
 
 function modeOf(occurrence: SettingOccurrence | undefined): RemoteAlias['mode'] {
@@ -130,7 +264,11 @@ function modeOf(occurrence: SettingOccurrence | undefined): RemoteAlias['mode'] 
 export function hasValue(occurrence: SettingOccurrence | undefined): boolean {
   if (!occurrence) return false;
   const value = occurrence.value;
-  if (value.kind === 'list') return (value.items ?? []).some((item) => item.kind !== 'scalar' || (item.text ?? '').trim() !== '');
+  if (value.kind === 'list') {
+    const items = value.items ?? [];
+    for (let i = 0; i < items.length; i++) if (items[i].kind !== 'scalar' || (items[i].text ?? '').trim() !== '') return true;
+    return false;
+  }
   if (value.kind === 'map') return true;
   return value.value !== null && (value.text ?? '').trim() !== '';
 }
@@ -219,80 +357,115 @@ export function valueContentSpan(node: ValueNode): Span {
  * comma there is its own finding).
  */
 export function addressValues(occurrence: SettingOccurrence, def: SettingDef): AddressValue[] {
+  const result: AddressValue[] = [];
+  appendAddressValues(occurrence, def, result);
+  return result;
+}
+
+/** addressValues, appended to `target`; with `onlyInvalid`, only the ones that do not parse (the others cost no objects). */
+function appendAddressValues(occurrence: SettingOccurrence, def: SettingDef, target: AddressValue[], onlyInvalid = false): void {
   const value = occurrence.value;
-  const result: AddressValue[] = [];
-  const add = (node: ValueNode, text: string, span: Span) => {
-    if (text.trim() === '') return;
-    result.push({ occurrence, node, text, span, parsed: parseAddress(text) });
-  };
-  const scalars =
-    value.kind === 'list' ? (value.items ?? []).filter((i) => i.kind === 'scalar') : value.kind === 'scalar' ? [value] : [];
-  if (def.type === 'address' && value.kind === 'list') return [];
-  for (const node of scalars) {
-    if (node.value === null) continue;
-    const text = node.text ?? '';
-    const span = valueContentSpan(node);
-    if (def.type === 'address-list' && text.includes(',')) {
-      let offset = 0;
-      for (const part of text.split(',')) {
-        const lead = part.length - part.trimStart().length;
-        const trimmed = part.trim();
-        add(node, trimmed, { start: span.start + offset + lead, end: span.start + offset + lead + trimmed.length });
-        offset += part.length + 1;
-      }
-    } else {
-      const lead = text.length - text.trimStart().length;
-      add(node, text.trim(), { start: span.start + lead, end: span.start + lead + text.trim().length });
+  if (value.kind === 'scalar') {
+    appendScalarAddresses(occurrence, value, def, target, onlyInvalid);
+  } else if (value.kind === 'list' && def.type !== 'address') {
+    const items = value.items ?? [];
+    for (let i = 0; i < items.length; i++)
+      if (items[i].kind === 'scalar') appendScalarAddresses(occurrence, items[i], def, target, onlyInvalid);
+  }
+}
+
+function appendScalarAddresses(
+  occurrence: SettingOccurrence,
+  node: ValueNode,
+  def: SettingDef,
+  target: AddressValue[],
+  onlyInvalid: boolean,
+): void {
+  if (node.value === null) return;
+  const text = node.text ?? '';
+  const contentStart = valueContentStart(node);
+  if (def.type === 'address-list' && text.includes(',')) {
+    let offset = 0;
+    for (const part of text.split(',')) {
+      appendAddress(occurrence, node, part, contentStart + offset, target, onlyInvalid);
+      offset += part.length + 1;
     }
+  } else {
+    appendAddress(occurrence, node, text, contentStart, target, onlyInvalid);
   }
-  return result;
 }
 
-/** The addresses of an address setting, parsed once per occurrence for every rule that reads them (never mutate). */
-const occurrenceAddresses = new WeakMap<SettingOccurrence, AddressValue[]>();
-
-function addressesOf(occurrence: SettingOccurrence, def: SettingDef): AddressValue[] {
-  let addresses = occurrenceAddresses.get(occurrence);
-  if (!addresses) {
-    addresses = addressValues(occurrence, def);
-    occurrenceAddresses.set(occurrence, addresses);
-  }
-  return addresses;
+/** One address: `written` trimmed, its span where the trimmed text starts (`start` is where `written` starts). */
+function appendAddress(
+  occurrence: SettingOccurrence,
+  node: ValueNode,
+  written: string,
+  start: number,
+  target: AddressValue[],
+  onlyInvalid: boolean,
+): void {
+  const text = written.trim();
+  if (text === '') return;
+  const parsed = parseAddress(text);
+  if (onlyInvalid && parsed.ok) return;
+  const lead = text.length === written.length ? 0 : written.length - written.trimStart().length;
+  target.push({ occurrence, node, text, span: { start: start + lead, end: start + lead + text.length }, parsed });
 }
 
-const addressCache = new WeakMap<SettingsScope, AddressValue[]>();
+/** Where a scalar's content starts: after the opening quote of a quoted string (as valueContentSpan). */
+function valueContentStart(node: ValueNode): number {
+  return node.quoted && node.span.end - node.span.start >= 2 ? node.span.start + 1 : node.span.start;
+}
 
-/** All addresses of the scope's address settings (`seeds`, `proxy_address`, legacy `proxy`, `search.remote.*.seeds`). */
-export function scopeAddresses(scope: SettingsScope): AddressValue[] {
-  const cached = addressCache.get(scope);
-  if (cached) return cached;
+/** The addresses that parse (one shared empty list when none do). */
+function usable(addresses: readonly AddressValue[]): readonly AddressValue[] {
   const result: AddressValue[] = [];
-  for (const occurrence of scope.occurrences) {
-    const def = occurrence.resolved.def;
-    if (def && (def.type === 'address' || def.type === 'address-list')) result.push(...addressesOf(occurrence, def));
-  }
-  addressCache.set(scope, result);
-  return result;
+  for (let i = 0; i < addresses.length; i++) if (addresses[i].parsed.ok) result.push(addresses[i]);
+  return result.length === 0 ? NO_ADDRESSES : result;
 }
 
-const connectionAddressCache = new WeakMap<RemoteAlias, AddressValue[]>();
+const NO_ADDRESSES: readonly AddressValue[] = Object.freeze([]);
 
-/** Addresses the alias connects to in its mode (computed once per alias; never mutate the list). */
-export function connectionAddresses(remote: RemoteAlias): AddressValue[] {
-  let addresses = connectionAddressCache.get(remote);
-  if (!addresses) {
-    addresses = [];
-    const occurrence = remote.mode ? remote.bySuffix.get(enablingSuffix(remote.mode)) : undefined;
-    const def = occurrence ? remote.settings.find((s) => s.occurrence === occurrence)?.def : undefined;
-    if (occurrence && def) addresses = addressesOf(occurrence, def).filter((a) => a.parsed.ok);
-    connectionAddressCache.set(remote, addresses);
-  }
-  return addresses;
+/**
+ * The addresses of the scope's address settings (`seeds`, `proxy_address`, legacy `proxy`,
+ * `search.remote.*.seeds`) that do not parse, in order (worked out once per scope; never mutate).
+ */
+export function invalidAddresses(scope: SettingsScope): readonly AddressValue[] {
+  return modelOf(scope).invalidAddresses();
 }
+
+/** Addresses the alias connects to in its mode that parse (worked out once per alias; never mutate the list). */
+export function connectionAddresses(remote: RemoteAlias): readonly AddressValue[] {
+  if (!(remote instanceof AliasGroup)) return connectionOf(remote);
+  return (remote.connection ??= connectionOf(remote));
+}
+
+function connectionOf(remote: RemoteAlias): readonly AddressValue[] {
+  const occurrence = remote.mode ? remote.bySuffix.get(enablingSuffix(remote.mode)) : undefined;
+  const def = occurrence?.resolved.def;
+  if (!occurrence || !def) return NO_ADDRESSES;
+  return usable(addressValues(occurrence, def));
+}
+
+const CLOUD_DOMAINS = 'elastic-cloud\\.com|found\\.io|es\\.io|elastic\\.cloud';
+/** A host in one of those domains, with or without the final dot of a fully qualified name. */
+const CLOUD_ENDPOINT = new RegExp(`\\.(${CLOUD_DOMAINS})\\.?$`, 'i');
+const CLOUD_DOMAIN_ANYWHERE = new RegExp(CLOUD_DOMAINS, 'i');
 
 /** Elastic Cloud / ECE endpoint host names (heuristic, by domain). */
 export function isCloudEndpoint(host: string): boolean {
-  return /\.(elastic-cloud\.com|found\.io|es\.io|elastic\.cloud)$/i.test(host.replace(/\.$/, ''));
+  return CLOUD_ENDPOINT.test(host);
+}
+
+/**
+ * Whether an address setting's value may hold an Elastic Cloud / ECE endpoint: its text names one of
+ * their domains. A quick test that spares working out the addresses of every other remote.
+ */
+export function mayHoldCloudEndpoint(value: ValueNode): boolean {
+  if (value.kind === 'scalar') return value.text !== undefined && CLOUD_DOMAIN_ANYWHERE.test(value.text);
+  if (value.kind !== 'list' || !value.items) return false;
+  for (let i = 0; i < value.items.length; i++) if (mayHoldCloudEndpoint(value.items[i])) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------- spans
@@ -312,6 +485,13 @@ export function visibleSegmentSpan(segment: KeySegment, text: string): Span {
 /** First occurrence of a key in the scope. */
 export function occurrenceOf(scope: SettingsScope, key: string): SettingOccurrence | undefined {
   return scope.byKey.get(key);
+}
+
+/** Every occurrence of a key in the scope, repeated ones included, in order; no scan when the key is absent. */
+export function occurrencesOf(scope: SettingsScope, key: string): readonly SettingOccurrence[] {
+  const first = scope.byKey.get(key);
+  if (!first) return [];
+  return scope.duplicates.length === 0 ? [first] : scope.occurrences.filter((occurrence) => occurrence.key === key);
 }
 
 /** Lower-cased scalar text, or undefined for null / non-scalar values. */

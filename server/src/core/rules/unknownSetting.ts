@@ -5,7 +5,7 @@ import { closestMatch } from '../suggest';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from './rule';
 import { dottedAliasOf } from './settings/aliasInvalidCharacters';
 import { renameSegmentsFix } from './settings/edits';
-import { spanOfSegments } from '../model/remoteAliases';
+import { spanOfSegments, unknownOccurrences } from '../model/remoteAliases';
 
 /** Keys that have their own, more specific rule; reporting them as unknown too would be noise. */
 const DEDICATED_RULE_KEYS: RegExp[] = [
@@ -41,9 +41,11 @@ export const unknownSetting: ScopeRule = {
   reference: [4],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, report }) {
-    for (const occurrence of scope.occurrences) {
+    const unknown = unknownOccurrences(scope);
+    for (let i = 0; i < unknown.length; i++) {
+      const occurrence = unknown[i];
       const resolved = occurrence.resolved;
-      if (!resolved.namespace || resolved.def) continue;
+      if (!resolved.namespace) continue;
       if (DEDICATED_RULE_KEYS.some((re) => re.test(occurrence.key))) continue;
       // `"cluster.remote.west.*": null` resets every matching setting through the cluster settings API.
       if (scope.origin === 'cluster-settings' && isWildcardReset(occurrence.key, occurrence.value)) continue;

@@ -1,5 +1,5 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { scopeAddresses } from '../../model/remoteAliases';
+import { invalidAddresses } from '../../model/remoteAliases';
 
 export const addressInvalidHost: ScopeRule = {
   id: 'address-invalid-host',
@@ -7,7 +7,9 @@ export const addressInvalidHost: ScopeRule = {
   title: 'Host that is no valid host name (RFC 1123), IPv4 or IPv6 address',
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, report }) {
-    for (const address of scopeAddresses(scope)) {
+    const addresses = invalidAddresses(scope);
+    for (let i = 0; i < addresses.length; i++) {
+      const address = addresses[i];
       const parsed = address.parsed;
       if (parsed.ok || parsed.kind !== 'bad-host') continue;
       report({

@@ -1,5 +1,5 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { scopeAddresses } from '../../model/remoteAliases';
+import { invalidAddresses } from '../../model/remoteAliases';
 
 export const addressInvalidPort: ScopeRule = {
   id: 'address-invalid-port',
@@ -8,7 +8,9 @@ export const addressInvalidPort: ScopeRule = {
   reference: [14, 15],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, report }) {
-    for (const address of scopeAddresses(scope)) {
+    const addresses = invalidAddresses(scope);
+    for (let i = 0; i < addresses.length; i++) {
+      const address = addresses[i];
       const parsed = address.parsed;
       if (parsed.ok || (parsed.kind !== 'bad-port' && parsed.kind !== 'port-out-of-range')) continue;
       // Elasticsearch itself only checks "> 0" when parsing; above 65535 is still no TCP port.

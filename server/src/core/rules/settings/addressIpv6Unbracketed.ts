@@ -1,5 +1,5 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { scopeAddresses } from '../../model/remoteAliases';
+import { invalidAddresses } from '../../model/remoteAliases';
 
 export const addressIpv6Unbracketed: ScopeRule = {
   id: 'address-ipv6-unbracketed',
@@ -8,7 +8,9 @@ export const addressIpv6Unbracketed: ScopeRule = {
   reference: [16],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, report }) {
-    for (const address of scopeAddresses(scope)) {
+    const addresses = invalidAddresses(scope);
+    for (let i = 0; i < addresses.length; i++) {
+      const address = addresses[i];
       if (address.parsed.ok || address.parsed.kind !== 'ipv6-unbracketed') continue;
       // Elasticsearch splits on the last colon, so that is the port it would use.
       const colon = address.text.lastIndexOf(':');

@@ -1,6 +1,6 @@
 import type { Fix } from '../../types';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { scopeAddresses, securityModelOf } from '../../model/remoteAliases';
+import { invalidAddresses, securityModelOf } from '../../model/remoteAliases';
 import { PORTS } from '../../catalog/facts';
 
 export const addressMissingPort: ScopeRule = {
@@ -10,7 +10,9 @@ export const addressMissingPort: ScopeRule = {
   reference: [13],
   origins: ALL_SETTINGS_ORIGINS,
   check(context) {
-    for (const address of scopeAddresses(context.scope)) {
+    const addresses = invalidAddresses(context.scope);
+    for (let i = 0; i < addresses.length; i++) {
+      const address = addresses[i];
       if (address.parsed.ok || address.parsed.kind !== 'missing-port') continue;
       const model = securityModelOf(address.occurrence.resolved.alias ?? '', context);
       const withPort = (port: number, why: string, preferred: boolean): Fix => ({

@@ -1,6 +1,9 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { literal, replaceValueEdit } from './edits';
-import { valueContentSpan, scopeAddresses } from '../../model/remoteAliases';
+import { invalidAddresses, occurrencesByDefinition, valueContentSpan } from '../../model/remoteAliases';
+
+/** A comma or blank: more than one address in the value. */
+const LIST_SEPARATOR = /[,\s]/;
 
 export const addressNotSingle: ScopeRule = {
   id: 'address-not-single',
@@ -9,31 +12,37 @@ export const addressNotSingle: ScopeRule = {
   reference: [18],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
-    for (const occurrence of scope.occurrences) {
-      const def = occurrence.resolved.def;
-      if (def?.type !== 'address') continue;
-      const value = occurrence.value;
-      const items = value.kind === 'list' ? (value.items ?? []) : [];
-      const text = value.kind === 'scalar' ? (value.text ?? '') : '';
-      if (value.kind !== 'list' && !/[,\s]/.test(text.trim())) continue;
-      const single = items.length === 1 && items[0].kind === 'scalar' ? (items[0].text ?? '') : undefined;
-      report({
-        message: `\`${occurrence.key.split('.').pop()}\` takes exactly one \`host:port\`, not a list. To connect through several addresses, use one load balancer address here, or sniff mode with \`seeds\`.`,
-        span: value.kind === 'list' ? value.span : valueContentSpan(value),
-        fixes:
-          single !== undefined
-            ? [
-                {
-                  title: `Change to '${single}'`,
-                  edits: [replaceValueEdit(document, occurrence, literal(single, document.format))],
-                  isPreferred: true,
-                },
-              ]
-            : undefined,
-      });
+    const settings = occurrencesByDefinition(scope);
+    for (let s = 0; s < settings.length; s++) {
+      const { def, occurrences } = settings[s];
+      if (def.type !== 'address') continue;
+      for (let i = 0; i < occurrences.length; i++) {
+        const occurrence = occurrences[i];
+        const value = occurrence.value;
+        const items = value.kind === 'list' ? (value.items ?? []) : [];
+        const text = value.kind === 'scalar' ? (value.text ?? '') : '';
+        if (value.kind !== 'list' && !LIST_SEPARATOR.test(text.trim())) continue;
+        const single = items.length === 1 && items[0].kind === 'scalar' ? (items[0].text ?? '') : undefined;
+        report({
+          message: `\`${occurrence.key.split('.').pop()}\` takes exactly one \`host:port\`, not a list. To connect through several addresses, use one load balancer address here, or sniff mode with \`seeds\`.`,
+          span: value.kind === 'list' ? value.span : valueContentSpan(value),
+          fixes:
+            single !== undefined
+              ? [
+                  {
+                    title: `Change to '${single}'`,
+                    edits: [replaceValueEdit(document, occurrence, literal(single, document.format))],
+                    isPreferred: true,
+                  },
+                ]
+              : undefined,
+        });
+      }
     }
     // A seed entry with spaces holds several addresses: separate them as list items.
-    for (const address of scopeAddresses(scope)) {
+    const addresses = invalidAddresses(scope);
+    for (let i = 0; i < addresses.length; i++) {
+      const address = addresses[i];
       if (address.parsed.ok || address.parsed.kind !== 'list' || address.occurrence.resolved.def?.type !== 'address-list')
         continue;
       report({

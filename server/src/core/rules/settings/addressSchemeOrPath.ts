@@ -1,6 +1,6 @@
 import { parseAddress } from '../../address';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { scopeAddresses } from '../../model/remoteAliases';
+import { invalidAddresses } from '../../model/remoteAliases';
 
 export const addressSchemeOrPath: ScopeRule = {
   id: 'address-scheme-or-path',
@@ -9,7 +9,9 @@ export const addressSchemeOrPath: ScopeRule = {
   reference: [17],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, report }) {
-    for (const address of scopeAddresses(scope)) {
+    const addresses = invalidAddresses(scope);
+    for (let i = 0; i < addresses.length; i++) {
+      const address = addresses[i];
       if (address.parsed.ok || (address.parsed.kind !== 'scheme' && address.parsed.kind !== 'path')) continue;
       const stripped = address.text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, '');
       const usable = parseAddress(stripped).ok;

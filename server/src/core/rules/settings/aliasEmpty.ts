@@ -8,7 +8,9 @@ export const aliasEmpty: ScopeRule = {
   reference: [3],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
-    for (const remote of remoteAliases(scope, { includeInvalid: true })) {
+    const remotes = remoteAliases(scope, { includeInvalid: true });
+    for (let i = 0; i < remotes.length; i++) {
+      const remote = remotes[i];
       if (remote.alias !== '') continue;
       const reported = new Set<number>(); // nested keys share one (empty) alias key
       for (const { occurrence, suffix } of remote.settings) {

@@ -2,7 +2,7 @@ import { resolveKey, VALID_ALIAS } from '../../catalog/lookup';
 import type { SettingOccurrence } from '../../model/settingsScope';
 import type { TextEdit } from '../../types';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { REMOTE_PREFIX, remoteAliases, spanOfSegments } from '../../model/remoteAliases';
+import { REMOTE_PREFIX, remoteAliases, spanOfSegments, unknownOccurrences } from '../../model/remoteAliases';
 
 /** `cluster.remote.my.alias.seeds`: a dot inside the alias, recognisable because the rest is a known setting. */
 export function dottedAliasOf(occurrence: SettingOccurrence): { alias: string; segmentCount: number } | undefined {
@@ -28,7 +28,9 @@ export const aliasInvalidCharacters: ScopeRule = {
   reference: [1],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, report }) {
-    for (const remote of remoteAliases(scope, { includeInvalid: true })) {
+    const remotes = remoteAliases(scope, { includeInvalid: true });
+    for (let i = 0; i < remotes.length; i++) {
+      const remote = remotes[i];
       if (remote.alias === '' || VALID_ALIAS.test(remote.alias)) continue;
       const replacement = cleanAlias(remote.alias);
       // Rename every place the alias is written; nested keys share one alias segment.
@@ -45,7 +47,9 @@ export const aliasInvalidCharacters: ScopeRule = {
     }
     // A dot splits the alias: Elasticsearch sees alias `my` and an unknown setting `alias.seeds`.
     const seen = new Set<string>();
-    for (const occurrence of scope.occurrences) {
+    const unknown = unknownOccurrences(scope);
+    for (let i = 0; i < unknown.length; i++) {
+      const occurrence = unknown[i];
       const dotted = dottedAliasOf(occurrence);
       if (!dotted) continue;
       const aliasSegments = occurrence.segments.slice(2, 2 + dotted.segmentCount);

@@ -14,7 +14,9 @@ export const apiKeyPortMismatch: ScopeRule = {
   reference: [20],
   origins: ALL_SETTINGS_ORIGINS,
   check(context) {
-    for (const remote of remoteAliases(context.scope)) {
+    const remotes = remoteAliases(context.scope);
+    for (let i = 0; i < remotes.length; i++) {
+      const remote = remotes[i];
       if (securityModelOf(remote.alias, context) !== 'api-key') continue;
       for (const address of connectionAddresses(remote)) {
         if (!address.parsed.ok) continue;

@@ -12,7 +12,9 @@ export const apiKeyVersion: ScopeRule = {
   check(context) {
     const version = context.stackVersion;
     if (!version) return; // unknown version: never guess
-    for (const remote of remoteAliases(context.scope)) {
+    const remotes = remoteAliases(context.scope);
+    for (let i = 0; i < remotes.length; i++) {
+      const remote = remotes[i];
       if (securityModelOf(remote.alias, context) !== 'api-key') continue;
       if (compareVersions(version, VERSION_GATES.apiKeyModel) < 0) {
         context.report({

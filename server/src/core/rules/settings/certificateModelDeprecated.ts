@@ -11,7 +11,9 @@ export const certificateModelDeprecated: ScopeRule = {
   origins: ALL_SETTINGS_ORIGINS,
   check(context) {
     if (!atLeast(context.stackVersion, VERSION_GATES.certificateModelDeprecated)) return;
-    for (const remote of remoteAliases(context.scope)) {
+    const remotes = remoteAliases(context.scope);
+    for (let i = 0; i < remotes.length; i++) {
+      const remote = remotes[i];
       const model = securityModelOf(remote.alias, context);
       if (model === 'api-key') continue;
       const addresses = connectionAddresses(remote);

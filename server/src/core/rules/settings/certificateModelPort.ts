@@ -9,7 +9,9 @@ export const certificateModelPort: ScopeRule = {
   reference: [21],
   origins: ALL_SETTINGS_ORIGINS,
   check(context) {
-    for (const remote of remoteAliases(context.scope)) {
+    const remotes = remoteAliases(context.scope);
+    for (let i = 0; i < remotes.length; i++) {
+      const remote = remotes[i];
       if (securityModelOf(remote.alias, context) !== 'certificate') continue;
       for (const address of connectionAddresses(remote)) {
         if (!address.parsed.ok || address.parsed.port !== PORTS.remoteClusterServer) continue;

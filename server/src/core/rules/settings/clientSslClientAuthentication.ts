@@ -1,6 +1,9 @@
 import { SSL_PREFIX_CLIENT } from '../../catalog/settingsCatalog';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { fixes, removeSettingFix } from './edits';
+import { occurrencesOf } from '../../model/remoteAliases';
+
+const KEY = `${SSL_PREFIX_CLIENT}client_authentication`;
 
 export const clientSslClientAuthentication: ScopeRule = {
   id: 'client-ssl-client-authentication',
@@ -9,8 +12,7 @@ export const clientSslClientAuthentication: ScopeRule = {
   reference: [40],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
-    for (const occurrence of scope.occurrences) {
-      if (occurrence.key !== `${SSL_PREFIX_CLIENT}client_authentication`) continue;
+    for (const occurrence of occurrencesOf(scope, KEY)) {
       report({
         message:
           '`client_authentication` is a server-side setting; it is not registered for the remote cluster client and Elasticsearch rejects it. Remove it (on the remote, `xpack.security.remote_cluster_server.ssl.client_authentication` controls it).',

@@ -1,5 +1,6 @@
 import { compareVersions } from '../../version';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
+import { occurrencesOf } from '../../model/remoteAliases';
 
 /**
  * Deprecated in 7.7 (remote_cluster_client role). Its removal in 8.0 is inferred from the 8.x
@@ -13,8 +14,7 @@ export const clusterRemoteConnect: ScopeRule = {
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, stackVersion, report }) {
     if (stackVersion && compareVersions(stackVersion, '7.7.0') < 0) return;
-    for (const occurrence of scope.occurrences) {
-      if (occurrence.key !== 'cluster.remote.connect') continue;
+    for (const occurrence of occurrencesOf(scope, 'cluster.remote.connect')) {
       const removed = stackVersion && compareVersions(stackVersion, '8.0.0') >= 0;
       report({
         message: removed

@@ -1,5 +1,6 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { moveToKeystoreFix } from './edits';
+import { occurrencesByDefinition } from '../../model/remoteAliases';
 
 const WHERE: Record<string, string> = {
   'elasticsearch-yml':
@@ -17,14 +18,19 @@ export const credentialsInSettings: ScopeRule = {
   reference: [25],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
-    for (const occurrence of scope.occurrences) {
-      if (occurrence.resolved.def?.key !== 'cluster.remote.<alias>.credentials') continue;
-      // Point at the key only: the value is a secret and stays out of the message.
-      report({
-        message: `\`${occurrence.key}\` is a secure setting that Elasticsearch reads only from its keystore, and the API key is exposed here. ${WHERE[scope.origin].replace(/\{key\}/g, occurrence.key)}`,
-        span: occurrence.keySpan,
-        fixes: [moveToKeystoreFix(document, scope, occurrence, occurrence.key)],
-      });
+    const settings = occurrencesByDefinition(scope);
+    for (let s = 0; s < settings.length; s++) {
+      const { def, occurrences } = settings[s];
+      if (def.key !== 'cluster.remote.<alias>.credentials') continue;
+      for (let i = 0; i < occurrences.length; i++) {
+        const occurrence = occurrences[i];
+        // Point at the key only: the value is a secret and stays out of the message.
+        report({
+          message: `\`${occurrence.key}\` is a secure setting that Elasticsearch reads only from its keystore, and the API key is exposed here. ${WHERE[scope.origin].replace(/\{key\}/g, occurrence.key)}`,
+          span: occurrence.keySpan,
+          fixes: [moveToKeystoreFix(document, scope, occurrence, occurrence.key)],
+        });
+      }
     }
   },
 };

@@ -1,6 +1,16 @@
 import { SSL_PREFIX_CLIENT, SSL_PREFIX_SERVER, UNREGISTERED_SSL_PASSWORD_SUFFIXES } from '../../catalog/settingsCatalog';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { moveToKeystoreFix } from './edits';
+import { occurrencesOf } from '../../model/remoteAliases';
+
+/** Each plain-text password key under both TLS prefixes, with the keystore setting it should be. */
+const PLAIN_PASSWORD_KEYS: ReadonlyArray<{ key: string; secureKey: string }> = [SSL_PREFIX_SERVER, SSL_PREFIX_CLIENT].flatMap(
+  (prefix) =>
+    Object.entries(UNREGISTERED_SSL_PASSWORD_SUFFIXES).map(([plain, secure]) => ({
+      key: prefix + plain,
+      secureKey: prefix + secure,
+    })),
+);
 
 export const insecureSslPassword: ScopeRule = {
   id: 'insecure-ssl-password',
@@ -9,17 +19,14 @@ export const insecureSslPassword: ScopeRule = {
   reference: [27],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
-    for (const occurrence of scope.occurrences) {
-      const prefix = [SSL_PREFIX_SERVER, SSL_PREFIX_CLIENT].find((p) => occurrence.key.startsWith(p));
-      if (!prefix) continue;
-      const secure = UNREGISTERED_SSL_PASSWORD_SUFFIXES[occurrence.key.slice(prefix.length)];
-      if (!secure) continue;
-      const secureKey = prefix + secure;
-      report({
-        message: `\`${occurrence.key}\` does not exist for the remote cluster TLS settings (only the keystore variant is registered). Store the password with \`bin/elasticsearch-keystore add ${secureKey}\` and remove this entry.`,
-        span: occurrence.keySpan,
-        fixes: [moveToKeystoreFix(document, scope, occurrence, secureKey)],
-      });
+    for (const { key, secureKey } of PLAIN_PASSWORD_KEYS) {
+      for (const occurrence of occurrencesOf(scope, key)) {
+        report({
+          message: `\`${occurrence.key}\` does not exist for the remote cluster TLS settings (only the keystore variant is registered). Store the password with \`bin/elasticsearch-keystore add ${secureKey}\` and remove this entry.`,
+          span: occurrence.keySpan,
+          fixes: [moveToKeystoreFix(document, scope, occurrence, secureKey)],
+        });
+      }
     }
   },
 };

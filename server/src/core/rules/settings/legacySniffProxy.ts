@@ -9,7 +9,9 @@ export const legacySniffProxy: ScopeRule = {
   reference: [51],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
-    for (const remote of remoteAliases(scope)) {
+    const remotes = remoteAliases(scope);
+    for (let i = 0; i < remotes.length; i++) {
+      const remote = remotes[i];
       const occurrence = remote.bySuffix.get('proxy');
       if (!occurrence || isNullValue(occurrence.value)) continue;
       report({

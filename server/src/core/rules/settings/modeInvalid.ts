@@ -11,7 +11,9 @@ export const modeInvalid: ScopeRule = {
   reference: [6],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
-    for (const remote of remoteAliases(scope)) {
+    const remotes = remoteAliases(scope);
+    for (let i = 0; i < remotes.length; i++) {
+      const remote = remotes[i];
       if (remote.mode) continue;
       const occurrence = remote.bySuffix.get('mode');
       if (!occurrence || isNullValue(occurrence.value)) continue;

@@ -19,7 +19,9 @@ export const modeSettingMismatch: ScopeRule = {
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
     const api = scope.origin === 'cluster-settings';
-    for (const remote of remoteAliases(scope)) {
+    const remotes = remoteAliases(scope);
+    for (let i = 0; i < remotes.length; i++) {
+      const remote = remotes[i];
       const mode = remote.mode;
       if (!mode) continue;
       const modeOccurrence = remote.bySuffix.get('mode');

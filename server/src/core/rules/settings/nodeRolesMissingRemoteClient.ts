@@ -2,7 +2,7 @@ import type { SettingOccurrence } from '../../model/settingsScope';
 import type { ConfigDocument } from '../../model/configDocument';
 import type { Fix } from '../../types';
 import type { ScopeRule } from '../rule';
-import { remoteAliases, occurrenceText } from '../../model/remoteAliases';
+import { occurrenceOf, remoteAliases, occurrenceText } from '../../model/remoteAliases';
 
 const ROLE = 'remote_cluster_client';
 
@@ -13,7 +13,7 @@ export const nodeRolesMissingRemoteClient: ScopeRule = {
   reference: [54],
   origins: ['elasticsearch-yml', 'eck-config'],
   check({ scope, document, report }) {
-    const roles = scope.occurrences.find((o) => o.key === 'node.roles');
+    const roles = occurrenceOf(scope, 'node.roles');
     if (!roles || roles.value.kind === 'map' || (roles.value.kind === 'scalar' && roles.value.value === null)) return;
     const remotes = remoteAliases(scope).filter((r) => r.known);
     if (remotes.length === 0) return;

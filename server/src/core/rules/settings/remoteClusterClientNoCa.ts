@@ -21,7 +21,9 @@ export const remoteClusterClientNoCa: ScopeRule = {
     if (['certificate_authorities', 'truststore.path'].some((s) => hasValue(occurrenceOf(scope, SSL_PREFIX_CLIENT + s)))) return;
     // With client TLS switched off there is no certificate to verify (remote-cluster-ssl-disabled says what that costs).
     if (booleanValue(occurrenceOf(scope, `${SSL_PREFIX_CLIENT}enabled`)) === false) return;
-    for (const remote of remoteAliases(scope)) {
+    const remotes = remoteAliases(scope);
+    for (let i = 0; i < remotes.length; i++) {
+      const remote = remotes[i];
       if (securityModelOf(remote.alias, context) !== 'api-key') continue;
       const addresses = connectionAddresses(remote);
       // Elastic Cloud endpoints present publicly trusted certificates.

@@ -1,4 +1,4 @@
-import { isNullValue } from '../../model/settingsScope';
+import { isNullValue, type SettingOccurrence } from '../../model/settingsScope';
 import type { Fix } from '../../types';
 import type { ScopeRule } from '../rule';
 import { insertSettingEdit, literal, replaceValueEdit } from './edits';
@@ -15,10 +15,14 @@ export const remoteClusterServerDisabled: ScopeRule = {
   reference: [32],
   origins: ['elasticsearch-yml'],
   check({ scope, document, report }) {
-    const serverKeys = scope.occurrences.filter((o) => o.key.startsWith('remote_cluster.') && !isNullValue(o.value));
-    if (serverKeys.length === 0) return;
     const enabled = occurrenceOf(scope, 'remote_cluster_server.enabled');
     if (booleanValue(enabled) === true) return;
+    const serverKeys: SettingOccurrence[] = [];
+    for (let i = 0; i < scope.occurrences.length; i++) {
+      const occurrence = scope.occurrences[i];
+      if (occurrence.key.startsWith('remote_cluster.') && !isNullValue(occurrence.value)) serverKeys.push(occurrence);
+    }
+    if (serverKeys.length === 0) return;
     let fix: Fix | undefined;
     if (enabled) {
       fix = {

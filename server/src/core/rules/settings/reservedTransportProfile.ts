@@ -13,7 +13,8 @@ export const reservedTransportProfile: ScopeRule = {
   origins: ['elasticsearch-yml', 'eck-config'],
   check({ scope, report }) {
     if (booleanValue(occurrenceOf(scope, 'remote_cluster_server.enabled')) !== true) return;
-    for (const occurrence of scope.occurrences) {
+    for (let i = 0; i < scope.occurrences.length; i++) {
+      const occurrence = scope.occurrences[i];
       if (!occurrence.key.startsWith(RESERVED)) continue;
       const target = `remote_cluster.${occurrence.key.slice(RESERVED.length)}`;
       const known = resolveKey(target).def !== undefined;

@@ -1,5 +1,6 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { moveToKeystoreFix } from './edits';
+import { occurrencesByDefinition } from '../../model/remoteAliases';
 
 export const secureSettingInSettings: ScopeRule = {
   id: 'secure-setting-in-settings',
@@ -8,18 +9,22 @@ export const secureSettingInSettings: ScopeRule = {
   reference: [26],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
-    for (const occurrence of scope.occurrences) {
-      const def = occurrence.resolved.def;
-      if (def?.scope !== 'secure') continue;
-      const where =
-        scope.origin === 'eck-config'
-          ? 'a Secret listed under `spec.secureSettings`'
-          : `the keystore (\`bin/elasticsearch-keystore add ${occurrence.key}\`)`;
-      report({
-        message: `\`${occurrence.key}\` is a secure setting: Elasticsearch only reads it from the keystore and refuses it here. Move it to ${where}.`,
-        span: occurrence.keySpan,
-        fixes: [moveToKeystoreFix(document, scope, occurrence, occurrence.key)],
-      });
+    const settings = occurrencesByDefinition(scope);
+    for (let s = 0; s < settings.length; s++) {
+      const { def, occurrences } = settings[s];
+      if (def.scope !== 'secure') continue;
+      for (let i = 0; i < occurrences.length; i++) {
+        const occurrence = occurrences[i];
+        const where =
+          scope.origin === 'eck-config'
+            ? 'a Secret listed under `spec.secureSettings`'
+            : `the keystore (\`bin/elasticsearch-keystore add ${occurrence.key}\`)`;
+        report({
+          message: `\`${occurrence.key}\` is a secure setting: Elasticsearch only reads it from the keystore and refuses it here. Move it to ${where}.`,
+          span: occurrence.keySpan,
+          fixes: [moveToKeystoreFix(document, scope, occurrence, occurrence.key)],
+        });
+      }
     }
   },
 };

@@ -3,6 +3,7 @@ import { valueContentSpan, remoteAliases } from '../../model/remoteAliases';
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const IPV6 = /^\[?[0-9a-f:]*:[0-9a-f:.]*\]?$/i;
+const WITH_PORT = /^([^:\s]+):(\d+)$/;
 
 export const serverNameNotHostname: ScopeRule = {
   id: 'server-name-not-hostname',
@@ -11,20 +12,23 @@ export const serverNameNotHostname: ScopeRule = {
   reference: [19],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, report }) {
-    for (const remote of remoteAliases(scope)) {
+    const remotes = remoteAliases(scope);
+    for (let i = 0; i < remotes.length; i++) {
+      const remote = remotes[i];
       const occurrence = remote.bySuffix.get('server_name');
       if (!occurrence || occurrence.value.kind !== 'scalar' || occurrence.value.value === null) continue;
       const text = (occurrence.value.text ?? '').trim();
-      const span = valueContentSpan(occurrence.value);
       if (IPV4.test(text) || IPV6.test(text)) {
+        const span = valueContentSpan(occurrence.value);
         report({
           message: `\`server_name\` is sent as the TLS server name (SNI), which must be a host name; \`${text}\` is an IP address and the connection will fail. Use the remote's host name (for Elastic Cloud, the deployment endpoint).`,
           span,
         });
         continue;
       }
-      const withPort = /^([^:\s]+):(\d+)$/.exec(text);
+      const withPort = WITH_PORT.exec(text);
       if (withPort) {
+        const span = valueContentSpan(occurrence.value);
         report({
           message: `\`server_name\` is a host name only (sent as TLS SNI); remove the port \`:${withPort[2]}\` (the port belongs in \`proxy_address\`).`,
           span,

@@ -1,7 +1,7 @@
 import { isNullValue } from '../../model/settingsScope';
 import { compareVersions } from '../../version';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { valueContentSpan } from '../../model/remoteAliases';
+import { valueContentSpan, occurrencesByDefinition } from '../../model/remoteAliases';
 
 /**
  * Settings (and values) newer than the configured stack version, from the catalog's `since` and
@@ -16,28 +16,34 @@ export const settingNewerThanVersion: ScopeRule = {
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, stackVersion, report }) {
     if (!stackVersion) return; // unknown version: never guess
-    for (const occurrence of scope.occurrences) {
-      const def = occurrence.resolved.def;
-      if (!def || def.group === 'signing' || def.scope === 'secure' || def.scope === 'secure-reloadable') continue;
-      if (def.since && compareVersions(stackVersion, def.since) < 0) {
-        const uncertain = def.uncertain?.includes('since');
+    const settings = occurrencesByDefinition(scope);
+    for (let s = 0; s < settings.length; s++) {
+      const { def, occurrences } = settings[s];
+      if (def.group === 'signing' || def.scope === 'secure' || def.scope === 'secure-reloadable') continue;
+      if (!def.since && !def.valueSince) continue;
+      for (let i = 0; i < occurrences.length; i++) {
+        const occurrence = occurrences[i];
+        if (def.since && compareVersions(stackVersion, def.since) < 0) {
+          const uncertain = def.uncertain?.includes('since');
+          report({
+            severity: uncertain ? 'warning' : 'error',
+            message: `\`${occurrence.key}\` arrived in Elasticsearch ${def.since}${uncertain ? ' (approximately)' : ''}; ${stackVersion.text} does not know it${uncertain ? ' and probably rejects it' : ' and rejects it'}. Remove it or target a newer version.`,
+            span: occurrence.keySpan,
+          });
+          continue;
+        }
+        if (!def.valueSince || occurrence.value.kind !== 'scalar' || isNullValue(occurrence.value)) continue;
+        const value = (occurrence.value.text ?? '').trim().toLowerCase();
+        // Own keys only: a value such as `constructor` is no key of the table.
+        const since = Object.hasOwn(def.valueSince, value) ? def.valueSince[value] : undefined;
+        if (!since || compareVersions(stackVersion, since) >= 0) continue;
+        const uncertain = def.uncertain?.includes('valueSince');
         report({
           severity: uncertain ? 'warning' : 'error',
-          message: `\`${occurrence.key}\` arrived in Elasticsearch ${def.since}${uncertain ? ' (approximately)' : ''}; ${stackVersion.text} does not know it${uncertain ? ' and probably rejects it' : ' and rejects it'}. Remove it or target a newer version.`,
-          span: occurrence.keySpan,
+          message: `\`${value}\` for \`${occurrence.key}\` needs Elasticsearch ${since}${uncertain ? ' (believed)' : ''}; on ${stackVersion.text} use \`true\` or \`false\`.`,
+          span: valueContentSpan(occurrence.value),
         });
-        continue;
       }
-      if (!def.valueSince || occurrence.value.kind !== 'scalar' || isNullValue(occurrence.value)) continue;
-      const value = (occurrence.value.text ?? '').trim().toLowerCase();
-      const since = def.valueSince[value];
-      if (!since || compareVersions(stackVersion, since) >= 0) continue;
-      const uncertain = def.uncertain?.includes('valueSince');
-      report({
-        severity: uncertain ? 'warning' : 'error',
-        message: `\`${value}\` for \`${occurrence.key}\` needs Elasticsearch ${since}${uncertain ? ' (believed)' : ''}; on ${stackVersion.text} use \`true\` or \`false\`.`,
-        span: valueContentSpan(occurrence.value),
-      });
     }
   },
 };

@@ -1,5 +1,11 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { hasValue, occurrenceOf, remoteAliases } from '../../model/remoteAliases';
+import { hasValue, occurrenceOf, remoteAliases, type RemoteAlias } from '../../model/remoteAliases';
+
+/** The alias's setting with that suffix, when it sets a value. */
+function setting(remote: RemoteAlias, suffix: string) {
+  const occurrence = remote.bySuffix.get(suffix);
+  return hasValue(occurrence) ? occurrence : undefined;
+}
 
 export const signingConflictingSettings: ScopeRule = {
   id: 'signing-conflicting-settings',
@@ -8,14 +14,13 @@ export const signingConflictingSettings: ScopeRule = {
   reference: [45],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, report }) {
-    for (const remote of remoteAliases(scope)) {
-      const get = (suffix: string) => {
-        const occurrence = remote.bySuffix.get(suffix);
-        return hasValue(occurrence) ? occurrence : undefined;
-      };
-      const key = get('signing.key');
-      const certificate = get('signing.certificate');
-      const keystore = get('signing.keystore.path');
+    const remotes = remoteAliases(scope);
+    for (let i = 0; i < remotes.length; i++) {
+      const remote = remotes[i];
+      const key = setting(remote, 'signing.key');
+      const certificate = setting(remote, 'signing.certificate');
+      const keystore = setting(remote, 'signing.keystore.path');
+      if (!key && !certificate) continue;
       const prefix = `cluster.remote.${remote.alias}.`;
       if (key && !certificate) {
         report({

@@ -10,7 +10,9 @@ export const signingPassphraseKeyName: ScopeRule = {
   reference: [46],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, document, report }) {
-    for (const remote of remoteAliases(scope)) {
+    const remotes = remoteAliases(scope);
+    for (let i = 0; i < remotes.length; i++) {
+      const remote = remotes[i];
       for (const { occurrence, suffix } of remote.settings) {
         if (suffix !== 'signing.key.secure_passphrase') continue;
         const registered = `cluster.remote.${remote.alias}.signing.secure_key_passphrase`;

@@ -1,6 +1,7 @@
 import { compareVersions } from '../../version';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { VERSION_GATES } from '../../catalog/facts';
+import type { SettingOccurrence } from '../../model/settingsScope';
 
 export const signingVersion: ScopeRule = {
   id: 'signing-version',
@@ -10,8 +11,12 @@ export const signingVersion: ScopeRule = {
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, stackVersion, report }) {
     if (!stackVersion) return; // unknown version: never guess
-    const signing = scope.occurrences.filter((o) => o.resolved.def?.group === 'signing');
-    if (signing.length === 0) return;
+    let signing: SettingOccurrence[] | undefined;
+    for (let i = 0; i < scope.occurrences.length; i++) {
+      const occurrence = scope.occurrences[i];
+      if (occurrence.resolved.def?.group === 'signing') (signing ??= []).push(occurrence);
+    }
+    if (!signing) return;
     if (compareVersions(stackVersion, VERSION_GATES.certificateIdentity) < 0) {
       for (const occurrence of signing) {
         report({

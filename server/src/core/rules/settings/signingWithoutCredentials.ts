@@ -8,7 +8,9 @@ export const signingWithoutCredentials: ScopeRule = {
   reference: [47],
   origins: ALL_SETTINGS_ORIGINS,
   check(context) {
-    for (const remote of remoteAliases(context.scope)) {
+    const remotes = remoteAliases(context.scope);
+    for (let i = 0; i < remotes.length; i++) {
+      const remote = remotes[i];
       const signing = remote.settings.find((s) => s.suffix.startsWith('signing.'));
       if (!signing || securityModelOf(remote.alias, context) !== 'certificate') continue;
       context.report({

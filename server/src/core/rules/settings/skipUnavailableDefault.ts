@@ -14,7 +14,9 @@ export const skipUnavailableDefault: ScopeRule = {
   origins: ['elasticsearch-yml', 'eck-config'],
   check({ scope, stackVersion, document, report }) {
     if (!atLeast(stackVersion, VERSION_GATES.skipUnavailableDefaultTrue)) return;
-    for (const remote of remoteAliases(scope)) {
+    const remotes = remoteAliases(scope);
+    for (let i = 0; i < remotes.length; i++) {
+      const remote = remotes[i];
       if (!remote.known || isEnabled(remote) !== true || remote.bySuffix.has('skip_unavailable')) continue;
       const anchor = remote.settings[0].occurrence;
       const key = `cluster.remote.${remote.alias}.skip_unavailable`;

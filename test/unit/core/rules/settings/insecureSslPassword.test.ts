@@ -26,6 +26,10 @@ describe('rule insecure-ssl-password', () => {
     );
   });
 
+  test('does not take a key named like a built-in object property for a password (`constructor`)', () => {
+    assert.deepEqual(check('insecure-ssl-password', 'xpack.security.remote_cluster_server.ssl.constructor: x\n'), []);
+  });
+
   test('does not flag the same names under other TLS prefixes', () => {
     assert.deepEqual(check('insecure-ssl-password', 'xpack.security.transport.ssl.keystore.password: x\n'), []);
   });

@@ -47,4 +47,11 @@ describe('rule setting-newer-than-version', () => {
       [],
     );
   });
+
+  test('does not take a value named like a built-in object property for a newer value (`constructor`)', () => {
+    const text = 'cluster.remote.a.seeds: [a:9300]\ncluster.remote.a.transport.compress: constructor\n';
+    assert.deepEqual(check('setting-newer-than-version', text, { options: { stackVersion: '7.10.0' } }), []);
+    // The value itself is still wrong, which invalid-value says.
+    assert.equal(check('invalid-value', text, { options: { stackVersion: '7.10.0' } }).length, 1);
+  });
 });
