@@ -179,7 +179,6 @@ function toFinding(input: FindingInput, ruleId: string, severity: Severity): Fin
   copy.message = boundedMessage(input.message);
   const finding = copy as unknown as Finding;
   if (input.related) finding.related = input.related.map((related) => ({ ...related, message: boundedMessage(related.message) }));
-  const { fixes } = input;
   if (typeof fixes === 'function') defineLazyFixes(finding, fixes);
   else if (fixes) finding.fixes = fixes;
   return finding;
