@@ -154,7 +154,7 @@ function parseWithSettingsBlocks(text: string, base: number, errors: ParseError[
   if (errors.length === 0) {
     for (const { node } of lazyBlocks) {
       const scope = settingsBlocks.get(node as JsonNode);
-      if (scope) blockPieces.set(node as JsonNode, { text, base, occurrences: scope.occurrences });
+      if (scope) blockPieces.set(node as JsonNode, { text, base, occurrences: scope.occurrences, parsed: new Map() });
     }
   }
   return { root: root as JsonNode | undefined, errors, settingsBlocks };
@@ -210,6 +210,12 @@ interface BlockPieces {
   base: number;
   /** The block's settings, in document order: their `keyStart`s are where its properties' keys start. */
   occurrences: readonly SettingOccurrence[];
+  /**
+   * Properties already parsed, by start offset. A nested body (`"cluster": {"remote": {…}}`, as
+   * `GET _cluster/settings` returns it) is one large property, so it is parsed once per version,
+   * not on every completion request inside it.
+   */
+  parsed: Map<number, JsonNode | undefined | 'unknown'>;
 }
 
 const blockPieces = new WeakMap<JsonNode, BlockPieces>();
@@ -259,11 +265,19 @@ function blockPropertyAt(block: JsonNode, pieces: BlockPieces, offset: number): 
   while (next < occurrences.length && occurrences[next].keyStart - 1 === start) next++;
   const end = next < occurrences.length ? occurrences[next].keyStart - 1 : block.offset + block.length - 1;
   if (start < block.offset || end <= start) return 'unknown';
+  if (pieces.parsed.has(start)) return pieces.parsed.get(start);
+  const property = parseBlockProperty(block, text.slice(start - base, end - base), start);
+  pieces.parsed.set(start, property);
+  return property;
+}
+
+/** One property of a block, parsed from its own text (`start` is where it begins in the document). */
+function parseBlockProperty(block: JsonNode, propertyText: string, start: number): JsonNode | 'unknown' {
   const errors: ParseError[] = [];
   let piece: MutableNode | undefined;
   try {
     // `{` stands in for the text before the property; a comma left before `}` is allowed.
-    piece = parseTree(`{${text.slice(start - base, end - base)}}`, errors, PARSE_OPTIONS) as MutableNode | undefined;
+    piece = parseTree(`{${propertyText}}`, errors, PARSE_OPTIONS) as MutableNode | undefined;
   } catch (error) {
     if (error instanceof RangeError) return 'unknown';
     throw error;

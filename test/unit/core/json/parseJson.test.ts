@@ -312,6 +312,26 @@ describe('the blocks are parsed into nodes only on demand', () => {
     assert.equal(Object.getOwnPropertyDescriptor(childObject(broken.root, 'persistent')!, 'children')?.get, undefined);
   });
 
+  test('a nested property is parsed once per version, however many look-ups fall inside it', () => {
+    const text = '{"persistent": {"cluster": {"remote": {"east": {"seeds": ["e:9300"], "skip_unavailable": true}}}}}';
+    const parsed = parseJsonText(text);
+    const seeds = nodeAtOffset(parsed.root!, text.indexOf('e:9300'), true)!;
+    const skip = nodeAtOffset(parsed.root!, text.indexOf('true'), true)!;
+    assert.equal(skip.value, true);
+    // Both answers hang from the same parse of `"cluster": {…}`, not from one parse each.
+    const top = (node: JsonNode) => {
+      let current = node;
+      while (current.parent && !(current.type === 'property' && current.parent === childObject(parsed.root, 'persistent')))
+        current = current.parent;
+      return current;
+    };
+    assert.equal(top(seeds), top(skip));
+    assert.equal(top(seeds).children![0].value, 'cluster');
+    // Another version gets its own parse.
+    const again = parseJsonText(text.replace('true', 'false'));
+    assert.equal(nodeAtOffset(again.root!, text.indexOf('true'), true)?.value, false);
+  });
+
   test('completion inside a block of an edited body answers from the new version', () => {
     const uri = 'file:///requests/settings.json';
     const v1 = parseConfigDocument({
