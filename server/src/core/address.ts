@@ -1,4 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
+import { TextMemo } from './textMemo';
 
 /**
  * `host:port` as Elasticsearch parses remote addresses: split on the last colon, the port must
@@ -27,36 +28,13 @@ export type ParsedAddress =
       readonly port?: number;
     };
 
-/**
- * Parsed addresses by text. Every version of an edited file repeats almost all of its addresses,
- * and a large file has thousands, so each distinct text is parsed once. Bounded in count (past the
- * limit the memory starts over) and in length (longer texts are parsed each time). The results are
- * shared and frozen.
- */
-const parsedAddresses = new Map<string, ParsedAddress>();
+/** Each distinct address text is parsed once: a large file has thousands, repeated in every version. */
 export const MAX_REMEMBERED_ADDRESSES = 10_000;
-const MAX_REMEMBERED_ADDRESS_LENGTH = 300;
+const parsedAddresses = new TextMemo((text) => Object.freeze(parseUncached(text)), MAX_REMEMBERED_ADDRESSES, 300);
 
 /** `host:port` as Elasticsearch reads a remote address. The result may be shared with other callers: never mutate it. */
 export function parseAddress(raw: string): ParsedAddress {
-  if (raw.length > MAX_REMEMBERED_ADDRESS_LENGTH) return parseUncached(raw);
-  let parsed = parsedAddresses.get(raw);
-  if (!parsed) {
-    if (parsedAddresses.size >= MAX_REMEMBERED_ADDRESSES) parsedAddresses.clear();
-    const text = detached(raw);
-    parsed = Object.freeze(parseUncached(text));
-    parsedAddresses.set(text, parsed);
-  }
-  return parsed;
-}
-
-/**
- * A copy of `text` that owns its characters. A value read from a document is often a slice of the
- * whole document text (V8 slices strings of 13 characters or more), and a remembered address or
- * its host must not keep an old version of the document alive.
- */
-function detached(text: string): string {
-  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+  return parsedAddresses.get(raw);
 }
 
 const SUBSTITUTION = /\$\{[^}]*\}/;

@@ -1,3 +1,5 @@
+import { TextMemo } from './textMemo';
+
 /** Elasticsearch / ECK versions as plain numbers, for version-gated rules. */
 export interface Version {
   major: number;
@@ -24,20 +26,11 @@ export function parseVersion(text: string | undefined | null): Version | undefin
  * Versions compared against as text (release gates, the catalog's `since` of every setting a rule
  * looks at), parsed once each. Bounded: past the limit the memory starts over.
  */
-const comparedTexts = new Map<string, Version | undefined>();
-const MAX_COMPARED_TEXTS = 1000;
-
-function comparedVersion(text: string): Version | undefined {
-  if (comparedTexts.has(text)) return comparedTexts.get(text);
-  if (comparedTexts.size >= MAX_COMPARED_TEXTS) comparedTexts.clear();
-  const version = parseVersion(text);
-  comparedTexts.set(text, version);
-  return version;
-}
+const comparedVersions = new TextMemo(parseVersion, 1000);
 
 /** Negative when a < b, zero when equal, positive when a > b. */
 export function compareVersions(a: Version, b: Version | string): number {
-  const other = typeof b === 'string' ? comparedVersion(b) : b;
+  const other = typeof b === 'string' ? comparedVersions.get(b) : b;
   if (!other) throw new Error(`not a version: ${String(b)}`);
   return a.major - other.major || a.minor - other.minor || a.patch - other.patch;
 }

@@ -1,4 +1,5 @@
 import { OWNED_NAMESPACES, SETTINGS, type SettingDef } from './settingsCatalog';
+import { TextMemo } from '../textMemo';
 
 const ALIAS_PLACEHOLDER = '<alias>';
 const AFFIX_PREFIXES = ['cluster.remote.', 'search.remote.'] as const;
@@ -30,29 +31,11 @@ export function namespaceOf(key: string): string | undefined {
  * Every rule asks about every key of a scope, so results are remembered by key (the same keys come
  * back with each re-parse of an edited file). Bounded: past the limit the memory starts over.
  */
-const resolvedKeys = new Map<string, Readonly<ResolvedKey>>();
-const MAX_REMEMBERED_KEYS = 50_000;
+const resolvedKeys = new TextMemo((key) => Object.freeze(resolveUncached(key)), 50_000);
 
 /** Resolves a full dotted key to its catalog entry and alias. Unknown keys resolve without `def`. The result is shared: never mutate it. */
 export function resolveKey(key: string): Readonly<ResolvedKey> {
-  let resolved = resolvedKeys.get(key);
-  if (!resolved) {
-    if (resolvedKeys.size >= MAX_REMEMBERED_KEYS) resolvedKeys.clear();
-    const kept = detached(key);
-    resolved = Object.freeze(resolveUncached(kept));
-    resolvedKeys.set(kept, resolved);
-  }
-  return resolved;
-}
-
-/**
- * A copy of `key` that does not hold on to the text it was cut from. A parser's key is often a
- * slice of the whole document text; remembered as is, every key typed into a large file would keep
- * that version's text alive until the memory starts over. (Concatenation then slicing makes V8
- * copy the characters into a string of their own.)
- */
-function detached(key: string): string {
-  return ` ${key}`.slice(1);
+  return resolvedKeys.get(key);
 }
 
 function resolveUncached(key: string): ResolvedKey {
