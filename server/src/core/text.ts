@@ -119,12 +119,23 @@ export function truncate(text: string, max: number): string {
 export function boundedMessage(message: string): string {
   // Pairs of backticks from the left, so the text between two quotes is never taken for a quote.
   const excerpted =
-    message.length > MAX_QUOTED_LENGTH
+    message.length > MAX_QUOTED_LENGTH && hasLongQuote(message)
       ? message.replace(/`([^`]*)`/g, (whole, quoted: string) =>
           quoted.length > MAX_QUOTED_LENGTH ? `\`${truncate(quoted, MAX_QUOTED_LENGTH)}\`` : whole,
         )
       : message;
   return truncate(excerpted, MAX_MESSAGE_LENGTH);
+}
+
+/** Whether a pair of backticks (paired from the left, as boundedMessage pairs them) quotes more than MAX_QUOTED_LENGTH characters. */
+function hasLongQuote(message: string): boolean {
+  for (let open = message.indexOf('`'); open >= 0;) {
+    const close = message.indexOf('`', open + 1);
+    if (close < 0) return false;
+    if (close - open - 1 > MAX_QUOTED_LENGTH) return true;
+    open = message.indexOf('`', close + 1);
+  }
+  return false;
 }
 
 /** The message of anything thrown: an Error's message, otherwise the value as text. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { LineIndex } from '../../../server/src/core/text';
+import { boundedMessage, LineIndex } from '../../../server/src/core/text';
 
 /**
  * LineIndex finds line starts on its first lookup. Its answers must be those of the plain
@@ -79,4 +79,32 @@ test('a lookup of any kind first gives the same answers as a position lookup fir
   const byLine = new LineIndex(text);
   assert.equal(byLine.lineText(3), 'four');
   assert.equal(byLine.lineCount, 4);
+});
+
+describe('boundedMessage', () => {
+  const long = 'x'.repeat(250);
+
+  test('shortens a quoted piece of the file over 200 characters, and only that piece', () => {
+    const message = `Unknown setting \`${long}\` for alias \`west\`.`;
+    const bounded = boundedMessage(message);
+    assert.ok(bounded.includes(`\`${'x'.repeat(199)}…\``), bounded);
+    assert.ok(bounded.endsWith('for alias `west`.'));
+  });
+
+  test('leaves a long message whose quotes are all short as it is', () => {
+    const message = `${'Words around quotes. '.repeat(15)}\`west\` and \`east\`.`;
+    assert.ok(message.length > 200);
+    assert.equal(boundedMessage(message), message);
+  });
+
+  test('pairs backticks from the left: the text between two quoted pieces is not a quote', () => {
+    const message = `\`a\`${long}\`b\``;
+    assert.equal(boundedMessage(message), message);
+    // An unpaired backtick quotes nothing.
+    assert.equal(boundedMessage(`\`${long}`), `\`${long}`);
+  });
+
+  test('caps the whole message at 600 characters', () => {
+    assert.equal(boundedMessage('y'.repeat(1000)).length, 600);
+  });
 });
