@@ -202,7 +202,8 @@ function nodeType(value: string | number | boolean | null): JsonNode['type'] {
 /**
  * The first read of any block's `children` parses the text again and gives every block the
  * properties of its twin in that tree: the parser is deterministic, so they are the nodes
- * `parseTree` gives, here moved to document offsets.
+ * `parseTree` gives, here moved to document offsets. Properties a look-up by offset built before
+ * stand in for their twins, so each node has one copy.
  */
 function childrenOnDemand(blocks: ReadonlyArray<{ node: MutableNode; offset: number }>, text: string, base: number): void {
   const adoptAll = () => {
@@ -218,11 +219,11 @@ function childrenOnDemand(blocks: ReadonlyArray<{ node: MutableNode; offset: num
       const twin = fresh?.children
         ?.map((property) => property.children?.[1])
         .find((value) => value?.type === 'object' && value.offset === offset && value.length === node.length);
-      const children = twin?.children ?? [];
-      for (const child of children) {
-        child.parent = node;
+      const pieces = blockPieces.get(node as JsonNode);
+      const children = (twin?.children ?? []).map((child) => {
         shiftOffsets(child, base);
-      }
+        return pieces ? adoptChild(node, pieces, -1, child) : Object.assign(child, { parent: node });
+      });
       Object.defineProperty(node, 'children', { configurable: true, enumerable: true, writable: true, value: children });
     }
   };
@@ -335,13 +336,13 @@ const blockPieces = new WeakMap<JsonNode, BlockPieces>();
  * one property. So inside a block whose nodes were not asked for yet, the answer is built from the
  * objects recorded by the first pass and the settings' spans: only the leaf property holding the
  * offset is parsed, and the objects around it are made from their records, with their `children`
- * parsed only when read. The nodes are those `parseTree` gives; the block does not list its own
- * properties built this way among its children.
+ * parsed only when read. The nodes are those `parseTree` gives, and they are the ones the block's
+ * and the objects' `children` list when read, before or after.
  */
 export function nodeAtOffset(node: JsonNode, offset: number, includeRightBound = false): JsonNode | undefined {
   if (!within(node.offset, node.offset + node.length, offset, includeRightBound)) return undefined;
   const pieces = blockPieces.get(node);
-  if (pieces && Object.getOwnPropertyDescriptor(node, 'children')?.get) {
+  if (pieces) {
     const found = nodeInBlock(node, pieces, offset, includeRightBound);
     if (found !== 'unknown') return found;
   }
@@ -433,7 +434,7 @@ function objectProperty(block: JsonNode, pieces: BlockPieces, index: number): Js
     { type: 'string', value: record.key, offset: record.propertyStart, length: record.keyLength, parent: property },
     value,
   );
-  objectChildrenOnDemand(value, block, pieces, index);
+  objectChildrenOnDemand(value, pieces, index);
   pieces.objectProperties[index] = property as JsonNode;
   return property as JsonNode;
 }
@@ -442,9 +443,9 @@ function objectProperty(block: JsonNode, pieces: BlockPieces, index: number): Js
  * The first read of a built object's `children` parses its text; the properties already built
  * (recorded objects' and parsed leaves) stand in for their fresh twins, so every node has one copy.
  */
-function objectChildrenOnDemand(object: MutableNode, block: JsonNode, pieces: BlockPieces, index: number): void {
+function objectChildrenOnDemand(object: MutableNode, pieces: BlockPieces, index: number): void {
   const materialize = (): MutableNode[] => {
-    const { text, base, objects } = pieces;
+    const { text, base } = pieces;
     let fresh: MutableNode | undefined;
     try {
       fresh = parseTree(text.slice(object.offset - base, object.offset + object.length - base), [], PARSE_OPTIONS) as
@@ -453,18 +454,8 @@ function objectChildrenOnDemand(object: MutableNode, block: JsonNode, pieces: Bl
       if (!(error instanceof RangeError)) throw error; // as in childrenOnDemand
     }
     return (fresh?.children ?? []).map((child) => {
-      const start = child.offset + object.offset;
-      const recorded = lastAtOrBefore(objects.length, (i) => objects[i].propertyStart, start);
-      if (recorded > index && objects[recorded].propertyStart === start && objects[recorded].parent === index) {
-        const property = objectProperty(block, pieces, recorded);
-        if (property !== 'unknown') return property as MutableNode;
-      }
-      const known = pieces.leaves.get(start);
-      if (known) return known as MutableNode;
       shiftOffsets(child as JsonNode, object.offset);
-      child.parent = object;
-      pieces.leaves.set(start, child as JsonNode);
-      return child;
+      return adoptChild(object, pieces, index, child);
     });
   };
   Object.defineProperty(object, 'children', {
@@ -476,6 +467,37 @@ function objectChildrenOnDemand(object: MutableNode, block: JsonNode, pieces: Bl
       return children;
     },
   });
+}
+
+/**
+ * A property freshly parsed as a child of `object` (the recorded object `index`, -1 for the block),
+ * at document offsets: the node already built for it if there is one, else it, now kept with the
+ * properties inside it (nothing inside a property was built before the property itself).
+ */
+function adoptChild(object: MutableNode, pieces: BlockPieces, index: number, child: MutableNode): MutableNode {
+  const recorded = recordedChild(pieces, index, child.offset);
+  const known = recorded >= 0 ? pieces.objectProperties[recorded] : pieces.leaves.get(child.offset);
+  if (known) return known as MutableNode;
+  child.parent = object;
+  if (recorded >= 0) keepSubtree(pieces, recorded, child);
+  else pieces.leaves.set(child.offset, child as JsonNode);
+  return child;
+}
+
+function keepSubtree(pieces: BlockPieces, index: number, property: MutableNode): void {
+  pieces.objectProperties[index] = property as JsonNode;
+  for (const child of property.children?.[1]?.children ?? []) {
+    const recorded = recordedChild(pieces, index, child.offset);
+    if (recorded >= 0) keepSubtree(pieces, recorded, child);
+    else pieces.leaves.set(child.offset, child as JsonNode);
+  }
+}
+
+/** The index of the recorded object whose property starts at `start` inside the recorded object `parent`; -1 when none. */
+function recordedChild(pieces: BlockPieces, parent: number, start: number): number {
+  const { objects } = pieces;
+  const found = lastAtOrBefore(objects.length, (i) => objects[i].propertyStart, start);
+  return found >= 0 && objects[found].propertyStart === start && objects[found].parent === parent ? found : -1;
 }
 
 /** A leaf property of `object` (its span is `start`–`end`), parsed from its own text. */
