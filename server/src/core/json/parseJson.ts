@@ -477,11 +477,22 @@ function objectChildrenOnDemand(object: MutableNode, pieces: BlockPieces, index:
 function adoptChild(object: MutableNode, pieces: BlockPieces, index: number, child: MutableNode): MutableNode {
   const recorded = recordedChild(pieces, index, child.offset);
   const known = recorded >= 0 ? pieces.objectProperties[recorded] : pieces.leaves.get(child.offset);
-  if (known) return known as MutableNode;
+  if (known) {
+    if (recorded >= 0) listFreshChildren(known as MutableNode, child, pieces, recorded);
+    return known as MutableNode;
+  }
   child.parent = object;
   if (recorded >= 0) keepSubtree(pieces, recorded, child);
   else pieces.leaves.set(child.offset, child as JsonNode);
   return child;
+}
+
+/** A built object property whose value's children were not read yet takes them from its fresh twin rather than parse them again. */
+function listFreshChildren(built: MutableNode, fresh: MutableNode, pieces: BlockPieces, index: number): void {
+  const value = built.children![1];
+  if (!Object.getOwnPropertyDescriptor(value, 'children')?.get) return;
+  const children = (fresh.children?.[1]?.children ?? []).map((child) => adoptChild(value, pieces, index, child));
+  Object.defineProperty(value, 'children', { configurable: true, enumerable: true, writable: true, value: children });
 }
 
 function keepSubtree(pieces: BlockPieces, index: number, property: MutableNode): void {

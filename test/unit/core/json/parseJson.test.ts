@@ -489,6 +489,13 @@ describe('the blocks are parsed into nodes only on demand', () => {
     assert.equal(remoteObject.children![300], aliasKey.parent);
     assert.equal(aliasObject.children![1], seedsProperty);
     assertSameTree(parsed.root, referenceTree(text, 0).root);
+
+    // Walked from the root instead (as quick fixes do), the tree lists the nodes a look-up built.
+    const again = parseJsonText(text);
+    const built = nodeAtOffset(again.root!, text.indexOf('r250-b:9300'), true)!;
+    assert.equal(findNodeAtOffset(again.root!, text.indexOf('r250-b:9300'), true), built);
+    const builtRemote = built.parent!.parent!.parent!.parent!.parent!;
+    assert.equal(builtRemote.children![250].children![1].children![1], built.parent!.parent);
   });
 
   test('completion inside a block of an edited body answers from the new version', () => {
