@@ -163,15 +163,54 @@ function chain(node: JsonNode | undefined): string[] {
   return lines;
 }
 
-/** At every offset, nodeAtOffset on a fresh parse finds what findNodeAtOffset finds in the reference tree. */
+const NODE_FIELDS = ['type', 'offset', 'length', 'value', 'colonOffset'] as const;
+
+/**
+ * The found node and every node above it are the reference's: same fields, and same children
+ * (read after the look-up, as pathOf and completion read them), each pointing back to its parent,
+ * the node below being the very child that the reference's is.
+ */
+function assertSameChain(found: JsonNode | undefined, expected: JsonNode | undefined, label: string): void {
+  let below: [JsonNode, JsonNode] | undefined;
+  for (let actual = found, want = expected; want; actual = actual!.parent, want = want.parent) {
+    assert.ok(actual, label);
+    for (const field of NODE_FIELDS) assert.equal(actual[field], want[field], `${label}: ${want.type} ${want.offset} ${field}`);
+    assert.equal('parent' in actual, 'parent' in want, `${label}: ${want.type} ${want.offset} has a parent`);
+    assert.equal(actual.children?.length, want.children?.length, `${label}: ${want.type} ${want.offset} children`);
+    (want.children ?? []).forEach((child, index) => {
+      const actualChild = actual!.children![index];
+      assert.equal(actualChild.parent, actual, `${label}: child ${index} of ${want.type} ${want.offset} points back`);
+      for (const field of NODE_FIELDS) assert.equal(actualChild[field], child[field], `${label}: child ${index} ${field}`);
+    });
+    if (below)
+      assert.equal(
+        actual.children![want.children!.indexOf(below[1])],
+        below[0],
+        `${label}: ${want.type} ${want.offset} lists the node below`,
+      );
+    below = [actual, want];
+  }
+  assert.equal(found === undefined, expected === undefined, label);
+}
+
+/**
+ * At every offset, nodeAtOffset on a fresh parse finds what findNodeAtOffset finds in the reference
+ * tree, and the very node that findNodeAtOffset then finds walking the parsed tree's children:
+ * a node built for a look-up is the one the tree lists (one copy of each node).
+ */
 function assertSameLookups(text: string, base = 0): void {
   const reference = referenceTree(text, base).root;
   if (!reference) return;
   for (let offset = base; offset <= base + text.length; offset++) {
     for (const includeRightBound of [true, false]) {
+      const label = `offset ${offset}${includeRightBound ? ' (right bound)' : ''}`;
       const parsed = parseJsonText(text, base); // fresh: block nodes not read yet
       const expected = findNodeAtOffset(reference, offset, includeRightBound);
-      assert.deepEqual(chain(nodeAtOffset(parsed.root!, offset, includeRightBound)), chain(expected), `offset ${offset}`);
+      const found = nodeAtOffset(parsed.root!, offset, includeRightBound);
+      assert.deepEqual(chain(found), chain(expected), label);
+      assertSameChain(found, expected, label);
+      assert.equal(findNodeAtOffset(parsed.root!, offset, includeRightBound), found, `${label}: the tree lists it`);
+      assert.equal(nodeAtOffset(parsed.root!, offset, includeRightBound), found, `${label}: found again`);
     }
   }
 }
@@ -255,6 +294,83 @@ describe('parseJsonText gives what parseTree and a walk of its nodes give', () =
       { numRuns: 300 },
     );
   });
+
+  test('generated nested bodies: several levels, lists, comments, CRLF, trailing commas, and broken ones', () => {
+    const key = fc.constantFrom('cluster', 'remote', 'west', 'east', 'b-1', 'seeds', 'mode', 'cluster.remote', 'x.y', '');
+    const leaf = fc.oneof(
+      fc.constantFrom(null, true, false, 0, -2.5, 'w:9300', ''),
+      fc.array(fc.constantFrom('w:9300', 1, null), { maxLength: 3 }),
+    );
+    type Settings = { entries: Array<[string, unknown]> };
+    const settings: fc.Arbitrary<Settings> = fc.letrec<{ settings: Settings; value: unknown }>((tie) => ({
+      settings: fc.array(fc.tuple(key, tie('value')), { maxLength: 3 }).map((entries) => ({ entries })),
+      value: fc.oneof(
+        // Up to four levels of objects under a block: every offset of the text is looked up, on a fresh parse each.
+        { depthSize: 'small', maxDepth: 3, withCrossShrink: true },
+        leaf,
+        tie('settings'),
+        // Objects inside a list are one value, not settings.
+        fc.array(tie('settings'), { minLength: 1, maxLength: 2 }),
+      ),
+    })).settings;
+    interface Style {
+      newline: '' | '\n' | '\r\n';
+      comments: boolean;
+      trailingCommas: boolean;
+    }
+    const style: fc.Arbitrary<Style> = fc.record({
+      newline: fc.constantFrom('' as const, '\n' as const, '\r\n' as const),
+      comments: fc.boolean(),
+      trailingCommas: fc.boolean(),
+    });
+    const write = (v: unknown, how: Style, depth: number): string => {
+      const indent = how.newline ? '  '.repeat(depth + 1) : '';
+      if (Array.isArray(v)) {
+        const items = v.map((item) => write(item, how, depth + 1));
+        return `[${items.join(', ')}${how.trailingCommas && items.length > 0 ? ',' : ''}]`;
+      }
+      if (v && typeof v === 'object' && 'entries' in v) {
+        const entries = (v as Settings).entries;
+        if (entries.length === 0) return how.comments ? '{ /* none */ }' : '{}';
+        const properties = entries.map(([k, item], index) => {
+          const before = how.comments && index % 2 === 0 ? '/* before */ ' : '';
+          const colon = how.comments && index % 3 === 1 ? ' /* key */ : ' : ': ';
+          return `${indent}${before}${JSON.stringify(k)}${colon}${write(item, how, depth + 1)}`;
+        });
+        const separator = how.comments && how.newline ? `, // next${how.newline}` : `,${how.newline}`;
+        const close = how.newline ? `${how.newline}${'  '.repeat(depth)}` : '';
+        return `{${how.newline}${properties.join(separator)}${how.trailingCommas ? ',' : ''}${close}}`;
+      }
+      return JSON.stringify(v);
+    };
+    const nestedBody = fc.tuple(settings, fc.option(settings), style).map(([persistent, transient, how]) =>
+      write(
+        {
+          entries: transient
+            ? [
+                ['persistent', persistent],
+                ['transient', transient],
+              ]
+            : [['persistent', persistent]],
+        },
+        how,
+        0,
+      ),
+    );
+    const mutated = fc
+      .tuple(nestedBody, fc.nat(), fc.constantFrom('', ',', ':', '{', '}', ']', '"', '/*', '\r'))
+      .map(([text, at, insert]) => {
+        const cut = text.length === 0 ? 0 : at % text.length;
+        return insert === '' ? text.slice(0, cut) + text.slice(cut + 1) : text.slice(0, cut) + insert + text.slice(cut);
+      });
+    fc.assert(
+      fc.property(fc.oneof(nestedBody, nestedBody, mutated), fc.constantFrom(0, 11), (text, base) => {
+        assertSameAsReference(text, base);
+        assertSameLookups(text, base);
+      }),
+      { numRuns: 80 },
+    );
+  });
 });
 
 describe('the blocks are parsed into nodes only on demand', () => {
@@ -312,7 +428,7 @@ describe('the blocks are parsed into nodes only on demand', () => {
     assert.equal(Object.getOwnPropertyDescriptor(childObject(broken.root, 'persistent')!, 'children')?.get, undefined);
   });
 
-  test('a nested property is parsed once per version, however many look-ups fall inside it', () => {
+  test('the nodes around look-ups in a nested property are built once per version, however many fall inside it', () => {
     const text = '{"persistent": {"cluster": {"remote": {"east": {"seeds": ["e:9300"], "skip_unavailable": true}}}}}';
     const parsed = parseJsonText(text);
     const seeds = nodeAtOffset(parsed.root!, text.indexOf('e:9300'), true)!;
@@ -330,6 +446,56 @@ describe('the blocks are parsed into nodes only on demand', () => {
     // Another version gets its own parse.
     const again = parseJsonText(text.replace('true', 'false'));
     assert.equal(nodeAtOffset(again.root!, text.indexOf('true'), true)?.value, false);
+  });
+
+  test('a look-up in one alias of a large nested body parses one leaf property, not the objects around it', () => {
+    const nested: Record<string, unknown> = {};
+    for (let i = 0; i < 500; i++)
+      nested[`remote_${i}`] = { mode: 'sniff', seeds: [`r${i}-a:9300`, `r${i}-b:9300`], skip_unavailable: false };
+    const text = JSON.stringify({ persistent: { 'cluster.remote.flat.mode': 'proxy', cluster: { remote: nested } } }, null, 2);
+    const parsed = parseJsonText(text);
+    const block = childObject(parsed.root, 'persistent')!;
+    const notParsed = (node: JsonNode) => typeof Object.getOwnPropertyDescriptor(node, 'children')?.get === 'function';
+
+    const seed = nodeAtOffset(parsed.root!, text.indexOf('r250-b:9300'), true)!;
+    assert.equal(seed.value, 'r250-b:9300');
+    const seedsProperty = seed.parent!.parent!;
+    const aliasObject = seedsProperty.parent!;
+    const aliasProperty = aliasObject.parent!;
+    const remoteObject = aliasProperty.parent!;
+    const clusterObject = remoteObject.parent!.parent!;
+    assert.equal(seedsProperty.children![0].value, 'seeds');
+    assert.equal(aliasProperty.children![0].value, 'remote_250');
+    assert.equal(remoteObject.parent!.children![0].value, 'remote');
+    assert.equal(clusterObject.parent!.children![0].value, 'cluster');
+    assert.equal(clusterObject.parent!.parent, block);
+    // Only `"seeds": [...]` was parsed: its alias's object, `remote`'s, `cluster`'s and the block's children were not.
+    for (const [name, node] of Object.entries({ aliasObject, remoteObject, clusterObject, block }))
+      assert.ok(notParsed(node), `${name} was not parsed`);
+
+    // Another alias's look-up builds on the same `remote` object; the gap between two aliases is that object.
+    const other = nodeAtOffset(parsed.root!, text.indexOf('"skip_unavailable"', text.indexOf('"remote_7"')) + 3, true)!;
+    assert.equal(other.value, 'skip_unavailable');
+    assert.equal(other.parent!.parent!.parent!.parent, remoteObject);
+    assert.equal(nodeAtOffset(parsed.root!, text.indexOf('"remote_251"') - 1, true), remoteObject);
+    const aliasKey = nodeAtOffset(parsed.root!, text.indexOf('"remote_300"') + 2, true)!;
+    assert.equal(aliasKey.value, 'remote_300');
+    assert.equal(aliasKey.parent!.parent, remoteObject);
+    assert.ok(notParsed(remoteObject) && notParsed(clusterObject) && notParsed(block), 'still not parsed');
+
+    // Read afterwards, the children are the reference's and hold the nodes already built.
+    assert.equal(remoteObject.children!.length, 500);
+    assert.equal(remoteObject.children![250], aliasProperty);
+    assert.equal(remoteObject.children![300], aliasKey.parent);
+    assert.equal(aliasObject.children![1], seedsProperty);
+    assertSameTree(parsed.root, referenceTree(text, 0).root);
+
+    // Walked from the root instead (as quick fixes do), the tree lists the nodes a look-up built.
+    const again = parseJsonText(text);
+    const built = nodeAtOffset(again.root!, text.indexOf('r250-b:9300'), true)!;
+    assert.equal(findNodeAtOffset(again.root!, text.indexOf('r250-b:9300'), true), built);
+    const builtRemote = built.parent!.parent!.parent!.parent!.parent!;
+    assert.equal(builtRemote.children![250].children![1].children![1], built.parent!.parent);
   });
 
   test('completion inside a block of an edited body answers from the new version', () => {
