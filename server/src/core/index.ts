@@ -14,6 +14,7 @@ export {
   isElasticsearchYmlName,
   mayConcernRemoteClusters,
   parseConfigDocument,
+  canParseOn,
   type FileFormat,
   type ParseOptions,
 } from './model/parseDocument';

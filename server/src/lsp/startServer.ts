@@ -28,6 +28,7 @@ import {
   type AnalysisResult,
   analyze,
   canBuildOn,
+  canParseOn,
   documentLabel,
   completeAt,
   type ConfigDocument,
@@ -180,11 +181,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // Let the previous version's trees go before building the new ones: large files then do not
     // hold two parses at once (a garbage collection during the parse would count both as live, and
     // V8 sizes the heap it lets grow before the next one by what it found live). Only what the new
-    // version builds on is kept: the previous parse of a multi-document YAML stream, whose unchanged
-    // documents are reused (a single document is parsed again after any edit anyway), and an
-    // analysis the next one can build on (it holds its own document).
+    // version builds on is kept: a previous parse the new one reuses (the unchanged documents of a
+    // multi-document YAML stream, a JSON body outside the edit; a single YAML document is parsed
+    // again after any edit anyway), and an analysis the next one can build on (it holds its own document).
     cache.delete(textDocument.uri);
-    const previousDocument = (cached?.document.yamlChunks?.length ?? 0) > 1 ? cached?.document : undefined;
+    const previousDocument = cached && canParseOn(cached.document) ? cached.document : undefined;
     const previousAnalysis = reusableAnalysis(cached?.analysis) ?? cached?.previousAnalysis;
     return parseVersion(textDocument, previousDocument, previousAnalysis);
   }
@@ -211,7 +212,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           text,
           version: textDocument.version,
           languageId: textDocument.languageId,
-          // Unchanged documents of a multi-document YAML file are reused from the version this replaces.
+          // What an edit left unchanged is reused from the version this replaces.
           previous: previousDocument,
         });
       } catch (error) {

@@ -1,5 +1,5 @@
 import { parseTree, visit, type Node as JsonNode, type ParseError, type ParseOptions } from 'jsonc-parser';
-import { JsonSettingsCollector } from '../model/jsonSettings';
+import { JsonSettingsCollector, jsonSettingsScope } from '../model/jsonSettings';
 import type { SettingOccurrence, SettingsScope } from '../model/settingsScope';
 import { shiftOffsets } from './jsonAst';
 
@@ -19,14 +19,16 @@ export interface ParsedJson {
   tooDeep?: boolean;
   /** The settings of every object-valued `persistent`/`transient` property of the root object, by its object node. */
   settingsBlocks: ReadonlyMap<JsonNode, SettingsScope>;
+  /** Made from the previous version's parse by an edit (jsonEdit.ts) rather than parsed in full. */
+  reusedPrevious?: boolean;
 }
 
-const PARSE_OPTIONS: ParseOptions = { allowTrailingComma: true, disallowComments: false };
+export const PARSE_OPTIONS: ParseOptions = { allowTrailingComma: true, disallowComments: false };
 
 const SETTINGS_BLOCKS = new Set(['persistent', 'transient']);
 
 /** A node as built here; jsonc-parser types its nodes read-only. */
-interface MutableNode {
+export interface MutableNode {
   type: JsonNode['type'];
   value?: unknown;
   offset: number;
@@ -61,7 +63,7 @@ function parseWithSettingsBlocks(text: string, base: number, errors: ParseError[
   let current = top;
   let block: OpenBlock | undefined;
   const settingsBlocks = new Map<JsonNode, SettingsScope>();
-  const lazyBlocks: Array<{ node: MutableNode; offset: number }> = [];
+  const lazyBlocks: MutableNode[] = [];
   const recorders: NestedObjectRecorder[] = []; // one per lazy block
 
   const completeProperty = (end: number) => {
@@ -92,7 +94,7 @@ function parseWithSettingsBlocks(text: string, base: number, errors: ParseError[
           const node: MutableNode = { type: 'object', offset: base + offset, length: -1, parent: current };
           add(node);
           const recorder = new NestedObjectRecorder();
-          lazyBlocks.push({ node, offset });
+          lazyBlocks.push(node);
           recorders.push(recorder);
           block = {
             node,
@@ -119,7 +121,10 @@ function parseWithSettingsBlocks(text: string, base: number, errors: ParseError[
           if (!block.collector.objectEnd(base + offset, length)) return;
           const { node, persistence, collector } = block;
           node.length = end - node.offset;
-          settingsBlocks.set(node as JsonNode, collector.scope('cluster-settings', persistence, { start: node.offset, end }));
+          settingsBlocks.set(
+            node as JsonNode,
+            jsonSettingsScope('cluster-settings', persistence, { start: node.offset, end }, collector.collected()),
+          );
           block = undefined;
           completeProperty(end);
           return;
@@ -176,22 +181,56 @@ function parseWithSettingsBlocks(text: string, base: number, errors: ParseError[
   const root = top.children![0];
   if (root) delete root.parent;
   if (lazyBlocks.length > 0) childrenOnDemand(lazyBlocks, text, base);
-  // Well-formed text parses the same piece by piece, so a look-up by offset can parse one leaf property of a block.
-  if (errors.length === 0) {
-    for (const [index, { node }] of lazyBlocks.entries()) {
-      const scope = settingsBlocks.get(node as JsonNode);
-      if (scope)
-        blockPieces.set(node as JsonNode, {
-          text,
-          base,
-          occurrences: scope.occurrences,
-          objects: recorders[index].objects,
-          objectProperties: [],
-          leaves: new Map(),
-        });
-    }
-  }
+  if (errors.length === 0 && root)
+    rememberBlocks(
+      root as JsonNode,
+      text,
+      base,
+      lazyBlocks.map((node, index) => ({
+        node,
+        scope: settingsBlocks.get(node as JsonNode)!,
+        objects: recorders[index].objects,
+      })),
+    );
   return { root: root as JsonNode | undefined, errors, settingsBlocks };
+}
+
+/** A settings block of a well-formed body: its object node, its settings and the objects nested in it. */
+export interface SettingsBlock {
+  node: MutableNode;
+  scope: SettingsScope;
+  objects: NestedObject[];
+}
+
+/** A parse of a whole well-formed document with settings blocks: what jsonEdit.ts makes the next version's parse from. */
+export interface EditableParse {
+  text: string;
+  blocks: SettingsBlock[];
+}
+
+const editableParses = new WeakMap<JsonNode, EditableParse>();
+
+/** The parse `root` is the tree of, when the next version's parse can be made from it by an edit. */
+export function editableParse(root: JsonNode | undefined): EditableParse | undefined {
+  return root && editableParses.get(root);
+}
+
+/**
+ * Keeps what look-ups by offset and the next version's parse need of a well-formed text's blocks:
+ * well-formed text parses the same piece by piece, so a look-up can parse one leaf property of a
+ * block, and an edit inside a block can parse only what it touched (jsonEdit.ts).
+ */
+export function rememberBlocks(root: JsonNode, text: string, base: number, blocks: SettingsBlock[]): void {
+  for (const { node, scope, objects } of blocks)
+    blockPieces.set(node as JsonNode, {
+      text,
+      base,
+      occurrences: scope.occurrences,
+      objects,
+      objectProperties: [],
+      leaves: new Map(),
+    });
+  if (base === 0) editableParses.set(root, { text, blocks });
 }
 
 function nodeType(value: string | number | boolean | null): JsonNode['type'] {
@@ -205,7 +244,7 @@ function nodeType(value: string | number | boolean | null): JsonNode['type'] {
  * `parseTree` gives, here moved to document offsets. Properties a look-up by offset built before
  * stand in for their twins, so each node has one copy.
  */
-function childrenOnDemand(blocks: ReadonlyArray<{ node: MutableNode; offset: number }>, text: string, base: number): void {
+export function childrenOnDemand(blocks: readonly MutableNode[], text: string, base: number): void {
   const adoptAll = () => {
     let fresh: MutableNode | undefined;
     try {
@@ -215,7 +254,8 @@ function childrenOnDemand(blocks: ReadonlyArray<{ node: MutableNode; offset: num
       // then the blocks show no properties rather than fail the request.
       if (!(error instanceof RangeError)) throw error;
     }
-    for (const { node, offset } of blocks) {
+    for (const node of blocks) {
+      const offset = node.offset - base;
       const twin = fresh?.children
         ?.map((property) => property.children?.[1])
         .find((value) => value?.type === 'object' && value.offset === offset && value.length === node.length);
@@ -227,7 +267,7 @@ function childrenOnDemand(blocks: ReadonlyArray<{ node: MutableNode; offset: num
       Object.defineProperty(node, 'children', { configurable: true, enumerable: true, writable: true, value: children });
     }
   };
-  for (const { node } of blocks) {
+  for (const node of blocks) {
     Object.defineProperty(node, 'children', {
       configurable: true,
       enumerable: true,
@@ -244,7 +284,7 @@ function childrenOnDemand(blocks: ReadonlyArray<{ node: MutableNode; offset: num
  * objects only (the `"remote": {…}` and each alias's `{…}` of a nested body), as the parser
  * reported it. Leaves are not recorded: the block's setting occurrences already give their spans.
  */
-interface NestedObject {
+export interface NestedObject {
   /** Where its property's key starts (the opening quote), which is where the property starts. */
   propertyStart: number;
   keyLength: number;
@@ -386,7 +426,7 @@ function nodeInBlock(block: JsonNode, pieces: BlockPieces, offset: number, inclu
 }
 
 /** The index of the last of `count` ascending positions that is at or before `offset`; -1 when none. */
-function lastAtOrBefore(count: number, position: (index: number) => number, offset: number): number {
+export function lastAtOrBefore(count: number, position: (index: number) => number, offset: number): number {
   let low = 0;
   let high = count - 1;
   let found = -1;

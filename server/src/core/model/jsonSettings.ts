@@ -22,12 +22,15 @@ import {
  * a scalar, no value at all) is the value of one setting.
  */
 export class JsonSettingsCollector {
-  private readonly occurrences: SettingOccurrence[] = [];
-  private readonly duplicates: SettingsScope['duplicates'] = [];
-  private readonly seen = new Map<string, SettingOccurrence>();
-  /** What the events are inside, innermost last; the block's own object is the first. */
-  private readonly stack: Frame[] = [{ type: 'settings', offset: 0, parents: [], parentKey: '' }];
+  private readonly occurrences: JsonOccurrence[] = [];
+  /** What the events are inside, innermost last; the block's own object (or the nested object given) is the first. */
+  private readonly stack: Frame[];
   private readonly propertyFrames: PropertyFrame[] = [];
+
+  /** `container`: the events are the contents of an object nested in a block, not of the block itself (see jsonEdit.ts). */
+  constructor(container: SettingsContainer = { parents: [], parentKey: '' }) {
+    this.stack = [{ type: 'settings', offset: 0, parents: container.parents, parentKey: container.parentKey }];
+  }
 
   /** Events come with document offsets. */
   objectBegin(offset: number): void {
@@ -116,17 +119,9 @@ export class JsonSettingsCollector {
     this.completeProperty(offset);
   }
 
-  scope(origin: ScopeOrigin, persistence: 'persistent' | 'transient' | undefined, span: Span): SettingsScope {
-    return {
-      origin,
-      format: 'json',
-      persistence,
-      span,
-      occurrences: this.occurrences,
-      duplicates: this.duplicates,
-      byKey: this.seen,
-      label: persistence,
-    };
+  /** The settings read so far, in document order. */
+  collected(): JsonOccurrence[] {
+    return this.occurrences;
   }
 
   private top(): Frame {
@@ -151,12 +146,47 @@ export class JsonSettingsCollector {
     this.stack.pop();
     if (top.nested) return;
     const value = top.value ?? { kind: 'scalar', value: null, text: '', span: { start: top.keyEnd, end: top.keyEnd } };
-    const occurrence = new JsonOccurrence(top.key, top.parents, top.text, top.offset, top.keyEnd, end, value);
-    const first = this.seen.get(top.key);
-    if (first) this.duplicates.push({ first, again: occurrence });
-    else this.seen.set(top.key, occurrence);
-    this.occurrences.push(occurrence);
+    this.occurrences.push(new JsonOccurrence(top.key, top.parents, top.text, top.offset, top.keyEnd, end, value));
   }
+}
+
+/** The settings of a `persistent`/`transient` block, in document order, as a scope. */
+export function jsonSettingsScope(
+  origin: ScopeOrigin,
+  persistence: 'persistent' | 'transient' | undefined,
+  span: Span,
+  occurrences: SettingOccurrence[],
+): SettingsScope {
+  const byKey = new Map<string, SettingOccurrence>();
+  const duplicates: SettingsScope['duplicates'] = [];
+  for (const occurrence of occurrences) {
+    const first = byKey.get(occurrence.key);
+    if (first) duplicates.push({ first, again: occurrence });
+    else byKey.set(occurrence.key, occurrence);
+  }
+  return { origin, format: 'json', persistence, span, occurrences, duplicates, byKey, label: persistence };
+}
+
+/** What the keys of an object's properties are made of: the segments and dotted key of the properties enclosing it. */
+export interface SettingsContainer {
+  parents: KeySegment[];
+  parentKey: string;
+}
+
+/**
+ * The container of the properties of an object nested in a block, from the keys of the properties
+ * enclosing it, outermost first (`offset`: where each key's opening quote is), as the collector
+ * works it out while reading them.
+ */
+export function nestedContainer(keys: ReadonlyArray<{ text: string; offset: number }>): SettingsContainer {
+  let container: SettingsContainer = { parents: [], parentKey: '' };
+  for (const { text, offset } of keys) {
+    container = {
+      parents: appendSegments(container.parents, text, offset + 1),
+      parentKey: container.parents.length > 0 ? `${container.parentKey}.${text}` : text,
+    };
+  }
+  return container;
 }
 
 /** An object holding settings: the block itself, or a property's object value (`owner`) until it shows it holds none. */
@@ -197,6 +227,13 @@ interface SkipFrame {
 
 type Frame = SettingsFrame | PropertyFrame | ListFrame | SkipFrame;
 
+/** Values are built per setting, never shared, so they are moved in place. */
+function moveValue(value: ValueNode, delta: number): void {
+  value.span.start += delta;
+  value.span.end += delta;
+  for (const item of value.items ?? []) moveValue(item, delta);
+}
+
 function scalarValue(value: ScalarValue, span: Span): ValueNode {
   if (value === null) return { kind: 'scalar', value: null, text: '', span };
   if (typeof value === 'string') return { kind: 'scalar', value, text: value, quoted: true, span };
@@ -208,9 +245,9 @@ function scalarValue(value: ScalarValue, span: Span): ValueNode {
  * asked for (rules ask for them only to report, which a large file without findings never does),
  * and so are its key segments, as for ParsedOccurrence.
  */
-class JsonOccurrence implements SettingOccurrence {
+export class JsonOccurrence implements SettingOccurrence {
   readonly resolved: Readonly<ResolvedKey>;
-  readonly keyStart: number;
+  keyStart: number;
   private keySpanMemo?: Span;
   private entrySpanMemo?: Span;
   private segmentsMemo?: KeySegment[];
@@ -220,13 +257,39 @@ class JsonOccurrence implements SettingOccurrence {
     private readonly parents: readonly KeySegment[],
     private readonly leafText: string,
     /** The key's opening quote, where the entry starts too. */
-    private readonly keyOffset: number,
-    private readonly keyEnd: number,
-    private readonly entryEnd: number,
+    private keyOffset: number,
+    private keyEnd: number,
+    private entryEnd: number,
     readonly value: ValueNode,
   ) {
     this.resolved = resolveKey(key);
     this.keyStart = parents.length > 0 ? parents[0].span.start : keyOffset + 1;
+  }
+
+  /** Where the entry starts (its key's opening quote), without making its span. */
+  get start(): number {
+    return this.keyOffset;
+  }
+
+  /**
+   * Moves the setting by `delta` characters, for the next version of its text (an edit before it).
+   * The segments of the keys enclosing it are shared with its siblings: each is moved once, the
+   * first time `moved` has not seen it, and only when it lies at or after `from`.
+   */
+  moveBy(delta: number, from: number, moved: Set<KeySegment>): void {
+    this.keyOffset += delta;
+    this.keyEnd += delta;
+    this.entryEnd += delta;
+    for (const segment of this.parents) {
+      if (segment.span.start < from || moved.has(segment)) continue;
+      moved.add(segment);
+      segment.span.start += delta;
+      segment.span.end += delta;
+    }
+    this.keyStart = this.parents.length > 0 ? this.parents[0].span.start : this.keyOffset + 1;
+    moveValue(this.value, delta);
+    // Made again from the moved offsets when next asked for.
+    this.keySpanMemo = this.entrySpanMemo = this.segmentsMemo = undefined;
   }
 
   get keySpan(): Span {

@@ -12,7 +12,7 @@ import {
 } from '../eck/manifest';
 import { mayHoldEckObjects } from '../eck/workspace';
 import { parseConsoleDocument } from '../console/consoleDocument';
-import { parseJsonDocument } from '../json/jsonDocument';
+import { isEditableJson, parseJsonDocument } from '../json/jsonDocument';
 import { YAML_SYNTAX_RULE_ID, YAML_WARNING_RULE_ID } from '../parserFindings';
 import { LineIndex, MAX_MESSAGE_LENGTH, truncate } from '../text';
 import type { Finding } from '../types';
@@ -44,7 +44,8 @@ export interface ParseOptions {
   /**
    * The parse of this document's previous version, which this parse replaces: YAML documents of a
    * multi-document stream whose text did not change are taken from it instead of parsed again
-   * (their positions moved). The previous parse must not be used afterwards.
+   * (their positions moved), and so is a JSON body outside the settings an edit touched. The
+   * previous parse must not be used afterwards (see `canParseOn`).
    */
   previous?: ConfigDocument;
 }
@@ -74,10 +75,20 @@ export function parseConfigDocument(options: ParseOptions): ConfigDocument {
     text: options.text,
     lines: new LineIndex(options.text),
   };
-  if (format === 'json') return parseJsonDocument(base, options.languageId);
+  const previous = options.previous?.uri === options.uri ? options.previous : undefined;
+  if (format === 'json') return parseJsonDocument(base, options.languageId, previous);
   if (format === 'console') return parseConsoleDocument(base);
-  if (format === 'yaml') return parseYaml(base, options.previous?.uri === options.uri ? options.previous : undefined);
+  if (format === 'yaml') return parseYaml(base, previous);
   return { ...base, format: 'yaml', kind: 'unrelated', scopes: [], syntaxErrors: [] };
+}
+
+/**
+ * Whether parsing the next version with this one as `previous` saves work: a multi-document YAML
+ * stream (its unchanged documents are reused) or a well-formed JSON body with settings blocks.
+ * A host keeps the previous parse only then.
+ */
+export function canParseOn(document: ConfigDocument): boolean {
+  return (document.yamlChunks?.length ?? 0) > 1 || isEditableJson(document);
 }
 
 /** Said instead of the parser's own errors when it ran out of stack: where that happens varies from run to run. */
