@@ -254,6 +254,62 @@ describe('language server over stdio', () => {
     }
   });
 
+  test('a JSON body edited piece by piece gets the diagnostics a fresh open of each version gets', async () => {
+    // The server parses an edit inside a settings block from the previous version's parse (jsonEdit.ts):
+    // whatever it reuses, each version's diagnostics must be those of the same text opened afresh.
+    const uri = 'file:///project/pieces/cluster-settings.json';
+    let text = [
+      '{',
+      '  "persistent": {',
+      '    "cluster.remote.west.mode": "proxy",',
+      '    "cluster.remote.west.proxy_address": "west.example.com",',
+      '    "cluster": {',
+      '      "remote": {',
+      '        "east": {',
+      '          "seeds": ["east-1:9300", "east-2"],',
+      '          "skip_unavailable": "maybe"',
+      '        }',
+      '      }',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const summary = (diagnostics: Diagnostic[]) =>
+      diagnostics
+        .map(
+          (d) =>
+            `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`,
+        )
+        .sort();
+    const fresh = async (version: number) => {
+      const other = `file:///project/pieces/fresh-${version}.json`;
+      const diagnostics = await session.open(other, text, 'json');
+      await session.close(other);
+      return summary(diagnostics);
+    };
+    const opened = summary(await session.open(uri, text, 'json'));
+    assert.deepEqual(opened, await fresh(0));
+    assert.ok(opened.length >= 3, opened.join('\n'));
+    const edits: Array<[string, string]> = [
+      ['west.example.com', 'west.example.com:9443'], // a port typed: one finding fewer
+      ['"east-2"', '"east-2:9300"'],
+      ['"maybe"', 'true'],
+      ['"proxy",', '"proxy",\n    "cluster.remote.west.server_name": "west example",'], // a setting pasted: lines move
+      ['"east-1:9300", ', ''],
+      ['"proxy"', '"proxi"'],
+    ];
+    for (const [index, [before, after]] of edits.entries()) {
+      const at = text.indexOf(before);
+      const start = textPosition(text, at);
+      const end = textPosition(text, at + before.length);
+      text = text.slice(0, at) + after + text.slice(at + before.length);
+      const diagnostics = summary(await session.change(uri, after, { start, end }));
+      assert.deepEqual(diagnostics, await fresh(index + 1), `after replacing ${before}`);
+    }
+    await session.close(uri);
+  });
+
   test('drops diagnostics of a closed document', async () => {
     const uri = 'file:///project/closing/elasticsearch.yml';
     await session.open(uri, 'cluster.remote.c.sedes: ["h:9300"]\n');
@@ -262,3 +318,9 @@ describe('language server over stdio', () => {
     assert.deepEqual((await cleared).diagnostics, []);
   });
 });
+
+/** The line and character of an offset. */
+function textPosition(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}

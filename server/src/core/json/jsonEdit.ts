@@ -49,11 +49,14 @@ export function parseEditedJson(previousRoot: JsonNode | undefined, text: string
   moveAfterEdit(previousRoot as MutableNode, previous.blocks, edit);
   const blocks: SettingsBlock[] = previous.blocks.map(({ node, scope, objects }, index) => {
     const span = { start: node.offset, end: node.offset + node.length };
-    const occurrences =
-      index === blockIndex
-        ? [...scope.occurrences.slice(0, piece.firstSetting), ...settings, ...scope.occurrences.slice(piece.endSetting)]
-        : scope.occurrences;
-    return { node, objects, scope: rescope(scope, span, occurrences, index === blockIndex) };
+    if (index !== blockIndex) return { node, objects, scope: { ...scope, span } };
+    const replaced = scope.occurrences.slice(piece.firstSetting, piece.endSetting);
+    const occurrences = [
+      ...scope.occurrences.slice(0, piece.firstSetting),
+      ...settings,
+      ...scope.occurrences.slice(piece.endSetting),
+    ];
+    return { node, objects, scope: editedScope(scope, span, occurrences, replaced, settings) };
   });
   childrenOnDemand(
     blocks.map(({ node }) => node),
@@ -282,13 +285,30 @@ function moveAfterEdit(root: MutableNode, blocks: readonly SettingsBlock[], edit
   }
 }
 
-/** The block's scope for the new version: the same settings, moved, or the edited block's new list. */
-function rescope(
+/**
+ * The edited block's scope. An edit that keeps the keys of the settings it touched (a value typed,
+ * blanks) keeps the look-up by key and the list of duplicates, with the new settings in place of
+ * the old: the previous parse is not used afterwards, so its map is taken over.
+ */
+function editedScope(
   scope: SettingsScope,
   span: SettingsScope['span'],
   occurrences: SettingOccurrence[],
-  edited: boolean,
+  replaced: readonly SettingOccurrence[],
+  settings: readonly SettingOccurrence[],
 ): SettingsScope {
-  if (edited) return jsonSettingsScope(scope.origin, scope.persistence, span, occurrences);
-  return { ...scope, span };
+  if (replaced.length !== settings.length || replaced.some((old, i) => old.key !== settings[i].key))
+    return jsonSettingsScope(scope.origin, scope.persistence, span, occurrences);
+  const byKey = scope.byKey as Map<string, SettingOccurrence>;
+  const successor = new Map<SettingOccurrence, SettingOccurrence>();
+  replaced.forEach((old, i) => {
+    successor.set(old, settings[i]);
+    if (byKey.get(old.key) === old) byKey.set(old.key, settings[i]);
+  });
+  const duplicates = scope.duplicates.map((pair) =>
+    successor.has(pair.first) || successor.has(pair.again)
+      ? { first: successor.get(pair.first) ?? pair.first, again: successor.get(pair.again) ?? pair.again }
+      : pair,
+  );
+  return { ...scope, span, occurrences, byKey, duplicates };
 }
