@@ -1,5 +1,6 @@
 import { visit, type Node as JsonNode } from 'jsonc-parser';
 import { JsonOccurrence, JsonSettingsCollector, jsonSettingsScope, nestedContainer } from '../model/jsonSettings';
+import { carryScopeModel } from '../model/remoteAliases';
 import type { KeySegment, SettingOccurrence, SettingsScope } from '../model/settingsScope';
 import {
   childrenOnDemand,
@@ -49,14 +50,18 @@ export function parseEditedJson(previousRoot: JsonNode | undefined, text: string
   moveAfterEdit(previousRoot as MutableNode, previous.blocks, edit);
   const blocks: SettingsBlock[] = previous.blocks.map(({ node, scope, objects }, index) => {
     const span = { start: node.offset, end: node.offset + node.length };
-    if (index !== blockIndex) return { node, objects, scope: { ...scope, span } };
+    if (index !== blockIndex) {
+      const moved = { ...scope, span };
+      carryScopeModel(scope, moved, { successors: new Map(), from: edit.oldEnd, delta: edit.delta });
+      return { node, objects, scope: moved };
+    }
     const replaced = scope.occurrences.slice(piece.firstSetting, piece.endSetting);
     const occurrences = [
       ...scope.occurrences.slice(0, piece.firstSetting),
       ...settings,
       ...scope.occurrences.slice(piece.endSetting),
     ];
-    return { node, objects, scope: editedScope(scope, span, occurrences, replaced, settings) };
+    return { node, objects, scope: editedScope(scope, span, occurrences, replaced, settings, edit) };
   });
   childrenOnDemand(
     blocks.map(({ node }) => node),
@@ -287,8 +292,9 @@ function moveAfterEdit(root: MutableNode, blocks: readonly SettingsBlock[], edit
 
 /**
  * The edited block's scope. An edit that keeps the keys of the settings it touched (a value typed,
- * blanks) keeps the look-up by key and the list of duplicates, with the new settings in place of
- * the old: the previous parse is not used afterwards, so its map is taken over.
+ * blanks) keeps the look-up by key, the list of duplicates and what the rules worked out about the
+ * remotes (remoteAliases.ts), with the new settings in place of the old: the previous parse is not
+ * used afterwards, so they are taken over.
  */
 function editedScope(
   scope: SettingsScope,
@@ -296,6 +302,7 @@ function editedScope(
   occurrences: SettingOccurrence[],
   replaced: readonly SettingOccurrence[],
   settings: readonly SettingOccurrence[],
+  edit: TextEdit,
 ): SettingsScope {
   if (replaced.length !== settings.length || replaced.some((old, i) => old.key !== settings[i].key))
     return jsonSettingsScope(scope.origin, scope.persistence, span, occurrences);
@@ -310,5 +317,7 @@ function editedScope(
       ? { first: successor.get(pair.first) ?? pair.first, again: successor.get(pair.again) ?? pair.again }
       : pair,
   );
-  return { ...scope, span, occurrences, byKey, duplicates };
+  const next = { ...scope, span, occurrences, byKey, duplicates };
+  carryScopeModel(scope, next, { successors: successor, from: edit.oldEnd, delta: edit.delta });
+  return next;
 }

@@ -62,6 +62,15 @@ class ScopeModel {
 
   constructor(readonly scope: SettingsScope) {}
 
+  /** This model for `scope`, the next version of its scope after `edit` (see carryScopeModel). */
+  carriedTo(scope: SettingsScope, edit: ScopeEdit): ScopeModel {
+    const next = new ScopeModel(scope);
+    if (this.current) next.current = carryGrouping(this.current, scope, edit);
+    if (this.legacy) next.legacy = carryGrouping(this.legacy, scope, edit);
+    if (this.invalid) next.invalid = carryInvalidAddresses(this.invalid, edit);
+    return next;
+  }
+
   aliases(prefix: RemoteAlias['prefix']): AliasGrouping {
     if (prefix === REMOTE_PREFIX) return (this.current ??= groupAliases(this.scope, prefix));
     return (this.legacy ??= groupAliases(this.scope, prefix));
@@ -130,6 +139,58 @@ interface AliasGrouping {
 }
 
 const scopeModels = new WeakMap<SettingsScope, ScopeModel>();
+
+/**
+ * What an edit did to a scope whose settings kept their keys: some settings were replaced by
+ * settings with the same keys (the edit was in their values, or in blanks), and every position at
+ * or after `from` in the old text moved by `delta` (the settings there were moved in place).
+ */
+export interface ScopeEdit {
+  successors: ReadonlyMap<SettingOccurrence, SettingOccurrence>;
+  from: number;
+  delta: number;
+}
+
+/**
+ * Lets `next`, the scope that `previous` became after `edit`, start from the model worked out for
+ * `previous`: the aliases whose settings the edit did not touch keep their groups, and the
+ * addresses that do not parse are only looked for in the new settings. A keystroke in a body
+ * with thousands of remotes then does not group them all again. Nothing is carried when nothing
+ * was worked out for `previous`. The previous model must not be used afterwards.
+ */
+export function carryScopeModel(previous: SettingsScope, next: SettingsScope, edit: ScopeEdit): void {
+  const model = scopeModels.get(previous);
+  if (model) scopeModels.set(next, model.carriedTo(next, edit));
+}
+
+function carryGrouping(grouping: AliasGrouping, scope: SettingsScope, edit: ScopeEdit): AliasGrouping {
+  const touched = new Set<string>();
+  for (const old of edit.successors.keys()) if (old.resolved.alias !== undefined) touched.add(old.resolved.alias);
+  const all = grouping.all.map((remote) => {
+    if (touched.has(remote.alias)) return remote.withSuccessors(edit.successors, scope);
+    // Its settings moved, and the addresses it connects to hold their old spans: worked out again when asked for.
+    remote.connection = undefined;
+    return remote;
+  });
+  return { all, valid: grouping.valid === grouping.all ? all : all.filter((remote) => VALID_ALIAS.test(remote.alias)) };
+}
+
+function carryInvalidAddresses(invalid: readonly AddressValue[], edit: ScopeEdit): readonly AddressValue[] {
+  const { successors, from, delta } = edit;
+  const carried: AddressValue[] = [];
+  for (const address of invalid) {
+    if (successors.has(address.occurrence)) continue;
+    const { span } = address;
+    carried.push(span.start >= from ? { ...address, span: { start: span.start + delta, end: span.end + delta } } : address);
+  }
+  const before = carried.length;
+  for (const replacement of successors.values()) {
+    const def = replacement.resolved.def;
+    if (def && (def.type === 'address' || def.type === 'address-list')) appendAddressValues(replacement, def, carried, true);
+  }
+  if (carried.length > before) carried.sort((a, b) => a.span.start - b.span.start);
+  return carried.length > 0 ? carried : NO_ADDRESSES;
+}
 
 function modelOf(scope: SettingsScope): ScopeModel {
   let model = scopeModels.get(scope);
@@ -217,6 +278,26 @@ class AliasGroup implements RemoteAlias, SuffixLookup {
   has(suffix: string): boolean {
     return this.get(suffix) !== undefined;
   }
+
+  /** This alias after an edit replaced some of its settings by settings with the same keys. */
+  withSuccessors(successors: ReadonlyMap<SettingOccurrence, SettingOccurrence>, scope: SettingsScope): AliasGroup {
+    const next = new AliasGroup(this.prefix, this.alias, successors.get(this.first) ?? this.first, this.aliasIndex);
+    for (const setting of this.settings) {
+      const replacement = successors.get(setting.occurrence);
+      next.settings.push(replacement ? { occurrence: replacement, suffix: setting.suffix, def: setting.def } : setting);
+    }
+    next.known = this.known;
+    settleMode(next, scope);
+    return next;
+  }
+}
+
+/** The alias's effective mode: its own `mode`, or the one an earlier Console request stored. */
+function settleMode(remote: AliasGroup, scope: SettingsScope): void {
+  const own = remote.get('mode');
+  const stored = own ? undefined : scope.stored?.get(`${REMOTE_PREFIX}${remote.alias}.mode`)?.occurrence;
+  remote.storedMode = stored;
+  remote.mode = modeOf(own ?? stored);
 }
 
 function groupAliases(scope: SettingsScope, prefix: RemoteAlias['prefix']): AliasGrouping {
@@ -241,13 +322,7 @@ function groupAliases(scope: SettingsScope, prefix: RemoteAlias['prefix']): Alia
     remote.settings.push({ occurrence, suffix: resolved.suffix ?? '', def: resolved.def });
     if (resolved.def) remote.known = true;
   }
-  for (let i = 0; i < all.length; i++) {
-    const remote = all[i];
-    const own = remote.get('mode');
-    const stored = own ? undefined : scope.stored?.get(`${REMOTE_PREFIX}${remote.alias}.mode`)?.occurrence;
-    remote.storedMode = stored;
-    remote.mode = modeOf(own ?? stored);
-  }
+  for (let i = 0; i < all.length; i++) settleMode(all[i], scope);
   const valid = validCount === all.length ? all : all.filter((remote) => VALID_ALIAS.test(remote.alias));
   return { all, valid };
 }

@@ -205,3 +205,63 @@ describe('through parseConfigDocument, as the server calls it', () => {
     }
   });
 });
+
+describe('what the rules work out is carried to the next version only where the edit left it alone', () => {
+  const alias = fc.constantFrom('west', 'east', 'north', 'Up', 'bad alias', 'w');
+  const setting = fc.oneof(
+    fc.tuple(fc.constant('mode'), fc.constantFrom('"sniff"', '"proxy"', '"Proxy"', '"bad"', 'null')),
+    fc.tuple(
+      fc.constant('seeds'),
+      fc.constantFrom('["h:9300"]', '["h", "h2:9300"]', '"a:1,b"', '[]', '["x.elastic-cloud.com:9443"]'),
+    ),
+    fc.tuple(fc.constant('proxy_address'), fc.constantFrom('"p:9443"', '"p"', '"p:99999"', '":9443"', '"d.es.io:9400"')),
+    fc.tuple(
+      fc.constantFrom('server_name', 'skip_unavailable', 'transport.compress', 'seedz'),
+      fc.constantFrom('"s.example.com"', 'true', '"maybe"', '""'),
+    ),
+  );
+  const body = fc
+    .tuple(fc.array(fc.tuple(alias, setting), { minLength: 1, maxLength: 8 }), fc.boolean())
+    .map(([entries, nested]) => {
+      const lines = entries.map(([name, [suffix, value]]) =>
+        nested ? `"${name}": {"${suffix}": ${value}}` : `"cluster.remote.${name}.${suffix}": ${value}`,
+      );
+      const inner = lines.join(',\n    ');
+      return nested
+        ? `{\n  "persistent": {\n    "cluster": {"remote": {\n    ${inner}\n    }}\n  },\n  "transient": {"cluster.remote.east.mode": "proxy"}\n}\n`
+        : `{\n  "persistent": {\n    ${inner}\n  },\n  "transient": {"cluster.remote.east.mode": "proxy"}\n}\n`;
+    });
+  const typing = fc.record({
+    at: fc.nat(),
+    remove: fc.oneof(fc.constant(0), fc.nat(2)),
+    insert: fc.constantFrom('', 'x', 'x', ':', '9', '9', ' ', ' ', '\n', '"', ',', '.'),
+  });
+
+  test('after every edit, the findings and their fixes are those of a fresh parse and analysis', () => {
+    const uri = 'file:///work/requests/cluster-settings.json';
+    const describeFindings = (document: ReturnType<typeof parseConfigDocument>) =>
+      analyze(document, { stackVersion: '8.15.0' }).findings.map(
+        (f) => `${f.ruleId} ${f.span.start}-${f.span.end} ${f.message} ${JSON.stringify(f.fixes ?? [])}`,
+      );
+    let carried = 0;
+    fc.assert(
+      fc.property(body, fc.array(typing, { minLength: 1, maxLength: 10 }), (original, series) => {
+        let text = original;
+        let previous = parseConfigDocument({ uri, text, languageId: 'json', version: 0 });
+        describeFindings(previous); // the analysis works out the model the next version carries
+        series.forEach(({ at, remove, insert }, index) => {
+          const cut = at % (text.length + 1);
+          text = text.slice(0, cut) + insert + text.slice(cut + remove);
+          const fresh = describeFindings(parseConfigDocument({ uri, text, languageId: 'json', version: index + 1 }));
+          const next = parseConfigDocument({ uri, text, languageId: 'json', version: index + 1, previous });
+          // The same tree, moved: this version was made from the previous one.
+          if (next.jsonRoot !== undefined && next.jsonRoot === previous.jsonRoot) carried++;
+          assert.deepEqual(describeFindings(next), fresh, JSON.stringify(text));
+          previous = next;
+        });
+      }),
+      { numRuns: 300 },
+    );
+    assert.ok(carried > 150, `only ${carried} versions were made from the previous one`);
+  });
+});
