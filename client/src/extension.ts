@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions } from 'vscode-languageclient/node';
 import { COMMANDS, INTERNAL_COMMANDS } from './commandIds';
 import { registerConnectionCommands, type Connections } from './connections/commands';
 import { registerConsoleCommands } from './console/provider';
@@ -14,6 +14,7 @@ import { registerFlowCommands, type FlowsApi } from './flows/commands';
 import { registerLanguageStatus } from './languageStatus';
 import { createExtensionLog } from './log';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
+import { languageServerOptions } from './serverProcess';
 import { registerRemoteClustersView, type RemoteClustersViewApi } from './views/view';
 import { errorText } from './errorText';
 
@@ -35,10 +36,7 @@ export interface ExtensionApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi | undefined> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
+  const serverOptions = languageServerOptions(serverModule, TransportKind.ipc);
   const clientOptions: LanguageClientOptions = {
     // The server decides from content which of these documents concern remote clusters.
     documentSelector: [

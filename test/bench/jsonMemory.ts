@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseTree } from 'jsonc-parser';
 import { CodeActionRequest, CodeActionTriggerKind } from 'vscode-languageserver-protocol';
-import { SERVER_PATH } from '../protocol/lspSession';
+import { SERVER_PATH, serverCommand } from '../protocol/lspSession';
 import { median, ratioSpread, spread } from './inputs';
 import { bareNodePeakMiB, childPeakMiB, mib } from './procStats';
 import { middleLineEnd, pairedRatios, sideBySide } from './sideBySide';
@@ -34,11 +34,11 @@ import { VSCODE_CLIENT_CAPABILITIES, vscodeJsonServer } from './vscodeJson';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
-/** This extension's server as VS Code starts it (the same client capabilities), with the settings the benchmark uses. */
+/** This extension's server as VS Code starts it (the same Node flags and client capabilities), with the settings the benchmark uses. */
 export function ourServer(serverPath = SERVER_PATH): StdioServer {
   return {
     name: 'this extension',
-    command: [serverPath, '--stdio'],
+    command: serverCommand(serverPath),
     capabilities: VSCODE_CLIENT_CAPABILITIES,
     initializationOptions: { stackVersion: '8.15.0' },
     configuration: (section) => (section === 'elasticRemoteClusters' ? { stackVersion: '8.15.0' } : null),

@@ -35,7 +35,7 @@ import { mainThreadCpuMs, peakMemoryMiB, processCpuMs } from './procStats';
 export interface StdioServer {
   /** Printed name. */
   name: string;
-  /** Node arguments: the server script and its own arguments (`--stdio`). */
+  /** Node's arguments: its own flags if any, the server script and the script's arguments (`--stdio`). */
   command: string[];
   capabilities: ClientCapabilities;
   initializationOptions?: unknown;

@@ -23,10 +23,10 @@ import {
   ShutdownRequest,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
-import { SERVER_PATH } from './lspSession';
+import { serverCommand } from './lspSession';
 
 describe('a client without dynamic registration', () => {
-  const server = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, serverCommand(), { stdio: ['pipe', 'pipe', 'pipe'] });
   let exitCode: number | null = null;
   server.on('exit', (code) => (exitCode = code));
   let client: ProtocolConnection;

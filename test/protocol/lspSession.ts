@@ -33,8 +33,14 @@ import {
   type PublishDiagnosticsParams,
   type Range,
 } from 'vscode-languageserver-protocol';
+import { SERVER_EXEC_ARGV } from '../../client/src/serverProcess';
 
 export const SERVER_PATH = resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
+
+/** Node's arguments for a server script over stdio, with the Node flags the extension starts the server with. */
+export function serverCommand(serverPath = SERVER_PATH): string[] {
+  return [...SERVER_EXEC_ARGV, serverPath, '--stdio'];
+}
 
 export class LspSession {
   readonly connection: ProtocolConnection;
@@ -48,7 +54,7 @@ export class LspSession {
   stderr = '';
 
   constructor(serverPath = SERVER_PATH) {
-    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, serverCommand(serverPath), { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createProtocolConnection(
       new StreamMessageReader(this.process.stdout!),

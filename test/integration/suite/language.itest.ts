@@ -1,7 +1,28 @@
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { SERVER_EXEC_ARGV } from '../../../client/src/serverProcess';
 import type { IntegrationTest } from './index';
 import { EXTENSION_ID, codeOf, ourDiagnostics, waitFor, workspaceFile } from './support';
+
+/** The command lines (arguments) of this extension host's child processes that run dist/server.js, read from /proc. */
+function languageServerCommandLines(): string[][] {
+  const lines: string[][] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The parent pid is the second field after the parenthesised command name, which may hold spaces.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent !== process.pid) continue;
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (args.some((arg) => arg.endsWith('server.js'))) lines.push(args);
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return lines;
+}
 
 export const tests: IntegrationTest[] = [
   {
@@ -20,6 +41,18 @@ export const tests: IntegrationTest[] = [
       assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
       assert.equal(diagnostic.range.start.line, 3);
       assert.equal(document.getText(diagnostic.range), 'proxy_adress');
+    },
+  },
+  {
+    name: 'the language server process runs with the Node flags the extension starts it with',
+    skip: () => (existsSync('/proc/self/stat') ? undefined : 'needs /proc to read the server process command line'),
+    fn: async () => {
+      // The test above started the server; its diagnostics came from this process.
+      const [commandLine] = await waitFor('the language server process', () => {
+        const found = languageServerCommandLines();
+        return found.length ? found : undefined;
+      });
+      for (const flag of SERVER_EXEC_ARGV) assert.ok(commandLine.includes(flag), `${flag} in ${commandLine.join(' ')}`);
     },
   },
   {
