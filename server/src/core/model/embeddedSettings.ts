@@ -13,7 +13,14 @@ import {
 } from 'yaml';
 import type { Span } from '../types';
 import { resolveKey } from '../catalog/lookup';
-import { ParsedOccurrence, type KeySegment, type SettingOccurrence, type SettingsScope, type ValueNode } from './settingsScope';
+import {
+  indexByKey,
+  ParsedOccurrence,
+  type KeySegment,
+  type SettingOccurrence,
+  type SettingsScope,
+  type ValueNode,
+} from './settingsScope';
 import { settingsScopeFromYaml } from './yamlSettings';
 
 /**
@@ -361,14 +368,15 @@ function scalarValue(node: Scalar): ValueNode | undefined {
 }
 
 function scopeOf(occurrences: SettingOccurrence[], span: Span, label: string): SettingsScope {
-  const byKey = new Map<string, SettingOccurrence>();
-  const duplicates: SettingsScope['duplicates'] = [];
-  for (const occurrence of occurrences) {
-    const first = byKey.get(occurrence.key);
-    if (first) duplicates.push({ first, again: occurrence });
-    else byKey.set(occurrence.key, occurrence);
-  }
-  return { origin: 'elasticsearch-yml', format: 'yaml', span, occurrences, duplicates, byKey, repeatedMapKeys: [], label };
+  return {
+    origin: 'elasticsearch-yml',
+    format: 'yaml',
+    span,
+    occurrences,
+    ...indexByKey(occurrences),
+    repeatedMapKeys: [],
+    label,
+  };
 }
 
 /**

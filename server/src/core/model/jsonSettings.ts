@@ -2,6 +2,7 @@ import { resolveKey, type ResolvedKey } from '../catalog/lookup';
 import type { Span } from '../types';
 import {
   appendSegments,
+  indexByKey,
   type KeySegment,
   type ScalarValue,
   type ScopeOrigin,
@@ -157,14 +158,7 @@ export function jsonSettingsScope(
   span: Span,
   occurrences: SettingOccurrence[],
 ): SettingsScope {
-  const byKey = new Map<string, SettingOccurrence>();
-  const duplicates: SettingsScope['duplicates'] = [];
-  for (const occurrence of occurrences) {
-    const first = byKey.get(occurrence.key);
-    if (first) duplicates.push({ first, again: occurrence });
-    else byKey.set(occurrence.key, occurrence);
-  }
-  return { origin, format: 'json', persistence, span, occurrences, duplicates, byKey, label: persistence };
+  return { origin, format: 'json', persistence, span, occurrences, ...indexByKey(occurrences), label: persistence };
 }
 
 /** What the keys of an object's properties are made of: the segments and dotted key of the properties enclosing it. */

@@ -112,6 +112,18 @@ export interface StoredSetting {
 /** Effective stored settings by full key; a transient value hides the persistent one, as in Elasticsearch. */
 export type ClusterSettingsState = ReadonlyMap<string, StoredSetting>;
 
+/** A scope's look-up by key (the first occurrence of each) and its repeated keys, from its occurrences in document order. */
+export function indexByKey(occurrences: readonly SettingOccurrence[]): Pick<SettingsScope, 'byKey' | 'duplicates'> {
+  const byKey = new Map<string, SettingOccurrence>();
+  const duplicates: SettingsScope['duplicates'] = [];
+  for (const occurrence of occurrences) {
+    const first = byKey.get(occurrence.key);
+    if (first) duplicates.push({ first, again: occurrence });
+    else byKey.set(occurrence.key, occurrence);
+  }
+  return { byKey, duplicates };
+}
+
 /** `parents` followed by one segment per dot-separated part of `text`, which starts at `contentStart`. */
 export function appendSegments(parents: readonly KeySegment[], text: string, contentStart: number): KeySegment[] {
   const segments = parents.slice();

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import {
   appendSegments,
+  indexByKey,
   ParsedOccurrence,
   type KeySegment,
   type ScopeOrigin,
@@ -17,8 +18,6 @@ import {
  */
 export function settingsScopeFromYaml(map: YAMLMap, origin: ScopeOrigin, label?: string, stackVersion?: string): SettingsScope {
   const occurrences: SettingOccurrence[] = [];
-  const duplicates: SettingsScope['duplicates'] = [];
-  const seen = new Map<string, SettingOccurrence>();
 
   // `parentKey` is the dotted key of `parents`, carried along so each key is built by one concatenation.
   const repeatedMapKeys: NonNullable<SettingsScope['repeatedMapKeys']> = [];
@@ -46,9 +45,6 @@ export function settingsScopeFromYaml(map: YAMLMap, origin: ScopeOrigin, label?:
       const valueNode = valueNodeOf(value, keySpan.end);
       const entrySpan = { start: keySpan.start, end: Math.max(valueNode.span.end, keySpan.end) };
       const occurrence = new ParsedOccurrence(key, parents, text, contentStart, keySpan, entrySpan, valueNode);
-      const first = seen.get(key);
-      if (first) duplicates.push({ first, again: occurrence });
-      else seen.set(key, occurrence);
       occurrences.push(occurrence);
     }
   };
@@ -60,8 +56,7 @@ export function settingsScopeFromYaml(map: YAMLMap, origin: ScopeOrigin, label?:
     format: 'yaml',
     span: { start: range[0], end: range[1] },
     occurrences,
-    duplicates,
-    byKey: seen,
+    ...indexByKey(occurrences),
     repeatedMapKeys,
     label,
     stackVersion,
