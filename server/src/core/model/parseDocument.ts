@@ -45,7 +45,8 @@ export interface ParseOptions {
    * The parse of this document's previous version, which this parse replaces: YAML documents of a
    * multi-document stream whose text did not change are taken from it instead of parsed again
    * (their positions moved), and so is a JSON body outside the settings an edit touched. The
-   * previous parse must not be used afterwards (see `canParseOn`).
+   * previous parse must not be used afterwards, nor findings made from it: what the new parse
+   * takes over is moved in place (see `canParseOn`).
    */
   previous?: ConfigDocument;
 }

@@ -183,7 +183,7 @@ describe('through parseConfigDocument, as the server calls it', () => {
     `{\n  "persistent": {\n    "cluster.remote.west.mode": "proxy",\n    "cluster.remote.west.proxy_address": "${address}",\n    "cluster.remote.east.seeds": ["e1:9300"]\n  }\n}\n`;
 
   test('findings after an edit are those of a full parse of the same text', () => {
-    const uri = 'file:///work/requests/cluster-settings.json';
+    const uri = 'file:///project/requests/cluster-settings.json';
     let previous = parseConfigDocument({ uri, text: body('west.example.com:9443'), languageId: 'json', version: 1 });
     assert.ok(canParseOn(previous));
     // The port typed one character at a time: missing, then partly there, then whole.
@@ -238,7 +238,7 @@ describe('what the rules work out is carried to the next version only where the 
   });
 
   test('after every edit, the findings and their fixes are those of a fresh parse and analysis', () => {
-    const uri = 'file:///work/requests/cluster-settings.json';
+    const uri = 'file:///project/requests/cluster-settings.json';
     const describeFindings = (document: ReturnType<typeof parseConfigDocument>) =>
       analyze(document, { stackVersion: '8.15.0' }).findings.map(
         (f) => `${f.ruleId} ${f.span.start}-${f.span.end} ${f.message} ${JSON.stringify(f.fixes ?? [])}`,
