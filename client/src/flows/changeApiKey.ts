@@ -18,7 +18,7 @@ import { ClientPool, connectionById, type FlowContext } from './context';
 import { CREATION_ID_FIELD, createRecordedKey, invalidateKeys } from './crossClusterKeys';
 import { credentialsSecretName, credentialsSecretYaml, credentialsSetting } from './eck';
 import { encodedKeyProblem, reloadSecureSettings } from './apiKeyModel';
-import { checkCluster, pickCheckedConnection, type CheckedCluster } from './pickers';
+import { checkCluster, clusterStep, type CheckedCluster } from './pickers';
 import { isCloudPlatform, localSteps, type AddRemoteDraft, type FlowStart } from './remoteDraft';
 import { remainingConnectionProblem, waitForConnection } from './remoteStatus';
 import { confirmEveryIndex, parsePatterns, patternsProblem } from './validation';
@@ -96,25 +96,13 @@ async function checkIssuer(
 
 function issuerStep(start: FlowStart): FlowStep<Draft> {
   const { context, pool } = start;
-  return {
+  return clusterStep<'remote', Draft>(context, {
     id: 'issuer',
-    run: async (draft, position) => {
-      const checked = await pickCheckedConnection(
-        context,
-        position,
-        {
-          kinds: ['elasticsearch'],
-          placeholder: 'The cluster that issued the key: the remote cluster other clusters connect to with it',
-          active: draft.remote?.profile.id,
-        },
-        (answer) => checkIssuer(context, pool, answer),
-      );
-      if (checked === undefined || checked === BACK) return checked;
-      if (checked.profile.id !== draft.remote?.profile.id) draft.key = undefined;
-      draft.remote = checked;
-      return 'next';
-    },
-  };
+    field: 'remote',
+    placeholder: 'The cluster that issued the key: the remote cluster other clusters connect to with it',
+    check: (profile) => checkIssuer(context, pool, profile),
+    changed: (draft) => (draft.key = undefined),
+  });
 }
 
 /** The valid cross-cluster keys of the issuing cluster. */

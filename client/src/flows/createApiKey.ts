@@ -3,7 +3,7 @@
  * patterns the user picks, and hands the encoded value over only on explicit request (clipboard or
  * a new untitled editor). It is never logged, put in a message, or returned.
  */
-import { BACK, runSteps, applyAnswer, type FlowStep } from '../ui/steps';
+import { runSteps, applyAnswer, type FlowStep } from '../ui/steps';
 import { describeError } from '../errorText';
 import { ChangeLog, cancelled, failFlow, finishFlow, type FlowResult } from './changes';
 import { createRecordedKey } from './crossClusterKeys';
@@ -18,7 +18,7 @@ import {
 } from './validation';
 import { atLeastVersion, CERTIFICATE_IDENTITY_VERSION } from './versionGates';
 import { checkApiKeyRemote } from './apiKeyModel';
-import { pickCheckedConnection, type CheckedCluster } from './pickers';
+import { clusterStep, type CheckedCluster } from './pickers';
 import type { FlowStart } from './remoteDraft';
 
 const TITLE = 'Create Cross-Cluster API Key';
@@ -129,25 +129,12 @@ async function handOverKey(context: FlowContext, encoded: string, name: string):
 }
 
 function connectionStep(start: FlowStart): FlowStep<Draft> {
-  const { context } = start;
-  return {
+  return clusterStep<'remote', Draft>(start.context, {
     id: 'connection',
-    run: async (draft, position) => {
-      const checked = await pickCheckedConnection(
-        context,
-        position,
-        {
-          kinds: ['elasticsearch'],
-          placeholder: 'The remote cluster: the key grants access to its indices',
-          active: draft.remote?.profile.id,
-        },
-        (answer) => checkApiKeyRemote(start, answer),
-      );
-      if (checked === undefined || checked === BACK) return checked;
-      draft.remote = checked;
-      return 'next';
-    },
-  };
+    field: 'remote',
+    placeholder: 'The remote cluster: the key grants access to its indices',
+    check: (profile) => checkApiKeyRemote(start, profile),
+  });
 }
 
 function nameStep(context: FlowContext): FlowStep<Draft> {

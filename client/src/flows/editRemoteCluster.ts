@@ -21,7 +21,7 @@ import {
 import { ChangeLog, cancelled, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { ClientPool, connectionById, type FlowContext } from './context';
 import { confirmOnTop, listDeploymentTargets, writeRemoteClusterRef, type DeploymentTarget } from './deployments';
-import { checkCluster, pickCheckedConnection, type CheckedCluster } from './pickers';
+import { checkCluster, clusterStep, type CheckedCluster } from './pickers';
 import {
   countProblem,
   currentValues,
@@ -374,30 +374,18 @@ async function loadAlias(
 }
 
 function connectionStep(context: FlowContext, pool: ClientPool): FlowStep<Draft> {
-  return {
+  return clusterStep<'local', Draft>(context, {
     id: 'connection',
-    run: async (draft, position) => {
-      const checked = await pickCheckedConnection(
-        context,
-        position,
-        {
-          kinds: ['elasticsearch'],
-          placeholder: 'The cluster whose remote cluster you want to change',
-          active: draft.local?.profile.id,
-        },
-        (answer) => checkCluster(context, pool, answer),
-      );
-      if (checked === undefined || checked === BACK) return checked;
-      if (checked.profile.id !== draft.local?.profile.id) {
-        draft.alias = undefined;
-        draft.before = undefined;
-        draft.values = undefined;
-        draft.cloud = undefined;
-      }
-      draft.local = checked;
-      return 'next';
+    field: 'local',
+    placeholder: 'The cluster whose remote cluster you want to change',
+    check: (profile) => checkCluster(context, pool, profile),
+    changed: (draft) => {
+      draft.alias = undefined;
+      draft.before = undefined;
+      draft.values = undefined;
+      draft.cloud = undefined;
     },
-  };
+  });
 }
 
 function aliasStep(context: FlowContext, pool: ClientPool): FlowStep<Draft> {

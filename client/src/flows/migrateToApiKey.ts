@@ -21,7 +21,7 @@ import { credentialsSetting } from './eck';
 import { accessOf, apiKeyAddressProblem, checkApiKeyRemote, keyName, storeCredentials } from './apiKeyModel';
 import { aliasPrefix, describeAliasSettings, readAliasSettings, restoreBody, settingsApplied } from './aliasSettings';
 import { PLATFORM_LABELS, PORTS } from './platforms';
-import { checkCluster, pickCheckedConnection, type CheckedCluster } from './pickers';
+import { checkCluster, clusterStep, type CheckedCluster } from './pickers';
 import { isCloudPlatform, localSteps, type AddRemoteDraft, type FlowStart } from './remoteDraft';
 import { remainingConnectionProblem } from './remoteStatus';
 import { addressProblem, confirmEveryIndex, parsePatterns, patternsProblem } from './validation';
@@ -169,31 +169,20 @@ function aliasStep(start: FlowStart, preset: string | undefined): FlowStep<Draft
 
 function remoteStep(start: FlowStart): FlowStep<Draft> {
   const { context } = start;
-  return {
+  return clusterStep<'remote', Draft>(context, {
     id: 'remote',
-    run: async (draft, position) => {
-      const checked = await pickCheckedConnection(
-        context,
-        position,
-        {
-          kinds: ['elasticsearch'],
-          placeholder: `The remote cluster "${draft.alias}" points to: it creates the cross-cluster API key (its remote cluster server must be enabled)`,
-          active: draft.remote?.profile.id,
-        },
-        async (answer) => {
-          if (answer.id === draft.local?.profile.id) {
-            await context.ui.notify('error', 'Choose the remote cluster, not the local one.');
-            return undefined;
-          }
-          // Checks the user can create keys, the version, and that the remote cluster server is enabled (with guidance if not).
-          return checkApiKeyRemote(start, answer);
-        },
-      );
-      if (checked === undefined || checked === BACK) return checked;
-      draft.remote = checked;
-      return 'next';
+    field: 'remote',
+    placeholder: (draft) =>
+      `The remote cluster "${draft.alias}" points to: it creates the cross-cluster API key (its remote cluster server must be enabled)`,
+    check: async (profile, draft) => {
+      if (profile.id === draft.local?.profile.id) {
+        await context.ui.notify('error', 'Choose the remote cluster, not the local one.');
+        return undefined;
+      }
+      // Checks the user can create keys, the version, and that the remote cluster server is enabled (with guidance if not).
+      return checkApiKeyRemote(start, profile);
     },
-  };
+  });
 }
 
 /** host:port with the remote cluster server's port instead of the transport port. */

@@ -5,7 +5,7 @@
 import type { RootInfo } from '../api/types/elasticsearch';
 import type { ConnectionKind, ConnectionProfile } from '../connections/profile';
 import { describeProfile } from '../connections/profile';
-import { BACK, type Back, type StepPosition } from '../ui/steps';
+import { BACK, type Back, type FlowStep, type StepPosition } from '../ui/steps';
 import { describeError } from '../errorText';
 import { type ClientPool, type FlowContext } from './context';
 import { listDeploymentTargets, type DeploymentTarget } from './deployments';
@@ -68,6 +68,41 @@ export async function pickCheckedConnection<T>(
     const checked = await check(answer);
     if (checked !== undefined) return checked;
   }
+}
+
+/**
+ * The step that picks the saved Elasticsearch connection playing one part in a flow (the local
+ * cluster, the remote, the key's issuer) into `draft[field]`: shown again until `check` passes.
+ * Choosing another cluster than the one in the draft first calls `changed`, which drops what was
+ * worked out for the previous one.
+ */
+export function clusterStep<K extends string, D extends { [P in K]?: CheckedCluster }>(
+  context: FlowContext,
+  options: {
+    id: string;
+    field: K;
+    placeholder: string | ((draft: D) => string);
+    check: (profile: ConnectionProfile, draft: D) => Promise<CheckedCluster | undefined>;
+    changed?: (draft: D) => void;
+  },
+): FlowStep<D> {
+  return {
+    id: options.id,
+    run: async (draft, position) => {
+      const current = draft[options.field];
+      const placeholder = typeof options.placeholder === 'string' ? options.placeholder : options.placeholder(draft);
+      const checked = await pickCheckedConnection(
+        context,
+        position,
+        { kinds: ['elasticsearch'], placeholder, active: current?.profile.id },
+        (answer) => options.check(answer, draft),
+      );
+      if (checked === undefined || checked === BACK) return checked;
+      if (checked.profile.id !== current?.profile.id) options.changed?.(draft);
+      (draft as { [P in K]?: CheckedCluster })[options.field] = checked;
+      return 'next';
+    },
+  };
 }
 
 /**

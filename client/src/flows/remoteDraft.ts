@@ -12,7 +12,7 @@ import type { EckResource } from './eck';
 import { guessPlatform, PLATFORM_LABELS, type Platform, type SecurityModel } from './platforms';
 import { aliasProblem } from './validation';
 import { apiKeyVersionVerdict } from './versionGates';
-import { checkCluster, pickCheckedConnection, pickDeployment, type CheckedCluster } from './pickers';
+import { checkCluster, clusterStep, pickDeployment, type CheckedCluster } from './pickers';
 import { describeAliasSettings, hasAnySetting, readAliasSettings, type AliasSettings } from './aliasSettings';
 
 export const ADD_REMOTE_CLUSTER_TITLE = 'Add Remote Cluster';
@@ -143,28 +143,18 @@ export function localSteps(start: FlowStart, draft: AddRemoteDraft): FlowStep<Ad
   const { context, pool } = start;
   const steps: FlowStep<AddRemoteDraft>[] = [];
   if (!start.presetLocal) {
-    steps.push({
-      id: 'local',
-      run: async (current, position) => {
-        const checked = await pickCheckedConnection(
-          context,
-          position,
-          {
-            kinds: ['elasticsearch'],
-            placeholder: 'The local cluster: the one that searches or replicates from the remote',
-            active: current.local?.profile.id,
-          },
-          (answer) => checkCluster(context, pool, answer),
-        );
-        if (checked === undefined || checked === BACK) return checked;
-        if (checked.profile.id !== current.local?.profile.id) {
+    steps.push(
+      clusterStep<'local', AddRemoteDraft>(context, {
+        id: 'local',
+        field: 'local',
+        placeholder: 'The local cluster: the one that searches or replicates from the remote',
+        check: (profile) => checkCluster(context, pool, profile),
+        changed: (current) => {
           current.localPlatform = undefined;
           current.localDeployment = undefined;
-        }
-        current.local = checked;
-        return 'next';
-      },
-    });
+        },
+      }),
+    );
   }
   steps.push({
     id: 'localPlatform',

@@ -10,7 +10,7 @@ import type { SettingsMap } from '../api/types/elasticsearch';
 import { ChangeLog, cancelled, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { ClientPool, connectionById, type FlowContext } from './context';
 import { credentialsSetting } from './eck';
-import { checkCluster, pickCheckedConnection, type CheckedCluster } from './pickers';
+import { checkCluster, clusterStep, type CheckedCluster } from './pickers';
 import {
   aliasesIn,
   describeAliasSettings,
@@ -216,24 +216,12 @@ async function loadAlias(
 }
 
 function connectionStep(context: FlowContext, pool: ClientPool): FlowStep<Draft> {
-  return {
+  return clusterStep<'local', Draft>(context, {
     id: 'connection',
-    run: async (draft, position) => {
-      const checked = await pickCheckedConnection(
-        context,
-        position,
-        {
-          kinds: ['elasticsearch'],
-          placeholder: 'The cluster to remove the remote cluster from',
-          active: draft.local?.profile.id,
-        },
-        (answer) => checkCluster(context, pool, answer),
-      );
-      if (checked === undefined || checked === BACK) return checked;
-      draft.local = checked;
-      return 'next';
-    },
-  };
+    field: 'local',
+    placeholder: 'The cluster to remove the remote cluster from',
+    check: (profile) => checkCluster(context, pool, profile),
+  });
 }
 
 function aliasStep(context: FlowContext, pool: ClientPool): FlowStep<Draft> {
