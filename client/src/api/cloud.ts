@@ -6,6 +6,7 @@ import { ApiError } from './errors';
 import { encodePath, HttpClient } from './http';
 import { expectFields, isRecord } from './shape';
 import type {
+  ElasticsearchPayload,
   DeploymentsSearchResponse,
   AccountInfo,
   CertificateAuthority,
@@ -141,29 +142,13 @@ export class CloudClient {
    * Refuses to send anything while another plan is pending (PendingPlanError).
    */
   async updateDeploymentTrust(snapshot: DeploymentSnapshot, trust: TrustSettings): Promise<DeploymentUpdateResponse> {
-    const { deploymentId, resource } = snapshot;
-    if (resource.info.plan_info?.pending) throw new PendingPlanError(deploymentId, resource.ref_id);
-    const current = resource.info.plan_info?.current?.plan;
-    if (!current) {
-      throw new ApiError(
-        'malformed-response',
-        `Deployment ${deploymentId} returned no current plan for Elasticsearch resource "${resource.ref_id}", so its trust settings cannot be updated without risking other changes.`,
-      );
-    }
-    const plan: ElasticsearchClusterPlan = { ...current };
-    delete plan.transient;
-    const body: DeploymentUpdateRequest = {
-      prune_orphans: false,
-      resources: { elasticsearch: [{ ref_id: resource.ref_id, region: resource.region, plan, settings: { trust } }] },
-    };
-    const response = await this.http.request<DeploymentUpdateResponse>({
-      method: 'PUT',
-      path: encodePath`/api/v1/deployments/${deploymentId}`,
-      query: { version: snapshot.version },
-      body,
-      check: expectFields({ id: 'string', resources: 'array' }),
+    const plan = planToResend(snapshot, 'trust settings');
+    return updateDeploymentResource(this.http, snapshot, {
+      ref_id: snapshot.resource.ref_id,
+      region: snapshot.resource.region,
+      plan,
+      settings: { trust },
     });
-    return response.body;
   }
 
   /**
@@ -174,32 +159,16 @@ export class CloudClient {
    * were"), so the trust is untouched. The deployment applies the new plan (its nodes restart).
    */
   async updateDeploymentUserSettings(snapshot: DeploymentSnapshot, userSettingsYaml: string): Promise<DeploymentUpdateResponse> {
-    const { deploymentId, resource } = snapshot;
-    if (resource.info.plan_info?.pending) throw new PendingPlanError(deploymentId, resource.ref_id);
-    const current = resource.info.plan_info?.current?.plan;
-    if (!current) {
-      throw new ApiError(
-        'malformed-response',
-        `Deployment ${deploymentId} returned no current plan for Elasticsearch resource "${resource.ref_id}", so its user settings cannot be updated without risking other changes.`,
-      );
-    }
+    const current = planToResend(snapshot, 'user settings');
     const plan: ElasticsearchClusterPlan = { ...current, elasticsearch: { ...current.elasticsearch } };
-    delete plan.transient;
     plan.elasticsearch.user_settings_yaml = userSettingsYaml;
     // Only one of the YAML and JSON forms may be set; the JSON form is folded into the YAML by the caller.
     delete plan.elasticsearch.user_settings_json;
-    const body: DeploymentUpdateRequest = {
-      prune_orphans: false,
-      resources: { elasticsearch: [{ ref_id: resource.ref_id, region: resource.region, plan }] },
-    };
-    const response = await this.http.request<DeploymentUpdateResponse>({
-      method: 'PUT',
-      path: encodePath`/api/v1/deployments/${deploymentId}`,
-      query: { version: snapshot.version },
-      body,
-      check: expectFields({ id: 'string', resources: 'array' }),
+    return updateDeploymentResource(this.http, snapshot, {
+      ref_id: snapshot.resource.ref_id,
+      region: snapshot.resource.region,
+      plan,
     });
-    return response.body;
   }
 
   /** GET /api/v1/deployments/{id}/certificate-authority — the CA (current, past and future certificates) of the deployment's nodes. */
@@ -402,4 +371,40 @@ export function findElasticsearchResource(deployment: DeploymentGetResponse, ref
     throw new ApiError('not-found', `Deployment ${deployment.id} has no Elasticsearch resource "${refId}" (it has: ${known}).`);
   }
   return found;
+}
+
+/**
+ * The resource's current plan as read, to send back unchanged apart from what an update sets:
+ * without `transient` (settings for that one plan change). Refused while another plan is pending,
+ * or when the deployment showed no current plan (`what`: what the update was to change).
+ */
+function planToResend(snapshot: DeploymentSnapshot, what: string): ElasticsearchClusterPlan {
+  const { deploymentId, resource } = snapshot;
+  if (resource.info.plan_info?.pending) throw new PendingPlanError(deploymentId, resource.ref_id);
+  const current = resource.info.plan_info?.current?.plan;
+  if (!current) {
+    throw new ApiError(
+      'malformed-response',
+      `Deployment ${deploymentId} returned no current plan for Elasticsearch resource "${resource.ref_id}", so its ${what} cannot be updated without risking other changes.`,
+    );
+  }
+  const plan: ElasticsearchClusterPlan = { ...current };
+  delete plan.transient;
+  return plan;
+}
+
+/** PUT /api/v1/deployments/{id} with one Elasticsearch resource, at the version read in `snapshot` (a change made since is refused). */
+async function updateDeploymentResource(
+  http: HttpClient,
+  snapshot: DeploymentSnapshot,
+  resource: ElasticsearchPayload,
+): Promise<DeploymentUpdateResponse> {
+  const response = await http.request<DeploymentUpdateResponse>({
+    method: 'PUT',
+    path: encodePath`/api/v1/deployments/${snapshot.deploymentId}`,
+    query: { version: snapshot.version },
+    body: { prune_orphans: false, resources: { elasticsearch: [resource] } } satisfies DeploymentUpdateRequest,
+    check: expectFields({ id: 'string', resources: 'array' }),
+  });
+  return response.body;
 }

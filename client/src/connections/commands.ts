@@ -12,7 +12,8 @@ import type { ExtensionLog } from '../log';
 import { quickInputWizardUi } from '../ui/quickInput';
 import { createClients, type ConnectionClients } from './clients';
 import { describeConnectionError } from '../errorText';
-import { editConnection, type EditConnectionDependencies, type EditConnectionResult } from './editConnection';
+import { editConnection, type EditConnectionResult } from './editConnection';
+import { vscodeStepUi } from '../flows/vscodeUi';
 import { describeProfile, type ConnectionProfile, type ConnectionSecrets } from './profile';
 import { ConnectionStore } from './store';
 import { TransportGuard } from './transport';
@@ -118,28 +119,6 @@ async function testSavedConnection(
   }
 }
 
-/** The UI of Edit Connection: the step quick inputs plus VS Code's messages and progress. */
-const editUi: EditConnectionDependencies['ui'] = {
-  pick: (options) => quickInputWizardUi.pick(options),
-  input: (options) => quickInputWizardUi.input(options),
-  confirm: (message, detail, action) => quickInputWizardUi.confirm(message, detail, action),
-  notify: async (kind, message, actions = [], options = {}) => {
-    const show =
-      kind === 'error'
-        ? vscode.window.showErrorMessage
-        : kind === 'warning'
-          ? vscode.window.showWarningMessage
-          : vscode.window.showInformationMessage;
-    return show(message, { modal: options.modal ?? false, detail: options.detail }, ...actions);
-  },
-  progress: (title, task) =>
-    Promise.resolve(
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) =>
-        task((message) => progress.report({ message })),
-      ),
-    ),
-};
-
 /** Edits a connection (by id, `{ id }`, or picked) in place; returns the outcome for scripts and tests. */
 async function editSavedConnection(
   store: ConnectionStore,
@@ -152,7 +131,7 @@ async function editSavedConnection(
   try {
     return await editConnection(
       {
-        ui: editUi,
+        ui: vscodeStepUi,
         store,
         checkCaFile,
         open: async (candidate: ConnectionProfile, secrets: ConnectionSecrets) => {

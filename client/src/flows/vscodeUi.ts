@@ -9,11 +9,39 @@ import type { ReadOnlyDocuments } from '../readOnlyDocuments';
 import type { Back, PickItem, StepPosition } from '../ui/steps';
 import type { FlowUi, NoticeKind, NoticeOptions } from './ui';
 
+/** The steps, messages and progress of the flows, which Edit Connection uses too. */
+export const vscodeStepUi: Pick<FlowUi, 'pick' | 'input' | 'confirm' | 'notify' | 'progress'> = {
+  pick: (options) => quickInputWizardUi.pick(options),
+  input: (options) => quickInputWizardUi.input(options),
+  confirm: (message, detail, action) => quickInputWizardUi.confirm(message, detail, action),
+
+  progress<T>(title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T> {
+    return Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) =>
+        task((message) => progress.report({ message })),
+      ),
+    );
+  },
+
+  async notify(
+    kind: NoticeKind,
+    message: string,
+    actions: string[] = [],
+    options: NoticeOptions = {},
+  ): Promise<string | undefined> {
+    const show =
+      kind === 'error'
+        ? vscode.window.showErrorMessage
+        : kind === 'warning'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showInformationMessage;
+    return show(message, { modal: options.modal ?? false, detail: options.detail }, ...actions);
+  },
+};
+
 export function vscodeFlowUi(documents: ReadOnlyDocuments): FlowUi {
   return {
-    pick: (options) => quickInputWizardUi.pick(options),
-    input: (options) => quickInputWizardUi.input(options),
-    confirm: (message, detail, action) => quickInputWizardUi.confirm(message, detail, action),
+    ...vscodeStepUi,
 
     pickMany<T>(
       options: StepPosition & { placeholder: string; items: PickItem<T>[]; selected?: T[] },
@@ -27,29 +55,6 @@ export function vscodeFlowUi(documents: ReadOnlyDocuments): FlowUi {
         },
         (quickPick) => quickPick.selectedItems.map((item) => item.value),
       );
-    },
-
-    progress<T>(title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T> {
-      return Promise.resolve(
-        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) =>
-          task((message) => progress.report({ message })),
-        ),
-      );
-    },
-
-    async notify(
-      kind: NoticeKind,
-      message: string,
-      actions: string[] = [],
-      options: NoticeOptions = {},
-    ): Promise<string | undefined> {
-      const show =
-        kind === 'error'
-          ? vscode.window.showErrorMessage
-          : kind === 'warning'
-            ? vscode.window.showWarningMessage
-            : vscode.window.showInformationMessage;
-      return show(message, { modal: options.modal ?? false, detail: options.detail }, ...actions);
     },
 
     async copyToClipboard(text: string): Promise<void> {
