@@ -14,7 +14,7 @@ import { BACK, applyAnswer, type FlowStep, type StepPosition } from '../ui/steps
 import { describeError } from '../errorText';
 import { ChangeLog, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { type FlowContext } from './context';
-import { createRecordedKey } from './crossClusterKeys';
+import { createRecordedKey, CREATED_BY_EXTENSION } from './crossClusterKeys';
 import { deploymentDetails } from './deployments';
 import {
   appendDocumentEdit,
@@ -551,7 +551,7 @@ export async function executeApiKey(start: FlowStart, draft: AddRemoteDraft): Pr
           name: keyName(draft),
           access: accessOf(draft),
           metadata: {
-            created_by: 'vscode-elastic-remote-clusters',
+            ...CREATED_BY_EXTENSION,
             alias,
             local_cluster: local.info.cluster_name,
             local_cluster_uuid: local.info.cluster_uuid,
@@ -865,6 +865,6 @@ export function roleFor(alias: string, search: string[], replication: string[]):
         : []),
       ...(replication.length ? [{ clusters: [alias], names: replication, privileges: ['cross_cluster_replication'] }] : []),
     ],
-    metadata: { created_by: 'vscode-elastic-remote-clusters' },
+    metadata: { ...CREATED_BY_EXTENSION },
   };
 }

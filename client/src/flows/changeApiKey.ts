@@ -15,7 +15,7 @@ import { BACK, PICK_TEXT_LIMITS, applyAnswer, runSteps, type FlowStep } from '..
 import { describeError } from '../errorText';
 import { ChangeLog, cancelled, failFlow, finishFlow, recordedWrite, type AppliedChange, type FlowResult } from './changes';
 import { ClientPool, connectionById, type FlowContext } from './context';
-import { CREATION_ID_FIELD, createRecordedKey, invalidateKeys } from './crossClusterKeys';
+import { CREATION_ID_FIELD, createRecordedKey, invalidateKeys, CREATED_BY_EXTENSION } from './crossClusterKeys';
 import { credentialsSecretName, credentialsSecretYaml, credentialsSetting } from './eck';
 import { encodedKeyProblem, reloadSecureSettings } from './apiKeyModel';
 import { checkCluster, clusterStep, type CheckedCluster } from './pickers';
@@ -448,7 +448,7 @@ async function rotate(start: FlowStart, draft: Draft): Promise<ChangeApiKeyResul
     const metadata: Record<string, unknown> = {
       ...(key.metadata ?? {}),
       rotated_from: key.id,
-      created_by: 'vscode-elastic-remote-clusters',
+      ...CREATED_BY_EXTENSION,
     };
     delete metadata[CREATION_ID_FIELD];
     const created = await context.ui.progress(`Creating the new key on "${issuer.profile.name}"…`, () =>

@@ -6,7 +6,7 @@
 import { runSteps, applyAnswer, type FlowStep } from '../ui/steps';
 import { describeError } from '../errorText';
 import { ChangeLog, cancelled, failFlow, finishFlow, type FlowResult } from './changes';
-import { createRecordedKey } from './crossClusterKeys';
+import { createRecordedKey, CREATED_BY_EXTENSION } from './crossClusterKeys';
 import { ClientPool, connectionById, type FlowContext } from './context';
 import {
   certificateIdentityProblem,
@@ -83,7 +83,7 @@ export async function createCrossClusterApiKey(context: FlowContext, args: Creat
           },
           ...(draft.expiration ? { expiration: draft.expiration } : {}),
           ...(draft.certificateIdentity ? { certificate_identity: draft.certificateIdentity } : {}),
-          metadata: { created_by: 'vscode-elastic-remote-clusters' },
+          metadata: { ...CREATED_BY_EXTENSION },
         }),
       );
     } catch (error) {

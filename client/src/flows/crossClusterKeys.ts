@@ -27,6 +27,9 @@ interface KeyRef {
   id?: string;
 }
 
+/** Metadata on the keys and roles the extension creates, so that people can tell where they came from. */
+export const CREATED_BY_EXTENSION = { created_by: 'vscode-elastic-remote-clusters' } as const;
+
 /**
  * Creates the key on the remote and records the change with its undo (invalidation). When the
  * answer is lost and the key turns out to exist, it is recorded and an error explains that it

@@ -16,7 +16,7 @@ import { BACK, PICK_TEXT_LIMITS, applyAnswer, runSteps, type FlowStep } from '..
 import { describeError } from '../errorText';
 import { ChangeLog, cancelled, failFlow, finishFlow, recordedWrite, type FlowResult } from './changes';
 import { ClientPool, connectionById, type FlowContext } from './context';
-import { createRecordedKey } from './crossClusterKeys';
+import { createRecordedKey, CREATED_BY_EXTENSION } from './crossClusterKeys';
 import { credentialsSetting } from './eck';
 import { accessOf, apiKeyAddressProblem, checkApiKeyRemote, keyName, storeCredentials } from './apiKeyModel';
 import { aliasPrefix, describeAliasSettings, readAliasSettings, restoreBody, settingsApplied } from './aliasSettings';
@@ -315,7 +315,7 @@ async function execute(start: FlowStart, draft: Draft): Promise<FlowResult> {
         name: keyName(draft),
         access: accessOf(draft),
         metadata: {
-          created_by: 'vscode-elastic-remote-clusters',
+          ...CREATED_BY_EXTENSION,
           alias,
           local_cluster: local.info.cluster_name,
           local_cluster_uuid: local.info.cluster_uuid,
