@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv6 } from 'node:net';
 import { TextMemo } from './textMemo';
 
 /**
@@ -19,7 +19,14 @@ export type AddressProblem =
   | 'substituted';
 
 export type ParsedAddress =
-  | { readonly ok: true; readonly host: string; readonly port: number; readonly ipv6: boolean }
+  | {
+      readonly ok: true;
+      readonly host: string;
+      readonly port: number;
+      readonly ipv6: boolean;
+      /** The host is an IPv4 address of fewer than four parts (`10.0.12`): the address Java reads it as (`10.0.0.12`). */
+      readonly ipv4Shorthand?: string;
+    }
   | {
       readonly ok: false;
       readonly kind: AddressProblem;
@@ -99,18 +106,41 @@ function withPort(host: string, portText: string, ipv6: boolean): ParsedAddress 
   if (port > 65535) return { ok: false, kind: 'port-out-of-range', problem: 'The port must be at most 65535.', host, port };
   const hostProblem = ipv6 ? (isIPv6(host) ? undefined : `\`${host}\` is not a valid IPv6 address.`) : hostNameProblem(host);
   if (hostProblem) return { ok: false, kind: 'bad-host', problem: hostProblem, host, port };
+  const ipv4 = !ipv6 && DIGITS_AND_DOTS.test(host) ? javaIpv4(host) : undefined;
+  if (ipv4 && ipv4.parts < 4) return { ok: true, host, port, ipv6, ipv4Shorthand: ipv4.address };
   return { ok: true, host, port, ipv6 };
+}
+
+/**
+ * The IPv4 address Java reads a host of digits and dots as, the way Elasticsearch resolves remote
+ * addresses (`InetAddress.getByName`): one to four decimal parts (leading zeros are decimal too),
+ * each of the first ones a byte, the last one filling the bytes left (`127.0.257` is 127.0.1.1),
+ * at most 15 characters. Undefined when Java does not read it as an address: it then looks the
+ * text up as a host name, which digits and dots never are.
+ * https://docs.oracle.com/en/java/javase/23/docs/api/java.base/java/net/Inet4Address.html#format
+ */
+export function javaIpv4(host: string): { address: string; parts: number } | undefined {
+  if (host.length > 15 || !/^\d+(\.\d+){0,3}$/.test(host)) return undefined;
+  const parts = host.split('.').map(Number);
+  const last = parts[parts.length - 1];
+  const lastLimit = 2 ** (8 * (5 - parts.length)) - 1;
+  if (parts.slice(0, -1).some((part) => part > 255) || last > lastLimit) return undefined;
+  const bytes = parts.slice(0, -1);
+  for (let shift = 8 * (4 - parts.length); shift >= 0; shift -= 8) bytes.push(Math.floor(last / 2 ** shift) % 256);
+  return { address: bytes.join('.'), parts: parts.length };
 }
 
 /**
  * Host names as RFC 1123 allows them (letters, digits and hyphens in dot-separated labels of at
  * most 63 characters), plus `_`, which Docker's DNS and Java's resolver both accept. A host made
- * of digits and dots must be a complete IPv4 address: Java would read `1.2.3` as 1.2.0.3.
+ * of digits and dots must be an IPv4 address as Java reads one (javaIpv4).
  */
 function hostNameProblem(host: string): string | undefined {
   if (host === '') return 'The host is empty.';
   if (DIGITS_AND_DOTS.test(host))
-    return isIPv4(host) ? undefined : `\`${host}\` is not a valid IPv4 address (four numbers from 0 to 255).`;
+    return javaIpv4(host)
+      ? undefined
+      : `\`${host}\` is not an IPv4 address (four numbers from 0 to 255), and as a host name it cannot resolve.`;
   const name = host.endsWith('.') ? host.slice(0, -1) : host;
   const bad = NOT_HOST_NAME_CHARACTER.exec(name);
   if (bad) return `\`${host}\` is not a valid host name: \`${bad[0]}\` is not allowed (letters, digits, \`-\` and \`.\`).`;

@@ -50,8 +50,8 @@ const EXPECTED: readonly string[] = [
   'yml/client-tls-off/elasticsearch.yml:6 warning remote-cluster-ssl-disabled',
   // An Elastic Cloud endpoint used as a sniff seed.
   'yml/cloud-seeds/elasticsearch.yml:4 warning cloud-endpoint-mode',
-  // A three-octet IPv4 address and a stray `;` in a host name.
-  'yml/host-typos/elasticsearch.yml:4 error address-invalid-host',
+  // A three-part IPv4 address (Java reads it as 10.0.0.12) and a stray `;` in a host name.
+  'yml/host-typos/elasticsearch.yml:4 warning address-ipv4-shorthand',
   'yml/host-typos/elasticsearch.yml:6 error address-invalid-host',
   // An IPv6 seed without brackets.
   'yml/ipv6/elasticsearch.yml:5 error address-ipv6-unbracketed',

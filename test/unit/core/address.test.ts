@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { MAX_REMEMBERED_ADDRESSES, parseAddress } from '../../../server/src/core/address';
+import { javaIpv4, MAX_REMEMBERED_ADDRESSES, parseAddress } from '../../../server/src/core/address';
 
 describe('parseAddress', () => {
   test('reads host:port as Elasticsearch does', () => {
@@ -11,7 +11,7 @@ describe('parseAddress', () => {
     assert.equal(kindOf('https://remote:9443'), 'scheme');
     assert.equal(kindOf('remote:0'), 'bad-port');
     assert.equal(kindOf('remote:70000'), 'port-out-of-range');
-    assert.equal(kindOf('1.2.3:9300'), 'bad-host');
+    assert.equal(kindOf('1.2.300.4:9300'), 'bad-host');
     assert.equal(kindOf('${REMOTE}:9300'), 'substituted');
   });
 
@@ -46,3 +46,25 @@ function kindOf(text: string): string {
   const parsed = parseAddress(text);
   return parsed.ok ? 'ok' : parsed.kind;
 }
+
+describe('javaIpv4: digits and dots as Java reads them (the JDK examples of Inet4Address)', () => {
+  test('one to four decimal parts, the last filling the bytes left', () => {
+    assert.deepEqual(javaIpv4('127.0.1.1'), { address: '127.0.1.1', parts: 4 });
+    assert.deepEqual(javaIpv4('007.008.009.010'), { address: '7.8.9.10', parts: 4 });
+    assert.deepEqual(javaIpv4('127.0.257'), { address: '127.0.1.1', parts: 3 });
+    assert.deepEqual(javaIpv4('127.257'), { address: '127.0.1.1', parts: 2 });
+    assert.deepEqual(javaIpv4('02130706689'), { address: '127.0.1.1', parts: 1 });
+    assert.deepEqual(parseAddress('10.0.12:9300'), {
+      ok: true,
+      host: '10.0.12',
+      port: 9300,
+      ipv6: false,
+      ipv4Shorthand: '10.0.0.12',
+    });
+  });
+
+  test('not an address: a part too large, five parts, an empty part, more than 15 characters', () => {
+    for (const host of ['1.2.3.256', '1.2.65536', '1.16777216', '4294967296', '1.2.3.4.5', '1..2', '1.2.3.', '0001.0002.0003.04'])
+      assert.equal(javaIpv4(host), undefined, host);
+  });
+});

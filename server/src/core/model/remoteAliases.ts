@@ -50,7 +50,7 @@ export interface SuffixLookup {
 
 /**
  * What the rules derive from one scope, built piece by piece on first use: the aliases under each
- * prefix, the occurrences by catalog entry, the addresses that do not parse. One cache entry per
+ * prefix, the occurrences by catalog entry, the flagged addresses. One cache entry per
  * scope; everything else hangs off it, so a scope with thousands of remotes costs no per-alias or
  * per-occurrence cache entries.
  */
@@ -67,7 +67,7 @@ class ScopeModel {
     const next = new ScopeModel(scope);
     if (this.current) next.current = carryGrouping(this.current, scope, edit);
     if (this.legacy) next.legacy = carryGrouping(this.legacy, scope, edit);
-    if (this.invalid) next.invalid = carryInvalidAddresses(this.invalid, edit);
+    if (this.invalid) next.invalid = carryFlaggedAddresses(this.invalid, edit);
     return next;
   }
 
@@ -76,8 +76,8 @@ class ScopeModel {
     return (this.legacy ??= groupAliases(this.scope, prefix));
   }
 
-  /** The addresses of the scope's address settings that do not parse, in order. */
-  invalidAddresses(): readonly AddressValue[] {
+  /** The scope's flagged addresses, in order (see flaggedAddresses). */
+  flaggedAddresses(): readonly AddressValue[] {
     if (this.invalid) return this.invalid;
     const invalid: AddressValue[] = [];
     const groups = this.byDefinition().known;
@@ -154,7 +154,7 @@ export interface ScopeEdit {
 /**
  * Lets `next`, the scope that `previous` became after `edit`, start from the model worked out for
  * `previous`: the aliases whose settings the edit did not touch keep their groups, and the
- * addresses that do not parse are only looked for in the new settings. A keystroke in a body
+ * flagged addresses are only looked for in the new settings. A keystroke in a body
  * with thousands of remotes then does not group them all again. Nothing is carried when nothing
  * was worked out for `previous`. The previous model must not be used afterwards.
  */
@@ -175,7 +175,7 @@ function carryGrouping(grouping: AliasGrouping, scope: SettingsScope, edit: Scop
   return { all, valid: grouping.valid === grouping.all ? all : all.filter((remote) => VALID_ALIAS.test(remote.alias)) };
 }
 
-function carryInvalidAddresses(invalid: readonly AddressValue[], edit: ScopeEdit): readonly AddressValue[] {
+function carryFlaggedAddresses(invalid: readonly AddressValue[], edit: ScopeEdit): readonly AddressValue[] {
   const { successors, from, delta } = edit;
   const carried: AddressValue[] = [];
   for (const address of invalid) {
@@ -437,15 +437,15 @@ export function addressValues(occurrence: SettingOccurrence, def: SettingDef): A
   return result;
 }
 
-/** addressValues, appended to `target`; with `onlyInvalid`, only the ones that do not parse (the others cost no objects). */
-function appendAddressValues(occurrence: SettingOccurrence, def: SettingDef, target: AddressValue[], onlyInvalid = false): void {
+/** addressValues, appended to `target`; with `onlyFlagged`, only the ones flaggedAddresses lists (the others cost no objects). */
+function appendAddressValues(occurrence: SettingOccurrence, def: SettingDef, target: AddressValue[], onlyFlagged = false): void {
   const value = occurrence.value;
   if (value.kind === 'scalar') {
-    appendScalarAddresses(occurrence, value, def, target, onlyInvalid);
+    appendScalarAddresses(occurrence, value, def, target, onlyFlagged);
   } else if (value.kind === 'list' && def.type !== 'address') {
     const items = value.items ?? [];
     for (let i = 0; i < items.length; i++)
-      if (items[i].kind === 'scalar') appendScalarAddresses(occurrence, items[i], def, target, onlyInvalid);
+      if (items[i].kind === 'scalar') appendScalarAddresses(occurrence, items[i], def, target, onlyFlagged);
   }
 }
 
@@ -454,7 +454,7 @@ function appendScalarAddresses(
   node: ValueNode,
   def: SettingDef,
   target: AddressValue[],
-  onlyInvalid: boolean,
+  onlyFlagged: boolean,
 ): void {
   if (node.value === null) return;
   const text = node.text ?? '';
@@ -462,11 +462,11 @@ function appendScalarAddresses(
   if (def.type === 'address-list' && text.includes(',')) {
     let offset = 0;
     for (const part of text.split(',')) {
-      appendAddress(occurrence, node, part, contentStart + offset, target, onlyInvalid);
+      appendAddress(occurrence, node, part, contentStart + offset, target, onlyFlagged);
       offset += part.length + 1;
     }
   } else {
-    appendAddress(occurrence, node, text, contentStart, target, onlyInvalid);
+    appendAddress(occurrence, node, text, contentStart, target, onlyFlagged);
   }
 }
 
@@ -477,12 +477,12 @@ function appendAddress(
   written: string,
   start: number,
   target: AddressValue[],
-  onlyInvalid: boolean,
+  onlyFlagged: boolean,
 ): void {
   const text = written.trim();
   if (text === '') return;
   const parsed = parseAddress(text);
-  if (onlyInvalid && parsed.ok) return;
+  if (onlyFlagged && parsed.ok && parsed.ipv4Shorthand === undefined) return;
   const lead = text.length === written.length ? 0 : written.length - written.trimStart().length;
   target.push({ occurrence, node, text, span: { start: start + lead, end: start + lead + text.length }, parsed });
 }
@@ -503,10 +503,12 @@ const NO_ADDRESSES: readonly AddressValue[] = Object.freeze([]);
 
 /**
  * The addresses of the scope's address settings (`seeds`, `proxy_address`, legacy `proxy`,
- * `search.remote.*.seeds`) that do not parse, in order (worked out once per scope; never mutate).
+ * `search.remote.*.seeds`) that a rule reports: those that do not parse, and IPv4 shorthands such
+ * as `10.0.12`, which Java reads as another address than the one written. In order, worked out once
+ * per scope (never mutate).
  */
-export function invalidAddresses(scope: SettingsScope): readonly AddressValue[] {
-  return modelOf(scope).invalidAddresses();
+export function flaggedAddresses(scope: SettingsScope): readonly AddressValue[] {
+  return modelOf(scope).flaggedAddresses();
 }
 
 /** Addresses the alias connects to in its mode that parse (worked out once per alias; never mutate the list). */

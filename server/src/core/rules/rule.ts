@@ -11,7 +11,7 @@ import type { Version } from '../version';
  *
  * A scope can hold thousands of settings, and every rule runs on each version of the file: a rule
  * visits only what concerns it (model/remoteAliases.ts: occurrencesByDefinition, occurrencesOf,
- * invalidAddresses, connectionAddresses on demand), allocates only for what it reports, and walks
+ * flaggedAddresses, connectionAddresses on demand), allocates only for what it reports, and walks
  * long lists with plain indexed loops (a `for…of` allocates a step object per item until V8
  * optimises the loop, which code run once per version seldom is).
  */

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { parseConfigDocument } from '../../../../server/src/core/model/parseDocument';
 import {
   connectionAddresses,
-  invalidAddresses,
+  flaggedAddresses,
   isCloudEndpoint,
   legacyRemoteAliases,
   mayHoldCloudEndpoint,
@@ -74,7 +74,7 @@ describe('remote-alias model', () => {
       '',
     ].join('\n');
     const scope = scopeOf(text);
-    const invalid = invalidAddresses(scope);
+    const invalid = flaggedAddresses(scope);
     assert.deepEqual(
       invalid.map((a) => [a.text, a.parsed.ok ? 'ok' : a.parsed.kind, text.slice(a.span.start, a.span.end)]),
       [
@@ -83,15 +83,15 @@ describe('remote-alias model', () => {
         ['c2:x', 'bad-port', 'c2:x'],
       ],
     );
-    assert.equal(invalidAddresses(scope), invalid, 'worked out once per scope');
+    assert.equal(flaggedAddresses(scope), invalid, 'worked out once per scope');
     // The next version fixes one address and breaks another: its own parse, its own answer.
     const edited = scopeOf(text.replace('"a2"', '"a2:9300"').replace('a1:9300', 'a1:9300:1'), undefined, 2);
     assert.deepEqual(
-      invalidAddresses(edited).map((a) => a.text),
+      flaggedAddresses(edited).map((a) => a.text),
       ['a1:9300:1', 'https://b:9443', 'c2:x'],
     );
     assert.deepEqual(
-      invalidAddresses(scopeOf('cluster.remote.a.seeds: [a1:9300]\n')).map((a) => a.text),
+      flaggedAddresses(scopeOf('cluster.remote.a.seeds: [a1:9300]\n')).map((a) => a.text),
       [],
     );
   });

@@ -1,5 +1,5 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { invalidAddresses } from '../../model/remoteAliases';
+import { flaggedAddresses } from '../../model/remoteAliases';
 
 export const addressInvalidHost: ScopeRule = {
   id: 'address-invalid-host',
@@ -7,7 +7,7 @@ export const addressInvalidHost: ScopeRule = {
   title: 'Host that is no valid host name (RFC 1123), IPv4 or IPv6 address',
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, report }) {
-    const addresses = invalidAddresses(scope);
+    const addresses = flaggedAddresses(scope);
     for (let i = 0; i < addresses.length; i++) {
       const address = addresses[i];
       const parsed = address.parsed;

@@ -1,5 +1,5 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { invalidAddresses } from '../../model/remoteAliases';
+import { flaggedAddresses } from '../../model/remoteAliases';
 
 export const addressInvalidPort: ScopeRule = {
   id: 'address-invalid-port',
@@ -8,7 +8,7 @@ export const addressInvalidPort: ScopeRule = {
   reference: [14, 15],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, report }) {
-    const addresses = invalidAddresses(scope);
+    const addresses = flaggedAddresses(scope);
     for (let i = 0; i < addresses.length; i++) {
       const address = addresses[i];
       const parsed = address.parsed;

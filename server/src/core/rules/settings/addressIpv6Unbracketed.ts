@@ -1,5 +1,5 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { invalidAddresses } from '../../model/remoteAliases';
+import { flaggedAddresses } from '../../model/remoteAliases';
 
 export const addressIpv6Unbracketed: ScopeRule = {
   id: 'address-ipv6-unbracketed',
@@ -8,7 +8,7 @@ export const addressIpv6Unbracketed: ScopeRule = {
   reference: [16],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, report }) {
-    const addresses = invalidAddresses(scope);
+    const addresses = flaggedAddresses(scope);
     for (let i = 0; i < addresses.length; i++) {
       const address = addresses[i];
       if (address.parsed.ok || address.parsed.kind !== 'ipv6-unbracketed') continue;

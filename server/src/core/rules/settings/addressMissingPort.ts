@@ -1,6 +1,6 @@
 import type { Fix } from '../../types';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { invalidAddresses, securityModelOf } from '../../model/remoteAliases';
+import { flaggedAddresses, securityModelOf } from '../../model/remoteAliases';
 import { PORTS } from '../../catalog/facts';
 
 export const addressMissingPort: ScopeRule = {
@@ -10,7 +10,7 @@ export const addressMissingPort: ScopeRule = {
   reference: [13],
   origins: ALL_SETTINGS_ORIGINS,
   check(context) {
-    const addresses = invalidAddresses(context.scope);
+    const addresses = flaggedAddresses(context.scope);
     for (let i = 0; i < addresses.length; i++) {
       const address = addresses[i];
       if (address.parsed.ok || address.parsed.kind !== 'missing-port') continue;

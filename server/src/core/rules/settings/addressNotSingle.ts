@@ -1,6 +1,6 @@
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
 import { literal, replaceValueEdit } from './edits';
-import { invalidAddresses, occurrencesByDefinition, valueContentSpan } from '../../model/remoteAliases';
+import { flaggedAddresses, occurrencesByDefinition, valueContentSpan } from '../../model/remoteAliases';
 
 /** A comma or blank: more than one address in the value. */
 const LIST_SEPARATOR = /[,\s]/;
@@ -40,7 +40,7 @@ export const addressNotSingle: ScopeRule = {
       }
     }
     // A seed entry with spaces holds several addresses: separate them as list items.
-    const addresses = invalidAddresses(scope);
+    const addresses = flaggedAddresses(scope);
     for (let i = 0; i < addresses.length; i++) {
       const address = addresses[i];
       if (address.parsed.ok || address.parsed.kind !== 'list' || address.occurrence.resolved.def?.type !== 'address-list')

@@ -1,6 +1,6 @@
 import { parseAddress } from '../../address';
 import { ALL_SETTINGS_ORIGINS, type ScopeRule } from '../rule';
-import { invalidAddresses } from '../../model/remoteAliases';
+import { flaggedAddresses } from '../../model/remoteAliases';
 
 export const addressSchemeOrPath: ScopeRule = {
   id: 'address-scheme-or-path',
@@ -9,7 +9,7 @@ export const addressSchemeOrPath: ScopeRule = {
   reference: [17],
   origins: ALL_SETTINGS_ORIGINS,
   check({ scope, report }) {
-    const addresses = invalidAddresses(scope);
+    const addresses = flaggedAddresses(scope);
     for (let i = 0; i < addresses.length; i++) {
       const address = addresses[i];
       if (address.parsed.ok || (address.parsed.kind !== 'scheme' && address.parsed.kind !== 'path')) continue;

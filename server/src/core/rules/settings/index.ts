@@ -1,5 +1,6 @@
 import type { DocumentRule, ScopeRule } from '../rule';
 import { addressInvalidPort } from './addressInvalidPort';
+import { addressIpv4Shorthand } from './addressIpv4Shorthand';
 import { addressIpv6Unbracketed } from './addressIpv6Unbracketed';
 import { addressInvalidHost } from './addressInvalidHost';
 import { addressMissingPort } from './addressMissingPort';
@@ -69,6 +70,7 @@ export const SCOPE_RULES: readonly ScopeRule[] = [
   // C. Address syntax
   addressMissingPort,
   addressInvalidHost,
+  addressIpv4Shorthand,
   addressInvalidPort,
   addressIpv6Unbracketed,
   addressSchemeOrPath,

@@ -4,25 +4,28 @@ import { parseAddress } from '../../../../../server/src/core/address';
 import { check } from './harness';
 
 describe('rule address-invalid-host', () => {
-  test("rejects what Kibana's remote-cluster form rejects: bad characters, partial IPv4, broken IPv6", () => {
+  test('rejects hosts that cannot resolve: bad characters, digits and dots that are no IPv4 address, broken IPv6', () => {
     const text =
-      'cluster.remote.a.seeds: ["bad_host!:9443", "1.2.3:9443"]\ncluster.remote.b.mode: proxy\ncluster.remote.b.proxy_address: "[2001:db8::zz]:9443"\n';
+      'cluster.remote.a.seeds: ["bad_host!:9443", "1.2.300.4:9443"]\ncluster.remote.b.mode: proxy\ncluster.remote.b.proxy_address: "[2001:db8::zz]:9443"\n';
     const found = check('address-invalid-host', text);
     assert.deepEqual(
       found.map((f) => [f.line, f.severity, f.text]),
       [
         [1, 'error', 'bad_host!:9443'],
-        [1, 'error', '1.2.3:9443'],
+        [1, 'error', '1.2.300.4:9443'],
         [3, 'error', '[2001:db8::zz]:9443'],
       ],
     );
     assert.match(found[0].message, /`!` is not allowed/);
-    assert.match(found[1].message, /not a valid IPv4 address/);
+    assert.match(found[1].message, /not an IPv4 address .* cannot resolve/);
     assert.match(found[2].message, /not a valid IPv6 address/);
   });
 
   test('accepts host names, IPv4 and IPv6 literals and Docker service names', () => {
+    // Short and zero-padded IPv4 forms are addresses to Java (address-ipv4-shorthand warns about the short ones).
     for (const address of [
+      '10.0.12:9300',
+      '010.000.000.012:9300',
       'es01:9300',
       'es_node-1:9300',
       'west.example.com.:9443',
@@ -41,7 +44,14 @@ describe('rule address-invalid-host', () => {
   });
 
   test('rejects empty labels, labels with a leading hyphen and over-long labels', () => {
-    for (const address of ['a..b:9300', '-a.example.com:9300', `${'a'.repeat(64)}.example.com:9300`, '256.1.1.1:9300']) {
+    for (const address of [
+      'a..b:9300',
+      '-a.example.com:9300',
+      `${'a'.repeat(64)}.example.com:9300`,
+      '256.1.1.1:9300',
+      '1.2.3.4.5:9300',
+      '1.2.65536:9300',
+    ]) {
       const parsed = parseAddress(address);
       assert.equal(parsed.ok === false && parsed.kind, 'bad-host', address);
     }
