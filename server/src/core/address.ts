@@ -26,6 +26,8 @@ export type ParsedAddress =
       readonly ipv6: boolean;
       /** The host is an IPv4 address of fewer than four parts (`10.0.12`): the address Java reads it as (`10.0.0.12`). */
       readonly ipv4Shorthand?: string;
+      /** An IPv6 address written without brackets (`fe80::1:9300`), which the split at the last colon reads as meant. */
+      readonly ipv6Unbracketed?: true;
     }
   | {
       readonly ok: false;
@@ -38,6 +40,11 @@ export type ParsedAddress =
 /** Each distinct address text is parsed once: a large file has thousands, repeated in every version. */
 export const MAX_REMEMBERED_ADDRESSES = 10_000;
 const parsedAddresses = new TextMemo((text) => Object.freeze(parseUncached(text)), MAX_REMEMBERED_ADDRESSES, 300);
+
+/** Whether the address parses and is written the plain way: no rule has anything to say about it. */
+export function isPlainAddress(parsed: ParsedAddress): boolean {
+  return parsed.ok && parsed.ipv4Shorthand === undefined && parsed.ipv6Unbracketed === undefined;
+}
 
 /** `host:port` as Elasticsearch reads a remote address. The result may be shared with other callers: never mutate it. */
 export function parseAddress(raw: string): ParsedAddress {
@@ -88,10 +95,18 @@ function parseUncached(raw: string): ParsedAddress {
     };
   }
   if (text.indexOf(':') !== colon) {
+    // Java reads IPv6 addresses without brackets too: when the split gives an address and a port, they are the ones meant.
+    const host = text.slice(0, colon);
+    const portText = text.slice(colon + 1);
+    if (isIPv6(host) && DIGITS.test(portText)) {
+      const parsed = withPort(host, portText, true);
+      return parsed.ok ? { ...parsed, ipv6Unbracketed: true } : parsed;
+    }
     return {
       ok: false,
       kind: 'ipv6-unbracketed',
-      problem: 'An IPv6 address needs brackets: `[address]:port`. Elasticsearch splits on the last colon.',
+      problem: `Elasticsearch splits this at its last colon, into the host \`${host}\` and the port \`${portText}\`, which are no IPv6 address and port: write \`[address]:port\`.`,
+      host,
     };
   }
   return withPort(text.slice(0, colon), text.slice(colon + 1), false);

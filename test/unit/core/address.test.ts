@@ -7,7 +7,8 @@ describe('parseAddress', () => {
     assert.deepEqual(parseAddress('remote.example.com:9443'), { ok: true, host: 'remote.example.com', port: 9443, ipv6: false });
     assert.deepEqual(parseAddress(' [::1]:9300 '), { ok: true, host: '::1', port: 9300, ipv6: true });
     assert.equal(kindOf('remote.example.com'), 'missing-port');
-    assert.equal(kindOf('::1:9300'), 'ipv6-unbracketed');
+    assert.deepEqual(parseAddress('::1:9300'), { ok: true, host: '::1', port: 9300, ipv6: true, ipv6Unbracketed: true });
+    assert.equal(kindOf('fe80::1'), 'ipv6-unbracketed');
     assert.equal(kindOf('https://remote:9443'), 'scheme');
     assert.equal(kindOf('remote:0'), 'bad-port');
     assert.equal(kindOf('remote:70000'), 'port-out-of-range');

@@ -98,8 +98,8 @@ describe('hover', () => {
     assert.match(rcs?.markdown ?? '', /API-key model/);
     const cloud = hover('cluster.remote.c.mode: proxy\ncluster.remote.c.proxy_address: x.us-east-1.aws.found.io:9443\n', 'x.us');
     assert.match(cloud?.markdown ?? '', /Elastic Cloud endpoint/);
-    const broken = hover('cluster.remote.a.seeds: ["fe80::1:9300"]\n', 'fe80');
-    assert.match(broken?.markdown ?? '', /IPv6 address needs brackets/);
+    const broken = hover('cluster.remote.a.seeds: ["fe80::1"]\n', 'fe80');
+    assert.match(broken?.markdown ?? '', /splits this at its last colon, into the host `fe80:`/);
   });
 
   test('explains enum values', () => {

@@ -1,4 +1,4 @@
-import { parseAddress, type ParsedAddress } from '../address';
+import { isPlainAddress, parseAddress, type ParsedAddress } from '../address';
 import { VALID_ALIAS } from '../catalog/lookup';
 import type { SettingDef } from '../catalog/settingsCatalog';
 import { eckKeystoreCredentialAliases } from '../eck/keystore';
@@ -482,7 +482,7 @@ function appendAddress(
   const text = written.trim();
   if (text === '') return;
   const parsed = parseAddress(text);
-  if (onlyFlagged && parsed.ok && parsed.ipv4Shorthand === undefined) return;
+  if (onlyFlagged && isPlainAddress(parsed)) return;
   const lead = text.length === written.length ? 0 : written.length - written.trimStart().length;
   target.push({ occurrence, node, text, span: { start: start + lead, end: start + lead + text.length }, parsed });
 }
@@ -503,9 +503,9 @@ const NO_ADDRESSES: readonly AddressValue[] = Object.freeze([]);
 
 /**
  * The addresses of the scope's address settings (`seeds`, `proxy_address`, legacy `proxy`,
- * `search.remote.*.seeds`) that a rule reports: those that do not parse, and IPv4 shorthands such
- * as `10.0.12`, which Java reads as another address than the one written. In order, worked out once
- * per scope (never mutate).
+ * `search.remote.*.seeds`) that a rule reports: those that do not parse, and those that parse but
+ * are not written the plain way (isPlainAddress: `10.0.12`, `fe80::1:9300`). In order, worked out
+ * once per scope (never mutate).
  */
 export function flaggedAddresses(scope: SettingsScope): readonly AddressValue[] {
   return modelOf(scope).flaggedAddresses();
